@@ -1,0 +1,45 @@
+package dev.ec2double.compute;
+
+import dev.ec2double.compute.docker.DockerBackend;
+import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Chooses the compute backend: {@code docker}, {@code mock}, or {@code auto}. */
+public final class Backends {
+  private static final Logger LOG = LoggerFactory.getLogger(Backends.class);
+
+  private Backends() {}
+
+  public static ComputeBackend select(String mode) {
+    switch (mode) {
+      case "mock":
+        return new MockBackend();
+      case "docker":
+        try {
+          return DockerBackend.connect(Duration.ofSeconds(5));
+        } catch (RuntimeException e) {
+          throw new IllegalStateException(
+              "--backend docker was asked for, but no Docker engine answers ("
+                  + e.getMessage()
+                  + "). Start one, set DOCKER_HOST, or use --backend mock.",
+              e);
+        }
+      case "auto":
+        try {
+          return DockerBackend.connect(Duration.ofSeconds(2));
+        } catch (RuntimeException e) {
+          LOG.warn(
+              "\n**********************************************************************\n"
+                  + "* No Docker engine answers: running the MOCK backend.               *\n"
+                  + "* Instances, networks and volumes will be records only; nothing     *\n"
+                  + "* runs. Start Docker or set DOCKER_HOST for real instances.         *\n"
+                  + "**********************************************************************");
+          return new MockBackend();
+        }
+      default:
+        throw new IllegalArgumentException(
+            "unknown backend '" + mode + "': use docker, mock or auto");
+    }
+  }
+}

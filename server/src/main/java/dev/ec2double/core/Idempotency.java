@@ -1,0 +1,51 @@
+package dev.ec2double.core;
+
+import dev.ec2double.wire.AwsException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+import software.amazon.awssdk.core.SdkPojo;
+
+/**
+ * ClientToken idempotency for any action that takes one: the same token with the same request
+ * returns the first answer; with a different request it is AWS's IdempotentParameterMismatch
+ * (https://docs.aws.amazon.com/ec2/latest/devguide/ec2-api-idempotency.html).
+ */
+public final class Idempotency {
+  private static final class Slot {
+    private Object request;
+    private SdkPojo response;
+  }
+
+  private final ConcurrentHashMap<String, Slot> byToken = new ConcurrentHashMap<>();
+
+  public SdkPojo once(String action, String token, Object request, Supplier<SdkPojo> run) {
+    if (token.length() > 64) {
+      throw AwsException.invalidParameterValue(
+          "The client token must be 64 ASCII characters or fewer.");
+    }
+    String key = action + "/" + token;
+    Slot slot = byToken.computeIfAbsent(key, k -> new Slot());
+    synchronized (slot) {
+      if (slot.response == null) {
+        try {
+          slot.response = run.get();
+          slot.request = request;
+          return slot.response;
+        } catch (RuntimeException e) {
+          byToken.remove(key, slot); // a failed call does not consume the token
+          throw e;
+        }
+      }
+      if (!slot.request.equals(request)) {
+        throw new AwsException(
+            "IdempotentParameterMismatch",
+            "The client token "
+                + token
+                + " was already used with different parameters for "
+                + action
+                + ".");
+      }
+      return slot.response;
+    }
+  }
+}

@@ -1,0 +1,50 @@
+package dev.ec2double.server;
+
+/**
+ * Every setting of the server, in one namespace: CLI flag {@code --name}, system property {@code
+ * ec2double.name}, environment variable {@code EC2DOUBLE_NAME}. The README table lists the same
+ * rows (OptionTableTest keeps them in step).
+ */
+public enum Option {
+  PORT("port", "4750", "TCP port of the API (0 picks a free one)."),
+  HOST("host", "127.0.0.1", "Address the API binds to; loopback by default."),
+  BACKEND("backend", "auto", "docker, mock, or auto (docker when an engine answers, else mock)."),
+  ACCOUNT(
+      "account",
+      "123456789012",
+      "Account id for access keys that are not themselves a 12-digit account id.");
+
+  private final String key;
+  private final String defaultValue;
+  private final String description;
+
+  Option(String key, String defaultValue, String description) {
+    this.key = key;
+    this.defaultValue = defaultValue;
+    this.description = description;
+  }
+
+  public String key() {
+    return key;
+  }
+
+  public String flag() {
+    return "--" + key;
+  }
+
+  public String property() {
+    return "ec2double." + key;
+  }
+
+  public String env() {
+    return "EC2DOUBLE_" + key.toUpperCase().replace('-', '_');
+  }
+
+  public String defaultValue() {
+    return defaultValue;
+  }
+
+  public String description() {
+    return description;
+  }
+}

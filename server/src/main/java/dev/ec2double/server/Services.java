@@ -1,0 +1,14 @@
+package dev.ec2double.server;
+
+import dev.ec2double.compute.ComputeBackend;
+import dev.ec2double.ec2.regions.RegionsService;
+import dev.ec2double.wire.OperationRegistry;
+
+/** Wires every service into the operation registry: the one list of what the server answers. */
+public final class Services {
+  private Services() {}
+
+  public static OperationRegistry registry(ComputeBackend backend) {
+    return new OperationRegistry().register(new RegionsService());
+  }
+}

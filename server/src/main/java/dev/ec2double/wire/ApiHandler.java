@@ -1,0 +1,159 @@
+package dev.ec2double.wire;
+
+import dev.ec2double.core.Idempotency;
+import dev.ec2double.core.RegionState;
+import dev.ec2double.core.RequestContext;
+import dev.ec2double.core.StateStore;
+import dev.ec2double.ec2.regions.RegionCatalog;
+import java.io.ByteArrayOutputStream;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.core.SdkField;
+import software.amazon.awssdk.core.SdkPojo;
+
+/**
+ * The one entry point of the API: reads who is calling and what they ask (SigV4 scope, Action,
+ * parameters), decodes the typed request, runs the operation and encodes its answer or its error.
+ * Independent of the HTTP server so that it can be exercised directly.
+ */
+public final class ApiHandler {
+  private static final Logger LOG = LoggerFactory.getLogger(ApiHandler.class);
+  private static final Pattern ACCOUNT_KEY = Pattern.compile("\\d{12}");
+
+  private final OperationRegistry registry;
+  private final StateStore store;
+  private final String defaultAccount;
+  private final Map<Protocol, QueryDecoder> decoders =
+      Map.of(
+          Protocol.EC2,
+          new QueryDecoder(Protocol.EC2),
+          Protocol.QUERY,
+          new QueryDecoder(Protocol.QUERY));
+
+  public ApiHandler(OperationRegistry registry, StateStore store, String defaultAccount) {
+    this.registry = registry;
+    this.store = store;
+    this.defaultAccount = defaultAccount;
+  }
+
+  /**
+   * @param queryString the raw query string, or null
+   * @param formBody the raw form body, or null
+   * @param authorization the Authorization header, or null
+   */
+  public ApiResponse handle(String queryString, String formBody, String authorization) {
+    String requestId = RequestIds.next();
+    Protocol protocol = Protocol.EC2;
+    String action = null;
+    try {
+      Map<String, String> params = new HashMap<>();
+      FormParams.parse(formBody, params);
+      FormParams.parse(queryString, params);
+      action = params.get("Action");
+      CredentialScope scope = CredentialScope.parse(authorization, params.get("X-Amz-Credential"));
+      protocol = protocolFor(scope.service());
+      if (!RegionCatalog.isRegion(scope.region())) {
+        throw new AwsException(
+            "AuthFailure",
+            "Credential should be scoped to a valid region, not '" + scope.region() + "'.",
+            401);
+      }
+      Operation op = operation(protocol, action);
+      Object request =
+          decoders.get(protocol).decodeRequest(op.requestBuilder(), ParamTree.of(params));
+      RegionState state = store.region(accountOf(scope.accessKey()), scope.region());
+      RequestContext ctx =
+          new RequestContext(
+              state.account(), scope.region(), scope.accessKey(), action, requestId, state);
+      if (Boolean.TRUE.equals(field(request, "DryRun"))) {
+        throw new AwsException(
+            "DryRunOperation", "Request would have succeeded, but DryRun flag is set.", 412);
+      }
+      SdkPojo response = invoke(op, ctx, request);
+      ByteArrayOutputStream out = new ByteArrayOutputStream(1024);
+      XmlEncoder.writeResponse(out, protocol, action, response, requestId);
+      return new ApiResponse(200, out.toByteArray(), requestId);
+    } catch (AwsException e) {
+      LOG.debug("{} -> {}: {}", action, e.code(), e.getMessage());
+      return error(protocol, e, requestId);
+    } catch (RuntimeException e) {
+      LOG.error("internal error in {} (request {})", action, requestId, e);
+      return error(
+          protocol,
+          new AwsException(
+              "InternalError",
+              "An internal error has occurred (request " + requestId + "); see the server log.",
+              500),
+          requestId);
+    }
+  }
+
+  private SdkPojo invoke(Operation op, RequestContext ctx, Object request) {
+    Object token = field(request, "ClientToken");
+    if (token instanceof String t && !t.isEmpty()) {
+      return ctx.state()
+          .part(Idempotency.class, Idempotency::new)
+          .once(op.action(), t, request, () -> op.invoke(ctx, request));
+    }
+    return op.invoke(ctx, request);
+  }
+
+  private Operation operation(Protocol protocol, String action) {
+    if (action == null || action.isEmpty()) {
+      throw new AwsException("MissingAction", "The request must contain the parameter Action");
+    }
+    Operation op = registry.find(protocol, action);
+    if (op != null) {
+      return op;
+    }
+    if (registry.exists(protocol, action)) {
+      throw new AwsException(
+          "UnsupportedOperation",
+          "ec2-double does not implement "
+              + action
+              + " yet; docs/operations.md lists what it implements.");
+    }
+    throw new AwsException(
+        "InvalidAction", "The action " + shorten(action) + " is not valid for this web service.");
+  }
+
+  private static Protocol protocolFor(String service) {
+    for (Protocol p : Protocol.values()) {
+      if (p.signingName().equals(service)) {
+        return p;
+      }
+    }
+    throw new AwsException(
+        "SignatureDoesNotMatch",
+        "Credential should be scoped to correct service: 'ec2' or 'elasticloadbalancing', not '"
+            + shorten(service)
+            + "'.",
+        403);
+  }
+
+  private String accountOf(String accessKey) {
+    return ACCOUNT_KEY.matcher(accessKey).matches() ? accessKey : defaultAccount;
+  }
+
+  private static Object field(Object request, String name) {
+    for (SdkField<?> f : ((SdkPojo) request).sdkFields()) {
+      if (f.locationName().equals(name)) {
+        return f.getValueOrDefault(request);
+      }
+    }
+    return null;
+  }
+
+  private static ApiResponse error(Protocol protocol, AwsException e, String requestId) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream(256);
+    XmlEncoder.writeError(out, protocol, e, requestId);
+    return new ApiResponse(e.status(), out.toByteArray(), requestId);
+  }
+
+  private static String shorten(String s) {
+    return s.length() > 64 ? s.substring(0, 64) + "..." : s;
+  }
+}

@@ -1,0 +1,43 @@
+package dev.ec2double.wire;
+
+/**
+ * The two wire protocols ec2-double speaks. EC2 is a variant of the AWS query protocol: lists are
+ * always flattened ({@code InstanceId.1}) and written as {@code <item>}, the document has no {@code
+ * Result} wrapper and its request id is a lowercase {@code <requestId>}. ELBv2 speaks the plain
+ * query protocol: {@code Names.member.1}, {@code <XResult>}, {@code <ResponseMetadata>}.
+ */
+public enum Protocol {
+  EC2("ec2", "http://ec2.amazonaws.com/doc/2016-11-15/", "2016-11-15"),
+  QUERY(
+      "elasticloadbalancing",
+      "http://elasticloadbalancing.amazonaws.com/doc/2015-12-01/",
+      "2015-12-01");
+
+  private final String signingName;
+  private final String namespace;
+  private final String version;
+
+  Protocol(String signingName, String namespace, String version) {
+    this.signingName = signingName;
+    this.namespace = namespace;
+    this.version = version;
+  }
+
+  /** The service name in the SigV4 credential scope. */
+  public String signingName() {
+    return signingName;
+  }
+
+  public String namespace() {
+    return namespace;
+  }
+
+  public String apiVersion() {
+    return version;
+  }
+
+  /** EC2 flattens every list; the query protocol nests items under {@code member}. */
+  public boolean flattensLists() {
+    return this == EC2;
+  }
+}
