@@ -1,6 +1,7 @@
 package dev.ec2double.server;
 
 import dev.ec2double.compute.ComputeBackend;
+import dev.ec2double.core.Resources;
 import dev.ec2double.ec2.regions.RegionsService;
 import dev.ec2double.wire.OperationRegistry;
 
@@ -9,6 +10,10 @@ public final class Services {
   private Services() {}
 
   public static OperationRegistry registry(ComputeBackend backend) {
-    return new OperationRegistry().register(new RegionsService());
+    // Taggable resource kinds, registered by the services that own them; CreateTags checks here.
+    Resources resources = new Resources();
+    OperationRegistry registry = new OperationRegistry();
+    registry.register(new RegionsService());
+    return registry;
   }
 }
