@@ -93,6 +93,18 @@ public final class Ec2DoubleServer implements AutoCloseable {
     return store;
   }
 
+  public ServerConfig config() {
+    return config;
+  }
+
+  /**
+   * Forgets every resource of every account and region and removes what the backend made for them
+   * (containers, networks, volumes), so the next test starts from an empty EC2.
+   */
+  public void reset() {
+    store.clear();
+  }
+
   @Override
   public void close() {
     if (app != null) {

@@ -66,7 +66,15 @@ public final class Main {
         }
         value = args[++i];
       }
-      b.set(option, value);
+      if (option == Option.AMI) {
+        int sep = value.indexOf('=');
+        if (sep < 0) {
+          throw new IllegalArgumentException("--ami needs ami-ID=IMAGE, got '" + value + "'");
+        }
+        b.ami(value.substring(0, sep), value.substring(sep + 1));
+      } else {
+        b.set(option, value);
+      }
     }
     return b.build();
   }

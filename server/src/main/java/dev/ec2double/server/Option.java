@@ -12,7 +12,12 @@ public enum Option {
   ACCOUNT(
       "account",
       "123456789012",
-      "Account id for access keys that are not themselves a 12-digit account id.");
+      "Account id for access keys that are not themselves a 12-digit account id."),
+  AMI("ami", "", "AMI to image mappings, ami-ID=IMAGE; repeat the flag or separate with commas."),
+  CLEANUP(
+      "cleanup",
+      "true",
+      "Remove the containers, networks and volumes this server made when it stops.");
 
   private final String key;
   private final String defaultValue;

@@ -1,6 +1,7 @@
 package dev.ec2double.server;
 
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -42,6 +43,32 @@ public final class ServerConfig {
     return get(Option.ACCOUNT);
   }
 
+  /** AMI id to image reference, in the order given. */
+  public Map<String, String> amis() {
+    return parseAmis(get(Option.AMI));
+  }
+
+  public boolean cleanup() {
+    return Boolean.parseBoolean(get(Option.CLEANUP));
+  }
+
+  static Map<String, String> parseAmis(String text) {
+    Map<String, String> amis = new LinkedHashMap<>();
+    for (String pair : text.split(",")) {
+      String p = pair.trim();
+      if (p.isEmpty()) {
+        continue;
+      }
+      int eq = p.indexOf('=');
+      if (eq <= 0 || eq == p.length() - 1 || !p.substring(0, eq).matches("ami-[0-9a-f]{8,17}")) {
+        throw new IllegalArgumentException(
+            "ami mappings look like ami-0123456789abcdef0=IMAGE, got '" + p + "'");
+      }
+      amis.put(p.substring(0, eq), p.substring(eq + 1));
+    }
+    return amis;
+  }
+
   /** Builds a configuration; values set here win over properties, environment and defaults. */
   public static final class Builder {
     private final Map<String, String> env;
@@ -62,6 +89,13 @@ public final class ServerConfig {
 
     public Builder backend(String backend) {
       return set(Option.BACKEND, backend);
+    }
+
+    /** Adds one AMI mapping; AMIs accumulate across calls. */
+    public Builder ami(String amiId, String image) {
+      String current = explicit.get(Option.AMI);
+      String pair = amiId + "=" + image;
+      return set(Option.AMI, current == null || current.isEmpty() ? pair : current + "," + pair);
     }
 
     public ServerConfig build() {
@@ -90,6 +124,11 @@ public final class ServerConfig {
       } catch (NumberFormatException e) {
         throw new IllegalArgumentException(
             "port must be a number from 0 to 65535, got '" + port + "'");
+      }
+      parseAmis(values.get(Option.AMI));
+      String cleanup = values.get(Option.CLEANUP);
+      if (!cleanup.equals("true") && !cleanup.equals("false")) {
+        throw new IllegalArgumentException("cleanup must be true or false, got '" + cleanup + "'");
       }
       String backend = values.get(Option.BACKEND);
       if (!backend.equals("docker") && !backend.equals("mock") && !backend.equals("auto")) {
