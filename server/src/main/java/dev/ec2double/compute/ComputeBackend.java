@@ -1,9 +1,14 @@
 package dev.ec2double.compute;
 
+import java.time.Duration;
+import java.util.Optional;
+
 /**
  * The one boundary between the EC2 services and the world that runs instances. The docker backend
  * makes containers, networks and volumes; the mock backend keeps the same state machine with
- * nothing behind it. The interface does not assume a local engine.
+ * nothing behind it. Nothing here assumes the engine is local: a machine is named by an opaque id
+ * and reached by its address on its network, so a cluster backend (pods, namespaces, volume
+ * claims) is another implementation, not a rewrite.
  */
 public interface ComputeBackend extends AutoCloseable {
   /** {@code docker} or {@code mock}, as the configuration names it. */
@@ -11,6 +16,48 @@ public interface ComputeBackend extends AutoCloseable {
 
   /** A line for the startup banner: what this backend talks to. */
   String describe();
+
+  /** Facts about an image reference, or empty when the engine does not have it. */
+  Optional<ImageInfo> inspectImage(String imageRef);
+
+  /** Makes sure the network exists (idempotent). */
+  void ensureNetwork(NetworkSpec network);
+
+  /** Creates and boots a machine; returns its opaque id once it runs. */
+  String launch(MachineSpec spec);
+
+  /** Boots a stopped machine again, with its disk and address as they were. */
+  void start(String machineId);
+
+  /** Stops the machine's processes (SIGTERM, then kill after {@code grace}); its disk stays. */
+  void stop(String machineId, Duration grace);
+
+  /** Restarts the machine's processes; the machine keeps running. */
+  void reboot(String machineId, Duration grace);
+
+  /** Changes the machine's CPU and memory limits (a stopped instance's new type). */
+  void resize(String machineId, double cpus, long memoryBytes);
+
+  /** Destroys the machine and its disk. Missing machines are not an error. */
+  void remove(String machineId);
+
+  /** Whether the machine's processes run now. */
+  boolean isRunning(String machineId);
+
+  /** What the machine printed to its console, oldest first. */
+  String consoleOutput(String machineId);
+
+  /** Saves the machine's disk as a new image with the given reference. */
+  void commit(String machineId, String imageRef, java.util.Map<String, String> labels);
+
+  /** Removes an image this server made. */
+  void removeImage(String imageRef);
+
+  /** Called when a machine stops on its own (its main process exited). */
+  void onMachineExit(MachineExitListener listener);
+
+  /** Removes everything this server made on the engine. */
+  void removeAll();
 
   @Override
   void close();

@@ -1,7 +1,19 @@
 package dev.ec2double.compute;
 
-/** API-only: every resource is a record, nothing runs. For users without a Docker engine. */
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * API-only: every resource is a record and nothing runs, for users without a Docker engine. The
+ * instance state machine is the same; every image reference is taken to exist (x86_64).
+ */
 public final class MockBackend implements ComputeBackend {
+  private final Set<String> running = ConcurrentHashMap.newKeySet();
+
   @Override
   public String name() {
     return "mock";
@@ -10,6 +22,66 @@ public final class MockBackend implements ComputeBackend {
   @Override
   public String describe() {
     return "mock (API only: no containers, networks or volumes are created)";
+  }
+
+  @Override
+  public Optional<ImageInfo> inspectImage(String imageRef) {
+    return Optional.of(new ImageInfo("mock:" + imageRef, "x86_64", Instant.EPOCH));
+  }
+
+  @Override
+  public void ensureNetwork(NetworkSpec network) {}
+
+  @Override
+  public String launch(MachineSpec spec) {
+    String id = "mock-" + spec.name();
+    running.add(id);
+    return id;
+  }
+
+  @Override
+  public void start(String machineId) {
+    running.add(machineId);
+  }
+
+  @Override
+  public void stop(String machineId, Duration grace) {
+    running.remove(machineId);
+  }
+
+  @Override
+  public void reboot(String machineId, Duration grace) {}
+
+  @Override
+  public void resize(String machineId, double cpus, long memoryBytes) {}
+
+  @Override
+  public void remove(String machineId) {
+    running.remove(machineId);
+  }
+
+  @Override
+  public boolean isRunning(String machineId) {
+    return running.contains(machineId);
+  }
+
+  @Override
+  public String consoleOutput(String machineId) {
+    return "";
+  }
+
+  @Override
+  public void commit(String machineId, String imageRef, Map<String, String> labels) {}
+
+  @Override
+  public void removeImage(String imageRef) {}
+
+  @Override
+  public void onMachineExit(MachineExitListener listener) {}
+
+  @Override
+  public void removeAll() {
+    running.clear();
   }
 
   @Override

@@ -1,5 +1,6 @@
 package dev.ec2double.wire;
 
+import com.ctc.wstx.api.WstxOutputProperties;
 import com.fasterxml.jackson.dataformat.xml.XmlFactory;
 import java.io.OutputStream;
 import java.math.BigDecimal;
@@ -30,7 +31,15 @@ import software.amazon.awssdk.core.util.SdkAutoConstructMap;
 public final class XmlEncoder {
   private static final DateTimeFormatter ISO_MILLIS =
       DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
-  private static final XMLOutputFactory OUTPUT = new XmlFactory().getXMLOutputFactory();
+  private static final XMLOutputFactory OUTPUT = outputFactory();
+
+  /** Woodstox, as Jackson's XML module uses it: no namespace repairing, AWS's XML declaration. */
+  private static XMLOutputFactory outputFactory() {
+    XMLOutputFactory f = new XmlFactory().getXMLOutputFactory();
+    f.setProperty(XMLOutputFactory.IS_REPAIRING_NAMESPACES, false);
+    f.setProperty(WstxOutputProperties.P_USE_DOUBLE_QUOTES_IN_XML_DECL, true);
+    return f;
+  }
 
   private XmlEncoder() {}
 

@@ -1,27 +1,65 @@
 package dev.ec2double.compute.docker;
 
 import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.async.ResultCallback;
+import com.github.dockerjava.api.command.CreateContainerCmd;
+import com.github.dockerjava.api.command.InspectImageResponse;
+import com.github.dockerjava.api.exception.ConflictException;
+import com.github.dockerjava.api.exception.NotFoundException;
+import com.github.dockerjava.api.exception.NotModifiedException;
+import com.github.dockerjava.api.model.Container;
+import com.github.dockerjava.api.model.Event;
+import com.github.dockerjava.api.model.EventType;
+import com.github.dockerjava.api.model.Frame;
+import com.github.dockerjava.api.model.HostConfig;
+import com.github.dockerjava.api.model.Network;
 import com.github.dockerjava.core.DefaultDockerClientConfig;
 import com.github.dockerjava.core.DockerClientImpl;
 import com.github.dockerjava.zerodep.ZerodepDockerHttpClient;
 import dev.ec2double.compute.ComputeBackend;
+import dev.ec2double.compute.ImageInfo;
+import dev.ec2double.compute.MachineExitListener;
+import dev.ec2double.compute.MachineSpec;
+import dev.ec2double.compute.NetworkSpec;
+import java.io.ByteArrayInputStream;
+import java.io.Closeable;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** Instances as containers on a Docker engine, local or remote ({@code DOCKER_HOST}). */
+/**
+ * Instances as containers on a Docker engine, local or remote ({@code DOCKER_HOST}). Every object
+ * it makes carries {@link Labels}; PID 1 of each container is the engine's init ({@code --init}),
+ * so a stop is a SIGTERM the instance's processes really get, not a 10 s wait.
+ */
 public final class DockerBackend implements ComputeBackend {
+  private static final Logger LOG = LoggerFactory.getLogger(DockerBackend.class);
+  private static final int CONSOLE_BYTES = 64 * 1024;
+
   private final DockerClient docker;
   private final String engine;
+  private final String serverId;
+  private final List<MachineExitListener> listeners = new CopyOnWriteArrayList<>();
+  private Closeable events;
 
-  private DockerBackend(DockerClient docker, String engine) {
+  private DockerBackend(DockerClient docker, String engine, String serverId) {
     this.docker = docker;
     this.engine = engine;
+    this.serverId = serverId;
   }
 
   /** Connects and pings the engine; throws when none answers. */
-  public static DockerBackend connect(Duration timeout) {
-    DefaultDockerClientConfig config =
-        DefaultDockerClientConfig.createDefaultConfigBuilder().build();
+  public static DockerBackend connect(Duration timeout, String serverId) {
+    DefaultDockerClientConfig config = DefaultDockerClientConfig.createDefaultConfigBuilder().build();
     ZerodepDockerHttpClient http =
         new ZerodepDockerHttpClient.Builder()
             .dockerHost(config.getDockerHost())
@@ -34,19 +72,22 @@ public final class DockerBackend implements ComputeBackend {
     try {
       client.pingCmd().exec();
       String version = client.versionCmd().exec().getVersion();
-      return new DockerBackend(client, config.getDockerHost() + " (engine " + version + ")");
+      DockerBackend backend =
+          new DockerBackend(client, config.getDockerHost() + " (engine " + version + ")", serverId);
+      backend.watchExits();
+      return backend;
     } catch (RuntimeException e) {
-      try {
-        client.close();
-      } catch (IOException ignored) {
-        // nothing to release
-      }
+      closeQuietly(client);
       throw e;
     }
   }
 
   public DockerClient client() {
     return docker;
+  }
+
+  public String serverId() {
+    return serverId;
   }
 
   @Override
@@ -60,11 +101,261 @@ public final class DockerBackend implements ComputeBackend {
   }
 
   @Override
-  public void close() {
+  public Optional<ImageInfo> inspectImage(String imageRef) {
     try {
-      docker.close();
-    } catch (IOException ignored) {
-      // closing a connection pool cannot fail in a way we could act on
+      InspectImageResponse image = docker.inspectImageCmd(imageRef).exec();
+      String arch = "arm64".equals(image.getArch()) ? "arm64" : "x86_64";
+      Instant created = image.getCreated() == null ? null : Instant.parse(image.getCreated());
+      return Optional.of(new ImageInfo(image.getId(), arch, created));
+    } catch (NotFoundException e) {
+      return Optional.empty();
+    }
+  }
+
+  /** The image's own entrypoint and command, which the instance's init runs after first boot. */
+  List<String> bootCommand(String imageRef) {
+    InspectImageResponse image = docker.inspectImageCmd(imageRef).exec();
+    List<String> cmd = new ArrayList<>();
+    if (image.getConfig() != null) {
+      if (image.getConfig().getEntrypoint() != null) {
+        cmd.addAll(List.of(image.getConfig().getEntrypoint()));
+      }
+      if (image.getConfig().getCmd() != null) {
+        cmd.addAll(List.of(image.getConfig().getCmd()));
+      }
+    }
+    return cmd;
+  }
+
+  @Override
+  public void ensureNetwork(NetworkSpec spec) {
+    boolean exists =
+        docker.listNetworksCmd().withNameFilter(spec.name()).exec().stream()
+            .anyMatch(n -> n.getName().equals(spec.name()));
+    if (exists) {
+      return;
+    }
+    try {
+      docker
+          .createNetworkCmd()
+          .withName(spec.name())
+          .withDriver("bridge")
+          .withCheckDuplicate(true)
+          .withLabels(spec.labels())
+          .withIpam(
+              new Network.Ipam()
+                  .withConfig(
+                      new Network.Ipam.Config()
+                          .withSubnet(spec.cidr())
+                          .withGateway(spec.gateway())))
+          .exec();
+    } catch (ConflictException e) {
+      LOG.debug("network {} was created concurrently", spec.name());
+    }
+  }
+
+  @Override
+  public String launch(MachineSpec spec) {
+    List<String> command = new ArrayList<>();
+    command.add(BootScript.PATH);
+    command.addAll(bootCommand(spec.image()));
+    HostConfig host =
+        HostConfig.newHostConfig()
+            .withInit(true)
+            .withNetworkMode(spec.network())
+            .withCpuPeriod(100_000L)
+            .withCpuQuota(Math.max(1_000L, Math.round(spec.cpus() * 100_000)))
+            .withMemory(spec.memoryBytes())
+            .withMemorySwap(spec.memoryBytes());
+    CreateContainerCmd create =
+        docker
+            .createContainerCmd(spec.image())
+            .withName(spec.name())
+            .withHostName(spec.hostname())
+            .withLabels(spec.labels())
+            .withEntrypoint(command)
+            .withCmd(List.of())
+            .withHostConfig(host)
+            .withIpv4Address(spec.privateIp())
+            .withAliases(spec.dnsNames());
+    String id = create.exec().getId();
+    try {
+      docker
+          .copyArchiveToContainerCmd(id)
+          .withTarInputStream(new ByteArrayInputStream(TarFiles.pack(spec.files())))
+          .withRemotePath("/")
+          .exec();
+      docker.startContainerCmd(id).exec();
+      return id;
+    } catch (RuntimeException e) {
+      remove(id);
+      throw e;
+    }
+  }
+
+  @Override
+  public void start(String machineId) {
+    try {
+      docker.startContainerCmd(machineId).exec();
+    } catch (NotModifiedException e) {
+      LOG.debug("{} was already running", machineId);
+    }
+  }
+
+  @Override
+  public void stop(String machineId, Duration grace) {
+    try {
+      docker.stopContainerCmd(machineId).withTimeout((int) grace.toSeconds()).exec();
+    } catch (NotModifiedException e) {
+      LOG.debug("{} was already stopped", machineId);
+    }
+  }
+
+  @Override
+  public void reboot(String machineId, Duration grace) {
+    docker.restartContainerCmd(machineId).withTimeout((int) grace.toSeconds()).exec();
+  }
+
+  @Override
+  public void resize(String machineId, double cpus, long memoryBytes) {
+    docker
+        .updateContainerCmd(machineId)
+        .withCpuPeriod(100_000)
+        .withCpuQuota((int) Math.max(1_000L, Math.round(cpus * 100_000)))
+        .withMemory(memoryBytes)
+        .withMemorySwap(memoryBytes)
+        .exec();
+  }
+
+  @Override
+  public void remove(String machineId) {
+    try {
+      docker.removeContainerCmd(machineId).withForce(true).withRemoveVolumes(true).exec();
+    } catch (NotFoundException e) {
+      LOG.debug("{} was already gone", machineId);
+    }
+  }
+
+  @Override
+  public boolean isRunning(String machineId) {
+    try {
+      return Boolean.TRUE.equals(
+          docker.inspectContainerCmd(machineId).exec().getState().getRunning());
+    } catch (NotFoundException e) {
+      return false;
+    }
+  }
+
+  @Override
+  public String consoleOutput(String machineId) {
+    StringBuilder out = new StringBuilder();
+    try {
+      docker
+          .logContainerCmd(machineId)
+          .withStdOut(true)
+          .withStdErr(true)
+          .withFollowStream(false)
+          .exec(
+              new ResultCallback.Adapter<Frame>() {
+                @Override
+                public void onNext(Frame frame) {
+                  out.append(new String(frame.getPayload(), StandardCharsets.UTF_8));
+                }
+              })
+          .awaitCompletion(10, TimeUnit.SECONDS);
+    } catch (NotFoundException e) {
+      return "";
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    int from = Math.max(0, out.length() - CONSOLE_BYTES);
+    return out.substring(from);
+  }
+
+  @Override
+  public void commit(String machineId, String imageRef, Map<String, String> labels) {
+    int colon = imageRef.lastIndexOf(':');
+    docker
+        .commitCmd(machineId)
+        .withRepository(imageRef.substring(0, colon))
+        .withTag(imageRef.substring(colon + 1))
+        .withLabels(labels)
+        .withPause(false)
+        .exec();
+  }
+
+  @Override
+  public void removeImage(String imageRef) {
+    try {
+      docker.removeImageCmd(imageRef).withForce(true).exec();
+    } catch (NotFoundException e) {
+      LOG.debug("image {} was already gone", imageRef);
+    } catch (ConflictException e) {
+      LOG.info("image {} is still in use by a container; left in place", imageRef);
+    }
+  }
+
+  @Override
+  public void onMachineExit(MachineExitListener listener) {
+    listeners.add(listener);
+  }
+
+  private void watchExits() {
+    events =
+        docker
+            .eventsCmd()
+            .withEventTypeFilter(EventType.CONTAINER)
+            .withEventFilter("die")
+            .withLabelFilter(Map.of(Labels.SERVER, serverId))
+            .exec(
+                new ResultCallback.Adapter<Event>() {
+                  @Override
+                  public void onNext(Event event) {
+                    int code = -1;
+                    if (event.getActor() != null && event.getActor().getAttributes() != null) {
+                      String c = event.getActor().getAttributes().get("exitCode");
+                      code = c == null ? -1 : Integer.parseInt(c);
+                    }
+                    for (MachineExitListener l : listeners) {
+                      l.exited(event.getId(), code);
+                    }
+                  }
+                });
+  }
+
+  @Override
+  public void removeAll() {
+    Map<String, String> ours = Map.of(Labels.SERVER, serverId);
+    for (Container c :
+        docker.listContainersCmd().withShowAll(true).withLabelFilter(ours).exec()) {
+      remove(c.getId());
+    }
+    for (Network n : docker.listNetworksCmd().exec()) {
+      if (n.getLabels() != null && serverId.equals(n.getLabels().get(Labels.SERVER))) {
+        try {
+          docker.removeNetworkCmd(n.getId()).exec();
+        } catch (RuntimeException e) {
+          LOG.info("network {} is still in use; left in place", n.getName());
+        }
+      }
+    }
+    docker.listImagesCmd().withLabelFilter(ours).exec().forEach(i -> removeImage(i.getId()));
+  }
+
+  @Override
+  public void close() {
+    closeQuietly(events);
+    closeQuietly(docker);
+  }
+
+  private static void closeQuietly(Closeable c) {
+    if (c == null) {
+      return;
+    }
+    try {
+      c.close();
+    } catch (IOException | RuntimeException ignored) {
+      // shutting down: nothing to do about it
     }
   }
 }

@@ -1,0 +1,32 @@
+package dev.ec2double.compute;
+
+import java.util.Map;
+
+/**
+ * Everything a backend needs to create one instance's machine.
+ *
+ * @param name a name unique on the engine (the instance id plus the server id)
+ * @param image the image reference its AMI maps to
+ * @param hostname the hostname inside the machine ({@code ip-172-31-0-5})
+ * @param network the network it joins, and {@code privateIp} its fixed address there
+ * @param dnsNames names other machines on the network resolve to it
+ * @param cpus the CPU limit in vCPUs
+ * @param memoryBytes the memory limit
+ * @param files files placed in the machine before it boots, by absolute path
+ * @param labels labels naming the server, account, region and instance
+ */
+public record MachineSpec(
+    String name,
+    String image,
+    String hostname,
+    String network,
+    String privateIp,
+    java.util.List<String> dnsNames,
+    double cpus,
+    long memoryBytes,
+    Map<String, BootFile> files,
+    Map<String, String> labels) {
+
+  /** A file's content and mode. */
+  public record BootFile(byte[] content, int mode) {}
+}

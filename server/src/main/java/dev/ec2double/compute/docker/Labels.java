@@ -1,0 +1,31 @@
+package dev.ec2double.compute.docker;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Labels on every object ec2-double creates on the engine, so that the server that made it, or a
+ * later one, can find, adopt or reap it.
+ */
+public final class Labels {
+  public static final String SERVER = "dev.ec2double.server";
+  public static final String OWNER_PID = "dev.ec2double.owner-pid";
+  public static final String ACCOUNT = "dev.ec2double.account";
+  public static final String REGION = "dev.ec2double.region";
+  public static final String RESOURCE = "dev.ec2double.resource";
+  public static final String KIND = "dev.ec2double.kind";
+
+  private Labels() {}
+
+  public static Map<String, String> of(
+      String serverId, String account, String region, String resourceId, String kind) {
+    Map<String, String> labels = new HashMap<>();
+    labels.put(SERVER, serverId);
+    labels.put(OWNER_PID, Long.toString(ProcessHandle.current().pid()));
+    labels.put(ACCOUNT, account);
+    labels.put(REGION, region);
+    labels.put(RESOURCE, resourceId);
+    labels.put(KIND, kind);
+    return labels;
+  }
+}

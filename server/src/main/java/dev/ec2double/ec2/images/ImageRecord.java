@@ -1,0 +1,110 @@
+package dev.ec2double.ec2.images;
+
+import java.time.Instant;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** One AMI: its id, the engine image it stands for, and the attributes AWS reports. */
+public final class ImageRecord {
+  public static final String AMAZON_OWNER = "137112412989";
+
+  private final String imageId;
+  private final String name;
+  private final String imageRef;
+  private final String ownerId;
+  private final String ownerAlias;
+  private final String architecture;
+  private final Instant created;
+  /** Made by CreateImage: the engine image is ours to remove on deregistration. */
+  private final boolean managed;
+
+  private volatile String description;
+  private volatile String state;
+  private volatile boolean isPublic;
+  private final Set<String> launchPermissions = ConcurrentHashMap.newKeySet();
+
+  public ImageRecord(
+      String imageId,
+      String name,
+      String description,
+      String imageRef,
+      String ownerId,
+      String ownerAlias,
+      String architecture,
+      Instant created,
+      String state,
+      boolean isPublic,
+      boolean managed) {
+    this.imageId = imageId;
+    this.name = name;
+    this.description = description;
+    this.imageRef = imageRef;
+    this.ownerId = ownerId;
+    this.ownerAlias = ownerAlias;
+    this.architecture = architecture;
+    this.created = created;
+    this.state = state;
+    this.isPublic = isPublic;
+    this.managed = managed;
+  }
+
+  public String imageId() {
+    return imageId;
+  }
+
+  public String name() {
+    return name;
+  }
+
+  public String description() {
+    return description;
+  }
+
+  public void description(String d) {
+    this.description = d;
+  }
+
+  public String imageRef() {
+    return imageRef;
+  }
+
+  public String ownerId() {
+    return ownerId;
+  }
+
+  public String ownerAlias() {
+    return ownerAlias;
+  }
+
+  public String architecture() {
+    return architecture;
+  }
+
+  public Instant created() {
+    return created;
+  }
+
+  public String state() {
+    return state;
+  }
+
+  public void state(String s) {
+    this.state = s;
+  }
+
+  public boolean isPublic() {
+    return isPublic;
+  }
+
+  public void isPublic(boolean p) {
+    this.isPublic = p;
+  }
+
+  public boolean managed() {
+    return managed;
+  }
+
+  public Set<String> launchPermissions() {
+    return launchPermissions;
+  }
+}

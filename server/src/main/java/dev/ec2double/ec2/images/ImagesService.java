@@ -1,0 +1,263 @@
+package dev.ec2double.ec2.images;
+
+import dev.ec2double.compute.ComputeBackend;
+import dev.ec2double.compute.ImageInfo;
+import dev.ec2double.core.FilterSpec;
+import dev.ec2double.core.Ids;
+import dev.ec2double.core.Pages;
+import dev.ec2double.core.RegionState;
+import dev.ec2double.core.RequestContext;
+import dev.ec2double.core.Resources;
+import dev.ec2double.core.TagStore;
+import dev.ec2double.wire.AwsException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Predicate;
+import java.util.regex.Pattern;
+import software.amazon.awssdk.services.ec2.model.BlockDeviceMapping;
+import software.amazon.awssdk.services.ec2.model.DeregisterImageRequest;
+import software.amazon.awssdk.services.ec2.model.DeregisterImageResponse;
+import software.amazon.awssdk.services.ec2.model.DescribeImagesRequest;
+import software.amazon.awssdk.services.ec2.model.DescribeImagesResponse;
+import software.amazon.awssdk.services.ec2.model.EbsBlockDevice;
+import software.amazon.awssdk.services.ec2.model.Image;
+import software.amazon.awssdk.services.ec2.model.RegisterImageRequest;
+import software.amazon.awssdk.services.ec2.model.RegisterImageResponse;
+import software.amazon.awssdk.services.ec2.model.Tag;
+import software.amazon.awssdk.services.ec2.model.TagSpecification;
+
+/**
+ * DescribeImages, RegisterImage, DeregisterImage: AMIs are engine images. RegisterImage takes the
+ * image reference in {@code ImageLocation} (on AWS an S3 manifest path), e.g. {@code
+ * ImageLocation=ubuntu:24.04}.
+ */
+public final class ImagesService {
+  private static final Pattern AMI_ID = Pattern.compile("ami-[0-9a-f]{8}([0-9a-f]{9})?");
+  private static final Pattern AMI_NAME = Pattern.compile("[a-zA-Z0-9()\\[\\] ./'@_-]{3,128}");
+  public static final String ROOT_DEVICE = "/dev/xvda";
+
+  private final AmiCatalog catalog;
+  private final ComputeBackend backend;
+
+  public ImagesService(AmiCatalog catalog, ComputeBackend backend, Resources resources) {
+    this.catalog = catalog;
+    this.backend = backend;
+    resources.register(
+        new Resources.Kind("ami", "image", "InvalidAMIID.NotFound", (s, id) -> find(s, id) != null));
+  }
+
+  static ImageStore store(RegionState state) {
+    return state.part(ImageStore.class, ImageStore::new);
+  }
+
+  /** The AMI with this id visible to the caller, or null. */
+  public ImageRecord find(RegionState state, String id) {
+    ImageRecord own = store(state).get(id);
+    return own != null ? own : catalog.find(id);
+  }
+
+  /** The AMI or AWS's error for a malformed or unknown id. */
+  public ImageRecord require(RegionState state, String id) {
+    if (id == null) {
+      throw AwsException.missingParameter("ImageId");
+    }
+    if (!AMI_ID.matcher(id).matches()) {
+      throw new AwsException("InvalidAMIID.Malformed", "Invalid id: \"" + id + "\" (expecting \"ami-...\")");
+    }
+    ImageRecord image = find(state, id);
+    if (image == null || image.state().equals("deregistered")) {
+      throw new AwsException("InvalidAMIID.NotFound", "The image id '[" + id + "]' does not exist");
+    }
+    return image;
+  }
+
+  public DescribeImagesResponse describeImages(RequestContext ctx, DescribeImagesRequest req) {
+    List<ImageRecord> all = new ArrayList<>(catalog.all());
+    all.addAll(store(ctx.state()).all());
+    all.removeIf(i -> i.state().equals("deregistered"));
+    if (!req.imageIds().isEmpty()) {
+      for (String id : req.imageIds()) {
+        require(ctx.state(), id);
+      }
+      Set<String> ids = Set.copyOf(req.imageIds());
+      all.removeIf(i -> !ids.contains(i.imageId()));
+    } else if (req.owners().isEmpty() && req.executableUsers().isEmpty()) {
+      // AWS lists public images plus the caller's own and those shared with the caller
+      all.removeIf(i -> !visible(ctx, i));
+    }
+    if (!req.owners().isEmpty()) {
+      all.removeIf(i -> req.owners().stream().noneMatch(o -> ownedBy(ctx, i, o)));
+    }
+    TagStore tags = ctx.tags();
+    Predicate<Image> filter = filters(tags).compile(req.filters());
+    List<Image> images =
+        all.stream()
+            .sorted(Comparator.comparing(ImageRecord::imageId))
+            .map(i -> toSdk(i, tags))
+            .filter(filter)
+            .toList();
+    Pages.Page<Image> page =
+        Pages.page("DescribeImages", images, req.maxResults(), req.nextToken(), 5, 1000);
+    return DescribeImagesResponse.builder().images(page.items()).nextToken(page.nextToken()).build();
+  }
+
+  public RegisterImageResponse registerImage(RequestContext ctx, RegisterImageRequest req) {
+    if (req.name() == null) {
+      throw AwsException.missingParameter("Name");
+    }
+    validateName(ctx, req.name());
+    String ref = req.imageLocation();
+    if (ref == null || ref.isBlank()) {
+      throw AwsException.missingParameter("ImageLocation");
+    }
+    ImageInfo info =
+        backend
+            .inspectImage(ref)
+            .orElseThrow(
+                () ->
+                    AwsException.invalidParameterValue(
+                        "ImageLocation '" + ref + "' is not an image the engine has."));
+    String arch = req.architectureAsString() != null ? req.architectureAsString() : info.architecture();
+    ImageRecord image =
+        new ImageRecord(
+            Ids.next("ami"),
+            req.name(),
+            req.description(),
+            ref,
+            ctx.account(),
+            null,
+            arch,
+            Instant.now(),
+            "available",
+            false,
+            false);
+    applyTags(ctx, image.imageId(), req.tagSpecifications());
+    store(ctx.state()).put(image);
+    return RegisterImageResponse.builder().imageId(image.imageId()).build();
+  }
+
+  public DeregisterImageResponse deregisterImage(RequestContext ctx, DeregisterImageRequest req) {
+    ImageRecord image = require(ctx.state(), req.imageId());
+    if (!image.ownerId().equals(ctx.account())) {
+      throw new AwsException(
+          "AuthFailure", "Not authorized for image:" + image.imageId(), 400);
+    }
+    image.state("deregistered");
+    store(ctx.state()).remove(image.imageId());
+    ctx.tags().drop(image.imageId());
+    if (image.managed()) {
+      backend.removeImage(image.imageRef());
+    }
+    return DeregisterImageResponse.builder().returnValue(true).build();
+  }
+
+  /** Checks a new AMI name: AWS's characters and length, unique per account and region. */
+  public void validateName(RequestContext ctx, String name) {
+    if (!AMI_NAME.matcher(name).matches()) {
+      throw new AwsException(
+          "InvalidAMIName.Malformed",
+          "AMI names must be between 3 and 128 characters long, and may contain letters, numbers,"
+              + " '(', ')', '.', '-', '/', '_', '[', ']', ' ', ''' and '@'.");
+    }
+    for (ImageRecord i : store(ctx.state()).all()) {
+      if (i.name().equals(name) && !i.state().equals("deregistered")) {
+        throw new AwsException(
+            "InvalidAMIName.Duplicate",
+            "AMI name " + name + " is already in use by AMI " + i.imageId());
+      }
+    }
+  }
+
+  /** Adds an AMI made from an instance (CreateImage). */
+  public void add(RequestContext ctx, ImageRecord image, List<TagSpecification> specs) {
+    applyTags(ctx, image.imageId(), specs);
+    store(ctx.state()).put(image);
+  }
+
+  private static void applyTags(RequestContext ctx, String id, List<TagSpecification> specs) {
+    List<Tag> tags = new ArrayList<>();
+    for (TagSpecification s : specs) {
+      if (s.resourceTypeAsString() == null || s.resourceTypeAsString().equals("image")) {
+        tags.addAll(s.tags());
+      }
+    }
+    if (!tags.isEmpty()) {
+      ctx.tags().add(List.of(id), tags);
+    }
+  }
+
+  private static boolean visible(RequestContext ctx, ImageRecord i) {
+    return i.isPublic()
+        || i.ownerId().equals(ctx.account())
+        || i.launchPermissions().contains(ctx.account());
+  }
+
+  private static boolean ownedBy(RequestContext ctx, ImageRecord i, String owner) {
+    return switch (owner) {
+      case "self" -> i.ownerId().equals(ctx.account());
+      case "amazon" -> "amazon".equals(i.ownerAlias());
+      default -> i.ownerId().equals(owner);
+    };
+  }
+
+  private static FilterSpec<Image> filters(TagStore tags) {
+    return FilterSpec.<Image>of()
+        .field("architecture", Image::architectureAsString)
+        .field("description", Image::description)
+        .field("image-id", Image::imageId)
+        .field("image-type", Image::imageTypeAsString)
+        .field("is-public", Image::publicLaunchPermissions)
+        .field("name", Image::name)
+        .field("owner-alias", Image::imageOwnerAlias)
+        .field("owner-id", Image::ownerId)
+        .field("platform-details", Image::platformDetails)
+        .field("root-device-name", Image::rootDeviceName)
+        .field("root-device-type", Image::rootDeviceTypeAsString)
+        .field("state", Image::stateAsString)
+        .field("virtualization-type", Image::virtualizationTypeAsString)
+        .field("hypervisor", Image::hypervisorAsString)
+        .field("creation-date", Image::creationDate)
+        .field("usage-operation", Image::usageOperation)
+        .tags(i -> tags.get(i.imageId()));
+  }
+
+  static Image toSdk(ImageRecord i, TagStore tags) {
+    return Image.builder()
+        .imageId(i.imageId())
+        .imageLocation(i.ownerId() + "/" + i.name())
+        .state(i.state())
+        .ownerId(i.ownerId())
+        .imageOwnerAlias(i.ownerAlias())
+        .creationDate(i.created().toString())
+        .publicLaunchPermissions(i.isPublic())
+        .architecture(i.architecture())
+        .imageType("machine")
+        .name(i.name())
+        .description(i.description())
+        .rootDeviceType("ebs")
+        .rootDeviceName(ROOT_DEVICE)
+        .blockDeviceMappings(
+            BlockDeviceMapping.builder()
+                .deviceName(ROOT_DEVICE)
+                .ebs(
+                    EbsBlockDevice.builder()
+                        .deleteOnTermination(true)
+                        .volumeSize(8)
+                        .volumeType("gp3")
+                        .encrypted(false)
+                        .build())
+                .build())
+        .virtualizationType("hvm")
+        .hypervisor("xen")
+        .enaSupport(true)
+        .sriovNetSupport("simple")
+        .platformDetails("Linux/UNIX")
+        .usageOperation("RunInstances")
+        .bootMode("uefi-preferred")
+        .tags(tags.sdkTags(i.imageId()))
+        .build();
+  }
+}

@@ -1,0 +1,130 @@
+package dev.ec2double.ec2.instances;
+
+import dev.ec2double.core.FilterSpec;
+import dev.ec2double.core.Pages;
+import dev.ec2double.core.RequestContext;
+import dev.ec2double.core.TagStore;
+import dev.ec2double.wire.AwsException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+import software.amazon.awssdk.services.ec2.model.DescribeInstanceStatusRequest;
+import software.amazon.awssdk.services.ec2.model.DescribeInstanceStatusResponse;
+import software.amazon.awssdk.services.ec2.model.DescribeInstancesRequest;
+import software.amazon.awssdk.services.ec2.model.DescribeInstancesResponse;
+import software.amazon.awssdk.services.ec2.model.Instance;
+import software.amazon.awssdk.services.ec2.model.InstanceStatus;
+import software.amazon.awssdk.services.ec2.model.InstanceStatusDetails;
+import software.amazon.awssdk.services.ec2.model.InstanceStatusSummary;
+import software.amazon.awssdk.services.ec2.model.Reservation;
+
+/** DescribeInstances and DescribeInstanceStatus. */
+public final class DescribeInstancesService {
+  private final InstancesService instances;
+
+  public DescribeInstancesService(InstancesService instances) {
+    this.instances = instances;
+  }
+
+  public DescribeInstancesResponse describeInstances(
+      RequestContext ctx, DescribeInstancesRequest req) {
+    if (req.maxResults() != null && !req.instanceIds().isEmpty()) {
+      throw AwsException.invalidParameterCombination(
+          "The parameter instancesSet cannot be used with the parameter maxResults");
+    }
+    List<InstanceRecord> records =
+        req.instanceIds().isEmpty()
+            ? Instances.store(ctx.state()).all()
+            : Instances.requireAll(ctx, req.instanceIds());
+    TagStore tags = ctx.tags();
+    Predicate<Instance> filter = InstanceFilters.INSTANCES.compile(req.filters());
+    Map<String, Reservation.Builder> reservations = new LinkedHashMap<>();
+    Map<String, List<Instance>> byReservation = new LinkedHashMap<>();
+    List<Instance> matching = new ArrayList<>();
+    Map<Instance, InstanceRecord> recordOf = new java.util.IdentityHashMap<>();
+    for (InstanceRecord r : records) {
+      Instance view = InstanceView.toSdk(r, tags, instances.typeOrNull(r.instanceType));
+      if (filter.test(view)) {
+        matching.add(view);
+        recordOf.put(view, r);
+      }
+    }
+    Pages.Page<Instance> page =
+        Pages.page("DescribeInstances", matching, req.maxResults(), req.nextToken(), 5, 1000);
+    for (Instance i : page.items()) {
+      InstanceRecord r = recordOf.get(i);
+      reservations.computeIfAbsent(
+          r.reservationId,
+          id -> Reservation.builder().reservationId(id).ownerId(r.ownerId).groups(List.of()));
+      byReservation.computeIfAbsent(r.reservationId, id -> new ArrayList<>()).add(i);
+    }
+    List<Reservation> out = new ArrayList<>();
+    reservations.forEach((id, b) -> out.add(b.instances(byReservation.get(id)).build()));
+    return DescribeInstancesResponse.builder()
+        .reservations(out)
+        .nextToken(page.nextToken())
+        .build();
+  }
+
+  public DescribeInstanceStatusResponse describeInstanceStatus(
+      RequestContext ctx, DescribeInstanceStatusRequest req) {
+    if (req.maxResults() != null && !req.instanceIds().isEmpty()) {
+      throw AwsException.invalidParameterCombination(
+          "The parameter instancesSet cannot be used with the parameter maxResults");
+    }
+    List<InstanceRecord> records =
+        req.instanceIds().isEmpty()
+            ? Instances.store(ctx.state()).all()
+            : Instances.requireAll(ctx, req.instanceIds());
+    boolean all = Boolean.TRUE.equals(req.includeAllInstances());
+    Predicate<InstanceStatus> filter = InstanceFilters.STATUS.compile(req.filters());
+    List<InstanceStatus> statuses = new ArrayList<>();
+    for (InstanceRecord r : records) {
+      InstanceState s = r.state();
+      if (!all && s != InstanceState.RUNNING) {
+        continue;
+      }
+      InstanceStatus status = status(r, s);
+      if (filter.test(status)) {
+        statuses.add(status);
+      }
+    }
+    Pages.Page<InstanceStatus> page =
+        Pages.page("DescribeInstanceStatus", statuses, req.maxResults(), req.nextToken(), 5, 1000);
+    return DescribeInstanceStatusResponse.builder()
+        .instanceStatuses(page.items())
+        .nextToken(page.nextToken())
+        .build();
+  }
+
+  /** A running machine passes both checks; anything else has nothing to check. */
+  private static InstanceStatus status(InstanceRecord r, InstanceState s) {
+    boolean running = s == InstanceState.RUNNING;
+    InstanceStatusSummary summary =
+        InstanceStatusSummary.builder()
+            .status(running ? "ok" : "not-applicable")
+            .details(
+                running
+                    ? List.of(
+                        InstanceStatusDetails.builder()
+                            .name("reachability")
+                            .status("passed")
+                            .build())
+                    : List.of())
+            .build();
+    return InstanceStatus.builder()
+        .instanceId(r.id)
+        .availabilityZone(r.zone)
+        .instanceState(s.toSdk())
+        .instanceStatus(summary)
+        .systemStatus(summary)
+        .attachedEbsStatus(
+            software.amazon.awssdk.services.ec2.model.EbsStatusSummary.builder()
+                .status(running ? "ok" : "not-applicable")
+                .build())
+        .events(List.of())
+        .build();
+  }
+}

@@ -1,0 +1,169 @@
+package dev.ec2double.ec2.instances;
+
+import dev.ec2double.core.RequestContext;
+import dev.ec2double.wire.AwsException;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import software.amazon.awssdk.services.ec2.model.InstanceStateChange;
+import software.amazon.awssdk.services.ec2.model.RebootInstancesRequest;
+import software.amazon.awssdk.services.ec2.model.RebootInstancesResponse;
+import software.amazon.awssdk.services.ec2.model.StartInstancesRequest;
+import software.amazon.awssdk.services.ec2.model.StartInstancesResponse;
+import software.amazon.awssdk.services.ec2.model.StopInstancesRequest;
+import software.amazon.awssdk.services.ec2.model.StopInstancesResponse;
+import software.amazon.awssdk.services.ec2.model.TerminateInstancesRequest;
+import software.amazon.awssdk.services.ec2.model.TerminateInstancesResponse;
+
+/**
+ * StopInstances, StartInstances, RebootInstances, TerminateInstances. Every named instance is
+ * checked before any is changed, so one bad id changes nothing.
+ */
+public final class InstanceActionsService {
+  private static final DateTimeFormatter REASON_TIME =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'GMT'");
+
+  private final InstanceLifecycle lifecycle;
+
+  public InstanceActionsService(InstanceLifecycle lifecycle) {
+    this.lifecycle = lifecycle;
+  }
+
+  public StopInstancesResponse stopInstances(RequestContext ctx, StopInstancesRequest req) {
+    boolean force = Boolean.TRUE.equals(req.force());
+    List<InstanceStateChange> changes =
+        change(
+            ctx,
+            req.instanceIds(),
+            r ->
+                switch (r.state) {
+                  case RUNNING -> true;
+                  case STOPPING, STOPPED -> false;
+                  default -> throw Instances.incorrectState(r, "stopped");
+                },
+            r -> {
+              r.transition(InstanceState.STOPPING, null, null);
+              r.stateTransitionReason = "User initiated (" + now() + ")";
+              return () -> lifecycle.stop(r, force);
+            });
+    return StopInstancesResponse.builder().stoppingInstances(changes).build();
+  }
+
+  public StartInstancesResponse startInstances(RequestContext ctx, StartInstancesRequest req) {
+    List<InstanceStateChange> changes =
+        change(
+            ctx,
+            req.instanceIds(),
+            r ->
+                switch (r.state) {
+                  case STOPPED -> true;
+                  case PENDING, RUNNING -> false;
+                  default -> throw Instances.incorrectState(r, "started");
+                },
+            r -> {
+              r.transition(InstanceState.PENDING, null, null);
+              r.stateTransitionReason = "";
+              r.launchTime = Instant.now();
+              return () -> lifecycle.start(r);
+            });
+    return StartInstancesResponse.builder().startingInstances(changes).build();
+  }
+
+  public TerminateInstancesResponse terminateInstances(
+      RequestContext ctx, TerminateInstancesRequest req) {
+    List<InstanceRecord> records = Instances.requireAll(ctx, req.instanceIds());
+    for (InstanceRecord r : records) {
+      synchronized (r) {
+        if (r.disableApiTermination && r.state != InstanceState.TERMINATED) {
+          throw new AwsException(
+              "OperationNotPermitted",
+              "The instance '"
+                  + r.id
+                  + "' may not be terminated. Modify its 'disableApiTermination' instance"
+                  + " attribute and try again.");
+        }
+      }
+    }
+    List<InstanceStateChange> changes =
+        change(
+            ctx,
+            req.instanceIds(),
+            r -> r.state != InstanceState.TERMINATED && r.state != InstanceState.SHUTTING_DOWN,
+            r -> {
+              r.transition(
+                  InstanceState.SHUTTING_DOWN,
+                  "Client.UserInitiatedShutdown",
+                  "Client.UserInitiatedShutdown: User initiated shutdown");
+              r.stateTransitionReason = "User initiated (" + now() + ")";
+              return () -> lifecycle.terminate(r, () -> release(ctx, r));
+            });
+    return TerminateInstancesResponse.builder().terminatingInstances(changes).build();
+  }
+
+  public RebootInstancesResponse rebootInstances(RequestContext ctx, RebootInstancesRequest req) {
+    List<InstanceRecord> records = Instances.requireAll(ctx, req.instanceIds());
+    for (InstanceRecord r : records) {
+      InstanceState s = r.state();
+      if (s == InstanceState.TERMINATED || s == InstanceState.SHUTTING_DOWN) {
+        throw Instances.incorrectState(r, "rebooted");
+      }
+    }
+    for (InstanceRecord r : records) {
+      if (r.state() == InstanceState.RUNNING) {
+        lifecycle.reboot(r);
+      }
+    }
+    return RebootInstancesResponse.builder().build();
+  }
+
+  private static void release(RequestContext ctx, InstanceRecord r) {
+    Instances.defaultVpc(ctx.state()).subnet(r.subnetId).release(r.privateIp);
+  }
+
+  /**
+   * Checks every instance first, so that one in the wrong state changes nothing; then applies the
+   * transition to each that needs it, under its lock, and queues the machine work it returns.
+   *
+   * @param needsChange true to act, false when the instance is already where it is asked to go;
+   *     throws AWS's error when the instance cannot go there
+   */
+  private static List<InstanceStateChange> change(
+      RequestContext ctx,
+      List<String> ids,
+      Predicate<InstanceRecord> needsChange,
+      Function<InstanceRecord, Runnable> apply) {
+    List<InstanceRecord> records = Instances.requireAll(ctx, ids);
+    for (InstanceRecord r : records) {
+      synchronized (r) {
+        needsChange.test(r);
+      }
+    }
+    List<Runnable> work = new ArrayList<>();
+    List<InstanceStateChange> changes = new ArrayList<>();
+    for (InstanceRecord r : records) {
+      synchronized (r) {
+        InstanceState before = r.state;
+        if (needsChange.test(r)) {
+          work.add(apply.apply(r));
+        }
+        changes.add(
+            InstanceStateChange.builder()
+                .instanceId(r.id)
+                .previousState(before.toSdk())
+                .currentState(r.state.toSdk())
+                .build());
+      }
+    }
+    work.forEach(Runnable::run);
+    return changes;
+  }
+
+  private static String now() {
+    return REASON_TIME.format(ZonedDateTime.now(ZoneOffset.UTC));
+  }
+}

@@ -1,0 +1,116 @@
+package dev.ec2double.ec2.instances;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicInteger;
+import software.amazon.awssdk.services.ec2.model.InstanceMetadataOptionsResponse;
+
+/**
+ * One instance. Its mutable fields are guarded by the record's own lock; work on its machine
+ * (launch, stop, start, terminate) runs one step at a time, in order, on its task chain.
+ */
+public final class InstanceRecord {
+  final long seq;
+  final String id;
+  final String reservationId;
+  final String ownerId;
+  final String account;
+  final String region;
+  final String imageId;
+  final String imageRef;
+  final String keyName;
+  final int launchIndex;
+  final String zone;
+  final String subnetId;
+  final String vpcId;
+  final String privateIp;
+  final String privateDnsName;
+  final String architecture;
+  final String clientToken;
+  final List<String> securityGroupIds;
+
+  String instanceType;
+  String userData;
+  String shutdownBehavior;
+  boolean disableApiTermination;
+  InstanceMetadataOptionsResponse metadataOptions;
+  InstanceState state = InstanceState.PENDING;
+  String stateReasonCode;
+  String stateReasonMessage;
+  String stateTransitionReason = "";
+  Instant launchTime;
+  Instant terminatedAt;
+  String machineId;
+
+  /** Exits of the machine the server caused itself (reboots), not to be read as a shutdown. */
+  final AtomicInteger expectedExits = new AtomicInteger();
+
+  private CompletableFuture<Void> chain = CompletableFuture.completedFuture(null);
+
+  InstanceRecord(
+      long seq,
+      String id,
+      String reservationId,
+      String account,
+      String region,
+      String imageId,
+      String imageRef,
+      String keyName,
+      int launchIndex,
+      String zone,
+      String subnetId,
+      String vpcId,
+      String privateIp,
+      String privateDnsName,
+      String architecture,
+      String clientToken,
+      List<String> securityGroupIds) {
+    this.seq = seq;
+    this.id = id;
+    this.reservationId = reservationId;
+    this.ownerId = account;
+    this.account = account;
+    this.region = region;
+    this.imageId = imageId;
+    this.imageRef = imageRef;
+    this.keyName = keyName;
+    this.launchIndex = launchIndex;
+    this.zone = zone;
+    this.subnetId = subnetId;
+    this.vpcId = vpcId;
+    this.privateIp = privateIp;
+    this.privateDnsName = privateDnsName;
+    this.architecture = architecture;
+    this.clientToken = clientToken;
+    this.securityGroupIds = securityGroupIds;
+  }
+
+  public String id() {
+    return id;
+  }
+
+  public synchronized InstanceState state() {
+    return state;
+  }
+
+  public synchronized String machineId() {
+    return machineId;
+  }
+
+  /** Runs a step on this instance's machine after the steps queued before it. */
+  synchronized CompletableFuture<Void> then(Runnable step, Executor executor) {
+    chain = chain.handle((v, e) -> null).thenRunAsync(step, executor);
+    return chain;
+  }
+
+  synchronized void transition(InstanceState to, String reasonCode, String reasonMessage) {
+    state = to;
+    stateReasonCode = reasonCode;
+    stateReasonMessage = reasonMessage;
+    if (to == InstanceState.TERMINATED) {
+      terminatedAt = Instant.now();
+    }
+  }
+}

@@ -1,0 +1,93 @@
+package dev.ec2double.ec2.instances;
+
+import dev.ec2double.core.TagStore;
+import dev.ec2double.ec2.images.ImagesService;
+import java.util.List;
+import software.amazon.awssdk.services.ec2.model.CpuOptions;
+import software.amazon.awssdk.services.ec2.model.GroupIdentifier;
+import software.amazon.awssdk.services.ec2.model.HibernationOptions;
+import software.amazon.awssdk.services.ec2.model.Instance;
+import software.amazon.awssdk.services.ec2.model.InstanceMaintenanceOptions;
+import software.amazon.awssdk.services.ec2.model.Monitoring;
+import software.amazon.awssdk.services.ec2.model.Placement;
+import software.amazon.awssdk.services.ec2.model.PrivateDnsNameOptionsResponse;
+import software.amazon.awssdk.services.ec2.model.StateReason;
+import software.amazon.awssdk.services.ec2.model.Tag;
+
+/** An instance as DescribeInstances shows it, filled as AWS fills it. */
+final class InstanceView {
+  private InstanceView() {}
+
+  static Instance toSdk(InstanceRecord r, TagStore tags, InstanceTypeSpec type) {
+    synchronized (r) {
+      boolean live = r.state != InstanceState.TERMINATED;
+      List<Tag> tagList = tags.sdkTags(r.id);
+      Instance.Builder b =
+          Instance.builder()
+              .instanceId(r.id)
+              .imageId(r.imageId)
+              .state(r.state.toSdk())
+              .privateDnsName(live ? r.privateDnsName : "")
+              .publicDnsName("")
+              .stateTransitionReason(r.stateTransitionReason)
+              .keyName(r.keyName)
+              .amiLaunchIndex(r.launchIndex)
+              .productCodes(List.of())
+              .instanceType(r.instanceType)
+              .launchTime(r.launchTime)
+              .placement(
+                  Placement.builder()
+                      .availabilityZone(r.zone)
+                      .groupName("")
+                      .tenancy("default")
+                      .build())
+              .monitoring(Monitoring.builder().state("disabled").build())
+              .architecture(r.architecture)
+              .rootDeviceType("ebs")
+              .rootDeviceName(ImagesService.ROOT_DEVICE)
+              .virtualizationType("hvm")
+              .clientToken(r.clientToken == null ? "" : r.clientToken)
+              .hypervisor("xen")
+              .ebsOptimized(false)
+              .enaSupport(true)
+              .platformDetails("Linux/UNIX")
+              .usageOperation("RunInstances")
+              .usageOperationUpdateTime(r.launchTime)
+              .metadataOptions(r.metadataOptions)
+              .hibernationOptions(HibernationOptions.builder().configured(false).build())
+              .maintenanceOptions(
+                  InstanceMaintenanceOptions.builder().autoRecovery("default").build())
+              .privateDnsNameOptions(
+                  PrivateDnsNameOptionsResponse.builder()
+                      .hostnameType("ip-name")
+                      .enableResourceNameDnsARecord(false)
+                      .enableResourceNameDnsAAAARecord(false)
+                      .build());
+      if (type != null) {
+        b.cpuOptions(
+            CpuOptions.builder()
+                .coreCount(Math.max(1, type.vcpus() / 2))
+                .threadsPerCore(type.vcpus() > 1 ? 2 : 1)
+                .build());
+      }
+      if (live) {
+        b.subnetId(r.subnetId)
+            .vpcId(r.vpcId)
+            .privateIpAddress(r.privateIp)
+            .sourceDestCheck(true)
+            .securityGroups(
+                r.securityGroupIds.stream()
+                    .map(g -> GroupIdentifier.builder().groupId(g).groupName("default").build())
+                    .toList());
+      }
+      if (r.stateReasonCode != null) {
+        b.stateReason(
+            StateReason.builder().code(r.stateReasonCode).message(r.stateReasonMessage).build());
+      }
+      if (!tagList.isEmpty()) {
+        b.tags(tagList);
+      }
+      return b.build();
+    }
+  }
+}

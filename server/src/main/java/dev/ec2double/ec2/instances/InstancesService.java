@@ -1,0 +1,327 @@
+package dev.ec2double.ec2.instances;
+
+import dev.ec2double.compute.MachineSpec;
+import dev.ec2double.compute.MachineSpec.BootFile;
+import dev.ec2double.compute.NetworkSpec;
+import dev.ec2double.compute.docker.BootScript;
+import dev.ec2double.compute.docker.Labels;
+import dev.ec2double.core.Ids;
+import dev.ec2double.core.RequestContext;
+import dev.ec2double.core.Resources;
+import dev.ec2double.core.TagStore;
+import dev.ec2double.ec2.images.ImageRecord;
+import dev.ec2double.ec2.images.ImagesService;
+import dev.ec2double.ec2.vpc.DefaultVpc;
+import dev.ec2double.wire.AwsException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import software.amazon.awssdk.services.ec2.model.InstanceMetadataOptionsRequest;
+import software.amazon.awssdk.services.ec2.model.InstanceMetadataOptionsResponse;
+import software.amazon.awssdk.services.ec2.model.Reservation;
+import software.amazon.awssdk.services.ec2.model.RunInstancesRequest;
+import software.amazon.awssdk.services.ec2.model.RunInstancesResponse;
+import software.amazon.awssdk.services.ec2.model.Tag;
+import software.amazon.awssdk.services.ec2.model.TagSpecification;
+
+/** RunInstances: one machine per instance, {@code pending} until it runs. */
+public final class InstancesService {
+  /** The type AWS launches when none is given. */
+  static final InstanceTypeSpec DEFAULT_TYPE = new InstanceTypeSpec("m1.small", 1, 1740, "x86_64");
+
+  private static final Set<String> INSTANCE_TAG_TYPES = Set.of("instance", "volume", "network-interface");
+
+  private final InstanceLifecycle lifecycle;
+  private final ImagesService images;
+  private final InstanceCatalogs catalogs;
+  private final String serverId;
+
+  public InstancesService(
+      InstanceLifecycle lifecycle,
+      ImagesService images,
+      InstanceCatalogs catalogs,
+      Resources resources,
+      String serverId) {
+    this.lifecycle = lifecycle;
+    this.images = images;
+    this.catalogs = catalogs;
+    this.serverId = serverId;
+    resources.register(
+        new Resources.Kind(
+            "i",
+            "instance",
+            "InvalidInstanceID.NotFound",
+            (s, id) -> Instances.store(s).get(id) != null));
+  }
+
+  /** The type's figures, or null for a type the catalogue no longer has. */
+  InstanceTypeSpec typeOrNull(String name) {
+    if (name.equals(DEFAULT_TYPE.name())) {
+      return DEFAULT_TYPE;
+    }
+    return catalogs.instanceType(name).orElse(null);
+  }
+
+  InstanceTypeSpec type(String name) {
+    if (name == null || name.equals(DEFAULT_TYPE.name())) {
+      return DEFAULT_TYPE;
+    }
+    return catalogs
+        .instanceType(name)
+        .orElseThrow(
+            () -> AwsException.invalidParameterValue("Invalid value '" + name + "' for InstanceType."));
+  }
+
+  public RunInstancesResponse runInstances(RequestContext ctx, RunInstancesRequest req) {
+    if (req.launchTemplate() != null) {
+      throw new AwsException(
+          "UnsupportedOperation", "ec2-double does not support launch templates yet.");
+    }
+    ImageRecord image = images.require(ctx.state(), req.imageId());
+    if (!image.state().equals("available")) {
+      throw new AwsException(
+          "InvalidAMIID.Unavailable", "Image " + image.imageId() + " is not available yet.");
+    }
+    int min = required(req.minCount(), "MinCount");
+    int max = required(req.maxCount(), "MaxCount");
+    if (min < 1) {
+      throw AwsException.invalidParameterValue(
+          "Value (" + min + ") for parameter minCount is invalid. Expected a value of at least 1.");
+    }
+    if (max < min) {
+      throw AwsException.invalidParameterValue(
+          "Value (" + max + ") for parameter maxCount is invalid. Expected a value of at least " + min + ".");
+    }
+    InstanceTypeSpec type = type(req.instanceTypeAsString());
+    if (!type.architecture().equals(image.architecture())) {
+      throw AwsException.invalidParameterValue(
+          "The architecture '"
+              + type.architecture()
+              + "' of the specified instance type does not match the architecture '"
+              + image.architecture()
+              + "' of the specified AMI. Specify an instance type and an AMI that have matching"
+              + " architectures, and try again.");
+    }
+    String publicKey = null;
+    if (req.keyName() != null) {
+      publicKey =
+          catalogs
+              .publicKey(ctx.state(), req.keyName())
+              .orElseThrow(
+                  () ->
+                      new AwsException(
+                          "InvalidKeyPair.NotFound",
+                          "The key pair '" + req.keyName() + "' does not exist"));
+    }
+    UserData.Scripts scripts =
+        req.userData() == null ? null : UserData.scripts(UserData.decode(req.userData()));
+    String behavior = req.instanceInitiatedShutdownBehaviorAsString();
+    if (behavior != null && !behavior.equals("stop") && !behavior.equals("terminate")) {
+      throw AwsException.invalidParameterValue(
+          "Value (" + behavior + ") for parameter instanceInitiatedShutdownBehavior is invalid.");
+    }
+    DefaultVpc vpc = Instances.defaultVpc(ctx.state());
+    DefaultVpc.Subnet subnet = subnet(req, vpc);
+    List<String> groups = securityGroups(req, vpc);
+    List<Tag> instanceTags = instanceTags(req.tagSpecifications());
+    InstanceMetadataOptionsResponse metadata = metadataOptions(req.metadataOptions());
+
+    String reservationId = Ids.next("r");
+    Instant now = Instant.now();
+    InstanceStore store = Instances.store(ctx.state());
+    List<InstanceRecord> launched = new ArrayList<>();
+    for (int i = 0; i < max; i++) {
+      String ip = subnet.allocate();
+      InstanceRecord r =
+          new InstanceRecord(
+              store.nextSeq(),
+              Ids.next("i"),
+              reservationId,
+              ctx.account(),
+              ctx.region(),
+              image.imageId(),
+              image.imageRef(),
+              req.keyName(),
+              i,
+              subnet.zone(),
+              subnet.id(),
+              vpc.vpcId(),
+              ip,
+              dnsName(ip, ctx.region()),
+              image.architecture(),
+              req.clientToken(),
+              groups);
+      r.instanceType = type.name();
+      r.userData = req.userData();
+      r.shutdownBehavior = behavior == null ? "stop" : behavior;
+      r.disableApiTermination = Boolean.TRUE.equals(req.disableApiTermination());
+      r.metadataOptions = metadata;
+      r.launchTime = now;
+      if (!instanceTags.isEmpty()) {
+        ctx.tags().add(List.of(r.id), instanceTags);
+      }
+      store.put(r);
+      launched.add(r);
+    }
+    for (InstanceRecord r : launched) {
+      String key = publicKey;
+      lifecycle.launch(
+          r, () -> machineSpec(ctx, r, type, scripts, key), () -> subnet.release(r.privateIp));
+    }
+    TagStore tags = ctx.tags();
+    return RunInstancesResponse.builder()
+        .reservationId(reservationId)
+        .ownerId(ctx.account())
+        .groups(List.of())
+        .instances(launched.stream().map(r -> InstanceView.toSdk(r, tags, type)).toList())
+        .build();
+  }
+
+  /** Ready for the RunInstances response: what DescribeInstances groups instances by. */
+  static Reservation reservation(String id, String owner, List<software.amazon.awssdk.services.ec2.model.Instance> instances) {
+    return Reservation.builder()
+        .reservationId(id)
+        .ownerId(owner)
+        .groups(List.of())
+        .instances(instances)
+        .build();
+  }
+
+  private MachineSpec machineSpec(
+      RequestContext ctx,
+      InstanceRecord r,
+      InstanceTypeSpec type,
+      UserData.Scripts scripts,
+      String publicKey) {
+    Map<String, String> labels =
+        Labels.of(serverId, ctx.account(), ctx.region(), r.id, "instance");
+    lifecycle
+        .backend()
+        .ensureNetwork(
+            new NetworkSpec(
+                DefaultVpc.NETWORK,
+                DefaultVpc.CIDR,
+                DefaultVpc.GATEWAY,
+                Labels.of(serverId, ctx.account(), ctx.region(), r.vpcId, "vpc")));
+    Map<String, BootFile> files = new LinkedHashMap<>();
+    files.put(BootScript.PATH, BootScript.file());
+    files.put(BootScript.STATE_DIR + "/instance-id", text(r.id + "\n", 0644));
+    if (scripts != null && scripts.firstBoot() != null) {
+      files.put(BootScript.USER_DATA, text(scripts.firstBoot(), 0700));
+    }
+    if (scripts != null && scripts.everyBoot() != null) {
+      files.put(BootScript.BOOTCMD, text(scripts.everyBoot(), 0700));
+    }
+    if (publicKey != null) {
+      files.put(BootScript.AUTHORIZED_KEYS, text(publicKey.trim() + "\n", 0644));
+    }
+    String hostname = r.privateDnsName.substring(0, r.privateDnsName.indexOf('.'));
+    return new MachineSpec(
+        "ec2double-" + r.id,
+        r.imageRef,
+        hostname,
+        DefaultVpc.NETWORK,
+        r.privateIp,
+        List.of(r.privateDnsName, hostname),
+        type.vcpus(),
+        type.memoryMib() * 1024 * 1024,
+        files,
+        labels);
+  }
+
+  private static BootFile text(String s, int mode) {
+    return new BootFile(s.getBytes(StandardCharsets.UTF_8), mode);
+  }
+
+  /** {@code ip-172-31-0-5.ec2.internal} in us-east-1, {@code ip-....REGION.compute.internal} elsewhere. */
+  static String dnsName(String ip, String region) {
+    String host = "ip-" + ip.replace('.', '-');
+    return region.equals("us-east-1") ? host + ".ec2.internal" : host + "." + region + ".compute.internal";
+  }
+
+  private static DefaultVpc.Subnet subnet(RunInstancesRequest req, DefaultVpc vpc) {
+    String zone = req.placement() == null ? null : req.placement().availabilityZone();
+    if (req.subnetId() != null) {
+      DefaultVpc.Subnet s = vpc.subnet(req.subnetId());
+      if (zone != null && !zone.equals(s.zone())) {
+        throw AwsException.invalidParameterValue(
+            "The specified availability zone " + zone + " does not match the subnet's zone " + s.zone() + ".");
+      }
+      return s;
+    }
+    return zone != null ? vpc.subnetInZone(zone) : vpc.firstSubnet();
+  }
+
+  private static List<String> securityGroups(RunInstancesRequest req, DefaultVpc vpc) {
+    if (req.securityGroupIds().isEmpty() && req.securityGroups().isEmpty()) {
+      return List.of(vpc.defaultSecurityGroupId());
+    }
+    for (String id : req.securityGroupIds()) {
+      if (!id.equals(vpc.defaultSecurityGroupId())) {
+        throw new AwsException("InvalidGroup.NotFound", "The security group '" + id + "' does not exist");
+      }
+    }
+    for (String name : req.securityGroups()) {
+      if (!name.equals("default")) {
+        throw new AwsException(
+            "InvalidGroup.NotFound",
+            "The security group '" + name + "' does not exist in default VPC '" + vpc.vpcId() + "'");
+      }
+    }
+    return List.of(vpc.defaultSecurityGroupId());
+  }
+
+  private static List<Tag> instanceTags(List<TagSpecification> specs) {
+    List<Tag> tags = new ArrayList<>();
+    for (TagSpecification s : specs) {
+      String type = s.resourceTypeAsString();
+      if (type == null || !INSTANCE_TAG_TYPES.contains(type)) {
+        throw AwsException.invalidParameterValue(
+            "'" + type + "' is not a valid taggable resource type for this operation.");
+      }
+      TagStore.validate(s.tags());
+      if (type.equals("instance")) {
+        tags.addAll(s.tags());
+      }
+    }
+    return tags;
+  }
+
+  static InstanceMetadataOptionsResponse metadataOptions(InstanceMetadataOptionsRequest o) {
+    String tokens = o == null || o.httpTokensAsString() == null ? "optional" : o.httpTokensAsString();
+    Integer hops = o == null || o.httpPutResponseHopLimit() == null ? 1 : o.httpPutResponseHopLimit();
+    String endpoint = o == null || o.httpEndpointAsString() == null ? "enabled" : o.httpEndpointAsString();
+    if (!tokens.equals("optional") && !tokens.equals("required")) {
+      throw AwsException.invalidParameterValue("Invalid value '" + tokens + "' for HttpTokens.");
+    }
+    if (hops < 1 || hops > 64) {
+      throw AwsException.invalidParameterValue(
+          "The HttpPutResponseHopLimit must be between 1 and 64, got " + hops + ".");
+    }
+    if (!endpoint.equals("enabled") && !endpoint.equals("disabled")) {
+      throw AwsException.invalidParameterValue("Invalid value '" + endpoint + "' for HttpEndpoint.");
+    }
+    return InstanceMetadataOptionsResponse.builder()
+        .state("applied")
+        .httpTokens(tokens)
+        .httpPutResponseHopLimit(hops)
+        .httpEndpoint(endpoint)
+        .httpProtocolIpv6("disabled")
+        .instanceMetadataTags(
+            o == null || o.instanceMetadataTagsAsString() == null
+                ? "disabled"
+                : o.instanceMetadataTagsAsString())
+        .build();
+  }
+
+  private static int required(Integer value, String name) {
+    if (value == null) {
+      throw AwsException.missingParameter(name);
+    }
+    return value;
+  }
+}
