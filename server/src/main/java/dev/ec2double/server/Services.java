@@ -2,6 +2,8 @@ package dev.ec2double.server;
 
 import dev.ec2double.compute.ComputeBackend;
 import dev.ec2double.core.Resources;
+import dev.ec2double.ec2.account.AccountAttributesService;
+import dev.ec2double.ec2.instancetypes.InstanceTypesService;
 import dev.ec2double.ec2.regions.RegionsService;
 import dev.ec2double.wire.OperationRegistry;
 
@@ -14,6 +16,8 @@ public final class Services {
     Resources resources = new Resources();
     OperationRegistry registry = new OperationRegistry();
     registry.register(new RegionsService());
+    registry.register(new InstanceTypesService());
+    registry.register(new AccountAttributesService());
     return registry;
   }
 }

@@ -1,0 +1,115 @@
+package dev.ec2double.ec2.instancetypes;
+
+import dev.ec2double.core.Pages;
+import dev.ec2double.core.RequestContext;
+import dev.ec2double.ec2.regions.RegionCatalog;
+import dev.ec2double.wire.AwsException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Predicate;
+import software.amazon.awssdk.services.ec2.model.DescribeInstanceTypeOfferingsRequest;
+import software.amazon.awssdk.services.ec2.model.DescribeInstanceTypeOfferingsResponse;
+import software.amazon.awssdk.services.ec2.model.DescribeInstanceTypesRequest;
+import software.amazon.awssdk.services.ec2.model.DescribeInstanceTypesResponse;
+import software.amazon.awssdk.services.ec2.model.InstanceTypeInfo;
+import software.amazon.awssdk.services.ec2.model.InstanceTypeOffering;
+
+/** DescribeInstanceTypes and DescribeInstanceTypeOfferings over the {@link InstanceTypeCatalog}. */
+public final class InstanceTypesService {
+  /** AWS pages DescribeInstanceTypes by 100 even when no MaxResults is given. */
+  private static final int TYPES_MAX = 100;
+
+  /** DescribeInstanceTypeOfferings answers up to 1000 per page by default. */
+  private static final int OFFERINGS_MAX = 1000;
+
+  private static final List<InstanceTypeInfo> INFOS =
+      InstanceTypeCatalog.all().stream().map(InstanceTypeInfos::of).toList();
+
+  public DescribeInstanceTypesResponse describeInstanceTypes(
+      RequestContext ctx, DescribeInstanceTypesRequest req) {
+    Predicate<InstanceTypeInfo> filter = InstanceTypeFilters.TYPES.compile(req.filters());
+    Set<String> wanted = new LinkedHashSet<>(req.instanceTypesAsStrings());
+    List<String> unknown = wanted.stream().filter(t -> !InstanceTypeCatalog.exists(t)).toList();
+    if (!unknown.isEmpty()) {
+      throw new AwsException(
+          "InvalidInstanceType",
+          "The following supplied instance types do not exist: ["
+              + String.join(", ", unknown)
+              + "]");
+    }
+    List<InstanceTypeInfo> matching =
+        INFOS.stream()
+            .filter(t -> wanted.isEmpty() || wanted.contains(t.instanceTypeAsString()))
+            .filter(filter)
+            .toList();
+    Pages.Page<InstanceTypeInfo> page =
+        Pages.page(
+            "DescribeInstanceTypes",
+            matching,
+            req.maxResults() == null ? TYPES_MAX : req.maxResults(),
+            req.nextToken(),
+            5,
+            TYPES_MAX);
+    return DescribeInstanceTypesResponse.builder()
+        .instanceTypes(page.items())
+        .nextToken(page.nextToken())
+        .build();
+  }
+
+  public DescribeInstanceTypeOfferingsResponse describeInstanceTypeOfferings(
+      RequestContext ctx, DescribeInstanceTypeOfferingsRequest req) {
+    Predicate<InstanceTypeOffering> filter = InstanceTypeFilters.OFFERINGS.compile(req.filters());
+    String locationType =
+        req.locationTypeAsString() == null || req.locationTypeAsString().isEmpty()
+            ? "region"
+            : req.locationTypeAsString();
+    List<InstanceTypeOffering> matching =
+        locations(ctx.region(), locationType).stream()
+            .flatMap(
+                location ->
+                    InstanceTypeCatalog.all().stream()
+                        .map(
+                            spec ->
+                                InstanceTypeOffering.builder()
+                                    .instanceType(spec.name())
+                                    .locationType(locationType)
+                                    .location(location)
+                                    .build()))
+            .filter(filter)
+            .toList();
+    Pages.Page<InstanceTypeOffering> page =
+        Pages.page(
+            "DescribeInstanceTypeOfferings",
+            matching,
+            req.maxResults() == null ? OFFERINGS_MAX : req.maxResults(),
+            req.nextToken(),
+            5,
+            OFFERINGS_MAX);
+    return DescribeInstanceTypeOfferingsResponse.builder()
+        .instanceTypeOfferings(page.items())
+        .nextToken(page.nextToken())
+        .build();
+  }
+
+  /** Every type is offered in every zone of the region: ec2-double has no capacity to run out. */
+  private static List<String> locations(String region, String locationType) {
+    List<String> out = new ArrayList<>();
+    switch (locationType) {
+      case "region" -> out.add(region);
+      case "availability-zone" -> RegionCatalog.zones(region).forEach(z -> out.add(z.name()));
+      case "availability-zone-id" -> RegionCatalog.zones(region).forEach(z -> out.add(z.zoneId()));
+      case "outpost" -> {
+        // ec2-double has no Outposts: nothing is offered on one.
+      }
+      default ->
+          throw AwsException.invalidParameterValue(
+              "Value ("
+                  + locationType
+                  + ") for parameter locationType is invalid. Valid values are: region,"
+                  + " availability-zone, availability-zone-id, outpost.");
+    }
+    return out;
+  }
+}
