@@ -11,13 +11,13 @@ public final class Backends {
 
   private Backends() {}
 
-  public static ComputeBackend select(String mode) {
+  public static ComputeBackend select(String mode, String serverId) {
     switch (mode) {
       case "mock":
         return new MockBackend();
       case "docker":
         try {
-          return DockerBackend.connect(Duration.ofSeconds(5));
+          return DockerBackend.connect(Duration.ofSeconds(5), serverId);
         } catch (RuntimeException e) {
           throw new IllegalStateException(
               "--backend docker was asked for, but no Docker engine answers ("
@@ -27,7 +27,7 @@ public final class Backends {
         }
       case "auto":
         try {
-          return DockerBackend.connect(Duration.ofSeconds(2));
+          return DockerBackend.connect(Duration.ofSeconds(2), serverId);
         } catch (RuntimeException e) {
           LOG.warn(
               "\n**********************************************************************\n"

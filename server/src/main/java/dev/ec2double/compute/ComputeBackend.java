@@ -7,8 +7,8 @@ import java.util.Optional;
  * The one boundary between the EC2 services and the world that runs instances. The docker backend
  * makes containers, networks and volumes; the mock backend keeps the same state machine with
  * nothing behind it. Nothing here assumes the engine is local: a machine is named by an opaque id
- * and reached by its address on its network, so a cluster backend (pods, namespaces, volume
- * claims) is another implementation, not a rewrite.
+ * and reached by its address on its network, so a cluster backend (pods, namespaces, volume claims)
+ * is another implementation, not a rewrite.
  */
 public interface ComputeBackend extends AutoCloseable {
   /** {@code docker} or {@code mock}, as the configuration names it. */

@@ -2,6 +2,7 @@ package dev.ec2double.server;
 
 import dev.ec2double.compute.Backends;
 import dev.ec2double.compute.ComputeBackend;
+import dev.ec2double.core.Ids;
 import dev.ec2double.core.StateStore;
 import dev.ec2double.wire.ApiHandler;
 import dev.ec2double.wire.ApiResponse;
@@ -9,6 +10,7 @@ import dev.ec2double.wire.OperationRegistry;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import java.net.URI;
+import org.slf4j.LoggerFactory;
 
 /** The server: the API on Javalin, the services, the state, and the compute backend. */
 public final class Ec2DoubleServer implements AutoCloseable {
@@ -17,15 +19,18 @@ public final class Ec2DoubleServer implements AutoCloseable {
 
   private final ServerConfig config;
   private final StateStore store = new StateStore();
+  private final String serverId = Ids.next("srv");
   private final ComputeBackend backend;
+  private final Services services;
   private final OperationRegistry registry;
   private final ApiHandler api;
   private Javalin app;
 
   public Ec2DoubleServer(ServerConfig config) {
     this.config = config;
-    this.backend = Backends.select(config.backend());
-    this.registry = Services.registry(backend);
+    this.backend = Backends.select(config.backend(), serverId);
+    this.services = new Services(config, backend, serverId);
+    this.registry = services.registry();
     this.api = new ApiHandler(registry, store, config.account());
   }
 
@@ -103,12 +108,27 @@ public final class Ec2DoubleServer implements AutoCloseable {
    */
   public void reset() {
     store.clear();
+    backend.removeAll();
+  }
+
+  /** The id in the labels of everything this server creates on the engine. */
+  public String serverId() {
+    return serverId;
   }
 
   @Override
   public void close() {
     if (app != null) {
       app.stop();
+    }
+    services.close();
+    if (config.cleanup()) {
+      try {
+        backend.removeAll();
+      } catch (RuntimeException e) {
+        LoggerFactory.getLogger(Ec2DoubleServer.class)
+            .warn("could not remove everything this server made: {}", e.getMessage());
+      }
     }
     backend.close();
   }

@@ -1,23 +1,88 @@
 package dev.ec2double.server;
 
 import dev.ec2double.compute.ComputeBackend;
+import dev.ec2double.core.RegionState;
 import dev.ec2double.core.Resources;
 import dev.ec2double.ec2.account.AccountAttributesService;
+import dev.ec2double.ec2.images.AmiCatalog;
+import dev.ec2double.ec2.images.ImagesService;
+import dev.ec2double.ec2.instances.CreateImageService;
+import dev.ec2double.ec2.instances.DescribeInstancesService;
+import dev.ec2double.ec2.instances.InstanceActionsService;
+import dev.ec2double.ec2.instances.InstanceAttributesService;
+import dev.ec2double.ec2.instances.InstanceCatalogs;
+import dev.ec2double.ec2.instances.InstanceLifecycle;
+import dev.ec2double.ec2.instances.InstancesService;
+import dev.ec2double.ec2.instances.TypeLimits;
+import dev.ec2double.ec2.instancetypes.InstanceTypeCatalog;
 import dev.ec2double.ec2.instancetypes.InstanceTypesService;
 import dev.ec2double.ec2.regions.RegionsService;
 import dev.ec2double.wire.OperationRegistry;
+import java.util.Map;
+import java.util.Optional;
 
 /** Wires every service into the operation registry: the one list of what the server answers. */
-public final class Services {
-  private Services() {}
+public final class Services implements AutoCloseable {
+  private final OperationRegistry registry = new OperationRegistry();
+  private final InstanceLifecycle lifecycle;
 
-  public static OperationRegistry registry(ComputeBackend backend) {
+  public Services(ServerConfig config, ComputeBackend backend, String serverId) {
     // Taggable resource kinds, registered by the services that own them; CreateTags checks here.
     Resources resources = new Resources();
-    OperationRegistry registry = new OperationRegistry();
     registry.register(new RegionsService());
     registry.register(new InstanceTypesService());
     registry.register(new AccountAttributesService());
+
+    ImagesService images = new ImagesService(new AmiCatalog(config.amis()), backend, resources);
+    lifecycle = new InstanceLifecycle(backend);
+    InstancesService instances =
+        new InstancesService(lifecycle, images, catalogs(), resources, serverId);
+    registry.register(images);
+    registry.register(instances);
+    registry.register(new DescribeInstancesService(instances));
+    registry.register(new InstanceActionsService(lifecycle));
+    registry.register(new InstanceAttributesService(instances, lifecycle));
+    registry.register(new CreateImageService(lifecycle, images, serverId));
+  }
+
+  /** The registry alone, for tools such as the generated operations table. */
+  public static OperationRegistry registry(ComputeBackend backend) {
+    return new Services(ServerConfig.builder(Map.of()).build(), backend, "registry").registry();
+  }
+
+  public OperationRegistry registry() {
     return registry;
+  }
+
+  public InstanceLifecycle lifecycle() {
+    return lifecycle;
+  }
+
+  private static InstanceCatalogs catalogs() {
+    return new InstanceCatalogs() {
+      @Override
+      public Optional<TypeLimits> instanceType(String name) {
+        return InstanceTypeCatalog.find(name)
+            .map(
+                t ->
+                    new TypeLimits(
+                        t.name(),
+                        t.vcpus(),
+                        t.cores(),
+                        t.threadsPerCore(),
+                        t.memoryMib(),
+                        t.architecture()));
+      }
+
+      @Override
+      public Optional<String> publicKey(RegionState state, String keyName) {
+        return Optional.empty();
+      }
+    };
+  }
+
+  @Override
+  public void close() {
+    lifecycle.close();
   }
 }

@@ -8,9 +8,9 @@ import java.nio.charset.StandardCharsets;
  * with a shell (busybox, Debian, Ubuntu, Amazon Linux, Alpine). The engine's init is PID 1 and
  * hands signals to it, so a stop really SIGTERMs the instance.
  *
- * <p>Every boot: install the key pair's public key, run per-boot scripts. First boot only: run
- * the user data, its output in /var/log/cloud-init-output.log and on the console. Then run the
- * image's own command if it is a service (sshd in the Debian image), or stay up as a VM would.
+ * <p>Every boot: install the key pair's public key, run per-boot scripts. First boot only: run the
+ * user data, its output in /var/log/cloud-init-output.log and on the console. Then run the image's
+ * own command if it is a service (sshd in the Debian image), or stay up as a VM would.
  */
 public final class BootScript {
   public static final String PATH = "/.ec2-double/boot";

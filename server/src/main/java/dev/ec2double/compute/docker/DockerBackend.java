@@ -59,7 +59,8 @@ public final class DockerBackend implements ComputeBackend {
 
   /** Connects and pings the engine; throws when none answers. */
   public static DockerBackend connect(Duration timeout, String serverId) {
-    DefaultDockerClientConfig config = DefaultDockerClientConfig.createDefaultConfigBuilder().build();
+    DefaultDockerClientConfig config =
+        DefaultDockerClientConfig.createDefaultConfigBuilder().build();
     ZerodepDockerHttpClient http =
         new ZerodepDockerHttpClient.Builder()
             .dockerHost(config.getDockerHost())
@@ -220,8 +221,8 @@ public final class DockerBackend implements ComputeBackend {
   public void resize(String machineId, double cpus, long memoryBytes) {
     docker
         .updateContainerCmd(machineId)
-        .withCpuPeriod(100_000)
-        .withCpuQuota((int) Math.max(1_000L, Math.round(cpus * 100_000)))
+        .withCpuPeriod(100_000L)
+        .withCpuQuota(Math.max(1_000L, Math.round(cpus * 100_000)))
         .withMemory(memoryBytes)
         .withMemorySwap(memoryBytes)
         .exec();
@@ -326,8 +327,7 @@ public final class DockerBackend implements ComputeBackend {
   @Override
   public void removeAll() {
     Map<String, String> ours = Map.of(Labels.SERVER, serverId);
-    for (Container c :
-        docker.listContainersCmd().withShowAll(true).withLabelFilter(ours).exec()) {
+    for (Container c : docker.listContainersCmd().withShowAll(true).withLabelFilter(ours).exec()) {
       remove(c.getId());
     }
     for (Network n : docker.listNetworksCmd().exec()) {

@@ -15,6 +15,7 @@ public final class ImageRecord {
   private final String ownerAlias;
   private final String architecture;
   private final Instant created;
+
   /** Made by CreateImage: the engine image is ours to remove on deregistration. */
   private final boolean managed;
 

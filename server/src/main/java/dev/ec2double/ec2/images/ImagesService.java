@@ -46,7 +46,8 @@ public final class ImagesService {
     this.catalog = catalog;
     this.backend = backend;
     resources.register(
-        new Resources.Kind("ami", "image", "InvalidAMIID.NotFound", (s, id) -> find(s, id) != null));
+        new Resources.Kind(
+            "ami", "image", "InvalidAMIID.NotFound", (s, id) -> find(s, id) != null));
   }
 
   static ImageStore store(RegionState state) {
@@ -65,7 +66,8 @@ public final class ImagesService {
       throw AwsException.missingParameter("ImageId");
     }
     if (!AMI_ID.matcher(id).matches()) {
-      throw new AwsException("InvalidAMIID.Malformed", "Invalid id: \"" + id + "\" (expecting \"ami-...\")");
+      throw new AwsException(
+          "InvalidAMIID.Malformed", "Invalid id: \"" + id + "\" (expecting \"ami-...\")");
     }
     ImageRecord image = find(state, id);
     if (image == null || image.state().equals("deregistered")) {
@@ -101,7 +103,10 @@ public final class ImagesService {
             .toList();
     Pages.Page<Image> page =
         Pages.page("DescribeImages", images, req.maxResults(), req.nextToken(), 5, 1000);
-    return DescribeImagesResponse.builder().images(page.items()).nextToken(page.nextToken()).build();
+    return DescribeImagesResponse.builder()
+        .images(page.items())
+        .nextToken(page.nextToken())
+        .build();
   }
 
   public RegisterImageResponse registerImage(RequestContext ctx, RegisterImageRequest req) {
@@ -120,7 +125,8 @@ public final class ImagesService {
                 () ->
                     AwsException.invalidParameterValue(
                         "ImageLocation '" + ref + "' is not an image the engine has."));
-    String arch = req.architectureAsString() != null ? req.architectureAsString() : info.architecture();
+    String arch =
+        req.architectureAsString() != null ? req.architectureAsString() : info.architecture();
     ImageRecord image =
         new ImageRecord(
             Ids.next("ami"),
@@ -142,8 +148,7 @@ public final class ImagesService {
   public DeregisterImageResponse deregisterImage(RequestContext ctx, DeregisterImageRequest req) {
     ImageRecord image = require(ctx.state(), req.imageId());
     if (!image.ownerId().equals(ctx.account())) {
-      throw new AwsException(
-          "AuthFailure", "Not authorized for image:" + image.imageId(), 400);
+      throw new AwsException("AuthFailure", "Not authorized for image:" + image.imageId(), 400);
     }
     image.state("deregistered");
     store(ctx.state()).remove(image.imageId());

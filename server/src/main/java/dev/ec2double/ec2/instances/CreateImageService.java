@@ -66,7 +66,8 @@ public final class CreateImageService {
             }
             lifecycle
                 .backend()
-                .commit(machine, ref, Labels.of(serverId, ctx.account(), ctx.region(), amiId, "image"));
+                .commit(
+                    machine, ref, Labels.of(serverId, ctx.account(), ctx.region(), amiId, "image"));
             image.state("available");
           } catch (RuntimeException e) {
             LOG.error("CreateImage {} of {} failed", amiId, r.id, e);

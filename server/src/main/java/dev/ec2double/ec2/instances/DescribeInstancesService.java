@@ -1,6 +1,5 @@
 package dev.ec2double.ec2.instances;
 
-import dev.ec2double.core.FilterSpec;
 import dev.ec2double.core.Pages;
 import dev.ec2double.core.RequestContext;
 import dev.ec2double.core.TagStore;

@@ -33,7 +33,10 @@ public final class InstanceAttributesService {
     String attribute = req.attributeAsString();
     String value = req.value();
     String type = req.instanceType() != null ? req.instanceType().value() : null;
-    String userData = req.userData() != null ? req.userData().valueAsString() : null;
+    String userData =
+        req.userData() != null && req.userData().value() != null
+            ? Base64.getEncoder().encodeToString(req.userData().value().asByteArray())
+            : null;
     Boolean protect =
         req.disableApiTermination() != null ? req.disableApiTermination().value() : null;
     String behavior =
@@ -54,7 +57,7 @@ public final class InstanceAttributesService {
                 "ec2-double cannot modify the attribute '" + attribute + "' yet.");
       }
     }
-    InstanceTypeSpec newType = type == null ? null : instances.type(type);
+    TypeLimits newType = type == null ? null : instances.type(type);
     byte[] newUserData = userData == null ? null : UserData.decode(userData);
     if (behavior != null && !behavior.equals("stop") && !behavior.equals("terminate")) {
       throw AwsException.invalidParameterValue(
@@ -68,10 +71,14 @@ public final class InstanceAttributesService {
       if (newType != null) {
         if (!newType.architecture().equals(r.architecture)) {
           throw AwsException.invalidParameterValue(
-              "The instance type '" + newType.name() + "' does not match the architecture of the instance.");
+              "The instance type '"
+                  + newType.name()
+                  + "' does not match the architecture of the instance.");
         }
         if (r.machineId != null) {
-          lifecycle.backend().resize(r.machineId, newType.vcpus(), newType.memoryMib() * 1024 * 1024);
+          lifecycle
+              .backend()
+              .resize(r.machineId, newType.vcpus(), newType.memoryMib() * 1024 * 1024);
         }
         r.instanceType = newType.name();
       }
@@ -127,7 +134,8 @@ public final class InstanceAttributesService {
   }
 
   /** The machine's real console, base64 as AWS sends it; the last 64 KiB, like --latest. */
-  public GetConsoleOutputResponse getConsoleOutput(RequestContext ctx, GetConsoleOutputRequest req) {
+  public GetConsoleOutputResponse getConsoleOutput(
+      RequestContext ctx, GetConsoleOutputRequest req) {
     InstanceRecord r = Instances.require(ctx, req.instanceId());
     String machine = r.machineId();
     String text = machine == null ? "" : lifecycle.backend().consoleOutput(machine);

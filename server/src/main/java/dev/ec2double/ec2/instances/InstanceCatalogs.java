@@ -5,7 +5,7 @@ import java.util.Optional;
 
 /** What the instances need from other features: instance types and key pairs. */
 public interface InstanceCatalogs {
-  Optional<InstanceTypeSpec> instanceType(String name);
+  Optional<TypeLimits> instanceType(String name);
 
   /** The OpenSSH public key of a key pair, or empty when the caller has no such key pair. */
   Optional<String> publicKey(RegionState state, String keyName);

@@ -1,7 +1,6 @@
 package dev.ec2double.ec2.instances;
 
 import dev.ec2double.core.FilterSpec;
-import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import software.amazon.awssdk.services.ec2.model.GroupIdentifier;
@@ -87,5 +86,4 @@ final class InstanceFilters {
   private static Map<String, String> tagMap(Instance i) {
     return i.tags().stream().collect(Collectors.toMap(Tag::key, Tag::value, (a, b) -> b));
   }
-
 }

@@ -20,6 +20,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class InstanceLifecycle implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(InstanceLifecycle.class);
+
   /** How long a stop waits for processes after SIGTERM before killing them. */
   static final Duration STOP_GRACE = Duration.ofSeconds(10);
 

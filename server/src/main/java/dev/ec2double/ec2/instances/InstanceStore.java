@@ -9,8 +9,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The instances of one account in one region. Terminated instances stay visible for an hour, as
- * on AWS, then are forgotten.
+ * The instances of one account in one region. Terminated instances stay visible for an hour, as on
+ * AWS, then are forgotten.
  */
 public final class InstanceStore {
   static final Duration TERMINATED_VISIBLE = Duration.ofHours(1);

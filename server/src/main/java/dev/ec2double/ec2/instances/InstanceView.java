@@ -18,7 +18,7 @@ import software.amazon.awssdk.services.ec2.model.Tag;
 final class InstanceView {
   private InstanceView() {}
 
-  static Instance toSdk(InstanceRecord r, TagStore tags, InstanceTypeSpec type) {
+  static Instance toSdk(InstanceRecord r, TagStore tags, TypeLimits type) {
     synchronized (r) {
       boolean live = r.state != InstanceState.TERMINATED;
       List<Tag> tagList = tags.sdkTags(r.id);
@@ -66,8 +66,8 @@ final class InstanceView {
       if (type != null) {
         b.cpuOptions(
             CpuOptions.builder()
-                .coreCount(Math.max(1, type.vcpus() / 2))
-                .threadsPerCore(type.vcpus() > 1 ? 2 : 1)
+                .coreCount(type.cores())
+                .threadsPerCore(type.threadsPerCore())
                 .build());
       }
       if (live) {

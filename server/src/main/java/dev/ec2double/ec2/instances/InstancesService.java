@@ -31,9 +31,10 @@ import software.amazon.awssdk.services.ec2.model.TagSpecification;
 /** RunInstances: one machine per instance, {@code pending} until it runs. */
 public final class InstancesService {
   /** The type AWS launches when none is given. */
-  static final InstanceTypeSpec DEFAULT_TYPE = new InstanceTypeSpec("m1.small", 1, 1740, "x86_64");
+  static final TypeLimits DEFAULT_TYPE = new TypeLimits("m1.small", 1, 1, 1, 1740, "x86_64");
 
-  private static final Set<String> INSTANCE_TAG_TYPES = Set.of("instance", "volume", "network-interface");
+  private static final Set<String> INSTANCE_TAG_TYPES =
+      Set.of("instance", "volume", "network-interface");
 
   private final InstanceLifecycle lifecycle;
   private final ImagesService images;
@@ -59,21 +60,23 @@ public final class InstancesService {
   }
 
   /** The type's figures, or null for a type the catalogue no longer has. */
-  InstanceTypeSpec typeOrNull(String name) {
+  TypeLimits typeOrNull(String name) {
     if (name.equals(DEFAULT_TYPE.name())) {
       return DEFAULT_TYPE;
     }
     return catalogs.instanceType(name).orElse(null);
   }
 
-  InstanceTypeSpec type(String name) {
+  TypeLimits type(String name) {
     if (name == null || name.equals(DEFAULT_TYPE.name())) {
       return DEFAULT_TYPE;
     }
     return catalogs
         .instanceType(name)
         .orElseThrow(
-            () -> AwsException.invalidParameterValue("Invalid value '" + name + "' for InstanceType."));
+            () ->
+                AwsException.invalidParameterValue(
+                    "Invalid value '" + name + "' for InstanceType."));
   }
 
   public RunInstancesResponse runInstances(RequestContext ctx, RunInstancesRequest req) {
@@ -94,9 +97,13 @@ public final class InstancesService {
     }
     if (max < min) {
       throw AwsException.invalidParameterValue(
-          "Value (" + max + ") for parameter maxCount is invalid. Expected a value of at least " + min + ".");
+          "Value ("
+              + max
+              + ") for parameter maxCount is invalid. Expected a value of at least "
+              + min
+              + ".");
     }
-    InstanceTypeSpec type = type(req.instanceTypeAsString());
+    TypeLimits type = type(req.instanceTypeAsString());
     if (!type.architecture().equals(image.architecture())) {
       throw AwsException.invalidParameterValue(
           "The architecture '"
@@ -182,7 +189,8 @@ public final class InstancesService {
   }
 
   /** Ready for the RunInstances response: what DescribeInstances groups instances by. */
-  static Reservation reservation(String id, String owner, List<software.amazon.awssdk.services.ec2.model.Instance> instances) {
+  static Reservation reservation(
+      String id, String owner, List<software.amazon.awssdk.services.ec2.model.Instance> instances) {
     return Reservation.builder()
         .reservationId(id)
         .ownerId(owner)
@@ -194,11 +202,10 @@ public final class InstancesService {
   private MachineSpec machineSpec(
       RequestContext ctx,
       InstanceRecord r,
-      InstanceTypeSpec type,
+      TypeLimits type,
       UserData.Scripts scripts,
       String publicKey) {
-    Map<String, String> labels =
-        Labels.of(serverId, ctx.account(), ctx.region(), r.id, "instance");
+    Map<String, String> labels = Labels.of(serverId, ctx.account(), ctx.region(), r.id, "instance");
     lifecycle
         .backend()
         .ensureNetwork(
@@ -237,10 +244,15 @@ public final class InstancesService {
     return new BootFile(s.getBytes(StandardCharsets.UTF_8), mode);
   }
 
-  /** {@code ip-172-31-0-5.ec2.internal} in us-east-1, {@code ip-....REGION.compute.internal} elsewhere. */
+  /**
+   * {@code ip-172-31-0-5.ec2.internal} in us-east-1, {@code ip-....REGION.compute.internal}
+   * elsewhere.
+   */
   static String dnsName(String ip, String region) {
     String host = "ip-" + ip.replace('.', '-');
-    return region.equals("us-east-1") ? host + ".ec2.internal" : host + "." + region + ".compute.internal";
+    return region.equals("us-east-1")
+        ? host + ".ec2.internal"
+        : host + "." + region + ".compute.internal";
   }
 
   private static DefaultVpc.Subnet subnet(RunInstancesRequest req, DefaultVpc vpc) {
@@ -249,7 +261,11 @@ public final class InstancesService {
       DefaultVpc.Subnet s = vpc.subnet(req.subnetId());
       if (zone != null && !zone.equals(s.zone())) {
         throw AwsException.invalidParameterValue(
-            "The specified availability zone " + zone + " does not match the subnet's zone " + s.zone() + ".");
+            "The specified availability zone "
+                + zone
+                + " does not match the subnet's zone "
+                + s.zone()
+                + ".");
       }
       return s;
     }
@@ -262,14 +278,19 @@ public final class InstancesService {
     }
     for (String id : req.securityGroupIds()) {
       if (!id.equals(vpc.defaultSecurityGroupId())) {
-        throw new AwsException("InvalidGroup.NotFound", "The security group '" + id + "' does not exist");
+        throw new AwsException(
+            "InvalidGroup.NotFound", "The security group '" + id + "' does not exist");
       }
     }
     for (String name : req.securityGroups()) {
       if (!name.equals("default")) {
         throw new AwsException(
             "InvalidGroup.NotFound",
-            "The security group '" + name + "' does not exist in default VPC '" + vpc.vpcId() + "'");
+            "The security group '"
+                + name
+                + "' does not exist in default VPC '"
+                + vpc.vpcId()
+                + "'");
       }
     }
     return List.of(vpc.defaultSecurityGroupId());
@@ -292,9 +313,12 @@ public final class InstancesService {
   }
 
   static InstanceMetadataOptionsResponse metadataOptions(InstanceMetadataOptionsRequest o) {
-    String tokens = o == null || o.httpTokensAsString() == null ? "optional" : o.httpTokensAsString();
-    Integer hops = o == null || o.httpPutResponseHopLimit() == null ? 1 : o.httpPutResponseHopLimit();
-    String endpoint = o == null || o.httpEndpointAsString() == null ? "enabled" : o.httpEndpointAsString();
+    String tokens =
+        o == null || o.httpTokensAsString() == null ? "optional" : o.httpTokensAsString();
+    Integer hops =
+        o == null || o.httpPutResponseHopLimit() == null ? 1 : o.httpPutResponseHopLimit();
+    String endpoint =
+        o == null || o.httpEndpointAsString() == null ? "enabled" : o.httpEndpointAsString();
     if (!tokens.equals("optional") && !tokens.equals("required")) {
       throw AwsException.invalidParameterValue("Invalid value '" + tokens + "' for HttpTokens.");
     }
@@ -303,7 +327,8 @@ public final class InstancesService {
           "The HttpPutResponseHopLimit must be between 1 and 64, got " + hops + ".");
     }
     if (!endpoint.equals("enabled") && !endpoint.equals("disabled")) {
-      throw AwsException.invalidParameterValue("Invalid value '" + endpoint + "' for HttpEndpoint.");
+      throw AwsException.invalidParameterValue(
+          "Invalid value '" + endpoint + "' for HttpEndpoint.");
     }
     return InstanceMetadataOptionsResponse.builder()
         .state("applied")

@@ -14,8 +14,8 @@ import java.util.zip.GZIPInputStream;
 
 /**
  * User data as cloud-init reads it, turned into one first-boot shell script: a {@code #!} script
- * runs as it is; {@code #cloud-config} gets {@code write_files}, {@code runcmd} and {@code
- * bootcmd} (every boot); {@code packages} and other keys are skipped with a line in the log.
+ * runs as it is; {@code #cloud-config} gets {@code write_files}, {@code runcmd} and {@code bootcmd}
+ * (every boot); {@code packages} and other keys are skipped with a line in the log.
  * https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/user-data.html
  */
 public final class UserData {
@@ -123,7 +123,11 @@ public final class UserData {
         .append(q)
         .append('\n');
     if (f.hasNonNull("permissions")) {
-      out.append("chmod ").append(shellQuote(f.get("permissions").asText())).append(' ').append(q).append('\n');
+      out.append("chmod ")
+          .append(shellQuote(f.get("permissions").asText()))
+          .append(' ')
+          .append(q)
+          .append('\n');
     }
     if (f.hasNonNull("owner")) {
       out.append("chown ")

@@ -11,11 +11,12 @@ import java.util.Map;
 /**
  * The default VPC of a region as AWS makes it: 172.31.0.0/16 with one /20 default subnet per
  * availability zone (172.31.0.0/20 in the first, 172.31.16.0/20 in the second...). Instances
- * launched without a subnet land here. Addresses are handed out by ec2-double, skipping the
- * four AWS reserves at the start of each subnet and the last one.
+ * launched without a subnet land here. Addresses are handed out by ec2-double, skipping the four
+ * AWS reserves at the start of each subnet and the last one.
  */
 public final class DefaultVpc {
   public static final String CIDR = "172.31.0.0/16";
+
   /** The engine network every region's default VPC uses (see docs: networking). */
   public static final String NETWORK = "ec2double-default-vpc";
 
