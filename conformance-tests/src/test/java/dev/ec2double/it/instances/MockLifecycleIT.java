@@ -1,0 +1,32 @@
+package dev.ec2double.it.instances;
+
+import dev.ec2double.it.TestServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import software.amazon.awssdk.services.ec2.Ec2Client;
+
+/** The lifecycle on the mock backend: same API behaviour, nothing behind it. */
+class MockLifecycleIT extends LifecycleContract {
+  private static Ec2Client ec2;
+
+  @BeforeAll
+  static void client() {
+    ec2 = TestServer.ec2();
+  }
+
+  @AfterAll
+  static void close() {
+    ec2.close();
+  }
+
+  @Override
+  protected Ec2Client ec2() {
+    return ec2;
+  }
+
+  @Override
+  protected String ami() {
+    // a default AMI: the mock backend takes every image reference to exist
+    return "ami-0ec2d00000000de12";
+  }
+}
