@@ -16,7 +16,10 @@ import dev.ec2double.ec2.instances.InstancesService;
 import dev.ec2double.ec2.instances.TypeLimits;
 import dev.ec2double.ec2.instancetypes.InstanceTypeCatalog;
 import dev.ec2double.ec2.instancetypes.InstanceTypesService;
+import dev.ec2double.ec2.keypairs.KeyPairService;
+import dev.ec2double.ec2.keypairs.KeyPairStore;
 import dev.ec2double.ec2.regions.RegionsService;
+import dev.ec2double.ec2.tags.TagsService;
 import dev.ec2double.wire.OperationRegistry;
 import java.util.Map;
 import java.util.Optional;
@@ -43,6 +46,8 @@ public final class Services implements AutoCloseable {
     registry.register(new InstanceActionsService(lifecycle));
     registry.register(new InstanceAttributesService(instances, lifecycle));
     registry.register(new CreateImageService(lifecycle, images, serverId));
+    registry.register(new KeyPairService(resources));
+    registry.register(new TagsService(resources));
   }
 
   /** The registry alone, for tools such as the generated operations table. */
@@ -76,7 +81,7 @@ public final class Services implements AutoCloseable {
 
       @Override
       public Optional<String> publicKey(RegionState state, String keyName) {
-        return Optional.empty();
+        return state.part(KeyPairStore.class, KeyPairStore::new).publicKeyOpenSsh(keyName);
       }
     };
   }

@@ -164,6 +164,34 @@ class DockerLifecycleIT extends LifecycleContract {
   }
 
   @Test
+  void putsTheKeyPairsPublicKeyInAuthorizedKeys(TestInfo test) {
+    String keyName =
+        "key-" + test.getTestMethod().orElseThrow().getName() + "-" + System.nanoTime();
+    ec2.createKeyPair(r -> r.keyName(keyName).keyType("ed25519"));
+    String publicKey =
+        ec2.describeKeyPairs(r -> r.keyNames(keyName).includePublicKey(true))
+            .keyPairs()
+            .get(0)
+            .publicKey();
+    String id =
+        ec2.runInstances(r -> r.imageId(ami()).keyName(keyName).minCount(1).maxCount(1))
+            .instances()
+            .get(0)
+            .instanceId();
+    waitRunning(id);
+
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .untilAsserted(
+            () ->
+                assertThat(exec(id, "cat", "/root/.ssh/authorized_keys"))
+                    .contains(publicKey.split(" ")[1]));
+    assertThat(describe(id).keyName()).isEqualTo(keyName);
+    ec2.terminateInstances(r -> r.instanceIds(id));
+    ec2.deleteKeyPair(r -> r.keyName(keyName));
+  }
+
+  @Test
   void rebootRestartsTheProcessesAndStaysRunning(TestInfo test) {
     String id = run(test, null);
     waitRunning(id);
