@@ -22,7 +22,6 @@ import java.util.Map;
 import java.util.Set;
 import software.amazon.awssdk.services.ec2.model.InstanceMetadataOptionsRequest;
 import software.amazon.awssdk.services.ec2.model.InstanceMetadataOptionsResponse;
-import software.amazon.awssdk.services.ec2.model.Reservation;
 import software.amazon.awssdk.services.ec2.model.RunInstancesRequest;
 import software.amazon.awssdk.services.ec2.model.RunInstancesResponse;
 import software.amazon.awssdk.services.ec2.model.Tag;
@@ -174,29 +173,21 @@ public final class InstancesService {
       store.put(r);
       launched.add(r);
     }
+    // the answer shows every instance pending, as AWS's does, however fast the machines start
+    TagStore tags = ctx.tags();
+    RunInstancesResponse response =
+        RunInstancesResponse.builder()
+            .reservationId(reservationId)
+            .ownerId(ctx.account())
+            .groups(List.of())
+            .instances(launched.stream().map(r -> InstanceView.toSdk(r, tags, type)).toList())
+            .build();
     for (InstanceRecord r : launched) {
       String key = publicKey;
       lifecycle.launch(
           r, () -> machineSpec(ctx, r, type, scripts, key), () -> subnet.release(r.privateIp));
     }
-    TagStore tags = ctx.tags();
-    return RunInstancesResponse.builder()
-        .reservationId(reservationId)
-        .ownerId(ctx.account())
-        .groups(List.of())
-        .instances(launched.stream().map(r -> InstanceView.toSdk(r, tags, type)).toList())
-        .build();
-  }
-
-  /** Ready for the RunInstances response: what DescribeInstances groups instances by. */
-  static Reservation reservation(
-      String id, String owner, List<software.amazon.awssdk.services.ec2.model.Instance> instances) {
-    return Reservation.builder()
-        .reservationId(id)
-        .ownerId(owner)
-        .groups(List.of())
-        .instances(instances)
-        .build();
+    return response;
   }
 
   private MachineSpec machineSpec(
