@@ -1,0 +1,287 @@
+package dev.ec2double.bench;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The one benchmark command: prints figures and ratios and writes docs/benchmarks.md. Needs the
+ * server jar ({@code mvn -q -DskipTests package}), wrk, moto_server and, for the instance figures,
+ * a Docker engine with the local busybox image. Run it with {@code bash .ci/bench}.
+ */
+public final class Benchmarks {
+  private static final int SECONDS = Integer.getInteger("bench.seconds", 8);
+  private static final String BUSYBOX = "ec2-double/busybox:latest";
+  private static final String BUSYBOX_AMI = "ami-0b0b0b0b0b0b0b0b0";
+
+  private final List<String> report = new ArrayList<>();
+
+  public static void main(String[] args) throws Exception {
+    Benchmarks b = new Benchmarks();
+    List<String> only = Arrays.asList(args);
+    if (only.isEmpty() || only.contains("start")) {
+      b.startToReady();
+    }
+    if (only.isEmpty() || only.contains("api")) {
+      b.apiThroughput();
+    }
+    if (only.isEmpty() || only.contains("instances")) {
+      b.describeInstances();
+    }
+    if (only.isEmpty() || only.contains("memory")) {
+      b.memory();
+    }
+    if (only.isEmpty() || only.contains("docker")) {
+      b.runToRunning();
+    }
+    b.write();
+  }
+
+  private void line(String s) {
+    System.out.println(s);
+    report.add(s);
+  }
+
+  private void startToReady() throws Exception {
+    line("\n## Start to ready\n");
+    line("| backend | median of 5 | min | max |");
+    line("| --- | --- | --- | --- |");
+    for (String backend : List.of("mock", "docker")) {
+      long[] ms = new long[5];
+      for (int i = 0; i < ms.length; i++) {
+        try (Servers.Running s = Servers.ec2double(backend)) {
+          ms[i] = s.readyNanos() / 1_000_000;
+        }
+      }
+      Arrays.sort(ms);
+      line(String.format("| %s | %d ms | %d ms | %d ms |", backend, ms[2], ms[0], ms[4]));
+    }
+  }
+
+  private void apiThroughput() throws Exception {
+    line("\n## API calls: ec2-double (mock backend) vs moto_server, same requests, wrk\n");
+    line("| call | connections | ec2-double req/s | p50 | p99 | moto req/s | p50 | p99 | ratio |");
+    line("| --- | --- | --- | --- | --- | --- | --- | --- | --- |");
+    try (Servers.Running ours = Servers.ec2double("mock");
+        Servers.Running moto = Servers.moto()) {
+      for (int i = 0; i < 10; i++) {
+        String body = "Action=CreateKeyPair&Version=2016-11-15&KeyName=bench-" + i;
+        Post.call(ours.url(), body);
+        Post.call(moto.url(), body);
+      }
+      String[][] calls = {
+        {"DescribeRegions", "Action=DescribeRegions&Version=2016-11-15"},
+        {"DescribeKeyPairs (10)", "Action=DescribeKeyPairs&Version=2016-11-15"},
+        {
+          "DescribeInstanceTypes (2)",
+          "Action=DescribeInstanceTypes&Version=2016-11-15&InstanceType.1=t3.micro&InstanceType.2=m5.large"
+        },
+      };
+      for (String[] call : calls) {
+        Wrk.run(ours.url(), call[1], 16, 5); // warm the JIT
+        for (int c : new int[] {1, 16}) {
+          compare(call[0], c, ours, moto, call[1]);
+        }
+      }
+    }
+  }
+
+  private void compare(
+      String name, int connections, Servers.Running ours, Servers.Running moto, String body)
+      throws Exception {
+    Wrk.Result a = Wrk.run(ours.url(), body, connections, SECONDS);
+    Wrk.Result b = Wrk.run(moto.url(), body, connections, SECONDS);
+    line(
+        String.format(
+            "| %s | %d | %.0f | %.2f ms | %.2f ms | %.0f | %.2f ms | %.2f ms | %.0fx |",
+            name,
+            connections,
+            a.rps(),
+            a.p50Ms(),
+            a.p99Ms(),
+            b.rps(),
+            b.p50Ms(),
+            b.p99Ms(),
+            a.rps() / b.rps()));
+  }
+
+  private void describeInstances() throws Exception {
+    line("\n## DescribeInstances (mock backend), 16 connections\n");
+    line("| instances | ec2-double req/s | p50 | p99 | moto req/s | p50 | p99 | ratio |");
+    line("| --- | --- | --- | --- | --- | --- | --- | --- |");
+    String run =
+        "Action=RunInstances&Version=2016-11-15&ImageId=%s&MinCount=%d&MaxCount=%d&InstanceType=t3.micro";
+    String describe = "Action=DescribeInstances&Version=2016-11-15";
+    for (int n : new int[] {10, 50, 100, 1000}) {
+      try (Servers.Running ours = Servers.ec2double("mock");
+          Servers.Running moto = Servers.moto()) {
+        for (int left = n; left > 0; left -= 100) {
+          int k = Math.min(100, left);
+          Post.call(ours.url(), String.format(run, "ami-0ec2d00000000de12", k, k));
+          Post.call(moto.url(), String.format(run, motoAmi(moto), k, k));
+        }
+        Wrk.run(ours.url(), describe, 16, 5);
+        Wrk.Result a = Wrk.run(ours.url(), describe, 16, SECONDS);
+        Wrk.Result b = Wrk.run(moto.url(), describe, 16, SECONDS);
+        line(
+            String.format(
+                "| %d | %.0f | %.2f ms | %.2f ms | %.0f | %.2f ms | %.2f ms | %.0fx |",
+                n,
+                a.rps(),
+                a.p50Ms(),
+                a.p99Ms(),
+                b.rps(),
+                b.p50Ms(),
+                b.p99Ms(),
+                a.rps() / b.rps()));
+      }
+    }
+  }
+
+  private static String motoAmi(Servers.Running moto) throws IOException {
+    String images =
+        Post.call(moto.url(), "Action=DescribeImages&Version=2016-11-15&Owner.1=amazon");
+    Matcher m = Pattern.compile("<imageId>(ami-[0-9a-f]+)</imageId>").matcher(images);
+    if (!m.find()) {
+      throw new IllegalStateException("moto_server lists no AMI");
+    }
+    return m.group(1);
+  }
+
+  private void memory() throws Exception {
+    line("\n## Resident memory (VmRSS)\n");
+    line("| state | ec2-double | moto_server |");
+    line("| --- | --- | --- |");
+    try (Servers.Running ours = Servers.ec2double("mock");
+        Servers.Running moto = Servers.moto()) {
+      Post.call(ours.url(), "Action=DescribeRegions&Version=2016-11-15");
+      Post.call(moto.url(), "Action=DescribeRegions&Version=2016-11-15");
+      Thread.sleep(2000);
+      line(
+          String.format(
+              "| idle, after one call | %d MB | %d MB |",
+              ours.rssKib() / 1024, moto.rssKib() / 1024));
+      Post.call(
+          ours.url(),
+          "Action=RunInstances&Version=2016-11-15&ImageId=ami-0ec2d00000000de12&MinCount=100&MaxCount=100");
+      Post.call(
+          moto.url(),
+          "Action=RunInstances&Version=2016-11-15&ImageId="
+              + motoAmi(moto)
+              + "&MinCount=100&MaxCount=100");
+      for (int i = 0; i < 50; i++) {
+        Post.call(ours.url(), "Action=DescribeInstances&Version=2016-11-15");
+        Post.call(moto.url(), "Action=DescribeInstances&Version=2016-11-15");
+      }
+      Thread.sleep(2000);
+      line(
+          String.format(
+              "| 100 instances | %d MB | %d MB |", ours.rssKib() / 1024, moto.rssKib() / 1024));
+    }
+  }
+
+  private void runToRunning() throws Exception {
+    line("\n## RunInstances to running (docker backend) vs `docker run -d` of the same image\n");
+    line("| instances at once | ec2-double | docker run | ratio |");
+    line("| --- | --- | --- | --- |");
+    try (Servers.Running ours = Servers.ec2double("docker", "--ami", BUSYBOX_AMI + "=" + BUSYBOX)) {
+      Docker.cli("network", "create", "--subnet", "10.250.0.0/16", "ec2double-bench");
+      try {
+        launch(ours, 1); // warm both paths once
+        Docker.run(1, 0);
+        for (int n : new int[] {1, 20}) {
+          long oursMs = median(3, () -> launch(ours, n));
+          long rawMs = median(3, () -> Docker.run(n, n));
+          line(
+              String.format(
+                  "| %d | %d ms | %d ms | %.2fx |", n, oursMs, rawMs, (double) oursMs / rawMs));
+        }
+      } finally {
+        Docker.cli("network", "rm", "ec2double-bench");
+      }
+    }
+  }
+
+  interface Timed {
+    long ms() throws Exception;
+  }
+
+  private static long median(int runs, Timed t) throws Exception {
+    long[] ms = new long[runs];
+    for (int i = 0; i < runs; i++) {
+      ms[i] = t.ms();
+    }
+    Arrays.sort(ms);
+    return ms[runs / 2];
+  }
+
+  /** n concurrent RunInstances, each polled with DescribeInstances until running; then cleaned. */
+  private static long launch(Servers.Running s, int n) throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(n);
+    long t0 = System.nanoTime();
+    List<Future<String>> ids = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      ids.add(
+          pool.submit(
+              () -> {
+                String out =
+                    Post.call(
+                        s.url(),
+                        "Action=RunInstances&Version=2016-11-15&ImageId="
+                            + BUSYBOX_AMI
+                            + "&MinCount=1&MaxCount=1&InstanceType=t3.micro");
+                Matcher m = Pattern.compile("<instanceId>(i-[0-9a-f]+)</instanceId>").matcher(out);
+                m.find();
+                String id = m.group(1);
+                while (!Post.call(
+                        s.url(), "Action=DescribeInstances&Version=2016-11-15&InstanceId.1=" + id)
+                    .contains("<name>running</name>")) {
+                  Thread.sleep(5);
+                }
+                return id;
+              }));
+    }
+    StringBuilder terminate = new StringBuilder("Action=TerminateInstances&Version=2016-11-15");
+    for (int i = 0; i < ids.size(); i++) {
+      terminate.append("&InstanceId.").append(i + 1).append('=').append(ids.get(i).get());
+    }
+    long ms = (System.nanoTime() - t0) / 1_000_000;
+    pool.shutdown();
+    Post.call(s.url(), terminate.toString());
+    Thread.sleep(1000L + 100L * n);
+    return ms;
+  }
+
+  private void write() throws IOException {
+    Path out = Path.of("docs", "benchmarks.md");
+    if (!Files.isDirectory(out.getParent())) {
+      out = Path.of("..", "docs", "benchmarks.md");
+    }
+    String header =
+        "# Benchmarks\n\n"
+            + "Written by `bash .ci/bench` on "
+            + LocalDate.now()
+            + " ("
+            + Runtime.getRuntime().availableProcessors()
+            + " cores). Each figure is one run on\n"
+            + "the same machine; wrk runs "
+            + SECONDS
+            + " s per row after a 5 s warm-up of ec2-double; both servers get the same requests.\n"
+            + "Targets (issues 2, 3, 8): ready in under 1 s; DescribeRegions at 16 connections at least\n"
+            + "50x moto_server with p99 under 10 ms; DescribeInstances with 50 instances at least 300x;\n"
+            + "RunInstances to running at most 1.3x `docker run`; under 150 MB resident idle, 200 MB\n"
+            + "with 100 instances.\n";
+    Files.writeString(out, header + String.join("\n", report) + "\n", StandardCharsets.UTF_8);
+    System.out.println("\nwrote " + out.toAbsolutePath().normalize());
+  }
+}
