@@ -181,10 +181,16 @@ class XmlEncoderTest {
     return out.toString(StandardCharsets.UTF_8);
   }
 
-  /** Same elements, order, namespaces and text; whitespace between elements ignored. */
+  /**
+   * Same elements, order, namespaces and text (identical, not just similar); whitespace ignored.
+   */
   static void assertSame(String actual, String expected) {
     Diff diff =
-        DiffBuilder.compare(expected).withTest(actual).ignoreWhitespace().checkForSimilar().build();
+        DiffBuilder.compare(expected)
+            .withTest(actual)
+            .ignoreWhitespace()
+            .checkForIdentical()
+            .build();
     assertThat(diff.hasDifferences()).as(actual + "\n" + diff).isFalse();
   }
 }
