@@ -9,7 +9,9 @@ import dev.ec2double.wire.ApiResponse;
 import dev.ec2double.wire.OperationRegistry;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
+import java.io.IOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import org.slf4j.LoggerFactory;
 
 /** The server: the API on Javalin, the services, the state, and the compute backend. */
@@ -46,27 +48,34 @@ public final class Ec2DoubleServer implements AutoCloseable {
               cfg.routes.get(Health.PATH, ctx -> Health.write(ctx, backend));
               cfg.routes.post("/", this::serve);
               cfg.routes.get("/", this::serve);
+              // Whatever escapes still answers as AWS does: an envelope, never a stack trace.
+              cfg.routes.exception(
+                  Exception.class,
+                  (e, ctx) -> write(ctx, api.internalError(ctx.header("Authorization"), e)));
             });
     app.start();
     return this;
   }
 
-  private void serve(Context ctx) {
+  private void serve(Context ctx) throws IOException {
+    String authorization = ctx.header("Authorization");
     String form = null;
     if (ctx.method().name().equals("POST")) {
-      long length = ctx.req().getContentLengthLong();
-      if (length > MAX_BODY_BYTES) {
-        ctx.status(413).contentType(ApiResponse.CONTENT_TYPE);
-        ctx.result(
-            "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response><Errors><Error>"
-                + "<Code>RequestEntityTooLarge</Code><Message>The request body is larger than "
-                + MAX_BODY_BYTES
-                + " bytes.</Message></Error></Errors><RequestID>none</RequestID></Response>");
+      // Read at most one byte past the limit, whatever Content-Length says (or if it is absent).
+      byte[] body =
+          ctx.req().getContentLengthLong() > MAX_BODY_BYTES
+              ? null
+              : ctx.req().getInputStream().readNBytes(MAX_BODY_BYTES + 1);
+      if (body == null || body.length > MAX_BODY_BYTES) {
+        write(ctx, api.tooLarge(authorization, MAX_BODY_BYTES));
         return;
       }
-      form = ctx.body();
+      form = new String(body, StandardCharsets.UTF_8);
     }
-    ApiResponse r = api.handle(ctx.queryString(), form, ctx.header("Authorization"));
+    write(ctx, api.handle(ctx.queryString(), form, authorization));
+  }
+
+  private static void write(Context ctx, ApiResponse r) {
     ctx.status(r.status());
     ctx.contentType(ApiResponse.CONTENT_TYPE);
     ctx.header("x-amzn-RequestId", r.requestId());

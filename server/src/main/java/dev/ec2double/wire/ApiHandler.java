@@ -46,7 +46,7 @@ public final class ApiHandler {
    */
   public ApiResponse handle(String queryString, String formBody, String authorization) {
     String requestId = RequestIds.next();
-    Protocol protocol = Protocol.EC2;
+    Protocol protocol = protocolHint(authorization);
     String action = null;
     try {
       Map<String, String> params = new HashMap<>();
@@ -62,8 +62,19 @@ public final class ApiHandler {
             401);
       }
       Operation op = operation(protocol, action);
-      Object request =
-          decoders.get(protocol).decodeRequest(op.requestBuilder(), ParamTree.of(params));
+      ParamTree tree = ParamTree.of(params);
+      if (op == null) {
+        // The API has this action but ec2-double does not implement it: still check the input,
+        // so a malformed request gets the same answer before and after it is implemented.
+        Class<?> requestType = SdkActions.of(protocol).get(action);
+        decoders.get(protocol).decodeRequest(() -> newBuilder(requestType), tree);
+        throw new AwsException(
+            "UnsupportedOperation",
+            "ec2-double does not implement "
+                + action
+                + " yet; docs/operations.md lists what it implements.");
+      }
+      Object request = decoders.get(protocol).decodeRequest(op.requestBuilder(), tree);
       RegionState state = store.region(accountOf(scope.accessKey()), scope.region());
       RequestContext ctx =
           new RequestContext(
@@ -91,6 +102,49 @@ public final class ApiHandler {
     }
   }
 
+  /** The answer to a body larger than the server reads, in the caller's protocol. */
+  public ApiResponse tooLarge(String authorization, long limit) {
+    return error(
+        protocolHint(authorization),
+        new AwsException(
+            "RequestEntityTooLarge", "The request body is larger than " + limit + " bytes.", 413),
+        RequestIds.next());
+  }
+
+  /** An error that escaped everything else, still as an AWS envelope and without internals. */
+  public ApiResponse internalError(String authorization, Throwable cause) {
+    String requestId = RequestIds.next();
+    LOG.error("internal error (request {})", requestId, cause);
+    return error(
+        protocolHint(authorization),
+        new AwsException(
+            "InternalError",
+            "An internal error has occurred (request " + requestId + "); see the server log.",
+            500),
+        requestId);
+  }
+
+  /**
+   * The protocol to answer in before the request is fully read: ELBv2's when the Authorization
+   * header is scoped to elasticloadbalancing, else EC2's. Errors found before the scope is parsed
+   * (a malformed body, say) then still reach an ELBv2 client in its own envelope.
+   */
+  private static Protocol protocolHint(String authorization) {
+    if (authorization != null
+        && authorization.contains("/" + Protocol.QUERY.signingName() + "/aws4_request")) {
+      return Protocol.QUERY;
+    }
+    return Protocol.EC2;
+  }
+
+  private static SdkPojo newBuilder(Class<?> requestType) {
+    try {
+      return (SdkPojo) requestType.getMethod("builder").invoke(null);
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException("no builder for " + requestType, e);
+    }
+  }
+
   private SdkPojo invoke(Operation op, RequestContext ctx, Object request) {
     Object token = field(request, "ClientToken");
     if (token instanceof String t && !t.isEmpty()) {
@@ -106,15 +160,8 @@ public final class ApiHandler {
       throw new AwsException("MissingAction", "The request must contain the parameter Action");
     }
     Operation op = registry.find(protocol, action);
-    if (op != null) {
+    if (op != null || registry.exists(protocol, action)) {
       return op;
-    }
-    if (registry.exists(protocol, action)) {
-      throw new AwsException(
-          "UnsupportedOperation",
-          "ec2-double does not implement "
-              + action
-              + " yet; docs/operations.md lists what it implements.");
     }
     throw new AwsException(
         "InvalidAction", "The action " + shorten(action) + " is not valid for this web service.");

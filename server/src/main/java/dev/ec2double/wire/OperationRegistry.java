@@ -15,16 +15,12 @@ import software.amazon.awssdk.core.SdkResponse;
 
 /**
  * Finds the operations a service object implements by reflection: every public method shaped {@code
- * XResponse x(RequestContext, XRequest)} answers action {@code X}. This is also what the generated
+ * XResponse x(RequestContext, XRequest)} answers the action the SDK sends for {@code XRequest}
+ * (usually {@code X}; see {@link SdkActions} for the exceptions). This is also what the generated
  * table of supported operations reads, so the docs cannot drift from the code.
  */
 public final class OperationRegistry {
-  private static final String EC2_MODEL = "software.amazon.awssdk.services.ec2.model.";
-  private static final String ELBV2_MODEL =
-      "software.amazon.awssdk.services.elasticloadbalancingv2.model.";
-
   private final Map<Protocol, Map<String, Operation>> byProtocol = new ConcurrentHashMap<>();
-  private final Map<String, Boolean> knownActions = new ConcurrentHashMap<>();
 
   public OperationRegistry register(Object service) {
     for (Method m : service.getClass().getMethods()) {
@@ -37,7 +33,7 @@ public final class OperationRegistry {
         continue;
       }
       Protocol protocol = protocolOf(params[1]);
-      String action = params[1].getSimpleName().replaceFirst("Request$", "");
+      String action = SdkActions.actionOf(params[1]);
       Operation op =
           new Operation(
               protocol,
@@ -75,36 +71,17 @@ public final class OperationRegistry {
     return byProtocol.values().stream().flatMap(m -> m.values().stream()).toList();
   }
 
-  /** Whether the real API has this action (the SDK has a request class for it). */
+  /** Whether the real API has this action (the SDK's client has an operation by that name). */
   public boolean exists(Protocol protocol, String action) {
-    if (action == null || !action.matches("[A-Z][A-Za-z0-9]{1,100}")) {
-      return false;
-    }
-    return knownActions.computeIfAbsent(
-        protocol + ":" + action,
-        k -> {
-          try {
-            Class<?> c = Class.forName(modelPackage(protocol) + action + "Request");
-            return SdkRequest.class.isAssignableFrom(c);
-          } catch (ClassNotFoundException e) {
-            return false;
-          }
-        });
-  }
-
-  private static String modelPackage(Protocol protocol) {
-    return protocol == Protocol.EC2 ? EC2_MODEL : ELBV2_MODEL;
+    return action != null && SdkActions.of(protocol).containsKey(action);
   }
 
   private static Protocol protocolOf(Class<?> requestType) {
-    String name = requestType.getName();
-    if (name.startsWith(EC2_MODEL)) {
-      return Protocol.EC2;
+    Protocol protocol = SdkActions.protocolOf(requestType);
+    if (protocol == null) {
+      throw new IllegalArgumentException("no protocol for " + requestType.getName());
     }
-    if (name.startsWith(ELBV2_MODEL)) {
-      return Protocol.QUERY;
-    }
-    throw new IllegalArgumentException("no protocol for " + name);
+    return protocol;
   }
 
   private static Supplier<SdkPojo> builderOf(Class<?> requestType) {

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Supplier;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.core.SdkBytes;
@@ -28,6 +29,7 @@ import software.amazon.awssdk.utils.builder.SdkBuilder;
  */
 public final class QueryDecoder {
   private static final Logger LOG = LoggerFactory.getLogger(QueryDecoder.class);
+  private static final Pattern WHITESPACE = Pattern.compile("\\s+");
   private static final Set<String> ENVELOPE_PARAMS =
       Set.of(
           "Action",
@@ -55,12 +57,14 @@ public final class QueryDecoder {
   public Object decodeRequest(Supplier<SdkPojo> builderFactory, ParamTree root) {
     SdkPojo builder = builderFactory.get();
     fill(builder, root, "", true);
+    Object request = ((SdkBuilder<?, ?>) builder).build();
+    // Field getters read the built object, not the builder.
     for (SdkField<?> field : builder.sdkFields()) {
-      if (field.containsTrait(RequiredTrait.class) && field.getValueOrDefault(builder) == null) {
+      if (field.containsTrait(RequiredTrait.class) && field.getValueOrDefault(request) == null) {
         throw AwsException.missingParameter(field.locationName());
       }
     }
-    return ((SdkBuilder<?, ?>) builder).build();
+    return request;
   }
 
   private void fill(SdkPojo builder, ParamTree node, String path, boolean root) {
@@ -191,7 +195,9 @@ public final class QueryDecoder {
         case INSTANT:
           return instant(raw.trim(), path);
         case SDK_BYTES:
-          return SdkBytes.fromByteArray(Base64.getMimeDecoder().decode(raw));
+          // Strict base64 once line breaks are gone: the MIME decoder would skip any garbage.
+          return SdkBytes.fromByteArray(
+              Base64.getDecoder().decode(WHITESPACE.matcher(raw).replaceAll("")));
         default:
           LOG.debug("ignoring parameter {} of unsupported type {}", path, type);
           return null;
@@ -211,7 +217,11 @@ public final class QueryDecoder {
         return java.time.OffsetDateTime.parse(raw).toInstant();
       } catch (DateTimeParseException e2) {
         try {
-          return Instant.ofEpochMilli(Math.round(Double.parseDouble(raw) * 1000));
+          double seconds = Double.parseDouble(raw);
+          if (!Double.isFinite(seconds)) {
+            throw new NumberFormatException(raw);
+          }
+          return Instant.ofEpochMilli(Math.round(seconds * 1000));
         } catch (NumberFormatException e3) {
           throw invalid(raw, path, "an ISO-8601 timestamp");
         }

@@ -48,8 +48,7 @@ public final class XmlEncoder {
     try {
       XMLStreamWriter w = OUTPUT.createXMLStreamWriter(out, "UTF-8");
       w.writeStartDocument("UTF-8", "1.0");
-      w.writeStartElement(action + "Response");
-      w.writeDefaultNamespace(protocol.namespace());
+      root(w, action + "Response", protocol.namespace());
       if (protocol == Protocol.EC2) {
         element(w, "requestId", requestId);
         writeFields(w, response);
@@ -85,8 +84,7 @@ public final class XmlEncoder {
         w.writeEndElement();
         element(w, "RequestID", requestId);
       } else {
-        w.writeStartElement("ErrorResponse");
-        w.writeDefaultNamespace(protocol.namespace());
+        root(w, "ErrorResponse", protocol.namespace());
         w.writeStartElement("Error");
         element(w, "Type", error.status() >= 500 ? "Receiver" : "Sender");
         element(w, "Code", error.code());
@@ -175,10 +173,56 @@ public final class XmlEncoder {
     return value.toString();
   }
 
+  /**
+   * The document element in the protocol's default namespace. Binding the namespace on the element
+   * itself matters: a bare {@code writeDefaultNamespace} after an unbound start tag writes nothing.
+   */
+  private static void root(XMLStreamWriter w, String name, String namespace)
+      throws XMLStreamException {
+    w.setDefaultNamespace(namespace);
+    w.writeStartElement("", name, namespace);
+    w.writeDefaultNamespace(namespace);
+  }
+
   private static void element(XMLStreamWriter w, String name, String text)
       throws XMLStreamException {
     w.writeStartElement(name);
-    w.writeCharacters(text);
+    w.writeCharacters(xmlSafe(text));
     w.writeEndElement();
+  }
+
+  /**
+   * Text as XML 1.0 can carry it: characters it forbids (control characters, lone surrogates,
+   * U+FFFE/U+FFFF), which a caller can smuggle in through any echoed parameter, become U+FFFD
+   * instead of failing the whole answer.
+   */
+  static String xmlSafe(String text) {
+    StringBuilder out = null;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      boolean ok;
+      if (Character.isHighSurrogate(c)
+          && i + 1 < text.length()
+          && Character.isLowSurrogate(text.charAt(i + 1))) {
+        if (out != null) {
+          out.append(c).append(text.charAt(i + 1));
+        }
+        i++;
+        continue;
+      }
+      ok =
+          c == 0x9
+              || c == 0xA
+              || c == 0xD
+              || (c >= 0x20 && c <= 0xD7FF)
+              || (c >= 0xE000 && c <= 0xFFFD);
+      if (!ok && out == null) {
+        out = new StringBuilder(text.length()).append(text, 0, i);
+      }
+      if (out != null) {
+        out.append(ok ? c : '\uFFFD');
+      }
+    }
+    return out == null ? text : out.toString();
   }
 }

@@ -1,0 +1,106 @@
+package dev.ec2double.wire;
+
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.net.URI;
+import java.util.Collections;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import software.amazon.awssdk.core.SdkRequest;
+import software.amazon.awssdk.core.client.config.SdkClientConfiguration;
+import software.amazon.awssdk.core.client.config.SdkClientOption;
+import software.amazon.awssdk.core.runtime.transform.Marshaller;
+import software.amazon.awssdk.protocols.query.AwsEc2ProtocolFactory;
+import software.amazon.awssdk.protocols.query.AwsQueryProtocolFactory;
+import software.amazon.awssdk.services.ec2.Ec2Client;
+import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
+import software.amazon.awssdk.utils.builder.SdkBuilder;
+
+/**
+ * Every action the real API has, as the SDK on the classpath knows it: one per method of the
+ * service client interface that takes the operation's request object.
+ *
+ * <p>The action name on the wire is not always the request class's name: the SDK renames some
+ * ({@code EnableVolumeIoRequest} is sent as {@code Action=EnableVolumeIO}, ELBv2's {@code
+ * DescribeSslPoliciesRequest} as {@code DescribeSSLPolicies}). So the name is read from what the
+ * SDK's own marshaller writes for an empty request.
+ */
+public final class SdkActions {
+  private static final SdkClientConfiguration CONFIG =
+      SdkClientConfiguration.builder()
+          .option(SdkClientOption.ENDPOINT, URI.create("http://127.0.0.1"))
+          .build();
+  private static final AwsQueryProtocolFactory EC2_PROTOCOL =
+      AwsEc2ProtocolFactory.builder().clientConfiguration(CONFIG).build();
+  private static final AwsQueryProtocolFactory QUERY_PROTOCOL =
+      AwsQueryProtocolFactory.builder().clientConfiguration(CONFIG).build();
+  private static final Map<Protocol, Map<String, Class<?>>> BY_PROTOCOL = new ConcurrentHashMap<>();
+  private static final Map<Class<?>, String> ACTION_OF = new ConcurrentHashMap<>();
+
+  private SdkActions() {}
+
+  /** Wire action name → request class, sorted by name. */
+  public static Map<String, Class<?>> of(Protocol protocol) {
+    return BY_PROTOCOL.computeIfAbsent(protocol, SdkActions::scan);
+  }
+
+  /** The protocol whose model package holds this request class, or null. */
+  public static Protocol protocolOf(Class<?> requestType) {
+    String pkg = requestType.getPackageName();
+    if (pkg.equals(Ec2Client.class.getPackageName() + ".model")) {
+      return Protocol.EC2;
+    }
+    if (pkg.equals(ElasticLoadBalancingV2Client.class.getPackageName() + ".model")) {
+      return Protocol.QUERY;
+    }
+    return null;
+  }
+
+  /** The {@code Action} the SDK sends for this request class. */
+  public static String actionOf(Class<?> requestType) {
+    return ACTION_OF.computeIfAbsent(requestType, SdkActions::marshalledAction);
+  }
+
+  private static Map<String, Class<?>> scan(Protocol protocol) {
+    Class<?> client =
+        protocol == Protocol.EC2 ? Ec2Client.class : ElasticLoadBalancingV2Client.class;
+    Map<String, Class<?>> actions = new TreeMap<>();
+    for (Method m : client.getMethods()) {
+      Class<?>[] params = m.getParameterTypes();
+      if (!Modifier.isStatic(m.getModifiers())
+          && params.length == 1
+          && SdkRequest.class.isAssignableFrom(params[0])
+          && protocolOf(params[0]) == protocol) {
+        actions.put(actionOf(params[0]), params[0]);
+      }
+    }
+    return Collections.unmodifiableMap(actions);
+  }
+
+  @SuppressWarnings("unchecked")
+  private static String marshalledAction(Class<?> requestType) {
+    Protocol protocol = protocolOf(requestType);
+    if (protocol == null) {
+      throw new IllegalArgumentException(requestType + " is not an EC2 or ELBv2 request");
+    }
+    try {
+      String transform =
+          requestType.getPackageName().replaceFirst("\\.model$", ".transform.")
+              + requestType.getSimpleName()
+              + "Marshaller";
+      Marshaller<Object> marshaller =
+          (Marshaller<Object>)
+              Class.forName(transform)
+                  .getConstructor(AwsQueryProtocolFactory.class)
+                  .newInstance(protocol == Protocol.EC2 ? EC2_PROTOCOL : QUERY_PROTOCOL);
+      Object request = ((SdkBuilder<?, ?>) requestType.getMethod("builder").invoke(null)).build();
+      return marshaller.marshall(request).rawQueryParameters().get("Action").get(0);
+    } catch (ClassNotFoundException e) {
+      // No marshaller: not an operation of the client; its class name is all there is.
+      return requestType.getSimpleName().replaceFirst("Request$", "");
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException("cannot marshal an empty " + requestType.getName(), e);
+    }
+  }
+}
