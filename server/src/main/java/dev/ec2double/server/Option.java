@@ -14,6 +14,8 @@ public enum Option {
       "123456789012",
       "Account id for access keys that are not themselves a 12-digit account id."),
   AMI("ami", "", "AMI to image mappings, ami-ID=IMAGE; repeat the flag or separate with commas."),
+  AMI_FILE(
+      "ami-file", "", "A file of AMI mappings, one ami-ID=IMAGE per line; # starts a comment."),
   CLEANUP(
       "cleanup",
       "true",

@@ -1,5 +1,8 @@
 package dev.ec2double.server;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -43,9 +46,29 @@ public final class ServerConfig {
     return get(Option.ACCOUNT);
   }
 
-  /** AMI id to image reference, in the order given. */
+  /** AMI id to image reference: the file's mappings, then the ones given directly. */
   public Map<String, String> amis() {
-    return parseAmis(get(Option.AMI));
+    Map<String, String> amis = new LinkedHashMap<>(readAmiFile(get(Option.AMI_FILE)));
+    amis.putAll(parseAmis(get(Option.AMI)));
+    return amis;
+  }
+
+  static Map<String, String> readAmiFile(String path) {
+    if (path.isEmpty()) {
+      return Map.of();
+    }
+    try {
+      StringBuilder pairs = new StringBuilder();
+      for (String line : Files.readAllLines(Path.of(path))) {
+        String l = line.replaceFirst("#.*", "").trim();
+        if (!l.isEmpty()) {
+          pairs.append(l).append(',');
+        }
+      }
+      return parseAmis(pairs.toString());
+    } catch (IOException e) {
+      throw new IllegalArgumentException("cannot read ami-file " + path + ": " + e.getMessage());
+    }
   }
 
   public boolean cleanup() {
@@ -126,6 +149,7 @@ public final class ServerConfig {
             "port must be a number from 0 to 65535, got '" + port + "'");
       }
       parseAmis(values.get(Option.AMI));
+      readAmiFile(values.get(Option.AMI_FILE));
       String cleanup = values.get(Option.CLEANUP);
       if (!cleanup.equals("true") && !cleanup.equals("false")) {
         throw new IllegalArgumentException("cleanup must be true or false, got '" + cleanup + "'");

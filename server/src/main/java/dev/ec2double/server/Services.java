@@ -5,6 +5,7 @@ import dev.ec2double.core.RegionState;
 import dev.ec2double.core.Resources;
 import dev.ec2double.ec2.account.AccountAttributesService;
 import dev.ec2double.ec2.images.AmiCatalog;
+import dev.ec2double.ec2.images.ImageAttributesService;
 import dev.ec2double.ec2.images.ImagesService;
 import dev.ec2double.ec2.instances.CreateImageService;
 import dev.ec2double.ec2.instances.DescribeInstancesService;
@@ -41,6 +42,7 @@ public final class Services implements AutoCloseable {
     InstancesService instances =
         new InstancesService(lifecycle, images, catalogs(), resources, serverId);
     registry.register(images);
+    registry.register(new ImageAttributesService(images));
     registry.register(instances);
     registry.register(new DescribeInstancesService(instances));
     registry.register(new InstanceActionsService(lifecycle));

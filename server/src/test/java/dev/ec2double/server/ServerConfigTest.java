@@ -3,8 +3,12 @@ package dev.ec2double.server;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class ServerConfigTest {
   @Test
@@ -31,6 +35,21 @@ class ServerConfigTest {
     assertThat(cli.amis())
         .containsExactly(Map.entry("ami-11111111", "a:1"), Map.entry("ami-22222222", "b"));
     assertThat(env.amis()).isEqualTo(cli.amis());
+  }
+
+  @Test
+  void readsAmiMappingsFromAFileWithCommentsAndLetsFlagsWin(@TempDir Path dir) throws IOException {
+    Path file = dir.resolve("amis.txt");
+    Files.writeString(file, "# local images\nami-11111111=from/file:1\n\nami-33333333=c # note\n");
+
+    ServerConfig config =
+        Main.parse(new String[] {"--ami-file", file.toString(), "--ami", "ami-11111111=flag"});
+
+    assertThat(config.amis())
+        .containsExactly(Map.entry("ami-11111111", "flag"), Map.entry("ami-33333333", "c"));
+    assertThatThrownBy(
+            () -> Main.parse(new String[] {"--ami-file", dir.resolve("nope").toString()}))
+        .hasMessageContaining("cannot read ami-file");
   }
 
   @Test

@@ -112,6 +112,19 @@ abstract class LifecycleContract {
   }
 
   @Test
+  void reportsStatusOkOnceRunning(TestInfo test) {
+    String id = run(test, null);
+
+    waiter().waitUntilInstanceStatusOk(r -> r.instanceIds(id));
+
+    var status = ec2().describeInstanceStatus(r -> r.instanceIds(id)).instanceStatuses().get(0);
+    assertThat(status.instanceStatus().statusAsString()).isEqualTo("ok");
+    assertThat(status.systemStatus().statusAsString()).isEqualTo("ok");
+    assertThat(status.instanceState().name()).isEqualTo(InstanceStateName.RUNNING);
+    ec2().terminateInstances(r -> r.instanceIds(id));
+  }
+
+  @Test
   void stopsAndStartsKeepingItsAddress(TestInfo test) {
     String id = run(test, null);
     waitRunning(id);

@@ -76,6 +76,7 @@ public final class DockerBackend implements ComputeBackend {
       DockerBackend backend =
           new DockerBackend(client, config.getDockerHost() + " (engine " + version + ")", serverId);
       backend.watchExits();
+      Reaper.reap(client);
       return backend;
     } catch (RuntimeException e) {
       closeQuietly(client);

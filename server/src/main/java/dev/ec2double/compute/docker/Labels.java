@@ -10,6 +10,7 @@ import java.util.Map;
 public final class Labels {
   public static final String SERVER = "dev.ec2double.server";
   public static final String OWNER_PID = "dev.ec2double.owner-pid";
+  public static final String OWNER_HOST = "dev.ec2double.owner-host";
   public static final String ACCOUNT = "dev.ec2double.account";
   public static final String REGION = "dev.ec2double.region";
   public static final String RESOURCE = "dev.ec2double.resource";
@@ -17,11 +18,25 @@ public final class Labels {
 
   private Labels() {}
 
+  /** The machine (or container) the server runs on, as its owner processes are named there. */
+  public static String host() {
+    String h = System.getenv("HOSTNAME");
+    if (h == null || h.isBlank()) {
+      try {
+        h = java.net.InetAddress.getLocalHost().getHostName();
+      } catch (java.io.IOException e) {
+        h = "unknown";
+      }
+    }
+    return h;
+  }
+
   public static Map<String, String> of(
       String serverId, String account, String region, String resourceId, String kind) {
     Map<String, String> labels = new HashMap<>();
     labels.put(SERVER, serverId);
     labels.put(OWNER_PID, Long.toString(ProcessHandle.current().pid()));
+    labels.put(OWNER_HOST, host());
     labels.put(ACCOUNT, account);
     labels.put(REGION, region);
     labels.put(RESOURCE, resourceId);

@@ -1,0 +1,89 @@
+package dev.ec2double.it.instances;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.dockerjava.api.DockerClient;
+import dev.ec2double.it.DockerTestServer;
+import dev.ec2double.server.Ec2DoubleServer;
+import dev.ec2double.server.ServerConfig;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.apache.ApacheHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.ec2.Ec2Client;
+
+/** A server killed with SIGKILL leaves its containers; the next server to start removes them. */
+class ReaperIT {
+  @Test
+  void theNextServerRemovesWhatAKilledServerLeft() throws Exception {
+    DockerClient docker = DockerTestServer.docker();
+    Path jar = Path.of("..", "server", "target", "ec2-double.jar");
+    assertThat(jar).exists();
+    Process server =
+        new ProcessBuilder(
+                "java",
+                "-jar",
+                jar.toString(),
+                "--port",
+                "0",
+                "--backend",
+                "docker",
+                "--ami",
+                DockerTestServer.BUSYBOX_AMI + "=ec2-double/busybox:latest")
+            .redirectErrorStream(true)
+            .start();
+    int port = readyPort(server);
+    String id;
+    try (Ec2Client ec2 =
+        Ec2Client.builder()
+            .endpointOverride(URI.create("http://127.0.0.1:" + port))
+            .region(Region.US_EAST_1)
+            .credentialsProvider(
+                StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDREAP", "s")))
+            .httpClientBuilder(ApacheHttpClient.builder())
+            .build()) {
+      id =
+          ec2.runInstances(r -> r.imageId(DockerTestServer.BUSYBOX_AMI).minCount(1).maxCount(1))
+              .instances()
+              .get(0)
+              .instanceId();
+      ec2.waiter().waitUntilInstanceRunning(r -> r.instanceIds(id));
+    }
+    server.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+    Map<String, String> label = Map.of("dev.ec2double.resource", id);
+    assertThat(docker.listContainersCmd().withShowAll(true).withLabelFilter(label).exec())
+        .as("a killed server cannot clean up")
+        .hasSize(1);
+
+    try (Ec2DoubleServer next =
+        new Ec2DoubleServer(ServerConfig.builder().port(0).backend("docker").build())) {
+      assertThat(docker.listContainersCmd().withShowAll(true).withLabelFilter(label).exec())
+          .as("the next server reaps it")
+          .isEmpty();
+    }
+  }
+
+  private static int readyPort(Process p) throws Exception {
+    BufferedReader out =
+        new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+    String line;
+    while ((line = out.readLine()) != null) {
+      int at = line.indexOf("ready on http://127.0.0.1:");
+      if (at >= 0) {
+        Thread drain = new Thread(() -> out.lines().forEach(l -> {}));
+        drain.setDaemon(true);
+        drain.start();
+        return Integer.parseInt(line.substring(at + 26).split("\\D")[0]);
+      }
+    }
+    throw new AssertionError("server exited before it was ready");
+  }
+}

@@ -1,0 +1,67 @@
+package dev.ec2double.compute.docker;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.exception.NotFoundException;
+import com.github.dockerjava.api.model.Container;
+import com.github.dockerjava.api.model.Network;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * At start, removes what servers that died without cleaning up (kill -9, a killed test JVM) left on
+ * the engine: objects whose owner process ran on this host and is gone. Objects of servers that
+ * still run, here or elsewhere, are left alone.
+ */
+final class Reaper {
+  private static final Logger LOG = LoggerFactory.getLogger(Reaper.class);
+
+  private Reaper() {}
+
+  static int reap(DockerClient docker) {
+    String host = Labels.host();
+    int reaped = 0;
+    List<Container> containers =
+        docker.listContainersCmd().withShowAll(true).withLabelFilter(List.of(Labels.SERVER)).exec();
+    for (Container c : containers) {
+      if (orphan(c.getLabels(), host)) {
+        try {
+          docker.removeContainerCmd(c.getId()).withForce(true).withRemoveVolumes(true).exec();
+          reaped++;
+        } catch (NotFoundException gone) {
+          // removed meanwhile
+        }
+      }
+    }
+    for (Network n : docker.listNetworksCmd().exec()) {
+      if (n.getLabels() != null && orphan(n.getLabels(), host)) {
+        try {
+          docker.removeNetworkCmd(n.getId()).exec();
+          reaped++;
+        } catch (RuntimeException inUse) {
+          LOG.debug("network {} still in use", n.getName());
+        }
+      }
+    }
+    if (reaped > 0) {
+      LOG.info("removed {} containers and networks left by servers that are gone", reaped);
+    }
+    return reaped;
+  }
+
+  private static boolean orphan(Map<String, String> labels, String host) {
+    if (labels == null || !labels.containsKey(Labels.SERVER)) {
+      return false;
+    }
+    String pid = labels.get(Labels.OWNER_PID);
+    if (pid == null || !host.equals(labels.get(Labels.OWNER_HOST))) {
+      return false;
+    }
+    try {
+      return ProcessHandle.of(Long.parseLong(pid)).map(p -> !p.isAlive()).orElse(true);
+    } catch (NumberFormatException e) {
+      return false;
+    }
+  }
+}
