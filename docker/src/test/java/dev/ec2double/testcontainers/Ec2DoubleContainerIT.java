@@ -1,0 +1,108 @@
+package dev.ec2double.testcontainers;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.testcontainers.DockerClientFactory;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.apache.ApacheHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.ec2.Ec2Client;
+import software.amazon.awssdk.services.ec2.model.AvailabilityZone;
+
+/** Starts the image this build just made (its tag comes from the pom) and talks to it. */
+class Ec2DoubleContainerIT {
+  private static final String IMAGE = System.getProperty("ec2double.image", "ec2-double:latest");
+
+  // tag::container[]
+  static Ec2DoubleContainer ec2 =
+      new Ec2DoubleContainer(IMAGE)
+          .withRegion("eu-central-1")
+          .withAmi("ami-0123456789abcdef0", "ec2-double/debian:12");
+
+  // end::container[]
+
+  @BeforeAll
+  static void start() {
+    long t0 = System.nanoTime();
+    ec2.start();
+    System.out.printf(
+        "ec2-double container %s healthy %d ms after start%n",
+        IMAGE, (System.nanoTime() - t0) / 1_000_000);
+  }
+
+  @AfterAll
+  static void stop() {
+    ec2.stop(); // also removes it: with the reaper off, nothing else would
+  }
+
+  @Test
+  void answersTheSdkThroughThePublishedPort() {
+    // tag::client[]
+    try (Ec2Client client =
+        Ec2Client.builder()
+            .endpointOverride(ec2.getEndpoint())
+            .region(Region.of(ec2.getRegion()))
+            .credentialsProvider(
+                StaticCredentialsProvider.create(
+                    AwsBasicCredentials.create(ec2.getAccessKey(), ec2.getSecretKey())))
+            .httpClientBuilder(ApacheHttpClient.builder())
+            .build()) {
+      assertThat(client.describeRegions().regions()).isNotEmpty();
+      // end::client[]
+      assertThat(client.describeAvailabilityZones().availabilityZones())
+          .extracting(AvailabilityZone::regionName)
+          .containsOnly("eu-central-1");
+    }
+  }
+
+  @Test
+  void drivesTheHostsEngineThroughTheMountedSocket() throws Exception {
+    assertThat(health(ec2.getEndpoint())).contains("\"status\":\"UP\"", "\"backend\":\"docker\"");
+  }
+
+  @Test
+  void runsTheMockBackendWhenAskedTo() throws Exception {
+    try (Ec2DoubleContainer mock = new Ec2DoubleContainer(IMAGE).withBackend("mock")) {
+      mock.start();
+
+      assertThat(health(mock.getEndpoint())).contains("\"backend\":\"mock\"");
+    }
+  }
+
+  @Test
+  void stopsAtOnceOnSigterm() {
+    try (Ec2DoubleContainer server = new Ec2DoubleContainer(IMAGE).withBackend("mock")) {
+      server.start();
+
+      long t0 = System.nanoTime();
+      DockerClientFactory.instance()
+          .client()
+          .stopContainerCmd(server.getContainerId())
+          .withTimeout(10)
+          .exec();
+      Duration took = Duration.ofNanos(System.nanoTime() - t0);
+
+      System.out.printf("ec2-double container stopped %d ms after SIGTERM%n", took.toMillis());
+      assertThat(took).isLessThan(Duration.ofSeconds(2));
+    }
+  }
+
+  private static String health(URI endpoint) throws Exception {
+    HttpResponse<String> response =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(endpoint.resolve("/_ec2double/health")).build(),
+                HttpResponse.BodyHandlers.ofString());
+    assertThat(response.statusCode()).isEqualTo(200);
+    return response.body();
+  }
+}

@@ -1,0 +1,164 @@
+package dev.ec2double.junit;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ExtensionContext.Namespace;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolver;
+import org.junit.platform.commons.support.AnnotationSupport;
+import software.amazon.awssdk.http.apache.ApacheHttpClient;
+import software.amazon.awssdk.services.ec2.Ec2Client;
+import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
+
+/**
+ * The extension behind {@link Ec2Test}; register it yourself, made by {@link #builder()}, on a
+ * {@code @RegisterExtension} field to set options in code.
+ *
+ * <p>Servers live in JUnit's root store, one per distinct configuration, and stop when the engine
+ * finishes. The clients it injects are made once per test class and closed after it.
+ */
+public final class Ec2DoubleExtension
+    implements BeforeAllCallback, BeforeEachCallback, ParameterResolver {
+  private static final Namespace NAMESPACE = Namespace.create(Ec2DoubleExtension.class);
+
+  /** Null when registered through {@link Ec2Test}: the settings then come from the class. */
+  private final Settings settings;
+
+  /** Used by {@link Ec2Test}: settings are read from the test class's annotations. */
+  public Ec2DoubleExtension() {
+    this(null);
+  }
+
+  private Ec2DoubleExtension(Settings settings) {
+    this.settings = settings;
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  @Override
+  public void beforeAll(ExtensionContext context) {
+    shared(context); // start here, so a slow first start is not billed to the first test
+  }
+
+  @Override
+  public void beforeEach(ExtensionContext context) throws InterruptedException {
+    if (settings(context).isolation() == Isolation.PER_METHOD) {
+      // Held until JUnit closes the test's store, i.e. after every after-each callback.
+      context.getStore(NAMESPACE).put(AutoCloseable.class, shared(context).isolate());
+    }
+  }
+
+  @Override
+  public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+    Class<?> type = parameter.getParameter().getType();
+    return type == Ec2Client.class
+        || type == ElasticLoadBalancingV2Client.class
+        || type == Ec2DoubleRuntimeInfo.class;
+  }
+
+  @Override
+  public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+    Class<?> type = parameter.getParameter().getType();
+    Ec2DoubleRuntimeInfo info = runtimeInfo(context);
+    if (type == Ec2DoubleRuntimeInfo.class) {
+      return info;
+    }
+    // SDK clients are AutoCloseable: the store that holds one closes it.
+    ExtensionContext.Store store = classLevel(context).getStore(NAMESPACE);
+    if (type == Ec2Client.class) {
+      return store.getOrComputeIfAbsent(
+          Ec2Client.class,
+          k ->
+              info.configure(Ec2Client.builder())
+                  .httpClientBuilder(ApacheHttpClient.builder())
+                  .build(),
+          Ec2Client.class);
+    }
+    return store.getOrComputeIfAbsent(
+        ElasticLoadBalancingV2Client.class,
+        k ->
+            info.configure(ElasticLoadBalancingV2Client.builder())
+                .httpClientBuilder(ApacheHttpClient.builder())
+                .build(),
+        ElasticLoadBalancingV2Client.class);
+  }
+
+  private Ec2DoubleRuntimeInfo runtimeInfo(ExtensionContext context) {
+    return new Ec2DoubleRuntimeInfo(shared(context).server(), settings(context).region());
+  }
+
+  private SharedServer shared(ExtensionContext context) {
+    Settings.ServerKey key = settings(context).serverKey();
+    // The root store computes each key once, also when classes ask at the same time.
+    return context
+        .getRoot()
+        .getStore(NAMESPACE)
+        .getOrComputeIfAbsent(key, SharedServer::start, SharedServer.class);
+  }
+
+  private Settings settings(ExtensionContext context) {
+    if (settings != null) {
+      return settings;
+    }
+    Optional<Class<?>> testClass = context.getTestClass();
+    if (testClass.isEmpty()) {
+      return Settings.DEFAULTS;
+    }
+    // A @Nested class takes the settings of the class it is nested in.
+    for (Class<?> c = testClass.get(); c != null; c = c.getEnclosingClass()) {
+      Optional<Ec2Test> test = AnnotationSupport.findAnnotation(c, Ec2Test.class);
+      if (test.isPresent()) {
+        return Settings.of(test.get(), AnnotationSupport.findRepeatableAnnotations(c, Ami.class));
+      }
+    }
+    return Settings.of(
+        null, AnnotationSupport.findRepeatableAnnotations(testClass.get(), Ami.class));
+  }
+
+  /** The class's context when given a test method's, so clients are made once per class. */
+  private static ExtensionContext classLevel(ExtensionContext context) {
+    return context.getTestMethod().isPresent() ? context.getParent().orElse(context) : context;
+  }
+
+  /** Options for a {@code @RegisterExtension} field; unset ones take {@link Ec2Test}'s defaults. */
+  public static final class Builder {
+    private Backend backend = Settings.DEFAULTS.backend();
+    private String region = Settings.DEFAULTS.region();
+    private final Map<String, String> amis = new LinkedHashMap<>();
+    private Isolation isolation = Settings.DEFAULTS.isolation();
+
+    private Builder() {}
+
+    public Builder backend(Backend backend) {
+      this.backend = Objects.requireNonNull(backend, "backend");
+      return this;
+    }
+
+    public Builder region(String region) {
+      this.region = Objects.requireNonNull(region, "region");
+      return this;
+    }
+
+    /** Adds one AMI mapping; call once per AMI. */
+    public Builder ami(String amiId, String image) {
+      amis.put(Objects.requireNonNull(amiId, "amiId"), Objects.requireNonNull(image, "image"));
+      return this;
+    }
+
+    public Builder isolation(Isolation isolation) {
+      this.isolation = Objects.requireNonNull(isolation, "isolation");
+      return this;
+    }
+
+    public Ec2DoubleExtension build() {
+      return new Ec2DoubleExtension(new Settings(backend, region, amis, isolation));
+    }
+  }
+}
