@@ -163,7 +163,7 @@ class Ec2DoubleExtensionTest {
 
   private static boolean engineAnswers() {
     try {
-      DockerBackend.connect(Duration.ofSeconds(2)).close();
+      DockerBackend.connect(Duration.ofSeconds(2), "probe").close();
       return true;
     } catch (RuntimeException e) {
       return false;
