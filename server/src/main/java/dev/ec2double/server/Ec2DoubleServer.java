@@ -8,6 +8,7 @@ import dev.ec2double.wire.ApiHandler;
 import dev.ec2double.wire.ApiResponse;
 import dev.ec2double.wire.OperationRegistry;
 import io.javalin.Javalin;
+import io.javalin.compression.CompressionStrategy;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.net.URI;
@@ -43,6 +44,9 @@ public final class Ec2DoubleServer implements AutoCloseable {
               cfg.startup.showJavalinBanner = false;
               cfg.startup.showOldJavalinVersionWarning = false;
               cfg.http.maxRequestSize = MAX_BODY_BYTES;
+              // AWS answers EC2 calls uncompressed; compressing small XML costs more than it saves
+              cfg.http.compressionStrategy = CompressionStrategy.NONE;
+              cfg.http.generateEtags = false;
               cfg.jetty.host = config.host();
               cfg.jetty.port = config.port();
               cfg.routes.get(Health.PATH, ctx -> Health.write(ctx, backend));
