@@ -12,12 +12,20 @@ public final class Backends {
   private Backends() {}
 
   public static ComputeBackend select(String mode, String serverId) {
+    return select(mode, serverId, false);
+  }
+
+  /**
+   * @param watched on the docker backend, start a watchdog process that removes what the server
+   *     made if the server is killed before it can
+   */
+  public static ComputeBackend select(String mode, String serverId, boolean watched) {
     switch (mode) {
       case "mock":
         return new MockBackend();
       case "docker":
         try {
-          return DockerBackend.connect(Duration.ofSeconds(5), serverId);
+          return DockerBackend.connect(Duration.ofSeconds(5), serverId, watched);
         } catch (RuntimeException e) {
           throw new IllegalStateException(
               "--backend docker was asked for, but no Docker engine answers ("
@@ -27,7 +35,7 @@ public final class Backends {
         }
       case "auto":
         try {
-          return DockerBackend.connect(Duration.ofSeconds(2), serverId);
+          return DockerBackend.connect(Duration.ofSeconds(2), serverId, watched);
         } catch (RuntimeException e) {
           LOG.warn(
               "\n**********************************************************************\n"

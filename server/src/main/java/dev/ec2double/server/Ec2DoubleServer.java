@@ -31,7 +31,7 @@ public final class Ec2DoubleServer implements AutoCloseable {
 
   public Ec2DoubleServer(ServerConfig config) {
     this.config = config;
-    this.backend = Backends.select(config.backend(), serverId);
+    this.backend = Backends.select(config.backend(), serverId, config.cleanup());
     this.services = new Services(config, backend, serverId);
     this.registry = services.registry();
     this.api = new ApiHandler(registry, store, config.account());

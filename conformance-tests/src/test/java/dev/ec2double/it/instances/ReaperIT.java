@@ -1,6 +1,7 @@
 package dev.ec2double.it.instances;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.github.dockerjava.api.DockerClient;
 import dev.ec2double.it.DockerTestServer;
@@ -11,6 +12,7 @@ import java.io.InputStreamReader;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -20,28 +22,69 @@ import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 
-/** A server killed with SIGKILL leaves its containers; the next server to start removes them. */
+/**
+ * A server killed with SIGKILL cannot clean up: its watchdog process does, and when the watchdog is
+ * killed too, the next server to start does.
+ */
 class ReaperIT {
+  private final DockerClient docker = DockerTestServer.docker();
+
   @Test
-  void theNextServerRemovesWhatAKilledServerLeft() throws Exception {
-    DockerClient docker = DockerTestServer.docker();
+  void theWatchdogRemovesWhatAKilledServerLeft() throws Exception {
+    Process server = startServer();
+    String id = runInstance(server);
+
+    server.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .untilAsserted(() -> assertThat(containersOf(id)).isZero());
+  }
+
+  @Test
+  void theNextServerRemovesWhatAKilledServerAndItsWatchdogLeft() throws Exception {
+    Process server = startServer();
+    String id = runInstance(server);
+
+    server.toHandle().children().forEach(ProcessHandle::destroyForcibly);
+    server.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+    Thread.sleep(2000);
+    assertThat(containersOf(id)).as("nobody is left to clean up").isEqualTo(1);
+
+    try (Ec2DoubleServer next =
+        new Ec2DoubleServer(ServerConfig.builder().port(0).backend("docker").build())) {
+      assertThat(containersOf(id)).as("the next server reaps it").isZero();
+    }
+  }
+
+  private int containersOf(String instanceId) {
+    return docker
+        .listContainersCmd()
+        .withShowAll(true)
+        .withLabelFilter(Map.of("dev.ec2double.resource", instanceId))
+        .exec()
+        .size();
+  }
+
+  private static Process startServer() throws Exception {
     Path jar = Path.of("..", "server", "target", "ec2-double.jar");
     assertThat(jar).exists();
-    Process server =
-        new ProcessBuilder(
-                "java",
-                "-jar",
-                jar.toString(),
-                "--port",
-                "0",
-                "--backend",
-                "docker",
-                "--ami",
-                DockerTestServer.BUSYBOX_AMI + "=ec2-double/busybox:latest")
-            .redirectErrorStream(true)
-            .start();
+    return new ProcessBuilder(
+            "java",
+            "-jar",
+            jar.toString(),
+            "--port",
+            "0",
+            "--backend",
+            "docker",
+            "--ami",
+            DockerTestServer.BUSYBOX_AMI + "=ec2-double/busybox:latest")
+        .redirectErrorStream(true)
+        .start();
+  }
+
+  private static String runInstance(Process server) throws Exception {
     int port = readyPort(server);
-    String id;
     try (Ec2Client ec2 =
         Ec2Client.builder()
             .endpointOverride(URI.create("http://127.0.0.1:" + port))
@@ -50,24 +93,13 @@ class ReaperIT {
                 StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDREAP", "s")))
             .httpClientBuilder(ApacheHttpClient.builder())
             .build()) {
-      id =
+      String id =
           ec2.runInstances(r -> r.imageId(DockerTestServer.BUSYBOX_AMI).minCount(1).maxCount(1))
               .instances()
               .get(0)
               .instanceId();
       ec2.waiter().waitUntilInstanceRunning(r -> r.instanceIds(id));
-    }
-    server.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-    Map<String, String> label = Map.of("dev.ec2double.resource", id);
-    assertThat(docker.listContainersCmd().withShowAll(true).withLabelFilter(label).exec())
-        .as("a killed server cannot clean up")
-        .hasSize(1);
-
-    try (Ec2DoubleServer next =
-        new Ec2DoubleServer(ServerConfig.builder().port(0).backend("docker").build())) {
-      assertThat(docker.listContainersCmd().withShowAll(true).withLabelFilter(label).exec())
-          .as("the next server reaps it")
-          .isEmpty();
+      return id;
     }
   }
 

@@ -50,6 +50,7 @@ public final class DockerBackend implements ComputeBackend {
   private final String serverId;
   private final List<MachineExitListener> listeners = new CopyOnWriteArrayList<>();
   private Closeable events;
+  private Watchdog watchdog;
 
   private DockerBackend(DockerClient docker, String engine, String serverId) {
     this.docker = docker;
@@ -59,6 +60,13 @@ public final class DockerBackend implements ComputeBackend {
 
   /** Connects and pings the engine; throws when none answers. */
   public static DockerBackend connect(Duration timeout, String serverId) {
+    return connect(timeout, serverId, false);
+  }
+
+  /**
+   * @param watched start a watchdog process that removes this server's objects if it dies
+   */
+  public static DockerBackend connect(Duration timeout, String serverId, boolean watched) {
     DefaultDockerClientConfig config =
         DefaultDockerClientConfig.createDefaultConfigBuilder().build();
     ZerodepDockerHttpClient http =
@@ -77,6 +85,9 @@ public final class DockerBackend implements ComputeBackend {
           new DockerBackend(client, config.getDockerHost() + " (engine " + version + ")", serverId);
       backend.watchExits();
       Reaper.reap(client);
+      if (watched) {
+        backend.watchdog = Watchdog.start(serverId);
+      }
       return backend;
     } catch (RuntimeException e) {
       closeQuietly(client);
@@ -345,6 +356,9 @@ public final class DockerBackend implements ComputeBackend {
 
   @Override
   public void close() {
+    if (watchdog != null) {
+      watchdog.close();
+    }
     closeQuietly(events);
     closeQuietly(docker);
   }

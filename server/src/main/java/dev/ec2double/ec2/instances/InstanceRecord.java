@@ -25,8 +25,11 @@ public final class InstanceRecord {
   final String zone;
   final String subnetId;
   final String vpcId;
-  final String privateIp;
-  final String privateDnsName;
+
+  /** Fixed at launch; changes only while pending, when another server on the engine took it. */
+  volatile String privateIp;
+
+  volatile String privateDnsName;
   final String architecture;
   final String clientToken;
   final List<String> securityGroupIds;

@@ -185,7 +185,14 @@ public final class InstancesService {
     for (InstanceRecord r : launched) {
       String key = publicKey;
       lifecycle.launch(
-          r, () -> machineSpec(ctx, r, type, scripts, key), () -> subnet.release(r.privateIp));
+          r,
+          () -> machineSpec(ctx, r, type, scripts, key),
+          () -> {
+            String ip = subnet.allocate(); // the old address stays marked: someone has it
+            r.privateIp = ip;
+            r.privateDnsName = dnsName(ip, ctx.region());
+          },
+          () -> subnet.release(r.privateIp));
     }
     return response;
   }
