@@ -91,6 +91,10 @@ public final class InstanceRecord {
     return id;
   }
 
+  public String zone() {
+    return zone;
+  }
+
   public synchronized InstanceState state() {
     return state;
   }
