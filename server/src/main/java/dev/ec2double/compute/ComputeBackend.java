@@ -1,6 +1,7 @@
 package dev.ec2double.compute;
 
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -48,10 +49,33 @@ public interface ComputeBackend extends AutoCloseable {
   String consoleOutput(String machineId);
 
   /** Saves the machine's disk as a new image with the given reference. */
-  void commit(String machineId, String imageRef, java.util.Map<String, String> labels);
+  void commit(String machineId, String imageRef, Map<String, String> labels);
 
   /** Removes an image this server made. */
   void removeImage(String imageRef);
+
+  /**
+   * Creates a store of files for a volume or a snapshot, empty or as a copy of {@code copyOf}'s
+   * files as they are now (null for empty). The name is unique on the engine; labels as for
+   * machines. Storage outlives machines.
+   */
+  void createStorage(String name, String copyOf, Map<String, String> labels);
+
+  /** Deletes a store and its files. Missing stores are not an error. */
+  void deleteStorage(String name);
+
+  /**
+   * Makes a store's files appear inside the machine named {@code machineName} at {@link
+   * VolumePaths#mountPoint(String)} of the device. A running machine sees it at once, without a
+   * restart; a machine not yet launched sees it from its first boot.
+   */
+  void attachStorage(String machineName, String name, String device);
+
+  /**
+   * Takes a store away from the machine. {@code force} detaches even while processes inside use it
+   * (they keep what they have open).
+   */
+  void detachStorage(String machineName, String name, String device, boolean force);
 
   /** Called when a machine stops on its own (its main process exited). */
   void onMachineExit(MachineExitListener listener);

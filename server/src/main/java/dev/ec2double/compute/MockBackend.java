@@ -13,6 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class MockBackend implements ComputeBackend {
   private final Set<String> running = ConcurrentHashMap.newKeySet();
+  private final Set<String> storage = ConcurrentHashMap.newKeySet();
 
   @Override
   public String name() {
@@ -77,11 +78,28 @@ public final class MockBackend implements ComputeBackend {
   public void removeImage(String imageRef) {}
 
   @Override
+  public void createStorage(String name, String copyOf, Map<String, String> labels) {
+    storage.add(name);
+  }
+
+  @Override
+  public void deleteStorage(String name) {
+    storage.remove(name);
+  }
+
+  @Override
+  public void attachStorage(String machineName, String name, String device) {}
+
+  @Override
+  public void detachStorage(String machineName, String name, String device, boolean force) {}
+
+  @Override
   public void onMachineExit(MachineExitListener listener) {}
 
   @Override
   public void removeAll() {
     running.clear();
+    storage.clear();
   }
 
   @Override

@@ -20,7 +20,12 @@ import dev.ec2double.ec2.instancetypes.InstanceTypesService;
 import dev.ec2double.ec2.keypairs.KeyPairService;
 import dev.ec2double.ec2.keypairs.KeyPairStore;
 import dev.ec2double.ec2.regions.RegionsService;
+import dev.ec2double.ec2.snapshots.SnapshotsService;
 import dev.ec2double.ec2.tags.TagsService;
+import dev.ec2double.ec2.volumes.AttachmentsService;
+import dev.ec2double.ec2.volumes.Ebs;
+import dev.ec2double.ec2.volumes.InstanceVolumes;
+import dev.ec2double.ec2.volumes.VolumesService;
 import dev.ec2double.wire.OperationRegistry;
 import java.util.Map;
 import java.util.Optional;
@@ -29,6 +34,7 @@ import java.util.Optional;
 public final class Services implements AutoCloseable {
   private final OperationRegistry registry = new OperationRegistry();
   private final InstanceLifecycle lifecycle;
+  private final Ebs ebs;
 
   public Services(ServerConfig config, ComputeBackend backend, String serverId) {
     // Taggable resource kinds, registered by the services that own them; CreateTags checks here.
@@ -39,15 +45,20 @@ public final class Services implements AutoCloseable {
 
     ImagesService images = new ImagesService(new AmiCatalog(config.amis()), backend, resources);
     lifecycle = new InstanceLifecycle(backend);
+    ebs = new Ebs(backend, serverId, resources);
+    InstanceVolumes volumes = new InstanceVolumes(ebs);
     InstancesService instances =
-        new InstancesService(lifecycle, images, catalogs(), resources, serverId);
+        new InstancesService(lifecycle, images, catalogs(), volumes, resources, serverId);
     registry.register(images);
     registry.register(new ImageAttributesService(images));
     registry.register(instances);
     registry.register(new DescribeInstancesService(instances));
-    registry.register(new InstanceActionsService(lifecycle));
+    registry.register(new InstanceActionsService(lifecycle, volumes));
     registry.register(new InstanceAttributesService(instances, lifecycle));
     registry.register(new CreateImageService(lifecycle, images, serverId));
+    registry.register(new VolumesService(ebs));
+    registry.register(new AttachmentsService(ebs));
+    registry.register(new SnapshotsService(ebs));
     registry.register(new KeyPairService(resources));
     registry.register(new TagsService(resources));
   }
@@ -91,5 +102,6 @@ public final class Services implements AutoCloseable {
   @Override
   public void close() {
     lifecycle.close();
+    ebs.close();
   }
 }

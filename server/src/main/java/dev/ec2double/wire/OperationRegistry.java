@@ -59,7 +59,18 @@ public final class OperationRegistry {
 
   public Operation find(Protocol protocol, String action) {
     Map<String, Operation> ops = byProtocol.get(protocol);
-    return ops == null ? null : ops.get(action);
+    if (ops == null || action == null) {
+      return null;
+    }
+    Operation op = ops.get(action);
+    if (op == null && action.matches(".*[A-Z]{2}$")) {
+      // the SDK's class names change a trailing acronym's case: EnableVolumeIO is EnableVolumeIo
+      op =
+          ops.get(
+              action.substring(0, action.length() - 1)
+                  + action.substring(action.length() - 1).toLowerCase());
+    }
+    return op;
   }
 
   /** The implemented operations of a protocol, by action name. */

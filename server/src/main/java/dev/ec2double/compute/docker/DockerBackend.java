@@ -12,6 +12,7 @@ import com.github.dockerjava.api.model.Event;
 import com.github.dockerjava.api.model.EventType;
 import com.github.dockerjava.api.model.Frame;
 import com.github.dockerjava.api.model.HostConfig;
+import com.github.dockerjava.api.model.Mount;
 import com.github.dockerjava.api.model.Network;
 import com.github.dockerjava.core.DefaultDockerClientConfig;
 import com.github.dockerjava.core.DockerClientImpl;
@@ -49,6 +50,7 @@ public final class DockerBackend implements ComputeBackend {
   private final String engine;
   private final String serverId;
   private final List<MachineExitListener> listeners = new CopyOnWriteArrayList<>();
+  private final DockerStorage storage;
   private Closeable events;
   private Watchdog watchdog;
 
@@ -56,6 +58,7 @@ public final class DockerBackend implements ComputeBackend {
     this.docker = docker;
     this.engine = engine;
     this.serverId = serverId;
+    this.storage = new DockerStorage(docker, serverId);
   }
 
   /** Connects and pings the engine; throws when none answers. */
@@ -180,6 +183,10 @@ public final class DockerBackend implements ComputeBackend {
             .withCpuQuota(Math.max(1_000L, Math.round(spec.cpus() * 100_000)))
             .withMemory(spec.memoryBytes())
             .withMemorySwap(spec.memoryBytes());
+    Mount volumes = storage.prepareMachine(spec.name(), spec.image());
+    if (volumes != null) {
+      host.withMounts(List.of(volumes));
+    }
     CreateContainerCmd create =
         docker
             .createContainerCmd(spec.image())
@@ -242,11 +249,40 @@ public final class DockerBackend implements ComputeBackend {
 
   @Override
   public void remove(String machineId) {
+    String name = null;
     try {
+      name = docker.inspectContainerCmd(machineId).exec().getName();
       docker.removeContainerCmd(machineId).withForce(true).withRemoveVolumes(true).exec();
     } catch (NotFoundException e) {
       LOG.debug("{} was already gone", machineId);
     }
+    if (name != null) {
+      try {
+        storage.forgetMachine(name.replaceFirst("^/", ""));
+      } catch (RuntimeException e) {
+        LOG.warn("could not release the volume directory of {}: {}", name, e.getMessage());
+      }
+    }
+  }
+
+  @Override
+  public void createStorage(String name, String copyOf, Map<String, String> labels) {
+    storage.create(name, copyOf, labels);
+  }
+
+  @Override
+  public void deleteStorage(String name) {
+    storage.delete(name);
+  }
+
+  @Override
+  public void attachStorage(String machineName, String name, String device) {
+    storage.attach(machineName, name, device);
+  }
+
+  @Override
+  public void detachStorage(String machineName, String name, String device, boolean force) {
+    storage.detach(machineName, name, device, force);
   }
 
   @Override
@@ -340,8 +376,13 @@ public final class DockerBackend implements ComputeBackend {
   public void removeAll() {
     Map<String, String> ours = Map.of(Labels.SERVER, serverId);
     for (Container c : docker.listContainersCmd().withShowAll(true).withLabelFilter(ours).exec()) {
-      remove(c.getId());
+      if (c.getLabels() == null
+          || !DockerStorage.HELPER_KIND.equals(c.getLabels().get(Labels.KIND))) {
+        remove(c.getId());
+      }
     }
+    // after the instances (nothing holds the volumes), before the networks
+    storage.removeAll();
     for (Network n : docker.listNetworksCmd().exec()) {
       if (n.getLabels() != null && serverId.equals(n.getLabels().get(Labels.SERVER))) {
         try {

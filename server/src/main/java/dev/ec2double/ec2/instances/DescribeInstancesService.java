@@ -44,7 +44,12 @@ public final class DescribeInstancesService {
     List<Instance> matching = new ArrayList<>();
     Map<Instance, InstanceRecord> recordOf = new java.util.IdentityHashMap<>();
     for (InstanceRecord r : records) {
-      Instance view = InstanceView.toSdk(r, tags, instances.typeOrNull(r.instanceType));
+      Instance view =
+          InstanceView.toSdk(
+              r,
+              tags,
+              instances.typeOrNull(r.instanceType),
+              instances.storage().devices(ctx.state(), r.id));
       if (filter.test(view)) {
         matching.add(view);
         recordOf.put(view, r);

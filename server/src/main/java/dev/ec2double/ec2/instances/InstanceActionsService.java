@@ -29,9 +29,11 @@ public final class InstanceActionsService {
       DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'GMT'");
 
   private final InstanceLifecycle lifecycle;
+  private final InstanceStorage storage;
 
-  public InstanceActionsService(InstanceLifecycle lifecycle) {
+  public InstanceActionsService(InstanceLifecycle lifecycle, InstanceStorage storage) {
     this.lifecycle = lifecycle;
+    this.storage = storage;
   }
 
   public StopInstancesResponse stopInstances(RequestContext ctx, StopInstancesRequest req) {
@@ -100,7 +102,13 @@ public final class InstanceActionsService {
                   "Client.UserInitiatedShutdown",
                   "Client.UserInitiatedShutdown: User initiated shutdown");
               r.stateTransitionReason = "User initiated (" + now() + ")";
-              return () -> lifecycle.terminate(r, () -> release(ctx, r));
+              return () ->
+                  lifecycle.terminate(
+                      r,
+                      () -> {
+                        release(ctx, r);
+                        storage.terminated(ctx, r.id);
+                      });
             });
     return TerminateInstancesResponse.builder().terminatingInstances(changes).build();
   }

@@ -94,6 +94,10 @@ public final class InstanceRecord {
     return id;
   }
 
+  public String zone() {
+    return zone;
+  }
+
   public synchronized InstanceState state() {
     return state;
   }

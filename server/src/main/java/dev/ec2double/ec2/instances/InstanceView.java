@@ -18,7 +18,11 @@ import software.amazon.awssdk.services.ec2.model.Tag;
 final class InstanceView {
   private InstanceView() {}
 
-  static Instance toSdk(InstanceRecord r, TagStore tags, TypeLimits type) {
+  static Instance toSdk(
+      InstanceRecord r,
+      TagStore tags,
+      TypeLimits type,
+      List<software.amazon.awssdk.services.ec2.model.InstanceBlockDeviceMapping> devices) {
     synchronized (r) {
       boolean live = r.state != InstanceState.TERMINATED;
       List<Tag> tagList = tags.sdkTags(r.id);
@@ -45,6 +49,7 @@ final class InstanceView {
               .architecture(r.architecture)
               .rootDeviceType("ebs")
               .rootDeviceName(ImagesService.ROOT_DEVICE)
+              .blockDeviceMappings(devices)
               .virtualizationType("hvm")
               .clientToken(r.clientToken == null ? "" : r.clientToken)
               .hypervisor("xen")

@@ -57,6 +57,11 @@ public final class Instances {
     return found;
   }
 
+  /** The engine name of an instance's machine, known before it is launched. */
+  public static String machineName(String instanceId) {
+    return "ec2double-" + instanceId;
+  }
+
   static AwsException incorrectState(InstanceRecord r, String what) {
     return new AwsException(
         "IncorrectInstanceState",

@@ -20,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 import software.amazon.awssdk.services.ec2.model.InstanceMetadataOptionsRequest;
 import software.amazon.awssdk.services.ec2.model.InstanceMetadataOptionsResponse;
 import software.amazon.awssdk.services.ec2.model.RunInstancesRequest;
@@ -38,17 +39,20 @@ public final class InstancesService {
   private final InstanceLifecycle lifecycle;
   private final ImagesService images;
   private final InstanceCatalogs catalogs;
+  private final InstanceStorage storage;
   private final String serverId;
 
   public InstancesService(
       InstanceLifecycle lifecycle,
       ImagesService images,
       InstanceCatalogs catalogs,
+      InstanceStorage storage,
       Resources resources,
       String serverId) {
     this.lifecycle = lifecycle;
     this.images = images;
     this.catalogs = catalogs;
+    this.storage = storage;
     this.serverId = serverId;
     resources.register(
         new Resources.Kind(
@@ -56,6 +60,10 @@ public final class InstancesService {
             "instance",
             "InvalidInstanceID.NotFound",
             (s, id) -> Instances.store(s).get(id) != null));
+  }
+
+  InstanceStorage storage() {
+    return storage;
   }
 
   /** The type's figures, or null for a type the catalogue no longer has. */
@@ -135,11 +143,14 @@ public final class InstancesService {
     List<String> groups = securityGroups(req, vpc);
     List<Tag> instanceTags = instanceTags(req.tagSpecifications());
     InstanceMetadataOptionsResponse metadata = metadataOptions(req.metadataOptions());
+    InstanceStorage.Launch volumes =
+        storage.plan(ctx, image, req.blockDeviceMappings(), volumeTags(req.tagSpecifications()));
 
     String reservationId = Ids.next("r");
     Instant now = Instant.now();
     InstanceStore store = Instances.store(ctx.state());
     List<InstanceRecord> launched = new ArrayList<>();
+    Map<String, Runnable> provision = new LinkedHashMap<>();
     for (int i = 0; i < max; i++) {
       String ip = subnet.allocate();
       InstanceRecord r =
@@ -171,6 +182,7 @@ public final class InstancesService {
         ctx.tags().add(List.of(r.id), instanceTags);
       }
       store.put(r);
+      provision.put(r.id, volumes.create(ctx, r.id, subnet.zone()));
       launched.add(r);
     }
     // the answer shows every instance pending, as AWS's does, however fast the machines start
@@ -180,13 +192,21 @@ public final class InstancesService {
             .reservationId(reservationId)
             .ownerId(ctx.account())
             .groups(List.of())
-            .instances(launched.stream().map(r -> InstanceView.toSdk(r, tags, type)).toList())
+            .instances(
+                launched.stream().map(r -> InstanceView.toSdk(r, tags, type, List.of())).toList())
             .build();
     for (InstanceRecord r : launched) {
       String key = publicKey;
+      Runnable disks = provision.get(r.id);
+      AtomicBoolean disksMounted = new AtomicBoolean();
       lifecycle.launch(
           r,
-          () -> machineSpec(ctx, r, type, scripts, key),
+          () -> {
+            if (disksMounted.compareAndSet(false, true)) {
+              disks.run(); // the volumes are there from the first boot
+            }
+            return machineSpec(ctx, r, type, scripts, key);
+          },
           () -> {
             String ip = subnet.allocate(); // the old address stays marked: someone has it
             r.privateIp = ip;
@@ -226,7 +246,7 @@ public final class InstancesService {
     }
     String hostname = r.privateDnsName.substring(0, r.privateDnsName.indexOf('.'));
     return new MachineSpec(
-        "ec2double-" + r.id,
+        Instances.machineName(r.id),
         r.imageRef,
         hostname,
         DefaultVpc.NETWORK,
@@ -304,6 +324,17 @@ public final class InstancesService {
       }
       TagStore.validate(s.tags());
       if (type.equals("instance")) {
+        tags.addAll(s.tags());
+      }
+    }
+    return tags;
+  }
+
+  /** RunInstances' tags for the volumes it makes (TagSpecification of type volume). */
+  private static List<Tag> volumeTags(List<TagSpecification> specs) {
+    List<Tag> tags = new ArrayList<>();
+    for (TagSpecification s : specs) {
+      if ("volume".equals(s.resourceTypeAsString())) {
         tags.addAll(s.tags());
       }
     }

@@ -1,0 +1,189 @@
+package dev.ec2double.it.volumes;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.command.InspectVolumeResponse;
+import dev.ec2double.it.DockerTestServer;
+import dev.ec2double.it.instances.Exec;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
+import software.amazon.awssdk.services.ec2.Ec2Client;
+import software.amazon.awssdk.services.ec2.model.BlockDeviceMapping;
+import software.amazon.awssdk.services.ec2.model.VolumeState;
+
+/**
+ * Volumes on the docker backend hold data: what one instance writes, another reads after the volume
+ * moves, without either instance restarting; snapshots are point-in-time copies.
+ */
+class DockerVolumesIT extends VolumesContract {
+  private static Ec2Client ec2;
+  private static DockerClient docker;
+
+  @BeforeAll
+  static void client() {
+    ec2 = DockerTestServer.ec2();
+    docker = DockerTestServer.docker();
+  }
+
+  @AfterAll
+  static void close() {
+    ec2.close();
+  }
+
+  @Override
+  protected Ec2Client ec2() {
+    return ec2;
+  }
+
+  @Override
+  protected String ami() {
+    return DockerTestServer.BUSYBOX_AMI;
+  }
+
+  private static String sh(String instanceId, String script) {
+    return Exec.run(docker, "ec2double-" + instanceId, "sh", "-c", script);
+  }
+
+  /** When the instance's processes last started: unchanged means nothing was restarted. */
+  private static String startedAt(String instanceId) {
+    return docker.inspectContainerCmd("ec2double-" + instanceId).exec().getState().getStartedAt();
+  }
+
+  private static List<InspectVolumeResponse> engineVolumes(String volumeId) {
+    return docker
+        .listVolumesCmd()
+        .withFilter("label", List.of("dev.ec2double.resource=" + volumeId))
+        .exec()
+        .getVolumes();
+  }
+
+  @Override
+  protected void assertMachineStorageGone(String volumeId) {
+    assertThat(engineVolumes(volumeId)).isEmpty();
+  }
+
+  @Override
+  protected void assertMachineStorageKept(String volumeId) {
+    assertThat(engineVolumes(volumeId)).hasSize(1);
+    assertThat(engineVolumes(volumeId).get(0).getLabels())
+        .containsEntry("dev.ec2double.kind", "volume")
+        .containsEntry("dev.ec2double.server", DockerTestServer.get().serverId());
+  }
+
+  @Test
+  void movesDataFromOneRunningInstanceToAnotherWithoutRestartingEither(TestInfo test) {
+    String a = runInstance(test);
+    String b = runInstance(test);
+    String volumeId = createVolume(test, zoneOf(a), 1);
+    String aStarted = startedAt(a);
+    String bStarted = startedAt(b);
+    sh(a, "sleep 3600 & echo $! > /tmp/marker.pid");
+
+    long t0 = System.nanoTime();
+    attach(volumeId, a, "/dev/sdf");
+    long attachMillis = (System.nanoTime() - t0) / 1_000_000;
+    sh(a, "echo written-on-a > /mnt/ec2-double/sdf/note.txt");
+    detach(volumeId);
+
+    assertThat(sh(a, "ls /mnt/ec2-double/sdf/note.txt 2>&1")).contains("No such file");
+    assertThat(sh(a, "kill -0 $(cat /tmp/marker.pid) && echo alive")).contains("alive");
+    attach(volumeId, b, "/dev/sdg");
+    assertThat(sh(b, "cat /mnt/ec2-double/sdg/note.txt")).isEqualTo("written-on-a\n");
+    assertThat(startedAt(a)).isEqualTo(aStarted);
+    assertThat(startedAt(b)).isEqualTo(bStarted);
+    System.out.println(
+        "attach to a running instance took " + attachMillis + " ms (API to attached)");
+
+    ec2().stopInstances(r -> r.instanceIds(b));
+    waiter().waitUntilInstanceStopped(r -> r.instanceIds(b));
+    ec2().startInstances(r -> r.instanceIds(b));
+    waiter().waitUntilInstanceRunning(r -> r.instanceIds(b));
+    assertThat(sh(b, "cat /mnt/ec2-double/sdg/note.txt")).isEqualTo("written-on-a\n");
+
+    ec2().terminateInstances(r -> r.instanceIds(a, b));
+    waiter().waitUntilVolumeAvailable(r -> r.volumeIds(volumeId));
+    ec2().deleteVolume(r -> r.volumeId(volumeId));
+    waiter().waitUntilVolumeDeleted(r -> r.volumeIds(volumeId));
+    assertThat(engineVolumes(volumeId)).isEmpty();
+  }
+
+  @Test
+  void snapshotHoldsOnlyWhatWasWrittenBeforeIt(TestInfo test) {
+    String a = runInstance(test);
+    String volumeId = createVolume(test, zoneOf(a), 1);
+    attach(volumeId, a, "/dev/sdf");
+    sh(a, "echo before > /mnt/ec2-double/sdf/data.txt");
+
+    long t0 = System.nanoTime();
+    String snapshotId =
+        ec2()
+            .createSnapshot(r -> r.volumeId(volumeId).description(test.getDisplayName()))
+            .snapshotId();
+    long snapMillis = (System.nanoTime() - t0) / 1_000_000;
+    sh(a, "echo after >> /mnt/ec2-double/sdf/data.txt; echo new > /mnt/ec2-double/sdf/later.txt");
+    waiter().waitUntilSnapshotCompleted(r -> r.snapshotIds(snapshotId));
+    String restored =
+        ec2().createVolume(r -> r.availabilityZone(zoneOf(a)).snapshotId(snapshotId)).volumeId();
+    waiter().waitUntilVolumeAvailable(r -> r.volumeIds(restored));
+    attach(restored, a, "/dev/sdh");
+
+    assertThat(sh(a, "cat /mnt/ec2-double/sdh/data.txt")).isEqualTo("before\n");
+    assertThat(sh(a, "ls /mnt/ec2-double/sdh/")).doesNotContain("later.txt");
+    assertThat(sh(a, "cat /mnt/ec2-double/sdf/data.txt")).isEqualTo("before\nafter\n");
+    System.out.println("CreateSnapshot of a small volume took " + snapMillis + " ms");
+
+    ec2().terminateInstances(r -> r.instanceIds(a));
+    waiter().waitUntilVolumeAvailable(r -> r.volumeIds(volumeId, restored));
+    ec2().deleteVolume(r -> r.volumeId(volumeId));
+    ec2().deleteVolume(r -> r.volumeId(restored));
+    ec2().deleteSnapshot(r -> r.snapshotId(snapshotId));
+  }
+
+  @Test
+  void deleteVolumeOfAnAttachedVolumeChangesNothing(TestInfo test) {
+    String a = runInstance(test);
+    String volumeId = createVolume(test, zoneOf(a), 1);
+    attach(volumeId, a, "/dev/sdf");
+    sh(a, "echo keep > /mnt/ec2-double/sdf/k.txt");
+
+    assertError(() -> ec2().deleteVolume(r -> r.volumeId(volumeId)), "VolumeInUse");
+
+    assertThat(volume(volumeId).state()).isEqualTo(VolumeState.IN_USE);
+    assertThat(sh(a, "cat /mnt/ec2-double/sdf/k.txt")).isEqualTo("keep\n");
+    assertThat(engineVolumes(volumeId)).hasSize(1);
+    ec2().terminateInstances(r -> r.instanceIds(a));
+    waiter().waitUntilVolumeAvailable(r -> r.volumeIds(volumeId));
+    ec2().deleteVolume(r -> r.volumeId(volumeId));
+  }
+
+  @Test
+  void volumesFromBlockDeviceMappingsAreThereAtFirstBoot(TestInfo test) {
+    String a = runInstance(test);
+    String volumeId = createVolume(test, zoneOf(a), 1);
+    attach(volumeId, a, "/dev/sdf");
+    sh(a, "echo seeded > /mnt/ec2-double/sdf/seed.txt");
+    String snapshotId = ec2().createSnapshot(r -> r.volumeId(volumeId)).snapshotId();
+    waiter().waitUntilSnapshotCompleted(r -> r.snapshotIds(snapshotId));
+
+    String b =
+        runInstance(
+            test,
+            BlockDeviceMapping.builder()
+                .deviceName("/dev/sdk")
+                .ebs(e -> e.snapshotId(snapshotId).deleteOnTermination(true))
+                .build());
+
+    assertThat(sh(b, "cat /mnt/ec2-double/sdk/seed.txt")).isEqualTo("seeded\n");
+    Map<String, String> mounts = Map.of("b", sh(b, "cat /proc/mounts"));
+    assertThat(mounts.get("b")).contains("/mnt/ec2-double/sdk");
+    ec2().terminateInstances(r -> r.instanceIds(a, b));
+    waiter().waitUntilVolumeAvailable(r -> r.volumeIds(volumeId));
+    ec2().deleteVolume(r -> r.volumeId(volumeId));
+    ec2().deleteSnapshot(r -> r.snapshotId(snapshotId));
+  }
+}

@@ -1,0 +1,331 @@
+package dev.ec2double.ec2.snapshots;
+
+import dev.ec2double.core.Ids;
+import dev.ec2double.core.Pages;
+import dev.ec2double.core.RequestContext;
+import dev.ec2double.core.TagStore;
+import dev.ec2double.ec2.instances.InstanceRecord;
+import dev.ec2double.ec2.instances.Instances;
+import dev.ec2double.ec2.volumes.Ebs;
+import dev.ec2double.ec2.volumes.EbsStore;
+import dev.ec2double.ec2.volumes.SnapshotRecord;
+import dev.ec2double.ec2.volumes.VolumeRecord;
+import dev.ec2double.wire.AwsException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Predicate;
+import software.amazon.awssdk.services.ec2.model.CopySnapshotRequest;
+import software.amazon.awssdk.services.ec2.model.CopySnapshotResponse;
+import software.amazon.awssdk.services.ec2.model.CreateSnapshotRequest;
+import software.amazon.awssdk.services.ec2.model.CreateSnapshotResponse;
+import software.amazon.awssdk.services.ec2.model.CreateSnapshotsRequest;
+import software.amazon.awssdk.services.ec2.model.CreateSnapshotsResponse;
+import software.amazon.awssdk.services.ec2.model.CreateVolumePermission;
+import software.amazon.awssdk.services.ec2.model.DeleteSnapshotRequest;
+import software.amazon.awssdk.services.ec2.model.DeleteSnapshotResponse;
+import software.amazon.awssdk.services.ec2.model.DescribeSnapshotAttributeRequest;
+import software.amazon.awssdk.services.ec2.model.DescribeSnapshotAttributeResponse;
+import software.amazon.awssdk.services.ec2.model.DescribeSnapshotsRequest;
+import software.amazon.awssdk.services.ec2.model.DescribeSnapshotsResponse;
+import software.amazon.awssdk.services.ec2.model.ModifySnapshotAttributeRequest;
+import software.amazon.awssdk.services.ec2.model.ModifySnapshotAttributeResponse;
+import software.amazon.awssdk.services.ec2.model.Snapshot;
+import software.amazon.awssdk.services.ec2.model.SnapshotInfo;
+import software.amazon.awssdk.services.ec2.model.Tag;
+import software.amazon.awssdk.services.ec2.model.TagSpecification;
+
+/**
+ * CreateSnapshot(s), DescribeSnapshots, DeleteSnapshot, CopySnapshot and the createVolumePermission
+ * attribute. A snapshot is a copy of the volume's files made when CreateSnapshot is called: what is
+ * written afterwards is not in it.
+ */
+public final class SnapshotsService {
+  private final Ebs ebs;
+
+  public SnapshotsService(Ebs ebs) {
+    this.ebs = ebs;
+  }
+
+  public CreateSnapshotResponse createSnapshot(RequestContext ctx, CreateSnapshotRequest req) {
+    VolumeRecord v = ebs.requireVolume(ctx, req.volumeId());
+    List<Tag> tags = tags(req.tagSpecifications());
+    SnapshotRecord s = take(ctx, v, req.description(), tags);
+    return CreateSnapshotResponse.builder()
+        .snapshotId(s.id)
+        .volumeId(s.volumeId)
+        .volumeSize(s.volumeSize)
+        .state("pending")
+        .progress("")
+        .startTime(s.startTime)
+        .description(s.description)
+        .ownerId(s.ownerId)
+        .encrypted(false)
+        .storageTier("standard")
+        .tags(ctx.tags().sdkTags(s.id))
+        .build();
+  }
+
+  public CreateSnapshotsResponse createSnapshots(RequestContext ctx, CreateSnapshotsRequest req) {
+    if (req.instanceSpecification() == null || req.instanceSpecification().instanceId() == null) {
+      throw AwsException.missingParameter("InstanceSpecification.InstanceId");
+    }
+    InstanceRecord instance = Instances.require(ctx, req.instanceSpecification().instanceId());
+    boolean skipRoot = Boolean.TRUE.equals(req.instanceSpecification().excludeBootVolume());
+    Set<String> excluded = new HashSet<>(req.instanceSpecification().excludeDataVolumeIds());
+    List<Tag> tags = tags(req.tagSpecifications());
+    List<SnapshotInfo> out = new ArrayList<>();
+    for (VolumeRecord v : Ebs.store(ctx.state()).volumes()) {
+      if (!instance.id().equals(Ebs.attachedInstance(v)) || (skipRoot && v.root())) {
+        continue;
+      }
+      if (excluded.contains(v.id())) {
+        continue;
+      }
+      List<Tag> own = new ArrayList<>(tags);
+      if (req.copyTagsFromSourceAsString() != null) {
+        own.addAll(ctx.tags().sdkTags(v.id()));
+      }
+      SnapshotRecord s = take(ctx, v, req.description(), own);
+      out.add(
+          SnapshotInfo.builder()
+              .snapshotId(s.id)
+              .volumeId(s.volumeId)
+              .volumeSize(s.volumeSize)
+              .state("pending")
+              .progress("")
+              .startTime(s.startTime)
+              .description(s.description)
+              .ownerId(s.ownerId)
+              .encrypted(false)
+              .outpostArn(null)
+              .tags(ctx.tags().sdkTags(s.id))
+              .build());
+    }
+    return CreateSnapshotsResponse.builder().snapshots(out).build();
+  }
+
+  private SnapshotRecord take(
+      RequestContext ctx, VolumeRecord v, String description, List<Tag> tags) {
+    String state = v.state();
+    if (!state.equals("available") && !state.equals("in-use")) {
+      throw new AwsException(
+          "IncorrectState", "The volume '" + v.id() + "' is in the '" + state + "' state.");
+    }
+    SnapshotRecord s =
+        new SnapshotRecord(
+            Ids.next("snap"),
+            v.id(),
+            v.size(),
+            Instant.now(),
+            ctx.account(),
+            description,
+            !v.root());
+    if (!tags.isEmpty()) {
+      ctx.tags().add(List.of(s.id), tags);
+    }
+    EbsStore store = Ebs.store(ctx.state());
+    store.put(s);
+    try {
+      ebs.snapshot(ctx, v, s);
+    } catch (RuntimeException e) {
+      s.state = "error";
+      throw e;
+    }
+    return s;
+  }
+
+  public DescribeSnapshotsResponse describeSnapshots(
+      RequestContext ctx, DescribeSnapshotsRequest req) {
+    if (req.maxResults() != null && !req.snapshotIds().isEmpty()) {
+      throw AwsException.invalidParameterCombination(
+          "The parameter snapshotSet cannot be used with the parameter maxResults");
+    }
+    List<SnapshotRecord> records =
+        req.snapshotIds().isEmpty()
+            ? Ebs.store(ctx.state()).snapshots()
+            : ebs.requireSnapshots(ctx, req.snapshotIds());
+    List<SnapshotRecord> visible = new ArrayList<>();
+    for (SnapshotRecord s : records) {
+      if (!req.ownerIds().isEmpty()
+          && req.ownerIds().stream()
+              .noneMatch(
+                  o ->
+                      o.equals(s.ownerId)
+                          || (o.equals("self") && s.ownerId.equals(ctx.account())))) {
+        continue;
+      }
+      if (!req.restorableByUserIds().isEmpty()
+          && req.restorableByUserIds().stream()
+              .noneMatch(
+                  u ->
+                      s.publicRestore
+                          || s.permittedUsers.contains(u)
+                          || s.ownerId.equals(u.equals("self") ? ctx.account() : u))) {
+        continue;
+      }
+      visible.add(s);
+    }
+    TagStore tags = ctx.tags();
+    Predicate<Snapshot> filter = SnapshotFilters.SNAPSHOTS.compile(req.filters());
+    List<Snapshot> views =
+        visible.stream().map(s -> SnapshotView.toSdk(s, tags)).filter(filter).toList();
+    Pages.Page<Snapshot> page =
+        Pages.page("DescribeSnapshots", views, req.maxResults(), req.nextToken(), 5, 1000);
+    return DescribeSnapshotsResponse.builder()
+        .snapshots(page.items())
+        .nextToken(page.nextToken())
+        .build();
+  }
+
+  public DeleteSnapshotResponse deleteSnapshot(RequestContext ctx, DeleteSnapshotRequest req) {
+    SnapshotRecord s = ebs.requireSnapshot(ctx, req.snapshotId());
+    if (!s.ownerId.equals(ctx.account())) {
+      throw new AwsException("AuthFailure", "Not authorized for snapshot " + s.id);
+    }
+    Ebs.store(ctx.state()).remove(s);
+    ctx.tags().drop(s.id);
+    ebs.deleteSnapshot(s);
+    return DeleteSnapshotResponse.builder().build();
+  }
+
+  /** Within the region the request is sent to; the copy is of the source's files. */
+  public CopySnapshotResponse copySnapshot(RequestContext ctx, CopySnapshotRequest req) {
+    if (req.sourceRegion() == null) {
+      throw AwsException.missingParameter("SourceRegion");
+    }
+    if (!req.sourceRegion().equals(ctx.region())) {
+      throw new AwsException(
+          "UnsupportedOperation",
+          "ec2-double copies snapshots within one region; the source region "
+              + req.sourceRegion()
+              + " is not "
+              + ctx.region()
+              + ".");
+    }
+    SnapshotRecord from = ebs.requireSnapshot(ctx, req.sourceSnapshotId());
+    if (!from.state.equals("completed")) {
+      throw new AwsException(
+          "IncorrectState", "Snapshot '" + from.id + "' is in the '" + from.state + "' state.");
+    }
+    String description =
+        req.description() != null
+            ? req.description()
+            : "[Copied " + from.id + " from " + ctx.region() + "]" + from.description;
+    SnapshotRecord to =
+        new SnapshotRecord(
+            Ids.next("snap"),
+            from.volumeId,
+            from.volumeSize,
+            Instant.now(),
+            ctx.account(),
+            description,
+            from.hasData);
+    List<Tag> tags = tags(req.tagSpecifications());
+    if (!tags.isEmpty()) {
+      ctx.tags().add(List.of(to.id), tags);
+    }
+    Ebs.store(ctx.state()).put(to);
+    ebs.copy(ctx, from, to);
+    return CopySnapshotResponse.builder().snapshotId(to.id).tags(ctx.tags().sdkTags(to.id)).build();
+  }
+
+  public ModifySnapshotAttributeResponse modifySnapshotAttribute(
+      RequestContext ctx, ModifySnapshotAttributeRequest req) {
+    SnapshotRecord s = ebs.requireSnapshot(ctx, req.snapshotId());
+    String attribute = req.attributeAsString();
+    if (attribute == null && req.createVolumePermission() == null) {
+      throw AwsException.missingParameter("Attribute");
+    }
+    if (attribute != null && !attribute.equals("createVolumePermission")) {
+      throw AwsException.invalidParameterValue(
+          "Value ("
+              + attribute
+              + ") for parameter attribute is invalid. Only createVolumePermission can be modified.");
+    }
+    String op = req.operationTypeAsString();
+    List<String> users = new ArrayList<>(req.userIds());
+    List<String> groups = new ArrayList<>(req.groupNames());
+    if (req.createVolumePermission() != null) {
+      for (CreateVolumePermission p : req.createVolumePermission().add()) {
+        apply(s, true, p.userId(), p.groupAsString());
+      }
+      for (CreateVolumePermission p : req.createVolumePermission().remove()) {
+        apply(s, false, p.userId(), p.groupAsString());
+      }
+    }
+    if (!users.isEmpty() || !groups.isEmpty()) {
+      if (op == null) {
+        throw AwsException.missingParameter("OperationType");
+      }
+      boolean add = op.equals("add");
+      users.forEach(u -> apply(s, add, u, null));
+      groups.forEach(g -> apply(s, add, null, g));
+    }
+    return ModifySnapshotAttributeResponse.builder().build();
+  }
+
+  private static void apply(SnapshotRecord s, boolean add, String user, String group) {
+    if (group != null) {
+      if (!group.equals("all")) {
+        throw AwsException.invalidParameterValue(
+            "The group '" + group + "' is not valid; use all.");
+      }
+      s.publicRestore = add;
+    }
+    if (user != null) {
+      if (!user.matches("\\d{12}")) {
+        throw AwsException.invalidParameterValue("Invalid user id: '" + user + "'");
+      }
+      if (add) {
+        s.permittedUsers.add(user);
+      } else {
+        s.permittedUsers.remove(user);
+      }
+    }
+  }
+
+  public DescribeSnapshotAttributeResponse describeSnapshotAttribute(
+      RequestContext ctx, DescribeSnapshotAttributeRequest req) {
+    SnapshotRecord s = ebs.requireSnapshot(ctx, req.snapshotId());
+    String attribute = req.attributeAsString();
+    if (attribute == null) {
+      throw AwsException.missingParameter("Attribute");
+    }
+    DescribeSnapshotAttributeResponse.Builder b =
+        DescribeSnapshotAttributeResponse.builder().snapshotId(s.id);
+    switch (attribute) {
+      case "createVolumePermission" -> {
+        List<CreateVolumePermission> perms = new ArrayList<>();
+        if (s.publicRestore) {
+          perms.add(CreateVolumePermission.builder().group("all").build());
+        }
+        s.permittedUsers.stream()
+            .sorted()
+            .forEach(u -> perms.add(CreateVolumePermission.builder().userId(u).build()));
+        b.createVolumePermissions(perms);
+      }
+      case "productCodes" -> b.productCodes(List.of());
+      default ->
+          throw AwsException.invalidParameterValue(
+              "Value (" + attribute + ") for parameter attribute is invalid.");
+    }
+    return b.build();
+  }
+
+  private static List<Tag> tags(List<TagSpecification> specs) {
+    List<Tag> tags = new ArrayList<>();
+    for (TagSpecification s : specs) {
+      if (!"snapshot".equals(s.resourceTypeAsString())) {
+        throw AwsException.invalidParameterValue(
+            "'"
+                + s.resourceTypeAsString()
+                + "' is not a valid taggable resource type for this operation.");
+      }
+      tags.addAll(s.tags());
+    }
+    return tags;
+  }
+}

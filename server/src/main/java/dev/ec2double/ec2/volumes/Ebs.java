@@ -1,0 +1,304 @@
+package dev.ec2double.ec2.volumes;
+
+import dev.ec2double.compute.ComputeBackend;
+import dev.ec2double.compute.docker.Labels;
+import dev.ec2double.core.Ids;
+import dev.ec2double.core.RegionState;
+import dev.ec2double.core.RequestContext;
+import dev.ec2double.core.Resources;
+import dev.ec2double.ec2.regions.RegionCatalog;
+import dev.ec2double.wire.AwsException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.services.ec2.model.Tag;
+
+/**
+ * What the volume and snapshot operations share: the stores, the lookups with AWS's errors, and the
+ * storage work on the compute backend, run off the request thread.
+ */
+public final class Ebs implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(Ebs.class);
+  private static final Pattern VOLUME_ID = Pattern.compile("vol-[0-9a-f]{8}([0-9a-f]{9})?");
+  private static final Pattern SNAPSHOT_ID = Pattern.compile("snap-[0-9a-f]{8}([0-9a-f]{9})?");
+
+  private final ComputeBackend backend;
+  private final String serverId;
+  private final ExecutorService executor =
+      Executors.newCachedThreadPool(
+          r -> {
+            Thread t = new Thread(r, "ec2double-ebs");
+            t.setDaemon(true);
+            return t;
+          });
+
+  public Ebs(ComputeBackend backend, String serverId, Resources resources) {
+    this.backend = backend;
+    this.serverId = serverId;
+    resources.register(
+        new Resources.Kind(
+            "vol",
+            "volume",
+            "InvalidVolume.NotFound",
+            (s, id) -> store(s).volumes.containsKey(id)));
+    resources.register(
+        new Resources.Kind(
+            "snap",
+            "snapshot",
+            "InvalidSnapshot.NotFound",
+            (s, id) -> store(s).snapshots.containsKey(id)));
+  }
+
+  public static EbsStore store(RegionState state) {
+    return state.part(EbsStore.class, EbsStore::new);
+  }
+
+  public ComputeBackend backend() {
+    return backend;
+  }
+
+  ExecutorService executor() {
+    return executor;
+  }
+
+  public Map<String, String> labels(RequestContext ctx, String id, String kind) {
+    return Labels.of(serverId, ctx.account(), ctx.region(), id, kind);
+  }
+
+  /** The instance a volume is attached to, or null. */
+  public static String attachedInstance(VolumeRecord v) {
+    synchronized (v) {
+      return v.instanceId;
+    }
+  }
+
+  public VolumeRecord requireVolume(RequestContext ctx, String id) {
+    return requireVolumes(ctx, List.of(id)).get(0);
+  }
+
+  /** The volumes named, or AWS's error naming every id that is not there. */
+  public List<VolumeRecord> requireVolumes(RequestContext ctx, List<String> ids) {
+    EbsStore store = store(ctx.state());
+    List<VolumeRecord> found = new ArrayList<>();
+    List<String> missing = new ArrayList<>();
+    for (String id : ids) {
+      if (id == null) {
+        throw AwsException.missingParameter("VolumeId");
+      }
+      if (!VOLUME_ID.matcher(id).matches()) {
+        throw new AwsException("InvalidVolume.Malformed", "Invalid id: \"" + id + "\"");
+      }
+      VolumeRecord v = store.volumes.get(id);
+      if (v == null) {
+        missing.add(id);
+      } else {
+        found.add(v);
+      }
+    }
+    if (!missing.isEmpty()) {
+      throw new AwsException(
+          "InvalidVolume.NotFound",
+          missing.size() == 1
+              ? "The volume '" + missing.get(0) + "' does not exist."
+              : "The volumes '" + String.join(", ", missing) + "' do not exist.");
+    }
+    return found;
+  }
+
+  public SnapshotRecord requireSnapshot(RequestContext ctx, String id) {
+    return requireSnapshots(ctx, List.of(id)).get(0);
+  }
+
+  public List<SnapshotRecord> requireSnapshots(RequestContext ctx, List<String> ids) {
+    EbsStore store = store(ctx.state());
+    List<SnapshotRecord> found = new ArrayList<>();
+    List<String> missing = new ArrayList<>();
+    for (String id : ids) {
+      if (id == null) {
+        throw AwsException.missingParameter("SnapshotId");
+      }
+      if (!SNAPSHOT_ID.matcher(id).matches()) {
+        throw new AwsException("InvalidSnapshot.Malformed", "Invalid id: \"" + id + "\"");
+      }
+      SnapshotRecord s = store.snapshots.get(id);
+      if (s == null) {
+        missing.add(id);
+      } else {
+        found.add(s);
+      }
+    }
+    if (!missing.isEmpty()) {
+      throw new AwsException(
+          "InvalidSnapshot.NotFound",
+          missing.size() == 1
+              ? "The snapshot '" + missing.get(0) + "' does not exist."
+              : "The snapshots '" + String.join(", ", missing) + "' do not exist.");
+    }
+    return found;
+  }
+
+  /** Checks that the zone is one of the caller's region. */
+  public static void requireZone(RequestContext ctx, String zone) {
+    if (zone == null) {
+      throw AwsException.missingParameter("AvailabilityZone");
+    }
+    boolean known = RegionCatalog.zones(ctx.region()).stream().anyMatch(z -> z.name().equals(zone));
+    if (!known) {
+      throw AwsException.invalidParameterValue("Invalid availability zone: [" + zone + "]");
+    }
+  }
+
+  /**
+   * Records a new volume ({@code creating}) and queues the making of its storage, a copy of the
+   * snapshot's files when it has one; the volume is {@code available} once that is done.
+   */
+  VolumeRecord newVolume(
+      RequestContext ctx,
+      String zone,
+      VolumeTypes.Shape shape,
+      SnapshotRecord from,
+      List<Tag> tags,
+      boolean root) {
+    VolumeRecord v =
+        new VolumeRecord(Ids.next("vol"), zone, Instant.now(), from == null ? null : from.id, root);
+    v.size = shape.size();
+    v.type = shape.type();
+    v.iops = shape.iops();
+    v.throughput = shape.throughput();
+    if (!tags.isEmpty()) {
+      ctx.tags().add(List.of(v.id), tags);
+    }
+    store(ctx.state()).volumes.put(v.id, v);
+    if (root) {
+      synchronized (v) {
+        v.state = "available";
+      }
+      return v;
+    }
+    Map<String, String> labels = labels(ctx, v.id, "volume");
+    String copyOf = from == null || !from.hasData ? null : from.storageName();
+    v.then(
+        () -> {
+          try {
+            backend.createStorage(v.storageName(), copyOf, labels);
+            synchronized (v) {
+              if (v.state.equals("creating")) {
+                v.state = "available";
+              }
+            }
+          } catch (RuntimeException e) {
+            LOG.error("volume {} could not be created", v.id, e);
+            synchronized (v) {
+              v.state = "error";
+            }
+          }
+        },
+        executor);
+    return v;
+  }
+
+  /** Queues the attachment of a volume to a machine; {@code attached} once it is done. */
+  void attach(VolumeRecord v, String machineName, String device) {
+    v.then(
+        () -> {
+          try {
+            if (!v.root) {
+              backend.attachStorage(machineName, v.storageName(), device);
+            }
+            synchronized (v) {
+              if ("attaching".equals(v.attachState)) {
+                v.attachState = "attached";
+              }
+            }
+          } catch (RuntimeException e) {
+            LOG.error("volume {} could not be attached to {}", v.id, machineName, e);
+            v.detached();
+          }
+        },
+        executor);
+  }
+
+  /** Queues the detachment; the volume is {@code available} once it is done. */
+  void detach(VolumeRecord v, boolean force, Runnable after) {
+    String machine;
+    String device;
+    synchronized (v) {
+      machine = v.machineName;
+      device = v.device;
+      v.attachState = "detaching";
+    }
+    v.then(
+        () -> {
+          try {
+            if (!v.root && machine != null) {
+              backend.detachStorage(machine, v.storageName(), device, force);
+            }
+          } catch (RuntimeException e) {
+            LOG.error("volume {} could not be detached from {}", v.id, machine, e);
+          }
+          v.detached();
+          after.run();
+        },
+        executor);
+  }
+
+  /** Queues the deletion of the volume's storage and forgets it. */
+  void delete(RequestContext ctx, VolumeRecord v) {
+    synchronized (v) {
+      v.state = "deleting";
+    }
+    EbsStore store = store(ctx.state());
+    ctx.tags().drop(v.id);
+    v.then(
+        () -> {
+          try {
+            if (!v.root) {
+              backend.deleteStorage(v.storageName());
+            }
+          } catch (RuntimeException e) {
+            LOG.error("volume {} storage could not be deleted", v.id, e);
+          }
+          synchronized (v) {
+            v.state = "deleted";
+          }
+          store.volumes.remove(v.id, v);
+        },
+        executor);
+  }
+
+  /**
+   * Copies a volume's files, as they are at this call, into a new snapshot's storage. Runs on the
+   * caller's thread once the volume's earlier steps are done, so that data written after
+   * CreateSnapshot answers is never in the snapshot.
+   */
+  public void snapshot(RequestContext ctx, VolumeRecord v, SnapshotRecord s) {
+    v.settle();
+    backend.createStorage(
+        s.storageName(), v.root ? null : v.storageName(), labels(ctx, s.id, "snapshot"));
+    s.progress = "100%";
+    s.state = "completed";
+  }
+
+  /** Copies a snapshot's files into a new snapshot (CopySnapshot). */
+  public void copy(RequestContext ctx, SnapshotRecord from, SnapshotRecord to) {
+    backend.createStorage(
+        to.storageName(), from.hasData ? from.storageName() : null, labels(ctx, to.id, "snapshot"));
+    to.progress = "100%";
+    to.state = "completed";
+  }
+
+  public void deleteSnapshot(SnapshotRecord s) {
+    backend.deleteStorage(s.storageName());
+  }
+
+  @Override
+  public void close() {
+    executor.shutdownNow();
+  }
+}

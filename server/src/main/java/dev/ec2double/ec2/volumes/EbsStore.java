@@ -1,0 +1,46 @@
+package dev.ec2double.ec2.volumes;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** The volumes and snapshots of one account in one region. */
+public final class EbsStore {
+  final ConcurrentHashMap<String, VolumeRecord> volumes = new ConcurrentHashMap<>();
+  final ConcurrentHashMap<String, SnapshotRecord> snapshots = new ConcurrentHashMap<>();
+
+  public List<VolumeRecord> volumes() {
+    List<VolumeRecord> out = new ArrayList<>(volumes.values());
+    out.sort(Comparator.comparing((VolumeRecord v) -> v.createTime).thenComparing(v -> v.id));
+    return out;
+  }
+
+  public List<SnapshotRecord> snapshots() {
+    List<SnapshotRecord> out = new ArrayList<>(snapshots.values());
+    out.sort(Comparator.comparing((SnapshotRecord s) -> s.startTime).thenComparing(s -> s.id));
+    return out;
+  }
+
+  public void put(SnapshotRecord s) {
+    snapshots.put(s.id, s);
+  }
+
+  public void remove(SnapshotRecord s) {
+    snapshots.remove(s.id, s);
+  }
+
+  /** The volumes attached to an instance, by device name order. */
+  List<VolumeRecord> attachedTo(String instanceId) {
+    List<VolumeRecord> out = new ArrayList<>();
+    for (VolumeRecord v : volumes.values()) {
+      synchronized (v) {
+        if (instanceId.equals(v.instanceId)) {
+          out.add(v);
+        }
+      }
+    }
+    out.sort(Comparator.comparing(v -> v.device));
+    return out;
+  }
+}

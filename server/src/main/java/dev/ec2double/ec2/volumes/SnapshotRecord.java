@@ -1,0 +1,47 @@
+package dev.ec2double.ec2.volumes;
+
+import java.time.Instant;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** One EBS snapshot: a point-in-time copy of a volume's files, kept as storage of its own. */
+public final class SnapshotRecord {
+  public final String id;
+  public final String volumeId;
+  public final int volumeSize;
+  public final Instant startTime;
+  public final String ownerId;
+
+  /** False for a snapshot of a root volume: its files are the instance's image, not copied. */
+  public final boolean hasData;
+
+  public volatile String description;
+  public volatile String state = "pending";
+  public volatile String progress = "0%";
+
+  /** ModifySnapshotAttribute createVolumePermission: account ids, and "all" as a group. */
+  public final Set<String> permittedUsers = ConcurrentHashMap.newKeySet();
+
+  public volatile boolean publicRestore;
+
+  public SnapshotRecord(
+      String id,
+      String volumeId,
+      int volumeSize,
+      Instant startTime,
+      String ownerId,
+      String description,
+      boolean hasData) {
+    this.id = id;
+    this.volumeId = volumeId;
+    this.volumeSize = volumeSize;
+    this.startTime = startTime;
+    this.ownerId = ownerId;
+    this.description = description == null ? "" : description;
+    this.hasData = hasData;
+  }
+
+  public String storageName() {
+    return "ec2double-" + id;
+  }
+}

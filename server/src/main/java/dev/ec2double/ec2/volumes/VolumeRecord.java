@@ -1,0 +1,104 @@
+package dev.ec2double.ec2.volumes;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import software.amazon.awssdk.services.ec2.model.VolumeModification;
+
+/**
+ * One EBS volume. Mutable fields are guarded by the record's lock; work on its storage (create,
+ * attach, detach, copy, delete) runs one step at a time, in order, on its task chain.
+ */
+public final class VolumeRecord {
+  final String id;
+  final String zone;
+  final Instant createTime;
+  final String snapshotId;
+
+  /** The instance's own disk (its container's filesystem): listed, never stored apart. */
+  final boolean root;
+
+  int size;
+  String type;
+  Integer iops;
+  Integer throughput;
+  String state = "creating";
+  boolean ioEnabled = true;
+
+  String instanceId;
+  String machineName;
+  String device;
+  String attachState;
+  Instant attachTime;
+  boolean deleteOnTermination;
+
+  final List<VolumeModification> modifications = new ArrayList<>();
+
+  private CompletableFuture<Void> chain = CompletableFuture.completedFuture(null);
+
+  VolumeRecord(String id, String zone, Instant createTime, String snapshotId, boolean root) {
+    this.id = id;
+    this.zone = zone;
+    this.createTime = createTime;
+    this.snapshotId = snapshotId;
+    this.root = root;
+  }
+
+  public String id() {
+    return id;
+  }
+
+  public synchronized int size() {
+    return size;
+  }
+
+  public boolean root() {
+    return root;
+  }
+
+  public synchronized String state() {
+    return state;
+  }
+
+  /** The engine's name of its storage; null for a root volume, which has none of its own. */
+  public String storageName() {
+    return root ? null : "ec2double-" + id;
+  }
+
+  /** Runs a step on this volume's storage after the steps queued before it. */
+  synchronized CompletableFuture<Void> then(Runnable step, Executor executor) {
+    chain = chain.handle((v, e) -> null).thenRunAsync(step, executor);
+    return chain;
+  }
+
+  /** Waits for every step queued so far. */
+  void settle() {
+    CompletableFuture<Void> c;
+    synchronized (this) {
+      c = chain;
+    }
+    c.handle((v, e) -> null).join();
+  }
+
+  synchronized void attached(String instance, String machine, String dev, boolean dot) {
+    instanceId = instance;
+    machineName = machine;
+    device = dev;
+    attachState = "attaching";
+    attachTime = Instant.now();
+    deleteOnTermination = dot;
+    state = "in-use";
+  }
+
+  synchronized void detached() {
+    instanceId = null;
+    machineName = null;
+    device = null;
+    attachState = null;
+    attachTime = null;
+    deleteOnTermination = false;
+    state = "available";
+  }
+}

@@ -1,0 +1,280 @@
+package dev.ec2double.ec2.volumes;
+
+import dev.ec2double.core.Pages;
+import dev.ec2double.core.RequestContext;
+import dev.ec2double.core.TagStore;
+import dev.ec2double.wire.AwsException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Predicate;
+import software.amazon.awssdk.services.ec2.model.CreateVolumeRequest;
+import software.amazon.awssdk.services.ec2.model.CreateVolumeResponse;
+import software.amazon.awssdk.services.ec2.model.DeleteVolumeRequest;
+import software.amazon.awssdk.services.ec2.model.DeleteVolumeResponse;
+import software.amazon.awssdk.services.ec2.model.DescribeVolumeStatusRequest;
+import software.amazon.awssdk.services.ec2.model.DescribeVolumeStatusResponse;
+import software.amazon.awssdk.services.ec2.model.DescribeVolumesModificationsRequest;
+import software.amazon.awssdk.services.ec2.model.DescribeVolumesModificationsResponse;
+import software.amazon.awssdk.services.ec2.model.DescribeVolumesRequest;
+import software.amazon.awssdk.services.ec2.model.DescribeVolumesResponse;
+import software.amazon.awssdk.services.ec2.model.EnableVolumeIoRequest;
+import software.amazon.awssdk.services.ec2.model.EnableVolumeIoResponse;
+import software.amazon.awssdk.services.ec2.model.ModifyVolumeRequest;
+import software.amazon.awssdk.services.ec2.model.ModifyVolumeResponse;
+import software.amazon.awssdk.services.ec2.model.Tag;
+import software.amazon.awssdk.services.ec2.model.TagSpecification;
+import software.amazon.awssdk.services.ec2.model.Volume;
+import software.amazon.awssdk.services.ec2.model.VolumeModification;
+import software.amazon.awssdk.services.ec2.model.VolumeStatusDetails;
+import software.amazon.awssdk.services.ec2.model.VolumeStatusInfo;
+import software.amazon.awssdk.services.ec2.model.VolumeStatusItem;
+
+/**
+ * CreateVolume, DeleteVolume, DescribeVolumes, ModifyVolume, DescribeVolumesModifications,
+ * DescribeVolumeStatus, EnableVolumeIO. A volume is storage on the engine (see docs/volumes.md).
+ */
+public final class VolumesService {
+  private final Ebs ebs;
+
+  public VolumesService(Ebs ebs) {
+    this.ebs = ebs;
+  }
+
+  public CreateVolumeResponse createVolume(RequestContext ctx, CreateVolumeRequest req) {
+    Ebs.requireZone(ctx, req.availabilityZone());
+    SnapshotRecord from =
+        req.snapshotId() == null ? null : ebs.requireSnapshot(ctx, req.snapshotId());
+    if (req.size() == null && from == null) {
+      throw AwsException.missingParameter("size or snapshotId");
+    }
+    int size = req.size() != null ? req.size() : from.volumeSize;
+    if (from != null && size < from.volumeSize) {
+      throw AwsException.invalidParameterValue(
+          "Volume of "
+              + size
+              + "GiB is smaller than snapshot '"
+              + from.id
+              + "', expect size >= "
+              + from.volumeSize
+              + "GiB");
+    }
+    if (from != null && !from.state.equals("completed")) {
+      throw new AwsException(
+          "IncorrectState", "Snapshot '" + from.id + "' is in the '" + from.state + "' state.");
+    }
+    if (Boolean.TRUE.equals(req.multiAttachEnabled())) {
+      throw AwsException.invalidParameterValue(
+          "ec2-double does not support Multi-Attach volumes yet.");
+    }
+    String type = req.volumeTypeAsString() == null ? "gp2" : req.volumeTypeAsString();
+    VolumeTypes.Shape shape = VolumeTypes.check(type, size, req.iops(), req.throughput());
+    List<Tag> tags = tags(req.tagSpecifications(), "volume");
+    VolumeRecord v = ebs.newVolume(ctx, req.availabilityZone(), shape, from, tags, false);
+    Volume view = VolumeView.toSdk(v, ctx.tags());
+    return CreateVolumeResponse.builder()
+        .volumeId(view.volumeId())
+        .size(view.size())
+        .snapshotId(view.snapshotId())
+        .availabilityZone(view.availabilityZone())
+        .state("creating")
+        .createTime(view.createTime())
+        .volumeType(view.volumeType())
+        .iops(view.iops())
+        .throughput(view.throughput())
+        .encrypted(false)
+        .multiAttachEnabled(false)
+        .tags(view.tags())
+        .build();
+  }
+
+  public DeleteVolumeResponse deleteVolume(RequestContext ctx, DeleteVolumeRequest req) {
+    VolumeRecord v = ebs.requireVolume(ctx, req.volumeId());
+    synchronized (v) {
+      if (v.instanceId != null) {
+        throw new AwsException(
+            "VolumeInUse", "Volume " + v.id + " is currently attached to " + v.instanceId);
+      }
+      if (!v.state.equals("available") && !v.state.equals("error")) {
+        throw new AwsException(
+            "IncorrectState", "The volume '" + v.id + "' is in the '" + v.state + "' state.");
+      }
+      ebs.delete(ctx, v);
+    }
+    return DeleteVolumeResponse.builder().build();
+  }
+
+  public DescribeVolumesResponse describeVolumes(RequestContext ctx, DescribeVolumesRequest req) {
+    if (req.maxResults() != null && !req.volumeIds().isEmpty()) {
+      throw AwsException.invalidParameterCombination(
+          "The parameter volumeSet cannot be used with the parameter maxResults");
+    }
+    List<VolumeRecord> records =
+        req.volumeIds().isEmpty()
+            ? Ebs.store(ctx.state()).volumes()
+            : ebs.requireVolumes(ctx, req.volumeIds());
+    TagStore tags = ctx.tags();
+    Predicate<Volume> filter = VolumeFilters.VOLUMES.compile(req.filters());
+    List<Volume> views =
+        records.stream().map(v -> VolumeView.toSdk(v, tags)).filter(filter).toList();
+    Pages.Page<Volume> page =
+        Pages.page("DescribeVolumes", views, req.maxResults(), req.nextToken(), 5, 500);
+    return DescribeVolumesResponse.builder()
+        .volumes(page.items())
+        .nextToken(page.nextToken())
+        .build();
+  }
+
+  /**
+   * Changes apply at once (the storage has no size or speed to change); the modification is
+   * reported {@code completed}, as AWS reports it when its optimization is over.
+   */
+  public ModifyVolumeResponse modifyVolume(RequestContext ctx, ModifyVolumeRequest req) {
+    VolumeRecord v = ebs.requireVolume(ctx, req.volumeId());
+    synchronized (v) {
+      if (!v.state.equals("available") && !v.state.equals("in-use")) {
+        throw new AwsException(
+            "IncorrectState", "The volume '" + v.id + "' is in the '" + v.state + "' state.");
+      }
+      int size = req.size() == null ? v.size : req.size();
+      if (size < v.size) {
+        throw AwsException.invalidParameterValue(
+            "New size cannot be smaller than existing size of " + v.size + "GiB.");
+      }
+      String type = req.volumeTypeAsString() == null ? v.type : req.volumeTypeAsString();
+      boolean typeChanges = !type.equals(v.type);
+      Integer iops = req.iops() != null ? req.iops() : typeChanges ? null : keptIops(v);
+      Integer throughput =
+          req.throughput() != null ? req.throughput() : typeChanges ? null : v.throughput;
+      VolumeTypes.Shape shape = VolumeTypes.check(type, size, iops, throughput);
+      Instant now = Instant.now();
+      VolumeModification m =
+          VolumeModification.builder()
+              .volumeId(v.id)
+              .modificationState("completed")
+              .progress(100L)
+              .startTime(now)
+              .endTime(now)
+              .originalSize(v.size)
+              .originalVolumeType(v.type)
+              .originalIops(v.iops)
+              .originalThroughput(v.throughput)
+              .originalMultiAttachEnabled(false)
+              .targetSize(shape.size())
+              .targetVolumeType(shape.type())
+              .targetIops(shape.iops())
+              .targetThroughput(shape.throughput())
+              .targetMultiAttachEnabled(false)
+              .build();
+      v.size = shape.size();
+      v.type = shape.type();
+      v.iops = shape.iops();
+      v.throughput = shape.throughput();
+      v.modifications.add(m);
+      return ModifyVolumeResponse.builder()
+          .volumeModification(
+              m.toBuilder().modificationState("modifying").progress(0L).endTime(null).build())
+          .build();
+    }
+  }
+
+  /** gp2's IOPS follow its size; other types keep what they were given. */
+  private static Integer keptIops(VolumeRecord v) {
+    return v.type.equals("gp2") ? null : v.iops;
+  }
+
+  public DescribeVolumesModificationsResponse describeVolumesModifications(
+      RequestContext ctx, DescribeVolumesModificationsRequest req) {
+    List<VolumeRecord> records =
+        req.volumeIds().isEmpty()
+            ? Ebs.store(ctx.state()).volumes()
+            : ebs.requireVolumes(ctx, req.volumeIds());
+    Predicate<VolumeModification> filter = VolumeFilters.MODIFICATIONS.compile(req.filters());
+    List<VolumeModification> out = new ArrayList<>();
+    for (VolumeRecord v : records) {
+      synchronized (v) {
+        v.modifications.stream().filter(filter).forEach(out::add);
+      }
+    }
+    Pages.Page<VolumeModification> page =
+        Pages.page("DescribeVolumesModifications", out, req.maxResults(), req.nextToken(), 1, 500);
+    return DescribeVolumesModificationsResponse.builder()
+        .volumesModifications(page.items())
+        .nextToken(page.nextToken())
+        .build();
+  }
+
+  public DescribeVolumeStatusResponse describeVolumeStatus(
+      RequestContext ctx, DescribeVolumeStatusRequest req) {
+    List<VolumeRecord> records =
+        req.volumeIds().isEmpty()
+            ? Ebs.store(ctx.state()).volumes()
+            : ebs.requireVolumes(ctx, req.volumeIds());
+    Predicate<VolumeStatusItem> filter = VolumeFilters.STATUS.compile(req.filters());
+    List<VolumeStatusItem> items = new ArrayList<>();
+    for (VolumeRecord v : records) {
+      VolumeStatusItem item = status(v);
+      if (filter.test(item)) {
+        items.add(item);
+      }
+    }
+    Pages.Page<VolumeStatusItem> page =
+        Pages.page("DescribeVolumeStatus", items, req.maxResults(), req.nextToken(), 5, 1000);
+    return DescribeVolumeStatusResponse.builder()
+        .volumeStatuses(page.items())
+        .nextToken(page.nextToken())
+        .build();
+  }
+
+  private static VolumeStatusItem status(VolumeRecord v) {
+    synchronized (v) {
+      boolean creating = v.state.equals("creating");
+      String status = creating ? "insufficient-data" : v.ioEnabled ? "ok" : "impaired";
+      return VolumeStatusItem.builder()
+          .volumeId(v.id)
+          .availabilityZone(v.zone)
+          .volumeStatus(
+              VolumeStatusInfo.builder()
+                  .status(status)
+                  .details(
+                      VolumeStatusDetails.builder()
+                          .name("io-enabled")
+                          .status(
+                              creating ? "insufficient-data" : v.ioEnabled ? "passed" : "failed")
+                          .build(),
+                      VolumeStatusDetails.builder()
+                          .name("io-performance")
+                          .status("not-applicable")
+                          .build())
+                  .build())
+          .actions(List.of())
+          .events(List.of())
+          .attachmentStatuses(List.of())
+          .build();
+    }
+  }
+
+  /** I/O is never suspended here (no consistency checks fail), so this only confirms it. */
+  public EnableVolumeIoResponse enableVolumeIO(RequestContext ctx, EnableVolumeIoRequest req) {
+    VolumeRecord v = ebs.requireVolume(ctx, req.volumeId());
+    synchronized (v) {
+      v.ioEnabled = true;
+    }
+    return EnableVolumeIoResponse.builder().build();
+  }
+
+  /** The tags of TagSpecifications for one resource type; another type is AWS's error. */
+  static List<Tag> tags(List<TagSpecification> specs, String resourceType) {
+    List<Tag> tags = new ArrayList<>();
+    for (TagSpecification s : specs) {
+      if (!resourceType.equals(s.resourceTypeAsString())) {
+        throw AwsException.invalidParameterValue(
+            "'"
+                + s.resourceTypeAsString()
+                + "' is not a valid taggable resource type for this operation.");
+      }
+      tags.addAll(s.tags());
+    }
+    return tags;
+  }
+}
