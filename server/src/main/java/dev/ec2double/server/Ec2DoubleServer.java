@@ -7,12 +7,16 @@ import dev.ec2double.core.StateStore;
 import dev.ec2double.wire.ApiHandler;
 import dev.ec2double.wire.ApiResponse;
 import dev.ec2double.wire.OperationRegistry;
+import dev.ec2double.wire.Protocol;
+import dev.ec2double.wire.SdkActions;
 import io.javalin.Javalin;
 import io.javalin.compression.CompressionStrategy;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import org.slf4j.LoggerFactory;
 
 /** The server: the API on Javalin, the services, the state, and the compute backend. */
@@ -23,18 +27,46 @@ public final class Ec2DoubleServer implements AutoCloseable {
   private final ServerConfig config;
   private final StateStore store = new StateStore();
   private final String serverId = Ids.next("srv");
-  private final ComputeBackend backend;
-  private final Services services;
-  private final OperationRegistry registry;
-  private final ApiHandler api;
+
+  /** Connecting the engine and wiring the services runs while Jetty starts: ready sooner. */
+  private final CompletableFuture<Void> assembled;
+
+  private volatile ComputeBackend backend;
+  private volatile Services services;
+  private volatile OperationRegistry registry;
+  private volatile ApiHandler api;
   private Javalin app;
 
   public Ec2DoubleServer(ServerConfig config) {
     this.config = config;
-    this.backend = Backends.select(config.backend(), serverId, config.cleanup());
-    this.services = new Services(config, backend, serverId);
-    this.registry = services.registry();
-    this.api = new ApiHandler(registry, store, config.account());
+    this.assembled = new CompletableFuture<>();
+    Thread assemble = new Thread(this::assemble, "ec2double-assemble");
+    assemble.setDaemon(true);
+    assemble.start();
+  }
+
+  private void assemble() {
+    try {
+      backend = Backends.select(config.backend(), serverId, config.cleanup());
+      services = new Services(config, backend, serverId);
+      registry = services.registry();
+      api = new ApiHandler(registry, store, config.account());
+      assembled.complete(null);
+    } catch (RuntimeException | Error e) {
+      assembled.completeExceptionally(e);
+    }
+  }
+
+  /** Waits until the backend and services are there; rethrows why they are not. */
+  private void awaitAssembled() {
+    try {
+      assembled.join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      throw e;
+    }
   }
 
   public Ec2DoubleServer start() {
@@ -49,6 +81,7 @@ public final class Ec2DoubleServer implements AutoCloseable {
               cfg.http.generateEtags = false;
               cfg.jetty.host = config.host();
               cfg.jetty.port = config.port();
+              cfg.routes.before(ctx -> awaitAssembled());
               cfg.routes.get(Health.PATH, ctx -> Health.write(ctx, backend));
               cfg.routes.post("/", this::serve);
               cfg.routes.get("/", this::serve);
@@ -58,6 +91,25 @@ public final class Ec2DoubleServer implements AutoCloseable {
                   (e, ctx) -> write(ctx, api.internalError(ctx.header("Authorization"), e)));
             });
     app.start();
+    try {
+      awaitAssembled();
+    } catch (RuntimeException e) {
+      app.stop();
+      throw e;
+    }
+    // after ready: learn every action the SDK knows, so that the first unknown or renamed action
+    // is answered as fast as the rest
+    Thread warm =
+        new Thread(
+            () -> {
+              for (Protocol p : Protocol.values()) {
+                SdkActions.of(p);
+              }
+            },
+            "ec2double-warm-up");
+    warm.setDaemon(true);
+    warm.setPriority(Thread.MIN_PRIORITY);
+    warm.start();
     return this;
   }
 
@@ -100,10 +152,12 @@ public final class Ec2DoubleServer implements AutoCloseable {
   }
 
   public ComputeBackend backend() {
+    awaitAssembled();
     return backend;
   }
 
   public OperationRegistry registry() {
+    awaitAssembled();
     return registry;
   }
 
@@ -120,6 +174,7 @@ public final class Ec2DoubleServer implements AutoCloseable {
    * (containers, networks, volumes), so the next test starts from an empty EC2.
    */
   public void reset() {
+    awaitAssembled();
     store.clear();
     backend.removeAll();
   }
@@ -134,6 +189,10 @@ public final class Ec2DoubleServer implements AutoCloseable {
     if (app != null) {
       app.stop();
     }
+    if (assembled.isCompletedExceptionally()) {
+      return;
+    }
+    awaitAssembled();
     services.close();
     if (config.cleanup()) {
       try {

@@ -6,6 +6,7 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.Collection;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
@@ -21,6 +22,10 @@ import software.amazon.awssdk.core.SdkResponse;
  */
 public final class OperationRegistry {
   private final Map<Protocol, Map<String, Operation>> byProtocol = new ConcurrentHashMap<>();
+  private final Map<Class<?>, Operation> byRequestType = new ConcurrentHashMap<>();
+
+  /** Wire names the SDK's class names do not spell (EnableVolumeIO), found on first use. */
+  private final Map<String, Optional<Operation>> renamed = new ConcurrentHashMap<>();
 
   public OperationRegistry register(Object service) {
     for (Method m : service.getClass().getMethods()) {
@@ -33,7 +38,9 @@ public final class OperationRegistry {
         continue;
       }
       Protocol protocol = protocolOf(params[1]);
-      String action = SdkActions.actionOf(params[1]);
+      // the class name is the action for all but a few; those are found on first use (find), so
+      // that start-up does not marshal a request per operation
+      String action = params[1].getSimpleName().replaceFirst("Request$", "");
       Operation op =
           new Operation(
               protocol,
@@ -45,6 +52,7 @@ public final class OperationRegistry {
               service.getClass().getSimpleName() + "." + m.getName());
       Operation previous =
           byProtocol.computeIfAbsent(protocol, p -> new ConcurrentHashMap<>()).put(action, op);
+      byRequestType.put(params[1], op);
       if (previous != null) {
         throw new IllegalStateException(
             action
@@ -63,19 +71,30 @@ public final class OperationRegistry {
       return null;
     }
     Operation op = ops.get(action);
-    if (op == null && action.matches(".*[A-Z]{2}$")) {
-      // the SDK's class names change a trailing acronym's case: EnableVolumeIO is EnableVolumeIo
+    if (op != null && !action.equals(SdkActions.actionOf(op.requestType()))) {
+      op = null; // the class's name, which the SDK never sends (DescribeSslPolicies)
+    }
+    if (op == null) {
       op =
-          ops.get(
-              action.substring(0, action.length() - 1)
-                  + action.substring(action.length() - 1).toLowerCase());
+          renamed
+              .computeIfAbsent(
+                  protocol + ":" + action,
+                  k ->
+                      Optional.ofNullable(SdkActions.of(protocol).get(action))
+                          .map(byRequestType::get))
+              .orElse(null);
     }
     return op;
   }
 
-  /** The implemented operations of a protocol, by action name. */
+  /** The implemented operations of a protocol, by the action name the SDK sends. */
   public Map<String, Operation> implemented(Protocol protocol) {
-    return new TreeMap<>(byProtocol.getOrDefault(protocol, Map.of()));
+    Map<String, Operation> out = new TreeMap<>();
+    byProtocol
+        .getOrDefault(protocol, Map.of())
+        .values()
+        .forEach(op -> out.put(SdkActions.actionOf(op.requestType()), op));
+    return out;
   }
 
   public Collection<Operation> all() {

@@ -52,7 +52,7 @@ class ReaperIT {
     assertThat(containersOf(id)).as("nobody is left to clean up").isEqualTo(1);
 
     try (Ec2DoubleServer next =
-        new Ec2DoubleServer(ServerConfig.builder().port(0).backend("docker").build())) {
+        new Ec2DoubleServer(ServerConfig.builder().port(0).backend("docker").build()).start()) {
       assertThat(containersOf(id)).as("the next server reaps it").isZero();
     }
   }

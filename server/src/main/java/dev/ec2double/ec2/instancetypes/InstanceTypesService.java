@@ -24,8 +24,11 @@ public final class InstanceTypesService {
   /** DescribeInstanceTypeOfferings answers up to 1000 per page by default. */
   private static final int OFFERINGS_MAX = 1000;
 
-  private static final List<InstanceTypeInfo> INFOS =
-      InstanceTypeCatalog.all().stream().map(InstanceTypeInfos::of).toList();
+  /** Made on first use, not at server start. */
+  private static final class Infos {
+    static final List<InstanceTypeInfo> ALL =
+        InstanceTypeCatalog.all().stream().map(InstanceTypeInfos::of).toList();
+  }
 
   public DescribeInstanceTypesResponse describeInstanceTypes(
       RequestContext ctx, DescribeInstanceTypesRequest req) {
@@ -40,7 +43,7 @@ public final class InstanceTypesService {
               + "]");
     }
     List<InstanceTypeInfo> matching =
-        INFOS.stream()
+        Infos.ALL.stream()
             .filter(t -> wanted.isEmpty() || wanted.contains(t.instanceTypeAsString()))
             .filter(filter)
             .toList();

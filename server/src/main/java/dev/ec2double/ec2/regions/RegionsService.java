@@ -36,17 +36,19 @@ public final class RegionsService {
           .field("zone-name", AvailabilityZone::zoneName)
           .field("network-border-group", AvailabilityZone::networkBorderGroup);
 
-  /** Every region, made once: DescribeRegions is the call clients make most. */
-  private static final List<Region> ALL =
-      RegionCatalog.regions().stream()
-          .map(
-              r ->
-                  Region.builder()
-                      .regionName(r)
-                      .endpoint(RegionCatalog.endpoint(r))
-                      .optInStatus(RegionCatalog.optInStatus(r))
-                      .build())
-          .toList();
+  /** Every region, made once on first use: DescribeRegions is the call clients make most. */
+  private static final class Regions {
+    static final List<Region> ALL =
+        RegionCatalog.regions().stream()
+            .map(
+                r ->
+                    Region.builder()
+                        .regionName(r)
+                        .endpoint(RegionCatalog.endpoint(r))
+                        .optInStatus(RegionCatalog.optInStatus(r))
+                        .build())
+            .toList();
+  }
 
   public DescribeRegionsResponse describeRegions(RequestContext ctx, DescribeRegionsRequest req) {
     Predicate<Region> filter = REGION_FILTERS.compile(req.filters());
@@ -58,7 +60,7 @@ public final class RegionsService {
       }
     }
     List<Region> regions =
-        ALL.stream()
+        Regions.ALL.stream()
             .filter(r -> names.isEmpty() || names.contains(r.regionName()))
             .filter(filter)
             .toList();
