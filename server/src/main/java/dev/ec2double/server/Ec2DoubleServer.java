@@ -107,6 +107,7 @@ public final class Ec2DoubleServer implements AutoCloseable {
    * (containers, networks, volumes), so the next test starts from an empty EC2.
    */
   public void reset() {
+    services.reset();
     store.clear();
     backend.removeAll();
   }

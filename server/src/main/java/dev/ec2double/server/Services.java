@@ -20,6 +20,15 @@ import dev.ec2double.ec2.keypairs.KeyPairService;
 import dev.ec2double.ec2.keypairs.KeyPairStore;
 import dev.ec2double.ec2.regions.RegionsService;
 import dev.ec2double.ec2.tags.TagsService;
+import dev.ec2double.elbv2.Elbv2;
+import dev.ec2double.elbv2.Networks;
+import dev.ec2double.elbv2.account.AccountService;
+import dev.ec2double.elbv2.listeners.ListenersService;
+import dev.ec2double.elbv2.loadbalancers.LoadBalancersService;
+import dev.ec2double.elbv2.rules.RulesService;
+import dev.ec2double.elbv2.tags.Elbv2TagsService;
+import dev.ec2double.elbv2.targetgroups.TargetGroupsService;
+import dev.ec2double.elbv2.targetgroups.TargetsService;
 import dev.ec2double.wire.OperationRegistry;
 import java.util.Map;
 import java.util.Optional;
@@ -28,6 +37,7 @@ import java.util.Optional;
 public final class Services implements AutoCloseable {
   private final OperationRegistry registry = new OperationRegistry();
   private final InstanceLifecycle lifecycle;
+  private final Elbv2 elbv2;
 
   public Services(ServerConfig config, ComputeBackend backend, String serverId) {
     // Taggable resource kinds, registered by the services that own them; CreateTags checks here.
@@ -48,6 +58,16 @@ public final class Services implements AutoCloseable {
     registry.register(new CreateImageService(lifecycle, images, serverId));
     registry.register(new KeyPairService(resources));
     registry.register(new TagsService(resources));
+
+    // ELBv2: the registry routes its SDK model package to the query protocol.
+    elbv2 = new Elbv2(config.host(), Networks.defaultVpcOnly());
+    registry.register(new LoadBalancersService(elbv2));
+    registry.register(new TargetGroupsService(elbv2));
+    registry.register(new TargetsService(elbv2));
+    registry.register(new ListenersService(elbv2));
+    registry.register(new RulesService(elbv2));
+    registry.register(new Elbv2TagsService(elbv2));
+    registry.register(new AccountService());
   }
 
   /** The registry alone, for tools such as the generated operations table. */
@@ -86,8 +106,14 @@ public final class Services implements AutoCloseable {
     };
   }
 
+  /** Closes every listener port and forgets the load balancers' state. */
+  public void reset() {
+    elbv2.reset();
+  }
+
   @Override
   public void close() {
+    elbv2.close();
     lifecycle.close();
   }
 }

@@ -63,7 +63,20 @@ public final class OperationRegistry {
 
   public Operation find(Protocol protocol, String action) {
     Map<String, Operation> ops = byProtocol.get(protocol);
-    return ops == null ? null : ops.get(action);
+    if (ops == null || action == null) {
+      return null;
+    }
+    Operation op = ops.get(action);
+    if (op == null) {
+      // The SDK's class names recase some actions: DescribeSSLPolicies is
+      // DescribeSslPoliciesRequest.
+      for (Operation o : ops.values()) {
+        if (o.action().equalsIgnoreCase(action)) {
+          return o;
+        }
+      }
+    }
+    return op;
   }
 
   /** The implemented operations of a protocol, by action name. */

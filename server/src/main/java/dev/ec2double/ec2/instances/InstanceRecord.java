@@ -91,6 +91,22 @@ public final class InstanceRecord {
     return id;
   }
 
+  public String privateIp() {
+    return privateIp;
+  }
+
+  public String vpcId() {
+    return vpcId;
+  }
+
+  public String subnetId() {
+    return subnetId;
+  }
+
+  public String zone() {
+    return zone;
+  }
+
   public synchronized InstanceState state() {
     return state;
   }
