@@ -169,6 +169,9 @@ public final class LoadBalancersService {
       RequestContext ctx, DeleteLoadBalancerRequest req) {
     Elbv2Store store = elbv2.store(ctx);
     synchronized (store) {
+      if (req.loadBalancerArn() == null) {
+        throw Elbv2Errors.validation("A load balancer ARN must be specified");
+      }
       LoadBalancerRecord lb = store.loadBalancers.get(req.loadBalancerArn());
       if (lb == null) {
         if (req.loadBalancerArn() == null || !req.loadBalancerArn().contains(":loadbalancer/")) {
