@@ -103,6 +103,9 @@ public final class RulesService {
   public ModifyRuleResponse modifyRule(RequestContext ctx, ModifyRuleRequest req) {
     Elbv2Store store = elbv2.store(ctx);
     synchronized (store) {
+      if (req.ruleArn() == null) {
+        throw Elbv2Errors.ruleNotFound(null);
+      }
       RuleRecord r = store.rules.get(req.ruleArn());
       if (r == null) {
         ListenerRecord l = store.listenerByDefaultRule(req.ruleArn());
@@ -137,6 +140,9 @@ public final class RulesService {
   public DeleteRuleResponse deleteRule(RequestContext ctx, DeleteRuleRequest req) {
     Elbv2Store store = elbv2.store(ctx);
     synchronized (store) {
+      if (req.ruleArn() == null) {
+        throw Elbv2Errors.ruleNotFound(null);
+      }
       if (store.listenerByDefaultRule(req.ruleArn()) != null) {
         throw Elbv2Errors.notPermitted("Default rule '" + req.ruleArn() + "' cannot be deleted");
       }
@@ -154,6 +160,9 @@ public final class RulesService {
     synchronized (store) {
       Map<String, Integer> wanted = new HashMap<>();
       for (RulePriorityPair p : req.rulePriorities()) {
+        if (p.ruleArn() == null) {
+          throw Elbv2Errors.ruleNotFound(null);
+        }
         if (store.listenerByDefaultRule(p.ruleArn()) != null) {
           throw Elbv2Errors.notPermitted(
               "The priority of default rule '" + p.ruleArn() + "' cannot be changed");

@@ -216,6 +216,9 @@ public final class TargetGroupsService {
       RequestContext ctx, DeleteTargetGroupRequest req) {
     Elbv2Store store = elbv2.store(ctx);
     synchronized (store) {
+      if (req.targetGroupArn() == null) {
+        throw Elbv2Errors.validation("A target group ARN must be specified");
+      }
       TargetGroupRecord r = store.targetGroups.get(req.targetGroupArn());
       if (r == null) {
         return DeleteTargetGroupResponse.builder().build(); // AWS: deleting a deleted one succeeds
