@@ -175,6 +175,7 @@ public final class Ec2DoubleServer implements AutoCloseable {
    */
   public void reset() {
     awaitAssembled();
+    services.reset();
     store.clear();
     backend.removeAll();
   }

@@ -26,6 +26,15 @@ import dev.ec2double.ec2.volumes.AttachmentsService;
 import dev.ec2double.ec2.volumes.Ebs;
 import dev.ec2double.ec2.volumes.InstanceVolumes;
 import dev.ec2double.ec2.volumes.VolumesService;
+import dev.ec2double.elbv2.Elbv2;
+import dev.ec2double.elbv2.Networks;
+import dev.ec2double.elbv2.account.AccountService;
+import dev.ec2double.elbv2.listeners.ListenersService;
+import dev.ec2double.elbv2.loadbalancers.LoadBalancersService;
+import dev.ec2double.elbv2.rules.RulesService;
+import dev.ec2double.elbv2.tags.Elbv2TagsService;
+import dev.ec2double.elbv2.targetgroups.TargetGroupsService;
+import dev.ec2double.elbv2.targetgroups.TargetsService;
 import dev.ec2double.wire.OperationRegistry;
 import java.util.Map;
 import java.util.Optional;
@@ -35,6 +44,7 @@ public final class Services implements AutoCloseable {
   private final OperationRegistry registry = new OperationRegistry();
   private final InstanceLifecycle lifecycle;
   private final Ebs ebs;
+  private final Elbv2 elbv2;
 
   public Services(ServerConfig config, ComputeBackend backend, String serverId) {
     // Taggable resource kinds, registered by the services that own them; CreateTags checks here.
@@ -61,6 +71,16 @@ public final class Services implements AutoCloseable {
     registry.register(new SnapshotsService(ebs));
     registry.register(new KeyPairService(resources));
     registry.register(new TagsService(resources));
+
+    // ELBv2: the registry routes its SDK model package to the query protocol.
+    elbv2 = new Elbv2(config.host(), Networks.defaultVpcOnly());
+    registry.register(new LoadBalancersService(elbv2));
+    registry.register(new TargetGroupsService(elbv2));
+    registry.register(new TargetsService(elbv2));
+    registry.register(new ListenersService(elbv2));
+    registry.register(new RulesService(elbv2));
+    registry.register(new Elbv2TagsService(elbv2));
+    registry.register(new AccountService());
   }
 
   /** The registry alone, for tools such as the generated operations table. */
@@ -99,8 +119,14 @@ public final class Services implements AutoCloseable {
     };
   }
 
+  /** Closes every listener port and forgets the load balancers' state. */
+  public void reset() {
+    elbv2.reset();
+  }
+
   @Override
   public void close() {
+    elbv2.close();
     lifecycle.close();
     ebs.close();
   }

@@ -94,6 +94,18 @@ public final class InstanceRecord {
     return id;
   }
 
+  public String privateIp() {
+    return privateIp;
+  }
+
+  public String vpcId() {
+    return vpcId;
+  }
+
+  public String subnetId() {
+    return subnetId;
+  }
+
   public String zone() {
     return zone;
   }

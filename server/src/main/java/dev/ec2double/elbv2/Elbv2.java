@@ -1,0 +1,63 @@
+package dev.ec2double.elbv2;
+
+import dev.ec2double.core.RegionState;
+import dev.ec2double.core.RequestContext;
+import dev.ec2double.elbv2.health.HealthChecker;
+import dev.ec2double.elbv2.proxy.ListenerProxies;
+import java.util.Collection;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * What the ELBv2 services share beyond one request: each region's store, the listeners' proxies and
+ * the health checker. {@link #reset()} closes every listener port and forgets every store.
+ */
+public final class Elbv2 implements AutoCloseable {
+  private final Set<Elbv2Store> stores = ConcurrentHashMap.newKeySet();
+  private final ListenerProxies proxies;
+  private final HealthChecker health;
+  private final Networks networks;
+
+  public Elbv2(String bindHost, Networks networks) {
+    this.networks = networks;
+    this.proxies = new ListenerProxies(bindHost);
+    this.health = new HealthChecker(() -> stores);
+  }
+
+  public Elbv2Store store(RequestContext ctx) {
+    return store(ctx.state());
+  }
+
+  public Elbv2Store store(RegionState state) {
+    return state.part(
+        Elbv2Store.class,
+        () -> {
+          Elbv2Store s = new Elbv2Store(state);
+          stores.add(s);
+          return s;
+        });
+  }
+
+  public Collection<Elbv2Store> stores() {
+    return stores;
+  }
+
+  public ListenerProxies proxies() {
+    return proxies;
+  }
+
+  public Networks networks() {
+    return networks;
+  }
+
+  public void reset() {
+    proxies.closeAll();
+    stores.clear();
+  }
+
+  @Override
+  public void close() {
+    health.close();
+    proxies.close();
+  }
+}

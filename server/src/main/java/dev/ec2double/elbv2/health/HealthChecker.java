@@ -1,0 +1,166 @@
+package dev.ec2double.elbv2.health;
+
+import dev.ec2double.ec2.instances.InstanceRecord;
+import dev.ec2double.ec2.instances.InstanceState;
+import dev.ec2double.ec2.instances.Instances;
+import dev.ec2double.elbv2.Elbv2Store;
+import dev.ec2double.elbv2.targetgroups.TargetAddresses;
+import dev.ec2double.elbv2.targetgroups.TargetGroupRecord;
+import dev.ec2double.elbv2.targetgroups.TargetRecord;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
+import org.eclipse.jetty.client.HttpClient;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetGroup;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetHealthReasonEnum;
+
+/**
+ * Runs every target group's health checks for real: each target is probed with {@code GET PATH} on
+ * its health check port at the group's interval, with its timeout, and judged by its matcher and
+ * thresholds
+ * (https://docs.aws.amazon.com/elasticloadbalancing/latest/application/target-group-health-checks.html).
+ * An instance that is not running is {@code unused} without a probe; draining targets are forgotten
+ * when their deregistration delay is over.
+ */
+public final class HealthChecker implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(HealthChecker.class);
+  private static final long TICK_MS = 200;
+
+  private final Supplier<Collection<Elbv2Store>> stores;
+  private final ScheduledExecutorService ticker;
+  private final HttpClient client;
+
+  public HealthChecker(Supplier<Collection<Elbv2Store>> stores) {
+    this.stores = stores;
+    QueuedThreadPool threads = new QueuedThreadPool(16, 1);
+    threads.setName("alb-health");
+    threads.setDaemon(true);
+    this.client = new HttpClient();
+    client.setExecutor(threads);
+    client.setFollowRedirects(false);
+    client.setUserAgentField(null);
+    client.setMaxConnectionsPerDestination(4);
+    try {
+      client.start();
+    } catch (Exception e) {
+      throw new IllegalStateException("cannot start the health checker's HTTP client", e);
+    }
+    ticker =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, "alb-health-ticker");
+              t.setDaemon(true);
+              return t;
+            });
+    ticker.scheduleWithFixedDelay(this::tick, TICK_MS, TICK_MS, TimeUnit.MILLISECONDS);
+  }
+
+  private void tick() {
+    try {
+      Instant now = Instant.now();
+      long nanos = System.nanoTime();
+      for (Elbv2Store store : stores.get()) {
+        for (TargetGroupRecord group : store.targetGroups.values()) {
+          group.forgetDrained(now);
+          for (TargetRecord target : group.targets()) {
+            check(store, group, target, nanos);
+          }
+        }
+      }
+    } catch (RuntimeException e) {
+      LOG.warn("health check round failed", e);
+    }
+  }
+
+  private void check(Elbv2Store store, TargetGroupRecord group, TargetRecord target, long nanos) {
+    TargetGroup tg = group.sdk();
+    if (group.isInstanceType()) {
+      InstanceRecord instance = Instances.store(store.region()).get(target.id);
+      InstanceState state = instance == null ? InstanceState.TERMINATED : instance.state();
+      if (state != InstanceState.RUNNING) {
+        target.invalidState(state.awsName());
+        return;
+      }
+    }
+    if (!Boolean.TRUE.equals(tg.healthCheckEnabled())) {
+      return;
+    }
+    long interval = TimeUnit.SECONDS.toNanos(tg.healthCheckIntervalSeconds());
+    if (!target.claimProbe(nanos, interval)) {
+      return;
+    }
+    String address = TargetAddresses.of(store.region(), group, target);
+    if (address == null) {
+      target.probeDone();
+      return;
+    }
+    int port =
+        "traffic-port".equals(tg.healthCheckPort())
+            ? target.port
+            : Integer.parseInt(tg.healthCheckPort());
+    String host = address.contains(":") ? "[" + address + "]" : address;
+    String uri = "http://" + host + ":" + port + tg.healthCheckPath();
+    Matcher matcher = Matcher.parse(tg.matcher() == null ? "200" : tg.matcher().httpCode());
+    try {
+      client
+          .newRequest(uri)
+          .timeout(tg.healthCheckTimeoutSeconds(), TimeUnit.SECONDS)
+          .headers(h -> h.put(HttpHeader.USER_AGENT, "ELB-HealthChecker/2.0"))
+          .send(
+              result -> {
+                try {
+                  if (result.isSucceeded() || result.getResponse().getStatus() > 0) {
+                    int status = result.getResponse().getStatus();
+                    if (status > 0 && matcher.matches(status)) {
+                      target.passed(tg.healthyThresholdCount());
+                    } else if (status > 0) {
+                      target.failed(
+                          tg.unhealthyThresholdCount(),
+                          TargetHealthReasonEnum.TARGET_RESPONSE_CODE_MISMATCH,
+                          "Health checks failed with these codes: [" + status + "]");
+                    } else {
+                      failure(tg, target, result.getFailure());
+                    }
+                  } else {
+                    failure(tg, target, result.getFailure());
+                  }
+                } finally {
+                  target.probeDone();
+                }
+              });
+    } catch (RuntimeException e) {
+      target.probeDone();
+      throw e;
+    }
+  }
+
+  private static void failure(TargetGroup tg, TargetRecord target, Throwable failure) {
+    if (failure instanceof TimeoutException) {
+      target.failed(
+          tg.unhealthyThresholdCount(), TargetHealthReasonEnum.TARGET_TIMEOUT, "Request timed out");
+    } else {
+      target.failed(
+          tg.unhealthyThresholdCount(),
+          TargetHealthReasonEnum.TARGET_FAILED_HEALTH_CHECKS,
+          "Health checks failed");
+    }
+  }
+
+  @Override
+  public void close() {
+    ticker.shutdownNow();
+    try {
+      client.stop();
+    } catch (Exception e) {
+      LOG.warn("could not stop the health checker's HTTP client: {}", e.getMessage());
+    }
+  }
+}

@@ -1,0 +1,223 @@
+package dev.ec2double.elbv2.listeners;
+
+import dev.ec2double.core.RequestContext;
+import dev.ec2double.elbv2.Arns;
+import dev.ec2double.elbv2.Elbv2;
+import dev.ec2double.elbv2.Elbv2Errors;
+import dev.ec2double.elbv2.Elbv2Store;
+import dev.ec2double.elbv2.Markers;
+import dev.ec2double.elbv2.loadbalancers.LoadBalancerRecord;
+import dev.ec2double.elbv2.tags.Elbv2Tags;
+import dev.ec2double.wire.AwsException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.Action;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.CreateListenerRequest;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.CreateListenerResponse;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.DeleteListenerRequest;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.DeleteListenerResponse;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.DescribeListenerAttributesRequest;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.DescribeListenerAttributesResponse;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.DescribeListenersRequest;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.DescribeListenersResponse;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.Listener;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.ListenerAttribute;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.ModifyListenerAttributesRequest;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.ModifyListenerAttributesResponse;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.ModifyListenerRequest;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.ModifyListenerResponse;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.ProtocolEnum;
+
+/**
+ * HTTP listeners. Creating one opens its port on this machine (see {@code ListenerProxies});
+ * DescribeListenerAttributes shows where it accepts as {@code ec2double.host_port}.
+ */
+public final class ListenersService {
+  private final Elbv2 elbv2;
+
+  public ListenersService(Elbv2 elbv2) {
+    this.elbv2 = elbv2;
+  }
+
+  public CreateListenerResponse createListener(RequestContext ctx, CreateListenerRequest req) {
+    Elbv2Store store = elbv2.store(ctx);
+    ProtocolEnum protocol = protocol(req.protocol());
+    if (req.port() == null || req.port() < 1 || req.port() > 65535) {
+      throw Elbv2Errors.validation("A port from 1 to 65535 must be specified");
+    }
+    Elbv2Tags.validate(req.tags());
+    synchronized (store) {
+      LoadBalancerRecord lb = store.loadBalancer(req.loadBalancerArn());
+      List<Action> actions = ActionChecks.check(store, lb.arn(), req.defaultActions());
+      for (ListenerRecord l : store.listenersOf(lb.arn())) {
+        if (l.sdk().port().equals(req.port())) {
+          if (l.sdk().defaultActions().equals(actions) && l.sdk().protocol() == protocol) {
+            return CreateListenerResponse.builder().listeners(l.sdk()).build();
+          }
+          throw new AwsException(
+              "DuplicateListener", "A listener already exists on this port for this load balancer");
+        }
+      }
+      if (store.listenersOf(lb.arn()).size() >= 50) {
+        throw new AwsException(
+            "TooManyListeners",
+            "You've reached the limit on the number of listeners per load balancer");
+      }
+      String arn = Arns.listener(lb.arn());
+      Listener listener =
+          Listener.builder()
+              .listenerArn(arn)
+              .loadBalancerArn(lb.arn())
+              .port(req.port())
+              .protocol(protocol)
+              .defaultActions(actions)
+              .build();
+      ListenerRecord record = new ListenerRecord(store.nextSeq(), listener, Arns.rule(arn));
+      store.listeners.put(arn, record);
+      Elbv2Tags.put(store, arn, req.tags());
+      try {
+        elbv2.proxies().open(store, record, idleSeconds(lb));
+      } catch (RuntimeException e) {
+        store.listeners.remove(arn);
+        store.tags.remove(arn);
+        throw e;
+      }
+      return CreateListenerResponse.builder().listeners(listener).build();
+    }
+  }
+
+  public DescribeListenersResponse describeListeners(
+      RequestContext ctx, DescribeListenersRequest req) {
+    Elbv2Store store = elbv2.store(ctx);
+    List<ListenerRecord> found = new ArrayList<>();
+    if (!req.listenerArns().isEmpty()) {
+      List<String> missing = new ArrayList<>();
+      for (String arn : req.listenerArns()) {
+        ListenerRecord l = store.listeners.get(arn);
+        if (l == null) {
+          missing.add(arn);
+        } else {
+          found.add(l);
+        }
+      }
+      if (!missing.isEmpty()) {
+        throw Elbv2Errors.listenerNotFound(String.join(", ", missing));
+      }
+    } else if (req.loadBalancerArn() != null) {
+      store.loadBalancer(req.loadBalancerArn());
+      found.addAll(store.listenersOf(req.loadBalancerArn()));
+    } else {
+      throw Elbv2Errors.validation("You must specify either listener ARNs or a load balancer ARN");
+    }
+    Markers.Page<ListenerRecord> page = Markers.page(found, req.marker(), req.pageSize());
+    return DescribeListenersResponse.builder()
+        .listeners(page.items().stream().map(ListenerRecord::sdk).toList())
+        .nextMarker(page.nextMarker())
+        .build();
+  }
+
+  public ModifyListenerResponse modifyListener(RequestContext ctx, ModifyListenerRequest req) {
+    Elbv2Store store = elbv2.store(ctx);
+    synchronized (store) {
+      ListenerRecord l = store.listener(req.listenerArn());
+      LoadBalancerRecord lb = store.loadBalancer(l.sdk().loadBalancerArn());
+      Listener.Builder b = l.sdk().toBuilder();
+      if (req.protocol() != null) {
+        b.protocol(protocol(req.protocol()));
+      }
+      if (!req.defaultActions().isEmpty()) {
+        b.defaultActions(ActionChecks.check(store, lb.arn(), req.defaultActions()));
+      }
+      boolean portChanged = req.port() != null && !req.port().equals(l.sdk().port());
+      if (portChanged) {
+        if (req.port() < 1 || req.port() > 65535) {
+          throw Elbv2Errors.validation("A port from 1 to 65535 must be specified");
+        }
+        for (ListenerRecord other : store.listenersOf(lb.arn())) {
+          if (other != l && other.sdk().port().equals(req.port())) {
+            throw new AwsException(
+                "DuplicateListener",
+                "A listener already exists on this port for this load balancer");
+          }
+        }
+        b.port(req.port());
+      }
+      l.update(b.build());
+      if (portChanged) {
+        elbv2.proxies().open(store, l, idleSeconds(lb));
+      }
+      return ModifyListenerResponse.builder().listeners(l.sdk()).build();
+    }
+  }
+
+  public DeleteListenerResponse deleteListener(RequestContext ctx, DeleteListenerRequest req) {
+    Elbv2Store store = elbv2.store(ctx);
+    synchronized (store) {
+      ListenerRecord l = store.listener(req.listenerArn());
+      elbv2.proxies().close(l.arn());
+      store
+          .rulesOf(l.arn())
+          .forEach(
+              r -> {
+                store.rules.remove(r.arn());
+                store.tags.remove(r.arn());
+              });
+      store.listeners.remove(l.arn());
+      store.tags.remove(l.arn());
+    }
+    return DeleteListenerResponse.builder().build();
+  }
+
+  public DescribeListenerAttributesResponse describeListenerAttributes(
+      RequestContext ctx, DescribeListenerAttributesRequest req) {
+    ListenerRecord l = elbv2.store(ctx).listener(req.listenerArn());
+    return DescribeListenerAttributesResponse.builder().attributes(attributes(l)).build();
+  }
+
+  public ModifyListenerAttributesResponse modifyListenerAttributes(
+      RequestContext ctx, ModifyListenerAttributesRequest req) {
+    Elbv2Store store = elbv2.store(ctx);
+    ListenerRecord l = store.listener(req.listenerArn());
+    for (ListenerAttribute a : req.attributes()) {
+      if (ListenerRecord.HOST_PORT_ATTRIBUTE.equals(a.key())) {
+        throw Elbv2Errors.validation(
+            "Listener attribute '"
+                + a.key()
+                + "' is read-only: it shows where the listener accepts");
+      }
+      if (!ListenerRecord.DEFAULT_ATTRIBUTES.containsKey(a.key())) {
+        throw Elbv2Errors.validation("Listener attribute key '" + a.key() + "' is not recognized");
+      }
+      if (!"true".equals(a.value()) && !"false".equals(a.value())) {
+        throw Elbv2Errors.validation(
+            "Listener attribute '" + a.key() + "' must be 'true' or 'false'");
+      }
+    }
+    synchronized (store) {
+      req.attributes().forEach(a -> l.attributes.put(a.key(), a.value()));
+    }
+    return ModifyListenerAttributesResponse.builder().attributes(attributes(l)).build();
+  }
+
+  private static List<ListenerAttribute> attributes(ListenerRecord l) {
+    Map<String, String> all = new TreeMap<>(l.attributes);
+    all.put(ListenerRecord.HOST_PORT_ATTRIBUTE, Integer.toString(l.hostPort()));
+    return all.entrySet().stream()
+        .map(e -> ListenerAttribute.builder().key(e.getKey()).value(e.getValue()).build())
+        .toList();
+  }
+
+  private static ProtocolEnum protocol(ProtocolEnum p) {
+    if (p == null || p == ProtocolEnum.HTTP) {
+      return ProtocolEnum.HTTP;
+    }
+    throw new AwsException(
+        "UnsupportedProtocol", "ec2-double supports HTTP listeners only, not '" + p + "'");
+  }
+
+  private static int idleSeconds(LoadBalancerRecord lb) {
+    return Integer.parseInt(lb.attributes.get("idle_timeout.timeout_seconds"));
+  }
+}

@@ -1,0 +1,115 @@
+package dev.ec2double.elbv2.proxy;
+
+import dev.ec2double.elbv2.Elbv2Store;
+import dev.ec2double.elbv2.listeners.ListenerRecord;
+import java.io.IOException;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The listeners' HTTP servers, one Jetty server per listener on one shared thread pool. A listener
+ * accepts on its own port when that port is free on the bind address, otherwise on a port the
+ * system picks; either way the listener attribute {@code ec2double.host_port} says which.
+ */
+public final class ListenerProxies implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(ListenerProxies.class);
+
+  private final String bindHost;
+  private final QueuedThreadPool pool;
+  private final Map<String, Server> servers = new ConcurrentHashMap<>();
+
+  public ListenerProxies(String bindHost) {
+    this.bindHost = bindHost;
+    this.pool = new QueuedThreadPool(1000, 4, 60_000);
+    pool.setName("alb");
+    pool.setDaemon(true);
+    try {
+      pool.start();
+    } catch (Exception e) {
+      throw new IllegalStateException("cannot start the load balancers' thread pool", e);
+    }
+  }
+
+  /** Starts accepting for a listener and records its host port on it. */
+  public synchronized void open(Elbv2Store store, ListenerRecord listener, int idleSeconds) {
+    close(listener.arn());
+    int wanted = listener.sdk().port();
+    Server server = tryStart(store, listener, wanted, idleSeconds);
+    if (server == null) {
+      server = tryStart(store, listener, 0, idleSeconds);
+    }
+    if (server == null) {
+      throw new IllegalStateException("cannot open any port for listener " + listener.arn());
+    }
+    int port = ((ServerConnector) server.getConnectors()[0]).getLocalPort();
+    listener.hostPort(port);
+    servers.put(listener.arn(), server);
+    LOG.info("listener {} accepts on {}:{}", listener.arn(), bindHost, port);
+  }
+
+  private Server tryStart(Elbv2Store store, ListenerRecord listener, int port, int idleSeconds) {
+    Server server = new Server(pool);
+    HttpConfiguration http = new HttpConfiguration();
+    http.setSendServerVersion(false);
+    http.setSendXPoweredBy(false);
+    ServerConnector connector = new ServerConnector(server, 1, 1, new HttpConnectionFactory(http));
+    connector.setHost(bindHost);
+    connector.setPort(port);
+    connector.setIdleTimeout(idleSeconds * 1000L);
+    server.addConnector(connector);
+    server.setHandler(new ListenerHandler(store, listener.arn(), new TargetForwarder()));
+    server.setStopTimeout(0);
+    try {
+      server.start();
+      return server;
+    } catch (IOException e) {
+      stopQuietly(server);
+      return null;
+    } catch (Exception e) {
+      stopQuietly(server);
+      if (e.getCause() instanceof IOException) {
+        return null;
+      }
+      throw new IllegalStateException("cannot start listener " + listener.arn(), e);
+    }
+  }
+
+  /** Stops accepting for a listener; its port is free again when this returns. */
+  public void close(String listenerArn) {
+    Server server = servers.remove(listenerArn);
+    if (server != null) {
+      stopQuietly(server);
+    }
+  }
+
+  public synchronized void closeAll() {
+    for (String arn : servers.keySet()) {
+      close(arn);
+    }
+  }
+
+  private static void stopQuietly(Server server) {
+    try {
+      server.stop();
+    } catch (Exception e) {
+      LOG.warn("could not stop a listener cleanly: {}", e.getMessage());
+    }
+  }
+
+  @Override
+  public void close() {
+    closeAll();
+    try {
+      pool.stop();
+    } catch (Exception e) {
+      LOG.warn("could not stop the load balancers' thread pool: {}", e.getMessage());
+    }
+  }
+}

@@ -1,0 +1,115 @@
+package dev.ec2double.elbv2.proxy;
+
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.eclipse.jetty.client.HttpClient;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpURI;
+import org.eclipse.jetty.proxy.ProxyHandler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
+
+/**
+ * Jetty's reverse proxy, sending each request to the target its listener chose, with the headers an
+ * ALB adds ({@code X-Forwarded-For/Proto/Port}, {@code X-Amzn-Trace-Id}; no {@code Via} or {@code
+ * Forwarded}), bodies streamed both ways, and the ALB's 502/504 pages when the target fails
+ * (https://docs.aws.amazon.com/elasticloadbalancing/latest/application/x-forwarded-headers.html).
+ */
+final class TargetForwarder extends ProxyHandler {
+  static final String DESTINATION = TargetForwarder.class.getName() + ".destination";
+
+  TargetForwarder() {
+    setUseServerThreadPool(true);
+  }
+
+  @Override
+  protected void configureHttpClient(HttpClient httpClient) {
+    super.configureHttpClient(httpClient);
+    httpClient.setConnectTimeout(10_000);
+    httpClient.setIdleTimeout(60_000);
+    httpClient.setMaxConnectionsPerDestination(256);
+  }
+
+  @Override
+  protected HttpURI rewriteHttpURI(Request clientToProxyRequest) {
+    Destination d = (Destination) clientToProxyRequest.getAttribute(DESTINATION);
+    return HttpURI.build(clientToProxyRequest.getHttpURI())
+        .scheme("http")
+        .host(d.address().contains(":") ? "[" + d.address() + "]" : d.address())
+        .port(d.port());
+  }
+
+  @Override
+  protected org.eclipse.jetty.client.Request newProxyToServerRequest(
+      Request clientToProxyRequest, HttpURI newHttpURI) {
+    Destination d = (Destination) clientToProxyRequest.getAttribute(DESTINATION);
+    return super.newProxyToServerRequest(clientToProxyRequest, newHttpURI)
+        .idleTimeout(d.idleTimeoutSeconds(), TimeUnit.SECONDS);
+  }
+
+  @Override
+  protected void addProxyHeaders(
+      Request clientToProxyRequest, org.eclipse.jetty.client.Request proxyToServerRequest) {
+    Destination d = (Destination) clientToProxyRequest.getAttribute(DESTINATION);
+    String client = Request.getRemoteAddr(clientToProxyRequest);
+    if (d.xffClientPort()) {
+      client =
+          (client.contains(":") ? "[" + client + "]" : client)
+              + ":"
+              + Request.getRemotePort(clientToProxyRequest);
+    }
+    String clientEntry = client;
+    proxyToServerRequest.headers(
+        h -> {
+          String xff = h.get("X-Forwarded-For");
+          switch (d.xffMode()) {
+            case "remove" -> h.remove("X-Forwarded-For");
+            case "preserve" -> {}
+            default ->
+                h.put("X-Forwarded-For", xff == null ? clientEntry : xff + ", " + clientEntry);
+          }
+          h.put("X-Forwarded-Proto", "http");
+          h.put("X-Forwarded-Port", Integer.toString(d.listenerPort()));
+          h.put("X-Amzn-Trace-Id", TraceIds.forward(h.get("X-Amzn-Trace-Id")));
+        });
+  }
+
+  @Override
+  protected org.eclipse.jetty.client.Response.CompleteListener newServerToProxyResponseListener(
+      Request clientToProxyRequest,
+      org.eclipse.jetty.client.Request proxyToServerRequest,
+      Response proxyToClientResponse,
+      Callback proxyToClientCallback) {
+    Destination d = (Destination) clientToProxyRequest.getAttribute(DESTINATION);
+    return new ProxyResponseListener(
+        clientToProxyRequest, proxyToServerRequest, proxyToClientResponse, proxyToClientCallback) {
+      @Override
+      public void onHeaders(org.eclipse.jetty.client.Response serverToProxyResponse) {
+        super.onHeaders(serverToProxyResponse);
+        for (String cookie : d.setCookies()) {
+          proxyToClientResponse.getHeaders().add(HttpHeader.SET_COOKIE, cookie);
+        }
+      }
+    };
+  }
+
+  @Override
+  protected void onServerToProxyResponseFailure(
+      Request clientToProxyRequest,
+      org.eclipse.jetty.client.Request proxyToServerRequest,
+      org.eclipse.jetty.client.Response serverToProxyResponse,
+      Response proxyToClientResponse,
+      Callback proxyToClientCallback,
+      Throwable failure) {
+    if (proxyToClientResponse.isCommitted()) {
+      proxyToClientCallback.failed(failure);
+      return;
+    }
+    proxyToClientResponse.getHeaders().clear();
+    ErrorPages.write(
+        proxyToClientResponse,
+        proxyToClientCallback,
+        failure instanceof TimeoutException ? 504 : 502);
+  }
+}

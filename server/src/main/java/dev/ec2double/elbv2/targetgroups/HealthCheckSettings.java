@@ -1,0 +1,54 @@
+package dev.ec2double.elbv2.targetgroups;
+
+import dev.ec2double.elbv2.Elbv2Errors;
+import dev.ec2double.elbv2.health.Matcher;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetGroup;
+
+/**
+ * Checks a target group's health check settings against AWS's ranges: interval 5-300 s, timeout
+ * 2-120 s and below the interval, thresholds 2-10, a path starting with '/', a port that is a
+ * number or {@code traffic-port}, and a matcher from 200 to 499.
+ */
+final class HealthCheckSettings {
+  private HealthCheckSettings() {}
+
+  static void check(TargetGroup tg) {
+    range("Health check interval", tg.healthCheckIntervalSeconds(), 5, 300);
+    range("Health check timeout", tg.healthCheckTimeoutSeconds(), 2, 120);
+    range("Healthy threshold count", tg.healthyThresholdCount(), 2, 10);
+    range("Unhealthy threshold count", tg.unhealthyThresholdCount(), 2, 10);
+    if (tg.healthCheckTimeoutSeconds() >= tg.healthCheckIntervalSeconds()) {
+      throw Elbv2Errors.validation(
+          "Health check timeout '"
+              + tg.healthCheckTimeoutSeconds()
+              + "' must be smaller than the interval '"
+              + tg.healthCheckIntervalSeconds()
+              + "'");
+    }
+    String path = tg.healthCheckPath();
+    if (path == null || !path.startsWith("/") || path.length() > 1024) {
+      throw Elbv2Errors.validation(
+          "Health check path must begin with '/' and be at most 1024 characters");
+    }
+    String port = tg.healthCheckPort();
+    if (!"traffic-port".equals(port)) {
+      try {
+        range("Health check port", Integer.parseInt(port), 1, 65535);
+      } catch (NumberFormatException e) {
+        throw Elbv2Errors.validation(
+            "Health check port must be 'traffic-port' or a number from 1 to 65535");
+      }
+    }
+    if (tg.healthCheckProtocol() != null && !"HTTP".equals(tg.healthCheckProtocolAsString())) {
+      throw new dev.ec2double.wire.AwsException(
+          "UnsupportedProtocol", "ec2-double supports HTTP health checks only");
+    }
+    Matcher.parse(tg.matcher().httpCode());
+  }
+
+  private static void range(String what, Integer value, int min, int max) {
+    if (value == null || value < min || value > max) {
+      throw Elbv2Errors.validation(what + " '" + value + "' must be from " + min + " to " + max);
+    }
+  }
+}
