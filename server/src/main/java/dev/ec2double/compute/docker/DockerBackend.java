@@ -145,10 +145,7 @@ public final class DockerBackend implements ComputeBackend {
 
   @Override
   public void ensureNetwork(NetworkSpec spec) {
-    boolean exists =
-        docker.listNetworksCmd().withNameFilter(spec.name()).exec().stream()
-            .anyMatch(n -> n.getName().equals(spec.name()));
-    if (exists) {
+    if (networkExists(spec.name())) {
       return;
     }
     try {
@@ -165,9 +162,19 @@ public final class DockerBackend implements ComputeBackend {
                           .withSubnet(spec.cidr())
                           .withGateway(spec.gateway())))
           .exec();
-    } catch (ConflictException e) {
+    } catch (RuntimeException e) {
+      // another server sharing the engine may have made it meanwhile: a name conflict, or the
+      // engine's "pool overlaps" when both asked at once
+      if (!networkExists(spec.name())) {
+        throw e;
+      }
       LOG.debug("network {} was created concurrently", spec.name());
     }
+  }
+
+  private boolean networkExists(String name) {
+    return docker.listNetworksCmd().withNameFilter(name).exec().stream()
+        .anyMatch(n -> n.getName().equals(name));
   }
 
   @Override
