@@ -22,6 +22,31 @@ final class Wrk {
 
   private Wrk() {}
 
+  /** Plain GETs, as a browser or a health check would send them. */
+  static Result get(String url, int connections, int seconds)
+      throws IOException, InterruptedException {
+    ProcessBuilder pb =
+        new ProcessBuilder(
+            List.of(
+                "wrk",
+                "-t",
+                Integer.toString(Math.min(2, connections)),
+                "-c",
+                Integer.toString(connections),
+                "-d",
+                seconds + "s",
+                "--latency",
+                url));
+    pb.redirectErrorStream(true);
+    Process p = pb.start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    p.waitFor();
+    if (out.contains("Non-2xx")) {
+      throw new IllegalStateException("non-2xx answers from " + url + ":\n" + out);
+    }
+    return new Result(number(out, "Requests/sec:\\s+([\\d.]+)"), ms(out, "50%"), ms(out, "99%"));
+  }
+
   static Result run(String url, String body, int connections, int seconds)
       throws IOException, InterruptedException {
     Path script = Files.createTempFile("ec2double-bench", ".lua");

@@ -1,0 +1,105 @@
+package dev.ec2double.bench;
+
+import dev.ec2double.it.Elbv2Clients;
+import dev.ec2double.server.Ec2DoubleServer;
+import dev.ec2double.server.ServerConfig;
+import java.util.function.Consumer;
+import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.Action;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.ActionTypeEnum;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetHealthStateEnum;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetTypeEnum;
+
+/**
+ * The ALB's proxy against nginx: the same keep-alive target (nginx, one worker) reached straight,
+ * through an nginx reverse proxy, and through an ec2-double listener with an {@code ip} target.
+ */
+final class AlbBench {
+  private static final String ACCOUNT = "000000000042";
+
+  private AlbBench() {}
+
+  static void run(int seconds, Consumer<String> line) throws Exception {
+    line.accept("\n## ALB proxy vs nginx reverse proxy, same target, wrk GET, 16 connections\n");
+    line.accept("| path | req/s | p50 | p99 | vs nginx proxy |");
+    line.accept("| --- | --- | --- | --- | --- |");
+    try (Nginx target = Nginx.target();
+        Nginx proxy = Nginx.proxyTo(target.port);
+        Ec2DoubleServer server =
+            new Ec2DoubleServer(ServerConfig.builder().port(0).backend("mock").build()).start();
+        ElasticLoadBalancingV2Client elb = Elbv2Clients.of(server, ACCOUNT)) {
+      String alb = listener(server, elb, target.port);
+      Wrk.get(alb, 16, 5); // warm the JIT
+      Wrk.get(proxy.url(), 16, 2);
+      Wrk.Result direct = Wrk.get(target.url(), 16, seconds);
+      Wrk.Result viaNginx = Wrk.get(proxy.url(), 16, seconds);
+      Wrk.Result viaAlb = Wrk.get(alb, 16, seconds);
+      line.accept(row("straight to the target", direct, viaNginx));
+      line.accept(row("nginx reverse proxy", viaNginx, viaNginx));
+      line.accept(row("ec2-double ALB listener", viaAlb, viaNginx));
+      line.accept(
+          String.format(
+              "%nALB throughput %.2fx nginx's (target at least 0.8x); p99 %.2fx nginx's (target at"
+                  + " most 1.5x).",
+              viaAlb.rps() / viaNginx.rps(), viaAlb.p99Ms() / viaNginx.p99Ms()));
+    }
+  }
+
+  private static String row(String name, Wrk.Result r, Wrk.Result nginx) {
+    return String.format(
+        "| %s | %.0f | %.2f ms | %.2f ms | %.2fx |",
+        name, r.rps(), r.p50Ms(), r.p99Ms(), r.rps() / nginx.rps());
+  }
+
+  private static String listener(
+      Ec2DoubleServer server, ElasticLoadBalancingV2Client elb, int targetPort) throws Exception {
+    String lb =
+        elb.createLoadBalancer(
+                r -> r.name("bench").subnets(Elbv2Clients.twoSubnets(server, ACCOUNT)))
+            .loadBalancers()
+            .get(0)
+            .loadBalancerArn();
+    String tg =
+        elb.createTargetGroup(
+                r ->
+                    r.name("bench")
+                        .protocol("HTTP")
+                        .port(targetPort)
+                        .vpcId(Elbv2Clients.defaultVpc(server, ACCOUNT).vpcId())
+                        .targetType(TargetTypeEnum.IP)
+                        .healthCheckIntervalSeconds(5)
+                        .healthCheckTimeoutSeconds(2)
+                        .healthyThresholdCount(2))
+            .targetGroups()
+            .get(0)
+            .targetGroupArn();
+    elb.registerTargets(r -> r.targetGroupArn(tg).targets(t -> t.id("127.0.0.1").port(targetPort)));
+    String listener =
+        elb.createListener(
+                r ->
+                    r.loadBalancerArn(lb)
+                        .port(8080)
+                        .defaultActions(
+                            Action.builder()
+                                .type(ActionTypeEnum.FORWARD)
+                                .targetGroupArn(tg)
+                                .build()))
+            .listeners()
+            .get(0)
+            .listenerArn();
+    for (int i = 0; i < 300; i++) {
+      var health = elb.describeTargetHealth(r -> r.targetGroupArn(tg)).targetHealthDescriptions();
+      if (health.get(0).targetHealth().state() == TargetHealthStateEnum.HEALTHY) {
+        break;
+      }
+      Thread.sleep(100);
+    }
+    String port =
+        elb.describeListenerAttributes(r -> r.listenerArn(listener)).attributes().stream()
+            .filter(a -> a.key().equals("ec2double.host_port"))
+            .findFirst()
+            .orElseThrow()
+            .value();
+    return "http://127.0.0.1:" + port + "/";
+  }
+}
