@@ -59,7 +59,7 @@ public final class ListenerProxies implements AutoCloseable {
     HttpConfiguration http = new HttpConfiguration();
     http.setSendServerVersion(false);
     http.setSendXPoweredBy(false);
-    ServerConnector connector = new ServerConnector(server, 1, 1, new HttpConnectionFactory(http));
+    ServerConnector connector = new ServerConnector(server, 1, 2, new HttpConnectionFactory(http));
     connector.setHost(bindHost);
     connector.setPort(port);
     connector.setIdleTimeout(idleSeconds * 1000L);

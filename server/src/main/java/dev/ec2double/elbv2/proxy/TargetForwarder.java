@@ -3,8 +3,10 @@ package dev.ec2double.elbv2.proxy;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.eclipse.jetty.client.HttpClient;
+import org.eclipse.jetty.client.transport.HttpClientTransportOverHTTP;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpURI;
+import org.eclipse.jetty.io.ClientConnector;
 import org.eclipse.jetty.proxy.ProxyHandler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -21,6 +23,14 @@ final class TargetForwarder extends ProxyHandler {
 
   TargetForwarder() {
     setUseServerThreadPool(true);
+  }
+
+  /** Two selectors: one thread doing every target connection's I/O caps throughput. */
+  @Override
+  protected HttpClient newHttpClient() {
+    ClientConnector connector = new ClientConnector();
+    connector.setSelectors(2);
+    return new HttpClient(new HttpClientTransportOverHTTP(connector));
   }
 
   @Override
