@@ -29,7 +29,7 @@ public final class Ec2DoubleServer implements AutoCloseable {
   public Ec2DoubleServer(ServerConfig config) {
     this.config = config;
     this.backend = Backends.select(config.backend(), serverId);
-    this.services = new Services(config, backend, serverId);
+    this.services = new Services(config, backend, serverId, store);
     this.registry = services.registry();
     this.api = new ApiHandler(registry, store, config.account());
   }

@@ -5,6 +5,7 @@ import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.command.CreateContainerCmd;
 import com.github.dockerjava.api.command.InspectImageResponse;
 import com.github.dockerjava.api.exception.ConflictException;
+import com.github.dockerjava.api.exception.DockerException;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.exception.NotModifiedException;
 import com.github.dockerjava.api.model.Container;
@@ -20,7 +21,9 @@ import dev.ec2double.compute.ComputeBackend;
 import dev.ec2double.compute.ImageInfo;
 import dev.ec2double.compute.MachineExitListener;
 import dev.ec2double.compute.MachineSpec;
+import dev.ec2double.compute.NetworkConflictException;
 import dev.ec2double.compute.NetworkSpec;
+import dev.ec2double.compute.PacketPolicy;
 import java.io.ByteArrayInputStream;
 import java.io.Closeable;
 import java.io.IOException;
@@ -49,12 +52,16 @@ public final class DockerBackend implements ComputeBackend {
   private final String engine;
   private final String serverId;
   private final List<MachineExitListener> listeners = new CopyOnWriteArrayList<>();
+  private final HostPacketFilter filter;
+  private final String filterProblem;
   private Closeable events;
 
-  private DockerBackend(DockerClient docker, String engine, String serverId) {
+  private DockerBackend(DockerClient docker, String engine, String serverId, String dockerHost) {
     this.docker = docker;
     this.engine = engine;
     this.serverId = serverId;
+    this.filter = new HostPacketFilter(serverId);
+    this.filterProblem = HostPacketFilter.problem(dockerHost);
   }
 
   /** Connects and pings the engine; throws when none answers. */
@@ -74,7 +81,11 @@ public final class DockerBackend implements ComputeBackend {
       client.pingCmd().exec();
       String version = client.versionCmd().exec().getVersion();
       DockerBackend backend =
-          new DockerBackend(client, config.getDockerHost() + " (engine " + version + ")", serverId);
+          new DockerBackend(
+              client,
+              config.getDockerHost() + " (engine " + version + ")",
+              serverId,
+              String.valueOf(config.getDockerHost()));
       backend.watchExits();
       return backend;
     } catch (RuntimeException e) {
@@ -129,7 +140,7 @@ public final class DockerBackend implements ComputeBackend {
   }
 
   @Override
-  public void ensureNetwork(NetworkSpec spec) {
+  public synchronized void ensureNetwork(NetworkSpec spec) {
     boolean exists =
         docker.listNetworksCmd().withNameFilter(spec.name()).exec().stream()
             .anyMatch(n -> n.getName().equals(spec.name()));
@@ -137,22 +148,92 @@ public final class DockerBackend implements ComputeBackend {
       return;
     }
     try {
-      docker
-          .createNetworkCmd()
-          .withName(spec.name())
-          .withDriver("bridge")
-          .withCheckDuplicate(true)
-          .withLabels(spec.labels())
-          .withIpam(
-              new Network.Ipam()
-                  .withConfig(
-                      new Network.Ipam.Config()
-                          .withSubnet(spec.cidr())
-                          .withGateway(spec.gateway())))
-          .exec();
+      createNetwork(spec);
     } catch (ConflictException e) {
       LOG.debug("network {} was created concurrently", spec.name());
+    } catch (DockerException e) {
+      if (!String.valueOf(e.getMessage()).contains("overlap")) {
+        throw e;
+      }
+      // The kernel cannot route two bridges with overlapping subnets, so the engine refuses.
+      // Networks of ec2-double that no container uses are made again on demand: free those.
+      List<Network> blocking = EngineNetworks.overlapping(docker, spec.cidr());
+      for (Network n : blocking) {
+        if (!EngineNetworks.isIdleEc2DoubleNetwork(docker, n)) {
+          throw new NetworkConflictException(
+              "the Docker engine already has network "
+                  + n.getName()
+                  + " with an overlapping subnet ("
+                  + EngineNetworks.subnets(n)
+                  + EngineNetworks.owner(n)
+                  + ") that containers use, and Linux cannot route two bridges with"
+                  + " overlapping addresses on one host.");
+        }
+      }
+      for (Network n : blocking) {
+        LOG.info("removing idle network {} to make room for {}", n.getName(), spec.name());
+        removeNetworkQuietly(n.getId());
+        filter.forgetNetwork(n.getName());
+      }
+      createNetwork(spec);
     }
+  }
+
+  private void createNetwork(NetworkSpec spec) {
+    docker
+        .createNetworkCmd()
+        .withName(spec.name())
+        .withDriver("bridge")
+        .withCheckDuplicate(true)
+        .withLabels(spec.labels())
+        .withOptions(
+            Map.of("com.docker.network.bridge.name", HostPacketFilter.bridgeName(spec.name())))
+        .withIpam(
+            new Network.Ipam()
+                .withConfig(
+                    new Network.Ipam.Config().withSubnet(spec.cidr()).withGateway(spec.gateway())))
+        .exec();
+  }
+
+  @Override
+  public void removeNetwork(String name) {
+    filter.forgetNetwork(name);
+    for (Network n : docker.listNetworksCmd().withNameFilter(name).exec()) {
+      if (n.getName().equals(name)) {
+        removeNetworkQuietly(n.getId());
+      }
+    }
+  }
+
+  private void removeNetworkQuietly(String id) {
+    try {
+      docker.removeNetworkCmd(id).exec();
+    } catch (NotFoundException e) {
+      LOG.debug("network {} was already gone", id);
+    } catch (RuntimeException e) {
+      LOG.info("network {} could not be removed: {}", id, e.getMessage());
+    }
+  }
+
+  @Override
+  public String packetFilterProblem() {
+    return filterProblem;
+  }
+
+  @Override
+  public void applyPacketPolicies(String scope, List<PacketPolicy> policies) {
+    if (filterProblem == null) {
+      filter.apply(scope, policies);
+    }
+  }
+
+  @Override
+  public boolean routeMetadataService(String network, String address, int port) {
+    if (filterProblem != null) {
+      return false;
+    }
+    filter.routeMetadata(network, address, port);
+    return true;
   }
 
   @Override
@@ -178,7 +259,12 @@ public final class DockerBackend implements ComputeBackend {
             .withCmd(List.of())
             .withHostConfig(host)
             .withIpv4Address(spec.privateIp())
-            .withAliases(spec.dnsNames());
+            .withAliases(spec.dnsNames())
+            .withEnv(
+                spec.env().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList());
+    if (spec.macAddress() != null) {
+      create.withMacAddress(spec.macAddress());
+    }
     String id = create.exec().getId();
     try {
       docker
@@ -330,6 +416,7 @@ public final class DockerBackend implements ComputeBackend {
     for (Container c : docker.listContainersCmd().withShowAll(true).withLabelFilter(ours).exec()) {
       remove(c.getId());
     }
+    filter.clear();
     for (Network n : docker.listNetworksCmd().exec()) {
       if (n.getLabels() != null && serverId.equals(n.getLabels().get(Labels.SERVER))) {
         try {
@@ -344,6 +431,7 @@ public final class DockerBackend implements ComputeBackend {
 
   @Override
   public void close() {
+    filter.close();
     closeQuietly(events);
     closeQuietly(docker);
   }

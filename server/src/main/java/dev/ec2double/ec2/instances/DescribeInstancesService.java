@@ -44,7 +44,9 @@ public final class DescribeInstancesService {
     List<Instance> matching = new ArrayList<>();
     Map<Instance, InstanceRecord> recordOf = new java.util.IdentityHashMap<>();
     for (InstanceRecord r : records) {
-      Instance view = InstanceView.toSdk(r, tags, instances.typeOrNull(r.instanceType));
+      Instance view =
+          InstanceView.toSdk(
+              r, tags, instances.typeOrNull(r.instanceType), instances.network(ctx, r));
       if (filter.test(view)) {
         matching.add(view);
         recordOf.put(view, r);

@@ -30,7 +30,11 @@ public final class InstanceActionsService {
 
   private final InstanceLifecycle lifecycle;
 
-  public InstanceActionsService(InstanceLifecycle lifecycle) {
+  private final dev.ec2double.ec2.vpc.InstanceNetworking networking;
+
+  public InstanceActionsService(
+      InstanceLifecycle lifecycle, dev.ec2double.ec2.vpc.InstanceNetworking networking) {
+    this.networking = networking;
     this.lifecycle = lifecycle;
   }
 
@@ -121,8 +125,8 @@ public final class InstanceActionsService {
     return RebootInstancesResponse.builder().build();
   }
 
-  private static void release(RequestContext ctx, InstanceRecord r) {
-    Instances.defaultVpc(ctx.state()).subnet(r.subnetId).release(r.privateIp);
+  private void release(RequestContext ctx, InstanceRecord r) {
+    networking.release(ctx.state(), r.id);
   }
 
   /**

@@ -31,6 +31,10 @@ public final class InstanceRecord {
   final String clientToken;
   final List<String> securityGroupIds;
 
+  /** The engine network of its VPC, and its primary interface's MAC. */
+  String network;
+
+  String mac;
   String instanceType;
   String userData;
   String shutdownBehavior;
@@ -89,6 +93,14 @@ public final class InstanceRecord {
 
   public String id() {
     return id;
+  }
+
+  public String vpcId() {
+    return vpcId;
+  }
+
+  public String zone() {
+    return zone;
   }
 
   public synchronized InstanceState state() {
