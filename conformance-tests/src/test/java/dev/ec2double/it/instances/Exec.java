@@ -7,10 +7,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
 
 /** Runs a command in a container, as a test looking inside an instance. */
-final class Exec {
+public final class Exec {
   private Exec() {}
 
-  static String run(DockerClient docker, String container, String... cmd) {
+  public static String run(DockerClient docker, String container, String... cmd) {
     String execId =
         docker
             .execCreateCmd(container)
