@@ -82,6 +82,11 @@ public final class ImdsServer implements AutoCloseable {
     }
   }
 
+  /** Stops every listener (a server reset removes the networks). */
+  public void stopAll() {
+    byNetwork.keySet().forEach(this::stop);
+  }
+
   /** The direct URL of the network's metadata service, or null when it has none. */
   public String endpoint(String network) {
     Listener l = byNetwork.get(network);
@@ -192,7 +197,7 @@ public final class ImdsServer implements AutoCloseable {
 
   @Override
   public void close() {
-    byNetwork.keySet().forEach(this::stop);
+    stopAll();
     executor.shutdownNow();
   }
 }

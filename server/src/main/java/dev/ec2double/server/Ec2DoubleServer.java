@@ -108,6 +108,7 @@ public final class Ec2DoubleServer implements AutoCloseable {
    */
   public void reset() {
     store.clear();
+    services.reset();
     backend.removeAll();
   }
 

@@ -177,6 +177,11 @@ public final class Services implements AutoCloseable {
     };
   }
 
+  /** Forgets what serves instances that a reset removes (metadata listeners). */
+  void reset() {
+    imds.stopAll();
+  }
+
   @Override
   public void close() {
     imds.close();

@@ -212,6 +212,14 @@ class VpcApiIT {
                 assertThat(n.attachment().deleteOnTermination()).isTrue();
               });
     }
+    assertThat(
+            ec2.describeInstances(
+                    r -> r.filters(filter("network-interface.vpc-id", vpc), filter("vpc-id", vpc)))
+                .reservations()
+                .get(0)
+                .instances())
+        .extracting(Instance::instanceId)
+        .containsExactlyInAnyOrderElementsOf(ids);
     var enis =
         ec2.describeNetworkInterfaces(r -> r.filters(filter("attachment.instance-id", ids.get(0))))
             .networkInterfaces();
