@@ -36,8 +36,14 @@ public interface ComputeBackend extends AutoCloseable {
    */
   String packetFilterProblem();
 
-  /** Replaces the packet policies of one scope (an account and region) with these. */
-  void applyPacketPolicies(String scope, java.util.List<PacketPolicy> policies);
+  /**
+   * Replaces the machine addresses of one scope (an account and region): the metadata service is
+   * routed for each; their traffic is filtered by their policies when {@code filter} is true.
+   */
+  void applyPacketPolicies(String scope, java.util.List<PacketPolicy> policies, boolean filter);
+
+  /** The addresses machines use on a network now, whoever made them (a shared engine). */
+  java.util.Set<String> addressesInUse(String network);
 
   /**
    * Makes {@code http://169.254.169.254/} inside the machines on a network reach {@code

@@ -41,7 +41,13 @@ public final class MockBackend implements ComputeBackend {
   }
 
   @Override
-  public void applyPacketPolicies(String scope, java.util.List<PacketPolicy> policies) {}
+  public void applyPacketPolicies(
+      String scope, java.util.List<PacketPolicy> policies, boolean filter) {}
+
+  @Override
+  public Set<String> addressesInUse(String network) {
+    return Set.of();
+  }
 
   @Override
   public boolean routeMetadataService(String network, String address, int port) {

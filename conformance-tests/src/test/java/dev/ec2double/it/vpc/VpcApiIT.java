@@ -318,6 +318,13 @@ class VpcApiIT {
                             .fromPort(5432)
                             .toPort(5432)
                             .userIdGroupPairs(u -> u.groupId(sg))));
+    assertThat(
+            ec2.describeSecurityGroups(
+                    r ->
+                        r.filters(filter("ip-permission.group-name", "app"), filter("vpc-id", vpc)))
+                .securityGroups())
+        .extracting(SecurityGroup::groupId)
+        .containsExactly(other);
     assertThat(code(() -> ec2.deleteSecurityGroup(r -> r.groupId(sg))))
         .isEqualTo("DependencyViolation: resource " + sg + " has a dependent object");
     assertThat(code(() -> ec2.deleteVpc(r -> r.vpcId(vpc)))).startsWith("DependencyViolation:");

@@ -34,6 +34,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -47,12 +48,14 @@ import org.slf4j.LoggerFactory;
 public final class DockerBackend implements ComputeBackend {
   private static final Logger LOG = LoggerFactory.getLogger(DockerBackend.class);
   private static final int CONSOLE_BYTES = 64 * 1024;
+  private static final String BRIDGE_OPTION = "com.docker.network.bridge.name";
 
   private final DockerClient docker;
   private final String engine;
   private final String serverId;
   private final List<MachineExitListener> listeners = new CopyOnWriteArrayList<>();
   private final HostPacketFilter filter;
+  private final Map<String, String> bridges = new java.util.concurrent.ConcurrentHashMap<>();
   private final String filterProblem;
   private Closeable events;
 
@@ -60,7 +63,7 @@ public final class DockerBackend implements ComputeBackend {
     this.docker = docker;
     this.engine = engine;
     this.serverId = serverId;
-    this.filter = new HostPacketFilter(serverId);
+    this.filter = new HostPacketFilter(serverId, this::bridgeOf);
     this.filterProblem = HostPacketFilter.problem(dockerHost);
   }
 
@@ -144,9 +147,39 @@ public final class DockerBackend implements ComputeBackend {
     boolean exists =
         docker.listNetworksCmd().withNameFilter(spec.name()).exec().stream()
             .anyMatch(n -> n.getName().equals(spec.name()));
-    if (exists) {
-      return;
+    if (!exists) {
+      create(spec);
     }
+    Network n = docker.inspectNetworkCmd().withNetworkId(spec.name()).exec();
+    String bridge = n.getOptions() == null ? null : n.getOptions().get(BRIDGE_OPTION);
+    bridges.put(spec.name(), bridge != null ? bridge : "br-" + n.getId().substring(0, 12));
+  }
+
+  /** The Linux bridge of a network (Docker names it br-ID unless told otherwise). */
+  private String bridgeOf(String network) {
+    return bridges.getOrDefault(network, HostPacketFilter.bridgeName(network));
+  }
+
+  @Override
+  public Set<String> addressesInUse(String network) {
+    try {
+      Network n = docker.inspectNetworkCmd().withNetworkId(network).exec();
+      Set<String> out = new java.util.HashSet<>();
+      if (n.getContainers() != null) {
+        for (Network.ContainerNetworkConfig c : n.getContainers().values()) {
+          String ip = c.getIpv4Address();
+          if (ip != null && !ip.isEmpty()) {
+            out.add(ip.contains("/") ? ip.substring(0, ip.indexOf('/')) : ip);
+          }
+        }
+      }
+      return out;
+    } catch (NotFoundException e) {
+      return Set.of();
+    }
+  }
+
+  private void create(NetworkSpec spec) {
     try {
       createNetwork(spec);
     } catch (ConflictException e) {
@@ -186,8 +219,7 @@ public final class DockerBackend implements ComputeBackend {
         .withDriver("bridge")
         .withCheckDuplicate(true)
         .withLabels(spec.labels())
-        .withOptions(
-            Map.of("com.docker.network.bridge.name", HostPacketFilter.bridgeName(spec.name())))
+        .withOptions(Map.of(BRIDGE_OPTION, HostPacketFilter.bridgeName(spec.name())))
         .withIpam(
             new Network.Ipam()
                 .withConfig(
@@ -198,8 +230,10 @@ public final class DockerBackend implements ComputeBackend {
   @Override
   public void removeNetwork(String name) {
     filter.forgetNetwork(name);
+    bridges.remove(name);
     for (Network n : docker.listNetworksCmd().withNameFilter(name).exec()) {
-      if (n.getName().equals(name)) {
+      // a network another server's (or a stopped) container still uses stays
+      if (n.getName().equals(name) && EngineNetworks.isIdleEc2DoubleNetwork(docker, n)) {
         removeNetworkQuietly(n.getId());
       }
     }
@@ -221,9 +255,9 @@ public final class DockerBackend implements ComputeBackend {
   }
 
   @Override
-  public void applyPacketPolicies(String scope, List<PacketPolicy> policies) {
+  public void applyPacketPolicies(String scope, List<PacketPolicy> policies, boolean enforce) {
     if (filterProblem == null) {
-      filter.apply(scope, policies);
+      filter.apply(scope, policies, enforce);
     }
   }
 

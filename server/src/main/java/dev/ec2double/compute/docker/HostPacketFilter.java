@@ -20,12 +20,19 @@ final class HostPacketFilter implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(HostPacketFilter.class);
   static final String METADATA_IP = "169.254.169.254";
 
+  private record Scope(List<PacketPolicy> policies, boolean filter) {}
+
   private final String chain;
-  private final Map<String, List<PacketPolicy>> byScope = new TreeMap<>();
+  private final java.util.function.Function<String, String> bridges;
+  private final Map<String, Scope> byScope = new TreeMap<>();
   private final Map<String, String> metadataTargets = new TreeMap<>();
   private boolean installed;
 
-  HostPacketFilter(String serverId) {
+  /**
+   * @param bridges the Linux bridge interface of a network, by network name
+   */
+  HostPacketFilter(String serverId, java.util.function.Function<String, String> bridges) {
+    this.bridges = bridges;
     String hex = serverId.substring(serverId.indexOf('-') + 1);
     this.chain = "EC2D-" + hex.substring(0, Math.min(12, hex.length()));
   }
@@ -51,14 +58,14 @@ final class HostPacketFilter implements AutoCloseable {
     return null;
   }
 
-  /** The Linux interface name of a network's bridge (15 characters at most). */
+  /** The bridge interface name ec2-double gives the networks it creates (15 characters at most). */
   static String bridgeName(String network) {
     String tail = network.replaceAll("[^a-z0-9]", "");
     return "ec2d" + tail.substring(Math.max(0, tail.length() - 11));
   }
 
-  synchronized void apply(String scope, List<PacketPolicy> policies) {
-    byScope.put(scope, List.copyOf(policies));
+  synchronized void apply(String scope, List<PacketPolicy> policies, boolean filter) {
+    byScope.put(scope, new Scope(List.copyOf(policies), filter));
     write();
   }
 
@@ -111,9 +118,12 @@ final class HostPacketFilter implements AutoCloseable {
     f.append("-A ").append(chain).append(" -m conntrack --ctstate RELATED,ESTABLISHED -j RETURN\n");
     f.append("-A ").append(chain).append(" -j ").append(chain).append("-E\n");
     f.append("-A ").append(chain).append(" -j ").append(chain).append("-I\n");
-    for (List<PacketPolicy> policies : byScope.values()) {
-      for (PacketPolicy p : policies) {
-        String br = bridgeName(p.network());
+    for (Scope scope : byScope.values()) {
+      if (!scope.filter()) {
+        continue;
+      }
+      for (PacketPolicy p : scope.policies()) {
+        String br = bridges.apply(p.network());
         for (PacketPolicy.Rule r : p.egress()) {
           f.append("-A ")
               .append(chain)
@@ -155,18 +165,18 @@ final class HostPacketFilter implements AutoCloseable {
       }
     }
     f.append("COMMIT\n*nat\n:").append(chain).append("-MD - [0:0]\n");
-    metadataTargets.forEach(
-        (network, target) ->
-            f.append("-A ")
-                .append(chain)
-                .append("-MD -i ")
-                .append(bridgeName(network))
-                .append(" -d ")
-                .append(METADATA_IP)
-                .append("/32 -p tcp --dport 80 -j DNAT")
-                .append(" --to-destination ")
-                .append(target)
-                .append('\n'));
+    // per instance address: on a network other servers share, each routes only its own machines
+    for (Scope scope : byScope.values()) {
+      for (PacketPolicy p : scope.policies()) {
+        String target = metadataTargets.get(p.network());
+        if (target == null) {
+          continue;
+        }
+        f.append("-A " + chain + "-MD -i " + bridges.apply(p.network()))
+            .append(" -s " + p.address() + "/32 -d " + METADATA_IP + "/32 -p tcp --dport 80")
+            .append(" -j DNAT --to-destination " + target + "\n");
+      }
+    }
     f.append("COMMIT\n");
     check(Iptables.restore(f.toString()), "write rules");
   }

@@ -147,7 +147,7 @@ public final class InstancesService {
     List<Tag> instanceTags = instanceTags(req.tagSpecifications());
     InstanceMetadataOptionsResponse metadata = metadataOptions(req.metadataOptions());
 
-    networking.ensureNetwork(ctx, placement);
+    java.util.Set<String> taken = networking.ensureNetwork(ctx, placement);
     String reservationId = Ids.next("r");
     Instant now = Instant.now();
     InstanceStore store = Instances.store(ctx.state());
@@ -156,7 +156,9 @@ public final class InstancesService {
       String instanceId = Ids.next("i");
       NetworkInterfaceRecord eni;
       try {
-        eni = networking.attachPrimary(ctx, placement, instanceId, i == 0 ? privateIp(req) : null);
+        eni =
+            networking.attachPrimary(
+                ctx, placement, instanceId, i == 0 ? privateIp(req) : null, taken);
       } catch (RuntimeException e) {
         launched.forEach(l -> networking.release(ctx.state(), l.id));
         throw e;

@@ -23,7 +23,15 @@ final class AddressPool {
   }
 
   synchronized String allocate() {
+    return allocate(java.util.Set.of());
+  }
+
+  /** The next free address that is not in {@code avoid} (taken by others on a shared network). */
+  synchronized String allocate(java.util.Set<String> avoid) {
     int i = used.nextClearBit(RESERVED_FIRST);
+    while (i < cidr.size() - 1 && avoid.contains(cidr.address(i))) {
+      i = used.nextClearBit(i + 1);
+    }
     if (i >= cidr.size() - 1) {
       throw new AwsException(
           "InsufficientFreeAddressesInSubnet",

@@ -97,18 +97,27 @@ public final class InstanceNetworking {
     }
   }
 
-  /** Makes the VPC's network exist on the engine (before machines join it). */
-  public void ensureNetwork(RequestContext ctx, Placement p) {
+  /**
+   * Makes the VPC's network exist on the engine (before machines join it); returns the addresses
+   * already taken there by machines this region does not know (other servers share the default
+   * VPC's network), which launches must not use.
+   */
+  public java.util.Set<String> ensureNetwork(RequestContext ctx, Placement p) {
     networks.ensure(ctx, p.vpc());
+    return networks.addressesInUse(p.vpc());
   }
 
   /** The instance's primary interface, attached at device 0, deleted with the instance. */
   public NetworkInterfaceRecord attachPrimary(
-      RequestContext ctx, Placement p, String instanceId, String privateIp) {
+      RequestContext ctx,
+      Placement p,
+      String instanceId,
+      String privateIp,
+      java.util.Set<String> avoid) {
     VpcState st = VpcState.of(ctx.state());
     synchronized (st) {
       NetworkInterfaceRecord n =
-          NetworkInterfacesService.create(st, p.subnet(), p.groupIds(), privateIp, "");
+          NetworkInterfacesService.create(st, p.subnet(), p.groupIds(), privateIp, "", avoid);
       n.instanceId = instanceId;
       n.deviceIndex = 0;
       n.attachmentId = Ids.next("eni-attach");

@@ -62,7 +62,17 @@ public final class NetworkInterfacesService {
 
   static NetworkInterfaceRecord create(
       VpcState st, SubnetRecord s, List<String> groups, String ip, String description) {
-    String address = ip == null ? s.pool.allocate() : s.pool.claim(ip);
+    return create(st, s, groups, ip, description, java.util.Set.of());
+  }
+
+  static NetworkInterfaceRecord create(
+      VpcState st,
+      SubnetRecord s,
+      List<String> groups,
+      String ip,
+      String description,
+      java.util.Set<String> avoid) {
+    String address = ip == null ? s.pool.allocate(avoid) : s.pool.claim(ip);
     NetworkInterfaceRecord n =
         new NetworkInterfaceRecord(
             Ids.next("eni"), s.id, s.vpcId, s.zone, address, Macs.next(), description, groups);

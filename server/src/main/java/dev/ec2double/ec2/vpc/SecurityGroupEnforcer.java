@@ -8,9 +8,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Turns the security groups of every instance's primary interface into packet policies the backend
- * enforces: a rule naming a CIDR allows that block; a rule naming a group allows the addresses of
- * the interfaces in that group. Called after every change that can alter them.
+ * Tells the backend the address of every instance (for the metadata service's routing) and, when
+ * enforcement is on, turns the security groups of every instance's primary interface into packet
+ * policies the backend enforces: a rule naming a CIDR allows that block; a rule naming a group
+ * allows the addresses of the interfaces in that group. Called after every change that can alter
+ * them.
  */
 public final class SecurityGroupEnforcer {
   private final ComputeBackend backend;
@@ -26,9 +28,6 @@ public final class SecurityGroupEnforcer {
   }
 
   public void refresh(RegionState state) {
-    if (!enabled) {
-      return;
-    }
     VpcState st = VpcState.of(state);
     List<PacketPolicy> policies = new ArrayList<>();
     synchronized (st) {
@@ -58,7 +57,7 @@ public final class SecurityGroupEnforcer {
         policies.add(new PacketPolicy(vpc.networkName(), n.privateIp, in, out));
       }
     }
-    backend.applyPacketPolicies(state.account() + "/" + state.region(), policies);
+    backend.applyPacketPolicies(state.account() + "/" + state.region(), policies, enabled);
   }
 
   /** The IPv4 blocks a rule's peer stands for (IPv6 and prefix lists: none). */

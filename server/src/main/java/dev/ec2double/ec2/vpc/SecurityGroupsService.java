@@ -150,9 +150,9 @@ public final class SecurityGroupsService {
         records.addAll(st.groups.values());
       }
       for (SecurityGroupRecord r : records) {
-        SecurityGroup g = SecurityGroupViews.group(ctx, st, r);
+        SecurityGroup g = withPeerNames(st, SecurityGroupViews.group(ctx, st, r));
         if (filter.test(g)) {
-          views.add(withPeerNames(st, g));
+          views.add(g);
         }
       }
     }

@@ -61,6 +61,11 @@ public final class VpcNetworks {
     }
   }
 
+  /** Addresses machines of any server use on the VPC's network now. */
+  java.util.Set<String> addressesInUse(VpcRecord vpc) {
+    return backend.addressesInUse(vpc.networkName());
+  }
+
   void remove(VpcRecord vpc) {
     for (Listener l : listeners) {
       l.removed(vpc.networkName());

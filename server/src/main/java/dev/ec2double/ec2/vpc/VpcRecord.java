@@ -36,10 +36,16 @@ public final class VpcRecord {
     return cidr;
   }
 
-  /** The engine network this VPC is: one bridge per VPC, named after it. */
+  /**
+   * The engine network this VPC is: one bridge per VPC, named after it. Default VPCs (all
+   * 172.31.0.0/16) share one network on the engine, whatever their server, account or region, so
+   * that servers running side by side on one engine can all use theirs (see docs/networking.md).
+   */
   public String networkName() {
-    return "ec2double-" + id;
+    return isDefault ? DEFAULT_NETWORK : "ec2double-" + id;
   }
+
+  public static final String DEFAULT_NETWORK = "ec2double-default-vpc";
 
   /** The router's address: the VPC's base plus one, which AWS reserves in the first subnet. */
   public String gateway() {
