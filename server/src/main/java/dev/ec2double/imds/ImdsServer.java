@@ -32,6 +32,7 @@ public final class ImdsServer implements AutoCloseable {
   private final MetadataSource source;
   private final ImdsTokens tokens = new ImdsTokens();
   private final Map<String, Listener> byNetwork = new ConcurrentHashMap<>();
+  private final java.util.Set<String> unavailable = ConcurrentHashMap.newKeySet();
   private final ExecutorService executor =
       Executors.newCachedThreadPool(
           r -> {
@@ -47,13 +48,14 @@ public final class ImdsServer implements AutoCloseable {
 
   /** Starts answering on a network (idempotent); without a local gateway address, nothing. */
   public synchronized void serve(String network, String gateway) {
-    if (byNetwork.containsKey(network)) {
+    if (byNetwork.containsKey(network) || unavailable.contains(network + "@" + gateway)) {
       return;
     }
     HttpServer http;
     try {
       http = HttpServer.create(new InetSocketAddress(gateway, 0), 64);
     } catch (IOException e) {
+      unavailable.add(network + "@" + gateway);
       LOG.info(
           "no metadata service on {}: cannot listen on its gateway {} here ({})",
           network,
@@ -85,6 +87,7 @@ public final class ImdsServer implements AutoCloseable {
   /** Stops every listener (a server reset removes the networks). */
   public void stopAll() {
     byNetwork.keySet().forEach(this::stop);
+    unavailable.clear();
   }
 
   /** The direct URL of the network's metadata service, or null when it has none. */

@@ -119,6 +119,7 @@ public final class Services implements AutoCloseable {
     }
     String problem = backend.packetFilterProblem();
     if (problem == null) {
+      LOG.info("security groups are enforced with the engine host's packet filter");
       return true;
     }
     if (mode.equals("enforce")) {
