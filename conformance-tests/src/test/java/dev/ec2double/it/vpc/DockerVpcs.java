@@ -42,6 +42,17 @@ final class DockerVpcs implements AutoCloseable {
     return new Vpc(id, prefix, subnet);
   }
 
+  /**
+   * These tests need the host's packet filter (root, local engine): say so instead of failing
+   * oddly.
+   */
+  static void requirePacketFilter() {
+    String problem = DockerTestServer.get().backend().packetFilterProblem();
+    if (problem != null) {
+      throw new AssertionError("this test needs the engine host's packet filter: " + problem);
+    }
+  }
+
   String group(Vpc vpc, String name) {
     String id =
         ec2.createSecurityGroup(r -> r.vpcId(vpc.id()).groupName(name).description(name)).groupId();

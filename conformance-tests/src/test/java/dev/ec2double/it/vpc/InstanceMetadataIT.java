@@ -19,6 +19,7 @@ class InstanceMetadataIT {
 
   @BeforeAll
   static void launch() {
+    DockerVpcs.requirePacketFilter();
     vpcs = new DockerVpcs();
     vpc = vpcs.vpc();
     String sg = vpcs.group(vpc, "imds");

@@ -13,6 +13,11 @@ import software.amazon.awssdk.services.ec2.model.IpPermission;
 class SecurityGroupsEnforcedIT {
   private static final String BUSYBOX = DockerTestServer.BUSYBOX_AMI;
 
+  @org.junit.jupiter.api.BeforeAll
+  static void packetFilter() {
+    DockerVpcs.requirePacketFilter();
+  }
+
   @Test
   void aPortOpensForAnAllowedSourceOnlyAndClosesWhenRevoked() {
     try (DockerVpcs vpcs = new DockerVpcs()) {
