@@ -65,7 +65,7 @@ final class AlbBench {
                     r.name("bench")
                         .protocol("HTTP")
                         .port(targetPort)
-                        .vpcId(Elbv2Clients.defaultVpc(server, ACCOUNT).vpcId())
+                        .vpcId(Elbv2Clients.defaultVpcId(server, ACCOUNT))
                         .targetType(TargetTypeEnum.IP)
                         .healthCheckIntervalSeconds(5)
                         .healthCheckTimeoutSeconds(2)

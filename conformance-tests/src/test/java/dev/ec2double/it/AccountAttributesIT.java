@@ -50,7 +50,13 @@ class AccountAttributesIT {
             "vpc-max-elastic-ips");
     assertThat(values(attributes))
         .containsEntry("supported-platforms", List.of("VPC"))
-        .containsEntry("default-vpc", List.of("none"))
+        .containsEntry(
+            "default-vpc",
+            List.of(
+                ec2.describeVpcs(r -> r.filters(f -> f.name("is-default").values("true")))
+                    .vpcs()
+                    .get(0)
+                    .vpcId()))
         .containsEntry("max-instances", List.of("20"))
         .containsEntry("vpc-max-security-groups-per-interface", List.of("5"))
         .containsEntry("max-elastic-ips", List.of("5"))

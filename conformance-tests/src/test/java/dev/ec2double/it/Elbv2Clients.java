@@ -1,18 +1,19 @@
 package dev.ec2double.it;
 
-import dev.ec2double.ec2.instances.Instances;
-import dev.ec2double.ec2.vpc.DefaultVpc;
 import dev.ec2double.server.Ec2DoubleServer;
 import java.util.List;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.ec2.Ec2Client;
+import software.amazon.awssdk.services.ec2.model.Filter;
+import software.amazon.awssdk.services.ec2.model.Subnet;
 import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
 
 /**
  * ELBv2 clients for a test server (the SDK signs for {@code elasticloadbalancing} by itself), and
- * the default VPC's ids, which ec2-double shows through DescribeSubnets once the VPC work lands.
+ * the default VPC's ids, read through the EC2 API as a user would.
  */
 public final class Elbv2Clients {
   private Elbv2Clients() {}
@@ -27,14 +28,41 @@ public final class Elbv2Clients {
         .build();
   }
 
+  private static Ec2Client ec2(Ec2DoubleServer server, String accessKey) {
+    return Ec2Client.builder()
+        .endpointOverride(server.endpoint())
+        .region(Region.US_EAST_1)
+        .credentialsProvider(
+            StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKey, "secret")))
+        .httpClientBuilder(ApacheHttpClient.builder())
+        .build();
+  }
+
   /** The default VPC of us-east-1 for an access key that is its own 12-digit account. */
-  public static DefaultVpc defaultVpc(Ec2DoubleServer server, String account) {
-    return Instances.defaultVpc(server.store().region(account, "us-east-1"));
+  public static String defaultVpcId(Ec2DoubleServer server, String account) {
+    try (Ec2Client ec2 = ec2(server, account)) {
+      return ec2.describeVpcs(
+              r -> r.filters(Filter.builder().name("is-default").values("true").build()))
+          .vpcs()
+          .get(0)
+          .vpcId();
+    }
   }
 
   /** Two default subnets in different zones, as an ALB needs. */
   public static List<String> twoSubnets(Ec2DoubleServer server, String account) {
-    DefaultVpc vpc = defaultVpc(server, account);
-    return List.of(vpc.subnetInZone("us-east-1a").id(), vpc.subnetInZone("us-east-1b").id());
+    try (Ec2Client ec2 = ec2(server, account)) {
+      List<Subnet> subnets =
+          ec2.describeSubnets(
+                  r ->
+                      r.filters(
+                          Filter.builder().name("default-for-az").values("true").build(),
+                          Filter.builder()
+                              .name("availability-zone")
+                              .values("us-east-1a", "us-east-1b")
+                              .build()))
+              .subnets();
+      return subnets.stream().map(Subnet::subnetId).sorted().toList();
+    }
   }
 }

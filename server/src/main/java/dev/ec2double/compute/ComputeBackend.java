@@ -21,8 +21,36 @@ public interface ComputeBackend extends AutoCloseable {
   /** Facts about an image reference, or empty when the engine does not have it. */
   Optional<ImageInfo> inspectImage(String imageRef);
 
-  /** Makes sure the network exists (idempotent). */
+  /**
+   * Makes sure the network exists (idempotent).
+   *
+   * @throws NetworkConflictException when the engine cannot have it (an overlapping network)
+   */
   void ensureNetwork(NetworkSpec network);
+
+  /** Removes a network this server made; missing networks are not an error. */
+  void removeNetwork(String name);
+
+  /**
+   * Null when this backend can filter each machine's traffic ({@link #applyPacketPolicies}), else
+   * why it cannot (for the log line that says security groups are not enforced).
+   */
+  String packetFilterProblem();
+
+  /**
+   * Replaces the machine addresses of one scope (an account and region): the metadata service is
+   * routed for each; their traffic is filtered by their policies when {@code filter} is true.
+   */
+  void applyPacketPolicies(String scope, java.util.List<PacketPolicy> policies, boolean filter);
+
+  /** The addresses machines use on a network now, whoever made them (a shared engine). */
+  java.util.Set<String> addressesInUse(String network);
+
+  /**
+   * Makes {@code http://169.254.169.254/} inside the machines on a network reach {@code
+   * address:port}; false when the backend cannot (machines then use the address directly).
+   */
+  boolean routeMetadataService(String network, String address, int port);
 
   /** Creates and boots a machine; returns its opaque id once it runs. */
   String launch(MachineSpec spec);

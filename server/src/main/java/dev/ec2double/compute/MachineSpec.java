@@ -14,6 +14,8 @@ import java.util.Map;
  * @param memoryBytes the memory limit
  * @param files files placed in the machine before it boots, by absolute path
  * @param labels labels naming the server, account, region and instance
+ * @param macAddress the MAC of its network interface, or null for the engine's choice
+ * @param env environment variables of its processes
  */
 public record MachineSpec(
     String name,
@@ -25,7 +27,9 @@ public record MachineSpec(
     double cpus,
     long memoryBytes,
     Map<String, BootFile> files,
-    Map<String, String> labels) {
+    Map<String, String> labels,
+    String macAddress,
+    Map<String, String> env) {
 
   /** A file's content and mode. */
   public record BootFile(byte[] content, int mode) {}

@@ -34,6 +34,28 @@ public final class MockBackend implements ComputeBackend {
   public void ensureNetwork(NetworkSpec network) {}
 
   @Override
+  public void removeNetwork(String name) {}
+
+  @Override
+  public String packetFilterProblem() {
+    return "the mock backend runs no instances";
+  }
+
+  @Override
+  public void applyPacketPolicies(
+      String scope, java.util.List<PacketPolicy> policies, boolean filter) {}
+
+  @Override
+  public Set<String> addressesInUse(String network) {
+    return Set.of();
+  }
+
+  @Override
+  public boolean routeMetadataService(String network, String address, int port) {
+    return false;
+  }
+
+  @Override
   public String launch(MachineSpec spec) {
     String id = "mock-" + spec.name();
     running.add(id);

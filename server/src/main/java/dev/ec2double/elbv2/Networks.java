@@ -1,14 +1,13 @@
 package dev.ec2double.elbv2;
 
 import dev.ec2double.core.RegionState;
-import dev.ec2double.ec2.instances.Instances;
-import dev.ec2double.ec2.vpc.DefaultVpc;
+import dev.ec2double.ec2.vpc.SubnetRecord;
+import dev.ec2double.ec2.vpc.VpcLookups;
 import dev.ec2double.wire.AwsException;
 
 /**
  * The seam between load balancers and the VPC store: which subnets, VPCs and security groups exist.
- * {@link #defaultVpcOnly()} knows the default VPC alone; the VPC feature replaces it with one
- * backed by its own store.
+ * {@link #fromVpcs()} answers from the VPC feature's store.
  */
 public interface Networks {
   record Subnet(String id, String vpcId, String zone) {}
@@ -25,37 +24,36 @@ public interface Networks {
 
   String defaultSecurityGroup(RegionState region, String vpcId);
 
-  static Networks defaultVpcOnly() {
+  /** Answered from the VPC feature's store. */
+  static Networks fromVpcs() {
     return new Networks() {
       @Override
       public Subnet subnet(RegionState region, String subnetId) {
-        DefaultVpc vpc = Instances.defaultVpc(region);
-        try {
-          DefaultVpc.Subnet s = vpc.subnet(subnetId);
-          return new Subnet(s.id(), vpc.vpcId(), s.zone());
-        } catch (AwsException e) {
+        SubnetRecord s = VpcLookups.subnetOrNull(region, subnetId);
+        if (s == null) {
           throw new AwsException("SubnetNotFound", "The subnet ID '" + subnetId + "' is not valid");
         }
+        return new Subnet(s.id(), s.vpcId(), s.zone());
       }
 
       @Override
       public boolean vpcExists(RegionState region, String vpcId) {
-        return Instances.defaultVpc(region).vpcId().equals(vpcId);
+        return VpcLookups.vpcExists(region, vpcId);
       }
 
       @Override
       public java.util.List<String> vpcCidrs(RegionState region, String vpcId) {
-        return java.util.List.of(DefaultVpc.CIDR);
+        return VpcLookups.vpcCidrs(region, vpcId);
       }
 
       @Override
       public boolean securityGroupExists(RegionState region, String vpcId, String groupId) {
-        return Instances.defaultVpc(region).defaultSecurityGroupId().equals(groupId);
+        return VpcLookups.securityGroupExists(region, vpcId, groupId);
       }
 
       @Override
       public String defaultSecurityGroup(RegionState region, String vpcId) {
-        return Instances.defaultVpc(region).defaultSecurityGroupId();
+        return VpcLookups.defaultSecurityGroup(region, vpcId);
       }
     };
   }

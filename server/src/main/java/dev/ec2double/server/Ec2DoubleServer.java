@@ -48,7 +48,7 @@ public final class Ec2DoubleServer implements AutoCloseable {
   private void assemble() {
     try {
       backend = Backends.select(config.backend(), serverId, config.cleanup());
-      services = new Services(config, backend, serverId);
+      services = new Services(config, backend, serverId, store);
       registry = services.registry();
       api = new ApiHandler(registry, store, config.account());
       assembled.complete(null);

@@ -19,7 +19,12 @@ public enum Option {
   CLEANUP(
       "cleanup",
       "true",
-      "Remove the containers, networks and volumes this server made when it stops.");
+      "Remove the containers, networks and volumes this server made when it stops."),
+  SECURITY_GROUPS(
+      "security-groups",
+      "auto",
+      "enforce, off, or auto: enforce security groups with the engine host's packet filter;"
+          + " auto enforces where the server can program it and otherwise logs why not.");
 
   private final String key;
   private final String defaultValue;

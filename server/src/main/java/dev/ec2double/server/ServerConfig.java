@@ -75,6 +75,11 @@ public final class ServerConfig {
     return Boolean.parseBoolean(get(Option.CLEANUP));
   }
 
+  /** enforce, off or auto. */
+  public String securityGroups() {
+    return get(Option.SECURITY_GROUPS);
+  }
+
   static Map<String, String> parseAmis(String text) {
     Map<String, String> amis = new LinkedHashMap<>();
     for (String pair : text.split(",")) {
@@ -158,6 +163,11 @@ public final class ServerConfig {
       if (!backend.equals("docker") && !backend.equals("mock") && !backend.equals("auto")) {
         throw new IllegalArgumentException(
             "backend must be docker, mock or auto, got '" + backend + "'");
+      }
+      String groups = values.get(Option.SECURITY_GROUPS);
+      if (!groups.equals("enforce") && !groups.equals("off") && !groups.equals("auto")) {
+        throw new IllegalArgumentException(
+            "security-groups must be enforce, off or auto, got '" + groups + "'");
       }
       if (!values.get(Option.ACCOUNT).matches("\\d{12}")) {
         throw new IllegalArgumentException(

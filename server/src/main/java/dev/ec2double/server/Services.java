@@ -3,6 +3,7 @@ package dev.ec2double.server;
 import dev.ec2double.compute.ComputeBackend;
 import dev.ec2double.core.RegionState;
 import dev.ec2double.core.Resources;
+import dev.ec2double.core.StateStore;
 import dev.ec2double.ec2.account.AccountAttributesService;
 import dev.ec2double.ec2.images.AmiCatalog;
 import dev.ec2double.ec2.images.ImageAttributesService;
@@ -13,6 +14,11 @@ import dev.ec2double.ec2.instances.InstanceActionsService;
 import dev.ec2double.ec2.instances.InstanceAttributesService;
 import dev.ec2double.ec2.instances.InstanceCatalogs;
 import dev.ec2double.ec2.instances.InstanceLifecycle;
+import dev.ec2double.ec2.instances.InstanceMetadataOptionsService;
+import dev.ec2double.ec2.instances.InstanceMetadataSource;
+import dev.ec2double.ec2.instances.InstanceRecord;
+import dev.ec2double.ec2.instances.InstanceState;
+import dev.ec2double.ec2.instances.Instances;
 import dev.ec2double.ec2.instances.InstancesService;
 import dev.ec2double.ec2.instances.TypeLimits;
 import dev.ec2double.ec2.instancetypes.InstanceTypeCatalog;
@@ -26,6 +32,17 @@ import dev.ec2double.ec2.volumes.AttachmentsService;
 import dev.ec2double.ec2.volumes.Ebs;
 import dev.ec2double.ec2.volumes.InstanceVolumes;
 import dev.ec2double.ec2.volumes.VolumesService;
+import dev.ec2double.ec2.vpc.AddressesService;
+import dev.ec2double.ec2.vpc.InstanceNetworking;
+import dev.ec2double.ec2.vpc.InstancePlacements;
+import dev.ec2double.ec2.vpc.InternetGatewaysService;
+import dev.ec2double.ec2.vpc.NetworkInterfacesService;
+import dev.ec2double.ec2.vpc.RouteTablesService;
+import dev.ec2double.ec2.vpc.SecurityGroupEnforcer;
+import dev.ec2double.ec2.vpc.SecurityGroupsService;
+import dev.ec2double.ec2.vpc.SubnetsService;
+import dev.ec2double.ec2.vpc.VpcNetworks;
+import dev.ec2double.ec2.vpc.VpcsService;
 import dev.ec2double.elbv2.Elbv2;
 import dev.ec2double.elbv2.Networks;
 import dev.ec2double.elbv2.account.AccountService;
@@ -35,35 +52,75 @@ import dev.ec2double.elbv2.rules.RulesService;
 import dev.ec2double.elbv2.tags.Elbv2TagsService;
 import dev.ec2double.elbv2.targetgroups.TargetGroupsService;
 import dev.ec2double.elbv2.targetgroups.TargetsService;
+import dev.ec2double.imds.ImdsServer;
+import dev.ec2double.wire.AwsException;
 import dev.ec2double.wire.OperationRegistry;
 import java.util.Map;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Wires every service into the operation registry: the one list of what the server answers. */
 public final class Services implements AutoCloseable {
   private final OperationRegistry registry = new OperationRegistry();
+  private static final Logger LOG = LoggerFactory.getLogger(Services.class);
   private final InstanceLifecycle lifecycle;
   private final Ebs ebs;
   private final Elbv2 elbv2;
+  private final ImdsServer imds;
 
   public Services(ServerConfig config, ComputeBackend backend, String serverId) {
+    this(config, backend, serverId, new StateStore());
+  }
+
+  public Services(ServerConfig config, ComputeBackend backend, String serverId, StateStore store) {
     // Taggable resource kinds, registered by the services that own them; CreateTags checks here.
     Resources resources = new Resources();
     registry.register(new RegionsService());
     registry.register(new InstanceTypesService());
     registry.register(new AccountAttributesService());
 
+    SecurityGroupEnforcer enforcer =
+        new SecurityGroupEnforcer(backend, enforceSecurityGroups(config, backend));
+    VpcNetworks networks = new VpcNetworks(backend, serverId);
+    InstanceNetworking networking = new InstanceNetworking(networks, enforcer);
+    InstancePlacements placements = placements();
+    registry.register(new VpcsService(networks, resources));
+    registry.register(new SubnetsService());
+    registry.register(new InternetGatewaysService());
+    registry.register(new RouteTablesService());
+    registry.register(new SecurityGroupsService(enforcer));
+    registry.register(new NetworkInterfacesService(placements, enforcer));
+    registry.register(new AddressesService(placements));
+
+    InstanceCatalogs catalogs = catalogs();
+    imds = new ImdsServer(backend, new InstanceMetadataSource(store, catalogs, networking));
+    networks.listen(
+        new VpcNetworks.Listener() {
+          @Override
+          public void ready(String network, String gateway) {
+            imds.serve(network, gateway);
+          }
+
+          @Override
+          public void removed(String network) {
+            imds.stop(network);
+          }
+        });
+
     ImagesService images = new ImagesService(new AmiCatalog(config.amis()), backend, resources);
     lifecycle = new InstanceLifecycle(backend);
     ebs = new Ebs(backend, serverId, resources);
     InstanceVolumes volumes = new InstanceVolumes(ebs);
     InstancesService instances =
-        new InstancesService(lifecycle, images, catalogs(), volumes, resources, serverId);
+        new InstancesService(
+            lifecycle, images, catalogs, volumes, resources, serverId, networking, imds::endpoint);
     registry.register(images);
     registry.register(new ImageAttributesService(images));
     registry.register(instances);
     registry.register(new DescribeInstancesService(instances));
-    registry.register(new InstanceActionsService(lifecycle, volumes));
+    registry.register(new InstanceActionsService(lifecycle, volumes, networking));
+    registry.register(new InstanceMetadataOptionsService());
     registry.register(new InstanceAttributesService(instances, lifecycle));
     registry.register(new CreateImageService(lifecycle, images, serverId));
     registry.register(new VolumesService(ebs));
@@ -73,7 +130,7 @@ public final class Services implements AutoCloseable {
     registry.register(new TagsService(resources));
 
     // ELBv2: the registry routes its SDK model package to the query protocol.
-    elbv2 = new Elbv2(config.host(), Networks.defaultVpcOnly());
+    elbv2 = new Elbv2(config.host(), Networks.fromVpcs());
     registry.register(new LoadBalancersService(elbv2));
     registry.register(new TargetGroupsService(elbv2));
     registry.register(new TargetsService(elbv2));
@@ -81,6 +138,41 @@ public final class Services implements AutoCloseable {
     registry.register(new RulesService(elbv2));
     registry.register(new Elbv2TagsService(elbv2));
     registry.register(new AccountService());
+  }
+
+  /**
+   * Whether security groups are enforced: {@code off} never; {@code enforce} always, failing when
+   * the backend cannot; {@code auto} when the backend can, with a log line when it cannot.
+   */
+  private static boolean enforceSecurityGroups(ServerConfig config, ComputeBackend backend) {
+    String mode = config.securityGroups();
+    if (mode.equals("off")) {
+      LOG.info("security groups are not enforced (--security-groups off)");
+      return false;
+    }
+    String problem = backend.packetFilterProblem();
+    if (problem == null) {
+      LOG.info("security groups are enforced with the engine host's packet filter");
+      return true;
+    }
+    if (mode.equals("enforce")) {
+      throw new IllegalStateException(
+          "--security-groups enforce was asked for, but " + problem + ".");
+    }
+    LOG.info("security groups are not enforced: {}", problem);
+    return false;
+  }
+
+  /** Where an instance is, for the networking services (attach, associate). */
+  private static InstancePlacements placements() {
+    return (state, id) -> {
+      InstanceRecord r = Instances.store(state).get(id);
+      if (r == null || r.state() == InstanceState.TERMINATED) {
+        throw new AwsException(
+            "InvalidInstanceID.NotFound", "The instance ID '" + id + "' does not exist");
+      }
+      return new InstancePlacements.Placement(r.vpcId(), r.zone());
+    };
   }
 
   /** The registry alone, for tools such as the generated operations table. */
@@ -119,14 +211,16 @@ public final class Services implements AutoCloseable {
     };
   }
 
-  /** Closes every listener port and forgets the load balancers' state. */
+  /** Closes every listener port, forgets the load balancers, stops the metadata listeners. */
   public void reset() {
     elbv2.reset();
+    imds.stopAll();
   }
 
   @Override
   public void close() {
     elbv2.close();
+    imds.close();
     lifecycle.close();
     ebs.close();
   }

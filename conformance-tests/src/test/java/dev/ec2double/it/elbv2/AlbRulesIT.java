@@ -57,7 +57,7 @@ class AlbRulesIT {
     a1 = wiremock("a1");
     a2 = wiremock("a2");
     b = wiremock("b");
-    vpcId = Elbv2Clients.defaultVpc(TestServer.get(), ACCOUNT).vpcId();
+    vpcId = Elbv2Clients.defaultVpcId(TestServer.get(), ACCOUNT);
     lbArn =
         elb.createLoadBalancer(
                 r -> r.name("rules").subnets(Elbv2Clients.twoSubnets(TestServer.get(), ACCOUNT)))

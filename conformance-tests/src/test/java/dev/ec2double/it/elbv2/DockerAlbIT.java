@@ -55,7 +55,7 @@ class DockerAlbIT {
                 ec2.describeInstances(r -> r.instanceIds(instances)).reservations().stream()
                     .flatMap(r -> r.instances().stream())
                     .allMatch(i -> i.state().name() == InstanceStateName.RUNNING));
-    String vpcId = Elbv2Clients.defaultVpc(DockerTestServer.get(), ACCOUNT).vpcId();
+    String vpcId = Elbv2Clients.defaultVpcId(DockerTestServer.get(), ACCOUNT);
     lbArn =
         elb.createLoadBalancer(
                 r ->

@@ -41,7 +41,7 @@ class Elbv2ApiIT {
   static void client() {
     elb = Elbv2Clients.of(TestServer.get(), ACCOUNT);
     subnets = Elbv2Clients.twoSubnets(TestServer.get(), ACCOUNT);
-    vpcId = Elbv2Clients.defaultVpc(TestServer.get(), ACCOUNT).vpcId();
+    vpcId = Elbv2Clients.defaultVpcId(TestServer.get(), ACCOUNT);
   }
 
   @AfterAll

@@ -5,6 +5,7 @@ import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.command.CreateContainerCmd;
 import com.github.dockerjava.api.command.InspectImageResponse;
 import com.github.dockerjava.api.exception.ConflictException;
+import com.github.dockerjava.api.exception.DockerException;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.exception.NotModifiedException;
 import com.github.dockerjava.api.model.Container;
@@ -21,7 +22,9 @@ import dev.ec2double.compute.ComputeBackend;
 import dev.ec2double.compute.ImageInfo;
 import dev.ec2double.compute.MachineExitListener;
 import dev.ec2double.compute.MachineSpec;
+import dev.ec2double.compute.NetworkConflictException;
 import dev.ec2double.compute.NetworkSpec;
+import dev.ec2double.compute.PacketPolicy;
 import java.io.ByteArrayInputStream;
 import java.io.Closeable;
 import java.io.IOException;
@@ -32,6 +35,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -45,20 +49,26 @@ import org.slf4j.LoggerFactory;
 public final class DockerBackend implements ComputeBackend {
   private static final Logger LOG = LoggerFactory.getLogger(DockerBackend.class);
   private static final int CONSOLE_BYTES = 64 * 1024;
+  private static final String BRIDGE_OPTION = "com.docker.network.bridge.name";
 
   private final DockerClient docker;
   private final String engine;
   private final String serverId;
   private final List<MachineExitListener> listeners = new CopyOnWriteArrayList<>();
   private final DockerStorage storage;
+  private final HostPacketFilter filter;
+  private final Map<String, String> bridges = new java.util.concurrent.ConcurrentHashMap<>();
+  private final String filterProblem;
   private Closeable events;
   private Watchdog watchdog;
 
-  private DockerBackend(DockerClient docker, String engine, String serverId) {
+  private DockerBackend(DockerClient docker, String engine, String serverId, String dockerHost) {
     this.docker = docker;
     this.engine = engine;
     this.serverId = serverId;
     this.storage = new DockerStorage(docker, serverId);
+    this.filter = new HostPacketFilter(serverId, this::bridgeOf);
+    this.filterProblem = HostPacketFilter.problem(dockerHost);
   }
 
   /** Connects and pings the engine; throws when none answers. */
@@ -85,7 +95,11 @@ public final class DockerBackend implements ComputeBackend {
       client.pingCmd().exec();
       String version = client.versionCmd().exec().getVersion();
       DockerBackend backend =
-          new DockerBackend(client, config.getDockerHost() + " (engine " + version + ")", serverId);
+          new DockerBackend(
+              client,
+              config.getDockerHost() + " (engine " + version + ")",
+              serverId,
+              String.valueOf(config.getDockerHost()));
       backend.watchExits();
       Reaper.reap(client);
       if (watched) {
@@ -144,37 +158,141 @@ public final class DockerBackend implements ComputeBackend {
   }
 
   @Override
-  public void ensureNetwork(NetworkSpec spec) {
-    if (networkExists(spec.name())) {
-      return;
+  public synchronized void ensureNetwork(NetworkSpec spec) {
+    boolean exists =
+        docker.listNetworksCmd().withNameFilter(spec.name()).exec().stream()
+            .anyMatch(n -> n.getName().equals(spec.name()));
+    if (!exists) {
+      create(spec);
     }
+    Network n = docker.inspectNetworkCmd().withNetworkId(spec.name()).exec();
+    String bridge = n.getOptions() == null ? null : n.getOptions().get(BRIDGE_OPTION);
+    bridges.put(spec.name(), bridge != null ? bridge : "br-" + n.getId().substring(0, 12));
+  }
+
+  /** The Linux bridge of a network (Docker names it br-ID unless told otherwise). */
+  private String bridgeOf(String network) {
+    return bridges.getOrDefault(network, HostPacketFilter.bridgeName(network));
+  }
+
+  @Override
+  public Set<String> addressesInUse(String network) {
     try {
-      docker
-          .createNetworkCmd()
-          .withName(spec.name())
-          .withDriver("bridge")
-          .withCheckDuplicate(true)
-          .withLabels(spec.labels())
-          .withIpam(
-              new Network.Ipam()
-                  .withConfig(
-                      new Network.Ipam.Config()
-                          .withSubnet(spec.cidr())
-                          .withGateway(spec.gateway())))
-          .exec();
-    } catch (RuntimeException e) {
-      // another server sharing the engine may have made it meanwhile: a name conflict, or the
-      // engine's "pool overlaps" when both asked at once
-      if (!networkExists(spec.name())) {
+      Network n = docker.inspectNetworkCmd().withNetworkId(network).exec();
+      Set<String> out = new java.util.HashSet<>();
+      if (n.getContainers() != null) {
+        for (Network.ContainerNetworkConfig c : n.getContainers().values()) {
+          String ip = c.getIpv4Address();
+          if (ip != null && !ip.isEmpty()) {
+            out.add(ip.contains("/") ? ip.substring(0, ip.indexOf('/')) : ip);
+          }
+        }
+      }
+      return out;
+    } catch (NotFoundException e) {
+      return Set.of();
+    }
+  }
+
+  private void create(NetworkSpec spec) {
+    try {
+      createNetwork(spec);
+    } catch (ConflictException e) {
+      LOG.debug("network {} was created concurrently", spec.name());
+    } catch (DockerException e) {
+      if (networkExists(spec.name())) {
+        // another server sharing the engine made it at the same moment ("pool overlaps")
+        LOG.debug("network {} was created concurrently", spec.name());
+        return;
+      }
+      if (!String.valueOf(e.getMessage()).contains("overlap")) {
         throw e;
       }
-      LOG.debug("network {} was created concurrently", spec.name());
+      // The kernel cannot route two bridges with overlapping subnets, so the engine refuses.
+      // Networks of ec2-double that no container uses are made again on demand: free those.
+      List<Network> blocking = EngineNetworks.overlapping(docker, spec.cidr());
+      for (Network n : blocking) {
+        if (!EngineNetworks.isIdleEc2DoubleNetwork(docker, n)) {
+          throw new NetworkConflictException(
+              "the Docker engine already has network "
+                  + n.getName()
+                  + " with an overlapping subnet ("
+                  + EngineNetworks.subnets(n)
+                  + EngineNetworks.owner(n)
+                  + ") that containers use, and Linux cannot route two bridges with"
+                  + " overlapping addresses on one host.");
+        }
+      }
+      for (Network n : blocking) {
+        LOG.info("removing idle network {} to make room for {}", n.getName(), spec.name());
+        removeNetworkQuietly(n.getId());
+        filter.forgetNetwork(n.getName());
+      }
+      createNetwork(spec);
     }
   }
 
   private boolean networkExists(String name) {
     return docker.listNetworksCmd().withNameFilter(name).exec().stream()
         .anyMatch(n -> n.getName().equals(name));
+  }
+
+  private void createNetwork(NetworkSpec spec) {
+    docker
+        .createNetworkCmd()
+        .withName(spec.name())
+        .withDriver("bridge")
+        .withCheckDuplicate(true)
+        .withLabels(spec.labels())
+        .withOptions(Map.of(BRIDGE_OPTION, HostPacketFilter.bridgeName(spec.name())))
+        .withIpam(
+            new Network.Ipam()
+                .withConfig(
+                    new Network.Ipam.Config().withSubnet(spec.cidr()).withGateway(spec.gateway())))
+        .exec();
+  }
+
+  @Override
+  public void removeNetwork(String name) {
+    filter.forgetNetwork(name);
+    bridges.remove(name);
+    for (Network n : docker.listNetworksCmd().withNameFilter(name).exec()) {
+      // a network another server's (or a stopped) container still uses stays
+      if (n.getName().equals(name) && EngineNetworks.isIdleEc2DoubleNetwork(docker, n)) {
+        removeNetworkQuietly(n.getId());
+      }
+    }
+  }
+
+  private void removeNetworkQuietly(String id) {
+    try {
+      docker.removeNetworkCmd(id).exec();
+    } catch (NotFoundException e) {
+      LOG.debug("network {} was already gone", id);
+    } catch (RuntimeException e) {
+      LOG.info("network {} could not be removed: {}", id, e.getMessage());
+    }
+  }
+
+  @Override
+  public String packetFilterProblem() {
+    return filterProblem;
+  }
+
+  @Override
+  public void applyPacketPolicies(String scope, List<PacketPolicy> policies, boolean enforce) {
+    if (filterProblem == null) {
+      filter.apply(scope, policies, enforce);
+    }
+  }
+
+  @Override
+  public boolean routeMetadataService(String network, String address, int port) {
+    if (filterProblem != null) {
+      return false;
+    }
+    filter.routeMetadata(network, address, port);
+    return true;
   }
 
   @Override
@@ -204,7 +322,12 @@ public final class DockerBackend implements ComputeBackend {
             .withCmd(List.of())
             .withHostConfig(host)
             .withIpv4Address(spec.privateIp())
-            .withAliases(spec.dnsNames());
+            .withAliases(spec.dnsNames())
+            .withEnv(
+                spec.env().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList());
+    if (spec.macAddress() != null) {
+      create.withMacAddress(spec.macAddress());
+    }
     String id = create.exec().getId();
     try {
       docker
@@ -390,6 +513,7 @@ public final class DockerBackend implements ComputeBackend {
     }
     // after the instances (nothing holds the volumes), before the networks
     storage.removeAll();
+    filter.clear();
     for (Network n : docker.listNetworksCmd().exec()) {
       if (n.getLabels() != null && serverId.equals(n.getLabels().get(Labels.SERVER))) {
         try {
@@ -407,6 +531,7 @@ public final class DockerBackend implements ComputeBackend {
     if (watchdog != null) {
       watchdog.close();
     }
+    filter.close();
     closeQuietly(events);
     closeQuietly(docker);
   }

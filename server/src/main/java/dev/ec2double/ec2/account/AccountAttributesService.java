@@ -1,6 +1,8 @@
 package dev.ec2double.ec2.account;
 
 import dev.ec2double.core.RequestContext;
+import dev.ec2double.ec2.vpc.VpcRecord;
+import dev.ec2double.ec2.vpc.VpcState;
 import dev.ec2double.wire.AwsException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -20,10 +22,7 @@ import software.amazon.awssdk.services.ec2.model.DescribeAccountAttributesRespon
  * the order AWS lists them.
  */
 public final class AccountAttributesService {
-  /**
-   * What {@code default-vpc} says when the region has no default VPC. Until the VPC feature creates
-   * one per account and region, every region answers this.
-   */
+  /** What {@code default-vpc} says when the region's default VPC was deleted. */
   static final String NO_DEFAULT_VPC = "none";
 
   private final Map<String, Function<RequestContext, String>> attributes = new LinkedHashMap<>();
@@ -32,8 +31,12 @@ public final class AccountAttributesService {
     attributes.put("vpc-max-security-groups-per-interface", ctx -> "5");
     attributes.put("max-instances", ctx -> "20");
     attributes.put("supported-platforms", ctx -> "VPC");
-    // Hook for the VPC work: answer the id of the region's default VPC here once it exists.
-    attributes.put("default-vpc", ctx -> NO_DEFAULT_VPC);
+    attributes.put(
+        "default-vpc",
+        ctx -> {
+          VpcRecord vpc = VpcState.of(ctx.state()).defaultVpc();
+          return vpc == null ? NO_DEFAULT_VPC : vpc.id();
+        });
     attributes.put("max-elastic-ips", ctx -> "5");
     attributes.put("vpc-max-elastic-ips", ctx -> "5");
   }

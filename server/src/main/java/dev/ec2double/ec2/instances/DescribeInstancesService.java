@@ -49,7 +49,8 @@ public final class DescribeInstancesService {
               r,
               tags,
               instances.typeOrNull(r.instanceType),
-              instances.storage().devices(ctx.state(), r.id));
+              instances.storage().devices(ctx.state(), r.id),
+              instances.network(ctx, r));
       if (filter.test(view)) {
         matching.add(view);
         recordOf.put(view, r);

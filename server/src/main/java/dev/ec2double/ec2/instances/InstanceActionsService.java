@@ -31,7 +31,13 @@ public final class InstanceActionsService {
   private final InstanceLifecycle lifecycle;
   private final InstanceStorage storage;
 
-  public InstanceActionsService(InstanceLifecycle lifecycle, InstanceStorage storage) {
+  private final dev.ec2double.ec2.vpc.InstanceNetworking networking;
+
+  public InstanceActionsService(
+      InstanceLifecycle lifecycle,
+      InstanceStorage storage,
+      dev.ec2double.ec2.vpc.InstanceNetworking networking) {
+    this.networking = networking;
     this.lifecycle = lifecycle;
     this.storage = storage;
   }
@@ -129,8 +135,8 @@ public final class InstanceActionsService {
     return RebootInstancesResponse.builder().build();
   }
 
-  private static void release(RequestContext ctx, InstanceRecord r) {
-    Instances.defaultVpc(ctx.state()).subnet(r.subnetId).release(r.privateIp);
+  private void release(RequestContext ctx, InstanceRecord r) {
+    networking.release(ctx.state(), r.id);
   }
 
   /**

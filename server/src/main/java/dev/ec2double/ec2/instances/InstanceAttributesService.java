@@ -13,7 +13,6 @@ import software.amazon.awssdk.services.ec2.model.DescribeInstanceAttributeReques
 import software.amazon.awssdk.services.ec2.model.DescribeInstanceAttributeResponse;
 import software.amazon.awssdk.services.ec2.model.GetConsoleOutputRequest;
 import software.amazon.awssdk.services.ec2.model.GetConsoleOutputResponse;
-import software.amazon.awssdk.services.ec2.model.GroupIdentifier;
 import software.amazon.awssdk.services.ec2.model.ModifyInstanceAttributeRequest;
 import software.amazon.awssdk.services.ec2.model.ModifyInstanceAttributeResponse;
 
@@ -56,6 +55,10 @@ public final class InstanceAttributesService {
             throw AwsException.invalidParameterValue(
                 "ec2-double cannot modify the attribute '" + attribute + "' yet.");
       }
+    }
+    if (!req.groups().isEmpty()) {
+      instances.networking().setGroups(ctx, r.id, req.groups());
+      return ModifyInstanceAttributeResponse.builder().build();
     }
     TypeLimits newType = type == null ? null : instances.type(type);
     byte[] newUserData = userData == null ? null : UserData.decode(userData);
@@ -118,11 +121,7 @@ public final class InstanceAttributesService {
         case "disableApiStop" -> b.disableApiStop(bool(false));
         case "kernel" -> b.kernelId(text(null));
         case "ramdisk" -> b.ramdiskId(text(null));
-        case "groupSet" ->
-            b.groups(
-                r.securityGroupIds.stream()
-                    .map(g -> GroupIdentifier.builder().groupId(g).groupName("default").build())
-                    .toList());
+        case "groupSet" -> b.groups(instances.networking().groups(ctx.state(), r.id));
         case "blockDeviceMapping" -> b.blockDeviceMappings(List.of());
         case "productCodes" -> b.productCodes(List.of());
         default ->

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import software.amazon.awssdk.services.ec2.model.GroupIdentifier;
 import software.amazon.awssdk.services.ec2.model.Instance;
+import software.amazon.awssdk.services.ec2.model.InstanceNetworkInterface;
 import software.amazon.awssdk.services.ec2.model.InstanceStatus;
 import software.amazon.awssdk.services.ec2.model.Tag;
 
@@ -59,6 +60,37 @@ final class InstanceFilters {
           .field(
               "metadata-options.instance-metadata-tags",
               i -> i.metadataOptions().instanceMetadataTagsAsString())
+          .field("ip-address", Instance::publicIpAddress)
+          .field("association.public-ip", Instance::publicIpAddress)
+          .multi(
+              "network-interface.network-interface-id",
+              i -> nics(i, InstanceNetworkInterface::networkInterfaceId))
+          .multi(
+              "network-interface.mac-address", i -> nics(i, InstanceNetworkInterface::macAddress))
+          .multi("network-interface.subnet-id", i -> nics(i, InstanceNetworkInterface::subnetId))
+          .multi("network-interface.vpc-id", i -> nics(i, InstanceNetworkInterface::vpcId))
+          .multi(
+              "network-interface.private-dns-name",
+              i -> nics(i, InstanceNetworkInterface::privateDnsName))
+          .multi("network-interface.status", i -> nics(i, InstanceNetworkInterface::statusAsString))
+          .multi(
+              "network-interface.attachment.device-index",
+              i -> nics(i, n -> String.valueOf(n.attachment().deviceIndex())))
+          .multi(
+              "network-interface.attachment.attachment-id",
+              i -> nics(i, n -> n.attachment().attachmentId()))
+          .multi(
+              "network-interface.group-id",
+              i ->
+                  i.networkInterfaces().stream()
+                      .flatMap(n -> n.groups().stream().map(GroupIdentifier::groupId))
+                      .toList())
+          .multi(
+              "network-interface.group-name",
+              i ->
+                  i.networkInterfaces().stream()
+                      .flatMap(n -> n.groups().stream().map(GroupIdentifier::groupName))
+                      .toList())
           .multi(
               "instance.group-id",
               i -> i.securityGroups().stream().map(GroupIdentifier::groupId).toList())
@@ -82,6 +114,11 @@ final class InstanceFilters {
           .multi(
               "system-status.reachability",
               s -> s.systemStatus().details().stream().map(d -> d.statusAsString()).toList());
+
+  private static java.util.List<String> nics(
+      Instance i, java.util.function.Function<InstanceNetworkInterface, String> value) {
+    return i.networkInterfaces().stream().map(value).filter(v -> v != null).toList();
+  }
 
   private static Map<String, String> tagMap(Instance i) {
     return i.tags().stream().collect(Collectors.toMap(Tag::key, Tag::value, (a, b) -> b));

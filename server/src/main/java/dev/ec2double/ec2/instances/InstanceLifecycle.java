@@ -47,19 +47,11 @@ public final class InstanceLifecycle implements AutoCloseable {
     return executor;
   }
 
-  /** Attempts at an address before a launch gives up: other servers may share the network. */
-  private static final int ADDRESS_ATTEMPTS = 8;
-
-  /**
-   * @param readdress gives the instance another address when the engine says its address is in use
-   *     (another server sharing the default VPC's network took it)
-   */
-  CompletableFuture<Void> launch(
-      InstanceRecord r, Supplier<MachineSpec> spec, Runnable readdress, Runnable onFail) {
+  CompletableFuture<Void> launch(InstanceRecord r, Supplier<MachineSpec> spec, Runnable onFail) {
     return r.then(
         () -> {
           try {
-            String machine = launchWithFreeAddress(spec, readdress);
+            String machine = backend.launch(spec.get());
             byMachine.put(machine, r);
             synchronized (r) {
               r.machineId = machine;
@@ -80,20 +72,6 @@ public final class InstanceLifecycle implements AutoCloseable {
           }
         },
         executor);
-  }
-
-  private String launchWithFreeAddress(Supplier<MachineSpec> spec, Runnable readdress) {
-    for (int attempt = 1; ; attempt++) {
-      try {
-        return backend.launch(spec.get());
-      } catch (RuntimeException e) {
-        String m = String.valueOf(e.getMessage());
-        if (attempt >= ADDRESS_ATTEMPTS || !m.contains("ddress already in use")) {
-          throw e;
-        }
-        readdress.run();
-      }
-    }
   }
 
   CompletableFuture<Void> stop(InstanceRecord r, boolean force) {

@@ -34,6 +34,10 @@ public final class InstanceRecord {
   final String clientToken;
   final List<String> securityGroupIds;
 
+  /** The engine network of its VPC, and its primary interface's MAC. */
+  String network;
+
+  String mac;
   String instanceType;
   String userData;
   String shutdownBehavior;

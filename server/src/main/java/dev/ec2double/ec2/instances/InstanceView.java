@@ -16,13 +16,20 @@ import software.amazon.awssdk.services.ec2.model.Tag;
 
 /** An instance as DescribeInstances shows it, filled as AWS fills it. */
 final class InstanceView {
+  /** What the VPC feature knows of the instance. */
+  record Network(
+      List<GroupIdentifier> groups,
+      List<software.amazon.awssdk.services.ec2.model.InstanceNetworkInterface> interfaces,
+      String publicIp) {}
+
   private InstanceView() {}
 
   static Instance toSdk(
       InstanceRecord r,
       TagStore tags,
       TypeLimits type,
-      List<software.amazon.awssdk.services.ec2.model.InstanceBlockDeviceMapping> devices) {
+      List<software.amazon.awssdk.services.ec2.model.InstanceBlockDeviceMapping> devices,
+      Network net) {
     synchronized (r) {
       boolean live = r.state != InstanceState.TERMINATED;
       List<Tag> tagList = tags.sdkTags(r.id);
@@ -80,10 +87,9 @@ final class InstanceView {
             .vpcId(r.vpcId)
             .privateIpAddress(r.privateIp)
             .sourceDestCheck(true)
-            .securityGroups(
-                r.securityGroupIds.stream()
-                    .map(g -> GroupIdentifier.builder().groupId(g).groupName("default").build())
-                    .toList());
+            .securityGroups(net.groups())
+            .networkInterfaces(net.interfaces())
+            .publicIpAddress(net.publicIp());
       }
       if (r.stateReasonCode != null) {
         b.stateReason(

@@ -2,7 +2,6 @@ package dev.ec2double.ec2.instances;
 
 import dev.ec2double.core.RegionState;
 import dev.ec2double.core.RequestContext;
-import dev.ec2double.ec2.vpc.DefaultVpc;
 import dev.ec2double.wire.AwsException;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,10 +15,6 @@ public final class Instances {
 
   public static InstanceStore store(RegionState state) {
     return state.part(InstanceStore.class, InstanceStore::new);
-  }
-
-  public static DefaultVpc defaultVpc(RegionState state) {
-    return state.part(DefaultVpc.class, () -> new DefaultVpc(state.region()));
   }
 
   public static InstanceRecord require(RequestContext ctx, String id) {

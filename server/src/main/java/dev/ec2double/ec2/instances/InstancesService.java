@@ -2,7 +2,6 @@ package dev.ec2double.ec2.instances;
 
 import dev.ec2double.compute.MachineSpec;
 import dev.ec2double.compute.MachineSpec.BootFile;
-import dev.ec2double.compute.NetworkSpec;
 import dev.ec2double.compute.docker.BootScript;
 import dev.ec2double.compute.docker.Labels;
 import dev.ec2double.core.Ids;
@@ -11,7 +10,8 @@ import dev.ec2double.core.Resources;
 import dev.ec2double.core.TagStore;
 import dev.ec2double.ec2.images.ImageRecord;
 import dev.ec2double.ec2.images.ImagesService;
-import dev.ec2double.ec2.vpc.DefaultVpc;
+import dev.ec2double.ec2.vpc.InstanceNetworking;
+import dev.ec2double.ec2.vpc.NetworkInterfaceRecord;
 import dev.ec2double.wire.AwsException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -41,19 +41,28 @@ public final class InstancesService {
   private final InstanceCatalogs catalogs;
   private final InstanceStorage storage;
   private final String serverId;
+  private final InstanceNetworking networking;
+  private final java.util.function.Function<String, String> metadataEndpoint;
 
+  /**
+   * @param metadataEndpoint the metadata service's direct URL for a network, or null when none
+   */
   public InstancesService(
       InstanceLifecycle lifecycle,
       ImagesService images,
       InstanceCatalogs catalogs,
       InstanceStorage storage,
       Resources resources,
-      String serverId) {
+      String serverId,
+      InstanceNetworking networking,
+      java.util.function.Function<String, String> metadataEndpoint) {
     this.lifecycle = lifecycle;
     this.images = images;
     this.catalogs = catalogs;
     this.storage = storage;
     this.serverId = serverId;
+    this.networking = networking;
+    this.metadataEndpoint = metadataEndpoint;
     resources.register(
         new Resources.Kind(
             "i",
@@ -138,25 +147,38 @@ public final class InstancesService {
       throw AwsException.invalidParameterValue(
           "Value (" + behavior + ") for parameter instanceInitiatedShutdownBehavior is invalid.");
     }
-    DefaultVpc vpc = Instances.defaultVpc(ctx.state());
-    DefaultVpc.Subnet subnet = subnet(req, vpc);
-    List<String> groups = securityGroups(req, vpc);
+    InstanceNetworking.Placement placement = placement(ctx, req);
+    if (req.privateIpAddress() != null && max > 1) {
+      throw AwsException.invalidParameterCombination(
+          "Cannot specify a private IP address when launching more than one instance.");
+    }
     List<Tag> instanceTags = instanceTags(req.tagSpecifications());
     InstanceMetadataOptionsResponse metadata = metadataOptions(req.metadataOptions());
     InstanceStorage.Launch volumes =
         storage.plan(ctx, image, req.blockDeviceMappings(), volumeTags(req.tagSpecifications()));
 
+    java.util.Set<String> taken = networking.ensureNetwork(ctx, placement);
     String reservationId = Ids.next("r");
     Instant now = Instant.now();
     InstanceStore store = Instances.store(ctx.state());
     List<InstanceRecord> launched = new ArrayList<>();
     Map<String, Runnable> provision = new LinkedHashMap<>();
     for (int i = 0; i < max; i++) {
-      String ip = subnet.allocate();
+      String instanceId = Ids.next("i");
+      NetworkInterfaceRecord eni;
+      try {
+        eni =
+            networking.attachPrimary(
+                ctx, placement, instanceId, i == 0 ? privateIp(req) : null, taken);
+      } catch (RuntimeException e) {
+        launched.forEach(l -> networking.release(ctx.state(), l.id));
+        throw e;
+      }
+      String ip = eni.privateIp();
       InstanceRecord r =
           new InstanceRecord(
               store.nextSeq(),
-              Ids.next("i"),
+              instanceId,
               reservationId,
               ctx.account(),
               ctx.region(),
@@ -164,14 +186,16 @@ public final class InstancesService {
               image.imageRef(),
               req.keyName(),
               i,
-              subnet.zone(),
-              subnet.id(),
-              vpc.vpcId(),
+              placement.subnet().zone(),
+              placement.subnet().id(),
+              placement.vpc().id(),
               ip,
               dnsName(ip, ctx.region()),
               image.architecture(),
               req.clientToken(),
-              groups);
+              placement.groupIds());
+      r.network = placement.vpc().networkName();
+      r.mac = eni.mac();
       r.instanceType = type.name();
       r.userData = req.userData();
       r.shutdownBehavior = behavior == null ? "stop" : behavior;
@@ -181,10 +205,11 @@ public final class InstancesService {
       if (!instanceTags.isEmpty()) {
         ctx.tags().add(List.of(r.id), instanceTags);
       }
-      store.put(r);
-      provision.put(r.id, volumes.create(ctx, r.id, subnet.zone()));
+      provision.put(r.id, volumes.create(ctx, r.id, placement.subnet().zone()));
       launched.add(r);
     }
+    launched.forEach(store::put);
+    networking.enforce(ctx.state());
     // the answer shows every instance pending, as AWS's does, however fast the machines start
     TagStore tags = ctx.tags();
     RunInstancesResponse response =
@@ -193,7 +218,9 @@ public final class InstancesService {
             .ownerId(ctx.account())
             .groups(List.of())
             .instances(
-                launched.stream().map(r -> InstanceView.toSdk(r, tags, type, List.of())).toList())
+                launched.stream()
+                    .map(r -> InstanceView.toSdk(r, tags, type, List.of(), network(ctx, r)))
+                    .toList())
             .build();
     for (InstanceRecord r : launched) {
       String key = publicKey;
@@ -207,12 +234,7 @@ public final class InstancesService {
             }
             return machineSpec(ctx, r, type, scripts, key);
           },
-          () -> {
-            String ip = subnet.allocate(); // the old address stays marked: someone has it
-            r.privateIp = ip;
-            r.privateDnsName = dnsName(ip, ctx.region());
-          },
-          () -> subnet.release(r.privateIp));
+          () -> networking.release(ctx.state(), r.id));
     }
     return response;
   }
@@ -224,14 +246,6 @@ public final class InstancesService {
       UserData.Scripts scripts,
       String publicKey) {
     Map<String, String> labels = Labels.of(serverId, ctx.account(), ctx.region(), r.id, "instance");
-    lifecycle
-        .backend()
-        .ensureNetwork(
-            new NetworkSpec(
-                DefaultVpc.NETWORK,
-                DefaultVpc.CIDR,
-                DefaultVpc.GATEWAY,
-                Labels.of(serverId, ctx.account(), ctx.region(), r.vpcId, "vpc")));
     Map<String, BootFile> files = new LinkedHashMap<>();
     files.put(BootScript.PATH, BootScript.file());
     files.put(BootScript.STATE_DIR + "/instance-id", text(r.id + "\n", 0644));
@@ -249,13 +263,33 @@ public final class InstancesService {
         Instances.machineName(r.id),
         r.imageRef,
         hostname,
-        DefaultVpc.NETWORK,
+        r.network,
         r.privateIp,
         List.of(r.privateDnsName, hostname),
         type.vcpus(),
         type.memoryMib() * 1024 * 1024,
         files,
-        labels);
+        labels,
+        r.mac,
+        env(r));
+  }
+
+  /** The SDKs read this variable before trying the link-local address. */
+  private Map<String, String> env(InstanceRecord r) {
+    String endpoint = metadataEndpoint.apply(r.network);
+    return endpoint == null ? Map.of() : Map.of("AWS_EC2_METADATA_SERVICE_ENDPOINT", endpoint);
+  }
+
+  InstanceNetworking networking() {
+    return networking;
+  }
+
+  /** The instance's interfaces, groups and public address, as its view shows them. */
+  InstanceView.Network network(RequestContext ctx, InstanceRecord r) {
+    return new InstanceView.Network(
+        networking.groups(ctx.state(), r.id),
+        networking.interfaces(ctx.state(), r.id),
+        networking.publicIp(ctx.state(), r.id));
   }
 
   private static BootFile text(String s, int mode) {
@@ -273,45 +307,40 @@ public final class InstancesService {
         : host + "." + region + ".compute.internal";
   }
 
-  private static DefaultVpc.Subnet subnet(RunInstancesRequest req, DefaultVpc vpc) {
+  /** The subnet and groups asked for, directly or as the primary interface's specification. */
+  private InstanceNetworking.Placement placement(RequestContext ctx, RunInstancesRequest req) {
     String zone = req.placement() == null ? null : req.placement().availabilityZone();
-    if (req.subnetId() != null) {
-      DefaultVpc.Subnet s = vpc.subnet(req.subnetId());
-      if (zone != null && !zone.equals(s.zone())) {
-        throw AwsException.invalidParameterValue(
-            "The specified availability zone "
-                + zone
-                + " does not match the subnet's zone "
-                + s.zone()
-                + ".");
+    String subnetId = req.subnetId();
+    List<String> groupIds = new ArrayList<>(req.securityGroupIds());
+    for (var ni : req.networkInterfaces()) {
+      if (ni.deviceIndex() == null || ni.deviceIndex() != 0) {
+        throw new AwsException(
+            "Unsupported", "ec2-double launches instances with one network interface only.");
       }
-      return s;
+      if (ni.networkInterfaceId() != null) {
+        throw new AwsException(
+            "Unsupported", "ec2-double cannot launch with an existing network interface.");
+      }
+      if (subnetId != null && ni.subnetId() != null) {
+        throw AwsException.invalidParameterCombination(
+            "Network interfaces and an instance-level subnet ID may not be specified on the same"
+                + " request");
+      }
+      subnetId = subnetId != null ? subnetId : ni.subnetId();
+      groupIds.addAll(ni.groups());
     }
-    return zone != null ? vpc.subnetInZone(zone) : vpc.firstSubnet();
+    return networking.place(ctx, subnetId, zone, groupIds, req.securityGroups());
   }
 
-  private static List<String> securityGroups(RunInstancesRequest req, DefaultVpc vpc) {
-    if (req.securityGroupIds().isEmpty() && req.securityGroups().isEmpty()) {
-      return List.of(vpc.defaultSecurityGroupId());
+  private static String privateIp(RunInstancesRequest req) {
+    if (req.privateIpAddress() != null) {
+      return req.privateIpAddress();
     }
-    for (String id : req.securityGroupIds()) {
-      if (!id.equals(vpc.defaultSecurityGroupId())) {
-        throw new AwsException(
-            "InvalidGroup.NotFound", "The security group '" + id + "' does not exist");
-      }
-    }
-    for (String name : req.securityGroups()) {
-      if (!name.equals("default")) {
-        throw new AwsException(
-            "InvalidGroup.NotFound",
-            "The security group '"
-                + name
-                + "' does not exist in default VPC '"
-                + vpc.vpcId()
-                + "'");
-      }
-    }
-    return List.of(vpc.defaultSecurityGroupId());
+    return req.networkInterfaces().stream()
+        .map(ni -> ni.privateIpAddress())
+        .filter(ip -> ip != null)
+        .findFirst()
+        .orElse(null);
   }
 
   private static List<Tag> instanceTags(List<TagSpecification> specs) {

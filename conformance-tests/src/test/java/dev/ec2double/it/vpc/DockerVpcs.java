@@ -1,0 +1,142 @@
+package dev.ec2double.it.vpc;
+
+import static org.awaitility.Awaitility.await;
+
+import dev.ec2double.it.DockerTestServer;
+import dev.ec2double.it.instances.Exec;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+import software.amazon.awssdk.services.ec2.Ec2Client;
+import software.amazon.awssdk.services.ec2.model.Filter;
+import software.amazon.awssdk.services.ec2.model.Instance;
+
+/** Builds VPCs with instances on the docker backend for a test class, and removes them. */
+final class DockerVpcs implements AutoCloseable {
+  static final String WEB_SERVER =
+      "#!/bin/sh\nmkdir -p /www\necho hello-from-$(hostname) > /www/index.html\n"
+          + "httpd -p 8080 -h /www\n";
+
+  final Ec2Client ec2 = DockerTestServer.ec2();
+  private final List<String> instances = new ArrayList<>();
+  private final List<String> subnets = new ArrayList<>();
+  private final List<String> groups = new ArrayList<>();
+  private final List<String> vpcs = new ArrayList<>();
+
+  /** A VPC with a random 10.x.0.0/16 (so parallel runs rarely collide) and its prefix. */
+  record Vpc(String id, String prefix, String subnetId) {}
+
+  Vpc vpc() {
+    return vpc("10." + ThreadLocalRandom.current().nextInt(100, 250));
+  }
+
+  Vpc vpc(String prefix) {
+    String id = ec2.createVpc(r -> r.cidrBlock(prefix + ".0.0/16")).vpc().vpcId();
+    vpcs.add(id);
+    String subnet =
+        ec2.createSubnet(r -> r.vpcId(id).cidrBlock(prefix + ".1.0/24")).subnet().subnetId();
+    subnets.add(0, subnet);
+    return new Vpc(id, prefix, subnet);
+  }
+
+  /**
+   * These tests need the host's packet filter (root, local engine): say so instead of failing
+   * oddly.
+   */
+  static void requirePacketFilter() {
+    String problem = DockerTestServer.get().backend().packetFilterProblem();
+    if (problem != null) {
+      throw new AssertionError("this test needs the engine host's packet filter: " + problem);
+    }
+  }
+
+  String group(Vpc vpc, String name) {
+    String id =
+        ec2.createSecurityGroup(r -> r.vpcId(vpc.id()).groupName(name).description(name)).groupId();
+    groups.add(id);
+    return id;
+  }
+
+  Instance run(String ami, String subnetId, String userData, String... groupIds) {
+    Instance i =
+        ec2.runInstances(
+                r -> {
+                  r.imageId(ami).subnetId(subnetId).minCount(1).maxCount(1);
+                  if (groupIds.length > 0) {
+                    r.securityGroupIds(groupIds);
+                  }
+                  if (userData != null) {
+                    r.userData(
+                        Base64.getEncoder()
+                            .encodeToString(userData.getBytes(StandardCharsets.UTF_8)));
+                  }
+                })
+            .instances()
+            .get(0);
+    instances.add(i.instanceId());
+    return i;
+  }
+
+  void waitRunning(String... ids) {
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .pollInterval(Duration.ofMillis(200))
+        .until(
+            () ->
+                ec2
+                        .describeInstances(
+                            r ->
+                                r.instanceIds(ids)
+                                    .filters(
+                                        Filter.builder()
+                                            .name("instance-state-name")
+                                            .values("running")
+                                            .build()))
+                        .reservations()
+                        .stream()
+                        .mapToInt(x -> x.instances().size())
+                        .sum()
+                    == ids.length);
+  }
+
+  String exec(String instanceId, String... cmd) {
+    return Exec.run(DockerTestServer.docker(), "ec2double-" + instanceId, cmd);
+  }
+
+  /** What an HTTP GET of host:port from inside the instance answers (busybox nc, 3 s timeout). */
+  String httpGet(String fromInstance, String host, int port) {
+    return exec(
+        fromInstance,
+        "sh",
+        "-c",
+        "printf 'GET / HTTP/1.0\\r\\n\\r\\n' | nc -w 3 " + host + " " + port + " 2>&1");
+  }
+
+  @Override
+  public void close() {
+    if (!instances.isEmpty()) {
+      ec2.terminateInstances(r -> r.instanceIds(instances));
+      await()
+          .atMost(Duration.ofSeconds(60))
+          .until(
+              () ->
+                  ec2.describeInstances(r -> r.instanceIds(instances)).reservations().stream()
+                      .flatMap(x -> x.instances().stream())
+                      .allMatch(i -> i.state().nameAsString().equals("terminated")));
+    }
+    subnets.forEach(s -> ec2.deleteSubnet(r -> r.subnetId(s)));
+    for (String g : groups) {
+      var perms =
+          ec2.describeSecurityGroups(r -> r.groupIds(g)).securityGroups().get(0).ipPermissions();
+      if (!perms.isEmpty()) {
+        ec2.revokeSecurityGroupIngress(r -> r.groupId(g).ipPermissions(perms));
+      }
+    }
+    groups.forEach(g -> ec2.deleteSecurityGroup(r -> r.groupId(g)));
+    vpcs.forEach(v -> ec2.deleteVpc(r -> r.vpcId(v)));
+    ec2.close();
+  }
+}

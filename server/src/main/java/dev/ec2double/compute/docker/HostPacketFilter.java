@@ -1,0 +1,228 @@
+package dev.ec2double.compute.docker;
+
+import dev.ec2double.compute.PacketPolicy;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Security groups and the metadata address as iptables rules on the engine's host, in chains of
+ * this server's own ({@code EC2D-<server>...}), reached from one jump in {@code DOCKER-USER} (the
+ * chain Docker leaves to users, which sees traffic between containers on one bridge) and one in
+ * {@code nat PREROUTING}. Every rule names one of our bridges. Rules only drop or return, never
+ * accept, so Docker's own isolation between networks stays in force. Each change rewrites our
+ * chains in one {@code iptables-restore} commit; {@link #close()} removes them.
+ */
+final class HostPacketFilter implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(HostPacketFilter.class);
+  static final String METADATA_IP = "169.254.169.254";
+
+  private record Scope(List<PacketPolicy> policies, boolean filter) {}
+
+  private final String chain;
+  private final java.util.function.Function<String, String> bridges;
+  private final Map<String, Scope> byScope = new TreeMap<>();
+  private final Map<String, String> metadataTargets = new TreeMap<>();
+  private boolean installed;
+
+  /**
+   * @param bridges the Linux bridge interface of a network, by network name
+   */
+  HostPacketFilter(String serverId, java.util.function.Function<String, String> bridges) {
+    this.bridges = bridges;
+    String hex = serverId.substring(serverId.indexOf('-') + 1);
+    this.chain = "EC2D-" + hex.substring(0, Math.min(12, hex.length()));
+  }
+
+  /** Null when this process can program the engine host's iptables, else why not. */
+  static String problem(String dockerHost) {
+    if (!System.getProperty("os.name", "").toLowerCase(Locale.ROOT).contains("linux")) {
+      return "the server does not run on Linux";
+    }
+    if (dockerHost != null && !dockerHost.startsWith("unix://")) {
+      return "the Docker engine is remote ("
+          + dockerHost
+          + "): its host's packet filter is not"
+          + " this machine's";
+    }
+    Iptables.Result r = Iptables.run("-S", "DOCKER-USER");
+    if (!r.ok()) {
+      return "iptables -S DOCKER-USER failed here ("
+          + r.output()
+          + "): the server needs root in"
+          + " the engine's network namespace";
+    }
+    return null;
+  }
+
+  /** The bridge interface name ec2-double gives the networks it creates (15 characters at most). */
+  static String bridgeName(String network) {
+    String tail = network.replaceAll("[^a-z0-9]", "");
+    return "ec2d" + tail.substring(Math.max(0, tail.length() - 11));
+  }
+
+  synchronized void apply(String scope, List<PacketPolicy> policies, boolean filter) {
+    byScope.put(scope, new Scope(List.copyOf(policies), filter));
+    write();
+  }
+
+  synchronized void routeMetadata(String network, String address, int port) {
+    metadataTargets.put(network, address + ":" + port);
+    write();
+  }
+
+  synchronized void forgetNetwork(String network) {
+    if (metadataTargets.remove(network) != null) {
+      write();
+    }
+  }
+
+  synchronized void clear() {
+    byScope.clear();
+    metadataTargets.clear();
+    if (installed) {
+      write();
+    }
+  }
+
+  private void install() {
+    if (installed) {
+      return;
+    }
+    String setup =
+        "*filter\n:"
+            + chain
+            + " - [0:0]\n:"
+            + chain
+            + "-E - [0:0]\n:"
+            + chain
+            + "-I - [0:0]\n"
+            + "COMMIT\n*nat\n:"
+            + chain
+            + "-MD - [0:0]\nCOMMIT\n";
+    check(Iptables.restore(setup), "create chains");
+    check(Iptables.run("-I", "DOCKER-USER", "1", "-j", chain), "jump from DOCKER-USER");
+    check(Iptables.run("-t", "nat", "-I", "PREROUTING", "1", "-j", chain + "-MD"), "jump");
+    installed = true;
+  }
+
+  private void write() {
+    install();
+    StringBuilder f = new StringBuilder("*filter\n");
+    f.append(':').append(chain).append(" - [0:0]\n");
+    f.append(':').append(chain).append("-E - [0:0]\n");
+    f.append(':').append(chain).append("-I - [0:0]\n");
+    f.append("-A ").append(chain).append(" -m conntrack --ctstate RELATED,ESTABLISHED -j RETURN\n");
+    f.append("-A ").append(chain).append(" -j ").append(chain).append("-E\n");
+    f.append("-A ").append(chain).append(" -j ").append(chain).append("-I\n");
+    for (Scope scope : byScope.values()) {
+      if (!scope.filter()) {
+        continue;
+      }
+      for (PacketPolicy p : scope.policies()) {
+        String br = bridges.apply(p.network());
+        for (PacketPolicy.Rule r : p.egress()) {
+          f.append("-A ")
+              .append(chain)
+              .append("-E -i ")
+              .append(br)
+              .append(" -s ")
+              .append(p.address())
+              .append("/32 -d ")
+              .append(r.cidr())
+              .append(match(r))
+              .append(" -j RETURN\n");
+        }
+        f.append("-A ")
+            .append(chain)
+            .append("-E -i ")
+            .append(br)
+            .append(" -s ")
+            .append(p.address())
+            .append("/32 -j DROP\n");
+        for (PacketPolicy.Rule r : p.ingress()) {
+          f.append("-A ")
+              .append(chain)
+              .append("-I -o ")
+              .append(br)
+              .append(" -d ")
+              .append(p.address())
+              .append("/32 -s ")
+              .append(r.cidr())
+              .append(match(r))
+              .append(" -j RETURN\n");
+        }
+        f.append("-A ")
+            .append(chain)
+            .append("-I -o ")
+            .append(br)
+            .append(" -d ")
+            .append(p.address())
+            .append("/32 -j DROP\n");
+      }
+    }
+    f.append("COMMIT\n*nat\n:").append(chain).append("-MD - [0:0]\n");
+    // per instance address: on a network other servers share, each routes only its own machines
+    for (Scope scope : byScope.values()) {
+      for (PacketPolicy p : scope.policies()) {
+        String target = metadataTargets.get(p.network());
+        if (target == null) {
+          continue;
+        }
+        f.append("-A " + chain + "-MD -i " + bridges.apply(p.network()))
+            .append(" -s " + p.address() + "/32 -d " + METADATA_IP + "/32 -p tcp --dport 80")
+            .append(" -j DNAT --to-destination " + target + "\n");
+      }
+    }
+    f.append("COMMIT\n");
+    check(Iptables.restore(f.toString()), "write rules");
+  }
+
+  private static String match(PacketPolicy.Rule r) {
+    String p = r.protocol();
+    if (p.equals("-1")) {
+      return "";
+    }
+    StringBuilder m = new StringBuilder(" -p ").append(p);
+    if ((p.equals("tcp") || p.equals("udp")) && r.fromPort() >= 0) {
+      m.append(" --dport ").append(r.fromPort());
+      if (r.toPort() != r.fromPort()) {
+        m.append(':').append(r.toPort());
+      }
+    } else if (p.equals("icmp") && r.fromPort() >= 0) {
+      m.append(" --icmp-type ").append(r.fromPort());
+      if (r.toPort() >= 0) {
+        m.append('/').append(r.toPort());
+      }
+    }
+    return m.toString();
+  }
+
+  private static void check(Iptables.Result r, String what) {
+    if (!r.ok()) {
+      throw new IllegalStateException("iptables could not " + what + ": " + r.output());
+    }
+  }
+
+  @Override
+  public synchronized void close() {
+    if (!installed) {
+      return;
+    }
+    Iptables.run("-D", "DOCKER-USER", "-j", chain);
+    Iptables.run("-t", "nat", "-D", "PREROUTING", "-j", chain + "-MD");
+    for (String c : new String[] {chain, chain + "-E", chain + "-I"}) {
+      Iptables.run("-F", c);
+    }
+    for (String c : new String[] {chain, chain + "-E", chain + "-I"}) {
+      Iptables.run("-X", c);
+    }
+    Iptables.run("-t", "nat", "-F", chain + "-MD");
+    Iptables.run("-t", "nat", "-X", chain + "-MD");
+    installed = false;
+    LOG.debug("removed iptables chains {}*", chain);
+  }
+}

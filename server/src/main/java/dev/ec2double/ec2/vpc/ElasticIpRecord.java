@@ -1,0 +1,19 @@
+package dev.ec2double.ec2.vpc;
+
+/**
+ * An Elastic IP. Its public address comes from 198.18.0.0/15 (RFC 2544, never routed on the
+ * internet): ec2-double records associations but does not route public addresses.
+ */
+final class ElasticIpRecord {
+  final String allocationId;
+  final String publicIp;
+  String associationId;
+  String eniId;
+  String instanceId;
+  String privateIp;
+
+  ElasticIpRecord(String allocationId, String publicIp) {
+    this.allocationId = allocationId;
+    this.publicIp = publicIp;
+  }
+}

@@ -1,0 +1,255 @@
+package dev.ec2double.ec2.vpc;
+
+import dev.ec2double.core.Ids;
+import dev.ec2double.core.RegionState;
+import dev.ec2double.core.RequestContext;
+import dev.ec2double.wire.AwsException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import software.amazon.awssdk.services.ec2.model.GroupIdentifier;
+import software.amazon.awssdk.services.ec2.model.InstanceNetworkInterface;
+import software.amazon.awssdk.services.ec2.model.InstanceNetworkInterfaceAssociation;
+import software.amazon.awssdk.services.ec2.model.InstanceNetworkInterfaceAttachment;
+import software.amazon.awssdk.services.ec2.model.InstancePrivateIpAddress;
+
+/**
+ * What RunInstances, TerminateInstances and DescribeInstances ask of the VPC feature: where an
+ * instance goes, its primary interface, and how that interface looks in the instance's view.
+ */
+public final class InstanceNetworking {
+  /** Where the instances of one RunInstances call go. */
+  public record Placement(VpcRecord vpc, SubnetRecord subnet, List<String> groupIds) {}
+
+  private final VpcNetworks networks;
+  private final SecurityGroupEnforcer enforcer;
+
+  public InstanceNetworking(VpcNetworks networks, SecurityGroupEnforcer enforcer) {
+    this.networks = networks;
+    this.enforcer = enforcer;
+  }
+
+  /**
+   * The subnet and groups of a launch: the subnet given (or the default VPC's subnet in the zone
+   * asked for, or its first), the groups by id or name (or the VPC's default group).
+   */
+  public Placement place(
+      RequestContext ctx,
+      String subnetId,
+      String zone,
+      List<String> groupIds,
+      List<String> groupNames) {
+    VpcState st = VpcState.of(ctx.state());
+    synchronized (st) {
+      SubnetRecord subnet;
+      if (subnetId != null) {
+        subnet = st.subnet(subnetId);
+        if (zone != null && !zone.equals(subnet.zone)) {
+          throw AwsException.invalidParameterValue(
+              "The specified availability zone "
+                  + zone
+                  + " does not match the subnet's zone "
+                  + subnet.zone
+                  + ".");
+        }
+      } else {
+        VpcRecord d = st.defaultVpc();
+        if (d == null) {
+          throw new AwsException("VPCIdNotSpecified", "No default VPC for this user");
+        }
+        subnet =
+            st.subnets.values().stream()
+                .filter(s -> s.vpcId.equals(d.id) && s.defaultForAz)
+                .filter(s -> zone == null || s.zone.equals(zone))
+                .findFirst()
+                .orElseThrow(
+                    () ->
+                        zone == null
+                            ? new AwsException(
+                                "MissingInput",
+                                "No subnets found for the default VPC '"
+                                    + d.id
+                                    + "'. Please specify a subnet.")
+                            : AwsException.invalidParameterValue(
+                                "Invalid availability zone: [" + zone + "]"));
+      }
+      VpcRecord vpc = st.vpc(subnet.vpcId);
+      List<String> groups = new ArrayList<>();
+      for (String id : groupIds) {
+        SecurityGroupRecord g = st.group(id);
+        if (!g.vpcId.equals(vpc.id)) {
+          throw AwsException.invalidParameterValue(
+              "Security group "
+                  + id
+                  + " and subnet "
+                  + subnet.id
+                  + " belong to different networks.");
+        }
+        groups.add(g.id);
+      }
+      for (String name : groupNames) {
+        groups.add(st.groupByName(name, vpc.id).id);
+      }
+      if (groups.isEmpty()) {
+        groups.add(vpc.defaultSecurityGroupId);
+      }
+      return new Placement(vpc, subnet, groups.stream().distinct().toList());
+    }
+  }
+
+  /**
+   * Makes the VPC's network exist on the engine (before machines join it); returns the addresses
+   * already taken there by machines this region does not know (other servers share the default
+   * VPC's network), which launches must not use.
+   */
+  public java.util.Set<String> ensureNetwork(RequestContext ctx, Placement p) {
+    networks.ensure(ctx, p.vpc());
+    return networks.addressesInUse(p.vpc());
+  }
+
+  /** The instance's primary interface, attached at device 0, deleted with the instance. */
+  public NetworkInterfaceRecord attachPrimary(
+      RequestContext ctx,
+      Placement p,
+      String instanceId,
+      String privateIp,
+      java.util.Set<String> avoid) {
+    VpcState st = VpcState.of(ctx.state());
+    synchronized (st) {
+      NetworkInterfaceRecord n =
+          NetworkInterfacesService.create(st, p.subnet(), p.groupIds(), privateIp, "", avoid);
+      n.instanceId = instanceId;
+      n.deviceIndex = 0;
+      n.attachmentId = Ids.next("eni-attach");
+      n.attachTime = Instant.now();
+      n.deleteOnTermination = true;
+      return n;
+    }
+  }
+
+  /** Applies the security groups of every instance in the region to the packet filter. */
+  public void enforce(RegionState state) {
+    enforcer.refresh(state);
+  }
+
+  /**
+   * A terminated instance's interfaces: those made with it are deleted (their addresses free
+   * again), others detached; Elastic IPs on them are disassociated.
+   */
+  public void release(RegionState state, String instanceId) {
+    VpcState st = VpcState.of(state);
+    synchronized (st) {
+      for (NetworkInterfaceRecord n : st.interfacesOf(instanceId)) {
+        if (n.deleteOnTermination) {
+          NetworkInterfacesService.delete(st, n);
+          state.tags().drop(n.id);
+        } else {
+          n.instanceId = null;
+          n.attachmentId = null;
+          n.attachTime = null;
+          ElasticIpRecord eip = st.addressOfEni(n.id);
+          if (eip != null) {
+            eip.instanceId = null;
+          }
+        }
+      }
+    }
+    enforcer.refresh(state);
+  }
+
+  /** ModifyInstanceAttribute's groupSet: the primary interface's groups, enforced at once. */
+  public void setGroups(RequestContext ctx, String instanceId, List<String> groupIds) {
+    VpcState st = VpcState.of(ctx.state());
+    synchronized (st) {
+      List<NetworkInterfaceRecord> enis = st.interfacesOf(instanceId);
+      if (enis.isEmpty()) {
+        throw new AwsException(
+            "IncorrectInstanceState", "The instance '" + instanceId + "' has no interface.");
+      }
+      NetworkInterfacesService.checkGroups(st, groupIds, enis.get(0).vpcId);
+      enis.get(0).groupIds = List.copyOf(groupIds);
+    }
+    enforcer.refresh(ctx.state());
+  }
+
+  /** The instance's security groups (those of its primary interface), named. */
+  public List<GroupIdentifier> groups(RegionState state, String instanceId) {
+    VpcState st = VpcState.of(state);
+    synchronized (st) {
+      List<NetworkInterfaceRecord> enis = st.interfacesOf(instanceId);
+      return enis.isEmpty() ? List.of() : NetworkInterfaceViews.groups(st, enis.get(0).groupIds);
+    }
+  }
+
+  /** The Elastic IP of the instance's primary interface, or null. */
+  public String publicIp(RegionState state, String instanceId) {
+    VpcState st = VpcState.of(state);
+    synchronized (st) {
+      List<NetworkInterfaceRecord> enis = st.interfacesOf(instanceId);
+      return enis.isEmpty() ? null : st.publicIpOf(enis.get(0).id);
+    }
+  }
+
+  /** The primary interface's MAC, or null. */
+  public String mac(RegionState state, String instanceId) {
+    VpcState st = VpcState.of(state);
+    synchronized (st) {
+      List<NetworkInterfaceRecord> enis = st.interfacesOf(instanceId);
+      return enis.isEmpty() ? null : enis.get(0).mac;
+    }
+  }
+
+  /** The interfaces as DescribeInstances' networkInterfaceSet shows them. */
+  public List<InstanceNetworkInterface> interfaces(RegionState state, String instanceId) {
+    VpcState st = VpcState.of(state);
+    List<InstanceNetworkInterface> out = new ArrayList<>();
+    synchronized (st) {
+      for (NetworkInterfaceRecord n : st.interfacesOf(instanceId)) {
+        String dns = NetworkInterfaceViews.privateDnsName(st.region, n.privateIp);
+        ElasticIpRecord eip = st.addressOfEni(n.id);
+        InstanceNetworkInterfaceAssociation assoc =
+            eip == null
+                ? null
+                : InstanceNetworkInterfaceAssociation.builder()
+                    .publicIp(eip.publicIp)
+                    .publicDnsName("")
+                    .ipOwnerId(st.account)
+                    .build();
+        out.add(
+            InstanceNetworkInterface.builder()
+                .networkInterfaceId(n.id)
+                .subnetId(n.subnetId)
+                .vpcId(n.vpcId)
+                .description(n.description)
+                .ownerId(st.account)
+                .status("in-use")
+                .macAddress(n.mac)
+                .privateIpAddress(n.privateIp)
+                .privateDnsName(dns)
+                .sourceDestCheck(n.sourceDestCheck)
+                .interfaceType(n.interfaceType)
+                .groups(NetworkInterfaceViews.groups(st, n.groupIds))
+                .association(assoc)
+                .ipv6Addresses(List.of())
+                .attachment(
+                    InstanceNetworkInterfaceAttachment.builder()
+                        .attachmentId(n.attachmentId)
+                        .attachTime(n.attachTime)
+                        .deleteOnTermination(n.deleteOnTermination)
+                        .deviceIndex(n.deviceIndex)
+                        .networkCardIndex(0)
+                        .status("attached")
+                        .build())
+                .privateIpAddresses(
+                    InstancePrivateIpAddress.builder()
+                        .primary(true)
+                        .privateIpAddress(n.privateIp)
+                        .privateDnsName(dns)
+                        .association(assoc)
+                        .build())
+                .build());
+      }
+    }
+    return out;
+  }
+}

@@ -1,0 +1,11 @@
+package dev.ec2double.ec2.vpc;
+
+/** An internet gateway and the VPC it is attached to, if any. */
+final class InternetGatewayRecord {
+  final String id;
+  String vpcId;
+
+  InternetGatewayRecord(String id) {
+    this.id = id;
+  }
+}

@@ -1,0 +1,63 @@
+package dev.ec2double.ec2.vpc;
+
+import java.time.Instant;
+import java.util.List;
+
+/** A network interface: an address in a subnet, a MAC, security groups, maybe an attachment. */
+public final class NetworkInterfaceRecord {
+  final String id;
+  final String subnetId;
+  final String vpcId;
+  final String zone;
+  final String privateIp;
+  final String mac;
+  final String description;
+  final String interfaceType;
+  List<String> groupIds;
+  boolean sourceDestCheck = true;
+  String instanceId;
+  String attachmentId;
+  int deviceIndex;
+  Instant attachTime;
+  boolean deleteOnTermination;
+
+  NetworkInterfaceRecord(
+      String id,
+      String subnetId,
+      String vpcId,
+      String zone,
+      String privateIp,
+      String mac,
+      String description,
+      List<String> groupIds) {
+    this.id = id;
+    this.subnetId = subnetId;
+    this.vpcId = vpcId;
+    this.zone = zone;
+    this.privateIp = privateIp;
+    this.mac = mac;
+    this.description = description == null ? "" : description;
+    this.interfaceType = "interface";
+    this.groupIds = List.copyOf(groupIds);
+  }
+
+  public String id() {
+    return id;
+  }
+
+  public String privateIp() {
+    return privateIp;
+  }
+
+  public String mac() {
+    return mac;
+  }
+
+  public String subnetId() {
+    return subnetId;
+  }
+
+  public String vpcId() {
+    return vpcId;
+  }
+}

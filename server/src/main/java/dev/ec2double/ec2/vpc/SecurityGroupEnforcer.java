@@ -1,0 +1,79 @@
+package dev.ec2double.ec2.vpc;
+
+import dev.ec2double.compute.ComputeBackend;
+import dev.ec2double.compute.PacketPolicy;
+import dev.ec2double.core.Cidr;
+import dev.ec2double.core.RegionState;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Tells the backend the address of every instance (for the metadata service's routing) and, when
+ * enforcement is on, turns the security groups of every instance's primary interface into packet
+ * policies the backend enforces: a rule naming a CIDR allows that block; a rule naming a group
+ * allows the addresses of the interfaces in that group. Called after every change that can alter
+ * them.
+ */
+public final class SecurityGroupEnforcer {
+  private final ComputeBackend backend;
+  private final boolean enabled;
+
+  public SecurityGroupEnforcer(ComputeBackend backend, boolean enabled) {
+    this.backend = backend;
+    this.enabled = enabled;
+  }
+
+  public boolean enabled() {
+    return enabled;
+  }
+
+  public void refresh(RegionState state) {
+    VpcState st = VpcState.of(state);
+    List<PacketPolicy> policies = new ArrayList<>();
+    synchronized (st) {
+      for (NetworkInterfaceRecord n : st.interfaces.values()) {
+        if (n.instanceId == null || n.deviceIndex != 0) {
+          continue;
+        }
+        VpcRecord vpc = st.vpcs.get(n.vpcId);
+        if (vpc == null) {
+          continue;
+        }
+        List<PacketPolicy.Rule> in = new ArrayList<>();
+        List<PacketPolicy.Rule> out = new ArrayList<>();
+        for (String gid : n.groupIds) {
+          SecurityGroupRecord g = st.groups.get(gid);
+          if (g == null) {
+            continue;
+          }
+          for (SgRule r : g.rules) {
+            for (String cidr : peers(st, r)) {
+              PacketPolicy.Rule rule =
+                  new PacketPolicy.Rule(r.protocol(), r.fromPort(), r.toPort(), cidr);
+              (r.egress() ? out : in).add(rule);
+            }
+          }
+        }
+        policies.add(new PacketPolicy(vpc.networkName(), n.privateIp, in, out));
+      }
+    }
+    backend.applyPacketPolicies(state.account() + "/" + state.region(), policies, enabled);
+  }
+
+  /** The IPv4 blocks a rule's peer stands for (IPv6 and prefix lists: none). */
+  private static List<String> peers(VpcState st, SgRule r) {
+    if (r.cidrIpv4() != null) {
+      return List.of(r.cidrIpv4());
+    }
+    if (r.groupId() == null) {
+      return List.of();
+    }
+    List<String> out = new ArrayList<>();
+    for (NetworkInterfaceRecord n : st.interfaces.values()) {
+      if (n.instanceId != null && n.groupIds.contains(r.groupId())) {
+        out.add(new Cidr(Cidr.ip(n.privateIp), 32).toString());
+      }
+    }
+    return out;
+  }
+}

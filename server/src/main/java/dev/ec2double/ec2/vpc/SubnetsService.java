@@ -1,0 +1,148 @@
+package dev.ec2double.ec2.vpc;
+
+import dev.ec2double.core.Cidr;
+import dev.ec2double.core.Ids;
+import dev.ec2double.core.Pages;
+import dev.ec2double.core.RequestContext;
+import dev.ec2double.ec2.regions.RegionCatalog;
+import dev.ec2double.wire.AwsException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Predicate;
+import software.amazon.awssdk.services.ec2.model.CreateSubnetRequest;
+import software.amazon.awssdk.services.ec2.model.CreateSubnetResponse;
+import software.amazon.awssdk.services.ec2.model.DeleteSubnetRequest;
+import software.amazon.awssdk.services.ec2.model.DeleteSubnetResponse;
+import software.amazon.awssdk.services.ec2.model.DescribeSubnetsRequest;
+import software.amazon.awssdk.services.ec2.model.DescribeSubnetsResponse;
+import software.amazon.awssdk.services.ec2.model.ModifySubnetAttributeRequest;
+import software.amazon.awssdk.services.ec2.model.ModifySubnetAttributeResponse;
+import software.amazon.awssdk.services.ec2.model.Subnet;
+import software.amazon.awssdk.services.ec2.model.Tag;
+
+/**
+ * CreateSubnet, DescribeSubnets, DeleteSubnet, ModifySubnetAttribute. A subnet is a /16 to /28
+ * inside its VPC that overlaps no other subnet of the VPC.
+ */
+public final class SubnetsService {
+
+  public CreateSubnetResponse createSubnet(RequestContext ctx, CreateSubnetRequest req) {
+    if (req.vpcId() == null) {
+      throw AwsException.missingParameter("VpcId");
+    }
+    if (req.cidrBlock() == null) {
+      throw AwsException.missingParameter("CidrBlock");
+    }
+    Cidr cidr = Cidr.parseOrNull(req.cidrBlock());
+    if (cidr == null) {
+      throw AwsException.invalidParameterValue(
+          "Value ("
+              + req.cidrBlock()
+              + ") for parameter cidrBlock is invalid. This is not a"
+              + " valid CIDR block.");
+    }
+    RegionCatalog.Zone zone = zone(ctx, req.availabilityZone(), req.availabilityZoneId());
+    List<Tag> tags = VpcTags.of(req.tagSpecifications(), "subnet");
+    VpcState st = VpcState.of(ctx.state());
+    SubnetRecord s;
+    synchronized (st) {
+      VpcRecord vpc = st.vpc(req.vpcId());
+      if (cidr.prefix() < 16 || cidr.prefix() > 28 || !vpc.cidr.contains(cidr)) {
+        throw new AwsException("InvalidSubnet.Range", "The CIDR '" + cidr + "' is invalid.");
+      }
+      for (SubnetRecord other : st.subnets.values()) {
+        if (other.vpcId.equals(vpc.id) && other.cidr.overlaps(cidr)) {
+          throw new AwsException(
+              "InvalidSubnet.Conflict", "The CIDR '" + cidr + "' conflicts with another subnet");
+        }
+      }
+      s = new SubnetRecord(Ids.next("subnet"), vpc.id, cidr, zone.name(), zone.zoneId(), false);
+      st.subnets.put(s.id, s);
+    }
+    VpcTags.apply(ctx, s.id, tags);
+    return CreateSubnetResponse.builder().subnet(VpcViews.subnet(ctx, st, s)).build();
+  }
+
+  /** The zone asked for, or the region's first (AWS picks one for you). */
+  private static RegionCatalog.Zone zone(RequestContext ctx, String name, String zoneId) {
+    List<RegionCatalog.Zone> zones = RegionCatalog.zones(ctx.region());
+    if (name == null && zoneId == null) {
+      return zones.get(0);
+    }
+    for (RegionCatalog.Zone z : zones) {
+      if (z.name().equals(name) || z.zoneId().equals(zoneId)) {
+        return z;
+      }
+    }
+    throw AwsException.invalidParameterValue(
+        "Value ("
+            + (name != null ? name : zoneId)
+            + ") for parameter availabilityZone is invalid."
+            + " Subnets can currently only be created in the following availability zones: "
+            + String.join(", ", zones.stream().map(RegionCatalog.Zone::name).toList())
+            + ".");
+  }
+
+  public DescribeSubnetsResponse describeSubnets(RequestContext ctx, DescribeSubnetsRequest req) {
+    VpcState st = VpcState.of(ctx.state());
+    List<Subnet> views = new ArrayList<>();
+    Predicate<Subnet> filter = VpcFilters.SUBNETS.compile(req.filters());
+    synchronized (st) {
+      List<SubnetRecord> records = new ArrayList<>();
+      for (String id : req.subnetIds()) {
+        records.add(st.subnet(id));
+      }
+      if (req.subnetIds().isEmpty()) {
+        records.addAll(st.subnets.values());
+      }
+      for (SubnetRecord r : records) {
+        Subnet s = VpcViews.subnet(ctx, st, r);
+        if (filter.test(s)) {
+          views.add(s);
+        }
+      }
+    }
+    var page = Pages.page("DescribeSubnets", views, req.maxResults(), req.nextToken(), 5, 1000);
+    return DescribeSubnetsResponse.builder()
+        .subnets(page.items())
+        .nextToken(page.nextToken())
+        .build();
+  }
+
+  public DeleteSubnetResponse deleteSubnet(RequestContext ctx, DeleteSubnetRequest req) {
+    VpcState st = VpcState.of(ctx.state());
+    synchronized (st) {
+      SubnetRecord s = st.subnet(req.subnetId());
+      boolean used =
+          s.pool.inUse() || st.interfaces.values().stream().anyMatch(n -> n.subnetId.equals(s.id));
+      if (used) {
+        throw new AwsException(
+            "DependencyViolation",
+            "The subnet '" + s.id + "' has dependencies and cannot be deleted.");
+      }
+      st.subnets.remove(s.id);
+      for (RouteTableRecord t : st.routeTables.values()) {
+        t.associations.removeIf(a -> s.id.equals(a.subnetId()));
+      }
+    }
+    ctx.tags().drop(req.subnetId());
+    return DeleteSubnetResponse.builder().build();
+  }
+
+  public ModifySubnetAttributeResponse modifySubnetAttribute(
+      RequestContext ctx, ModifySubnetAttributeRequest req) {
+    VpcState st = VpcState.of(ctx.state());
+    synchronized (st) {
+      SubnetRecord s = st.subnet(req.subnetId());
+      if (req.mapPublicIpOnLaunch() != null && req.mapPublicIpOnLaunch().value() != null) {
+        s.mapPublicIpOnLaunch = req.mapPublicIpOnLaunch().value();
+      }
+      if (req.assignIpv6AddressOnCreation() != null
+          && Boolean.TRUE.equals(req.assignIpv6AddressOnCreation().value())) {
+        throw AwsException.invalidParameterValue(
+            "Invalid value for subnet " + s.id + ": it has no IPv6 CIDR block.");
+      }
+    }
+    return ModifySubnetAttributeResponse.builder().build();
+  }
+}

@@ -1,0 +1,214 @@
+package dev.ec2double.ec2.vpc;
+
+import dev.ec2double.core.Cidr;
+import dev.ec2double.core.Ids;
+import dev.ec2double.core.RegionState;
+import dev.ec2double.ec2.regions.RegionCatalog;
+import dev.ec2double.wire.AwsException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The networking resources of one account in one region. Every read and change holds this object's
+ * lock, so a check and the change it guards (a delete and its dependency check) are one step. The
+ * default VPC is made with the state, so it exists the first time a region is used.
+ */
+public final class VpcState {
+  public static final String DEFAULT_CIDR = "172.31.0.0/16";
+
+  final String account;
+  final String region;
+  final Map<String, VpcRecord> vpcs = new LinkedHashMap<>();
+  final Map<String, SubnetRecord> subnets = new LinkedHashMap<>();
+  final Map<String, InternetGatewayRecord> gateways = new LinkedHashMap<>();
+  final Map<String, RouteTableRecord> routeTables = new LinkedHashMap<>();
+  final Map<String, SecurityGroupRecord> groups = new LinkedHashMap<>();
+  final Map<String, NetworkInterfaceRecord> interfaces = new LinkedHashMap<>();
+  final Map<String, ElasticIpRecord> addresses = new LinkedHashMap<>();
+  private final AtomicLong publicIps = new AtomicLong();
+
+  private VpcState(String account, String region) {
+    this.account = account;
+    this.region = region;
+    createDefaultVpc();
+  }
+
+  public static VpcState of(RegionState state) {
+    return state.part(VpcState.class, () -> new VpcState(state.account(), state.region()));
+  }
+
+  /** The default VPC as AWS makes it: a /20 per zone, an attached gateway, a route out. */
+  private void createDefaultVpc() {
+    VpcRecord vpc = createVpc(Cidr.parseOrNull(DEFAULT_CIDR), true, "default");
+    List<RegionCatalog.Zone> zones = RegionCatalog.zones(region);
+    for (int i = 0; i < zones.size(); i++) {
+      RegionCatalog.Zone z = zones.get(i);
+      Cidr cidr = new Cidr(vpc.cidr.base() + (long) i * 16 * 256, 20);
+      SubnetRecord s =
+          new SubnetRecord(Ids.next("subnet"), vpc.id, cidr, z.name(), z.zoneId(), true);
+      subnets.put(s.id, s);
+    }
+    InternetGatewayRecord igw = new InternetGatewayRecord(Ids.next("igw"));
+    igw.vpcId = vpc.id;
+    gateways.put(igw.id, igw);
+    routeTables
+        .get(vpc.mainRouteTableId)
+        .routes
+        .add(new RouteTableRecord.Route("0.0.0.0/0", igw.id, null, null, null, "CreateRoute"));
+  }
+
+  /** A VPC with its main route table and default security group, as CreateVpc makes it. */
+  VpcRecord createVpc(Cidr cidr, boolean isDefault, String tenancy) {
+    VpcRecord vpc = new VpcRecord(Ids.next("vpc"), cidr, isDefault, tenancy, "dopt-" + account);
+    RouteTableRecord main = new RouteTableRecord(Ids.next("rtb"), vpc.id);
+    main.routes.add(
+        new RouteTableRecord.Route(cidr.toString(), "local", null, null, null, "CreateRouteTable"));
+    main.associations.add(new RouteTableRecord.Association(Ids.next("rtbassoc"), null, true));
+    routeTables.put(main.id, main);
+    vpc.mainRouteTableId = main.id;
+    SecurityGroupRecord sg =
+        new SecurityGroupRecord(Ids.next("sg"), "default", "default VPC security group", vpc.id);
+    sg.rules.add(new SgRule(Ids.next("sgr"), false, "-1", -1, -1, null, null, null, sg.id, null));
+    sg.rules.add(
+        new SgRule(Ids.next("sgr"), true, "-1", -1, -1, "0.0.0.0/0", null, null, null, null));
+    groups.put(sg.id, sg);
+    vpc.defaultSecurityGroupId = sg.id;
+    vpcs.put(vpc.id, vpc);
+    return vpc;
+  }
+
+  public synchronized VpcRecord defaultVpc() {
+    return vpcs.values().stream().filter(v -> v.isDefault).findFirst().orElse(null);
+  }
+
+  synchronized String nextPublicIp() {
+    long n = publicIps.incrementAndGet();
+    // 198.18.0.0/15: region-local counter; skip .0 and .255 so addresses look ordinary
+    long base = Cidr.ip("198.18.0.0");
+    return Cidr.ip(base + (n / 254) * 256 + (n % 254) + 1);
+  }
+
+  public synchronized VpcRecord vpc(String id) {
+    VpcRecord v = id == null ? null : vpcs.get(id);
+    if (v == null) {
+      throw new AwsException("InvalidVpcID.NotFound", "The vpc ID '" + id + "' does not exist");
+    }
+    return v;
+  }
+
+  public synchronized SubnetRecord subnet(String id) {
+    SubnetRecord s = id == null ? null : subnets.get(id);
+    if (s == null) {
+      throw new AwsException(
+          "InvalidSubnetID.NotFound", "The subnet ID '" + id + "' does not exist");
+    }
+    return s;
+  }
+
+  synchronized InternetGatewayRecord gateway(String id) {
+    InternetGatewayRecord g = id == null ? null : gateways.get(id);
+    if (g == null) {
+      throw new AwsException(
+          "InvalidInternetGatewayID.NotFound",
+          "The internetGateway ID '" + id + "' does not exist");
+    }
+    return g;
+  }
+
+  synchronized RouteTableRecord routeTable(String id) {
+    RouteTableRecord t = id == null ? null : routeTables.get(id);
+    if (t == null) {
+      throw new AwsException(
+          "InvalidRouteTableID.NotFound", "The routeTable ID '" + id + "' does not exist");
+    }
+    return t;
+  }
+
+  public synchronized SecurityGroupRecord group(String id) {
+    SecurityGroupRecord g = id == null ? null : groups.get(id);
+    if (g == null) {
+      throw new AwsException(
+          "InvalidGroup.NotFound", "The security group '" + id + "' does not exist");
+    }
+    return g;
+  }
+
+  /** A group by name: in the given VPC, or in the default VPC when none is given. */
+  synchronized SecurityGroupRecord groupByName(String name, String vpcId) {
+    String in = vpcId;
+    if (in == null) {
+      VpcRecord d = defaultVpc();
+      if (d == null) {
+        throw new AwsException("VPCIdNotSpecified", "No default VPC for this user");
+      }
+      in = d.id;
+    }
+    for (SecurityGroupRecord g : groups.values()) {
+      if (g.name.equals(name) && g.vpcId.equals(in)) {
+        return g;
+      }
+    }
+    throw new AwsException(
+        "InvalidGroup.NotFound",
+        "The security group '" + name + "' does not exist in default VPC '" + in + "'");
+  }
+
+  public synchronized NetworkInterfaceRecord networkInterface(String id) {
+    NetworkInterfaceRecord n = id == null ? null : interfaces.get(id);
+    if (n == null) {
+      throw new AwsException(
+          "InvalidNetworkInterfaceID.NotFound",
+          "The networkInterface ID '" + id + "' does not exist");
+    }
+    return n;
+  }
+
+  synchronized ElasticIpRecord address(String allocationId) {
+    ElasticIpRecord a = allocationId == null ? null : addresses.get(allocationId);
+    if (a == null) {
+      throw new AwsException(
+          "InvalidAllocationID.NotFound",
+          "The allocation ID '" + allocationId + "' does not exist");
+    }
+    return a;
+  }
+
+  synchronized <T> List<T> snapshot(Collection<T> values) {
+    return new ArrayList<>(values);
+  }
+
+  /** The interfaces attached to an instance, primary (device 0) first. */
+  public synchronized List<NetworkInterfaceRecord> interfacesOf(String instanceId) {
+    List<NetworkInterfaceRecord> out = new ArrayList<>();
+    for (NetworkInterfaceRecord n : interfaces.values()) {
+      if (instanceId.equals(n.instanceId)) {
+        out.add(n);
+      }
+    }
+    out.sort(java.util.Comparator.comparingInt(n -> n.deviceIndex));
+    return out;
+  }
+
+  /** The Elastic IP associated with an interface, if any. */
+  public synchronized String publicIpOf(String eniId) {
+    for (ElasticIpRecord a : addresses.values()) {
+      if (eniId.equals(a.eniId)) {
+        return a.publicIp;
+      }
+    }
+    return null;
+  }
+
+  synchronized ElasticIpRecord addressOfEni(String eniId) {
+    for (ElasticIpRecord a : addresses.values()) {
+      if (eniId.equals(a.eniId)) {
+        return a;
+      }
+    }
+    return null;
+  }
+}

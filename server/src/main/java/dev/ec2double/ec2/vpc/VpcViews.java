@@ -1,0 +1,126 @@
+package dev.ec2double.ec2.vpc;
+
+import dev.ec2double.core.RequestContext;
+import java.util.List;
+import software.amazon.awssdk.services.ec2.model.InternetGateway;
+import software.amazon.awssdk.services.ec2.model.InternetGatewayAttachment;
+import software.amazon.awssdk.services.ec2.model.PrivateDnsNameOptionsOnLaunch;
+import software.amazon.awssdk.services.ec2.model.Route;
+import software.amazon.awssdk.services.ec2.model.RouteTable;
+import software.amazon.awssdk.services.ec2.model.RouteTableAssociation;
+import software.amazon.awssdk.services.ec2.model.RouteTableAssociationState;
+import software.amazon.awssdk.services.ec2.model.Subnet;
+import software.amazon.awssdk.services.ec2.model.Vpc;
+import software.amazon.awssdk.services.ec2.model.VpcCidrBlockAssociation;
+import software.amazon.awssdk.services.ec2.model.VpcCidrBlockState;
+
+/** VPCs, subnets, internet gateways and route tables as the Describe calls show them. */
+final class VpcViews {
+  private VpcViews() {}
+
+  static Vpc vpc(RequestContext ctx, VpcState st, VpcRecord r, String state) {
+    return Vpc.builder()
+        .vpcId(r.id)
+        .state(state)
+        .cidrBlock(r.cidr.toString())
+        .dhcpOptionsId(r.dhcpOptionsId)
+        .instanceTenancy(r.instanceTenancy)
+        .isDefault(r.isDefault)
+        .ownerId(st.account)
+        .cidrBlockAssociationSet(
+            VpcCidrBlockAssociation.builder()
+                .associationId(r.cidrAssociationId)
+                .cidrBlock(r.cidr.toString())
+                .cidrBlockState(VpcCidrBlockState.builder().state("associated").build())
+                .build())
+        .tags(VpcTags.shown(ctx, r.id))
+        .build();
+  }
+
+  static Subnet subnet(RequestContext ctx, VpcState st, SubnetRecord r) {
+    return Subnet.builder()
+        .subnetId(r.id)
+        .subnetArn("arn:aws:ec2:" + st.region + ":" + st.account + ":subnet/" + r.id)
+        .vpcId(r.vpcId)
+        .state("available")
+        .cidrBlock(r.cidr.toString())
+        .availabilityZone(r.zone)
+        .availabilityZoneId(r.zoneId)
+        .availableIpAddressCount(r.pool.available())
+        .defaultForAz(r.defaultForAz)
+        .mapPublicIpOnLaunch(r.mapPublicIpOnLaunch)
+        .mapCustomerOwnedIpOnLaunch(false)
+        .assignIpv6AddressOnCreation(false)
+        .ipv6CidrBlockAssociationSet(List.of())
+        .enableDns64(false)
+        .ipv6Native(false)
+        .ownerId(st.account)
+        .privateDnsNameOptionsOnLaunch(
+            PrivateDnsNameOptionsOnLaunch.builder()
+                .hostnameType("ip-name")
+                .enableResourceNameDnsARecord(false)
+                .enableResourceNameDnsAAAARecord(false)
+                .build())
+        .tags(VpcTags.shown(ctx, r.id))
+        .build();
+  }
+
+  static InternetGateway gateway(RequestContext ctx, VpcState st, InternetGatewayRecord r) {
+    return InternetGateway.builder()
+        .internetGatewayId(r.id)
+        .ownerId(st.account)
+        .attachments(
+            r.vpcId == null
+                ? List.of()
+                : List.of(
+                    InternetGatewayAttachment.builder().vpcId(r.vpcId).state("available").build()))
+        .tags(VpcTags.shown(ctx, r.id) == null ? List.of() : VpcTags.shown(ctx, r.id))
+        .build();
+  }
+
+  static RouteTable routeTable(RequestContext ctx, VpcState st, RouteTableRecord r) {
+    return RouteTable.builder()
+        .routeTableId(r.id)
+        .vpcId(r.vpcId)
+        .ownerId(st.account)
+        .routes(r.routes.stream().map(route -> route(st, route)).toList())
+        .associations(
+            r.associations.stream()
+                .map(
+                    a ->
+                        RouteTableAssociation.builder()
+                            .routeTableAssociationId(a.id())
+                            .routeTableId(r.id)
+                            .subnetId(a.subnetId())
+                            .main(a.main())
+                            .associationState(
+                                RouteTableAssociationState.builder().state("associated").build())
+                            .build())
+                .toList())
+        .propagatingVgws(List.of())
+        .tags(VpcTags.shown(ctx, r.id) == null ? List.of() : VpcTags.shown(ctx, r.id))
+        .build();
+  }
+
+  /** A route is blackhole when its target is gone (a detached or deleted gateway). */
+  private static Route route(VpcState st, RouteTableRecord.Route r) {
+    boolean active = true;
+    if (r.gatewayId() != null && r.gatewayId().startsWith("igw-")) {
+      InternetGatewayRecord g = st.gateways.get(r.gatewayId());
+      active = g != null && g.vpcId != null;
+    }
+    if (r.eniId() != null) {
+      active = st.interfaces.containsKey(r.eniId());
+    }
+    return Route.builder()
+        .destinationCidrBlock(r.destination())
+        .gatewayId(r.gatewayId())
+        .instanceId(r.instanceId())
+        .instanceOwnerId(r.instanceId() == null ? null : st.account)
+        .networkInterfaceId(r.eniId())
+        .natGatewayId(r.natGatewayId())
+        .origin(r.origin())
+        .state(active ? "active" : "blackhole")
+        .build();
+  }
+}

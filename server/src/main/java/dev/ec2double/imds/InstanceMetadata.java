@@ -1,0 +1,39 @@
+package dev.ec2double.imds;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/** Everything the metadata service tells one instance about itself. */
+public record InstanceMetadata(
+    String instanceId,
+    String account,
+    String region,
+    String zone,
+    String zoneId,
+    String amiId,
+    int amiLaunchIndex,
+    String reservationId,
+    String instanceType,
+    String architecture,
+    String hostname,
+    String localIpv4,
+    String publicIpv4,
+    String mac,
+    String interfaceId,
+    String subnetId,
+    String subnetCidr,
+    String vpcId,
+    String vpcCidr,
+    List<String> securityGroupNames,
+    List<String> securityGroupIds,
+    Map<String, String> publicKeys,
+    byte[] userData,
+    Map<String, String> tags,
+    Instant launchTime,
+    Options options) {
+
+  /** The instance's metadata options, as ModifyInstanceMetadataOptions sets them. */
+  public record Options(
+      boolean enabled, boolean tokensRequired, int hopLimit, boolean tagsAllowed) {}
+}

@@ -1,0 +1,35 @@
+package dev.ec2double.ec2.vpc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.ec2double.core.Cidr;
+import dev.ec2double.wire.AwsException;
+import org.junit.jupiter.api.Test;
+
+class AddressPoolTest {
+  @Test
+  void skipsTheFourFirstAndTheLastAddressAwsReserves() {
+    AddressPool pool = new AddressPool("subnet-1", Cidr.parseOrNull("10.0.1.0/28"));
+    assertThat(pool.available()).isEqualTo(11);
+    assertThat(pool.allocate()).isEqualTo("10.0.1.4");
+    for (int i = 5; i <= 14; i++) {
+      assertThat(pool.allocate()).isEqualTo("10.0.1." + i);
+    }
+    assertThatThrownBy(pool::allocate)
+        .isInstanceOf(AwsException.class)
+        .hasMessageContaining("not enough free addresses");
+    pool.release("10.0.1.9");
+    assertThat(pool.allocate()).isEqualTo("10.0.1.9");
+  }
+
+  @Test
+  void claimsAGivenAddressOnceAndRefusesReservedOnes() {
+    AddressPool pool = new AddressPool("subnet-1", Cidr.parseOrNull("10.0.1.0/24"));
+    assertThat(pool.claim("10.0.1.50")).isEqualTo("10.0.1.50");
+    assertThatThrownBy(() -> pool.claim("10.0.1.50")).hasMessage("Address 10.0.1.50 is in use.");
+    assertThatThrownBy(() -> pool.claim("10.0.1.3")).hasMessageContaining("reserved");
+    assertThatThrownBy(() -> pool.claim("10.0.1.255")).hasMessageContaining("reserved");
+    assertThatThrownBy(() -> pool.claim("10.0.2.5")).hasMessageContaining("address range");
+  }
+}

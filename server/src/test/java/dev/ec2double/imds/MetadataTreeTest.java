@@ -1,0 +1,63 @@
+package dev.ec2double.imds;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class MetadataTreeTest {
+  private static final InstanceMetadata M =
+      new InstanceMetadata(
+          "i-0123456789abcdef0",
+          "123456789012",
+          "us-east-1",
+          "us-east-1a",
+          "use1-az1",
+          "ami-0123",
+          0,
+          "r-0123",
+          "t3.micro",
+          "x86_64",
+          "ip-10-0-1-4.ec2.internal",
+          "10.0.1.4",
+          null,
+          "0e:00:00:00:00:01",
+          "eni-0123",
+          "subnet-0123",
+          "10.0.1.0/24",
+          "vpc-0123",
+          "10.0.0.0/16",
+          List.of("web"),
+          List.of("sg-0123"),
+          Map.of("key", "ssh-ed25519 AAAA k"),
+          "#!/bin/sh\n".getBytes(StandardCharsets.UTF_8),
+          Map.of("Name", "web"),
+          Instant.parse("2026-01-01T00:00:00Z"),
+          new InstanceMetadata.Options(true, false, 1, false));
+
+  private static String get(String path) {
+    return MetadataTree.of(M)
+        .get(path)
+        .map(b -> new String(b, StandardCharsets.UTF_8))
+        .orElse(null);
+  }
+
+  @Test
+  void answersLeavesAndListsDirectories() {
+    assertThat(get("meta-data/instance-id")).isEqualTo("i-0123456789abcdef0");
+    assertThat(get("meta-data/placement/"))
+        .isEqualTo("availability-zone\navailability-zone-id\nregion");
+    assertThat(get("meta-data")).contains("ami-id\n", "network/", "placement/", "public-keys/");
+    assertThat(get("meta-data/network/interfaces/macs/")).isEqualTo("0e:00:00:00:00:01/");
+    assertThat(get("meta-data/public-keys/")).isEqualTo("0=key");
+    assertThat(get("meta-data/public-keys/0/openssh-key")).isEqualTo("ssh-ed25519 AAAA k");
+    assertThat(get("meta-data/tags/instance/Name")).isNull();
+    assertThat(get("meta-data/nothing")).isNull();
+    assertThat(get("user-data")).isEqualTo("#!/bin/sh\n");
+    assertThat(get("dynamic/instance-identity/document"))
+        .contains("\"pendingTime\" : \"2026-01-01T00:00:00Z\"", "\"privateIp\" : \"10.0.1.4\"");
+  }
+}
