@@ -272,14 +272,7 @@ final class DockerStorage {
           docker
               .createContainerCmd(helperImage)
               .withName(helperName)
-              .withLabels(
-                  Map.of(
-                      Labels.SERVER,
-                      serverId,
-                      Labels.OWNER_PID,
-                      Long.toString(ProcessHandle.current().pid()),
-                      Labels.KIND,
-                      HELPER_KIND))
+              .withLabels(Labels.of(serverId, "-", "-", helperName, HELPER_KIND))
               .withEntrypoint(
                   "sh", "-c", "trap 'exit 0' TERM; while :; do sleep 3600 & wait $!; done")
               .withCmd(List.of())
