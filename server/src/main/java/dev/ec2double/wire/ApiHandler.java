@@ -46,7 +46,7 @@ public final class ApiHandler {
    */
   public ApiResponse handle(String queryString, String formBody, String authorization) {
     String requestId = RequestIds.next();
-    Protocol protocol = protocolHint(authorization);
+    Protocol protocol = protocolHint(authorization, queryString);
     String action = null;
     try {
       Map<String, String> params = new HashMap<>();
@@ -135,6 +135,17 @@ public final class ApiHandler {
       return Protocol.QUERY;
     }
     return Protocol.EC2;
+  }
+
+  /** As above, and for a presigned request the scope in its (still encoded) query string. */
+  private static Protocol protocolHint(String authorization, String queryString) {
+    if (authorization == null && queryString != null && queryString.contains("X-Amz-Credential")) {
+      String q = queryString.replace("%2F", "/").replace("%2f", "/");
+      if (q.contains("/" + Protocol.QUERY.signingName() + "/aws4_request")) {
+        return Protocol.QUERY;
+      }
+    }
+    return protocolHint(authorization);
   }
 
   private static SdkPojo newBuilder(Class<?> requestType) {
