@@ -82,6 +82,10 @@ public final class KeyPairService {
     String name = req.keyName();
     KeyNames.check(name);
     List<Tag> tags = tags(req.tagSpecifications());
+    if (req.publicKeyMaterial() == null) {
+      // the SDK model marks nothing required, so the decoder cannot
+      throw AwsException.missingParameter("PublicKeyMaterial");
+    }
     SshPublicKey key = PublicKeyMaterial.parse(req.publicKeyMaterial().asByteArray());
     KeyPairStore.KeyPair stored = add(ctx, name, key, Fingerprints.imported(key), tags);
     return ImportKeyPairResponse.builder()
