@@ -9,12 +9,15 @@ import dev.ec2double.server.ServerConfig;
 import dev.ec2double.server.Services;
 import dev.ec2double.wire.ApiHandler;
 import dev.ec2double.wire.ApiResponse;
+import dev.ec2double.wire.Operation;
+import dev.ec2double.wire.Protocol;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -78,6 +81,24 @@ class WireFuzzTest {
     assertThat(SeededAccount.snapshot(api, SEEDED))
         .as("seeded account after %s", req)
         .isEqualTo(before);
+  }
+
+  /**
+   * The SDK model marks no member required, so the decoder cannot refuse a call that lacks one:
+   * every implemented operation, called bare, must still answer as AWS does.
+   */
+  @Example
+  void everyImplementedOperationCalledWithoutParametersGetsAnAwsAnswer() {
+    for (Operation op : services.registry().all()) {
+      boolean elb = op.protocol() == Protocol.QUERY;
+      String auth =
+          SeededAccount.auth("AKIDBARE").replace("/ec2/", elb ? "/elasticloadbalancing/" : "/ec2/");
+      FuzzRequest req = new FuzzRequest(op.action(), null, "Action=" + op.action(), auth, elb);
+
+      ApiResponse answer = call(req);
+
+      Envelopes.assertAwsAnswer(answer.status(), answer.body(), elb, req.toString());
+    }
   }
 
   private static ApiResponse call(FuzzRequest req) {
