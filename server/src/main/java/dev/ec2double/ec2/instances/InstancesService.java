@@ -140,38 +140,41 @@ public final class InstancesService {
     Instant now = Instant.now();
     InstanceStore store = Instances.store(ctx.state());
     List<InstanceRecord> launched = new ArrayList<>();
-    for (int i = 0; i < max; i++) {
-      String ip = subnet.allocate();
-      InstanceRecord r =
-          new InstanceRecord(
-              store.nextSeq(),
-              Ids.next("i"),
-              reservationId,
-              ctx.account(),
-              ctx.region(),
-              image.imageId(),
-              image.imageRef(),
-              req.keyName(),
-              i,
-              subnet.zone(),
-              subnet.id(),
-              vpc.vpcId(),
-              ip,
-              dnsName(ip, ctx.region()),
-              image.architecture(),
-              req.clientToken(),
-              groups);
-      r.instanceType = type.name();
-      r.userData = req.userData();
-      r.shutdownBehavior = behavior == null ? "stop" : behavior;
-      r.disableApiTermination = Boolean.TRUE.equals(req.disableApiTermination());
-      r.metadataOptions = metadata;
-      r.launchTime = now;
-      if (!instanceTags.isEmpty()) {
-        ctx.tags().add(List.of(r.id), instanceTags);
+    synchronized (store) {
+      int count = InstanceQuotas.launchable(ctx, store, this::typeOrNull, type, min, max);
+      for (int i = 0; i < count; i++) {
+        String ip = subnet.allocate();
+        InstanceRecord r =
+            new InstanceRecord(
+                store.nextSeq(),
+                Ids.next("i"),
+                reservationId,
+                ctx.account(),
+                ctx.region(),
+                image.imageId(),
+                image.imageRef(),
+                req.keyName(),
+                i,
+                subnet.zone(),
+                subnet.id(),
+                vpc.vpcId(),
+                ip,
+                dnsName(ip, ctx.region()),
+                image.architecture(),
+                req.clientToken(),
+                groups);
+        r.instanceType = type.name();
+        r.userData = req.userData();
+        r.shutdownBehavior = behavior == null ? "stop" : behavior;
+        r.disableApiTermination = Boolean.TRUE.equals(req.disableApiTermination());
+        r.metadataOptions = metadata;
+        r.launchTime = now;
+        if (!instanceTags.isEmpty()) {
+          ctx.tags().add(List.of(r.id), instanceTags);
+        }
+        store.put(r);
+        launched.add(r);
       }
-      store.put(r);
-      launched.add(r);
     }
     // the answer shows every instance pending, as AWS's does, however fast the machines start
     TagStore tags = ctx.tags();
