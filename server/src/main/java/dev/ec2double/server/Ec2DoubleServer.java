@@ -7,12 +7,14 @@ import dev.ec2double.core.StateStore;
 import dev.ec2double.wire.ApiHandler;
 import dev.ec2double.wire.ApiResponse;
 import dev.ec2double.wire.OperationRegistry;
+import dev.ec2double.wire.RawRequest;
+import dev.ec2double.wire.SigV4Verifier;
 import io.javalin.Javalin;
 import io.javalin.compression.CompressionStrategy;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
+import java.util.Collections;
 import org.slf4j.LoggerFactory;
 
 /** The server: the API on Javalin, the services, the state, and the compute backend. */
@@ -34,7 +36,13 @@ public final class Ec2DoubleServer implements AutoCloseable {
     this.backend = Backends.select(config.backend(), serverId, config.cleanup());
     this.services = new Services(config, backend, serverId);
     this.registry = services.registry();
-    this.api = new ApiHandler(registry, store, config.account());
+    this.api =
+        new ApiHandler(
+            registry,
+            store,
+            config.account(),
+            config.strictAuth() ? new SigV4Verifier(config.credentials()) : null,
+            config.quotas());
   }
 
   public Ec2DoubleServer start() {
@@ -63,7 +71,7 @@ public final class Ec2DoubleServer implements AutoCloseable {
 
   private void serve(Context ctx) throws IOException {
     String authorization = ctx.header("Authorization");
-    String form = null;
+    byte[] form = null;
     if (ctx.method().name().equals("POST")) {
       // Read at most one byte past the limit, whatever Content-Length says (or if it is absent).
       byte[] body =
@@ -74,9 +82,17 @@ public final class Ec2DoubleServer implements AutoCloseable {
         write(ctx, api.tooLarge(authorization, MAX_BODY_BYTES));
         return;
       }
-      form = new String(body, StandardCharsets.UTF_8);
+      form = body;
     }
-    write(ctx, api.handle(ctx.queryString(), form, authorization));
+    write(
+        ctx,
+        api.handle(
+            new RawRequest(
+                ctx.method().name(),
+                ctx.req().getRequestURI(),
+                ctx.queryString(),
+                form,
+                name -> Collections.list(ctx.req().getHeaders(name)))));
   }
 
   private static void write(Context ctx, ApiResponse r) {

@@ -19,7 +19,21 @@ public enum Option {
   CLEANUP(
       "cleanup",
       "true",
-      "Remove the containers, networks and volumes this server made when it stops.");
+      "Remove the containers, networks and volumes this server made when it stops."),
+  STRICT_AUTH(
+      "strict-auth",
+      "false",
+      "Verify SigV4 signatures against --credentials; off: any key and secret are accepted."),
+  CREDENTIALS(
+      "credentials",
+      "",
+      "Access keys for --strict-auth, AKID:SECRET; separate pairs with commas. Prefer the"
+          + " environment variable: flags show in the process list."),
+  QUOTA(
+      "quota",
+      "",
+      "Resource limits per account and region, NAME=N separated by commas (vcpus, instances,"
+          + " key-pairs, ...); docs/security.md lists names and AWS's defaults.");
 
   private final String key;
   private final String defaultValue;

@@ -1,12 +1,15 @@
 package dev.ec2double.wire;
 
 import dev.ec2double.core.Idempotency;
+import dev.ec2double.core.Quotas;
 import dev.ec2double.core.RegionState;
 import dev.ec2double.core.RequestContext;
 import dev.ec2double.core.StateStore;
 import dev.ec2double.ec2.regions.RegionCatalog;
 import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
@@ -33,10 +36,36 @@ public final class ApiHandler {
           Protocol.QUERY,
           new QueryDecoder(Protocol.QUERY));
 
+  private final SigV4Verifier verifier;
+  private final Quotas quotas;
+
   public ApiHandler(OperationRegistry registry, StateStore store, String defaultAccount) {
+    this(registry, store, defaultAccount, null, Quotas.defaults());
+  }
+
+  /**
+   * @param verifier checks every request's SigV4 signature (--strict-auth), or null to take any
+   *     signature as valid
+   * @param quotas the resource limits every operation sees
+   */
+  public ApiHandler(
+      OperationRegistry registry,
+      StateStore store,
+      String defaultAccount,
+      SigV4Verifier verifier,
+      Quotas quotas) {
     this.registry = registry;
     this.store = store;
     this.defaultAccount = defaultAccount;
+    this.verifier = verifier;
+    this.quotas = quotas;
+  }
+
+  /** A request as the HTTP server read it: what signature verification needs as well. */
+  public ApiResponse handle(RawRequest request) {
+    String form =
+        request.body() == null ? null : new String(request.body(), StandardCharsets.UTF_8);
+    return handle(request.queryString(), form, request.header("Authorization"), request);
   }
 
   /**
@@ -45,6 +74,11 @@ public final class ApiHandler {
    * @param authorization the Authorization header, or null
    */
   public ApiResponse handle(String queryString, String formBody, String authorization) {
+    return handle(queryString, formBody, authorization, null);
+  }
+
+  private ApiResponse handle(
+      String queryString, String formBody, String authorization, RawRequest raw) {
     String requestId = RequestIds.next();
     Protocol protocol = protocolHint(authorization, queryString);
     String action = null;
@@ -55,6 +89,13 @@ public final class ApiHandler {
       action = params.get("Action");
       CredentialScope scope = CredentialScope.parse(authorization, params.get("X-Amz-Credential"));
       protocol = protocolFor(scope.service());
+      if (verifier != null) {
+        verifier.verify(
+            raw != null ? raw : asRaw(queryString, formBody, authorization),
+            params,
+            scope,
+            protocol);
+      }
       if (!RegionCatalog.isRegion(scope.region())) {
         throw new AwsException(
             "AuthFailure",
@@ -78,7 +119,7 @@ public final class ApiHandler {
       RegionState state = store.region(accountOf(scope.accessKey()), scope.region());
       RequestContext ctx =
           new RequestContext(
-              state.account(), scope.region(), scope.accessKey(), action, requestId, state);
+              state.account(), scope.region(), scope.accessKey(), action, requestId, state, quotas);
       if (Boolean.TRUE.equals(field(request, "DryRun"))) {
         throw new AwsException(
             "DryRunOperation", "Request would have succeeded, but DryRun flag is set.", 412);
@@ -100,6 +141,19 @@ public final class ApiHandler {
               500),
           requestId);
     }
+  }
+
+  /** Parameters alone, as tests pass them: signed over what there is, which is little. */
+  private static RawRequest asRaw(String queryString, String formBody, String authorization) {
+    return new RawRequest(
+        "POST",
+        "/",
+        queryString,
+        formBody == null ? null : formBody.getBytes(StandardCharsets.UTF_8),
+        name ->
+            name.equalsIgnoreCase("Authorization") && authorization != null
+                ? List.of(authorization)
+                : List.of());
   }
 
   /** The answer to a body larger than the server reads, in the caller's protocol. */
