@@ -57,9 +57,14 @@ public final class Ec2DoubleServer implements AutoCloseable {
               cfg.http.generateEtags = false;
               cfg.jetty.host = config.host();
               cfg.jetty.port = config.port();
+              cfg.jetty.modifyServer(server -> server.setErrorHandler(new AwsErrorPages(api)));
               cfg.routes.get(Health.PATH, ctx -> Health.write(ctx, backend));
               cfg.routes.post("/", this::serve);
               cfg.routes.get("/", this::serve);
+              // The query APIs take GET and POST; anything else still gets an AWS envelope.
+              cfg.routes.put("/", this::wrongMethod);
+              cfg.routes.delete("/", this::wrongMethod);
+              cfg.routes.patch("/", this::wrongMethod);
               // Whatever escapes still answers as AWS does: an envelope, never a stack trace.
               cfg.routes.exception(
                   Exception.class,
@@ -93,6 +98,10 @@ public final class Ec2DoubleServer implements AutoCloseable {
                 ctx.queryString(),
                 form,
                 name -> Collections.list(ctx.req().getHeaders(name)))));
+  }
+
+  private void wrongMethod(Context ctx) {
+    write(ctx, api.methodNotAllowed(ctx.header("Authorization"), ctx.method().name()));
   }
 
   private static void write(Context ctx, ApiResponse r) {

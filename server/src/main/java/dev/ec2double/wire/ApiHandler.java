@@ -165,6 +165,39 @@ public final class ApiHandler {
         RequestIds.next());
   }
 
+  /** The answer to an HTTP method the query APIs do not take (they take GET and POST). */
+  public ApiResponse methodNotAllowed(String authorization, String method) {
+    return error(
+        protocolHint(authorization),
+        new AwsException(
+            "MethodNotAllowed",
+            "The HTTP method " + shorten(method) + " is not allowed; use POST or GET.",
+            405),
+        RequestIds.next());
+  }
+
+  /**
+   * What the HTTP server refused before reading the request (too long a URI or header section, a
+   * malformed request line), as an envelope; EC2's, since nothing of the caller was read.
+   */
+  public ApiResponse httpError(int status, String reason) {
+    String code =
+        switch (status) {
+          case 413 -> "RequestEntityTooLarge";
+          case 414 -> "RequestURITooLong";
+          case 431 -> "RequestHeaderSectionTooLarge";
+          default -> status >= 500 ? "InternalError" : "MalformedHttpRequest";
+        };
+    return error(
+        Protocol.EC2,
+        new AwsException(
+            code,
+            "The HTTP request was refused before it was read"
+                + (reason == null ? "." : ": " + shorten(reason) + "."),
+            status < 400 || status > 599 ? 400 : status),
+        RequestIds.next());
+  }
+
   /** An error that escaped everything else, still as an AWS envelope and without internals. */
   public ApiResponse internalError(String authorization, Throwable cause) {
     String requestId = RequestIds.next();
