@@ -1,5 +1,7 @@
 package dev.ec2double.wire.fuzz;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.ec2double.server.Ec2DoubleServer;
 import dev.ec2double.server.ServerConfig;
 import java.net.URI;
@@ -11,6 +13,7 @@ import java.util.List;
 import java.util.Random;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -58,25 +61,47 @@ class HttpFuzzTest {
                 CONTENT_TYPES.get(random.nextInt(CONTENT_TYPES.size()))));
   }
 
+  @Example
+  void answersAnOverlongUriInAnEnvelope() throws Exception {
+    HttpResponse<byte[]> answer =
+        HTTP.send(
+            HttpRequest.newBuilder(
+                    URI.create(
+                        server.endpoint() + "/?Action=DescribeRegions&Pad=" + "x".repeat(100_000)))
+                .GET()
+                .build(),
+            HttpResponse.BodyHandlers.ofByteArray());
+
+    var doc = Envelopes.assertAwsAnswer(answer.statusCode(), answer.body(), false, "long URI");
+    assertThat(answer.statusCode()).isEqualTo(414);
+    assertThat(Envelopes.text(doc.getDocumentElement(), "Code")).isEqualTo("RequestURITooLong");
+  }
+
   @Property(seed = "1234")
   void anyRequestOverHttpGetsAnAwsAnswer(@ForAll("cases") HttpCase c) throws Exception {
     FuzzRequest req = c.request();
-    String query = req.queryString() == null ? "" : "?" + req.queryString();
-    URI uri;
-    try {
-      uri = URI.create(server.endpoint() + "/" + query);
-    } catch (IllegalArgumentException e) {
-      // a query string no HTTP client can send: the body carries it instead
-      uri = URI.create(server.endpoint() + "/");
+    String body = req.formBody();
+    URI uri = URI.create(server.endpoint() + "/");
+    if (req.queryString() != null && req.queryString().length() < 6000) {
+      try {
+        uri = URI.create(server.endpoint() + "/?" + req.queryString());
+      } catch (IllegalArgumentException e) {
+        body = req.queryString() + (body == null ? "" : "&" + body);
+      }
+    } else if (req.queryString() != null) {
+      // past Jetty's URI limit the server answers 414 and closes while a body may still be on its
+      // way, which the client sees as a reset: long queries travel in the body here, and
+      // answersAnOverlongUriInAnEnvelope covers the limit itself
+      body = req.queryString() + (body == null ? "" : "&" + body);
     }
     HttpRequest.Builder b =
         HttpRequest.newBuilder(uri)
             .timeout(Duration.ofSeconds(10))
             .method(
                 c.method(),
-                req.formBody() == null
+                body == null
                     ? HttpRequest.BodyPublishers.noBody()
-                    : HttpRequest.BodyPublishers.ofString(req.formBody()));
+                    : HttpRequest.BodyPublishers.ofString(body));
     if (!c.contentType().isEmpty()) {
       b.header("Content-Type", c.contentType());
     }
