@@ -7,7 +7,19 @@ public record RequestContext(
     String accessKey,
     String action,
     String requestId,
-    RegionState state) {
+    RegionState state,
+    Quotas quotas) {
+
+  /** A context under AWS's default quotas. */
+  public RequestContext(
+      String account,
+      String region,
+      String accessKey,
+      String action,
+      String requestId,
+      RegionState state) {
+    this(account, region, accessKey, action, requestId, state, Quotas.defaults());
+  }
 
   public TagStore tags() {
     return state.tags();

@@ -8,13 +8,15 @@ import dev.ec2double.wire.ApiHandler;
 import dev.ec2double.wire.ApiResponse;
 import dev.ec2double.wire.OperationRegistry;
 import dev.ec2double.wire.Protocol;
+import dev.ec2double.wire.RawRequest;
 import dev.ec2double.wire.SdkActions;
+import dev.ec2double.wire.SigV4Verifier;
 import io.javalin.Javalin;
 import io.javalin.compression.CompressionStrategy;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
+import java.util.Collections;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import org.slf4j.LoggerFactory;
@@ -50,7 +52,13 @@ public final class Ec2DoubleServer implements AutoCloseable {
       backend = Backends.select(config.backend(), serverId, config.cleanup());
       services = new Services(config, backend, serverId, store);
       registry = services.registry();
-      api = new ApiHandler(registry, store, config.account());
+      api =
+          new ApiHandler(
+              registry,
+              store,
+              config.account(),
+              config.strictAuth() ? new SigV4Verifier(config.credentials()) : null,
+              config.quotas());
       assembled.complete(null);
     } catch (RuntimeException | Error e) {
       assembled.completeExceptionally(e);
@@ -82,9 +90,15 @@ public final class Ec2DoubleServer implements AutoCloseable {
               cfg.jetty.host = config.host();
               cfg.jetty.port = config.port();
               cfg.routes.before(ctx -> awaitAssembled());
+              cfg.jetty.modifyServer(
+                  server -> server.setErrorHandler(new AwsErrorPages(() -> api)));
               cfg.routes.get(Health.PATH, ctx -> Health.write(ctx, backend));
               cfg.routes.post("/", this::serve);
               cfg.routes.get("/", this::serve);
+              // The query APIs take GET and POST; anything else still gets an AWS envelope.
+              cfg.routes.put("/", this::wrongMethod);
+              cfg.routes.delete("/", this::wrongMethod);
+              cfg.routes.patch("/", this::wrongMethod);
               // Whatever escapes still answers as AWS does: an envelope, never a stack trace.
               cfg.routes.exception(
                   Exception.class,
@@ -115,7 +129,7 @@ public final class Ec2DoubleServer implements AutoCloseable {
 
   private void serve(Context ctx) throws IOException {
     String authorization = ctx.header("Authorization");
-    String form = null;
+    byte[] form = null;
     if (ctx.method().name().equals("POST")) {
       // Read at most one byte past the limit, whatever Content-Length says (or if it is absent).
       byte[] body =
@@ -126,9 +140,21 @@ public final class Ec2DoubleServer implements AutoCloseable {
         write(ctx, api.tooLarge(authorization, MAX_BODY_BYTES));
         return;
       }
-      form = new String(body, StandardCharsets.UTF_8);
+      form = body;
     }
-    write(ctx, api.handle(ctx.queryString(), form, authorization));
+    write(
+        ctx,
+        api.handle(
+            new RawRequest(
+                ctx.method().name(),
+                ctx.req().getRequestURI(),
+                ctx.queryString(),
+                form,
+                name -> Collections.list(ctx.req().getHeaders(name)))));
+  }
+
+  private void wrongMethod(Context ctx) {
+    write(ctx, api.methodNotAllowed(ctx.header("Authorization"), ctx.method().name()));
   }
 
   private static void write(Context ctx, ApiResponse r) {

@@ -60,6 +60,10 @@ public final class Main {
               .filter(o -> o.flag().equals(flag))
               .findFirst()
               .orElseThrow(() -> new IllegalArgumentException("unknown option " + flag));
+      boolean onOff = option.defaultValue().equals("true") || option.defaultValue().equals("false");
+      if (value == null && onOff && (i + 1 >= args.length || args[i + 1].startsWith("--"))) {
+        value = "true"; // a bare switch: --strict-auth
+      }
       if (value == null) {
         if (i + 1 >= args.length) {
           throw new IllegalArgumentException(flag + " needs a value");

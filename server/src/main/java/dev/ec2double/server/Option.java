@@ -24,7 +24,21 @@ public enum Option {
       "security-groups",
       "auto",
       "enforce, off, or auto: enforce security groups with the engine host's packet filter;"
-          + " auto enforces where the server can program it and otherwise logs why not.");
+          + " auto enforces where the server can program it and otherwise logs why not."),
+  STRICT_AUTH(
+      "strict-auth",
+      "false",
+      "Verify SigV4 signatures against --credentials; off: any key and secret are accepted."),
+  CREDENTIALS(
+      "credentials",
+      "",
+      "Access keys for --strict-auth, AKID:SECRET; separate pairs with commas. Prefer the"
+          + " environment variable: flags show in the process list."),
+  QUOTA(
+      "quota",
+      "",
+      "Resource limits per account and region, NAME=N separated by commas (vcpus, instances,"
+          + " key-pairs, ...); docs/security.md lists names and AWS's defaults.");
 
   private final String key;
   private final String defaultValue;

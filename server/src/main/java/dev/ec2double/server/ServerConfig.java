@@ -1,5 +1,6 @@
 package dev.ec2double.server;
 
+import dev.ec2double.core.Quotas;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -78,6 +79,38 @@ public final class ServerConfig {
   /** enforce, off or auto. */
   public String securityGroups() {
     return get(Option.SECURITY_GROUPS);
+  }
+
+  public boolean strictAuth() {
+    return Boolean.parseBoolean(get(Option.STRICT_AUTH));
+  }
+
+  /** Secret access key by access key id, for --strict-auth. */
+  public Map<String, String> credentials() {
+    return parseCredentials(get(Option.CREDENTIALS));
+  }
+
+  /** The resource limits: AWS's defaults, with what --quota sets. */
+  public Quotas quotas() {
+    return Quotas.parse(get(Option.QUOTA));
+  }
+
+  static Map<String, String> parseCredentials(String text) {
+    Map<String, String> keys = new LinkedHashMap<>();
+    for (String pair : text.split(",")) {
+      String p = pair.trim();
+      if (p.isEmpty()) {
+        continue;
+      }
+      int colon = p.indexOf(':');
+      if (colon <= 0 || colon == p.length() - 1) {
+        // never echo the text: it holds secrets
+        throw new IllegalArgumentException(
+            "credentials look like AKID:SECRET[,AKID2:SECRET2]; one pair is not of that form");
+      }
+      keys.put(p.substring(0, colon), p.substring(colon + 1));
+    }
+    return keys;
   }
 
   static Map<String, String> parseAmis(String text) {
@@ -159,6 +192,17 @@ public final class ServerConfig {
       if (!cleanup.equals("true") && !cleanup.equals("false")) {
         throw new IllegalArgumentException("cleanup must be true or false, got '" + cleanup + "'");
       }
+      String strict = values.get(Option.STRICT_AUTH);
+      if (!strict.equals("true") && !strict.equals("false")) {
+        throw new IllegalArgumentException(
+            "strict-auth must be true or false, got '" + strict + "'");
+      }
+      Map<String, String> credentials = parseCredentials(values.get(Option.CREDENTIALS));
+      if (strict.equals("true") && credentials.isEmpty()) {
+        throw new IllegalArgumentException(
+            "strict-auth needs credentials to check against: --credentials AKID:SECRET");
+      }
+      Quotas.parse(values.get(Option.QUOTA));
       String backend = values.get(Option.BACKEND);
       if (!backend.equals("docker") && !backend.equals("mock") && !backend.equals("auto")) {
         throw new IllegalArgumentException(

@@ -1,12 +1,15 @@
 package dev.ec2double.wire;
 
 import dev.ec2double.core.Idempotency;
+import dev.ec2double.core.Quotas;
 import dev.ec2double.core.RegionState;
 import dev.ec2double.core.RequestContext;
 import dev.ec2double.core.StateStore;
 import dev.ec2double.ec2.regions.RegionCatalog;
 import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
@@ -33,10 +36,36 @@ public final class ApiHandler {
           Protocol.QUERY,
           new QueryDecoder(Protocol.QUERY));
 
+  private final SigV4Verifier verifier;
+  private final Quotas quotas;
+
   public ApiHandler(OperationRegistry registry, StateStore store, String defaultAccount) {
+    this(registry, store, defaultAccount, null, Quotas.defaults());
+  }
+
+  /**
+   * @param verifier checks every request's SigV4 signature (--strict-auth), or null to take any
+   *     signature as valid
+   * @param quotas the resource limits every operation sees
+   */
+  public ApiHandler(
+      OperationRegistry registry,
+      StateStore store,
+      String defaultAccount,
+      SigV4Verifier verifier,
+      Quotas quotas) {
     this.registry = registry;
     this.store = store;
     this.defaultAccount = defaultAccount;
+    this.verifier = verifier;
+    this.quotas = quotas;
+  }
+
+  /** A request as the HTTP server read it: what signature verification needs as well. */
+  public ApiResponse handle(RawRequest request) {
+    String form =
+        request.body() == null ? null : new String(request.body(), StandardCharsets.UTF_8);
+    return handle(request.queryString(), form, request.header("Authorization"), request);
   }
 
   /**
@@ -45,8 +74,13 @@ public final class ApiHandler {
    * @param authorization the Authorization header, or null
    */
   public ApiResponse handle(String queryString, String formBody, String authorization) {
+    return handle(queryString, formBody, authorization, null);
+  }
+
+  private ApiResponse handle(
+      String queryString, String formBody, String authorization, RawRequest raw) {
     String requestId = RequestIds.next();
-    Protocol protocol = protocolHint(authorization);
+    Protocol protocol = protocolHint(authorization, queryString);
     String action = null;
     try {
       Map<String, String> params = new HashMap<>();
@@ -55,6 +89,13 @@ public final class ApiHandler {
       action = params.get("Action");
       CredentialScope scope = CredentialScope.parse(authorization, params.get("X-Amz-Credential"));
       protocol = protocolFor(scope.service());
+      if (verifier != null) {
+        verifier.verify(
+            raw != null ? raw : asRaw(queryString, formBody, authorization),
+            params,
+            scope,
+            protocol);
+      }
       if (!RegionCatalog.isRegion(scope.region())) {
         throw new AwsException(
             "AuthFailure",
@@ -78,7 +119,7 @@ public final class ApiHandler {
       RegionState state = store.region(accountOf(scope.accessKey()), scope.region());
       RequestContext ctx =
           new RequestContext(
-              state.account(), scope.region(), scope.accessKey(), action, requestId, state);
+              state.account(), scope.region(), scope.accessKey(), action, requestId, state, quotas);
       if (Boolean.TRUE.equals(field(request, "DryRun"))) {
         throw new AwsException(
             "DryRunOperation", "Request would have succeeded, but DryRun flag is set.", 412);
@@ -102,12 +143,58 @@ public final class ApiHandler {
     }
   }
 
+  /** Parameters alone, as tests pass them: signed over what there is, which is little. */
+  private static RawRequest asRaw(String queryString, String formBody, String authorization) {
+    return new RawRequest(
+        "POST",
+        "/",
+        queryString,
+        formBody == null ? null : formBody.getBytes(StandardCharsets.UTF_8),
+        name ->
+            name.equalsIgnoreCase("Authorization") && authorization != null
+                ? List.of(authorization)
+                : List.of());
+  }
+
   /** The answer to a body larger than the server reads, in the caller's protocol. */
   public ApiResponse tooLarge(String authorization, long limit) {
     return error(
         protocolHint(authorization),
         new AwsException(
             "RequestEntityTooLarge", "The request body is larger than " + limit + " bytes.", 413),
+        RequestIds.next());
+  }
+
+  /** The answer to an HTTP method the query APIs do not take (they take GET and POST). */
+  public ApiResponse methodNotAllowed(String authorization, String method) {
+    return error(
+        protocolHint(authorization),
+        new AwsException(
+            "MethodNotAllowed",
+            "The HTTP method " + shorten(method) + " is not allowed; use POST or GET.",
+            405),
+        RequestIds.next());
+  }
+
+  /**
+   * What the HTTP server refused before reading the request (too long a URI or header section, a
+   * malformed request line), as an envelope; EC2's, since nothing of the caller was read.
+   */
+  public ApiResponse httpError(int status, String reason) {
+    String code =
+        switch (status) {
+          case 413 -> "RequestEntityTooLarge";
+          case 414 -> "RequestURITooLong";
+          case 431 -> "RequestHeaderSectionTooLarge";
+          default -> status >= 500 ? "InternalError" : "MalformedHttpRequest";
+        };
+    return error(
+        Protocol.EC2,
+        new AwsException(
+            code,
+            "The HTTP request was refused before it was read"
+                + (reason == null ? "." : ": " + shorten(reason) + "."),
+            status < 400 || status > 599 ? 400 : status),
         RequestIds.next());
   }
 
@@ -135,6 +222,17 @@ public final class ApiHandler {
       return Protocol.QUERY;
     }
     return Protocol.EC2;
+  }
+
+  /** As above, and for a presigned request the scope in its (still encoded) query string. */
+  private static Protocol protocolHint(String authorization, String queryString) {
+    if (authorization == null && queryString != null && queryString.contains("X-Amz-Credential")) {
+      String q = queryString.replace("%2F", "/").replace("%2f", "/");
+      if (q.contains("/" + Protocol.QUERY.signingName() + "/aws4_request")) {
+        return Protocol.QUERY;
+      }
+    }
+    return protocolHint(authorization);
   }
 
   private static SdkPojo newBuilder(Class<?> requestType) {

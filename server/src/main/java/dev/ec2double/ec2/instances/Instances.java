@@ -18,6 +18,10 @@ public final class Instances {
   }
 
   public static InstanceRecord require(RequestContext ctx, String id) {
+    if (id == null) {
+      // the SDK model marks nothing required, so the decoder cannot: a call without the id
+      throw AwsException.missingParameter("InstanceId");
+    }
     return requireAll(ctx, List.of(id)).get(0);
   }
 

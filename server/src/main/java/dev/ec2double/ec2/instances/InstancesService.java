@@ -163,52 +163,56 @@ public final class InstancesService {
     InstanceStore store = Instances.store(ctx.state());
     List<InstanceRecord> launched = new ArrayList<>();
     Map<String, Runnable> provision = new LinkedHashMap<>();
-    for (int i = 0; i < max; i++) {
-      String instanceId = Ids.next("i");
-      NetworkInterfaceRecord eni;
-      try {
-        eni =
-            networking.attachPrimary(
-                ctx, placement, instanceId, i == 0 ? privateIp(req) : null, taken);
-      } catch (RuntimeException e) {
-        launched.forEach(l -> networking.release(ctx.state(), l.id));
-        throw e;
+    synchronized (store) {
+      // counted and stored under one lock, so that concurrent launches cannot pass a quota
+      int count = InstanceQuotas.launchable(ctx, store, this::typeOrNull, type, min, max);
+      for (int i = 0; i < count; i++) {
+        String instanceId = Ids.next("i");
+        NetworkInterfaceRecord eni;
+        try {
+          eni =
+              networking.attachPrimary(
+                  ctx, placement, instanceId, i == 0 ? privateIp(req) : null, taken);
+        } catch (RuntimeException e) {
+          launched.forEach(l -> networking.release(ctx.state(), l.id));
+          throw e;
+        }
+        String ip = eni.privateIp();
+        InstanceRecord r =
+            new InstanceRecord(
+                store.nextSeq(),
+                instanceId,
+                reservationId,
+                ctx.account(),
+                ctx.region(),
+                image.imageId(),
+                image.imageRef(),
+                req.keyName(),
+                i,
+                placement.subnet().zone(),
+                placement.subnet().id(),
+                placement.vpc().id(),
+                ip,
+                dnsName(ip, ctx.region()),
+                image.architecture(),
+                req.clientToken(),
+                placement.groupIds());
+        r.network = placement.vpc().networkName();
+        r.mac = eni.mac();
+        r.instanceType = type.name();
+        r.userData = req.userData();
+        r.shutdownBehavior = behavior == null ? "stop" : behavior;
+        r.disableApiTermination = Boolean.TRUE.equals(req.disableApiTermination());
+        r.metadataOptions = metadata;
+        r.launchTime = now;
+        if (!instanceTags.isEmpty()) {
+          ctx.tags().add(List.of(r.id), instanceTags);
+        }
+        provision.put(r.id, volumes.create(ctx, r.id, placement.subnet().zone()));
+        launched.add(r);
       }
-      String ip = eni.privateIp();
-      InstanceRecord r =
-          new InstanceRecord(
-              store.nextSeq(),
-              instanceId,
-              reservationId,
-              ctx.account(),
-              ctx.region(),
-              image.imageId(),
-              image.imageRef(),
-              req.keyName(),
-              i,
-              placement.subnet().zone(),
-              placement.subnet().id(),
-              placement.vpc().id(),
-              ip,
-              dnsName(ip, ctx.region()),
-              image.architecture(),
-              req.clientToken(),
-              placement.groupIds());
-      r.network = placement.vpc().networkName();
-      r.mac = eni.mac();
-      r.instanceType = type.name();
-      r.userData = req.userData();
-      r.shutdownBehavior = behavior == null ? "stop" : behavior;
-      r.disableApiTermination = Boolean.TRUE.equals(req.disableApiTermination());
-      r.metadataOptions = metadata;
-      r.launchTime = now;
-      if (!instanceTags.isEmpty()) {
-        ctx.tags().add(List.of(r.id), instanceTags);
-      }
-      provision.put(r.id, volumes.create(ctx, r.id, placement.subnet().zone()));
-      launched.add(r);
+      launched.forEach(store::put);
     }
-    launched.forEach(store::put);
     networking.enforce(ctx.state());
     // the answer shows every instance pending, as AWS's does, however fast the machines start
     TagStore tags = ctx.tags();

@@ -2,6 +2,7 @@ package dev.ec2double.ec2.keypairs;
 
 import dev.ec2double.core.FilterSpec;
 import dev.ec2double.core.Ids;
+import dev.ec2double.core.Quotas.Quota;
 import dev.ec2double.core.RequestContext;
 import dev.ec2double.core.Resources;
 import dev.ec2double.core.TagStore;
@@ -82,6 +83,10 @@ public final class KeyPairService {
     String name = req.keyName();
     KeyNames.check(name);
     List<Tag> tags = tags(req.tagSpecifications());
+    if (req.publicKeyMaterial() == null) {
+      // the SDK model marks nothing required, so the decoder cannot
+      throw AwsException.missingParameter("PublicKeyMaterial");
+    }
     SshPublicKey key = PublicKeyMaterial.parse(req.publicKeyMaterial().asByteArray());
     KeyPairStore.KeyPair stored = add(ctx, name, key, Fingerprints.imported(key), tags);
     return ImportKeyPairResponse.builder()
@@ -148,8 +153,15 @@ public final class KeyPairService {
     KeyPairStore.KeyPair stored =
         new KeyPairStore.KeyPair(
             Ids.next("key"), name, key, fingerprint, Instant.now().truncatedTo(ChronoUnit.MILLIS));
-    if (!store(ctx).addIfAbsent(stored)) {
-      throw duplicate(name);
+    KeyPairStore store = store(ctx);
+    synchronized (store) {
+      if (store.byName(name).isPresent()) {
+        throw duplicate(name);
+      }
+      ctx.quotas().check(Quota.KEY_PAIRS, store.all().size(), 1);
+      if (!store.addIfAbsent(stored)) {
+        throw duplicate(name);
+      }
     }
     if (!tags.isEmpty()) {
       ctx.tags().add(List.of(stored.id()), tags);

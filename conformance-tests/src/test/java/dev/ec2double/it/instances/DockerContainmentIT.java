@@ -1,0 +1,125 @@
+package dev.ec2double.it.instances;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.model.HostConfig;
+import dev.ec2double.compute.docker.Labels;
+import dev.ec2double.it.DockerTestServer;
+import dev.ec2double.it.Mixed;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.retry.backoff.FixedDelayBackoffStrategy;
+import software.amazon.awssdk.http.apache.ApacheHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.ec2.Ec2Client;
+import software.amazon.awssdk.services.ec2.model.InstanceStateName;
+
+/**
+ * On the docker backend: an instance's container is never privileged and cannot reach the engine,
+ * and concurrent launches and terminations leave no container behind.
+ */
+class DockerContainmentIT {
+  private static final String ACCOUNT = "500000000004";
+
+  private static Ec2Client ec2() {
+    return Ec2Client.builder()
+        .endpointOverride(DockerTestServer.get().endpoint())
+        .region(Region.US_EAST_1)
+        .credentialsProvider(
+            StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCOUNT, "secret")))
+        .httpClientBuilder(ApacheHttpClient.builder())
+        .build();
+  }
+
+  @Test
+  void instanceContainersAreNotPrivilegedAndHaveNoEngineSocket() {
+    DockerClient docker = DockerTestServer.docker();
+    try (Ec2Client ec2 = ec2()) {
+      String id =
+          ec2.runInstances(r -> r.imageId(DockerTestServer.BUSYBOX_AMI).minCount(1).maxCount(1))
+              .instances()
+              .get(0)
+              .instanceId();
+      ec2.waiter()
+          .waitUntilInstanceRunning(
+              r -> r.instanceIds(id),
+              w ->
+                  w.waitTimeout(Duration.ofSeconds(60))
+                      .backoffStrategy(FixedDelayBackoffStrategy.create(Duration.ofMillis(300))));
+
+      var container = docker.inspectContainerCmd("ec2double-" + id).exec();
+      HostConfig host = container.getHostConfig();
+      assertThat(host.getPrivileged()).isNotEqualTo(Boolean.TRUE);
+      assertThat(host.getCapAdd()).isNullOrEmpty();
+      assertThat(host.getDevices()).isNullOrEmpty();
+      assertThat(host.getBinds()).isNullOrEmpty();
+      assertThat(host.getPidMode()).isNotEqualTo("host");
+      assertThat(host.getNetworkMode()).isNotEqualTo("host");
+      assertThat(container.getMounts())
+          .noneSatisfy(m -> assertThat(String.valueOf(m.getSource())).contains("docker.sock"));
+      String look =
+          Exec.run(
+              docker,
+              "ec2double-" + id,
+              "sh",
+              "-c",
+              "ls /var/run/docker.sock /run/docker.sock 2>&1; echo DOCKER_HOST=$DOCKER_HOST");
+      assertThat(look).contains("No such file").contains("DOCKER_HOST=\n");
+      ec2.terminateInstances(r -> r.instanceIds(id));
+    }
+  }
+
+  @Test
+  void concurrentCallsLeaveNoContainerBehind() throws Exception {
+    DockerClient docker = DockerTestServer.docker();
+    try (Ec2Client ec2 = ec2()) {
+      String shared =
+          ec2.runInstances(r -> r.imageId(DockerTestServer.BUSYBOX_AMI).minCount(1).maxCount(1))
+              .instances()
+              .get(0)
+              .instanceId();
+      Mixed mixed = new Mixed(ec2, DockerTestServer.BUSYBOX_AMI, shared);
+      mixed.launched.add(shared);
+      ExecutorService pool = Executors.newFixedThreadPool(4);
+      List<Future<?>> done = new ArrayList<>();
+      for (int t = 0; t < 4; t++) {
+        int thread = t;
+        done.add(pool.submit(() -> mixed.run(thread, 10, new Random(77 + thread))));
+      }
+      for (Future<?> f : done) {
+        f.get(5, TimeUnit.MINUTES);
+      }
+      pool.shutdown();
+      assertThat(mixed.unexpected).isEmpty();
+
+      Mixed.terminateAll(ec2);
+      ec2.waiter()
+          .waitUntilInstanceTerminated(
+              r -> r.instanceIds(mixed.launched),
+              w ->
+                  w.waitTimeout(Duration.ofSeconds(120))
+                      .backoffStrategy(FixedDelayBackoffStrategy.create(Duration.ofMillis(300))));
+
+      assertThat(
+              docker
+                  .listContainersCmd()
+                  .withShowAll(true)
+                  .withLabelFilter(java.util.Map.of(Labels.ACCOUNT, ACCOUNT))
+                  .exec())
+          .as("containers of the account after terminate-all")
+          .isEmpty();
+      assertThat(Mixed.describeAll(ec2))
+          .allSatisfy(i -> assertThat(i.state().name()).isEqualTo(InstanceStateName.TERMINATED));
+    }
+  }
+}
