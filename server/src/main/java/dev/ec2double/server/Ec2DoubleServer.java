@@ -153,7 +153,9 @@ public final class Ec2DoubleServer implements AutoCloseable {
                 name -> Collections.list(ctx.req().getHeaders(name)))));
   }
 
-  private void wrongMethod(Context ctx) {
+  private void wrongMethod(Context ctx) throws IOException {
+    // read what the client sends (bounded) before answering, or it sees a reset, not the answer
+    ctx.req().getInputStream().readNBytes(MAX_BODY_BYTES + 1);
     write(ctx, api.methodNotAllowed(ctx.header("Authorization"), ctx.method().name()));
   }
 

@@ -64,6 +64,9 @@ public final class QueryDecoder {
         throw AwsException.missingParameter(field.locationName());
       }
     }
+    if (request instanceof SdkPojo pojo) {
+      RequiredMembers.check(protocol, pojo);
+    }
     return request;
   }
 
