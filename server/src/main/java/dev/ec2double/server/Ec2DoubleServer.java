@@ -137,6 +137,7 @@ public final class Ec2DoubleServer implements AutoCloseable {
               ? null
               : ctx.req().getInputStream().readNBytes(MAX_BODY_BYTES + 1);
       if (body == null || body.length > MAX_BODY_BYTES) {
+        drain(ctx);
         write(ctx, api.tooLarge(authorization, MAX_BODY_BYTES));
         return;
       }
@@ -154,9 +155,25 @@ public final class Ec2DoubleServer implements AutoCloseable {
   }
 
   private void wrongMethod(Context ctx) throws IOException {
-    // read what the client sends (bounded) before answering, or it sees a reset, not the answer
-    ctx.req().getInputStream().readNBytes(MAX_BODY_BYTES + 1);
+    drain(ctx);
     write(ctx, api.methodNotAllowed(ctx.header("Authorization"), ctx.method().name()));
+  }
+
+  /** How much of a refused body is read and dropped before the answer, so the client sees it. */
+  private static final long DRAIN_BYTES = 16L * MAX_BODY_BYTES;
+
+  /**
+   * Reads and drops what the client is still sending (up to a bound): answering while a body is on
+   * its way makes the client see a connection reset instead of the answer.
+   */
+  private static void drain(Context ctx) throws IOException {
+    java.io.InputStream in = ctx.req().getInputStream();
+    byte[] buffer = new byte[64 * 1024];
+    long left = DRAIN_BYTES;
+    int n;
+    while (left > 0 && (n = in.read(buffer, 0, (int) Math.min(buffer.length, left))) > 0) {
+      left -= n;
+    }
   }
 
   private static void write(Context ctx, ApiResponse r) {

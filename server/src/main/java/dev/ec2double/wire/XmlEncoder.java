@@ -1,7 +1,5 @@
 package dev.ec2double.wire;
 
-import com.ctc.wstx.api.WstxOutputProperties;
-import com.fasterxml.jackson.dataformat.xml.XmlFactory;
 import java.io.OutputStream;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -10,9 +8,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import javax.xml.stream.XMLOutputFactory;
-import javax.xml.stream.XMLStreamException;
-import javax.xml.stream.XMLStreamWriter;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.core.SdkField;
 import software.amazon.awssdk.core.SdkPojo;
@@ -31,76 +26,53 @@ import software.amazon.awssdk.core.util.SdkAutoConstructMap;
 public final class XmlEncoder {
   private static final DateTimeFormatter ISO_MILLIS =
       DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
-  private static final XMLOutputFactory OUTPUT = outputFactory();
-
-  /** Woodstox, as Jackson's XML module uses it: no namespace repairing, AWS's XML declaration. */
-  private static XMLOutputFactory outputFactory() {
-    XMLOutputFactory f = new XmlFactory().getXMLOutputFactory();
-    f.setProperty(XMLOutputFactory.IS_REPAIRING_NAMESPACES, false);
-    f.setProperty(WstxOutputProperties.P_USE_DOUBLE_QUOTES_IN_XML_DECL, true);
-    return f;
-  }
 
   private XmlEncoder() {}
 
   public static void writeResponse(
       OutputStream out, Protocol protocol, String action, SdkPojo response, String requestId) {
-    try {
-      XMLStreamWriter w = OUTPUT.createXMLStreamWriter(out, "UTF-8");
-      w.writeStartDocument("UTF-8", "1.0");
-      root(w, action + "Response", protocol.namespace());
-      if (protocol == Protocol.EC2) {
-        element(w, "requestId", requestId);
-        writeFields(w, response);
-      } else {
-        w.writeStartElement(action + "Result");
-        writeFields(w, response);
-        w.writeEndElement();
-        w.writeStartElement("ResponseMetadata");
-        element(w, "RequestId", requestId);
-        w.writeEndElement();
-      }
-      w.writeEndElement();
-      w.writeEndDocument();
-      w.close();
-    } catch (XMLStreamException e) {
-      throw new IllegalStateException("cannot write " + action + " response", e);
+    XmlWriter w = new XmlWriter().declaration();
+    w.root(action + "Response", protocol.namespace());
+    if (protocol == Protocol.EC2) {
+      w.element("requestId", requestId);
+      writeFields(w, response);
+    } else {
+      w.start(action + "Result");
+      writeFields(w, response);
+      w.end();
+      w.start("ResponseMetadata");
+      w.element("RequestId", requestId);
+      w.end();
     }
+    w.writeTo(out);
   }
 
   /** EC2: {@code <Response><Errors><Error>}; query: {@code <ErrorResponse><Error><Type>}. */
   public static void writeError(
       OutputStream out, Protocol protocol, AwsException error, String requestId) {
-    try {
-      XMLStreamWriter w = OUTPUT.createXMLStreamWriter(out, "UTF-8");
-      w.writeStartDocument("UTF-8", "1.0");
-      if (protocol == Protocol.EC2) {
-        w.writeStartElement("Response");
-        w.writeStartElement("Errors");
-        w.writeStartElement("Error");
-        element(w, "Code", error.code());
-        element(w, "Message", error.getMessage());
-        w.writeEndElement();
-        w.writeEndElement();
-        element(w, "RequestID", requestId);
-      } else {
-        root(w, "ErrorResponse", protocol.namespace());
-        w.writeStartElement("Error");
-        element(w, "Type", error.status() >= 500 ? "Receiver" : "Sender");
-        element(w, "Code", error.code());
-        element(w, "Message", error.getMessage());
-        w.writeEndElement();
-        element(w, "RequestId", requestId);
-      }
-      w.writeEndElement();
-      w.writeEndDocument();
-      w.close();
-    } catch (XMLStreamException e) {
-      throw new IllegalStateException("cannot write error " + error.code(), e);
+    XmlWriter w = new XmlWriter().declaration();
+    if (protocol == Protocol.EC2) {
+      w.start("Response");
+      w.start("Errors");
+      w.start("Error");
+      w.element("Code", error.code());
+      w.element("Message", error.getMessage());
+      w.end();
+      w.end();
+      w.element("RequestID", requestId);
+    } else {
+      w.root("ErrorResponse", protocol.namespace());
+      w.start("Error");
+      w.element("Type", error.status() >= 500 ? "Receiver" : "Sender");
+      w.element("Code", error.code());
+      w.element("Message", error.getMessage());
+      w.end();
+      w.element("RequestId", requestId);
     }
+    w.writeTo(out);
   }
 
-  private static void writeFields(XMLStreamWriter w, SdkPojo pojo) throws XMLStreamException {
+  private static void writeFields(XmlWriter w, SdkPojo pojo) {
     for (SdkField<?> field : pojo.sdkFields()) {
       if (field.location() != MarshallLocation.PAYLOAD) {
         continue;
@@ -112,12 +84,11 @@ public final class XmlEncoder {
     }
   }
 
-  private static void writeValue(XMLStreamWriter w, SdkField<?> field, String name, Object value)
-      throws XMLStreamException {
+  private static void writeValue(XmlWriter w, SdkField<?> field, String name, Object value) {
     if (value instanceof SdkPojo pojo) {
-      w.writeStartElement(name);
+      w.start(name);
       writeFields(w, pojo);
-      w.writeEndElement();
+      w.end();
     } else if (value instanceof List<?> list) {
       if (list instanceof SdkAutoConstructList) {
         return;
@@ -132,31 +103,31 @@ public final class XmlEncoder {
         return;
       }
       if (list.isEmpty()) {
-        w.writeEmptyElement(name);
+        w.empty(name);
         return;
       }
-      w.writeStartElement(name);
+      w.start(name);
       for (Object item : list) {
         writeValue(w, member, itemName, item);
       }
-      w.writeEndElement();
+      w.end();
     } else if (value instanceof Map<?, ?> map) {
       if (map instanceof SdkAutoConstructMap) {
         return;
       }
       MapTrait trait = field.getTrait(MapTrait.class);
-      w.writeStartElement(name);
+      w.start(name);
       for (Map.Entry<?, ?> e : map.entrySet()) {
-        w.writeStartElement("entry");
-        element(w, trait.keyLocationName(), String.valueOf(e.getKey()));
+        w.start("entry");
+        w.element(trait.keyLocationName(), String.valueOf(e.getKey()));
         if (e.getValue() != null) {
           writeValue(w, trait.valueFieldInfo(), trait.valueLocationName(), e.getValue());
         }
-        w.writeEndElement();
+        w.end();
       }
-      w.writeEndElement();
+      w.end();
     } else {
-      element(w, name, scalar(value));
+      w.element(name, scalar(value));
     }
   }
 
@@ -171,24 +142,6 @@ public final class XmlEncoder {
       return decimal.toPlainString();
     }
     return value.toString();
-  }
-
-  /**
-   * The document element in the protocol's default namespace. Binding the namespace on the element
-   * itself matters: a bare {@code writeDefaultNamespace} after an unbound start tag writes nothing.
-   */
-  private static void root(XMLStreamWriter w, String name, String namespace)
-      throws XMLStreamException {
-    w.setDefaultNamespace(namespace);
-    w.writeStartElement("", name, namespace);
-    w.writeDefaultNamespace(namespace);
-  }
-
-  private static void element(XMLStreamWriter w, String name, String text)
-      throws XMLStreamException {
-    w.writeStartElement(name);
-    w.writeCharacters(xmlSafe(text));
-    w.writeEndElement();
   }
 
   /**

@@ -213,7 +213,8 @@ public final class InstancesService {
       }
       launched.forEach(store::put);
     }
-    networking.enforce(ctx.state());
+    // the new addresses' rules and metadata routes, applied while the launches get going
+    java.util.concurrent.CompletableFuture<Void> rules = networking.enforceSoon(ctx.state());
     // the answer shows every instance pending, as AWS's does, however fast the machines start
     TagStore tags = ctx.tags();
     RunInstancesResponse response =
@@ -236,7 +237,9 @@ public final class InstancesService {
             if (disksMounted.compareAndSet(false, true)) {
               disks.run(); // the volumes are there from the first boot
             }
-            return machineSpec(ctx, r, type, scripts, key);
+            MachineSpec spec = machineSpec(ctx, r, type, scripts, key);
+            rules.join(); // no instance boots before its security group rules are in place
+            return spec;
           },
           () -> networking.release(ctx.state(), r.id));
     }

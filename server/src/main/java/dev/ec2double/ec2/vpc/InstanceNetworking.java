@@ -132,6 +132,11 @@ public final class InstanceNetworking {
     enforcer.refresh(state);
   }
 
+  /** {@link #enforce} soon, shared with other launches; wait for it before booting a machine. */
+  public java.util.concurrent.CompletableFuture<Void> enforceSoon(RegionState state) {
+    return enforcer.refreshSoon(state);
+  }
+
   /**
    * A terminated instance's interfaces: those made with it are deleted (their addresses free
    * again), others detached; Elastic IPs on them are disassociated.

@@ -5,7 +5,12 @@ import dev.ec2double.compute.PacketPolicy;
 import dev.ec2double.core.Cidr;
 import dev.ec2double.core.RegionState;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /**
  * Tells the backend the address of every instance (for the metadata service's routing) and, when
@@ -25,6 +30,48 @@ public final class SecurityGroupEnforcer {
 
   public boolean enabled() {
     return enabled;
+  }
+
+  /** Refreshes run here, one at a time, so that launches do not wait for one another's. */
+  private final ExecutorService applier =
+      Executors.newSingleThreadExecutor(
+          r -> {
+            Thread t = new Thread(r, "ec2double-packet-filter");
+            t.setDaemon(true);
+            return t;
+          });
+
+  /** Per region, the refresh asked for that has not started yet: later asks share it. */
+  private final Map<String, CompletableFuture<Void>> queued = new HashMap<>();
+
+  /**
+   * A refresh of the region's policies, soon: every caller until it starts shares it, and as it
+   * reads the state when it starts, it covers all of them. Launches wait for it before their
+   * machine boots, so no instance runs before its rules (and metadata route) are in place.
+   */
+  public CompletableFuture<Void> refreshSoon(RegionState state) {
+    String scope = state.account() + "/" + state.region();
+    synchronized (queued) {
+      CompletableFuture<Void> pending = queued.get(scope);
+      if (pending != null) {
+        return pending;
+      }
+      CompletableFuture<Void> next = new CompletableFuture<>();
+      queued.put(scope, next);
+      applier.execute(
+          () -> {
+            synchronized (queued) {
+              queued.remove(scope, next);
+            }
+            try {
+              refresh(state);
+              next.complete(null);
+            } catch (RuntimeException | Error e) {
+              next.completeExceptionally(e);
+            }
+          });
+      return next;
+    }
   }
 
   public void refresh(RegionState state) {
