@@ -255,13 +255,27 @@ class DockerLifecycleIT extends LifecycleContract {
     String ami = ec2.createImage(r -> r.instanceId(id).name("image-of-" + id)).imageId();
     waiter().waitUntilImageAvailable(r -> r.imageIds(ami));
     String copy =
-        ec2.runInstances(r -> r.imageId(ami).instanceType("t3.micro").minCount(1).maxCount(1))
+        ec2.runInstances(
+                r ->
+                    r.imageId(ami)
+                        .instanceType("t3.micro")
+                        .minCount(1)
+                        .maxCount(1)
+                        .userData(
+                            Base64.getEncoder()
+                                .encodeToString(
+                                    "#!/bin/sh\necho copy > /root/copy-ran\n"
+                                        .getBytes(StandardCharsets.UTF_8))))
             .instances()
             .get(0)
             .instanceId();
     waitRunning(copy);
 
     assertThat(exec(copy, "cat", "/root/baked")).isEqualTo("baked-in\n");
+    // user data runs once per instance, as cloud-init's does: the image's marker is the original's
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .untilAsserted(() -> assertThat(exec(copy, "cat", "/root/copy-ran")).isEqualTo("copy\n"));
     ec2.terminateInstances(r -> r.instanceIds(id, copy));
     waiter().waitUntilInstanceTerminated(r -> r.instanceIds(id, copy));
     ec2.deregisterImage(r -> r.imageId(ami));

@@ -44,8 +44,11 @@ public final class BootScript {
         [ $rc -eq 0 ] || echo "ec2-double: $1 exited with status $rc" | tee -a "$log"
       }
       [ -x %3$s ] && run_logged %3$s
-      if [ -x %4$s ] && [ ! -e "$state/user-data.done" ]; then
-        : > "$state/user-data.done"
+      # once per instance, as cloud-init's per-instance: an image made by CreateImage keeps the
+      # marker, and the new instance has another id
+      id=$(cat "$state/instance-id" 2>/dev/null)
+      if [ -x %4$s ] && [ "$(cat "$state/user-data.done" 2>/dev/null)" != "$id" ]; then
+        echo "$id" > "$state/user-data.done"
         echo "ec2-double: running user data (first boot)"
         run_logged %4$s
         echo "ec2-double: user data finished"
@@ -62,7 +65,50 @@ public final class BootScript {
       while :; do sleep 3600 & wait $!; done
       """;
 
+  /** The environment variables that carry the boot files into the machine. */
+  public static final String FILE_VARIABLE = "EC2DOUBLE_FILE_";
+
+  /**
+   * What the machine runs first: writes the boot files carried by {@code EC2DOUBLE_FILE_n}
+   * variables ({@code mode:path:base64}), drops the variables, then runs the boot script. Carrying
+   * the files this way costs nothing at launch, where copying them in took a round trip to the
+   * engine (see docs/benchmarks.md).
+   */
+  public static final String UNPACK =
+      """
+      for v in $(env | sed -n 's/^\\(EC2DOUBLE_FILE_[0-9]*\\)=.*/\\1/p'); do
+        eval "f=\\$$v"; unset "$v"
+        mode=${f%%%%:*}; f=${f#*:}; path=${f%%%%:*}; data=${f#*:}
+        mkdir -p "${path%%/*}"
+        printf '%%s' "$data" | base64 -d > "$path" && chmod "$mode" "$path"
+      done
+      exec %1$s "$@"
+      """;
+
   private BootScript() {}
+
+  /** The command that unpacks the files and boots, for {@code sh -c}. */
+  public static String unpackCommand() {
+    return String.format(UNPACK, PATH);
+  }
+
+  /** The variables carrying the files. */
+  public static java.util.List<String> fileVariables(java.util.Map<String, BootFile> files) {
+    java.util.List<String> env = new java.util.ArrayList<>();
+    int i = 0;
+    for (java.util.Map.Entry<String, BootFile> e : files.entrySet()) {
+      env.add(
+          FILE_VARIABLE
+              + (i++)
+              + "="
+              + Integer.toOctalString(e.getValue().mode())
+              + ":"
+              + e.getKey()
+              + ":"
+              + java.util.Base64.getEncoder().encodeToString(e.getValue().content()));
+    }
+    return env;
+  }
 
   public static BootFile file() {
     String text = String.format(SCRIPT, STATE_DIR, AUTHORIZED_KEYS, BOOTCMD, USER_DATA);

@@ -25,7 +25,6 @@ import dev.ec2double.compute.MachineSpec;
 import dev.ec2double.compute.NetworkConflictException;
 import dev.ec2double.compute.NetworkSpec;
 import dev.ec2double.compute.PacketPolicy;
-import java.io.ByteArrayInputStream;
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -297,9 +296,12 @@ public final class DockerBackend implements ComputeBackend {
 
   @Override
   public String launch(MachineSpec spec) {
-    List<String> command = new ArrayList<>();
-    command.add(BootScript.PATH);
+    // the boot files travel in the environment, unpacked by the first command: no copy round trip
+    List<String> command = new ArrayList<>(List.of("/bin/sh", "-c", BootScript.unpackCommand()));
+    command.add("ec2-double-boot");
     command.addAll(bootCommand(spec.image()));
+    List<String> env = new ArrayList<>(BootScript.fileVariables(spec.files()));
+    spec.env().forEach((k, v) -> env.add(k + "=" + v));
     HostConfig host =
         HostConfig.newHostConfig()
             .withInit(true)
@@ -323,18 +325,12 @@ public final class DockerBackend implements ComputeBackend {
             .withHostConfig(host)
             .withIpv4Address(spec.privateIp())
             .withAliases(spec.dnsNames())
-            .withEnv(
-                spec.env().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList());
+            .withEnv(env);
     if (spec.macAddress() != null) {
       create.withMacAddress(spec.macAddress());
     }
     String id = create.exec().getId();
     try {
-      docker
-          .copyArchiveToContainerCmd(id)
-          .withTarInputStream(new ByteArrayInputStream(TarFiles.pack(spec.files())))
-          .withRemotePath("/")
-          .exec();
       docker.startContainerCmd(id).exec();
       return id;
     } catch (RuntimeException e) {
