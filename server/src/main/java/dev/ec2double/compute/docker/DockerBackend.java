@@ -8,12 +8,12 @@ import com.github.dockerjava.api.exception.ConflictException;
 import com.github.dockerjava.api.exception.DockerException;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.exception.NotModifiedException;
+import com.github.dockerjava.api.model.Bind;
 import com.github.dockerjava.api.model.Container;
 import com.github.dockerjava.api.model.Event;
 import com.github.dockerjava.api.model.EventType;
 import com.github.dockerjava.api.model.Frame;
 import com.github.dockerjava.api.model.HostConfig;
-import com.github.dockerjava.api.model.Mount;
 import com.github.dockerjava.api.model.Network;
 import com.github.dockerjava.core.DefaultDockerClientConfig;
 import com.github.dockerjava.core.DockerClientImpl;
@@ -310,9 +310,9 @@ public final class DockerBackend implements ComputeBackend {
             .withCpuQuota(Math.max(1_000L, Math.round(spec.cpus() * 100_000)))
             .withMemory(spec.memoryBytes())
             .withMemorySwap(spec.memoryBytes());
-    Mount volumes = storage.prepareMachine(spec.name(), spec.image());
+    Bind volumes = storage.prepareMachine(spec.name(), spec.image());
     if (volumes != null) {
-      host.withMounts(List.of(volumes));
+      host.withBinds(volumes);
     }
     CreateContainerCmd create =
         docker

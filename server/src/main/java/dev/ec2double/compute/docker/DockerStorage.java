@@ -4,13 +4,14 @@ import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.exception.ConflictException;
 import com.github.dockerjava.api.exception.NotFoundException;
-import com.github.dockerjava.api.model.BindOptions;
-import com.github.dockerjava.api.model.BindPropagation;
+import com.github.dockerjava.api.model.AccessMode;
+import com.github.dockerjava.api.model.Bind;
 import com.github.dockerjava.api.model.Capability;
 import com.github.dockerjava.api.model.Frame;
 import com.github.dockerjava.api.model.HostConfig;
-import com.github.dockerjava.api.model.Mount;
-import com.github.dockerjava.api.model.MountType;
+import com.github.dockerjava.api.model.PropagationMode;
+import com.github.dockerjava.api.model.SELContext;
+import com.github.dockerjava.api.model.Volume;
 import dev.ec2double.compute.VolumePaths;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -78,26 +79,34 @@ final class DockerStorage {
    * already mounted in it, as the bind mount to give the container; null when the engine does not
    * allow the helper (the machine then runs without hot-attachable storage).
    */
-  Mount prepareMachine(String machineName, String image) {
+  Bind prepareMachine(String machineName, String image) {
     try {
       synchronized (this) {
         if (helperImage == null) {
           helperImage = image;
         }
+        ensureHelper(); // once: the base directory is a shared mount from then on
       }
       String dir = machineDir(machineName);
-      StringBuilder script = new StringBuilder("mkdir -p " + dir);
-      for (String[] a : pending.getOrDefault(machineName, List.of())) {
-        script.append(" && ").append(mountScript(a[0], dir + "/" + VolumePaths.leaf(a[1])));
+      List<String[]> volumes = pending.getOrDefault(machineName, List.of());
+      if (!volumes.isEmpty()) {
+        StringBuilder script = new StringBuilder("mkdir -p " + dir);
+        for (String[] a : volumes) {
+          script.append(" && ").append(mountScript(a[0], dir + "/" + VolumePaths.leaf(a[1])));
+        }
+        host(script.toString());
       }
-      host(script.toString());
+      // Without volumes at boot nothing needs the host: the engine makes the directory, and as it
+      // lies in the shared base, mounts made there later still reach the running container.
       pending.remove(machineName);
       prepared.add(machineName);
-      return new Mount()
-          .withType(MountType.BIND)
-          .withSource(dir)
-          .withTarget(VolumePaths.ROOT)
-          .withBindOptions(new BindOptions().withPropagation(BindPropagation.R_SLAVE));
+      return new Bind(
+          dir,
+          new Volume(VolumePaths.ROOT),
+          AccessMode.rw,
+          SELContext.none,
+          null,
+          PropagationMode.RSLAVE);
     } catch (RuntimeException e) {
       LOG.warn(
           "instance {} runs without attachable volumes: the storage helper failed ({})",
