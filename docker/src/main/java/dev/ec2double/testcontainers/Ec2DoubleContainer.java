@@ -88,6 +88,22 @@ public class Ec2DoubleContainer extends GenericContainer<Ec2DoubleContainer> {
     return self();
   }
 
+  /**
+   * Stops the server with SIGTERM first, so that it removes the instances, networks and volumes it
+   * made before the container goes (Testcontainers itself would kill it at once).
+   */
+  @Override
+  public void stop() {
+    if (getContainerId() != null && isRunning()) {
+      try {
+        getDockerClient().stopContainerCmd(getContainerId()).withTimeout(30).exec();
+      } catch (RuntimeException alreadyStopping) {
+        // stopped meanwhile: the kill below is harmless
+      }
+    }
+    super.stop();
+  }
+
   @Override
   protected void configure() {
     if (!amis.isEmpty()) {

@@ -6,6 +6,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -67,6 +68,70 @@ class Ec2DoubleContainerIT {
   @Test
   void drivesTheHostsEngineThroughTheMountedSocket() throws Exception {
     assertThat(health(ec2.getEndpoint())).contains("\"status\":\"UP\"", "\"backend\":\"docker\"");
+  }
+
+  @Test
+  void runsInstancesAsSiblingContainersItReaches() throws Exception {
+    try (Ec2DoubleContainer server =
+        new Ec2DoubleContainer(IMAGE)
+            .withAmi("ami-0b0b0b0b0b0b0b0b0", "ec2-double/busybox:latest")) {
+      server.start();
+      Ec2Client client = client(server);
+      String userData =
+          "#!/bin/sh\necho hello-from-the-sibling > /tmp/index.html\nhttpd -p 8080 -h /tmp\n";
+      String id =
+          client
+              .runInstances(
+                  r ->
+                      r.imageId("ami-0b0b0b0b0b0b0b0b0")
+                          .minCount(1)
+                          .maxCount(1)
+                          .userData(
+                              java.util.Base64.getEncoder()
+                                  .encodeToString(userData.getBytes(StandardCharsets.UTF_8))))
+              .instances()
+              .get(0)
+              .instanceId();
+      client.waiter().waitUntilInstanceRunning(r -> r.instanceIds(id));
+      String ip =
+          client
+              .describeInstances(r -> r.instanceIds(id))
+              .reservations()
+              .get(0)
+              .instances()
+              .get(0)
+              .privateIpAddress();
+
+      // from inside the server's own container, as its load balancer and health checks would
+      String page = "";
+      for (int i = 0; i < 50 && !page.contains("hello-from-the-sibling"); i++) {
+        Thread.sleep(200);
+        page =
+            server
+                .execInContainer(
+                    "bash",
+                    "-c",
+                    "exec 3<>/dev/tcp/"
+                        + ip
+                        + "/8080 && printf 'GET / HTTP/1.0\\r\\n\\r\\n' >&3"
+                        + " && cat <&3")
+                .getStdout();
+      }
+
+      assertThat(page).contains("hello-from-the-sibling");
+      client.close();
+    }
+  }
+
+  private static Ec2Client client(Ec2DoubleContainer server) {
+    return Ec2Client.builder()
+        .endpointOverride(server.getEndpoint())
+        .region(Region.of(server.getRegion()))
+        .credentialsProvider(
+            StaticCredentialsProvider.create(
+                AwsBasicCredentials.create(server.getAccessKey(), server.getSecretKey())))
+        .httpClientBuilder(ApacheHttpClient.builder())
+        .build();
   }
 
   @Test

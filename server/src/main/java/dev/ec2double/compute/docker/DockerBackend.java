@@ -101,6 +101,12 @@ public final class DockerBackend implements ComputeBackend {
               String.valueOf(config.getDockerHost()));
       backend.watchExits();
       Reaper.reap(client);
+      if (backend.filterProblem == null) {
+        int chains = HostPacketFilter.reapOrphanChains(Reaper.liveServers(client, serverId));
+        if (chains > 0) {
+          LOG.info("removed the packet filter chains of {} servers that are gone", chains);
+        }
+      }
       if (watched) {
         backend.watchdog = Watchdog.start(serverId);
       }
@@ -167,6 +173,28 @@ public final class DockerBackend implements ComputeBackend {
     Network n = docker.inspectNetworkCmd().withNetworkId(spec.name()).exec();
     String bridge = n.getOptions() == null ? null : n.getOptions().get(BRIDGE_OPTION);
     bridges.put(spec.name(), bridge != null ? bridge : "br-" + n.getId().substring(0, 12));
+    joinAsSibling(n);
+  }
+
+  /**
+   * When the server itself runs in a container of this engine (the standalone image), it joins
+   * every network it makes, so that it reaches its instances as the host would: the load balancer's
+   * targets, health checks.
+   */
+  private void joinAsSibling(Network n) {
+    String self = SelfContainer.id(docker);
+    if (self == null || (n.getContainers() != null && n.getContainers().containsKey(self))) {
+      return;
+    }
+    try {
+      docker.connectToNetworkCmd().withNetworkId(n.getId()).withContainerId(self).exec();
+      LOG.info("joined network {} to reach its instances", n.getName());
+    } catch (RuntimeException e) {
+      LOG.warn(
+          "cannot join network {}: instances there are out of reach ({})",
+          n.getName(),
+          e.getMessage());
+    }
   }
 
   /** The Linux bridge of a network (Docker names it br-ID unless told otherwise). */
@@ -256,6 +284,7 @@ public final class DockerBackend implements ComputeBackend {
     filter.forgetNetwork(name);
     bridges.remove(name);
     for (Network n : docker.listNetworksCmd().withNameFilter(name).exec()) {
+      leaveAsSibling(n.getId());
       // a network another server's (or a stopped) container still uses stays
       if (n.getName().equals(name) && EngineNetworks.isIdleEc2DoubleNetwork(docker, n)) {
         removeNetworkQuietly(n.getId());
@@ -263,7 +292,25 @@ public final class DockerBackend implements ComputeBackend {
     }
   }
 
+  /** A server in a container leaves a network before it goes, or holds it in use. */
+  private void leaveAsSibling(String networkId) {
+    String self = SelfContainer.id(docker);
+    if (self != null) {
+      try {
+        docker
+            .disconnectFromNetworkCmd()
+            .withNetworkId(networkId)
+            .withContainerId(self)
+            .withForce(true)
+            .exec();
+      } catch (RuntimeException notJoined) {
+        // the server was not on it
+      }
+    }
+  }
+
   private void removeNetworkQuietly(String id) {
+    leaveAsSibling(id);
     try {
       docker.removeNetworkCmd(id).exec();
     } catch (NotFoundException e) {
@@ -512,6 +559,7 @@ public final class DockerBackend implements ComputeBackend {
     filter.clear();
     for (Network n : docker.listNetworksCmd().exec()) {
       if (n.getLabels() != null && serverId.equals(n.getLabels().get(Labels.SERVER))) {
+        leaveAsSibling(n.getId());
         try {
           docker.removeNetworkCmd(n.getId()).exec();
         } catch (RuntimeException e) {

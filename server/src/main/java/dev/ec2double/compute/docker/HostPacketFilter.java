@@ -33,8 +33,7 @@ final class HostPacketFilter implements AutoCloseable {
    */
   HostPacketFilter(String serverId, java.util.function.Function<String, String> bridges) {
     this.bridges = bridges;
-    String hex = serverId.substring(serverId.indexOf('-') + 1);
-    this.chain = "EC2D-" + hex.substring(0, Math.min(12, hex.length()));
+    this.chain = chainOf(serverId);
   }
 
   /** Null when this process can program the engine host's iptables, else why not. */
@@ -205,6 +204,53 @@ final class HostPacketFilter implements AutoCloseable {
     if (!r.ok()) {
       throw new IllegalStateException("iptables could not " + what + ": " + r.output());
     }
+  }
+
+  static String chainOf(String serverId) {
+    String hex = serverId.substring(serverId.indexOf('-') + 1);
+    return "EC2D-" + hex.substring(0, Math.min(12, hex.length()));
+  }
+
+  /**
+   * Removes the chains of servers that are gone (killed before they could clean up): their rules
+   * name addresses that later instances get, and would filter them by dead security groups.
+   *
+   * @param liveServers the ids of servers that still have objects on the engine
+   */
+  static int reapOrphanChains(java.util.Set<String> liveServers) {
+    Iptables.Result listed = Iptables.run("-S", "DOCKER-USER");
+    if (!listed.ok()) {
+      return 0;
+    }
+    java.util.Set<String> live = new java.util.HashSet<>();
+    liveServers.forEach(id -> live.add(chainOf(id)));
+    int reaped = 0;
+    for (String line : listed.output().split("\n")) {
+      String[] p = line.trim().split("\\s+");
+      if (p.length == 4
+          && p[0].equals("-A")
+          && p[2].equals("-j")
+          && p[3].startsWith("EC2D-")
+          && p[3].indexOf('-', 5) < 0
+          && !live.contains(p[3])) {
+        remove(p[3]);
+        reaped++;
+      }
+    }
+    return reaped;
+  }
+
+  private static void remove(String chain) {
+    Iptables.run("-D", "DOCKER-USER", "-j", chain);
+    Iptables.run("-t", "nat", "-D", "PREROUTING", "-j", chain + "-MD");
+    for (String c : new String[] {chain, chain + "-E", chain + "-I"}) {
+      Iptables.run("-F", c);
+    }
+    for (String c : new String[] {chain, chain + "-E", chain + "-I"}) {
+      Iptables.run("-X", c);
+    }
+    Iptables.run("-t", "nat", "-F", chain + "-MD");
+    Iptables.run("-t", "nat", "-X", chain + "-MD");
   }
 
   @Override

@@ -25,7 +25,7 @@ final class Reaper {
     List<Container> containers =
         docker.listContainersCmd().withShowAll(true).withLabelFilter(List.of(Labels.SERVER)).exec();
     for (Container c : containers) {
-      if (orphan(c.getLabels(), host)) {
+      if (orphan(docker, c.getLabels(), host)) {
         try {
           docker.removeContainerCmd(c.getId()).withForce(true).withRemoveVolumes(true).exec();
           reaped++;
@@ -35,7 +35,7 @@ final class Reaper {
       }
     }
     for (Network n : docker.listNetworksCmd().exec()) {
-      if (n.getLabels() != null && orphan(n.getLabels(), host)) {
+      if (n.getLabels() != null && orphan(docker, n.getLabels(), host)) {
         try {
           docker.removeNetworkCmd(n.getId()).exec();
           reaped++;
@@ -50,12 +50,46 @@ final class Reaper {
     return reaped;
   }
 
-  private static boolean orphan(Map<String, String> labels, String host) {
+  /** Docker names a container's host after its id: such an owner that no longer exists is gone. */
+  private static boolean ownerWasAContainerThatIsGone(DockerClient docker, String owner) {
+    if (!owner.matches("[0-9a-f]{12,64}")) {
+      return false;
+    }
+    try {
+      docker.inspectContainerCmd(owner).exec();
+      return false;
+    } catch (NotFoundException gone) {
+      return true;
+    }
+  }
+
+  /** The servers that still have containers on the engine, and this one. */
+  static java.util.Set<String> liveServers(DockerClient docker, String self) {
+    java.util.Set<String> live = new java.util.HashSet<>();
+    live.add(self);
+    for (Container c :
+        docker
+            .listContainersCmd()
+            .withShowAll(true)
+            .withLabelFilter(List.of(Labels.SERVER))
+            .exec()) {
+      if (c.getLabels() != null && c.getLabels().get(Labels.SERVER) != null) {
+        live.add(c.getLabels().get(Labels.SERVER));
+      }
+    }
+    return live;
+  }
+
+  private static boolean orphan(DockerClient docker, Map<String, String> labels, String host) {
     if (labels == null || !labels.containsKey(Labels.SERVER)) {
       return false;
     }
+    String owner = labels.get(Labels.OWNER_HOST);
+    if (owner != null && !owner.equals(host) && ownerWasAContainerThatIsGone(docker, owner)) {
+      return true; // a server in a container of this engine (the image), killed with it
+    }
     String pid = labels.get(Labels.OWNER_PID);
-    if (pid == null || !host.equals(labels.get(Labels.OWNER_HOST))) {
+    if (pid == null || !host.equals(owner)) {
       return false;
     }
     try {
