@@ -105,7 +105,11 @@ class HttpFuzzTest {
     if (!c.contentType().isEmpty()) {
       b.header("Content-Type", c.contentType());
     }
+    // Past Jetty's header limit (8 KiB) the server answers 431 and closes while the body may still
+    // be on its way, which the client can see as a reset (a timing race, not an answer missing):
+    // long headers are left to the wire-level property, which sees every answer.
     if (req.authorization() != null
+        && req.authorization().length() < 4096
         && req.authorization().chars().allMatch(ch -> ch >= 0x20 && ch < 0x7f)) {
       b.header("Authorization", req.authorization());
     }
