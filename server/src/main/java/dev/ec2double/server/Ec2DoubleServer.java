@@ -142,6 +142,8 @@ public final class Ec2DoubleServer implements AutoCloseable {
         return;
       }
       form = body;
+    } else {
+      drain(ctx); // a GET may carry a body too; it is not read as parameters, but it is read
     }
     write(
         ctx,
