@@ -25,8 +25,24 @@ final class Wrk {
   /** Plain GETs, as a browser or a health check would send them. */
   static Result get(String url, int connections, int seconds)
       throws IOException, InterruptedException {
-    ProcessBuilder pb =
-        new ProcessBuilder(
+    return wrk(url, connections, seconds, null, null);
+  }
+
+  static Result run(String url, String body, int connections, int seconds)
+      throws IOException, InterruptedException {
+    Path script = Files.createTempFile("ec2double-bench", ".lua");
+    Files.writeString(script, SCRIPT);
+    try {
+      return wrk(url, connections, seconds, script, body);
+    } finally {
+      Files.deleteIfExists(script);
+    }
+  }
+
+  private static Result wrk(String url, int connections, int seconds, Path script, String body)
+      throws IOException, InterruptedException {
+    List<String> cmd =
+        new java.util.ArrayList<>(
             List.of(
                 "wrk",
                 "-t",
@@ -35,49 +51,23 @@ final class Wrk {
                 Integer.toString(connections),
                 "-d",
                 seconds + "s",
-                "--latency",
-                url));
+                "--latency"));
+    if (script != null) {
+      cmd.addAll(List.of("-s", script.toString()));
+    }
+    cmd.add(url);
+    ProcessBuilder pb = new ProcessBuilder(cmd);
+    if (body != null) {
+      pb.environment().put("BODY", body);
+    }
     pb.redirectErrorStream(true);
     Process p = pb.start();
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     p.waitFor();
     if (out.contains("Non-2xx")) {
-      throw new IllegalStateException("non-2xx answers from " + url + ":\n" + out);
+      throw new IllegalStateException("non-2xx answers from " + url + " (" + body + "):\n" + out);
     }
     return new Result(number(out, "Requests/sec:\\s+([\\d.]+)"), ms(out, "50%"), ms(out, "99%"));
-  }
-
-  static Result run(String url, String body, int connections, int seconds)
-      throws IOException, InterruptedException {
-    Path script = Files.createTempFile("ec2double-bench", ".lua");
-    Files.writeString(script, SCRIPT);
-    try {
-      ProcessBuilder pb =
-          new ProcessBuilder(
-              List.of(
-                  "wrk",
-                  "-t",
-                  Integer.toString(Math.min(2, connections)),
-                  "-c",
-                  Integer.toString(connections),
-                  "-d",
-                  seconds + "s",
-                  "--latency",
-                  "-s",
-                  script.toString(),
-                  url));
-      pb.environment().put("BODY", body);
-      pb.redirectErrorStream(true);
-      Process p = pb.start();
-      String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-      p.waitFor();
-      if (out.contains("Non-2xx")) {
-        throw new IllegalStateException("non-2xx answers in benchmark of " + body + ":\n" + out);
-      }
-      return new Result(number(out, "Requests/sec:\\s+([\\d.]+)"), ms(out, "50%"), ms(out, "99%"));
-    } finally {
-      Files.deleteIfExists(script);
-    }
   }
 
   private static double number(String out, String regex) {

@@ -3,6 +3,7 @@ package dev.ec2double.it.instances;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.model.Bind;
 import com.github.dockerjava.api.model.HostConfig;
 import dev.ec2double.compute.docker.Labels;
 import dev.ec2double.it.DockerTestServer;
@@ -62,7 +63,16 @@ class DockerContainmentIT {
       assertThat(host.getPrivileged()).isNotEqualTo(Boolean.TRUE);
       assertThat(host.getCapAdd()).isNullOrEmpty();
       assertThat(host.getDevices()).isNullOrEmpty();
-      assertThat(host.getBinds()).isNullOrEmpty();
+      // the one bind is the instance's own directory for its EBS volumes (docs/volumes.md)
+      assertThat(
+              host.getBinds() == null
+                  ? java.util.List.<Bind>of()
+                  : java.util.List.of(host.getBinds()))
+          .allSatisfy(
+              b -> {
+                assertThat(b.getVolume().getPath()).isEqualTo("/mnt/ec2-double");
+                assertThat(b.getPath()).contains("ec2double-" + id).doesNotContain("docker.sock");
+              });
       assertThat(host.getPidMode()).isNotEqualTo("host");
       assertThat(host.getNetworkMode()).isNotEqualTo("host");
       assertThat(container.getMounts())

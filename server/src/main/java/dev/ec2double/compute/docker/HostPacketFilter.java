@@ -258,16 +258,7 @@ final class HostPacketFilter implements AutoCloseable {
     if (!installed) {
       return;
     }
-    Iptables.run("-D", "DOCKER-USER", "-j", chain);
-    Iptables.run("-t", "nat", "-D", "PREROUTING", "-j", chain + "-MD");
-    for (String c : new String[] {chain, chain + "-E", chain + "-I"}) {
-      Iptables.run("-F", c);
-    }
-    for (String c : new String[] {chain, chain + "-E", chain + "-I"}) {
-      Iptables.run("-X", c);
-    }
-    Iptables.run("-t", "nat", "-F", chain + "-MD");
-    Iptables.run("-t", "nat", "-X", chain + "-MD");
+    remove(chain);
     installed = false;
     LOG.debug("removed iptables chains {}*", chain);
   }
