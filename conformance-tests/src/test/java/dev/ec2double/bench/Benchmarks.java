@@ -126,7 +126,8 @@ public final class Benchmarks {
         "Action=RunInstances&Version=2016-11-15&ImageId=%s&MinCount=%d&MaxCount=%d&InstanceType=t3.micro";
     String describe = "Action=DescribeInstances&Version=2016-11-15";
     for (int n : new int[] {10, 50, 100, 1000}) {
-      try (Servers.Running ours = Servers.ec2double("mock");
+      try (Servers.Running ours =
+              Servers.ec2double("mock", "--quota", "vcpus=100000,instances=100000");
           Servers.Running moto = Servers.moto()) {
         for (int left = n; left > 0; left -= 100) {
           int k = Math.min(100, left);
@@ -165,7 +166,8 @@ public final class Benchmarks {
     line("\n## Resident memory (VmRSS)\n");
     line("| state | ec2-double | moto_server |");
     line("| --- | --- | --- |");
-    try (Servers.Running ours = Servers.ec2double("mock");
+    try (Servers.Running ours =
+            Servers.ec2double("mock", "--quota", "vcpus=100000,instances=100000");
         Servers.Running moto = Servers.moto()) {
       Post.call(ours.url(), "Action=DescribeRegions&Version=2016-11-15");
       Post.call(moto.url(), "Action=DescribeRegions&Version=2016-11-15");
