@@ -240,7 +240,7 @@ final class HostPacketFilter implements AutoCloseable {
     return reaped;
   }
 
-  private static void remove(String chain) {
+  static void remove(String chain) {
     Iptables.run("-D", "DOCKER-USER", "-j", chain);
     Iptables.run("-t", "nat", "-D", "PREROUTING", "-j", chain + "-MD");
     for (String c : new String[] {chain, chain + "-E", chain + "-I"}) {

@@ -114,6 +114,8 @@ public final class Watchdog implements AutoCloseable {
                   // still used by another server's containers
                 }
               });
+      // its packet filter chains too (a no-op where iptables is not there or they never were)
+      HostPacketFilter.remove(HostPacketFilter.chainOf(serverId));
       docker.listImagesCmd().withLabelFilter(ours).exec().stream()
           .forEach(
               i -> {
