@@ -1,5 +1,6 @@
 package dev.ec2double.elbv2.loadbalancers;
 
+import dev.ec2double.elbv2.AttributeValues;
 import dev.ec2double.elbv2.Elbv2Errors;
 import java.util.Map;
 import java.util.TreeMap;
@@ -64,25 +65,10 @@ public final class LoadBalancerAttributes {
   }
 
   static void range(String key, String value, int min, int max) {
-    try {
-      int v = Integer.parseInt(value);
-      if (v >= min && v <= max) {
-        return;
-      }
-    } catch (NumberFormatException e) {
-      // fall through
-    }
-    throw Elbv2Errors.validation(
-        "Load balancer attribute '" + key + "' must be a number from " + min + " to " + max);
+    AttributeValues.range("Load balancer attribute", key, value, min, max);
   }
 
   private static void oneOf(String key, String value, String... allowed) {
-    for (String a : allowed) {
-      if (a.equals(value)) {
-        return;
-      }
-    }
-    throw Elbv2Errors.validation(
-        "Load balancer attribute '" + key + "' must be one of " + String.join(", ", allowed));
+    AttributeValues.oneOf("Load balancer attribute", key, value, allowed);
   }
 }

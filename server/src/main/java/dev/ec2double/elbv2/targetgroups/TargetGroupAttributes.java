@@ -1,5 +1,6 @@
 package dev.ec2double.elbv2.targetgroups;
 
+import dev.ec2double.elbv2.AttributeValues;
 import dev.ec2double.elbv2.Elbv2Errors;
 import java.util.Map;
 import java.util.TreeMap;
@@ -73,26 +74,11 @@ public final class TargetGroupAttributes {
     }
   }
 
-  private static void range(String key, String value, int min, int max) {
-    try {
-      int v = Integer.parseInt(value);
-      if (v >= min && v <= max) {
-        return;
-      }
-    } catch (NumberFormatException e) {
-      // fall through
-    }
-    throw Elbv2Errors.validation(
-        "Target group attribute '" + key + "' must be a number from " + min + " to " + max);
+  static void range(String key, String value, int min, int max) {
+    AttributeValues.range("Target group attribute", key, value, min, max);
   }
 
   private static void oneOf(String key, String value, String... allowed) {
-    for (String a : allowed) {
-      if (a.equals(value)) {
-        return;
-      }
-    }
-    throw Elbv2Errors.validation(
-        "Target group attribute '" + key + "' must be one of " + String.join(", ", allowed));
+    AttributeValues.oneOf("Target group attribute", key, value, allowed);
   }
 }
