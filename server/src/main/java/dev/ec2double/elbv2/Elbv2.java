@@ -46,6 +46,23 @@ public final class Elbv2 implements AutoCloseable {
     return proxies;
   }
 
+  /**
+   * Removes a listener as DeleteListener and DeleteLoadBalancer do: its port closes, its rules and
+   * every tag of both go. The caller holds the store's lock.
+   */
+  public void removeListener(Elbv2Store store, String listenerArn) {
+    proxies.close(listenerArn);
+    store
+        .rulesOf(listenerArn)
+        .forEach(
+            r -> {
+              store.rules.remove(r.arn());
+              store.tags.remove(r.arn());
+            });
+    store.listeners.remove(listenerArn);
+    store.tags.remove(listenerArn);
+  }
+
   public Networks networks() {
     return networks;
   }

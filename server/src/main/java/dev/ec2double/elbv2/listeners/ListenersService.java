@@ -155,17 +155,7 @@ public final class ListenersService {
   public DeleteListenerResponse deleteListener(RequestContext ctx, DeleteListenerRequest req) {
     Elbv2Store store = elbv2.store(ctx);
     synchronized (store) {
-      ListenerRecord l = store.listener(req.listenerArn());
-      elbv2.proxies().close(l.arn());
-      store
-          .rulesOf(l.arn())
-          .forEach(
-              r -> {
-                store.rules.remove(r.arn());
-                store.tags.remove(r.arn());
-              });
-      store.listeners.remove(l.arn());
-      store.tags.remove(l.arn());
+      elbv2.removeListener(store, store.listener(req.listenerArn()).arn());
     }
     return DeleteListenerResponse.builder().build();
   }

@@ -187,16 +187,7 @@ public final class LoadBalancersService {
                 + "' cannot be deleted because deletion protection is enabled");
       }
       for (ListenerRecord l : store.listenersOf(lb.arn())) {
-        elbv2.proxies().close(l.arn());
-        store
-            .rulesOf(l.arn())
-            .forEach(
-                r -> {
-                  store.rules.remove(r.arn());
-                  store.tags.remove(r.arn());
-                });
-        store.listeners.remove(l.arn());
-        store.tags.remove(l.arn());
+        elbv2.removeListener(store, l.arn());
       }
       store.loadBalancers.remove(lb.arn());
       store.tags.remove(lb.arn());
