@@ -1,25 +1,22 @@
 package dev.ec2double.compute.docker;
 
 import com.github.dockerjava.api.DockerClient;
-import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.exception.ConflictException;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.AccessMode;
 import com.github.dockerjava.api.model.Bind;
 import com.github.dockerjava.api.model.Capability;
-import com.github.dockerjava.api.model.Frame;
 import com.github.dockerjava.api.model.HostConfig;
 import com.github.dockerjava.api.model.PropagationMode;
 import com.github.dockerjava.api.model.SELContext;
 import com.github.dockerjava.api.model.Volume;
 import dev.ec2double.compute.VolumePaths;
-import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -249,11 +246,11 @@ final class DockerStorage {
       helper = helperId;
       pid = enginePid;
     }
-    Result r =
+    ContainerExec.Result r =
         exec(helper, "sh", "-c", "exec nsenter -t \"$0\" -m -- /bin/sh -c \"$1\"", pid, script);
-    if (r.exitCode != 0) {
+    if (r.exitCode() != 0) {
       throw new IllegalStateException(
-          "storage command failed (" + r.exitCode + "): " + script + ": " + r.output.trim());
+          "storage command failed (" + r.exitCode() + "): " + script + ": " + r.output().trim());
     }
   }
 
@@ -292,7 +289,7 @@ final class DockerStorage {
       throw new IllegalStateException("storage helper name taken: " + helperName, e);
     }
     docker.startContainerCmd(id).exec();
-    Result pid =
+    ContainerExec.Result pid =
         exec(
             id,
             "sh",
@@ -300,7 +297,7 @@ final class DockerStorage {
             "for p in /proc/[0-9]*; do [ \"$(cat $p/comm 2>/dev/null)\" = dockerd ]"
                 + " && { echo ${p#/proc/}; exit 0; }; done; echo 1");
     helperId = id;
-    enginePid = pid.output.trim().isEmpty() ? "1" : pid.output.trim();
+    enginePid = pid.output().trim().isEmpty() ? "1" : pid.output().trim();
     try {
       host(
           "mkdir -p "
@@ -321,34 +318,7 @@ final class DockerStorage {
     LOG.info("storage helper {} up (image {}, engine pid {})", helperName, helperImage, enginePid);
   }
 
-  private record Result(long exitCode, String output) {}
-
-  private Result exec(String container, String... cmd) {
-    String execId =
-        docker
-            .execCreateCmd(container)
-            .withCmd(cmd)
-            .withAttachStdout(true)
-            .withAttachStderr(true)
-            .exec()
-            .getId();
-    StringBuilder out = new StringBuilder();
-    try {
-      docker
-          .execStartCmd(execId)
-          .exec(
-              new ResultCallback.Adapter<Frame>() {
-                @Override
-                public void onNext(Frame frame) {
-                  out.append(new String(frame.getPayload(), StandardCharsets.UTF_8));
-                }
-              })
-          .awaitCompletion(10, TimeUnit.MINUTES);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted", e);
-    }
-    Long code = docker.inspectExecCmd(execId).exec().getExitCodeLong();
-    return new Result(code == null ? -1 : code, out.toString());
+  private ContainerExec.Result exec(String container, String... cmd) {
+    return ContainerExec.run(docker, Duration.ofMinutes(10), container, cmd);
   }
 }
