@@ -214,7 +214,7 @@ public final class InstanceLifecycle implements AutoCloseable {
         startFailure == null
             ? null
             : "Server.InternalError: Internal error on start: " + startFailure;
-    if (!settle(r, message)) {
+    if (!settle(r, true, message)) {
       synchronized (r) {
         if (r.state == InstanceState.STOPPING || r.state == InstanceState.PENDING) {
           r.transition(before, code, message);
@@ -227,9 +227,11 @@ public final class InstanceLifecycle implements AutoCloseable {
    * Makes the instance show what its machine does now (running, stopped, gone). False when the
    * engine cannot tell now.
    *
+   * @param afterFailure true right after a step failed; otherwise pending and stopping are left to
+   *     the steps that are queued for them
    * @param startFailure the state reason message when a start did not happen, or null
    */
-  private boolean settle(InstanceRecord r, String startFailure) {
+  private boolean settle(InstanceRecord r, boolean afterFailure, String startFailure) {
     String machine = r.machineId();
     if (machine == null) {
       return true;
@@ -249,6 +251,9 @@ public final class InstanceLifecycle implements AutoCloseable {
     synchronized (r) {
       switch (r.state) {
         case PENDING, STOPPING, STOPPED -> {
+          if (r.state != InstanceState.STOPPED && !afterFailure) {
+            return true;
+          }
           if (s.running()) {
             r.transition(InstanceState.RUNNING, null, null);
           } else if (r.state == InstanceState.STOPPING) {
@@ -352,7 +357,7 @@ public final class InstanceLifecycle implements AutoCloseable {
   /** The engine answers again: every instance is compared with its machine. */
   private void engineBack() {
     for (InstanceRecord r : byMachine.values()) {
-      r.then(() -> settle(r, null), executor);
+      r.then(() -> settle(r, false, null), executor);
     }
   }
 
