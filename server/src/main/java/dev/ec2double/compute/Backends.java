@@ -12,30 +12,32 @@ public final class Backends {
   private Backends() {}
 
   public static ComputeBackend select(String mode, String serverId) {
-    return select(mode, serverId, false);
+    return select(mode, serverId, false, EngineSettings.DEFAULT);
   }
 
   /**
    * @param watched on the docker backend, start a watchdog process that removes what the server
    *     made if the server is killed before it can
    */
-  public static ComputeBackend select(String mode, String serverId, boolean watched) {
+  public static ComputeBackend select(
+      String mode, String serverId, boolean watched, EngineSettings engine) {
     switch (mode) {
       case "mock":
         return new MockBackend();
       case "docker":
         try {
-          return DockerBackend.connect(Duration.ofSeconds(5), serverId, watched);
+          return DockerBackend.connect(engine, Duration.ofSeconds(5), serverId, watched);
         } catch (RuntimeException e) {
           throw new IllegalStateException(
               "--backend docker was asked for, but no Docker engine answers ("
                   + e.getMessage()
-                  + "). Start one, set DOCKER_HOST, or use --backend mock.",
+                  + "). Start one, point --docker-host (or DOCKER_HOST) at one, or use --backend"
+                  + " mock.",
               e);
         }
       case "auto":
         try {
-          return DockerBackend.connect(Duration.ofSeconds(2), serverId, watched);
+          return DockerBackend.connect(engine, Duration.ofSeconds(2), serverId, watched);
         } catch (RuntimeException e) {
           LOG.warn(
               "\n**********************************************************************\n"

@@ -73,6 +73,15 @@ public interface ComputeBackend extends AutoCloseable {
   /** Whether the machine's processes run now. */
   boolean isRunning(String machineId);
 
+  /**
+   * What the machine does now, or empty when it no longer exists.
+   *
+   * @throws EngineException when the engine cannot tell now
+   */
+  default Optional<MachineStatus> status(String machineId) {
+    return Optional.of(new MachineStatus(isRunning(machineId), 0));
+  }
+
   /** What the machine printed to its console, oldest first. */
   String consoleOutput(String machineId);
 
@@ -105,7 +114,10 @@ public interface ComputeBackend extends AutoCloseable {
    */
   void detachStorage(String machineName, String name, String device, boolean force);
 
-  /** Called when a machine stops on its own (its main process exited). */
+  /**
+   * Called when a machine stops or goes without the server asking (its main process exited, it was
+   * killed or removed), and when the engine answers again after it did not.
+   */
   void onMachineExit(MachineExitListener listener);
 
   /** Removes everything this server made on the engine. */

@@ -49,7 +49,7 @@ public final class Ec2DoubleServer implements AutoCloseable {
 
   private void assemble() {
     try {
-      backend = Backends.select(config.backend(), serverId, config.cleanup());
+      backend = Backends.select(config.backend(), serverId, config.cleanup(), config.engine());
       services = new Services(config, backend, serverId, store);
       registry = services.registry();
       api =

@@ -9,6 +9,16 @@ public enum Option {
   PORT("port", "4750", "TCP port of the API (0 picks a free one)."),
   HOST("host", "127.0.0.1", "Address the API binds to; loopback by default."),
   BACKEND("backend", "auto", "docker, mock, or auto (docker when an engine answers, else mock)."),
+  DOCKER_HOST(
+      "docker-host",
+      "",
+      "The Docker engine of the docker backend, unix:///PATH or tcp://HOST:PORT; empty: DOCKER_HOST,"
+          + " else the local socket."),
+  ENGINE_TIMEOUT(
+      "engine-timeout",
+      "20",
+      "Seconds one Docker engine call may go unanswered before the API call fails with"
+          + " InternalError; docs/faults.md."),
   ACCOUNT(
       "account",
       "123456789012",

@@ -43,6 +43,13 @@ public final class ServerConfig {
     return get(Option.BACKEND);
   }
 
+  /** Where the docker backend finds the engine, and how long one call may take. */
+  public dev.ec2double.compute.EngineSettings engine() {
+    return new dev.ec2double.compute.EngineSettings(
+        get(Option.DOCKER_HOST),
+        java.time.Duration.ofSeconds(Long.parseLong(get(Option.ENGINE_TIMEOUT))));
+  }
+
   public String account() {
     return get(Option.ACCOUNT);
   }
@@ -207,6 +214,18 @@ public final class ServerConfig {
       if (!backend.equals("docker") && !backend.equals("mock") && !backend.equals("auto")) {
         throw new IllegalArgumentException(
             "backend must be docker, mock or auto, got '" + backend + "'");
+      }
+      String timeout = values.get(Option.ENGINE_TIMEOUT);
+      if (!timeout.matches("[1-9][0-9]{0,4}")) {
+        throw new IllegalArgumentException(
+            "engine-timeout must be a number of seconds from 1 to 99999, got '" + timeout + "'");
+      }
+      String host = values.get(Option.DOCKER_HOST);
+      if (!host.isEmpty() && !host.matches("(unix|tcp|npipe)://.+")) {
+        throw new IllegalArgumentException(
+            "docker-host looks like unix:///var/run/docker.sock or tcp://HOST:PORT, got '"
+                + host
+                + "'");
       }
       String groups = values.get(Option.SECURITY_GROUPS);
       if (!groups.equals("enforce") && !groups.equals("off") && !groups.equals("auto")) {

@@ -10,8 +10,6 @@ import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.exception.NotModifiedException;
 import com.github.dockerjava.api.model.Bind;
 import com.github.dockerjava.api.model.Container;
-import com.github.dockerjava.api.model.Event;
-import com.github.dockerjava.api.model.EventType;
 import com.github.dockerjava.api.model.Frame;
 import com.github.dockerjava.api.model.HostConfig;
 import com.github.dockerjava.api.model.Network;
@@ -19,9 +17,12 @@ import com.github.dockerjava.core.DefaultDockerClientConfig;
 import com.github.dockerjava.core.DockerClientImpl;
 import com.github.dockerjava.zerodep.ZerodepDockerHttpClient;
 import dev.ec2double.compute.ComputeBackend;
+import dev.ec2double.compute.EngineException;
+import dev.ec2double.compute.EngineSettings;
 import dev.ec2double.compute.ImageInfo;
 import dev.ec2double.compute.MachineExitListener;
 import dev.ec2double.compute.MachineSpec;
+import dev.ec2double.compute.MachineStatus;
 import dev.ec2double.compute.NetworkConflictException;
 import dev.ec2double.compute.NetworkSpec;
 import dev.ec2double.compute.PacketPolicy;
@@ -51,6 +52,7 @@ public final class DockerBackend implements ComputeBackend {
   private static final String BRIDGE_OPTION = "com.docker.network.bridge.name";
 
   private final DockerClient docker;
+  private final DockerClient streams;
   private final String engine;
   private final String serverId;
   private final List<MachineExitListener> listeners = new CopyOnWriteArrayList<>();
@@ -58,11 +60,20 @@ public final class DockerBackend implements ComputeBackend {
   private final HostPacketFilter filter;
   private final Map<String, String> bridges = new java.util.concurrent.ConcurrentHashMap<>();
   private final String filterProblem;
-  private Closeable events;
+  private EngineEvents events;
   private Watchdog watchdog;
 
-  private DockerBackend(DockerClient docker, String engine, String serverId, String dockerHost) {
+  /** Machines to remove once the engine answers again (a removal it did not answer). */
+  private final Set<String> toRemove = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+  private DockerBackend(
+      DockerClient docker,
+      DockerClient streams,
+      String engine,
+      String serverId,
+      String dockerHost) {
     this.docker = docker;
+    this.streams = streams;
     this.engine = engine;
     this.serverId = serverId;
     this.storage = new DockerStorage(docker, serverId);
@@ -72,34 +83,32 @@ public final class DockerBackend implements ComputeBackend {
 
   /** Connects and pings the engine; throws when none answers. */
   public static DockerBackend connect(Duration timeout, String serverId) {
-    return connect(timeout, serverId, false);
+    return connect(EngineSettings.DEFAULT, timeout, serverId, false);
   }
 
   /**
+   * @param engine where the engine is and how long a call may take
+   * @param timeout how long connecting may take
    * @param watched start a watchdog process that removes this server's objects if it dies
    */
-  public static DockerBackend connect(Duration timeout, String serverId, boolean watched) {
-    DefaultDockerClientConfig config =
-        DefaultDockerClientConfig.createDefaultConfigBuilder().build();
-    ZerodepDockerHttpClient http =
-        new ZerodepDockerHttpClient.Builder()
-            .dockerHost(config.getDockerHost())
-            .sslConfig(config.getSSLConfig())
-            .connectionTimeout(timeout)
-            .responseTimeout(Duration.ofMinutes(5))
-            .maxConnections(64)
-            .build();
-    DockerClient client = DockerClientImpl.getInstance(config, http);
+  public static DockerBackend connect(
+      EngineSettings engine, Duration timeout, String serverId, boolean watched) {
+    DefaultDockerClientConfig.Builder builder =
+        DefaultDockerClientConfig.createDefaultConfigBuilder();
+    if (!engine.dockerHost().isEmpty()) {
+      builder.withDockerHost(engine.dockerHost());
+    }
+    DefaultDockerClientConfig config = builder.build();
+    String host = String.valueOf(config.getDockerHost());
+    DockerClient client = client(config, timeout, engine.callTimeout());
+    // the event stream is quiet while nothing happens: it has no answer timeout
+    DockerClient streams = client(config, timeout, null);
     try {
       client.pingCmd().exec();
       String version = client.versionCmd().exec().getVersion();
       DockerBackend backend =
-          new DockerBackend(
-              client,
-              config.getDockerHost() + " (engine " + version + ")",
-              serverId,
-              String.valueOf(config.getDockerHost()));
-      backend.watchExits();
+          new DockerBackend(client, streams, host + " (engine " + version + ")", serverId, host);
+      backend.watchEvents(host);
       Reaper.reap(client);
       if (backend.filterProblem == null) {
         int chains = HostPacketFilter.reapOrphanChains(Reaper.liveServers(client, serverId));
@@ -108,13 +117,29 @@ public final class DockerBackend implements ComputeBackend {
         }
       }
       if (watched) {
-        backend.watchdog = Watchdog.start(serverId);
+        backend.watchdog = Watchdog.start(serverId, engine.dockerHost());
       }
       return backend;
     } catch (RuntimeException e) {
       closeQuietly(client);
+      closeQuietly(streams);
       throw e;
     }
+  }
+
+  private static DockerClient client(
+      DefaultDockerClientConfig config, Duration connect, Duration answer) {
+    ZerodepDockerHttpClient.Builder http =
+        new ZerodepDockerHttpClient.Builder()
+            .dockerHost(config.getDockerHost())
+            .sslConfig(config.getSSLConfig())
+            .connectionTimeout(connect)
+            .maxConnections(64);
+    if (answer != null) {
+      http.responseTimeout(answer);
+    }
+    return DockerClientImpl.getInstance(
+        config, new EngineTransport(http.build(), String.valueOf(config.getDockerHost())));
   }
 
   public DockerClient client() {
@@ -376,14 +401,34 @@ public final class DockerBackend implements ComputeBackend {
     if (spec.macAddress() != null) {
       create.withMacAddress(spec.macAddress());
     }
-    String id = create.exec().getId();
     try {
+      String id = create.exec().getId();
       docker.startContainerCmd(id).exec();
       return id;
     } catch (RuntimeException e) {
-      remove(id);
-      throw e;
+      // nothing half-made stays: the container (by name: a create that timed out may have made
+      // it) and the machine's storage directory
+      remove(spec.name());
+      throw refused("create and start the container of " + spec.name(), e);
     }
+  }
+
+  /**
+   * The engine's own fault as it is; a refusal (404, 409, 400) as one, with what was asked: either
+   * way the user sees which engine failed at what.
+   */
+  private EngineException refused(String what, RuntimeException e) {
+    if (e instanceof EngineException engineFault) {
+      return engineFault;
+    }
+    return new EngineException(
+        "The Docker engine at " + engineAddress() + " refused to " + what + ": " + e.getMessage(),
+        false);
+  }
+
+  private String engineAddress() {
+    int space = engine.indexOf(' ');
+    return space < 0 ? engine : engine.substring(0, space);
   }
 
   @Override
@@ -392,6 +437,8 @@ public final class DockerBackend implements ComputeBackend {
       docker.startContainerCmd(machineId).exec();
     } catch (NotModifiedException e) {
       LOG.debug("{} was already running", machineId);
+    } catch (RuntimeException e) {
+      throw refused("start container " + machineId, e);
     }
   }
 
@@ -401,33 +448,58 @@ public final class DockerBackend implements ComputeBackend {
       docker.stopContainerCmd(machineId).withTimeout((int) grace.toSeconds()).exec();
     } catch (NotModifiedException e) {
       LOG.debug("{} was already stopped", machineId);
+    } catch (RuntimeException e) {
+      throw refused("stop container " + machineId, e);
     }
   }
 
   @Override
   public void reboot(String machineId, Duration grace) {
-    docker.restartContainerCmd(machineId).withTimeout((int) grace.toSeconds()).exec();
+    try {
+      docker.restartContainerCmd(machineId).withTimeout((int) grace.toSeconds()).exec();
+    } catch (RuntimeException e) {
+      throw refused("restart container " + machineId, e);
+    }
   }
 
   @Override
   public void resize(String machineId, double cpus, long memoryBytes) {
-    docker
-        .updateContainerCmd(machineId)
-        .withCpuPeriod(100_000L)
-        .withCpuQuota(Math.max(1_000L, Math.round(cpus * 100_000)))
-        .withMemory(memoryBytes)
-        .withMemorySwap(memoryBytes)
-        .exec();
+    try {
+      docker
+          .updateContainerCmd(machineId)
+          .withCpuPeriod(100_000L)
+          .withCpuQuota(Math.max(1_000L, Math.round(cpus * 100_000)))
+          .withMemory(memoryBytes)
+          .withMemorySwap(memoryBytes)
+          .exec();
+    } catch (RuntimeException e) {
+      throw refused("update container " + machineId, e);
+    }
   }
 
+  /**
+   * Removes the container (by id or name) and its storage directory. When the engine does not
+   * answer or refuses, the removal is kept and tried again when it answers again (and at {@link
+   * #removeAll()}): what the server asked to go goes, even if the engine was away at that moment.
+   */
   @Override
   public void remove(String machineId) {
     String name = null;
     try {
       name = docker.inspectContainerCmd(machineId).exec().getName();
       docker.removeContainerCmd(machineId).withForce(true).withRemoveVolumes(true).exec();
+      toRemove.remove(machineId);
     } catch (NotFoundException e) {
       LOG.debug("{} was already gone", machineId);
+      toRemove.remove(machineId);
+      name = machineId; // a launch's roll-back names it; an id matches no storage directory
+    } catch (RuntimeException e) {
+      toRemove.add(machineId);
+      LOG.warn(
+          "container {} could not be removed now; it will be when the engine answers again ({})",
+          machineId,
+          e.getMessage());
+      return;
     }
     if (name != null) {
       try {
@@ -435,6 +507,13 @@ public final class DockerBackend implements ComputeBackend {
       } catch (RuntimeException e) {
         LOG.warn("could not release the volume directory of {}: {}", name, e.getMessage());
       }
+    }
+  }
+
+  /** Removals the engine did not answer before, now that it answers. */
+  private void retryRemovals() {
+    for (String id : List.copyOf(toRemove)) {
+      remove(id);
     }
   }
 
@@ -465,6 +544,19 @@ public final class DockerBackend implements ComputeBackend {
           docker.inspectContainerCmd(machineId).exec().getState().getRunning());
     } catch (NotFoundException e) {
       return false;
+    }
+  }
+
+  @Override
+  public Optional<MachineStatus> status(String machineId) {
+    try {
+      var state = docker.inspectContainerCmd(machineId).exec().getState();
+      Long code = state.getExitCodeLong();
+      return Optional.of(
+          new MachineStatus(
+              Boolean.TRUE.equals(state.getRunning()), code == null ? 0 : code.intValue()));
+    } catch (NotFoundException e) {
+      return Optional.empty();
     }
   }
 
@@ -522,31 +614,36 @@ public final class DockerBackend implements ComputeBackend {
     listeners.add(listener);
   }
 
-  private void watchExits() {
+  /** The engine's deaths and removals of this server's containers, told to the listeners. */
+  private void watchEvents(String host) {
     events =
-        docker
-            .eventsCmd()
-            .withEventTypeFilter(EventType.CONTAINER)
-            .withEventFilter("die")
-            .withLabelFilter(Map.of(Labels.SERVER, serverId))
-            .exec(
-                new ResultCallback.Adapter<Event>() {
-                  @Override
-                  public void onNext(Event event) {
-                    int code = -1;
-                    if (event.getActor() != null && event.getActor().getAttributes() != null) {
-                      String c = event.getActor().getAttributes().get("exitCode");
-                      code = c == null ? -1 : Integer.parseInt(c);
-                    }
-                    for (MachineExitListener l : listeners) {
-                      l.exited(event.getId(), code);
-                    }
-                  }
-                });
+        new EngineEvents(
+            streams,
+            serverId,
+            host,
+            new MachineExitListener() {
+              @Override
+              public void exited(String machineId, int exitCode) {
+                listeners.forEach(l -> l.exited(machineId, exitCode));
+              }
+
+              @Override
+              public void removed(String machineId) {
+                listeners.forEach(l -> l.removed(machineId));
+              }
+
+              @Override
+              public void engineBack() {
+                retryRemovals();
+                listeners.forEach(MachineExitListener::engineBack);
+              }
+            });
+    events.start();
   }
 
   @Override
   public void removeAll() {
+    retryRemovals();
     Map<String, String> ours = Map.of(Labels.SERVER, serverId);
     for (Container c : docker.listContainersCmd().withShowAll(true).withLabelFilter(ours).exec()) {
       if (c.getLabels() == null
@@ -577,6 +674,7 @@ public final class DockerBackend implements ComputeBackend {
     }
     filter.close();
     closeQuietly(events);
+    closeQuietly(streams);
     closeQuietly(docker);
   }
 

@@ -29,8 +29,11 @@ public final class Watchdog implements AutoCloseable {
     this.process = process;
   }
 
-  /** Starts the watchdog for a server id; returns null (and logs) when it cannot. */
-  static Watchdog start(String serverId) {
+  /**
+   * Starts the watchdog for a server id and its engine (empty: docker's default); returns null (and
+   * logs) when it cannot.
+   */
+  static Watchdog start(String serverId, String dockerHost) {
     try {
       String java =
           ProcessHandle.current()
@@ -47,7 +50,8 @@ public final class Watchdog implements AutoCloseable {
                       "-cp",
                       System.getProperty("java.class.path"),
                       Watchdog.class.getName(),
-                      serverId))
+                      serverId,
+                      dockerHost))
               .redirectOutput(ProcessBuilder.Redirect.DISCARD)
               .redirectError(ProcessBuilder.Redirect.DISCARD)
               .start();
@@ -80,8 +84,12 @@ public final class Watchdog implements AutoCloseable {
     if (new String(said).equals(CLOSED)) {
       return;
     }
-    DefaultDockerClientConfig config =
-        DefaultDockerClientConfig.createDefaultConfigBuilder().build();
+    DefaultDockerClientConfig.Builder builder =
+        DefaultDockerClientConfig.createDefaultConfigBuilder();
+    if (args.length > 1 && !args[1].isEmpty()) {
+      builder.withDockerHost(args[1]);
+    }
+    DefaultDockerClientConfig config = builder.build();
     try (DockerClient docker =
         DockerClientImpl.getInstance(
             config,

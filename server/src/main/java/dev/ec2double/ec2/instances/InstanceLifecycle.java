@@ -1,9 +1,12 @@
 package dev.ec2double.ec2.instances;
 
 import dev.ec2double.compute.ComputeBackend;
+import dev.ec2double.compute.MachineExitListener;
 import dev.ec2double.compute.MachineSpec;
+import dev.ec2double.compute.MachineStatus;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -24,6 +27,10 @@ public final class InstanceLifecycle implements AutoCloseable {
   /** How long a stop waits for processes after SIGTERM before killing them. */
   static final Duration STOP_GRACE = Duration.ofSeconds(10);
 
+  private static final String USER_SHUTDOWN = "Client.UserInitiatedShutdown";
+  private static final String USER_SHUTDOWN_MESSAGE =
+      "Client.UserInitiatedShutdown: User initiated shutdown";
+
   private final ComputeBackend backend;
   private final ExecutorService executor =
       Executors.newCachedThreadPool(
@@ -36,7 +43,23 @@ public final class InstanceLifecycle implements AutoCloseable {
 
   public InstanceLifecycle(ComputeBackend backend) {
     this.backend = backend;
-    backend.onMachineExit(this::machineExited);
+    backend.onMachineExit(
+        new MachineExitListener() {
+          @Override
+          public void exited(String machineId, int exitCode) {
+            machineExited(machineId, exitCode);
+          }
+
+          @Override
+          public void removed(String machineId) {
+            machineRemoved(machineId);
+          }
+
+          @Override
+          public void engineBack() {
+            InstanceLifecycle.this.engineBack();
+          }
+        });
   }
 
   public ComputeBackend backend() {
@@ -47,7 +70,15 @@ public final class InstanceLifecycle implements AutoCloseable {
     return executor;
   }
 
-  CompletableFuture<Void> launch(InstanceRecord r, Supplier<MachineSpec> spec, Runnable onFail) {
+  /**
+   * Launches the machine; when the engine cannot, the instance terminates with AWS's launch failure
+   * reason ({@code Server.InternalError}) and what it holds is released: nothing of it stays on the
+   * engine or in the records.
+   *
+   * @param release what the instance's end frees, whenever it ends
+   */
+  CompletableFuture<Void> launch(InstanceRecord r, Supplier<MachineSpec> spec, Runnable release) {
+    r.release = release;
     return r.then(
         () -> {
           try {
@@ -60,7 +91,8 @@ public final class InstanceLifecycle implements AutoCloseable {
               }
             }
           } catch (RuntimeException e) {
-            LOG.error("instance {} could not be launched", r.id, e);
+            LOG.warn("instance {} could not be launched: {}", r.id, e.getMessage());
+            LOG.debug("launch failure of {}", r.id, e);
             synchronized (r) {
               r.transition(
                   InstanceState.TERMINATED,
@@ -68,7 +100,7 @@ public final class InstanceLifecycle implements AutoCloseable {
                   "Server.InternalError: Internal error on launch: " + e.getMessage());
               r.stateTransitionReason = "Server.InternalError";
             }
-            onFail.run();
+            released(r);
           }
         },
         executor);
@@ -79,14 +111,16 @@ public final class InstanceLifecycle implements AutoCloseable {
         () -> {
           String machine = r.machineId();
           if (machine != null) {
-            backend.stop(machine, force ? Duration.ZERO : STOP_GRACE);
+            try {
+              backend.stop(machine, force ? Duration.ZERO : STOP_GRACE);
+            } catch (RuntimeException e) {
+              failed(r, "stop", e, InstanceState.RUNNING, null);
+              return;
+            }
           }
           synchronized (r) {
             if (r.state == InstanceState.STOPPING) {
-              r.transition(
-                  InstanceState.STOPPED,
-                  "Client.UserInitiatedShutdown",
-                  "Client.UserInitiatedShutdown: User initiated shutdown");
+              r.transition(InstanceState.STOPPED, USER_SHUTDOWN, USER_SHUTDOWN_MESSAGE);
             }
           }
         },
@@ -98,7 +132,12 @@ public final class InstanceLifecycle implements AutoCloseable {
         () -> {
           String machine = r.machineId();
           if (machine != null) {
-            backend.start(machine);
+            try {
+              backend.start(machine);
+            } catch (RuntimeException e) {
+              failed(r, "start", e, InstanceState.STOPPED, e.getMessage());
+              return;
+            }
           }
           synchronized (r) {
             if (r.state == InstanceState.PENDING) {
@@ -115,12 +154,21 @@ public final class InstanceLifecycle implements AutoCloseable {
           String machine = r.machineId();
           if (machine != null && r.state() == InstanceState.RUNNING) {
             r.expectedExits.incrementAndGet();
-            backend.reboot(machine, STOP_GRACE);
+            try {
+              backend.reboot(machine, STOP_GRACE);
+            } catch (RuntimeException e) {
+              r.expectedExits.set(0);
+              failed(r, "reboot", e, InstanceState.RUNNING, null);
+            }
           }
         },
         executor);
   }
 
+  /**
+   * Removes the machine (the backend removes it later if the engine does not answer now) and frees
+   * what the instance held.
+   */
   CompletableFuture<Void> terminate(InstanceRecord r, Runnable released) {
     return r.then(
         () -> {
@@ -134,17 +182,113 @@ public final class InstanceLifecycle implements AutoCloseable {
               r.transition(InstanceState.TERMINATED, r.stateReasonCode, r.stateReasonMessage);
             }
           }
-          released.run();
+          r.release = released;
+          released(r);
         },
         executor);
   }
 
-  /** The machine exited without being asked: the instance shut itself down. */
+  private void released(InstanceRecord r) {
+    try {
+      r.release.run();
+    } catch (RuntimeException e) {
+      LOG.warn("instance {}: not everything it held could be released: {}", r.id, e.getMessage());
+    }
+  }
+
+  /**
+   * A step the engine did not do: the instance shows what the engine has, or, when the engine
+   * cannot tell now, the state before the step (settled again when the engine answers).
+   *
+   * @param startFailure the engine's words when a start failed, for the state reason
+   */
+  private void failed(
+      InstanceRecord r,
+      String step,
+      RuntimeException e,
+      InstanceState before,
+      String startFailure) {
+    LOG.warn("instance {}: the engine did not {} it: {}", r.id, step, e.getMessage());
+    String code = startFailure == null ? null : "Server.InternalError";
+    String message =
+        startFailure == null
+            ? null
+            : "Server.InternalError: Internal error on start: " + startFailure;
+    if (!settle(r, true, message)) {
+      synchronized (r) {
+        if (r.state == InstanceState.STOPPING || r.state == InstanceState.PENDING) {
+          r.transition(before, code, message);
+        }
+      }
+    }
+  }
+
+  /**
+   * Makes the instance show what its machine does now (running, stopped, gone). False when the
+   * engine cannot tell now.
+   *
+   * @param afterFailure true right after a step failed; otherwise pending and stopping are left to
+   *     the steps that are queued for them
+   * @param startFailure the state reason message when a start did not happen, or null
+   */
+  private boolean settle(InstanceRecord r, boolean afterFailure, String startFailure) {
+    String machine = r.machineId();
+    if (machine == null) {
+      return true;
+    }
+    Optional<MachineStatus> status;
+    try {
+      status = backend.status(machine);
+    } catch (RuntimeException e) {
+      LOG.debug("instance {}: the engine cannot tell its state now", r.id);
+      return false;
+    }
+    if (status.isEmpty()) {
+      removedOutside(r);
+      return true;
+    }
+    MachineStatus s = status.get();
+    synchronized (r) {
+      switch (r.state) {
+        case PENDING, STOPPING, STOPPED -> {
+          if (r.state != InstanceState.STOPPED && !afterFailure) {
+            return true;
+          }
+          if (s.running()) {
+            r.transition(InstanceState.RUNNING, null, null);
+          } else if (r.state == InstanceState.STOPPING) {
+            r.transition(InstanceState.STOPPED, USER_SHUTDOWN, USER_SHUTDOWN_MESSAGE);
+          } else if (r.state == InstanceState.PENDING) {
+            r.transition(
+                InstanceState.STOPPED,
+                "Server.InternalError",
+                startFailure != null
+                    ? startFailure
+                    : "Server.InternalError: Internal error on start");
+          }
+        }
+        case RUNNING -> {
+          if (!s.running()) {
+            exited(r, s.exitCode());
+          }
+        }
+        default -> {
+          // shutting-down and terminated are the server's own doing
+        }
+      }
+    }
+    return true;
+  }
+
+  /** The machine exited without being asked: the instance shut itself down, or was killed. */
   private void machineExited(String machineId, int exitCode) {
     InstanceRecord r = byMachine.get(machineId);
-    if (r == null) {
-      return;
+    if (r != null) {
+      exited(r, exitCode);
     }
+  }
+
+  private void exited(InstanceRecord r, int exitCode) {
     boolean terminate;
     synchronized (r) {
       if (r.expectedExits.get() > 0) {
@@ -152,6 +296,18 @@ public final class InstanceLifecycle implements AutoCloseable {
         return;
       }
       if (r.state != InstanceState.RUNNING) {
+        return;
+      }
+      if (exitCode == MachineStatus.KILLED) {
+        // Nothing inside can SIGKILL the instance's init: the engine or someone on its host did,
+        // as a host failure stops an EC2 instance. It stops, whatever its shutdown behaviour.
+        r.transition(
+            InstanceState.STOPPED,
+            "Server.InternalError",
+            "Server.InternalError: Internal error (the instance's container was killed outside"
+                + " ec2-double)");
+        r.stateTransitionReason = "Server.InternalError";
+        LOG.info("instance {}: its container was killed outside ec2-double", r.id);
         return;
       }
       terminate = "terminate".equals(r.shutdownBehavior);
@@ -162,7 +318,46 @@ public final class InstanceLifecycle implements AutoCloseable {
     }
     LOG.info("instance {} shut itself down (exit {})", r.id, exitCode);
     if (terminate) {
-      terminate(r, () -> {});
+      terminate(r, r.release);
+    }
+  }
+
+  /** The machine was removed without the server asking: settled on the instance's chain. */
+  private void machineRemoved(String machineId) {
+    InstanceRecord r = byMachine.get(machineId);
+    if (r != null) {
+      r.then(() -> removedOutside(r), executor);
+    }
+  }
+
+  /**
+   * Its container and disk are gone: the instance cannot run again, so it is terminated, as an
+   * instance whose host failed beyond repair. What it held is released.
+   */
+  private void removedOutside(InstanceRecord r) {
+    synchronized (r) {
+      if (r.state == InstanceState.SHUTTING_DOWN || r.state == InstanceState.TERMINATED) {
+        return;
+      }
+      r.transition(
+          InstanceState.TERMINATED,
+          "Server.InternalError",
+          "Server.InternalError: Internal error (the instance's container was removed outside"
+              + " ec2-double)");
+      r.stateTransitionReason = "Server.InternalError";
+    }
+    LOG.info("instance {}: its container was removed outside ec2-double", r.id);
+    String machine = r.machineId();
+    if (machine != null) {
+      byMachine.remove(machine);
+    }
+    released(r);
+  }
+
+  /** The engine answers again: every instance is compared with its machine. */
+  private void engineBack() {
+    for (InstanceRecord r : byMachine.values()) {
+      r.then(() -> settle(r, false, null), executor);
     }
   }
 

@@ -51,6 +51,12 @@ public final class InstanceRecord {
   Instant terminatedAt;
   String machineId;
 
+  /**
+   * What the instance's end frees (its interfaces and addresses, its volumes), run once it is
+   * terminated, whoever ended it: a terminate, a failed launch, or its container removed outside.
+   */
+  Runnable release = () -> {};
+
   /** Exits of the machine the server caused itself (reboots), not to be read as a shutdown. */
   final AtomicInteger expectedExits = new AtomicInteger();
 

@@ -1,5 +1,6 @@
 package dev.ec2double.ec2.instances;
 
+import dev.ec2double.compute.EngineException;
 import dev.ec2double.compute.MachineSpec;
 import dev.ec2double.compute.MachineSpec.BootFile;
 import dev.ec2double.compute.docker.BootScript;
@@ -95,7 +96,25 @@ public final class InstancesService {
                     "Invalid value '" + name + "' for InstanceType."));
   }
 
+  /**
+   * The engine's failures before the answer (it is down, too slow, or refuses to make the VPC's
+   * network) are AWS's {@code InsufficientInstanceCapacity}, a server error (HTTP 500) that says
+   * where to look; nothing is recorded then. Failures after the answer (the container cannot be
+   * created or started) terminate the instance with {@code Server.InternalError}, as AWS's failed
+   * launches do: docs/faults.md.
+   */
   public RunInstancesResponse runInstances(RequestContext ctx, RunInstancesRequest req) {
+    try {
+      return launch(ctx, req);
+    } catch (EngineException e) {
+      throw new AwsException(
+          "InsufficientInstanceCapacity",
+          "There is not enough capacity to launch instances now: " + e.getMessage(),
+          500);
+    }
+  }
+
+  private RunInstancesResponse launch(RequestContext ctx, RunInstancesRequest req) {
     if (req.launchTemplate() != null) {
       throw new AwsException(
           "UnsupportedOperation", "ec2-double does not support launch templates yet.");
@@ -241,7 +260,10 @@ public final class InstancesService {
             rules.join(); // no instance boots before its security group rules are in place
             return spec;
           },
-          () -> networking.release(ctx.state(), r.id));
+          () -> {
+            networking.release(ctx.state(), r.id);
+            storage.terminated(ctx, r.id);
+          });
     }
     return response;
   }
