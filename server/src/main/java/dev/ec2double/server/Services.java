@@ -30,6 +30,7 @@ import dev.ec2double.ec2.snapshots.SnapshotsService;
 import dev.ec2double.ec2.tags.TagsService;
 import dev.ec2double.ec2.volumes.AttachmentsService;
 import dev.ec2double.ec2.volumes.Ebs;
+import dev.ec2double.ec2.volumes.ImageVolumes;
 import dev.ec2double.ec2.volumes.InstanceVolumes;
 import dev.ec2double.ec2.volumes.VolumesService;
 import dev.ec2double.ec2.vpc.AddressesService;
@@ -108,9 +109,10 @@ public final class Services implements AutoCloseable {
           }
         });
 
-    ImagesService images = new ImagesService(new AmiCatalog(config.amis()), backend, resources);
     lifecycle = new InstanceLifecycle(backend);
     ebs = new Ebs(backend, serverId, resources);
+    ImagesService images =
+        new ImagesService(new AmiCatalog(config.amis()), backend, new ImageVolumes(ebs), resources);
     InstanceVolumes volumes = new InstanceVolumes(ebs);
     InstancesService instances =
         new InstancesService(
