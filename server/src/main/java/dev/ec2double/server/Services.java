@@ -82,7 +82,8 @@ public final class Services implements AutoCloseable {
     registry.register(new AccountAttributesService());
 
     SecurityGroupEnforcer enforcer =
-        new SecurityGroupEnforcer(backend, enforceSecurityGroups(config, backend));
+        new SecurityGroupEnforcer(
+            backend, enforceSecurityGroups(config, backend), Services::metadataHops);
     VpcNetworks networks = new VpcNetworks(backend, serverId);
     InstanceNetworking networking = new InstanceNetworking(networks, enforcer);
     InstancePlacements placements = placements();
@@ -122,7 +123,7 @@ public final class Services implements AutoCloseable {
     registry.register(instances);
     registry.register(new DescribeInstancesService(instances));
     registry.register(new InstanceActionsService(lifecycle, volumes, networking));
-    registry.register(new InstanceMetadataOptionsService());
+    registry.register(new InstanceMetadataOptionsService(networking));
     registry.register(new InstanceAttributesService(instances, lifecycle));
     registry.register(new CreateImageService(lifecycle, images, serverId));
     registry.register(new VolumesService(ebs));
@@ -163,6 +164,12 @@ public final class Services implements AutoCloseable {
     }
     LOG.info("security groups are not enforced: {}", problem);
     return false;
+  }
+
+  /** An instance's HttpPutResponseHopLimit (AWS's default, 1, for one that is gone). */
+  private static int metadataHops(RegionState state, String instanceId) {
+    InstanceRecord r = Instances.store(state).get(instanceId);
+    return r == null ? 1 : r.metadataHopLimit();
   }
 
   /** Where an instance is, for the networking services (attach, associate). */
