@@ -39,6 +39,10 @@ class MetadataHopLimitIT {
   }
 
   private static String[] tokenRequest() {
+    return tokenRequest(IMDS);
+  }
+
+  private static String[] tokenRequest(String endpoint) {
     return new String[] {
       "curl",
       "-s",
@@ -48,7 +52,7 @@ class MetadataHopLimitIT {
       "PUT",
       "-H",
       "X-aws-ec2-metadata-token-ttl-seconds: 60",
-      IMDS + "/latest/api/token"
+      endpoint + "/latest/api/token"
     };
   }
 
@@ -67,9 +71,14 @@ class MetadataHopLimitIT {
       assertThat(nested.run(tokenRequest())).isEmpty();
       assertThat(Duration.ofNanos(System.nanoTime() - t0)).isGreaterThan(Duration.ofSeconds(1));
       assertThat(vpcs.exec(id, tokenRequest())).hasSizeGreaterThan(20);
+      // the same at the direct address SDKs find in AWS_EC2_METADATA_SERVICE_ENDPOINT
+      String direct = vpcs.exec(id, "sh", "-c", "printf %s \"$AWS_EC2_METADATA_SERVICE_ENDPOINT\"");
+      assertThat(vpcs.exec(id, tokenRequest(direct))).hasSizeGreaterThan(20);
+      assertThat(nested.run(tokenRequest(direct))).isEmpty();
 
       vpcs.ec2.modifyInstanceMetadataOptions(r -> r.instanceId(id).httpPutResponseHopLimit(2));
       assertThat(nested.run(tokenRequest())).hasSizeGreaterThan(20);
+      assertThat(nested.run(tokenRequest(direct))).hasSizeGreaterThan(20);
       assertThat(
               vpcs.ec2
                   .describeInstances(r -> r.instanceIds(id))
