@@ -128,4 +128,52 @@ class AwsCliIT {
         .contains("DescribeRegions")
         .contains("mars-north-1");
   }
+
+  @Test
+  void registersAndDescribesAnImageWithBlockDeviceMappings() throws Exception {
+    String snapshotId;
+    try (var ec2 = TestServer.ec2()) {
+      String volumeId = ec2.createVolume(r -> r.availabilityZone("us-east-1a").size(3)).volumeId();
+      snapshotId = ec2.createSnapshot(r -> r.volumeId(volumeId)).snapshotId();
+    }
+    String mappings =
+        "[{\"DeviceName\":\"/dev/sdf\",\"Ebs\":{\"SnapshotId\":\""
+            + snapshotId
+            + "\",\"DeleteOnTermination\":false}},"
+            + "{\"DeviceName\":\"/dev/sdb\",\"VirtualName\":\"ephemeral0\"},"
+            + "{\"DeviceName\":\"/dev/sdc\",\"NoDevice\":\"\"}]";
+    Run registered =
+        aws(
+            "us-east-1",
+            "ec2",
+            "register-image",
+            "--name",
+            "cli-bdm-" + snapshotId,
+            "--image-location",
+            "my/app:1",
+            "--block-device-mappings",
+            mappings);
+    assertThat(registered.exit()).as(registered.stderr()).isZero();
+    String imageId = JSON.readTree(registered.stdout()).get("ImageId").asText();
+
+    Run r = aws("us-east-1", "ec2", "describe-images", "--image-ids", imageId);
+
+    assertThat(r.exit()).as(r.stderr()).isZero();
+    JsonNode image = JSON.readTree(r.stdout()).get("Images").get(0);
+    assertThat(image.get("RootDeviceName").asText()).isEqualTo("/dev/xvda");
+    JsonNode devices = image.get("BlockDeviceMappings");
+    assertThat(devices).hasSize(4);
+    JsonNode root = devices.get(0);
+    assertThat(root.get("DeviceName").asText()).isEqualTo("/dev/xvda");
+    assertThat(root.get("Ebs").get("VolumeSize").asInt()).isEqualTo(8);
+    JsonNode sdf = devices.get(1).get("Ebs");
+    assertThat(devices.get(1).get("DeviceName").asText()).isEqualTo("/dev/sdf");
+    assertThat(sdf.get("SnapshotId").asText()).isEqualTo(snapshotId);
+    assertThat(sdf.get("VolumeSize").asInt()).isEqualTo(3);
+    assertThat(sdf.get("VolumeType").asText()).isEqualTo("gp2");
+    assertThat(sdf.get("DeleteOnTermination").asBoolean()).isFalse();
+    assertThat(sdf.get("Encrypted").isBoolean()).isTrue();
+    assertThat(devices.get(2).get("VirtualName").asText()).isEqualTo("ephemeral0");
+    assertThat(devices.get(3).get("NoDevice").asText()).isEmpty();
+  }
 }

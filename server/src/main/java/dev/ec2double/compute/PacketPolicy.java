@@ -10,8 +10,12 @@ import java.util.List;
  * @param address the machine's address
  * @param ingress what may reach it
  * @param egress what it may send
+ * @param metadataHops the IP TTL the metadata service's answers to the machine's IMDSv2 token
+ *     requests leave with (HttpPutResponseHopLimit): a router inside the machine, such as a
+ *     container bridge, decrements it, and a packet that reaches 0 is dropped
  */
-public record PacketPolicy(String network, String address, List<Rule> ingress, List<Rule> egress) {
+public record PacketPolicy(
+    String network, String address, List<Rule> ingress, List<Rule> egress, int metadataHops) {
 
   /**
    * One allowed flow.

@@ -30,6 +30,7 @@ import dev.ec2double.ec2.snapshots.SnapshotsService;
 import dev.ec2double.ec2.tags.TagsService;
 import dev.ec2double.ec2.volumes.AttachmentsService;
 import dev.ec2double.ec2.volumes.Ebs;
+import dev.ec2double.ec2.volumes.ImageVolumes;
 import dev.ec2double.ec2.volumes.InstanceVolumes;
 import dev.ec2double.ec2.volumes.VolumesService;
 import dev.ec2double.ec2.vpc.AddressesService;
@@ -81,7 +82,8 @@ public final class Services implements AutoCloseable {
     registry.register(new AccountAttributesService());
 
     SecurityGroupEnforcer enforcer =
-        new SecurityGroupEnforcer(backend, enforceSecurityGroups(config, backend));
+        new SecurityGroupEnforcer(
+            backend, enforceSecurityGroups(config, backend), Services::metadataHops);
     VpcNetworks networks = new VpcNetworks(backend, serverId);
     InstanceNetworking networking = new InstanceNetworking(networks, enforcer);
     InstancePlacements placements = placements();
@@ -108,9 +110,10 @@ public final class Services implements AutoCloseable {
           }
         });
 
-    ImagesService images = new ImagesService(new AmiCatalog(config.amis()), backend, resources);
     lifecycle = new InstanceLifecycle(backend);
     ebs = new Ebs(backend, serverId, resources);
+    ImagesService images =
+        new ImagesService(new AmiCatalog(config.amis()), backend, new ImageVolumes(ebs), resources);
     InstanceVolumes volumes = new InstanceVolumes(ebs);
     InstancesService instances =
         new InstancesService(
@@ -120,7 +123,7 @@ public final class Services implements AutoCloseable {
     registry.register(instances);
     registry.register(new DescribeInstancesService(instances));
     registry.register(new InstanceActionsService(lifecycle, volumes, networking));
-    registry.register(new InstanceMetadataOptionsService());
+    registry.register(new InstanceMetadataOptionsService(networking));
     registry.register(new InstanceAttributesService(instances, lifecycle));
     registry.register(new CreateImageService(lifecycle, images, serverId));
     registry.register(new VolumesService(ebs));
@@ -161,6 +164,12 @@ public final class Services implements AutoCloseable {
     }
     LOG.info("security groups are not enforced: {}", problem);
     return false;
+  }
+
+  /** An instance's HttpPutResponseHopLimit (AWS's default, 1, for one that is gone). */
+  private static int metadataHops(RegionState state, String instanceId) {
+    InstanceRecord r = Instances.store(state).get(instanceId);
+    return r == null ? 1 : r.metadataHopLimit();
   }
 
   /** Where an instance is, for the networking services (attach, associate). */

@@ -14,6 +14,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.BlockDeviceMapping;
+import software.amazon.awssdk.services.ec2.model.Filter;
+import software.amazon.awssdk.services.ec2.model.Snapshot;
 import software.amazon.awssdk.services.ec2.model.VolumeState;
 
 /**
@@ -185,5 +187,50 @@ class DockerVolumesIT extends VolumesContract {
     waiter().waitUntilVolumeAvailable(r -> r.volumeIds(volumeId));
     ec2().deleteVolume(r -> r.volumeId(volumeId));
     ec2().deleteSnapshot(r -> r.snapshotId(snapshotId));
+  }
+
+  @Test
+  void instanceFromAnImageFindsTheDataItsSourceVolumesHeld(TestInfo test) {
+    String a =
+        runInstance(
+            test,
+            BlockDeviceMapping.builder()
+                .deviceName("/dev/sdf")
+                .ebs(e -> e.volumeSize(1).deleteOnTermination(true))
+                .build());
+    sh(a, "echo in-the-image > /mnt/ec2-double/sdf/data.txt");
+
+    String imageId =
+        ec2()
+            .createImage(
+                r -> r.instanceId(a).name("bdm-" + test.getTestMethod().orElseThrow().getName()))
+            .imageId();
+    // the commit pauses the instance (as AWS reboots it): write once the AMI is available
+    waiter().waitUntilImageAvailable(r -> r.imageIds(imageId));
+    sh(a, "echo after > /mnt/ec2-double/sdf/later.txt");
+    String b =
+        ec2()
+            .runInstances(r -> r.imageId(imageId).instanceType("t3.micro").minCount(1).maxCount(1))
+            .instances()
+            .get(0)
+            .instanceId();
+    waiter().waitUntilInstanceRunning(r -> r.instanceIds(b));
+
+    assertThat(sh(b, "cat /mnt/ec2-double/sdf/data.txt")).isEqualTo("in-the-image\n");
+    assertThat(sh(b, "ls /mnt/ec2-double/sdf/")).doesNotContain("later.txt");
+    String volumeOfB = volumeAt(instance(b).blockDeviceMappings(), "/dev/sdf");
+    assertThat(volumeOfB).isNotEqualTo(volumeAt(instance(a).blockDeviceMappings(), "/dev/sdf"));
+    assertThat(volume(volumeOfB).snapshotId()).startsWith("snap-");
+
+    ec2().terminateInstances(r -> r.instanceIds(a, b));
+    waiter().waitUntilInstanceTerminated(r -> r.instanceIds(a, b));
+    ec2().deregisterImage(r -> r.imageId(imageId));
+    Filter madeForIt = Filter.builder().name("description").values("*for " + imageId).build();
+    List<String> snapshots =
+        ec2().describeSnapshots(r -> r.filters(madeForIt)).snapshots().stream()
+            .map(Snapshot::snapshotId)
+            .toList();
+    assertThat(snapshots).hasSize(2); // the root's (a record) and /dev/sdf's: kept after deregister
+    snapshots.forEach(id -> ec2().deleteSnapshot(r -> r.snapshotId(id)));
   }
 }

@@ -20,6 +20,9 @@ final class HostPacketFilter implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(HostPacketFilter.class);
   static final String METADATA_IP = "169.254.169.254";
 
+  /** The connection mark bit of a connection that asked for an IMDSv2 token. */
+  static final String TOKEN_MARK = "0x1000000";
+
   private record Scope(List<PacketPolicy> policies, boolean filter) {}
 
   private final String chain;
@@ -27,6 +30,9 @@ final class HostPacketFilter implements AutoCloseable {
   private final Map<String, Scope> byScope = new TreeMap<>();
   private final Map<String, String> metadataTargets = new TreeMap<>();
   private boolean installed;
+
+  /** Null when the TTL, string and connmark matches work here, else why the hop limit does not. */
+  private String hopLimitProblem;
 
   /**
    * @param bridges the Linux bridge interface of a network, by network name
@@ -106,6 +112,75 @@ final class HostPacketFilter implements AutoCloseable {
     check(Iptables.run("-I", "DOCKER-USER", "1", "-j", chain), "jump from DOCKER-USER");
     check(Iptables.run("-t", "nat", "-I", "PREROUTING", "1", "-j", chain + "-MD"), "jump");
     installed = true;
+    installHopLimit();
+  }
+
+  /**
+   * The metadata hop limit needs the mangle table's TTL target and the string and connmark matches;
+   * where the kernel lacks one, the rest works and the hop limit is not enforced.
+   */
+  private void installHopLimit() {
+    Iptables.Result r =
+        Iptables.restore(
+            "*mangle\n:"
+                + chain
+                + "-MP - [0:0]\n:"
+                + chain
+                + "-MH - [0:0]\n"
+                + tokenMark("lo", "127.0.0.2", METADATA_IP + ":80")
+                + hopLimit("lo", "127.0.0.2", 1)
+                + "COMMIT\n");
+    if (r.ok()) {
+      r = Iptables.run("-t", "mangle", "-I", "PREROUTING", "1", "-j", chain + "-MP");
+    }
+    if (r.ok()) {
+      r = Iptables.run("-t", "mangle", "-I", "POSTROUTING", "1", "-j", chain + "-MH");
+    }
+    if (!r.ok()) {
+      hopLimitProblem = r.output();
+      LOG.info(
+          "the metadata service's hop limit is not enforced: iptables here cannot ({})",
+          r.output());
+    }
+  }
+
+  /**
+   * Marks the connection of a token request (found in its first data segment) from the address to
+   * the metadata service at {@code target} ({@code ip:port}).
+   */
+  private String tokenMark(String bridge, String address, String target) {
+    int colon = target.lastIndexOf(':');
+    return "-A "
+        + chain
+        + "-MP -i "
+        + bridge
+        + " -s "
+        + address
+        + "/32 -d "
+        + target.substring(0, colon)
+        + "/32 -p tcp --dport "
+        + target.substring(colon + 1)
+        + " -m string --algo bm --to 256 --string \"PUT /latest/api/token\""
+        + " -j CONNMARK --or-mark "
+        + TOKEN_MARK
+        + "\n";
+  }
+
+  /** Sets the TTL of the answers on a token connection to the address. */
+  private String hopLimit(String bridge, String address, int hops) {
+    return "-A "
+        + chain
+        + "-MH -o "
+        + bridge
+        + " -d "
+        + address
+        + "/32 -p tcp -m connmark --mark "
+        + TOKEN_MARK
+        + "/"
+        + TOKEN_MARK
+        + " -m conntrack --ctdir REPLY -j TTL --ttl-set "
+        + hops
+        + "\n";
   }
 
   private void write() {
@@ -177,6 +252,23 @@ final class HostPacketFilter implements AutoCloseable {
       }
     }
     f.append("COMMIT\n");
+    if (hopLimitProblem == null) {
+      f.append("*mangle\n:").append(chain).append("-MP - [0:0]\n");
+      f.append(':').append(chain).append("-MH - [0:0]\n");
+      for (Scope scope : byScope.values()) {
+        for (PacketPolicy p : scope.policies()) {
+          String target = metadataTargets.get(p.network());
+          if (target != null) {
+            // at the link-local address and at the direct one SDKs get in the environment
+            String br = bridges.apply(p.network());
+            f.append(tokenMark(br, p.address(), METADATA_IP + ":80"));
+            f.append(tokenMark(br, p.address(), target));
+            f.append(hopLimit(br, p.address(), p.metadataHops()));
+          }
+        }
+      }
+      f.append("COMMIT\n");
+    }
     check(Iptables.restore(f.toString()), "write rules");
   }
 
@@ -251,6 +343,12 @@ final class HostPacketFilter implements AutoCloseable {
     }
     Iptables.run("-t", "nat", "-F", chain + "-MD");
     Iptables.run("-t", "nat", "-X", chain + "-MD");
+    Iptables.run("-t", "mangle", "-D", "PREROUTING", "-j", chain + "-MP");
+    Iptables.run("-t", "mangle", "-D", "POSTROUTING", "-j", chain + "-MH");
+    for (String c : new String[] {chain + "-MP", chain + "-MH"}) {
+      Iptables.run("-t", "mangle", "-F", c);
+      Iptables.run("-t", "mangle", "-X", c);
+    }
   }
 
   @Override

@@ -1,12 +1,18 @@
 package dev.ec2double.ec2.images;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import software.amazon.awssdk.services.ec2.model.BlockDeviceMapping;
+import software.amazon.awssdk.services.ec2.model.EbsBlockDevice;
 
 /** One AMI: its id, the engine image it stands for, and the attributes AWS reports. */
 public final class ImageRecord {
   public static final String AMAZON_OWNER = "137112412989";
+
+  /** GiB of the root volume an AMI without mappings gets. */
+  public static final int ROOT_SIZE = 8;
 
   private final String imageId;
   private final String name;
@@ -23,6 +29,7 @@ public final class ImageRecord {
   private volatile String state;
   private volatile boolean isPublic;
   private final Set<String> launchPermissions = ConcurrentHashMap.newKeySet();
+  private volatile List<BlockDeviceMapping> blockDeviceMappings = List.of(defaultRoot());
 
   public ImageRecord(
       String imageId,
@@ -107,5 +114,31 @@ public final class ImageRecord {
 
   public Set<String> launchPermissions() {
     return launchPermissions;
+  }
+
+  /**
+   * What RunInstances of this AMI starts from: the root device and, for an AMI made by CreateImage
+   * or registered with mappings, volumes from snapshots, ephemeral and {@code NoDevice} entries.
+   */
+  public List<BlockDeviceMapping> blockDeviceMappings() {
+    return blockDeviceMappings;
+  }
+
+  public void blockDeviceMappings(List<BlockDeviceMapping> mappings) {
+    this.blockDeviceMappings = List.copyOf(mappings);
+  }
+
+  /** The root device of an AMI that names no mappings: 8 GiB gp3, deleted with the instance. */
+  public static BlockDeviceMapping defaultRoot() {
+    return BlockDeviceMapping.builder()
+        .deviceName(ImagesService.ROOT_DEVICE)
+        .ebs(
+            EbsBlockDevice.builder()
+                .deleteOnTermination(true)
+                .volumeSize(ROOT_SIZE)
+                .volumeType("gp3")
+                .encrypted(false)
+                .build())
+        .build();
   }
 }

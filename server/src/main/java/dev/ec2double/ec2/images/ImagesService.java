@@ -22,7 +22,6 @@ import software.amazon.awssdk.services.ec2.model.DeregisterImageRequest;
 import software.amazon.awssdk.services.ec2.model.DeregisterImageResponse;
 import software.amazon.awssdk.services.ec2.model.DescribeImagesRequest;
 import software.amazon.awssdk.services.ec2.model.DescribeImagesResponse;
-import software.amazon.awssdk.services.ec2.model.EbsBlockDevice;
 import software.amazon.awssdk.services.ec2.model.Image;
 import software.amazon.awssdk.services.ec2.model.RegisterImageRequest;
 import software.amazon.awssdk.services.ec2.model.RegisterImageResponse;
@@ -41,10 +40,13 @@ public final class ImagesService {
 
   private final AmiCatalog catalog;
   private final ComputeBackend backend;
+  private final ImageStorage storage;
 
-  public ImagesService(AmiCatalog catalog, ComputeBackend backend, Resources resources) {
+  public ImagesService(
+      AmiCatalog catalog, ComputeBackend backend, ImageStorage storage, Resources resources) {
     this.catalog = catalog;
     this.backend = backend;
+    this.storage = storage;
     resources.register(
         new Resources.Kind(
             "ami", "image", "InvalidAMIID.NotFound", (s, id) -> find(s, id) != null));
@@ -58,6 +60,21 @@ public final class ImagesService {
   public ImageRecord find(RegionState state, String id) {
     ImageRecord own = store(state).get(id);
     return own != null ? own : catalog.find(id);
+  }
+
+  /**
+   * The caller's registered AMI whose mappings name the snapshot, or null: AWS refuses to delete
+   * such a snapshot until the AMI is deregistered.
+   */
+  public static String imageUsingSnapshot(RegionState state, String snapshotId) {
+    for (ImageRecord i : store(state).all()) {
+      for (BlockDeviceMapping m : i.blockDeviceMappings()) {
+        if (m.ebs() != null && snapshotId.equals(m.ebs().snapshotId())) {
+          return i.imageId();
+        }
+      }
+    }
+    return null;
   }
 
   /** The AMI or AWS's error for a malformed or unknown id. */
@@ -127,6 +144,7 @@ public final class ImagesService {
                         "ImageLocation '" + ref + "' is not an image the engine has."));
     String arch =
         req.architectureAsString() != null ? req.architectureAsString() : info.architecture();
+    List<BlockDeviceMapping> mappings = storage.register(ctx, req.blockDeviceMappings());
     ImageRecord image =
         new ImageRecord(
             Ids.next("ami"),
@@ -140,6 +158,7 @@ public final class ImagesService {
             "available",
             false,
             false);
+    image.blockDeviceMappings(mappings);
     applyTags(ctx, image.imageId(), req.tagSpecifications());
     store(ctx.state()).put(image);
     return RegisterImageResponse.builder().imageId(image.imageId()).build();
@@ -174,6 +193,11 @@ public final class ImagesService {
             "AMI name " + name + " is already in use by AMI " + i.imageId());
       }
     }
+  }
+
+  /** What EBS does for AMIs: their mappings checked and taken from instances. */
+  public ImageStorage storage() {
+    return storage;
   }
 
   /** Adds an AMI made from an instance (CreateImage). */
@@ -244,17 +268,7 @@ public final class ImagesService {
         .description(i.description())
         .rootDeviceType("ebs")
         .rootDeviceName(ROOT_DEVICE)
-        .blockDeviceMappings(
-            BlockDeviceMapping.builder()
-                .deviceName(ROOT_DEVICE)
-                .ebs(
-                    EbsBlockDevice.builder()
-                        .deleteOnTermination(true)
-                        .volumeSize(8)
-                        .volumeType("gp3")
-                        .encrypted(false)
-                        .build())
-                .build())
+        .blockDeviceMappings(i.blockDeviceMappings())
         .virtualizationType("hvm")
         .hypervisor("xen")
         .enaSupport(true)

@@ -7,14 +7,17 @@ import dev.ec2double.ec2.images.ImageRecord;
 import dev.ec2double.ec2.images.ImagesService;
 import dev.ec2double.wire.AwsException;
 import java.time.Instant;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.services.ec2.model.BlockDeviceMapping;
 import software.amazon.awssdk.services.ec2.model.CreateImageRequest;
 import software.amazon.awssdk.services.ec2.model.CreateImageResponse;
 
 /**
  * CreateImage: the instance's machine is committed to a new engine image, so RunInstances of the
- * new AMI starts with the original's files. The AMI is {@code pending} until the commit is done.
+ * new AMI starts with the original's files, and every attached volume is snapshotted into the AMI's
+ * block device mappings. The AMI is {@code pending} until the commit is done.
  */
 public final class CreateImageService {
   private static final Logger LOG = LoggerFactory.getLogger(CreateImageService.class);
@@ -43,6 +46,9 @@ public final class CreateImageService {
     }
     String amiId = Ids.next("ami");
     String ref = "ec2-double/images:" + amiId;
+    // the volumes are copied now, before the answer, as CreateSnapshot does: point in time
+    List<BlockDeviceMapping> mappings =
+        images.storage().capture(ctx, r.id, amiId, req.blockDeviceMappings());
     ImageRecord image =
         new ImageRecord(
             amiId,
@@ -56,6 +62,7 @@ public final class CreateImageService {
             "pending",
             false,
             true);
+    image.blockDeviceMappings(mappings);
     images.add(ctx, image, req.tagSpecifications());
     r.then(
         () -> {

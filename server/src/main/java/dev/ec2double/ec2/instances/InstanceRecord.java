@@ -43,6 +43,13 @@ public final class InstanceRecord {
   String shutdownBehavior;
   boolean disableApiTermination;
   InstanceMetadataOptionsResponse metadataOptions;
+
+  /** HttpPutResponseHopLimit now. */
+  public synchronized int metadataHopLimit() {
+    Integer hops = metadataOptions == null ? null : metadataOptions.httpPutResponseHopLimit();
+    return hops == null ? 1 : hops;
+  }
+
   InstanceState state = InstanceState.PENDING;
   String stateReasonCode;
   String stateReasonMessage;

@@ -4,6 +4,7 @@ import dev.ec2double.core.Ids;
 import dev.ec2double.core.Pages;
 import dev.ec2double.core.RequestContext;
 import dev.ec2double.core.TagStore;
+import dev.ec2double.ec2.images.ImagesService;
 import dev.ec2double.ec2.instances.InstanceRecord;
 import dev.ec2double.ec2.instances.Instances;
 import dev.ec2double.ec2.volumes.Ebs;
@@ -184,6 +185,11 @@ public final class SnapshotsService {
     SnapshotRecord s = ebs.requireSnapshot(ctx, req.snapshotId());
     if (!s.ownerId.equals(ctx.account())) {
       throw new AwsException("AuthFailure", "Not authorized for snapshot " + s.id);
+    }
+    String image = ImagesService.imageUsingSnapshot(ctx.state(), s.id);
+    if (image != null) {
+      throw new AwsException(
+          "InvalidSnapshot.InUse", "The snapshot " + s.id + " is currently in use by " + image);
     }
     Ebs.store(ctx.state()).remove(s);
     ctx.tags().drop(s.id);

@@ -3,7 +3,6 @@ package dev.ec2double.ec2.volumes;
 import dev.ec2double.core.RegionState;
 import dev.ec2double.core.RequestContext;
 import dev.ec2double.ec2.images.ImageRecord;
-import dev.ec2double.ec2.images.ImagesService;
 import dev.ec2double.ec2.instances.InstanceStorage;
 import dev.ec2double.ec2.instances.Instances;
 import dev.ec2double.wire.AwsException;
@@ -24,37 +23,25 @@ import software.amazon.awssdk.services.ec2.model.Tag;
  * https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/block-device-mapping-concepts.html
  */
 public final class InstanceVolumes implements InstanceStorage {
-  /** The root volume an AMI without mappings gets. */
-  static final int ROOT_SIZE = 8;
-
   private final Ebs ebs;
 
   public InstanceVolumes(Ebs ebs) {
     this.ebs = ebs;
   }
 
-  private record Planned(
-      String device,
-      VolumeTypes.Shape shape,
-      SnapshotRecord snapshot,
-      boolean deleteOnTermination,
-      boolean root) {}
-
+  /**
+   * The AMI's mappings (its root device, volumes from its snapshots), then RunInstances' own: the
+   * same device name changes the AMI's entry, {@code NoDevice} drops it, a new name adds a volume.
+   */
   @Override
   public Launch plan(
       RequestContext ctx, ImageRecord image, List<BlockDeviceMapping> mappings, List<Tag> tags) {
     Map<String, BlockDeviceMapping> merged = new LinkedHashMap<>();
-    merged.put(
-        ImagesService.ROOT_DEVICE,
-        BlockDeviceMapping.builder()
-            .deviceName(ImagesService.ROOT_DEVICE)
-            .ebs(
-                EbsBlockDevice.builder()
-                    .volumeSize(ROOT_SIZE)
-                    .volumeType("gp3")
-                    .deleteOnTermination(true)
-                    .build())
-            .build());
+    for (BlockDeviceMapping m : image.blockDeviceMappings()) {
+      if (m.ebs() != null) {
+        merged.put(m.deviceName(), m);
+      }
+    }
     List<String> seen = new ArrayList<>();
     for (BlockDeviceMapping m : mappings) {
       String device = m.deviceName();
@@ -76,14 +63,15 @@ public final class InstanceVolumes implements InstanceStorage {
       }
       // a virtualName names instance-store storage, which ec2-double does not model
     }
-    List<Planned> planned = new ArrayList<>();
+    List<EbsMapping> planned = new ArrayList<>();
     for (BlockDeviceMapping m : merged.values()) {
-      planned.add(planned(ctx, m));
+      planned.add(EbsMapping.check(ebs, ctx, m));
     }
     return (c, instanceId, zone) -> create(c, instanceId, zone, planned, tags);
   }
 
-  private static BlockDeviceMapping overlay(BlockDeviceMapping base, BlockDeviceMapping m) {
+  /** A mapping changed by another for the same device: what the other gives wins. */
+  static BlockDeviceMapping overlay(BlockDeviceMapping base, BlockDeviceMapping m) {
     EbsBlockDevice b = base.ebs();
     EbsBlockDevice o = m.ebs();
     return base.toBuilder()
@@ -94,8 +82,8 @@ public final class InstanceVolumes implements InstanceStorage {
                     o.volumeTypeAsString() != null
                         ? o.volumeTypeAsString()
                         : b.volumeTypeAsString())
-                .iops(o.iops() != null ? o.iops() : b.iops())
-                .throughput(o.throughput() != null ? o.throughput() : b.throughput())
+                .iops(o.iops() != null ? o.iops() : keptIops(b, o))
+                .throughput(o.throughput() != null ? o.throughput() : keptThroughput(b, o))
                 .deleteOnTermination(
                     o.deleteOnTermination() != null
                         ? o.deleteOnTermination()
@@ -105,48 +93,24 @@ public final class InstanceVolumes implements InstanceStorage {
         .build();
   }
 
-  private Planned planned(RequestContext ctx, BlockDeviceMapping m) {
-    EbsBlockDevice e = m.ebs();
-    boolean root = m.deviceName().equals(ImagesService.ROOT_DEVICE);
-    SnapshotRecord snapshot =
-        e.snapshotId() == null ? null : ebs.requireSnapshot(ctx, e.snapshotId());
-    if (e.volumeSize() == null && snapshot == null) {
-      throw new AwsException(
-          "InvalidBlockDeviceMapping",
-          "The device '" + m.deviceName() + "' needs a volume size or a snapshot id.");
-    }
-    int size = e.volumeSize() != null ? e.volumeSize() : snapshot.volumeSize;
-    if (snapshot != null && size < snapshot.volumeSize) {
-      throw new AwsException(
-          "InvalidBlockDeviceMapping",
-          "Volume of size "
-              + size
-              + "GB is smaller than snapshot '"
-              + snapshot.id
-              + "', expect size>= "
-              + snapshot.volumeSize
-              + "GB");
-    }
-    if (root && size < ROOT_SIZE) {
-      throw new AwsException(
-          "InvalidBlockDeviceMapping",
-          "Volume of size "
-              + size
-              + "GB is smaller than snapshot, expect size >= "
-              + ROOT_SIZE
-              + "GB");
-    }
-    String type = e.volumeTypeAsString() == null ? "gp2" : e.volumeTypeAsString();
-    VolumeTypes.Shape shape = VolumeTypes.check(type, size, e.iops(), e.throughput());
-    boolean dot = e.deleteOnTermination() == null || e.deleteOnTermination();
-    return new Planned(m.deviceName(), shape, snapshot, dot, root);
+  /** The base's IOPS, unless the override changes the type (they belong to the old type). */
+  private static Integer keptIops(EbsBlockDevice b, EbsBlockDevice o) {
+    return o.volumeTypeAsString() != null ? null : b.iops();
+  }
+
+  private static Integer keptThroughput(EbsBlockDevice b, EbsBlockDevice o) {
+    return o.volumeTypeAsString() != null ? null : b.throughput();
   }
 
   private Runnable create(
-      RequestContext ctx, String instanceId, String zone, List<Planned> planned, List<Tag> tags) {
+      RequestContext ctx,
+      String instanceId,
+      String zone,
+      List<EbsMapping> planned,
+      List<Tag> tags) {
     String machine = Instances.machineName(instanceId);
     List<VolumeRecord> made = new ArrayList<>();
-    for (Planned p : planned) {
+    for (EbsMapping p : planned) {
       VolumeRecord v = ebs.newVolume(ctx, zone, p.shape(), p.snapshot(), tags, p.root());
       v.attached(instanceId, machine, p.device(), p.deleteOnTermination());
       ebs.attach(v, machine, p.device());

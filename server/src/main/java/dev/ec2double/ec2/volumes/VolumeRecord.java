@@ -58,6 +58,10 @@ public final class VolumeRecord {
     return root;
   }
 
+  synchronized VolumeTypes.Shape shape() {
+    return new VolumeTypes.Shape(type, size, iops, throughput);
+  }
+
   public synchronized String state() {
     return state;
   }

@@ -11,21 +11,28 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.ToIntBiFunction;
 
 /**
- * Tells the backend the address of every instance (for the metadata service's routing) and, when
- * enforcement is on, turns the security groups of every instance's primary interface into packet
- * policies the backend enforces: a rule naming a CIDR allows that block; a rule naming a group
- * allows the addresses of the interfaces in that group. Called after every change that can alter
- * them.
+ * Tells the backend the address of every instance (for the metadata service's routing and the hop
+ * limit of its token answers) and, when enforcement is on, turns the security groups of every
+ * instance's primary interface into packet policies the backend enforces: a rule naming a CIDR
+ * allows that block; a rule naming a group allows the addresses of the interfaces in that group.
+ * Called after every change that can alter them.
  */
 public final class SecurityGroupEnforcer {
   private final ComputeBackend backend;
   private final boolean enabled;
+  private final ToIntBiFunction<RegionState, String> metadataHops;
 
-  public SecurityGroupEnforcer(ComputeBackend backend, boolean enabled) {
+  /**
+   * @param metadataHops an instance's HttpPutResponseHopLimit, by region state and instance id
+   */
+  public SecurityGroupEnforcer(
+      ComputeBackend backend, boolean enabled, ToIntBiFunction<RegionState, String> metadataHops) {
     this.backend = backend;
     this.enabled = enabled;
+    this.metadataHops = metadataHops;
   }
 
   public boolean enabled() {
@@ -76,7 +83,13 @@ public final class SecurityGroupEnforcer {
 
   public void refresh(RegionState state) {
     VpcState st = VpcState.of(state);
-    List<PacketPolicy> policies = new ArrayList<>();
+    record Found(
+        String instanceId,
+        String network,
+        String address,
+        List<PacketPolicy.Rule> in,
+        List<PacketPolicy.Rule> out) {}
+    List<Found> found = new ArrayList<>();
     synchronized (st) {
       for (NetworkInterfaceRecord n : st.interfaces.values()) {
         if (n.instanceId == null || n.deviceIndex != 0) {
@@ -101,8 +114,14 @@ public final class SecurityGroupEnforcer {
             }
           }
         }
-        policies.add(new PacketPolicy(vpc.networkName(), n.privateIp, in, out));
+        found.add(new Found(n.instanceId, vpc.networkName(), n.privateIp, in, out));
       }
+    }
+    // the instances' own locks are taken outside the VPC state's
+    List<PacketPolicy> policies = new ArrayList<>();
+    for (Found f : found) {
+      int hops = metadataHops.applyAsInt(state, f.instanceId());
+      policies.add(new PacketPolicy(f.network(), f.address(), f.in(), f.out(), hops));
     }
     backend.applyPacketPolicies(state.account() + "/" + state.region(), policies, enabled);
   }
