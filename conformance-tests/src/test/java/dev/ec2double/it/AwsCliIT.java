@@ -134,6 +134,7 @@ class AwsCliIT {
     String snapshotId;
     try (var ec2 = TestServer.ec2()) {
       String volumeId = ec2.createVolume(r -> r.availabilityZone("us-east-1a").size(3)).volumeId();
+      ec2.waiter().waitUntilVolumeAvailable(r -> r.volumeIds(volumeId));
       snapshotId = ec2.createSnapshot(r -> r.volumeId(volumeId)).snapshotId();
     }
     String mappings =
