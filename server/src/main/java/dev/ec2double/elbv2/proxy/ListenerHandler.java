@@ -6,7 +6,6 @@ import dev.ec2double.elbv2.loadbalancers.LoadBalancerRecord;
 import dev.ec2double.elbv2.rules.RuleRecord;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.util.Comparator;
 import java.util.List;
 import org.eclipse.jetty.http.HttpCookie;
 import org.eclipse.jetty.http.HttpHeader;
@@ -49,10 +48,7 @@ final class ListenerHandler extends Handler.Wrapper {
         break;
       }
     }
-    Action action =
-        actions.stream()
-            .min(Comparator.comparing(a -> a.order() == null ? Integer.MAX_VALUE : a.order()))
-            .orElseThrow();
+    Action action = first(actions);
     int listenerPort = listener.sdk().port();
     switch (action.typeAsString()) {
       case "forward" -> {
@@ -115,6 +111,21 @@ final class ListenerHandler extends Handler.Wrapper {
         return true;
       }
     }
+  }
+
+  /** The action with the lowest order (the one that decides the response). */
+  private static Action first(List<Action> actions) {
+    Action first = actions.get(0);
+    for (Action a : actions) {
+      if (order(a) < order(first)) {
+        first = a;
+      }
+    }
+    return first;
+  }
+
+  private static int order(Action a) {
+    return a.order() == null ? Integer.MAX_VALUE : a.order();
   }
 
   private static RequestView view(Request request) {

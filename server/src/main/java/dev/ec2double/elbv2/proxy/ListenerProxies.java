@@ -27,9 +27,7 @@ public final class ListenerProxies implements AutoCloseable {
 
   public ListenerProxies(String bindHost) {
     this.bindHost = bindHost;
-    this.pool = new QueuedThreadPool(1000, 4, 60_000);
-    pool.setName("alb");
-    pool.setDaemon(true);
+    this.pool = new ProxyThreadPool();
     try {
       pool.start();
     } catch (Exception e) {

@@ -11,6 +11,7 @@ import org.eclipse.jetty.proxy.ProxyHandler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.thread.Invocable.InvocationType;
 
 /**
  * Jetty's reverse proxy, sending each request to the target its listener chose, with the headers an
@@ -25,12 +26,28 @@ final class TargetForwarder extends ProxyHandler {
     setUseServerThreadPool(true);
   }
 
-  /** Two selectors: one thread doing every target connection's I/O caps throughput. */
+  /**
+   * Nothing here blocks: rules and targets are read from memory, and the target's request and the
+   * client's response are written asynchronously. Jetty then runs the handler in the selector
+   * thread that read the request instead of handing every request to a pool thread.
+   */
+  @Override
+  public InvocationType getInvocationType() {
+    return InvocationType.NON_BLOCKING;
+  }
+
+  /**
+   * Two selectors: one thread doing every target connection's I/O caps throughput. The response
+   * listeners only write to the client asynchronously, so they run in the selector thread that read
+   * the target's response.
+   */
   @Override
   protected HttpClient newHttpClient() {
     ClientConnector connector = new ClientConnector();
     connector.setSelectors(2);
-    return new HttpClient(new HttpClientTransportOverHTTP(connector));
+    HttpClientTransportOverHTTP transport = new HttpClientTransportOverHTTP(connector);
+    transport.setInvocationType(InvocationType.NON_BLOCKING);
+    return new HttpClient(transport);
   }
 
   @Override

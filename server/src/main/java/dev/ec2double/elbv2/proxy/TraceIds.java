@@ -18,10 +18,24 @@ public final class TraceIds {
     return "Root=" + id;
   }
 
+  /** Built by hand: {@code String.format} parses its pattern on every call, once per request. */
   static String newId() {
     ThreadLocalRandom r = ThreadLocalRandom.current();
-    return String.format(
-        "1-%08x-%08x%08x%08x",
-        System.currentTimeMillis() / 1000, r.nextInt(), r.nextInt(), r.nextInt());
+    char[] id = new char[35];
+    id[0] = '1';
+    id[1] = '-';
+    hex((int) (System.currentTimeMillis() / 1000), id, 2);
+    id[10] = '-';
+    hex(r.nextInt(), id, 11);
+    hex(r.nextInt(), id, 19);
+    hex(r.nextInt(), id, 27);
+    return new String(id);
+  }
+
+  private static void hex(int value, char[] into, int at) {
+    for (int i = 7; i >= 0; i--) {
+      into[at + i] = Character.forDigit(value & 0xf, 16);
+      value >>>= 4;
+    }
   }
 }
