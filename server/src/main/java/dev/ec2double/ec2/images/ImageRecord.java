@@ -5,7 +5,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /** One AMI: its id, the engine image it stands for, and the attributes AWS reports. */
-public final class ImageRecord {
+public final class ImageRecord implements java.io.Serializable {
   public static final String AMAZON_OWNER = "137112412989";
 
   private final String imageId;

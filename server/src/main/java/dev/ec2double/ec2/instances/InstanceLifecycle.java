@@ -43,8 +43,27 @@ public final class InstanceLifecycle implements AutoCloseable {
     return backend;
   }
 
+  /** Told after every step on a machine (the state changed): the state file's writer. */
+  private volatile Runnable changed = () -> {};
+
+  /** Runs the steps, and says afterwards that the state changed. */
+  private final java.util.concurrent.Executor steps =
+      step ->
+          executor.execute(
+              () -> {
+                try {
+                  step.run();
+                } finally {
+                  changed.run();
+                }
+              });
+
+  public void onChange(Runnable listener) {
+    this.changed = listener;
+  }
+
   java.util.concurrent.Executor executor() {
-    return executor;
+    return steps;
   }
 
   CompletableFuture<Void> launch(InstanceRecord r, Supplier<MachineSpec> spec, Runnable onFail) {
@@ -71,7 +90,7 @@ public final class InstanceLifecycle implements AutoCloseable {
             onFail.run();
           }
         },
-        executor);
+        steps);
   }
 
   CompletableFuture<Void> stop(InstanceRecord r, boolean force) {
@@ -90,7 +109,7 @@ public final class InstanceLifecycle implements AutoCloseable {
             }
           }
         },
-        executor);
+        steps);
   }
 
   CompletableFuture<Void> start(InstanceRecord r) {
@@ -106,7 +125,7 @@ public final class InstanceLifecycle implements AutoCloseable {
             }
           }
         },
-        executor);
+        steps);
   }
 
   CompletableFuture<Void> reboot(InstanceRecord r) {
@@ -118,7 +137,7 @@ public final class InstanceLifecycle implements AutoCloseable {
             backend.reboot(machine, STOP_GRACE);
           }
         },
-        executor);
+        steps);
   }
 
   CompletableFuture<Void> terminate(InstanceRecord r, Runnable released) {
@@ -136,7 +155,7 @@ public final class InstanceLifecycle implements AutoCloseable {
           }
           released.run();
         },
-        executor);
+        steps);
   }
 
   /** The machine exited without being asked: the instance shut itself down. */
@@ -161,9 +180,15 @@ public final class InstanceLifecycle implements AutoCloseable {
       r.stateTransitionReason = code;
     }
     LOG.info("instance {} shut itself down (exit {})", r.id, exitCode);
+    changed.run();
     if (terminate) {
       terminate(r, () -> {});
     }
+  }
+
+  /** A machine made by an earlier process of this server (a restart with saved state). */
+  void adopt(String machineId, InstanceRecord r) {
+    byMachine.put(machineId, r);
   }
 
   /** Removes every machine this lifecycle knows (server reset or shutdown). */
