@@ -11,6 +11,7 @@ import dev.ec2double.ec2.images.ImagesService;
 import dev.ec2double.ec2.instances.CreateImageService;
 import dev.ec2double.ec2.instances.DescribeInstancesService;
 import dev.ec2double.ec2.instances.InstanceActionsService;
+import dev.ec2double.ec2.instances.InstanceAdoption;
 import dev.ec2double.ec2.instances.InstanceAttributesService;
 import dev.ec2double.ec2.instances.InstanceCatalogs;
 import dev.ec2double.ec2.instances.InstanceLifecycle;
@@ -68,6 +69,8 @@ public final class Services implements AutoCloseable {
   private final Ebs ebs;
   private final Elbv2 elbv2;
   private final ImdsServer imds;
+  private final VpcNetworks networks;
+  private final SecurityGroupEnforcer enforcer;
 
   public Services(ServerConfig config, ComputeBackend backend, String serverId) {
     this(config, backend, serverId, new StateStore());
@@ -80,9 +83,8 @@ public final class Services implements AutoCloseable {
     registry.register(new InstanceTypesService());
     registry.register(new AccountAttributesService());
 
-    SecurityGroupEnforcer enforcer =
-        new SecurityGroupEnforcer(backend, enforceSecurityGroups(config, backend));
-    VpcNetworks networks = new VpcNetworks(backend, serverId);
+    enforcer = new SecurityGroupEnforcer(backend, enforceSecurityGroups(config, backend));
+    networks = new VpcNetworks(backend, serverId);
     InstanceNetworking networking = new InstanceNetworking(networks, enforcer);
     InstancePlacements placements = placements();
     registry.register(new VpcsService(networks, resources));
@@ -209,6 +211,35 @@ public final class Services implements AutoCloseable {
         return state.part(KeyPairStore.class, KeyPairStore::new).publicKeyOpenSsh(keyName);
       }
     };
+  }
+
+  /**
+   * After a restart with saved state ({@code --state-dir}): takes back what the state names on the
+   * engine. Instances keep running on their networks, whose metadata service answers again; packet
+   * filter rules are written again; volumes keep their files and attachments; load balancers listen
+   * and check health again. What cannot be adopted is logged, not fatal.
+   */
+  public void adopt(StateStore store) {
+    for (RegionState state : store.all()) {
+      try {
+        networks.adopt(state, InstanceAdoption.adopt(state, lifecycle));
+        ebs.adopt(state);
+        enforcer.refreshSoon(state).join();
+        elbv2.adopt(state);
+      } catch (RuntimeException e) {
+        LOG.warn(
+            "could not take back everything of {}/{}: {}",
+            state.account(),
+            state.region(),
+            e.toString());
+      }
+    }
+  }
+
+  /** Who to tell when work done off the request path (a launch, a volume step) changed state. */
+  public void onChange(Runnable listener) {
+    lifecycle.onChange(listener);
+    ebs.onChange(listener);
   }
 
   /** Closes every listener port, forgets the load balancers, stops the metadata listeners. */

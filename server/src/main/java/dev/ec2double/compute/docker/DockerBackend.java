@@ -60,6 +60,7 @@ public final class DockerBackend implements ComputeBackend {
   private final String filterProblem;
   private Closeable events;
   private Watchdog watchdog;
+  private volatile boolean keepOnClose;
 
   private DockerBackend(DockerClient docker, String engine, String serverId, String dockerHost) {
     this.docker = docker;
@@ -571,11 +572,35 @@ public final class DockerBackend implements ComputeBackend {
   }
 
   @Override
+  public boolean adoptMachine(String machineId, boolean running) {
+    try {
+      var container = docker.inspectContainerCmd(machineId).exec();
+      storage.adoptMachine(
+          container.getName().replaceFirst("^/", ""), container.getConfig().getImage());
+      return true;
+    } catch (NotFoundException e) {
+      return false;
+    }
+  }
+
+  @Override
+  public void adoptStorage(String name) {
+    storage.adoptStorage(name);
+  }
+
+  @Override
+  public void keepOnClose() {
+    keepOnClose = true;
+  }
+
+  @Override
   public void close() {
     if (watchdog != null) {
       watchdog.close();
     }
-    filter.close();
+    if (!keepOnClose) {
+      filter.close();
+    }
     closeQuietly(events);
     closeQuietly(docker);
   }

@@ -16,6 +16,15 @@ public final class Labels {
   public static final String RESOURCE = "dev.ec2double.resource";
   public static final String KIND = "dev.ec2double.kind";
 
+  /**
+   * The state directory of a server that saves its state ({@code --state-dir}): while that
+   * directory names the server, its objects are kept for it, whatever became of its process.
+   */
+  public static final String STATE_DIR = "dev.ec2double.state-dir";
+
+  private static final Map<String, String> STATE_DIRS =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
   private Labels() {}
 
   /** The machine (or container) the server runs on, as its owner processes are named there. */
@@ -31,6 +40,11 @@ public final class Labels {
     return h;
   }
 
+  /** From now on, the objects of this server carry its state directory. */
+  public static void persistentAt(String serverId, String stateDir) {
+    STATE_DIRS.put(serverId, stateDir);
+  }
+
   public static Map<String, String> of(
       String serverId, String account, String region, String resourceId, String kind) {
     Map<String, String> labels = new HashMap<>();
@@ -41,6 +55,10 @@ public final class Labels {
     labels.put(REGION, region);
     labels.put(RESOURCE, resourceId);
     labels.put(KIND, kind);
+    String stateDir = STATE_DIRS.get(serverId);
+    if (stateDir != null) {
+      labels.put(STATE_DIR, stateDir);
+    }
     return labels;
   }
 }

@@ -4,6 +4,7 @@ import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.Container;
 import com.github.dockerjava.api.model.Network;
+import dev.ec2double.persist.StateDir;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -12,7 +13,8 @@ import org.slf4j.LoggerFactory;
 /**
  * At start, removes what servers that died without cleaning up (kill -9, a killed test JVM) left on
  * the engine: objects whose owner process ran on this host and is gone. Objects of servers that
- * still run, here or elsewhere, are left alone.
+ * still run, here or elsewhere, are left alone, and so are those a state directory ({@code
+ * --state-dir}) still claims: a server started with it adopts them.
  */
 final class Reaper {
   private static final Logger LOG = LoggerFactory.getLogger(Reaper.class);
@@ -83,6 +85,10 @@ final class Reaper {
   private static boolean orphan(DockerClient docker, Map<String, String> labels, String host) {
     if (labels == null || !labels.containsKey(Labels.SERVER)) {
       return false;
+    }
+    String stateDir = labels.get(Labels.STATE_DIR);
+    if (stateDir != null && StateDir.claims(stateDir, labels.get(Labels.SERVER))) {
+      return false; // kept for the next server with that state directory
     }
     String owner = labels.get(Labels.OWNER_HOST);
     if (owner != null && !owner.equals(host) && ownerWasAContainerThatIsGone(docker, owner)) {
