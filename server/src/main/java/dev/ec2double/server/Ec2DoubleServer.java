@@ -83,7 +83,6 @@ public final class Ec2DoubleServer implements AutoCloseable {
       services = new Services(config, backend, serverId, store);
       registry = services.registry();
       if (stateDir != null) {
-        backend.keepOnClose();
         services.adopt(store);
         writer = new StateWriter(stateDir.path(), store);
         store.onChange(writer::changed);
@@ -290,20 +289,28 @@ public final class Ec2DoubleServer implements AutoCloseable {
     awaitAssembled();
     services.close();
     if (stateDir != null) {
-      // what runs stays for the next start with this directory, which adopts it
       writer.close();
+      if (Services.holdsEngineObjects(store) || !config.cleanup()) {
+        // what runs stays for the next start with this directory, which adopts it
+        backend.keepOnClose();
+      } else {
+        removeAllQuietly(); // nothing to adopt: the helper, networks and rules go
+      }
       backend.close();
       stateDir.close();
       return;
     }
     if (config.cleanup()) {
-      try {
-        backend.removeAll();
-      } catch (RuntimeException e) {
-        LoggerFactory.getLogger(Ec2DoubleServer.class)
-            .warn("could not remove everything this server made: {}", e.getMessage());
-      }
+      removeAllQuietly();
     }
     backend.close();
+  }
+
+  private void removeAllQuietly() {
+    try {
+      backend.removeAll();
+    } catch (RuntimeException e) {
+      LOG.warn("could not remove everything this server made: {}", e.getMessage());
+    }
   }
 }

@@ -7,6 +7,8 @@ import dev.ec2double.core.StateStore;
 import dev.ec2double.ec2.account.AccountAttributesService;
 import dev.ec2double.ec2.images.AmiCatalog;
 import dev.ec2double.ec2.images.ImageAttributesService;
+import dev.ec2double.ec2.images.ImageRecord;
+import dev.ec2double.ec2.images.ImageStore;
 import dev.ec2double.ec2.images.ImagesService;
 import dev.ec2double.ec2.instances.CreateImageService;
 import dev.ec2double.ec2.instances.DescribeInstancesService;
@@ -19,6 +21,7 @@ import dev.ec2double.ec2.instances.InstanceMetadataOptionsService;
 import dev.ec2double.ec2.instances.InstanceMetadataSource;
 import dev.ec2double.ec2.instances.InstanceRecord;
 import dev.ec2double.ec2.instances.InstanceState;
+import dev.ec2double.ec2.instances.InstanceStore;
 import dev.ec2double.ec2.instances.Instances;
 import dev.ec2double.ec2.instances.InstancesService;
 import dev.ec2double.ec2.instances.TypeLimits;
@@ -31,6 +34,7 @@ import dev.ec2double.ec2.snapshots.SnapshotsService;
 import dev.ec2double.ec2.tags.TagsService;
 import dev.ec2double.ec2.volumes.AttachmentsService;
 import dev.ec2double.ec2.volumes.Ebs;
+import dev.ec2double.ec2.volumes.EbsStore;
 import dev.ec2double.ec2.volumes.InstanceVolumes;
 import dev.ec2double.ec2.volumes.VolumesService;
 import dev.ec2double.ec2.vpc.AddressesService;
@@ -234,6 +238,32 @@ public final class Services implements AutoCloseable {
             e.toString());
       }
     }
+  }
+
+  /**
+   * Whether the state names anything that lives on the engine and is worth keeping for a restart:
+   * an instance that is not terminated, a volume, a snapshot with files, an image made by
+   * CreateImage. Without such, a server with saved state removes its own objects when it stops.
+   */
+  public static boolean holdsEngineObjects(StateStore store) {
+    for (RegionState state : store.all()) {
+      InstanceStore instances = state.existingPart(InstanceStore.class);
+      if (instances != null
+          && instances.all().stream().anyMatch(r -> r.state() != InstanceState.TERMINATED)) {
+        return true;
+      }
+      EbsStore ebs = state.existingPart(EbsStore.class);
+      if (ebs != null
+          && (ebs.volumes().stream().anyMatch(v -> !v.root())
+              || ebs.snapshots().stream().anyMatch(sn -> sn.hasData))) {
+        return true;
+      }
+      ImageStore images = state.existingPart(ImageStore.class);
+      if (images != null && images.all().stream().anyMatch(ImageRecord::managed)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Who to tell when work done off the request path (a launch, a volume step) changed state. */
