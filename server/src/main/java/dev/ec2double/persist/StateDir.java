@@ -81,12 +81,18 @@ public final class StateDir implements AutoCloseable {
     return id;
   }
 
-  /** Whether the directory (still) claims a server id: the reaper leaves such objects alone. */
-  public static boolean claims(String path, String serverId) {
+  /**
+   * Whether a state directory is seen to have given a server up: its identity file is gone (the
+   * directory was deleted) or names another server. When that cannot be told (no permission to
+   * look), the directory still claims the server, and the reaper leaves its objects alone.
+   */
+  public static boolean abandons(String path, String serverId) {
     try {
       Path file = Path.of(path).resolve(IDENTITY);
-      return Files.isRegularFile(file)
-          && Files.readString(file, StandardCharsets.US_ASCII).trim().equals(serverId);
+      if (Files.notExists(file)) {
+        return true;
+      }
+      return !Files.readString(file, StandardCharsets.US_ASCII).trim().equals(serverId);
     } catch (IOException | RuntimeException e) {
       return false;
     }

@@ -8,6 +8,7 @@ import com.github.dockerjava.api.model.Container;
 import dev.ec2double.it.DockerTestServer;
 import dev.ec2double.it.instances.Exec;
 import dev.ec2double.server.Ec2DoubleServer;
+import dev.ec2double.server.Option;
 import dev.ec2double.server.ServerConfig;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -20,6 +21,7 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.core.retry.backoff.FixedDelayBackoffStrategy;
@@ -45,6 +47,23 @@ class KillRestartIT {
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
   @TempDir Path dir;
+
+  /** After a failure: a server with the directory adopts what is left, and removes it. */
+  @AfterEach
+  void removeWhatIsLeft() {
+    if (Files.exists(dir.resolve("identity"))) {
+      try (Ec2DoubleServer server =
+          new Ec2DoubleServer(
+                  ServerConfig.builder()
+                      .port(0)
+                      .backend("docker")
+                      .set(Option.STATE_DIR, dir.toString())
+                      .build())
+              .start()) {
+        server.reset();
+      }
+    }
+  }
 
   @Test
   void aKilledServerIsTakenUpAgainWithEverythingItRan() throws Exception {

@@ -49,16 +49,18 @@ public final class Labels {
       String serverId, String account, String region, String resourceId, String kind) {
     Map<String, String> labels = new HashMap<>();
     labels.put(SERVER, serverId);
-    labels.put(OWNER_PID, Long.toString(ProcessHandle.current().pid()));
+    String stateDir = STATE_DIRS.get(serverId);
+    if (stateDir != null) {
+      // no owner process: the objects outlive it, kept for whoever starts with the directory
+      labels.put(STATE_DIR, stateDir);
+    } else {
+      labels.put(OWNER_PID, Long.toString(ProcessHandle.current().pid()));
+    }
     labels.put(OWNER_HOST, host());
     labels.put(ACCOUNT, account);
     labels.put(REGION, region);
     labels.put(RESOURCE, resourceId);
     labels.put(KIND, kind);
-    String stateDir = STATE_DIRS.get(serverId);
-    if (stateDir != null) {
-      labels.put(STATE_DIR, stateDir);
-    }
     return labels;
   }
 }

@@ -65,7 +65,11 @@ final class Reaper {
     }
   }
 
-  /** The servers that still have containers on the engine, and this one. */
+  /**
+   * The servers that still have containers or networks on the engine, and this one. A server has a
+   * network (with its metadata route and packet filter chains) before its first container: counting
+   * only containers would take its chains away in that moment.
+   */
   static java.util.Set<String> liveServers(DockerClient docker, String self) {
     java.util.Set<String> live = new java.util.HashSet<>();
     live.add(self);
@@ -79,6 +83,11 @@ final class Reaper {
         live.add(c.getLabels().get(Labels.SERVER));
       }
     }
+    for (Network n : docker.listNetworksCmd().exec()) {
+      if (n.getLabels() != null && n.getLabels().get(Labels.SERVER) != null) {
+        live.add(n.getLabels().get(Labels.SERVER));
+      }
+    }
     return live;
   }
 
@@ -86,13 +95,14 @@ final class Reaper {
     if (labels == null || !labels.containsKey(Labels.SERVER)) {
       return false;
     }
-    String stateDir = labels.get(Labels.STATE_DIR);
-    if (stateDir != null && StateDir.claims(stateDir, labels.get(Labels.SERVER))) {
-      return false; // kept for the next server with that state directory
-    }
     String owner = labels.get(Labels.OWNER_HOST);
     if (owner != null && !owner.equals(host) && ownerWasAContainerThatIsGone(docker, owner)) {
       return true; // a server in a container of this engine (the image), killed with it
+    }
+    String stateDir = labels.get(Labels.STATE_DIR);
+    if (stateDir != null) {
+      // kept for the next server with that state directory, for as long as it names the server
+      return host.equals(owner) && StateDir.abandons(stateDir, labels.get(Labels.SERVER));
     }
     String pid = labels.get(Labels.OWNER_PID);
     if (pid == null || !host.equals(owner)) {
