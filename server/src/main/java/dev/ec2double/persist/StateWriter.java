@@ -24,6 +24,7 @@ public final class StateWriter implements AutoCloseable {
   private long lastWriteNanos = System.nanoTime() - INTERVAL_MS * 1_000_000;
   private long writes;
   private long lastBytes;
+  private long writeNanos;
 
   public StateWriter(Path dir, StateStore store) {
     this.dir = dir;
@@ -72,6 +73,7 @@ public final class StateWriter implements AutoCloseable {
   private void save() {
     for (int attempt = 1; ; attempt++) {
       try {
+        long t0 = System.nanoTime();
         byte[] data = StateFile.encode(store);
         synchronized (dir) {
           StateFile.write(dir, data);
@@ -79,6 +81,7 @@ public final class StateWriter implements AutoCloseable {
         synchronized (this) {
           writes++;
           lastBytes = data.length;
+          writeNanos += System.nanoTime() - t0;
         }
         return;
       } catch (ConcurrentModificationException e) {
@@ -95,9 +98,9 @@ public final class StateWriter implements AutoCloseable {
     }
   }
 
-  /** How many times the state was written, and the size of the last write. */
+  /** How many times the state was written, the size of the last write, the time all took. */
   public synchronized long[] stats() {
-    return new long[] {writes, lastBytes};
+    return new long[] {writes, lastBytes, writeNanos};
   }
 
   /** Stops the background writer and saves the state one last time. */
@@ -113,5 +116,11 @@ public final class StateWriter implements AutoCloseable {
       Thread.currentThread().interrupt();
     }
     save();
+    long[] st = stats();
+    LOG.info(
+        "state saved {} times, {} KiB the last time, {} ms each on average",
+        st[0],
+        st[1] / 1024,
+        st[0] == 0 ? 0 : st[2] / st[0] / 1_000_000.0);
   }
 }

@@ -48,9 +48,22 @@ class KillRestartIT {
 
   @TempDir Path dir;
 
+  private final List<ServerProcess> started = new java.util.ArrayList<>();
+
+  private ServerProcess start(Path stateDir) throws java.io.IOException {
+    ServerProcess p = ServerProcess.start(stateDir);
+    started.add(p);
+    return p;
+  }
+
   /** After a failure: a server with the directory adopts what is left, and removes it. */
   @AfterEach
-  void removeWhatIsLeft() {
+  void removeWhatIsLeft() throws InterruptedException {
+    for (ServerProcess p : started) {
+      if (p.process.isAlive()) {
+        p.killWithWatchdog();
+      }
+    }
     if (Files.exists(dir.resolve("identity"))) {
       try (Ec2DoubleServer server =
           new Ec2DoubleServer(
@@ -67,7 +80,7 @@ class KillRestartIT {
 
   @Test
   void aKilledServerIsTakenUpAgainWithEverythingItRan() throws Exception {
-    ServerProcess first = ServerProcess.start(dir);
+    ServerProcess first = start(dir);
     String serverId = Files.readString(dir.resolve("identity")).trim();
     Map<String, Object> before;
     Instance instance;
@@ -128,7 +141,7 @@ class KillRestartIT {
     assertThat(running(id)).as("nothing removed the instance of a killed server").isTrue();
 
     // a server without a state directory, killed with its watchdog, leaves an orphan behind
-    ServerProcess ephemeral = ServerProcess.start(null);
+    ServerProcess ephemeral = start(null);
     String orphan;
     try (Ec2Client ec2 = ephemeral.ec2()) {
       orphan =
@@ -147,12 +160,11 @@ class KillRestartIT {
     assertThat(containersOf(orphan)).as("the orphan is reaped").isZero();
     assertThat(running(id)).as("the claimed instance is kept").isTrue();
 
-    ServerProcess second = ServerProcess.start(dir);
+    ServerProcess second = start(dir);
     try (Ec2Client ec2 = second.ec2()) {
       afterRestart(ec2, instance, volumeId, before);
     } catch (Exception | AssertionError e) {
       System.out.println("the restarted server's log:\n" + second.log());
-      second.kill();
       throw e;
     }
     second.stop();
