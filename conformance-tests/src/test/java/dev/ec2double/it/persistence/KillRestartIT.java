@@ -30,6 +30,9 @@ import software.amazon.awssdk.services.ec2.model.Instance;
 import software.amazon.awssdk.services.ec2.model.ResourceType;
 import software.amazon.awssdk.services.ec2.model.Tag;
 import software.amazon.awssdk.services.ec2.waiters.Ec2Waiter;
+import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.ActionTypeEnum;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetHealthStateEnum;
 
 /**
  * {@code kill -9} of a server with a state directory and a running instance, then a start with the
@@ -83,9 +86,12 @@ class KillRestartIT {
     ServerProcess first = start(dir);
     String serverId = Files.readString(dir.resolve("identity")).trim();
     Map<String, Object> before;
+    Map<String, Object> elbBefore;
+    int albPort;
     Instance instance;
     String volumeId;
-    try (Ec2Client ec2 = first.ec2()) {
+    try (Ec2Client ec2 = first.ec2();
+        ElasticLoadBalancingV2Client elb = first.elb()) {
       String vpc =
           ec2.createVpc(r -> r.cidrBlock("10.77.0.0/16").tagSpecifications(tags(ResourceType.VPC)))
               .vpc()
@@ -132,8 +138,11 @@ class KillRestartIT {
       exec(id, "sh", "-c", "echo kept-across-restarts > /mnt/ec2-double/sdf/data; sync");
       awaitWebServer(instance.privateIpAddress());
       assertThat(metadata(id, "instance-id")).isEqualTo(id);
+      albPort = loadBalance(ec2, elb, vpc, subnet, id);
+      assertThat(http("127.0.0.1:" + albPort)).startsWith("hello-from-");
       Thread.sleep(500); // past the state writer's interval
       before = Described.ec2(ec2);
+      elbBefore = Described.elbv2(elb);
     }
 
     first.kill();
@@ -161,7 +170,12 @@ class KillRestartIT {
     assertThat(running(id)).as("the claimed instance is kept").isTrue();
 
     ServerProcess second = start(dir);
-    try (Ec2Client ec2 = second.ec2()) {
+    try (Ec2Client ec2 = second.ec2();
+        ElasticLoadBalancingV2Client elb = second.elb()) {
+      assertThat(Described.elbv2(elb)).isEqualTo(elbBefore);
+      assertThat(http("127.0.0.1:" + albPort))
+          .as("the listener forwards again, on its port")
+          .startsWith("hello-from-");
       afterRestart(ec2, instance, volumeId, before);
     } catch (Exception | AssertionError e) {
       System.out.println("the restarted server's log:\n" + second.log());
@@ -220,6 +234,59 @@ class KillRestartIT {
                 c.maxAttempts(60)
                     .backoffStrategy(FixedDelayBackoffStrategy.create(Duration.ofSeconds(1))))
         .build();
+  }
+
+  /** An ALB in front of the instance; returns the listener's port on this machine. */
+  private static int loadBalance(
+      Ec2Client ec2, ElasticLoadBalancingV2Client elb, String vpc, String subnet, String id) {
+    String other =
+        ec2.createSubnet(r -> r.vpcId(vpc).cidrBlock("10.77.2.0/24").availabilityZone("us-east-1b"))
+            .subnet()
+            .subnetId();
+    String lb =
+        elb.createLoadBalancer(r -> r.name("kill-restart").subnets(subnet, other))
+            .loadBalancers()
+            .get(0)
+            .loadBalancerArn();
+    String tg =
+        elb.createTargetGroup(
+                r ->
+                    r.name("kill-restart")
+                        .protocol("HTTP")
+                        .port(80)
+                        .vpcId(vpc)
+                        .healthCheckIntervalSeconds(5)
+                        .healthCheckTimeoutSeconds(2)
+                        .healthyThresholdCount(2))
+            .targetGroups()
+            .get(0)
+            .targetGroupArn();
+    elb.registerTargets(r -> r.targetGroupArn(tg).targets(t -> t.id(id)));
+    String listener =
+        elb.createListener(
+                r ->
+                    r.loadBalancerArn(lb)
+                        .port(18177)
+                        .defaultActions(a -> a.type(ActionTypeEnum.FORWARD).targetGroupArn(tg)))
+            .listeners()
+            .get(0)
+            .listenerArn();
+    await()
+        .atMost(Duration.ofSeconds(40))
+        .until(
+            () ->
+                elb.describeTargetHealth(r -> r.targetGroupArn(tg))
+                        .targetHealthDescriptions()
+                        .get(0)
+                        .targetHealth()
+                        .state()
+                    == TargetHealthStateEnum.HEALTHY);
+    return Integer.parseInt(
+        elb.describeListenerAttributes(r -> r.listenerArn(listener)).attributes().stream()
+            .filter(a -> a.key().equals("ec2double.host_port"))
+            .findFirst()
+            .orElseThrow()
+            .value());
   }
 
   private static Map<String, String> owned(String serverId) {

@@ -15,6 +15,7 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.ec2.Ec2Client;
+import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
 
 /** A server in a JVM of its own, on the docker backend, so that a kill -9 is a real one. */
 final class ServerProcess {
@@ -82,6 +83,16 @@ final class ServerProcess {
 
   Ec2Client ec2() {
     return Ec2Client.builder()
+        .endpointOverride(URI.create("http://127.0.0.1:" + port))
+        .region(Region.US_EAST_1)
+        .credentialsProvider(
+            StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDKILL", "secret")))
+        .httpClientBuilder(ApacheHttpClient.builder())
+        .build();
+  }
+
+  ElasticLoadBalancingV2Client elb() {
+    return ElasticLoadBalancingV2Client.builder()
         .endpointOverride(URI.create("http://127.0.0.1:" + port))
         .region(Region.US_EAST_1)
         .credentialsProvider(
