@@ -56,6 +56,9 @@ public final class StateFile {
       }
       return s;
     } catch (InvalidClassException e) {
+      if (String.valueOf(e.getMessage()).contains("REJECTED")) {
+        throw unreadable(from, "it holds objects that are not ec2-double state (" + e + ")");
+      }
       throw unreadable(
           from,
           "it was written by a build of ec2-double whose state classes differ from this one's ("

@@ -147,6 +147,9 @@ public final class Ec2DoubleServer implements AutoCloseable {
       awaitAssembled();
     } catch (RuntimeException e) {
       app.stop();
+      if (stateDir != null) {
+        stateDir.close(); // another attempt in this process may take the directory
+      }
       throw e;
     }
     // after ready: learn every action the SDK knows, so that the first unknown or renamed action
