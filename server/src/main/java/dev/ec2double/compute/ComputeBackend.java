@@ -123,6 +123,23 @@ public interface ComputeBackend extends AutoCloseable {
   /** Removes everything this server made on the engine. */
   void removeAll();
 
+  /**
+   * After a restart with saved state ({@code --state-dir}): makes a machine the state names this
+   * server's again (exit events, storage attach and detach). False when the machine is gone.
+   *
+   * @param running what the state last knew; the mock backend, which keeps nothing, goes by it
+   */
+  boolean adoptMachine(String machineId, boolean running);
+
+  /** After a restart with saved state: a store the state names, whose files may be there. */
+  void adoptStorage(String name);
+
+  /**
+   * The state is saved ({@code --state-dir}): {@link #close()} leaves what runs in place (machines,
+   * packet filter rules) for the next server with that state to adopt.
+   */
+  void keepOnClose();
+
   @Override
   void close();
 }

@@ -125,5 +125,21 @@ public final class MockBackend implements ComputeBackend {
   }
 
   @Override
+  public boolean adoptMachine(String machineId, boolean running) {
+    if (running) {
+      this.running.add(machineId);
+    }
+    return true;
+  }
+
+  @Override
+  public void adoptStorage(String name) {
+    storage.add(name);
+  }
+
+  @Override
+  public void keepOnClose() {}
+
+  @Override
   public void close() {}
 }

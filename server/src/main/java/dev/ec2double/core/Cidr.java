@@ -1,7 +1,7 @@
 package dev.ec2double.core;
 
 /** An IPv4 CIDR block: its first address (as an unsigned 32-bit number) and prefix length. */
-public record Cidr(long base, int prefix) {
+public record Cidr(long base, int prefix) implements java.io.Serializable {
 
   /** Parses {@code a.b.c.d/n}; null when it is not a CIDR block or has host bits set. */
   public static Cidr parseOrNull(String text) {

@@ -10,13 +10,21 @@ import software.amazon.awssdk.core.SdkPojo;
  * returns the first answer; with a different request it is AWS's IdempotentParameterMismatch
  * (https://docs.aws.amazon.com/ec2/latest/devguide/ec2-api-idempotency.html).
  */
-public final class Idempotency {
+public final class Idempotency implements java.io.Serializable {
   private static final class Slot {
     private Object request;
     private SdkPojo response;
   }
 
-  private final ConcurrentHashMap<String, Slot> byToken = new ConcurrentHashMap<>();
+  /**
+   * Not saved with {@code --state-dir}: the SDK's request classes are not serializable, so a
+   * restarted server has forgotten the tokens (docs/persistence.md says so).
+   */
+  private final transient ConcurrentHashMap<String, Slot> byToken = new ConcurrentHashMap<>();
+
+  private Object readResolve() {
+    return new Idempotency();
+  }
 
   public SdkPojo once(String action, String token, Object request, Supplier<SdkPojo> run) {
     if (token.length() > 64) {

@@ -13,7 +13,7 @@ import software.amazon.awssdk.services.ec2.model.Tag;
  * The one tag store of a region: every resource's tags, by resource id. Limits follow
  * https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/Using_Tags.html#tag-restrictions
  */
-public final class TagStore {
+public final class TagStore implements java.io.Serializable {
   public static final int MAX_TAGS_PER_RESOURCE = 50;
   private static final int MAX_KEY = 128;
   private static final int MAX_VALUE = 256;

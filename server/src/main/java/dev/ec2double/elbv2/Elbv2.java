@@ -63,6 +63,29 @@ public final class Elbv2 implements AutoCloseable {
     store.tags.remove(listenerArn);
   }
 
+  /**
+   * After a restart with saved state: the region's load balancers answer again (their listeners
+   * accept on the host ports they had, when those are free) and the health checks resume.
+   */
+  public void adopt(RegionState state) {
+    Elbv2Store store = state.existingPart(Elbv2Store.class);
+    if (store == null) {
+      return;
+    }
+    stores.add(store);
+    synchronized (store) {
+      for (var listener : store.listeners.values()) {
+        var lb = store.loadBalancers.get(listener.sdk().loadBalancerArn());
+        int idle =
+            lb == null
+                ? 60
+                : Integer.parseInt(
+                    lb.attributes.getOrDefault("idle_timeout.timeout_seconds", "60"));
+        proxies.reopen(store, listener, idle);
+      }
+    }
+  }
+
   public Networks networks() {
     return networks;
   }

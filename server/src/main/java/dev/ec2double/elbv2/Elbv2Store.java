@@ -18,7 +18,7 @@ import java.util.function.Predicate;
  * Services change it while holding its lock (one change at a time keeps cross-resource checks such
  * as "target group in use" true); the proxy and the health checker read its concurrent maps.
  */
-public final class Elbv2Store {
+public final class Elbv2Store implements java.io.Serializable {
   private final RegionState region;
   private final AtomicLong seq = new AtomicLong();
   public final Map<String, LoadBalancerRecord> loadBalancers = new ConcurrentHashMap<>();
@@ -116,5 +116,10 @@ public final class Elbv2Store {
         .sorted(Map.Entry.comparingByValue())
         .map(Map.Entry::getKey)
         .toList();
+  }
+
+  /** Saved under the lock that guards these fields, so the saved copy is consistent. */
+  private synchronized void writeObject(java.io.ObjectOutputStream out) throws java.io.IOException {
+    out.defaultWriteObject();
   }
 }

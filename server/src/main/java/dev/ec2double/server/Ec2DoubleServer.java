@@ -2,8 +2,12 @@ package dev.ec2double.server;
 
 import dev.ec2double.compute.Backends;
 import dev.ec2double.compute.ComputeBackend;
+import dev.ec2double.compute.docker.Labels;
 import dev.ec2double.core.Ids;
 import dev.ec2double.core.StateStore;
+import dev.ec2double.persist.StateDir;
+import dev.ec2double.persist.StateFile;
+import dev.ec2double.persist.StateWriter;
 import dev.ec2double.wire.ApiHandler;
 import dev.ec2double.wire.ApiResponse;
 import dev.ec2double.wire.OperationRegistry;
@@ -19,16 +23,24 @@ import java.net.URI;
 import java.util.Collections;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** The server: the API on Javalin, the services, the state, and the compute backend. */
 public final class Ec2DoubleServer implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(Ec2DoubleServer.class);
+
   /** Larger bodies get AWS's error, not a read of unbounded input. */
   static final int MAX_BODY_BYTES = 1024 * 1024;
 
   private final ServerConfig config;
-  private final StateStore store = new StateStore();
-  private final String serverId = Ids.next("srv");
+  private final StateStore store;
+  private final String serverId;
+
+  /** With {@code --state-dir}: where the state is saved, and who saves it; else null. */
+  private final StateDir stateDir;
+
+  private volatile StateWriter writer;
 
   /** Connecting the engine and wiring the services runs while Jetty starts: ready sooner. */
   private final CompletableFuture<Void> assembled;
@@ -41,6 +53,23 @@ public final class Ec2DoubleServer implements AutoCloseable {
 
   public Ec2DoubleServer(ServerConfig config) {
     this.config = config;
+    if (config.stateDir().isEmpty()) {
+      this.stateDir = null;
+      this.store = new StateStore();
+      this.serverId = Ids.next("srv");
+    } else {
+      this.stateDir = StateDir.open(config.stateDir());
+      StateStore saved;
+      try {
+        saved = StateFile.read(stateDir.path());
+      } catch (RuntimeException e) {
+        stateDir.close();
+        throw e;
+      }
+      this.store = saved == null ? new StateStore() : saved;
+      this.serverId = stateDir.serverId();
+      Labels.persistentAt(serverId, stateDir.path().toString());
+    }
     this.assembled = new CompletableFuture<>();
     Thread assemble = new Thread(this::assemble, "ec2double-assemble");
     assemble.setDaemon(true);
@@ -49,9 +78,20 @@ public final class Ec2DoubleServer implements AutoCloseable {
 
   private void assemble() {
     try {
-      backend = Backends.select(config.backend(), serverId, config.cleanup(), config.engine());
+      // with saved state, nothing is removed when this process dies: the next one adopts it
+      backend =
+          Backends.select(
+              config.backend(), serverId, config.cleanup() && stateDir == null, config.engine());
       services = new Services(config, backend, serverId, store);
       registry = services.registry();
+      if (stateDir != null) {
+        services.adopt(store);
+        writer = new StateWriter(stateDir.path(), store);
+        store.onChange(writer::changed);
+        services.onChange(store::changed);
+        store.changed();
+        LOG.info("state is saved in {}", stateDir.path());
+      }
       api =
           new ApiHandler(
               registry,
@@ -109,6 +149,9 @@ public final class Ec2DoubleServer implements AutoCloseable {
       awaitAssembled();
     } catch (RuntimeException e) {
       app.stop();
+      if (stateDir != null) {
+        stateDir.close(); // another attempt in this process may take the directory
+      }
       throw e;
     }
     // after ready: learn every action the SDK knows, so that the first unknown or renamed action
@@ -232,24 +275,47 @@ public final class Ec2DoubleServer implements AutoCloseable {
     return serverId;
   }
 
+  /** The state directory, or null without {@code --state-dir}. */
+  public java.nio.file.Path stateDir() {
+    return stateDir == null ? null : stateDir.path();
+  }
+
   @Override
   public void close() {
     if (app != null) {
       app.stop();
     }
     if (assembled.isCompletedExceptionally()) {
+      if (stateDir != null) {
+        stateDir.close();
+      }
       return;
     }
     awaitAssembled();
     services.close();
-    if (config.cleanup()) {
-      try {
-        backend.removeAll();
-      } catch (RuntimeException e) {
-        LoggerFactory.getLogger(Ec2DoubleServer.class)
-            .warn("could not remove everything this server made: {}", e.getMessage());
+    if (stateDir != null) {
+      writer.close();
+      if (Services.holdsEngineObjects(store) || !config.cleanup()) {
+        // what runs stays for the next start with this directory, which adopts it
+        backend.keepOnClose();
+      } else {
+        removeAllQuietly(); // nothing to adopt: the helper, networks and rules go
       }
+      backend.close();
+      stateDir.close();
+      return;
+    }
+    if (config.cleanup()) {
+      removeAllQuietly();
     }
     backend.close();
+  }
+
+  private void removeAllQuietly() {
+    try {
+      backend.removeAll();
+    } catch (RuntimeException e) {
+      LOG.warn("could not remove everything this server made: {}", e.getMessage());
+    }
   }
 }

@@ -44,6 +44,12 @@ public enum Option {
       "",
       "Access keys for --strict-auth, AKID:SECRET; separate pairs with commas. Prefer the"
           + " environment variable: flags show in the process list."),
+  STATE_DIR(
+      "state-dir",
+      "",
+      "Save the state in this directory and take it up again on the next start: resources, tags,"
+          + " and the instances, networks and volumes left running, which are adopted"
+          + " (docs/persistence.md). Empty: nothing is saved."),
   QUOTA(
       "quota",
       "",

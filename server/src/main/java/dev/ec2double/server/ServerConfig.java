@@ -83,6 +83,11 @@ public final class ServerConfig {
     return Boolean.parseBoolean(get(Option.CLEANUP));
   }
 
+  /** The state directory, or empty when the state is not saved. */
+  public String stateDir() {
+    return get(Option.STATE_DIR);
+  }
+
   /** enforce, off or auto. */
   public String securityGroups() {
     return get(Option.SECURITY_GROUPS);

@@ -7,10 +7,13 @@ import dev.ec2double.core.StateStore;
 import dev.ec2double.ec2.account.AccountAttributesService;
 import dev.ec2double.ec2.images.AmiCatalog;
 import dev.ec2double.ec2.images.ImageAttributesService;
+import dev.ec2double.ec2.images.ImageRecord;
+import dev.ec2double.ec2.images.ImageStore;
 import dev.ec2double.ec2.images.ImagesService;
 import dev.ec2double.ec2.instances.CreateImageService;
 import dev.ec2double.ec2.instances.DescribeInstancesService;
 import dev.ec2double.ec2.instances.InstanceActionsService;
+import dev.ec2double.ec2.instances.InstanceAdoption;
 import dev.ec2double.ec2.instances.InstanceAttributesService;
 import dev.ec2double.ec2.instances.InstanceCatalogs;
 import dev.ec2double.ec2.instances.InstanceLifecycle;
@@ -18,6 +21,7 @@ import dev.ec2double.ec2.instances.InstanceMetadataOptionsService;
 import dev.ec2double.ec2.instances.InstanceMetadataSource;
 import dev.ec2double.ec2.instances.InstanceRecord;
 import dev.ec2double.ec2.instances.InstanceState;
+import dev.ec2double.ec2.instances.InstanceStore;
 import dev.ec2double.ec2.instances.Instances;
 import dev.ec2double.ec2.instances.InstancesService;
 import dev.ec2double.ec2.instances.TypeLimits;
@@ -30,6 +34,7 @@ import dev.ec2double.ec2.snapshots.SnapshotsService;
 import dev.ec2double.ec2.tags.TagsService;
 import dev.ec2double.ec2.volumes.AttachmentsService;
 import dev.ec2double.ec2.volumes.Ebs;
+import dev.ec2double.ec2.volumes.EbsStore;
 import dev.ec2double.ec2.volumes.ImageVolumes;
 import dev.ec2double.ec2.volumes.InstanceVolumes;
 import dev.ec2double.ec2.volumes.VolumesService;
@@ -69,6 +74,8 @@ public final class Services implements AutoCloseable {
   private final Ebs ebs;
   private final Elbv2 elbv2;
   private final ImdsServer imds;
+  private final VpcNetworks networks;
+  private final SecurityGroupEnforcer enforcer;
 
   public Services(ServerConfig config, ComputeBackend backend, String serverId) {
     this(config, backend, serverId, new StateStore());
@@ -81,10 +88,10 @@ public final class Services implements AutoCloseable {
     registry.register(new InstanceTypesService());
     registry.register(new AccountAttributesService());
 
-    SecurityGroupEnforcer enforcer =
+    enforcer =
         new SecurityGroupEnforcer(
             backend, enforceSecurityGroups(config, backend), Services::metadataHops);
-    VpcNetworks networks = new VpcNetworks(backend, serverId);
+    networks = new VpcNetworks(backend, serverId);
     InstanceNetworking networking = new InstanceNetworking(networks, enforcer);
     InstancePlacements placements = placements();
     registry.register(new VpcsService(networks, resources));
@@ -218,6 +225,61 @@ public final class Services implements AutoCloseable {
         return state.part(KeyPairStore.class, KeyPairStore::new).publicKeyOpenSsh(keyName);
       }
     };
+  }
+
+  /**
+   * After a restart with saved state ({@code --state-dir}): takes back what the state names on the
+   * engine. Instances keep running on their networks, whose metadata service answers again; packet
+   * filter rules are written again; volumes keep their files and attachments; load balancers listen
+   * and check health again. What cannot be adopted is logged, not fatal.
+   */
+  public void adopt(StateStore store) {
+    for (RegionState state : store.all()) {
+      try {
+        networks.adopt(state, InstanceAdoption.adopt(state, lifecycle));
+        ebs.adopt(state);
+        enforcer.refreshSoon(state).join();
+        elbv2.adopt(state);
+      } catch (RuntimeException e) {
+        LOG.warn(
+            "could not take back everything of {}/{}: {}",
+            state.account(),
+            state.region(),
+            e.toString());
+      }
+    }
+  }
+
+  /**
+   * Whether the state names anything that lives on the engine and is worth keeping for a restart:
+   * an instance that is not terminated, a volume, a snapshot with files, an image made by
+   * CreateImage. Without such, a server with saved state removes its own objects when it stops.
+   */
+  public static boolean holdsEngineObjects(StateStore store) {
+    for (RegionState state : store.all()) {
+      InstanceStore instances = state.existingPart(InstanceStore.class);
+      if (instances != null
+          && instances.all().stream().anyMatch(r -> r.state() != InstanceState.TERMINATED)) {
+        return true;
+      }
+      EbsStore ebs = state.existingPart(EbsStore.class);
+      if (ebs != null
+          && (ebs.volumes().stream().anyMatch(v -> !v.root())
+              || ebs.snapshots().stream().anyMatch(sn -> sn.hasData))) {
+        return true;
+      }
+      ImageStore images = state.existingPart(ImageStore.class);
+      if (images != null && images.all().stream().anyMatch(ImageRecord::managed)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Who to tell when work done off the request path (a launch, a volume step) changed state. */
+  public void onChange(Runnable listener) {
+    lifecycle.onChange(listener);
+    ebs.onChange(listener);
   }
 
   /** Closes every listener port, forgets the load balancers, stops the metadata listeners. */

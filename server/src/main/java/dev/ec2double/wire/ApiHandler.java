@@ -125,6 +125,9 @@ public final class ApiHandler {
             "DryRunOperation", "Request would have succeeded, but DryRun flag is set.", 412);
       }
       SdkPojo response = invoke(op, ctx, request);
+      if (changes(action)) {
+        store.changed();
+      }
       ByteArrayOutputStream out = new ByteArrayOutputStream(1024);
       XmlEncoder.writeResponse(out, protocol, action, response, requestId);
       return new ApiResponse(200, out.toByteArray(), requestId);
@@ -251,6 +254,11 @@ public final class ApiHandler {
           .once(op.action(), t, request, () -> op.invoke(ctx, request));
     }
     return op.invoke(ctx, request);
+  }
+
+  /** Whether an action may change state (to be saved with --state-dir): all but the reads. */
+  private static boolean changes(String action) {
+    return !action.startsWith("Describe") && !action.startsWith("Get");
   }
 
   private Operation operation(Protocol protocol, String action) {

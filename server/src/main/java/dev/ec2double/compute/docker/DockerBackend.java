@@ -62,6 +62,7 @@ public final class DockerBackend implements ComputeBackend {
   private final String filterProblem;
   private EngineEvents events;
   private Watchdog watchdog;
+  private volatile boolean keepOnClose;
 
   /** Machines to remove once the engine answers again (a removal it did not answer). */
   private final Set<String> toRemove = java.util.concurrent.ConcurrentHashMap.newKeySet();
@@ -668,11 +669,35 @@ public final class DockerBackend implements ComputeBackend {
   }
 
   @Override
+  public boolean adoptMachine(String machineId, boolean running) {
+    try {
+      var container = docker.inspectContainerCmd(machineId).exec();
+      storage.adoptMachine(
+          container.getName().replaceFirst("^/", ""), container.getConfig().getImage());
+      return true;
+    } catch (NotFoundException e) {
+      return false;
+    }
+  }
+
+  @Override
+  public void adoptStorage(String name) {
+    storage.adoptStorage(name);
+  }
+
+  @Override
+  public void keepOnClose() {
+    keepOnClose = true;
+  }
+
+  @Override
   public void close() {
     if (watchdog != null) {
       watchdog.close();
     }
-    filter.close();
+    if (!keepOnClose) {
+      filter.close();
+    }
     closeQuietly(events);
     closeQuietly(streams);
     closeQuietly(docker);

@@ -122,6 +122,25 @@ final class DockerStorage {
     }
   }
 
+  /**
+   * A machine a server with the same identity made before a restart: its directory is on the host
+   * with the volumes mounted in it (host mounts outlive the server), so attach and detach work on
+   * it again. Its image runs the helper if none ran yet.
+   */
+  void adoptMachine(String machineName, String image) {
+    synchronized (this) {
+      if (helperImage == null) {
+        helperImage = image;
+      }
+    }
+    prepared.add(machineName);
+  }
+
+  /** A store made before a restart: it may hold files. */
+  void adoptStorage(String name) {
+    written.add(name);
+  }
+
   void create(String name, String copyOf, Map<String, String> labels) {
     docker.createVolumeCmd().withName(name).withDriver("local").withLabels(labels).exec();
     if (copyOf != null && written.contains(copyOf)) {

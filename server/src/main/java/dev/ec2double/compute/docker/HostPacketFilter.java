@@ -97,6 +97,8 @@ final class HostPacketFilter implements AutoCloseable {
     if (installed) {
       return;
     }
+    // chains and jumps of an earlier process with this server id (a restart with --state-dir)
+    remove(chain);
     String setup =
         "*filter\n:"
             + chain

@@ -16,6 +16,15 @@ public final class Labels {
   public static final String RESOURCE = "dev.ec2double.resource";
   public static final String KIND = "dev.ec2double.kind";
 
+  /**
+   * The state directory of a server that saves its state ({@code --state-dir}): while that
+   * directory names the server, its objects are kept for it, whatever became of its process.
+   */
+  public static final String STATE_DIR = "dev.ec2double.state-dir";
+
+  private static final Map<String, String> STATE_DIRS =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
   private Labels() {}
 
   /** The machine (or container) the server runs on, as its owner processes are named there. */
@@ -31,11 +40,22 @@ public final class Labels {
     return h;
   }
 
+  /** From now on, the objects of this server carry its state directory. */
+  public static void persistentAt(String serverId, String stateDir) {
+    STATE_DIRS.put(serverId, stateDir);
+  }
+
   public static Map<String, String> of(
       String serverId, String account, String region, String resourceId, String kind) {
     Map<String, String> labels = new HashMap<>();
     labels.put(SERVER, serverId);
-    labels.put(OWNER_PID, Long.toString(ProcessHandle.current().pid()));
+    String stateDir = STATE_DIRS.get(serverId);
+    if (stateDir != null) {
+      // no owner process: the objects outlive it, kept for whoever starts with the directory
+      labels.put(STATE_DIR, stateDir);
+    } else {
+      labels.put(OWNER_PID, Long.toString(ProcessHandle.current().pid()));
+    }
     labels.put(OWNER_HOST, host());
     labels.put(ACCOUNT, account);
     labels.put(REGION, region);

@@ -4,6 +4,7 @@ import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.Container;
 import com.github.dockerjava.api.model.Network;
+import dev.ec2double.persist.StateDir;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -12,7 +13,8 @@ import org.slf4j.LoggerFactory;
 /**
  * At start, removes what servers that died without cleaning up (kill -9, a killed test JVM) left on
  * the engine: objects whose owner process ran on this host and is gone. Objects of servers that
- * still run, here or elsewhere, are left alone.
+ * still run, here or elsewhere, are left alone, and so are those a state directory ({@code
+ * --state-dir}) still claims: a server started with it adopts them.
  */
 final class Reaper {
   private static final Logger LOG = LoggerFactory.getLogger(Reaper.class);
@@ -63,7 +65,11 @@ final class Reaper {
     }
   }
 
-  /** The servers that still have containers on the engine, and this one. */
+  /**
+   * The servers that still have containers or networks on the engine, and this one. A server has a
+   * network (with its metadata route and packet filter chains) before its first container: counting
+   * only containers would take its chains away in that moment.
+   */
   static java.util.Set<String> liveServers(DockerClient docker, String self) {
     java.util.Set<String> live = new java.util.HashSet<>();
     live.add(self);
@@ -77,6 +83,11 @@ final class Reaper {
         live.add(c.getLabels().get(Labels.SERVER));
       }
     }
+    for (Network n : docker.listNetworksCmd().exec()) {
+      if (n.getLabels() != null && n.getLabels().get(Labels.SERVER) != null) {
+        live.add(n.getLabels().get(Labels.SERVER));
+      }
+    }
     return live;
   }
 
@@ -87,6 +98,11 @@ final class Reaper {
     String owner = labels.get(Labels.OWNER_HOST);
     if (owner != null && !owner.equals(host) && ownerWasAContainerThatIsGone(docker, owner)) {
       return true; // a server in a container of this engine (the image), killed with it
+    }
+    String stateDir = labels.get(Labels.STATE_DIR);
+    if (stateDir != null) {
+      // kept for the next server with that state directory, for as long as it names the server
+      return host.equals(owner) && StateDir.abandons(stateDir, labels.get(Labels.SERVER));
     }
     String pid = labels.get(Labels.OWNER_PID);
     if (pid == null || !host.equals(owner)) {

@@ -8,7 +8,7 @@ import software.amazon.awssdk.services.ec2.model.BlockDeviceMapping;
 import software.amazon.awssdk.services.ec2.model.EbsBlockDevice;
 
 /** One AMI: its id, the engine image it stands for, and the attributes AWS reports. */
-public final class ImageRecord {
+public final class ImageRecord implements java.io.Serializable {
   public static final String AMAZON_OWNER = "137112412989";
 
   /** GiB of the root volume an AMI without mappings gets. */

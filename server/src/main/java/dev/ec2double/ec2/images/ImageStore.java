@@ -5,7 +5,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /** The AMIs one account registered or created in one region. */
-public final class ImageStore {
+public final class ImageStore implements java.io.Serializable {
   private final Map<String, ImageRecord> byId = new ConcurrentHashMap<>();
 
   public void put(ImageRecord image) {

@@ -66,8 +66,27 @@ public final class InstanceLifecycle implements AutoCloseable {
     return backend;
   }
 
+  /** Told after every step on a machine (the state changed): the state file's writer. */
+  private volatile Runnable changed = () -> {};
+
+  /** Runs the steps, and says afterwards that the state changed. */
+  private final java.util.concurrent.Executor steps =
+      step ->
+          executor.execute(
+              () -> {
+                try {
+                  step.run();
+                } finally {
+                  changed.run();
+                }
+              });
+
+  public void onChange(Runnable listener) {
+    this.changed = listener;
+  }
+
   java.util.concurrent.Executor executor() {
-    return executor;
+    return steps;
   }
 
   /**
@@ -103,7 +122,7 @@ public final class InstanceLifecycle implements AutoCloseable {
             released(r);
           }
         },
-        executor);
+        steps);
   }
 
   CompletableFuture<Void> stop(InstanceRecord r, boolean force) {
@@ -124,7 +143,7 @@ public final class InstanceLifecycle implements AutoCloseable {
             }
           }
         },
-        executor);
+        steps);
   }
 
   CompletableFuture<Void> start(InstanceRecord r) {
@@ -145,7 +164,7 @@ public final class InstanceLifecycle implements AutoCloseable {
             }
           }
         },
-        executor);
+        steps);
   }
 
   CompletableFuture<Void> reboot(InstanceRecord r) {
@@ -162,7 +181,7 @@ public final class InstanceLifecycle implements AutoCloseable {
             }
           }
         },
-        executor);
+        steps);
   }
 
   /**
@@ -185,7 +204,7 @@ public final class InstanceLifecycle implements AutoCloseable {
           r.release = released;
           released(r);
         },
-        executor);
+        steps);
   }
 
   private void released(InstanceRecord r) {
@@ -317,6 +336,7 @@ public final class InstanceLifecycle implements AutoCloseable {
       r.stateTransitionReason = code;
     }
     LOG.info("instance {} shut itself down (exit {})", r.id, exitCode);
+    changed.run();
     if (terminate) {
       terminate(r, r.release);
     }
@@ -359,6 +379,11 @@ public final class InstanceLifecycle implements AutoCloseable {
     for (InstanceRecord r : byMachine.values()) {
       r.then(() -> settle(r, false, null), executor);
     }
+  }
+
+  /** A machine made by an earlier process of this server (a restart with saved state). */
+  void adopt(String machineId, InstanceRecord r) {
+    byMachine.put(machineId, r);
   }
 
   /** Removes every machine this lifecycle knows (server reset or shutdown). */

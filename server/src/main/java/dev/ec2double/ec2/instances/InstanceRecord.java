@@ -11,7 +11,7 @@ import software.amazon.awssdk.services.ec2.model.InstanceMetadataOptionsResponse
  * One instance. Its mutable fields are guarded by the record's own lock; work on its machine
  * (launch, stop, start, terminate) runs one step at a time, in order, on its task chain.
  */
-public final class InstanceRecord {
+public final class InstanceRecord implements java.io.Serializable {
   final long seq;
   final String id;
   final String reservationId;
@@ -67,7 +67,8 @@ public final class InstanceRecord {
   /** Exits of the machine the server caused itself (reboots), not to be read as a shutdown. */
   final AtomicInteger expectedExits = new AtomicInteger();
 
-  private CompletableFuture<Void> chain = CompletableFuture.completedFuture(null);
+  /** Not saved: a restarted server starts with no step under way. */
+  private transient CompletableFuture<Void> chain;
 
   InstanceRecord(
       long seq,
@@ -137,7 +138,9 @@ public final class InstanceRecord {
 
   /** Runs a step on this instance's machine after the steps queued before it. */
   synchronized CompletableFuture<Void> then(Runnable step, Executor executor) {
-    chain = chain.handle((v, e) -> null).thenRunAsync(step, executor);
+    CompletableFuture<Void> before =
+        chain == null ? CompletableFuture.completedFuture(null) : chain;
+    chain = before.handle((v, e) -> null).thenRunAsync(step, executor);
     return chain;
   }
 
@@ -148,5 +151,10 @@ public final class InstanceRecord {
     if (to == InstanceState.TERMINATED) {
       terminatedAt = Instant.now();
     }
+  }
+
+  /** Saved under the lock that guards these fields, so the saved copy is consistent. */
+  private synchronized void writeObject(java.io.ObjectOutputStream out) throws java.io.IOException {
+    out.defaultWriteObject();
   }
 }

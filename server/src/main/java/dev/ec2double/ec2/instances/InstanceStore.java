@@ -12,7 +12,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * The instances of one account in one region. Terminated instances stay visible for an hour, as on
  * AWS, then are forgotten.
  */
-public final class InstanceStore {
+public final class InstanceStore implements java.io.Serializable {
   static final Duration TERMINATED_VISIBLE = Duration.ofHours(1);
 
   private final ConcurrentHashMap<String, InstanceRecord> byId = new ConcurrentHashMap<>();

@@ -13,10 +13,11 @@ import software.amazon.awssdk.services.ec2.model.KeyType;
  * The key pairs of one account in one region, by name (unique) and by id. EC2 keeps only the public
  * half; so does this. Thread-safe: every method holds the store's lock.
  */
-public final class KeyPairStore {
+public final class KeyPairStore implements java.io.Serializable {
   /** One stored key pair. */
   public record KeyPair(
-      String id, String name, SshPublicKey publicKey, String fingerprint, Instant createTime) {
+      String id, String name, SshPublicKey publicKey, String fingerprint, Instant createTime)
+      implements java.io.Serializable {
     public KeyType type() {
       return publicKey.type();
     }
@@ -64,5 +65,10 @@ public final class KeyPairStore {
    */
   public synchronized Optional<String> publicKeyOpenSsh(String name) {
     return byName(name).map(k -> k.publicKey().openSsh(k.name()));
+  }
+
+  /** Saved under the lock that guards these fields, so the saved copy is consistent. */
+  private synchronized void writeObject(java.io.ObjectOutputStream out) throws java.io.IOException {
+    out.defaultWriteObject();
   }
 }

@@ -13,7 +13,7 @@ import software.amazon.awssdk.services.ec2.model.KeyType;
  * A public key as SSH knows it: its type and its RFC 4253 blob ({@code string "ssh-rsa", mpint e,
  * mpint n} or {@code string "ssh-ed25519", string key}), the form {@code authorized_keys} holds.
  */
-public record SshPublicKey(KeyType type, byte[] blob) {
+public record SshPublicKey(KeyType type, byte[] blob) implements java.io.Serializable {
   static final String SSH_RSA = "ssh-rsa";
   static final String SSH_ED25519 = "ssh-ed25519";
 

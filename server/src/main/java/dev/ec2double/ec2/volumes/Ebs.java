@@ -63,8 +63,27 @@ public final class Ebs implements AutoCloseable {
     return backend;
   }
 
-  ExecutorService executor() {
-    return executor;
+  /** Told after every step on storage (the state changed): the state file's writer. */
+  private volatile Runnable changed = () -> {};
+
+  /** Runs the steps, and says afterwards that the state changed. */
+  private final java.util.concurrent.Executor steps =
+      step ->
+          executor.execute(
+              () -> {
+                try {
+                  step.run();
+                } finally {
+                  changed.run();
+                }
+              });
+
+  public void onChange(Runnable listener) {
+    this.changed = listener;
+  }
+
+  java.util.concurrent.Executor executor() {
+    return steps;
   }
 
   public Map<String, String> labels(RequestContext ctx, String id, String kind) {
@@ -199,8 +218,34 @@ public final class Ebs implements AutoCloseable {
             }
           }
         },
-        executor);
+        steps);
     return v;
+  }
+
+  /**
+   * After a restart with saved state: the volumes' and snapshots' storage is this server's again
+   * (its files stayed on the engine), and a step the killed server had under way counts as done.
+   */
+  public void adopt(RegionState state) {
+    EbsStore store = store(state);
+    for (VolumeRecord v : store.volumes()) {
+      if (!v.root) {
+        backend.adoptStorage(v.storageName());
+      }
+      synchronized (v) {
+        if (v.state.equals("creating")) {
+          v.state = "available";
+        }
+        if ("attaching".equals(v.attachState)) {
+          v.attachState = "attached";
+        }
+      }
+    }
+    for (SnapshotRecord s : store.snapshots()) {
+      if (s.hasData) {
+        backend.adoptStorage(s.storageName());
+      }
+    }
   }
 
   /** Queues the attachment of a volume to a machine; {@code attached} once it is done. */
@@ -221,7 +266,7 @@ public final class Ebs implements AutoCloseable {
             v.detached();
           }
         },
-        executor);
+        steps);
   }
 
   /** Queues the detachment; the volume is {@code available} once it is done. */
@@ -245,7 +290,7 @@ public final class Ebs implements AutoCloseable {
           v.detached();
           after.run();
         },
-        executor);
+        steps);
   }
 
   /** Queues the deletion of the volume's storage and forgets it. */
@@ -269,7 +314,7 @@ public final class Ebs implements AutoCloseable {
           }
           store.volumes.remove(v.id, v);
         },
-        executor);
+        steps);
   }
 
   /**

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 
 /** The volumes and snapshots of one account in one region. */
-public final class EbsStore {
+public final class EbsStore implements java.io.Serializable {
   final ConcurrentHashMap<String, VolumeRecord> volumes = new ConcurrentHashMap<>();
   final ConcurrentHashMap<String, SnapshotRecord> snapshots = new ConcurrentHashMap<>();
 

@@ -5,7 +5,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /** One EBS snapshot: a point-in-time copy of a volume's files, kept as storage of its own. */
-public final class SnapshotRecord {
+public final class SnapshotRecord implements java.io.Serializable {
   public final String id;
   public final String volumeId;
   public final int volumeSize;

@@ -11,7 +11,7 @@ import software.amazon.awssdk.services.ec2.model.VolumeModification;
  * One EBS volume. Mutable fields are guarded by the record's lock; work on its storage (create,
  * attach, detach, copy, delete) runs one step at a time, in order, on its task chain.
  */
-public final class VolumeRecord {
+public final class VolumeRecord implements java.io.Serializable {
   final String id;
   final String zone;
   final Instant createTime;
@@ -36,7 +36,8 @@ public final class VolumeRecord {
 
   final List<VolumeModification> modifications = new ArrayList<>();
 
-  private CompletableFuture<Void> chain = CompletableFuture.completedFuture(null);
+  /** Not saved: a restarted server starts with no step under way. */
+  private transient CompletableFuture<Void> chain;
 
   VolumeRecord(String id, String zone, Instant createTime, String snapshotId, boolean root) {
     this.id = id;
@@ -73,7 +74,9 @@ public final class VolumeRecord {
 
   /** Runs a step on this volume's storage after the steps queued before it. */
   synchronized CompletableFuture<Void> then(Runnable step, Executor executor) {
-    chain = chain.handle((v, e) -> null).thenRunAsync(step, executor);
+    CompletableFuture<Void> before =
+        chain == null ? CompletableFuture.completedFuture(null) : chain;
+    chain = before.handle((v, e) -> null).thenRunAsync(step, executor);
     return chain;
   }
 
@@ -82,6 +85,9 @@ public final class VolumeRecord {
     CompletableFuture<Void> c;
     synchronized (this) {
       c = chain;
+    }
+    if (c == null) {
+      return;
     }
     c.handle((v, e) -> null).join();
   }
@@ -104,5 +110,10 @@ public final class VolumeRecord {
     attachTime = null;
     deleteOnTermination = false;
     state = "available";
+  }
+
+  /** Saved under the lock that guards these fields, so the saved copy is consistent. */
+  private synchronized void writeObject(java.io.ObjectOutputStream out) throws java.io.IOException {
+    out.defaultWriteObject();
   }
 }

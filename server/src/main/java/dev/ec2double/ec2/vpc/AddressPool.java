@@ -9,7 +9,7 @@ import java.util.BitSet;
  * the last (broadcast) of every subnet
  * (https://docs.aws.amazon.com/vpc/latest/userguide/subnet-sizing.html).
  */
-final class AddressPool {
+final class AddressPool implements java.io.Serializable {
   static final int RESERVED_FIRST = 4;
 
   private final Cidr cidr;

@@ -4,7 +4,7 @@ package dev.ec2double.ec2.vpc;
  * An Elastic IP. Its public address comes from 198.18.0.0/15 (RFC 2544, never routed on the
  * internet): ec2-double records associations but does not route public addresses.
  */
-final class ElasticIpRecord {
+final class ElasticIpRecord implements java.io.Serializable {
   final String allocationId;
   final String publicIp;
   String associationId;

@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.List;
 
 /** A network interface: an address in a subnet, a MAC, security groups, maybe an attachment. */
-public final class NetworkInterfaceRecord {
+public final class NetworkInterfaceRecord implements java.io.Serializable {
   final String id;
   final String subnetId;
   final String vpcId;

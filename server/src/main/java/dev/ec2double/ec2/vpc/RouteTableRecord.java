@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** A route table: its routes, and the subnets (or, for the main table, the VPC) it serves. */
-final class RouteTableRecord {
+final class RouteTableRecord implements java.io.Serializable {
   /** One route; exactly one target is set. {@code origin} is CreateRouteTable or CreateRoute. */
   record Route(
       String destination,
@@ -12,10 +12,11 @@ final class RouteTableRecord {
       String instanceId,
       String eniId,
       String natGatewayId,
-      String origin) {}
+      String origin)
+      implements java.io.Serializable {}
 
   /** A subnet association ({@code subnetId} null for the main association). */
-  record Association(String id, String subnetId, boolean main) {}
+  record Association(String id, String subnetId, boolean main) implements java.io.Serializable {}
 
   final String id;
   final String vpcId;

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** A security group and its rules, ingress and egress, in the order they were added. */
-public final class SecurityGroupRecord {
+public final class SecurityGroupRecord implements java.io.Serializable {
   final String id;
   final String name;
   final String description;

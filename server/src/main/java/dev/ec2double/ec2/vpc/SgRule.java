@@ -15,7 +15,8 @@ record SgRule(
     String cidrIpv6,
     String prefixListId,
     String groupId,
-    String description) {
+    String description)
+    implements java.io.Serializable {
 
   /** Whether two rules allow the same thing (AWS ignores the description for duplicates). */
   boolean sameAs(SgRule o) {

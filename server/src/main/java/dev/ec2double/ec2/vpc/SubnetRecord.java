@@ -3,7 +3,7 @@ package dev.ec2double.ec2.vpc;
 import dev.ec2double.core.Cidr;
 
 /** A subnet: a slice of its VPC's CIDR in one availability zone, with its own address pool. */
-public final class SubnetRecord {
+public final class SubnetRecord implements java.io.Serializable {
   final String id;
   final String vpcId;
   final Cidr cidr;

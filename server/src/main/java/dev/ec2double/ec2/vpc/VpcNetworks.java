@@ -4,6 +4,7 @@ import dev.ec2double.compute.ComputeBackend;
 import dev.ec2double.compute.NetworkConflictException;
 import dev.ec2double.compute.NetworkSpec;
 import dev.ec2double.compute.docker.Labels;
+import dev.ec2double.core.RegionState;
 import dev.ec2double.core.RequestContext;
 import dev.ec2double.wire.AwsException;
 import java.util.List;
@@ -37,13 +38,34 @@ public final class VpcNetworks {
 
   /** Makes the VPC's network exist, or fails with AWS's {@code Unsupported} saying why. */
   public void ensure(RequestContext ctx, VpcRecord vpc) {
+    ensure(ctx.account(), ctx.region(), vpc);
+  }
+
+  /**
+   * After a restart with saved state: the networks of the VPCs that have machines exist again for
+   * this server (still there on the engine, or made again), with their metadata service.
+   */
+  public void adopt(RegionState state, java.util.Collection<String> vpcIds) {
+    VpcState st = VpcState.of(state);
+    for (String id : vpcIds) {
+      VpcRecord vpc;
+      synchronized (st) {
+        vpc = st.vpcs.get(id);
+      }
+      if (vpc != null) {
+        ensure(state.account(), state.region(), vpc);
+      }
+    }
+  }
+
+  private void ensure(String account, String region, VpcRecord vpc) {
     try {
       backend.ensureNetwork(
           new NetworkSpec(
               vpc.networkName(),
               vpc.cidr().toString(),
               vpc.gateway(),
-              Labels.of(serverId, ctx.account(), ctx.region(), vpc.id(), "vpc")));
+              Labels.of(serverId, account, region, vpc.id(), "vpc")));
     } catch (NetworkConflictException e) {
       throw new AwsException(
           "Unsupported",

@@ -3,7 +3,7 @@ package dev.ec2double.ec2.vpc;
 import dev.ec2double.core.Cidr;
 
 /** A VPC. Fields are guarded by the region's {@link VpcState}. */
-public final class VpcRecord {
+public final class VpcRecord implements java.io.Serializable {
   final String id;
   final Cidr cidr;
   final boolean isDefault;

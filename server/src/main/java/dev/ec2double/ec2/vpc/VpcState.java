@@ -17,7 +17,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * lock, so a check and the change it guards (a delete and its dependency check) are one step. The
  * default VPC is made with the state, so it exists the first time a region is used.
  */
-public final class VpcState {
+public final class VpcState implements java.io.Serializable {
   public static final String DEFAULT_CIDR = "172.31.0.0/16";
 
   final String account;
@@ -210,5 +210,10 @@ public final class VpcState {
       }
     }
     return null;
+  }
+
+  /** Saved under the lock that guards these fields, so the saved copy is consistent. */
+  private synchronized void writeObject(java.io.ObjectOutputStream out) throws java.io.IOException {
+    out.defaultWriteObject();
   }
 }

@@ -8,7 +8,7 @@ import software.amazon.awssdk.services.elasticloadbalancingv2.model.Listener;
  * One listener: its description, attributes, the ARN of its default rule, and the host port its
  * proxy accepts on (its own port when that was free, otherwise one the system picked).
  */
-public final class ListenerRecord {
+public final class ListenerRecord implements java.io.Serializable {
   /** The listener attribute that tells a client where on this machine the listener accepts. */
   public static final String HOST_PORT_ATTRIBUTE = "ec2double.host_port";
 

@@ -5,7 +5,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.LoadBalancer;
 
 /** One load balancer: its description as DescribeLoadBalancers shows it, and its attributes. */
-public final class LoadBalancerRecord {
+public final class LoadBalancerRecord implements java.io.Serializable {
   public final long seq;
   private volatile LoadBalancer sdk;
   public final Map<String, String> attributes =

@@ -52,6 +52,18 @@ public final class ListenerProxies implements AutoCloseable {
     LOG.info("listener {} accepts on {}:{}", listener.arn(), bindHost, port);
   }
 
+  /** Opens a listener again on the host port it had (a restart), or as a new one would be. */
+  public synchronized void reopen(Elbv2Store store, ListenerRecord listener, int idleSeconds) {
+    int had = listener.hostPort();
+    Server server = had > 0 ? tryStart(store, listener, had, idleSeconds) : null;
+    if (server == null) {
+      open(store, listener, idleSeconds);
+      return;
+    }
+    servers.put(listener.arn(), server);
+    LOG.info("listener {} accepts again on {}:{}", listener.arn(), bindHost, had);
+  }
+
   private Server tryStart(Elbv2Store store, ListenerRecord listener, int port, int idleSeconds) {
     Server server = new Server(pool);
     HttpConfiguration http = new HttpConfiguration();

@@ -3,7 +3,7 @@ package dev.ec2double.elbv2.rules;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.Rule;
 
 /** One non-default rule of a listener; the default rule is the listener's default actions. */
-public final class RuleRecord {
+public final class RuleRecord implements java.io.Serializable {
   public final long seq;
   public final String listenerArn;
   private volatile Rule sdk;

@@ -10,7 +10,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetGroup;
 
 /** One target group: its settings as the API shows them, its attributes and its targets. */
-public final class TargetGroupRecord {
+public final class TargetGroupRecord implements java.io.Serializable {
   public final long seq;
   private volatile TargetGroup sdk;
   public final Map<String, String> attributes =

@@ -9,7 +9,7 @@ import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetHealth
  * are guarded by the record's lock; the health checker is the only writer after registration, apart
  * from deregistration.
  */
-public final class TargetRecord {
+public final class TargetRecord implements java.io.Serializable {
   public final String id;
   public final int port;
   public final String availabilityZone;
@@ -21,8 +21,11 @@ public final class TargetRecord {
   int successes;
   int failures;
   Instant drainUntil;
-  long nextProbeNanos = System.nanoTime();
-  boolean probing;
+
+  /** Not saved (a clock of this process): a restarted server probes at once. */
+  transient long nextProbeNanos = System.nanoTime();
+
+  transient boolean probing;
 
   TargetRecord(String id, int port, String availabilityZone, long seq) {
     this.id = id;
