@@ -71,6 +71,7 @@ public final class Services implements AutoCloseable {
   private final OperationRegistry registry = new OperationRegistry();
   private static final Logger LOG = LoggerFactory.getLogger(Services.class);
   private final InstanceLifecycle lifecycle;
+  private final InstancesService instances;
   private final Ebs ebs;
   private final Elbv2 elbv2;
   private final ImdsServer imds;
@@ -122,7 +123,7 @@ public final class Services implements AutoCloseable {
     ImagesService images =
         new ImagesService(new AmiCatalog(config.amis()), backend, new ImageVolumes(ebs), resources);
     InstanceVolumes volumes = new InstanceVolumes(ebs);
-    InstancesService instances =
+    instances =
         new InstancesService(
             lifecycle, images, catalogs, volumes, resources, serverId, networking, imds::endpoint);
     registry.register(images);
@@ -236,7 +237,7 @@ public final class Services implements AutoCloseable {
   public void adopt(StateStore store) {
     for (RegionState state : store.all()) {
       try {
-        networks.adopt(state, InstanceAdoption.adopt(state, lifecycle));
+        networks.adopt(state, InstanceAdoption.adopt(state, lifecycle, instances::releaseOf));
         ebs.adopt(state);
         enforcer.refreshSoon(state).join();
         elbv2.adopt(state);

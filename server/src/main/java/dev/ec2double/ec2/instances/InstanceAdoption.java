@@ -4,6 +4,7 @@ import dev.ec2double.compute.ComputeBackend;
 import dev.ec2double.core.RegionState;
 import java.util.LinkedHashSet;
 import java.util.Set;
+import java.util.function.BiFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,10 +19,14 @@ public final class InstanceAdoption {
   private InstanceAdoption() {}
 
   /** Adopts the region's instances; returns the VPCs whose networks have machines of ours. */
-  public static Set<String> adopt(RegionState state, InstanceLifecycle lifecycle) {
+  public static Set<String> adopt(
+      RegionState state,
+      InstanceLifecycle lifecycle,
+      BiFunction<RegionState, String, Runnable> releaseOf) {
     ComputeBackend backend = lifecycle.backend();
     Set<String> vpcs = new LinkedHashSet<>();
     for (InstanceRecord r : Instances.store(state).all()) {
+      r.release = releaseOf.apply(state, r.id);
       InstanceState was;
       String machine;
       synchronized (r) {
@@ -43,6 +48,7 @@ public final class InstanceAdoption {
               "Server.InternalError: the server stopped while the instance launched");
           r.stateTransitionReason = "Server.InternalError";
         }
+        release(r);
         continue;
       }
       boolean wasUp = was == InstanceState.PENDING || was == InstanceState.RUNNING;
@@ -55,6 +61,7 @@ public final class InstanceAdoption {
               "Server.InternalError: the instance's machine was gone when the server restarted");
           r.stateTransitionReason = "Server.InternalError";
         }
+        release(r);
         continue;
       }
       lifecycle.adopt(machine, r);
@@ -80,5 +87,14 @@ public final class InstanceAdoption {
       }
     }
     return vpcs;
+  }
+
+  /** A terminated instance frees its interfaces, addresses and DeleteOnTermination volumes. */
+  private static void release(InstanceRecord r) {
+    try {
+      r.release.run();
+    } catch (RuntimeException e) {
+      LOG.warn("instance {}: not everything it held could be released: {}", r.id, e.getMessage());
+    }
   }
 }

@@ -62,7 +62,7 @@ public final class InstanceRecord implements java.io.Serializable {
    * What the instance's end frees (its interfaces and addresses, its volumes), run once it is
    * terminated, whoever ended it: a terminate, a failed launch, or its container removed outside.
    */
-  Runnable release = () -> {};
+  transient Runnable release = () -> {};
 
   /** Exits of the machine the server caused itself (reboots), not to be read as a shutdown. */
   final AtomicInteger expectedExits = new AtomicInteger();
@@ -156,5 +156,12 @@ public final class InstanceRecord implements java.io.Serializable {
   /** Saved under the lock that guards these fields, so the saved copy is consistent. */
   private synchronized void writeObject(java.io.ObjectOutputStream out) throws java.io.IOException {
     out.defaultWriteObject();
+  }
+
+  /** What a restored instance frees is given again by the adoption ({@link InstanceAdoption}). */
+  private void readObject(java.io.ObjectInputStream in)
+      throws java.io.IOException, ClassNotFoundException {
+    in.defaultReadObject();
+    release = () -> {};
   }
 }

@@ -6,6 +6,7 @@ import dev.ec2double.compute.MachineSpec.BootFile;
 import dev.ec2double.compute.docker.BootScript;
 import dev.ec2double.compute.docker.Labels;
 import dev.ec2double.core.Ids;
+import dev.ec2double.core.RegionState;
 import dev.ec2double.core.RequestContext;
 import dev.ec2double.core.Resources;
 import dev.ec2double.core.TagStore;
@@ -260,10 +261,7 @@ public final class InstancesService {
             rules.join(); // no instance boots before its security group rules are in place
             return spec;
           },
-          () -> {
-            networking.release(ctx.state(), r.id);
-            storage.terminated(ctx, r.id);
-          });
+          releaseOf(ctx.state(), r.id));
     }
     return response;
   }
@@ -435,5 +433,18 @@ public final class InstancesService {
       throw AwsException.missingParameter(name);
     }
     return value;
+  }
+
+  /**
+   * What an instance's end frees: its interfaces and addresses, its DeleteOnTermination volumes.
+   */
+  public Runnable releaseOf(RegionState state, String instanceId) {
+    RequestContext ctx =
+        new RequestContext(
+            state.account(), state.region(), null, "TerminateInstances", null, state);
+    return () -> {
+      networking.release(state, instanceId);
+      storage.terminated(ctx, instanceId);
+    };
   }
 }
