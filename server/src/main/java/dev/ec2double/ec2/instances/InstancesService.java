@@ -292,11 +292,8 @@ public final class InstancesService {
   }
 
   /** The instance's interfaces, groups and public address, as its view shows them. */
-  InstanceView.Network network(RequestContext ctx, InstanceRecord r) {
-    return new InstanceView.Network(
-        networking.groups(ctx.state(), r.id),
-        networking.interfaces(ctx.state(), r.id),
-        networking.publicIp(ctx.state(), r.id));
+  InstanceNetworking.View network(RequestContext ctx, InstanceRecord r) {
+    return networking.view(ctx.state(), r.id);
   }
 
   private static BootFile text(String s, int mode) {
