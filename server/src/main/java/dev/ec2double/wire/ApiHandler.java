@@ -125,9 +125,8 @@ public final class ApiHandler {
             "DryRunOperation", "Request would have succeeded, but DryRun flag is set.", 412);
       }
       SdkPojo response = invoke(op, ctx, request);
-      ByteArrayOutputStream out = new ByteArrayOutputStream(1024);
-      XmlEncoder.writeResponse(out, protocol, action, response, requestId);
-      return new ApiResponse(200, out.toByteArray(), requestId);
+      return new ApiResponse(
+          200, XmlEncoder.response(protocol, action, response, requestId), requestId);
     } catch (AwsException e) {
       LOG.debug("{} -> {}: {}", action, e.code(), e.getMessage());
       return error(protocol, e, requestId);
