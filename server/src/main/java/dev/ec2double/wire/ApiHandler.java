@@ -107,7 +107,7 @@ public final class ApiHandler {
       if (op == null) {
         // The API has this action but ec2-double does not implement it: still check the input,
         // so a malformed request gets the same answer before and after it is implemented.
-        Class<?> requestType = SdkActions.of(protocol).get(action);
+        Class<?> requestType = SdkActions.requestType(protocol, action);
         decoders.get(protocol).decodeRequest(() -> newBuilder(requestType), tree);
         throw new AwsException(
             "UnsupportedOperation",
