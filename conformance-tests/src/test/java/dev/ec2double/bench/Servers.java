@@ -39,6 +39,12 @@ final class Servers {
     }
   }
 
+  /**
+   * The JVM flags users run the server with: the README's run command and the image's
+   * JDK_JAVA_OPTIONS have the same (JvmFlagsTest checks), so the figures are theirs.
+   */
+  static final List<String> JVM_FLAGS = List.of("-XX:+UseSerialGC", "-Xms16m", "-Xmx512m");
+
   private Servers() {}
 
   static Path jar() {
@@ -54,7 +60,9 @@ final class Servers {
 
   /** Starts the server jar and returns once it printed its ready line. */
   static Running ec2double(String backend, String... extra) throws IOException {
-    List<String> cmd = new ArrayList<>(List.of("java", "-jar", jar().toString(), "--port", "0"));
+    List<String> cmd = new ArrayList<>(List.of("java"));
+    cmd.addAll(JVM_FLAGS);
+    cmd.addAll(List.of("-jar", jar().toString(), "--port", "0"));
     cmd.addAll(List.of("--backend", backend));
     cmd.addAll(List.of(extra));
     long t0 = System.nanoTime();

@@ -154,13 +154,14 @@ public final class Ec2DoubleServer implements AutoCloseable {
       }
       throw e;
     }
-    // after ready: learn every action the SDK knows, so that the first unknown or renamed action
-    // is answered as fast as the rest
+    // after ready: list the names of the actions the SDK knows (names only: the classes of an
+    // action load when it is first asked for), so the first unknown or renamed action is answered
+    // about as fast as the rest
     Thread warm =
         new Thread(
             () -> {
               for (Protocol p : Protocol.values()) {
-                SdkActions.of(p);
+                SdkActions.requestType(p, "");
               }
             },
             "ec2double-warm-up");

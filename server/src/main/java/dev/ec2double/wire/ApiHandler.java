@@ -107,7 +107,7 @@ public final class ApiHandler {
       if (op == null) {
         // The API has this action but ec2-double does not implement it: still check the input,
         // so a malformed request gets the same answer before and after it is implemented.
-        Class<?> requestType = SdkActions.of(protocol).get(action);
+        Class<?> requestType = SdkActions.requestType(protocol, action);
         decoders.get(protocol).decodeRequest(() -> newBuilder(requestType), tree);
         throw new AwsException(
             "UnsupportedOperation",
@@ -128,9 +128,8 @@ public final class ApiHandler {
       if (changes(action)) {
         store.changed();
       }
-      ByteArrayOutputStream out = new ByteArrayOutputStream(1024);
-      XmlEncoder.writeResponse(out, protocol, action, response, requestId);
-      return new ApiResponse(200, out.toByteArray(), requestId);
+      return new ApiResponse(
+          200, XmlEncoder.response(protocol, action, response, requestId), requestId);
     } catch (AwsException e) {
       LOG.debug("{} -> {}: {}", action, e.code(), e.getMessage());
       return error(protocol, e, requestId);

@@ -80,7 +80,7 @@ public final class OperationRegistry {
               .computeIfAbsent(
                   protocol + ":" + action,
                   k ->
-                      Optional.ofNullable(SdkActions.of(protocol).get(action))
+                      Optional.ofNullable(SdkActions.requestType(protocol, action))
                           .map(byRequestType::get))
               .orElse(null);
     }
@@ -103,7 +103,7 @@ public final class OperationRegistry {
 
   /** Whether the real API has this action (the SDK's client has an operation by that name). */
   public boolean exists(Protocol protocol, String action) {
-    return action != null && SdkActions.of(protocol).containsKey(action);
+    return SdkActions.requestType(protocol, action) != null;
   }
 
   private static Protocol protocolOf(Class<?> requestType) {

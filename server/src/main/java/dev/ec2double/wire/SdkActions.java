@@ -3,7 +3,11 @@ package dev.ec2double.wire;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -37,12 +41,64 @@ public final class SdkActions {
       AwsQueryProtocolFactory.builder().clientConfiguration(CONFIG).build();
   private static final Map<Protocol, Map<String, Class<?>>> BY_PROTOCOL = new ConcurrentHashMap<>();
   private static final Map<Class<?>, String> ACTION_OF = new ConcurrentHashMap<>();
+  private static final Map<Protocol, Map<String, List<String>>> MARSHALLED =
+      new ConcurrentHashMap<>();
 
   private SdkActions() {}
 
-  /** Wire action name → request class, sorted by name. */
+  /**
+   * Wire action name → request class, sorted by name. This loads every request and response class
+   * of the service (some 1,700 for EC2, tens of MB of metaspace): for the docs and tests; a server
+   * asks {@link #requestType}.
+   */
   public static Map<String, Class<?>> of(Protocol protocol) {
     return BY_PROTOCOL.computeIfAbsent(protocol, SdkActions::scan);
+  }
+
+  /**
+   * The request class of a wire action, or null when the API has no such action. Loads the classes
+   * of that one operation only: the candidates are the SDK's marshallers, listed by file name from
+   * the jar, whose name is the action's up to letter case ({@code EnableVolumeIoRequestMarshaller}
+   * for {@code EnableVolumeIO}); a candidate counts when the SDK sends that very action for it.
+   */
+  public static Class<?> requestType(Protocol protocol, String action) {
+    if (action == null) {
+      return null;
+    }
+    Map<String, List<String>> names =
+        MARSHALLED.computeIfAbsent(protocol, SdkActions::listRequests);
+    if (names.isEmpty()) {
+      return of(protocol).get(action); // no jar or directory to list: look at the whole client
+    }
+    for (String name : names.getOrDefault(action.toLowerCase(Locale.ROOT), List.of())) {
+      try {
+        Class<?> type = Class.forName(name, false, SdkActions.class.getClassLoader());
+        if (SdkRequest.class.isAssignableFrom(type) && action.equals(actionOf(type))) {
+          return type;
+        }
+      } catch (ClassNotFoundException e) {
+        // listed but not loadable: not an operation this SDK has
+      }
+    }
+    return null;
+  }
+
+  /** Lower-case action → request class names, from the file names of the SDK's marshallers. */
+  private static Map<String, List<String>> listRequests(Protocol protocol) {
+    Class<?> client =
+        protocol == Protocol.EC2 ? Ec2Client.class : ElasticLoadBalancingV2Client.class;
+    String dir = client.getPackageName().replace('.', '/') + "/transform/";
+    String suffix = "RequestMarshaller.class";
+    String model = client.getPackageName() + ".model.";
+    Map<String, List<String>> out = new HashMap<>();
+    for (String file : ClassFiles.list(client, dir)) {
+      if (file.endsWith(suffix) && file.indexOf('$') < 0) {
+        String operation = file.substring(0, file.length() - suffix.length());
+        out.computeIfAbsent(operation.toLowerCase(Locale.ROOT), k -> new ArrayList<>())
+            .add(model + operation + "Request");
+      }
+    }
+    return out;
   }
 
   /** The protocol whose model package holds this request class, or null. */

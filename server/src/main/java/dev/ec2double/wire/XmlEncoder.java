@@ -8,10 +8,12 @@ import java.time.format.DateTimeFormatter;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.core.SdkField;
 import software.amazon.awssdk.core.SdkPojo;
 import software.amazon.awssdk.core.protocol.MarshallLocation;
+import software.amazon.awssdk.core.protocol.MarshallingType;
 import software.amazon.awssdk.core.traits.ListTrait;
 import software.amazon.awssdk.core.traits.MapTrait;
 import software.amazon.awssdk.core.util.SdkAutoConstructList;
@@ -24,14 +26,25 @@ import software.amazon.awssdk.core.util.SdkAutoConstructMap;
  * set, even empty, are written, as AWS writes {@code <reservationSet/>}.
  */
 public final class XmlEncoder {
-  private static final DateTimeFormatter ISO_MILLIS =
+  static final DateTimeFormatter ISO_MILLIS =
       DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
   private XmlEncoder() {}
 
   public static void writeResponse(
       OutputStream out, Protocol protocol, String action, SdkPojo response, String requestId) {
-    XmlWriter w = new XmlWriter().declaration();
+    try {
+      out.write(response(protocol, action, response, requestId));
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  /** The response document as UTF-8 bytes. */
+  public static byte[] response(
+      Protocol protocol, String action, SdkPojo response, String requestId) {
+    Shape shape = SHAPES.get(response.getClass());
+    XmlWriter w = new XmlWriter(shape.lastLength + 1024).declaration();
     w.root(action + "Response", protocol.namespace());
     if (protocol == Protocol.EC2) {
       w.element("requestId", requestId);
@@ -44,7 +57,9 @@ public final class XmlEncoder {
       w.element("RequestId", requestId);
       w.end();
     }
-    w.writeTo(out);
+    byte[] bytes = w.toBytes();
+    shape.lastLength = bytes.length;
+    return bytes;
   }
 
   /** EC2: {@code <Response><Errors><Error>}; query: {@code <ErrorResponse><Error><Type>}. */
@@ -72,20 +87,108 @@ public final class XmlEncoder {
     w.writeTo(out);
   }
 
+  /**
+   * What the encoder needs of one payload member of a shape, worked out once per class: the SDK's
+   * field list, its traits and names are the same for every object of the class.
+   */
+  private record Member(
+      SdkField<?> field,
+      String name,
+      boolean scalar,
+      boolean flattened,
+      Member item,
+      String itemName,
+      MapTrait map,
+      Member mapValue) {
+    static Member of(SdkField<?> field) {
+      ListTrait list = field.getTrait(ListTrait.class);
+      MapTrait map = field.getTrait(MapTrait.class);
+      return new Member(
+          field,
+          field.unmarshallLocationName(),
+          list == null && map == null && field.marshallingType() != MarshallingType.SDK_POJO,
+          list != null && list.isFlattened(),
+          list == null ? null : of(list.memberFieldInfo()),
+          list == null ? null : list.memberFieldInfo().unmarshallLocationName(),
+          map,
+          map == null ? null : of(map.valueFieldInfo()));
+    }
+  }
+
+  /** A shape's payload members, filled from the first object of the class the encoder sees. */
+  private static final class Shape {
+    volatile Member[] members;
+
+    /** The length of the last document of this response shape: where the next one starts. */
+    volatile int lastLength = 3072;
+  }
+
+  private static final ClassValue<Shape> SHAPES =
+      new ClassValue<>() {
+        @Override
+        protected Shape computeValue(Class<?> type) {
+          return new Shape();
+        }
+      };
+
+  private static Member[] members(SdkPojo pojo) {
+    Shape shape = SHAPES.get(pojo.getClass());
+    Member[] m = shape.members;
+    if (m == null) {
+      m =
+          pojo.sdkFields().stream()
+              .filter(f -> f.location() == MarshallLocation.PAYLOAD)
+              .map(Member::of)
+              .toArray(Member[]::new);
+      shape.members = m;
+    }
+    return m;
+  }
+
   private static void writeFields(XmlWriter w, SdkPojo pojo) {
-    for (SdkField<?> field : pojo.sdkFields()) {
-      if (field.location() != MarshallLocation.PAYLOAD) {
-        continue;
-      }
-      Object value = field.getValueOrDefault(pojo);
+    for (Member m : members(pojo)) {
+      Object value = m.field().getValueOrDefault(pojo);
       if (value != null) {
-        writeValue(w, field, field.unmarshallLocationName(), value);
+        writeValue(w, m, m.name(), value);
       }
     }
   }
 
-  private static void writeValue(XmlWriter w, SdkField<?> field, String name, Object value) {
-    if (value instanceof SdkPojo pojo) {
+  /** A list item; a large one's XML comes from {@link ItemMemo} when an equal one was written. */
+  private static void writeItem(XmlWriter w, Member m, String name, Object item) {
+    if (!(item instanceof SdkPojo pojo) || members(pojo).length < ItemMemo.MIN_MEMBERS) {
+      writeValue(w, m, name, item);
+      return;
+    }
+    int key = memoKey(pojo, name);
+    String xml = ItemMemo.get(key, item, name);
+    if (xml == null) {
+      XmlWriter one = new XmlWriter();
+      writeValue(one, m, name, item);
+      xml = one.text();
+      ItemMemo.put(key, item, name, xml);
+    }
+    w.raw(xml);
+  }
+
+  /**
+   * The hash of an item's top-level scalars and its element name: equal items have equal keys, and
+   * the versions of one resource share theirs, so a changed item takes its old one's place.
+   */
+  private static int memoKey(SdkPojo pojo, String name) {
+    int h = name.hashCode();
+    for (Member m : members(pojo)) {
+      if (m.scalar()) {
+        h = 31 * h + Objects.hashCode(m.field().getValueOrDefault(pojo));
+      }
+    }
+    return h;
+  }
+
+  private static void writeValue(XmlWriter w, Member m, String name, Object value) {
+    if (value instanceof String text) {
+      w.element(name, text);
+    } else if (value instanceof SdkPojo pojo) {
       w.start(name);
       writeFields(w, pojo);
       w.end();
@@ -93,12 +196,10 @@ public final class XmlEncoder {
       if (list instanceof SdkAutoConstructList) {
         return;
       }
-      ListTrait trait = field.getTrait(ListTrait.class);
-      SdkField<?> member = trait.memberFieldInfo();
-      String itemName = member.unmarshallLocationName();
-      if (trait.isFlattened()) {
-        for (Object item : list) {
-          writeValue(w, member, name, item);
+      Member item = m.item();
+      if (m.flattened()) {
+        for (Object each : list) {
+          writeValue(w, item, name, each);
         }
         return;
       }
@@ -107,25 +208,30 @@ public final class XmlEncoder {
         return;
       }
       w.start(name);
-      for (Object item : list) {
-        writeValue(w, member, itemName, item);
+      for (Object each : list) {
+        writeItem(w, item, m.itemName(), each);
       }
       w.end();
     } else if (value instanceof Map<?, ?> map) {
       if (map instanceof SdkAutoConstructMap) {
         return;
       }
-      MapTrait trait = field.getTrait(MapTrait.class);
+      MapTrait trait = m.map();
+      Member valueMember = m.mapValue();
       w.start(name);
       for (Map.Entry<?, ?> e : map.entrySet()) {
         w.start("entry");
         w.element(trait.keyLocationName(), String.valueOf(e.getKey()));
         if (e.getValue() != null) {
-          writeValue(w, trait.valueFieldInfo(), trait.valueLocationName(), e.getValue());
+          writeValue(w, valueMember, trait.valueLocationName(), e.getValue());
         }
         w.end();
       }
       w.end();
+    } else if (value instanceof Instant instant) {
+      w.timestamp(name, instant);
+    } else if (value instanceof Integer || value instanceof Long || value instanceof Boolean) {
+      w.plain(name, value.toString()); // digits, a sign, true or false: nothing to escape
     } else {
       w.element(name, scalar(value));
     }

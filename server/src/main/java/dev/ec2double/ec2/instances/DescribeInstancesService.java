@@ -3,6 +3,7 @@ package dev.ec2double.ec2.instances;
 import dev.ec2double.core.Pages;
 import dev.ec2double.core.RequestContext;
 import dev.ec2double.core.TagStore;
+import dev.ec2double.ec2.vpc.InstanceNetworking;
 import dev.ec2double.wire.AwsException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -14,6 +15,7 @@ import software.amazon.awssdk.services.ec2.model.DescribeInstanceStatusResponse;
 import software.amazon.awssdk.services.ec2.model.DescribeInstancesRequest;
 import software.amazon.awssdk.services.ec2.model.DescribeInstancesResponse;
 import software.amazon.awssdk.services.ec2.model.Instance;
+import software.amazon.awssdk.services.ec2.model.InstanceBlockDeviceMapping;
 import software.amazon.awssdk.services.ec2.model.InstanceStatus;
 import software.amazon.awssdk.services.ec2.model.InstanceStatusDetails;
 import software.amazon.awssdk.services.ec2.model.InstanceStatusSummary;
@@ -43,14 +45,18 @@ public final class DescribeInstancesService {
     Map<String, List<Instance>> byReservation = new LinkedHashMap<>();
     List<Instance> matching = new ArrayList<>();
     Map<Instance, InstanceRecord> recordOf = new java.util.IdentityHashMap<>();
+    // one look at the region's volumes and interfaces for all the instances, not one per instance
+    Map<String, List<InstanceBlockDeviceMapping>> devices =
+        instances.storage().devicesByInstance(ctx.state());
+    Map<String, InstanceNetworking.View> networks = instances.networking().views(ctx.state());
     for (InstanceRecord r : records) {
       Instance view =
           InstanceView.toSdk(
               r,
               tags,
               instances.typeOrNull(r.instanceType),
-              instances.storage().devices(ctx.state(), r.id),
-              instances.network(ctx, r));
+              devices.getOrDefault(r.id, List.of()),
+              networks.getOrDefault(r.id, InstanceNetworking.View.NONE));
       if (filter.test(view)) {
         matching.add(view);
         recordOf.put(view, r);

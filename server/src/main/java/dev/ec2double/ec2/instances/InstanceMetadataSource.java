@@ -45,8 +45,9 @@ public final class InstanceMetadataSource implements MetadataSource {
     if (r.keyName != null) {
       catalogs.publicKey(state, r.keyName).ifPresent(k -> keys.put(r.keyName, k.trim()));
     }
-    var groups = networking.groups(state, r.id);
-    var enis = networking.interfaces(state, r.id);
+    var net = networking.view(state, r.id);
+    var groups = net.groups();
+    var enis = net.interfaces();
     String zoneId =
         RegionCatalog.zones(r.region).stream()
             .filter(z -> z.name().equals(r.zone))
@@ -68,7 +69,7 @@ public final class InstanceMetadataSource implements MetadataSource {
           r.architecture,
           r.privateDnsName,
           r.privateIp,
-          networking.publicIp(state, r.id),
+          net.publicIp(),
           r.mac,
           enis.isEmpty() ? null : enis.get(0).networkInterfaceId(),
           r.subnetId,

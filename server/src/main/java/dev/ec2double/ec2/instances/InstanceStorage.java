@@ -29,6 +29,9 @@ public interface InstanceStorage {
   /** DescribeInstances' blockDeviceMapping of the instance. */
   List<InstanceBlockDeviceMapping> devices(RegionState state, String instanceId);
 
+  /** {@link #devices} of every instance with a volume, from one look at the volumes. */
+  java.util.Map<String, List<InstanceBlockDeviceMapping>> devicesByInstance(RegionState state);
+
   /** The instance terminated: its DeleteOnTermination volumes go, the others are detached. */
   void terminated(RequestContext ctx, String instanceId);
 }

@@ -2,9 +2,9 @@ package dev.ec2double.ec2.instances;
 
 import dev.ec2double.core.TagStore;
 import dev.ec2double.ec2.images.ImagesService;
+import dev.ec2double.ec2.vpc.InstanceNetworking;
 import java.util.List;
 import software.amazon.awssdk.services.ec2.model.CpuOptions;
-import software.amazon.awssdk.services.ec2.model.GroupIdentifier;
 import software.amazon.awssdk.services.ec2.model.HibernationOptions;
 import software.amazon.awssdk.services.ec2.model.Instance;
 import software.amazon.awssdk.services.ec2.model.InstanceMaintenanceOptions;
@@ -16,12 +16,6 @@ import software.amazon.awssdk.services.ec2.model.Tag;
 
 /** An instance as DescribeInstances shows it, filled as AWS fills it. */
 final class InstanceView {
-  /** What the VPC feature knows of the instance. */
-  record Network(
-      List<GroupIdentifier> groups,
-      List<software.amazon.awssdk.services.ec2.model.InstanceNetworkInterface> interfaces,
-      String publicIp) {}
-
   private InstanceView() {}
 
   static Instance toSdk(
@@ -29,7 +23,7 @@ final class InstanceView {
       TagStore tags,
       TypeLimits type,
       List<software.amazon.awssdk.services.ec2.model.InstanceBlockDeviceMapping> devices,
-      Network net) {
+      InstanceNetworking.View net) {
     synchronized (r) {
       boolean live = r.state != InstanceState.TERMINATED;
       List<Tag> tagList = tags.sdkTags(r.id);

@@ -237,6 +237,7 @@ public final class InstancesService {
     java.util.concurrent.CompletableFuture<Void> rules = networking.enforceSoon(ctx.state());
     // the answer shows every instance pending, as AWS's does, however fast the machines start
     TagStore tags = ctx.tags();
+    Map<String, InstanceNetworking.View> networks = networking.views(ctx.state());
     RunInstancesResponse response =
         RunInstancesResponse.builder()
             .reservationId(reservationId)
@@ -244,7 +245,14 @@ public final class InstancesService {
             .groups(List.of())
             .instances(
                 launched.stream()
-                    .map(r -> InstanceView.toSdk(r, tags, type, List.of(), network(ctx, r)))
+                    .map(
+                        r ->
+                            InstanceView.toSdk(
+                                r,
+                                tags,
+                                type,
+                                List.of(),
+                                networks.getOrDefault(r.id, InstanceNetworking.View.NONE)))
                     .toList())
             .build();
     for (InstanceRecord r : launched) {
@@ -309,14 +317,6 @@ public final class InstancesService {
 
   InstanceNetworking networking() {
     return networking;
-  }
-
-  /** The instance's interfaces, groups and public address, as its view shows them. */
-  InstanceView.Network network(RequestContext ctx, InstanceRecord r) {
-    return new InstanceView.Network(
-        networking.groups(ctx.state(), r.id),
-        networking.interfaces(ctx.state(), r.id),
-        networking.publicIp(ctx.state(), r.id));
   }
 
   private static BootFile text(String s, int mode) {

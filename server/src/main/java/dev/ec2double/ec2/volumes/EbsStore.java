@@ -43,4 +43,18 @@ public final class EbsStore implements java.io.Serializable {
     out.sort(Comparator.comparing(v -> v.device));
     return out;
   }
+
+  /** The volumes attached to each instance, by device name order, from one pass. */
+  java.util.Map<String, List<VolumeRecord>> attachedByInstance() {
+    java.util.Map<String, List<VolumeRecord>> out = new java.util.HashMap<>();
+    for (VolumeRecord v : volumes.values()) {
+      synchronized (v) {
+        if (v.instanceId != null) {
+          out.computeIfAbsent(v.instanceId, id -> new ArrayList<>()).add(v);
+        }
+      }
+    }
+    out.values().forEach(l -> l.sort(Comparator.comparing(v -> v.device)));
+    return out;
+  }
 }

@@ -7,6 +7,7 @@ import dev.ec2double.ec2.instances.InstanceStorage;
 import dev.ec2double.ec2.instances.Instances;
 import dev.ec2double.wire.AwsException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -124,23 +125,45 @@ public final class InstanceVolumes implements InstanceStorage {
     List<InstanceBlockDeviceMapping> out = new ArrayList<>();
     for (VolumeRecord v : Ebs.store(state).attachedTo(instanceId)) {
       synchronized (v) {
-        if (v.device == null) {
-          continue;
+        if (v.device != null) {
+          out.add(mapping(v));
         }
-        out.add(
-            InstanceBlockDeviceMapping.builder()
-                .deviceName(v.device)
-                .ebs(
-                    EbsInstanceBlockDevice.builder()
-                        .volumeId(v.id)
-                        .status(v.attachState)
-                        .attachTime(v.attachTime)
-                        .deleteOnTermination(v.deleteOnTermination)
-                        .build())
-                .build());
       }
     }
     return out;
+  }
+
+  @Override
+  public Map<String, List<InstanceBlockDeviceMapping>> devicesByInstance(RegionState state) {
+    Map<String, List<VolumeRecord>> attached = Ebs.store(state).attachedByInstance();
+    Map<String, List<InstanceBlockDeviceMapping>> out = new HashMap<>();
+    attached.forEach(
+        (id, vs) -> {
+          List<InstanceBlockDeviceMapping> list = new ArrayList<>(vs.size());
+          for (VolumeRecord v : vs) {
+            synchronized (v) {
+              if (v.device != null) {
+                list.add(mapping(v));
+              }
+            }
+          }
+          out.put(id, list);
+        });
+    return out;
+  }
+
+  /** Caller holds v's lock. */
+  private static InstanceBlockDeviceMapping mapping(VolumeRecord v) {
+    return InstanceBlockDeviceMapping.builder()
+        .deviceName(v.device)
+        .ebs(
+            EbsInstanceBlockDevice.builder()
+                .volumeId(v.id)
+                .status(v.attachState)
+                .attachTime(v.attachTime)
+                .deleteOnTermination(v.deleteOnTermination)
+                .build())
+        .build();
   }
 
   @Override

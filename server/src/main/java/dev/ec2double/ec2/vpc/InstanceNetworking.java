@@ -6,7 +6,9 @@ import dev.ec2double.core.RequestContext;
 import dev.ec2double.wire.AwsException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import software.amazon.awssdk.services.ec2.model.GroupIdentifier;
 import software.amazon.awssdk.services.ec2.model.InstanceNetworkInterface;
 import software.amazon.awssdk.services.ec2.model.InstanceNetworkInterfaceAssociation;
@@ -186,15 +188,6 @@ public final class InstanceNetworking {
     }
   }
 
-  /** The Elastic IP of the instance's primary interface, or null. */
-  public String publicIp(RegionState state, String instanceId) {
-    VpcState st = VpcState.of(state);
-    synchronized (st) {
-      List<NetworkInterfaceRecord> enis = st.interfacesOf(instanceId);
-      return enis.isEmpty() ? null : st.publicIpOf(enis.get(0).id);
-    }
-  }
-
   /** The primary interface's MAC, or null. */
   public String mac(RegionState state, String instanceId) {
     VpcState st = VpcState.of(state);
@@ -204,57 +197,96 @@ public final class InstanceNetworking {
     }
   }
 
-  /** The interfaces as DescribeInstances' networkInterfaceSet shows them. */
-  public List<InstanceNetworkInterface> interfaces(RegionState state, String instanceId) {
+  /** An instance's networking as its DescribeInstances view shows it. */
+  public record View(
+      List<GroupIdentifier> groups, List<InstanceNetworkInterface> interfaces, String publicIp) {
+    /** An instance with no interface (terminated). */
+    public static final View NONE = new View(List.of(), List.of(), null);
+  }
+
+  /** The view of one instance. */
+  public View view(RegionState state, String instanceId) {
     VpcState st = VpcState.of(state);
-    List<InstanceNetworkInterface> out = new ArrayList<>();
     synchronized (st) {
-      for (NetworkInterfaceRecord n : st.interfacesOf(instanceId)) {
-        String dns = NetworkInterfaceViews.privateDnsName(st.region, n.privateIp);
-        ElasticIpRecord eip = st.addressOfEni(n.id);
-        InstanceNetworkInterfaceAssociation assoc =
-            eip == null
-                ? null
-                : InstanceNetworkInterfaceAssociation.builder()
-                    .publicIp(eip.publicIp)
-                    .publicDnsName("")
-                    .ipOwnerId(st.account)
-                    .build();
-        out.add(
-            InstanceNetworkInterface.builder()
-                .networkInterfaceId(n.id)
-                .subnetId(n.subnetId)
-                .vpcId(n.vpcId)
-                .description(n.description)
-                .ownerId(st.account)
-                .status("in-use")
-                .macAddress(n.mac)
+      return view(st, st.interfacesOf(instanceId), st.addressesByEni());
+    }
+  }
+
+  /**
+   * The views of every instance with an interface, from one pass over the region's interfaces and
+   * addresses: a DescribeInstances of n instances must not look through every interface n times.
+   */
+  public Map<String, View> views(RegionState state) {
+    VpcState st = VpcState.of(state);
+    synchronized (st) {
+      Map<String, ElasticIpRecord> eips = st.addressesByEni();
+      Map<String, View> out = new HashMap<>();
+      st.interfacesByInstance().forEach((id, enis) -> out.put(id, view(st, enis, eips)));
+      return out;
+    }
+  }
+
+  /** Caller holds st's lock; enis are the instance's, primary first. */
+  private static View view(
+      VpcState st, List<NetworkInterfaceRecord> enis, Map<String, ElasticIpRecord> eips) {
+    if (enis.isEmpty()) {
+      return View.NONE;
+    }
+    List<InstanceNetworkInterface> out = new ArrayList<>(enis.size());
+    for (NetworkInterfaceRecord n : enis) {
+      out.add(sdkInterface(st, n, eips.get(n.id)));
+    }
+    NetworkInterfaceRecord primary = enis.get(0);
+    ElasticIpRecord primaryEip = eips.get(primary.id);
+    return new View(
+        NetworkInterfaceViews.groups(st, primary.groupIds),
+        out,
+        primaryEip == null ? null : primaryEip.publicIp);
+  }
+
+  /** An interface as DescribeInstances' networkInterfaceSet shows it. */
+  private static InstanceNetworkInterface sdkInterface(
+      VpcState st, NetworkInterfaceRecord n, ElasticIpRecord eip) {
+    String dns = NetworkInterfaceViews.privateDnsName(st.region, n.privateIp);
+    InstanceNetworkInterfaceAssociation assoc =
+        eip == null
+            ? null
+            : InstanceNetworkInterfaceAssociation.builder()
+                .publicIp(eip.publicIp)
+                .publicDnsName("")
+                .ipOwnerId(st.account)
+                .build();
+    return InstanceNetworkInterface.builder()
+        .networkInterfaceId(n.id)
+        .subnetId(n.subnetId)
+        .vpcId(n.vpcId)
+        .description(n.description)
+        .ownerId(st.account)
+        .status("in-use")
+        .macAddress(n.mac)
+        .privateIpAddress(n.privateIp)
+        .privateDnsName(dns)
+        .sourceDestCheck(n.sourceDestCheck)
+        .interfaceType(n.interfaceType)
+        .groups(NetworkInterfaceViews.groups(st, n.groupIds))
+        .association(assoc)
+        .ipv6Addresses(List.of())
+        .attachment(
+            InstanceNetworkInterfaceAttachment.builder()
+                .attachmentId(n.attachmentId)
+                .attachTime(n.attachTime)
+                .deleteOnTermination(n.deleteOnTermination)
+                .deviceIndex(n.deviceIndex)
+                .networkCardIndex(0)
+                .status("attached")
+                .build())
+        .privateIpAddresses(
+            InstancePrivateIpAddress.builder()
+                .primary(true)
                 .privateIpAddress(n.privateIp)
                 .privateDnsName(dns)
-                .sourceDestCheck(n.sourceDestCheck)
-                .interfaceType(n.interfaceType)
-                .groups(NetworkInterfaceViews.groups(st, n.groupIds))
                 .association(assoc)
-                .ipv6Addresses(List.of())
-                .attachment(
-                    InstanceNetworkInterfaceAttachment.builder()
-                        .attachmentId(n.attachmentId)
-                        .attachTime(n.attachTime)
-                        .deleteOnTermination(n.deleteOnTermination)
-                        .deviceIndex(n.deviceIndex)
-                        .networkCardIndex(0)
-                        .status("attached")
-                        .build())
-                .privateIpAddresses(
-                    InstancePrivateIpAddress.builder()
-                        .primary(true)
-                        .privateIpAddress(n.privateIp)
-                        .privateDnsName(dns)
-                        .association(assoc)
-                        .build())
-                .build());
-      }
-    }
-    return out;
+                .build())
+        .build();
   }
 }

@@ -193,14 +193,27 @@ public final class VpcState implements java.io.Serializable {
     return out;
   }
 
-  /** The Elastic IP associated with an interface, if any. */
-  public synchronized String publicIpOf(String eniId) {
-    for (ElasticIpRecord a : addresses.values()) {
-      if (eniId.equals(a.eniId)) {
-        return a.publicIp;
+  /** The interfaces attached to each instance, primary (device 0) first. */
+  synchronized Map<String, List<NetworkInterfaceRecord>> interfacesByInstance() {
+    Map<String, List<NetworkInterfaceRecord>> out = new java.util.HashMap<>();
+    for (NetworkInterfaceRecord n : interfaces.values()) {
+      if (n.instanceId != null) {
+        out.computeIfAbsent(n.instanceId, id -> new ArrayList<>()).add(n);
       }
     }
-    return null;
+    out.values().forEach(l -> l.sort(java.util.Comparator.comparingInt(n -> n.deviceIndex)));
+    return out;
+  }
+
+  /** The Elastic IP associated with each interface that has one (the first, as addressOfEni). */
+  synchronized Map<String, ElasticIpRecord> addressesByEni() {
+    Map<String, ElasticIpRecord> out = new java.util.HashMap<>();
+    for (ElasticIpRecord a : addresses.values()) {
+      if (a.eniId != null) {
+        out.putIfAbsent(a.eniId, a);
+      }
+    }
+    return out;
   }
 
   synchronized ElasticIpRecord addressOfEni(String eniId) {
