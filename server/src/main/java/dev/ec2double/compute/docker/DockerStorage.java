@@ -251,6 +251,21 @@ final class DockerStorage {
         + "/' | sort -r); do umount -l \"$m\"; done; ";
   }
 
+  /**
+   * Unmounts and removes the directories under {@link #BASE_ROOT} of servers that have nothing left
+   * on the engine (killed before they could unmount theirs: the reaper removed their containers).
+   */
+  private static String unmountGone(java.util.Set<String> liveServers) {
+    return "for d in "
+        + BASE_ROOT
+        + "/srv-*; do [ -d \"$d\" ] || continue; case ' "
+        + String.join(" ", liveServers)
+        + " ' in *\" ${d##*/} \"*) continue;; esac; "
+        + "for m in $(cut -d' ' -f5 /proc/self/mountinfo | grep \"^$d\\(/\\|$\\)\" | sort -r);"
+        + " do umount -l \"$m\"; done; find \"$d\" -depth -type d -exec rmdir {} + 2>/dev/null;"
+        + " done; true";
+  }
+
   private String mountpoint(String name) {
     return mountpoints.computeIfAbsent(
         name, n -> docker.inspectVolumeCmd(n).exec().getMountpoint());
@@ -328,7 +343,10 @@ final class DockerStorage {
               + " "
               + base
               + "; } && mount --make-rshared "
-              + base);
+              + base
+              + " && { "
+              + unmountGone(Reaper.liveServers(docker, serverId))
+              + "; }");
     } catch (RuntimeException e) {
       docker.removeContainerCmd(id).withForce(true).exec();
       helperId = null;

@@ -66,9 +66,9 @@ final class Reaper {
   }
 
   /**
-   * The servers that still have containers or networks on the engine, and this one. A server has a
-   * network (with its metadata route and packet filter chains) before its first container: counting
-   * only containers would take its chains away in that moment.
+   * The servers that still have containers, networks or volumes on the engine, and this one. A
+   * server has a network (with its metadata route and packet filter chains) before its first
+   * container: counting only containers would take its chains away in that moment.
    */
   static java.util.Set<String> liveServers(DockerClient docker, String self) {
     java.util.Set<String> live = new java.util.HashSet<>();
@@ -86,6 +86,14 @@ final class Reaper {
     for (Network n : docker.listNetworksCmd().exec()) {
       if (n.getLabels() != null && n.getLabels().get(Labels.SERVER) != null) {
         live.add(n.getLabels().get(Labels.SERVER));
+      }
+    }
+    var volumes = docker.listVolumesCmd().withFilter("label", List.of(Labels.SERVER)).exec();
+    if (volumes.getVolumes() != null) {
+      for (var v : volumes.getVolumes()) {
+        if (v.getLabels() != null && v.getLabels().get(Labels.SERVER) != null) {
+          live.add(v.getLabels().get(Labels.SERVER));
+        }
       }
     }
     return live;
