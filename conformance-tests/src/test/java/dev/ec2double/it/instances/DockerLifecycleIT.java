@@ -248,6 +248,16 @@ class DockerLifecycleIT extends LifecycleContract {
 
     assertThat(describe(id).stateReason().code()).isEqualTo("Client.InstanceInitiatedShutdown");
     assertMachineGone(id);
+    // as with TerminateInstances, its DeleteOnTermination root volume goes with it
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .untilAsserted(
+            () ->
+                assertThat(
+                        ec2.describeVolumes(
+                                r -> r.filters(f -> f.name("attachment.instance-id").values(id)))
+                            .volumes())
+                    .isEmpty());
   }
 
   @Test
