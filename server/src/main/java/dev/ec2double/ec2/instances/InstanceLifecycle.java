@@ -4,6 +4,7 @@ import dev.ec2double.compute.ComputeBackend;
 import dev.ec2double.compute.MachineExitListener;
 import dev.ec2double.compute.MachineSpec;
 import dev.ec2double.compute.MachineStatus;
+import dev.ec2double.core.StepExecutor;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -66,23 +67,11 @@ public final class InstanceLifecycle implements AutoCloseable {
     return backend;
   }
 
-  /** Told after every step on a machine (the state changed): the state file's writer. */
-  private volatile Runnable changed = () -> {};
-
   /** Runs the steps, and says afterwards that the state changed. */
-  private final java.util.concurrent.Executor steps =
-      step ->
-          executor.execute(
-              () -> {
-                try {
-                  step.run();
-                } finally {
-                  changed.run();
-                }
-              });
+  private final StepExecutor steps = new StepExecutor(executor);
 
   public void onChange(Runnable listener) {
-    this.changed = listener;
+    steps.onChange(listener);
   }
 
   java.util.concurrent.Executor executor() {
@@ -336,7 +325,7 @@ public final class InstanceLifecycle implements AutoCloseable {
       r.stateTransitionReason = code;
     }
     LOG.info("instance {} shut itself down (exit {})", r.id, exitCode);
-    changed.run();
+    steps.changed();
     if (terminate) {
       terminate(r, r.release);
     }

@@ -6,6 +6,7 @@ import dev.ec2double.core.Ids;
 import dev.ec2double.core.RegionState;
 import dev.ec2double.core.RequestContext;
 import dev.ec2double.core.Resources;
+import dev.ec2double.core.StepExecutor;
 import dev.ec2double.ec2.regions.RegionCatalog;
 import dev.ec2double.wire.AwsException;
 import java.time.Instant;
@@ -63,23 +64,11 @@ public final class Ebs implements AutoCloseable {
     return backend;
   }
 
-  /** Told after every step on storage (the state changed): the state file's writer. */
-  private volatile Runnable changed = () -> {};
-
   /** Runs the steps, and says afterwards that the state changed. */
-  private final java.util.concurrent.Executor steps =
-      step ->
-          executor.execute(
-              () -> {
-                try {
-                  step.run();
-                } finally {
-                  changed.run();
-                }
-              });
+  private final StepExecutor steps = new StepExecutor(executor);
 
   public void onChange(Runnable listener) {
-    this.changed = listener;
+    steps.onChange(listener);
   }
 
   java.util.concurrent.Executor executor() {

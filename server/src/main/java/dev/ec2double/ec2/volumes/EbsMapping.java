@@ -71,4 +71,21 @@ record EbsMapping(
                 .build())
         .build();
   }
+
+  /**
+   * The mapping's device name, required and named once among the mappings of one call ({@code seen}
+   * collects them).
+   */
+  static String device(BlockDeviceMapping m, java.util.Set<String> seen) {
+    String device = m.deviceName();
+    if (device == null) {
+      throw AwsException.missingParameter("BlockDeviceMapping.DeviceName");
+    }
+    if (!seen.add(device)) {
+      throw new AwsException(
+          "InvalidBlockDeviceMapping",
+          "The device '" + device + "' is used in more than one block-device mapping");
+    }
+    return device;
+  }
 }

@@ -107,19 +107,10 @@ public final class ImageVolumes implements ImageStorage {
    * EBS; NoDevice and virtual names are kept as given (ec2-double has no instance store).
    */
   private static List<BlockDeviceMapping> checked(List<BlockDeviceMapping> mappings) {
-    List<String> seen = new ArrayList<>();
+    java.util.Set<String> seen = new java.util.HashSet<>();
     List<BlockDeviceMapping> out = new ArrayList<>();
     for (BlockDeviceMapping m : mappings) {
-      String device = m.deviceName();
-      if (device == null) {
-        throw AwsException.missingParameter("BlockDeviceMapping.DeviceName");
-      }
-      if (seen.contains(device)) {
-        throw new AwsException(
-            "InvalidBlockDeviceMapping",
-            "The device '" + device + "' is used in more than one block-device mapping");
-      }
-      seen.add(device);
+      String device = EbsMapping.device(m, seen);
       if (m.noDevice() != null) {
         out.add(BlockDeviceMapping.builder().deviceName(device).noDevice("").build());
       } else if (m.virtualName() != null) {

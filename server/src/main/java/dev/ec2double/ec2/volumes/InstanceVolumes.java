@@ -5,7 +5,6 @@ import dev.ec2double.core.RequestContext;
 import dev.ec2double.ec2.images.ImageRecord;
 import dev.ec2double.ec2.instances.InstanceStorage;
 import dev.ec2double.ec2.instances.Instances;
-import dev.ec2double.wire.AwsException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -43,18 +42,9 @@ public final class InstanceVolumes implements InstanceStorage {
         merged.put(m.deviceName(), m);
       }
     }
-    List<String> seen = new ArrayList<>();
+    java.util.Set<String> seen = new java.util.HashSet<>();
     for (BlockDeviceMapping m : mappings) {
-      String device = m.deviceName();
-      if (device == null) {
-        throw AwsException.missingParameter("BlockDeviceMapping.DeviceName");
-      }
-      if (seen.contains(device)) {
-        throw new AwsException(
-            "InvalidBlockDeviceMapping",
-            "The device '" + device + "' is used in more than one block-device mapping");
-      }
-      seen.add(device);
+      String device = EbsMapping.device(m, seen);
       if (m.noDevice() != null) {
         merged.remove(device);
       } else if (m.ebs() != null) {
