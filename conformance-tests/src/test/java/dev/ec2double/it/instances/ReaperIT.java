@@ -13,6 +13,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -33,18 +34,26 @@ class ReaperIT {
   void theWatchdogRemovesWhatAKilledServerLeft() throws Exception {
     Process server = startServer();
     String id = runInstance(server);
+    String serverId = serverOf(id);
+    assertThat(volumesOf(serverId)).as("its data volume's storage").isEqualTo(1);
 
     server.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
 
     await()
         .atMost(Duration.ofSeconds(20))
-        .untilAsserted(() -> assertThat(containersOf(id)).isZero());
+        .untilAsserted(
+            () -> {
+              assertThat(containersOf(id)).isZero();
+              assertThat(volumesOf(serverId)).isZero();
+            });
   }
 
   @Test
   void theNextServerRemovesWhatAKilledServerAndItsWatchdogLeft() throws Exception {
     Process server = startServer();
     String id = runInstance(server);
+    String serverId = serverOf(id);
+    assertThat(volumesOf(serverId)).as("its data volume's storage").isEqualTo(1);
 
     server.toHandle().children().forEach(ProcessHandle::destroyForcibly);
     server.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
@@ -54,7 +63,30 @@ class ReaperIT {
     try (Ec2DoubleServer next =
         new Ec2DoubleServer(ServerConfig.builder().port(0).backend("docker").build()).start()) {
       assertThat(containersOf(id)).as("the next server reaps it").isZero();
+      assertThat(volumesOf(serverId)).as("and its volumes").isZero();
     }
+  }
+
+  private String serverOf(String instanceId) {
+    return docker
+        .listContainersCmd()
+        .withShowAll(true)
+        .withLabelFilter(Map.of("dev.ec2double.resource", instanceId))
+        .exec()
+        .get(0)
+        .getLabels()
+        .get("dev.ec2double.server");
+  }
+
+  /** The engine volumes (EBS volumes' storage) of a server. */
+  private int volumesOf(String serverId) {
+    var volumes =
+        docker
+            .listVolumesCmd()
+            .withFilter("label", List.of("dev.ec2double.server=" + serverId))
+            .exec()
+            .getVolumes();
+    return volumes == null ? 0 : volumes.size();
   }
 
   private int containersOf(String instanceId) {
@@ -94,7 +126,13 @@ class ReaperIT {
             .httpClientBuilder(ApacheHttpClient.builder())
             .build()) {
       String id =
-          ec2.runInstances(r -> r.imageId(DockerTestServer.BUSYBOX_AMI).minCount(1).maxCount(1))
+          ec2.runInstances(
+                  r ->
+                      r.imageId(DockerTestServer.BUSYBOX_AMI)
+                          .minCount(1)
+                          .maxCount(1)
+                          .blockDeviceMappings(
+                              b -> b.deviceName("/dev/sdf").ebs(e -> e.volumeSize(1))))
               .instances()
               .get(0)
               .instanceId();

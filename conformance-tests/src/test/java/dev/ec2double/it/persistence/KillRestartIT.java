@@ -160,6 +160,14 @@ class KillRestartIT {
               .instanceId();
       waiter(ec2).waitUntilInstanceRunning(r -> r.instanceIds(orphan));
     }
+    String ephemeralId =
+        docker
+            .inspectContainerCmd(container(orphan))
+            .exec()
+            .getConfig()
+            .getLabels()
+            .get("dev.ec2double.server");
+    assertThat(mountedUnder("/var/lib/ec2-double/" + ephemeralId)).isTrue();
     ephemeral.killWithWatchdog();
     Thread.sleep(1000);
     assertThat(containersOf(orphan)).isEqualTo(1);
@@ -167,6 +175,13 @@ class KillRestartIT {
     // the next server reaps the orphan, and leaves what the state directory claims
     new Ec2DoubleServer(ServerConfig.builder().port(0).backend("docker").build()).start().close();
     assertThat(containersOf(orphan)).as("the orphan is reaped").isZero();
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .untilAsserted(
+            () ->
+                assertThat(mountedUnder("/var/lib/ec2-double/" + ephemeralId))
+                    .as("the reaper unmounted the killed server's directory")
+                    .isFalse());
     assertThat(running(id)).as("the claimed instance is kept").isTrue();
 
     ServerProcess second = start(dir);
@@ -287,6 +302,12 @@ class KillRestartIT {
             .findFirst()
             .orElseThrow()
             .value());
+  }
+
+  private static boolean mountedUnder(String dir) throws java.io.IOException {
+    return java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/self/mountinfo")).stream()
+        .map(line -> line.split(" ")[4])
+        .anyMatch(m -> m.equals(dir) || m.startsWith(dir + "/"));
   }
 
   private static Map<String, String> owned(String serverId) {

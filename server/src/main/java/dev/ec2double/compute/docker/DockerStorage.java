@@ -252,6 +252,39 @@ final class DockerStorage {
   }
 
   /**
+   * For the watchdog, which runs on the server's host when the server is killed: unmounts the
+   * server's directory and what is mounted in it, directly (no helper), and removes the empty
+   * directories. Does nothing where that directory is not a mount of this host (a remote engine, a
+   * server in a container) or the process may not unmount.
+   */
+  static void unmountOnThisHost(String serverId) {
+    String base = BASE_ROOT + "/" + serverId;
+    try {
+      Process p =
+          new ProcessBuilder(
+                  "sh",
+                  "-c",
+                  "[ -d "
+                      + base
+                      + " ] || exit 0; "
+                      + unmountUnder(base)
+                      + "umount -l "
+                      + base
+                      + " 2>/dev/null; find "
+                      + base
+                      + " -depth -type d -exec rmdir {} + 2>/dev/null; true")
+              .redirectErrorStream(true)
+              .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+              .start();
+      p.waitFor(30, java.util.concurrent.TimeUnit.SECONDS);
+    } catch (java.io.IOException e) {
+      LOG.debug("could not unmount {}: {}", base, e.toString());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /**
    * Unmounts and removes the directories under {@link #BASE_ROOT} of servers that have nothing left
    * on the engine (killed before they could unmount theirs: the reaper removed their containers).
    */

@@ -26,8 +26,10 @@ final class Reaper {
     int reaped = 0;
     List<Container> containers =
         docker.listContainersCmd().withShowAll(true).withLabelFilter(List.of(Labels.SERVER)).exec();
+    java.util.Set<String> goneServers = new java.util.HashSet<>();
     for (Container c : containers) {
       if (orphan(docker, c.getLabels(), host)) {
+        goneServers.add(c.getLabels().get(Labels.SERVER));
         try {
           docker.removeContainerCmd(c.getId()).withForce(true).withRemoveVolumes(true).exec();
           reaped++;
@@ -46,8 +48,24 @@ final class Reaper {
         }
       }
     }
+    var volumes = docker.listVolumesCmd().withFilter("label", List.of(Labels.SERVER)).exec();
+    for (var v :
+        volumes.getVolumes() == null
+            ? List.<com.github.dockerjava.api.command.InspectVolumeResponse>of()
+            : volumes.getVolumes()) {
+      if (orphan(docker, v.getLabels(), host)) {
+        try {
+          docker.removeVolumeCmd(v.getName()).exec();
+          reaped++;
+        } catch (RuntimeException inUse) {
+          LOG.debug("volume {} still in use", v.getName());
+        }
+      }
+    }
+    // what the dead servers had mounted on this host for their volumes (their containers are gone)
+    goneServers.forEach(DockerStorage::unmountOnThisHost);
     if (reaped > 0) {
-      LOG.info("removed {} containers and networks left by servers that are gone", reaped);
+      LOG.info("removed {} containers, networks and volumes left by servers that are gone", reaped);
     }
     return reaped;
   }
