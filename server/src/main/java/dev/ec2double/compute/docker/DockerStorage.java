@@ -118,7 +118,7 @@ final class DockerStorage {
     pending.remove(machineName);
     if (prepared.remove(machineName)) {
       String dir = machineDir(machineName);
-      host(unmountUnder(dir) + "rmdir " + dir + "/* " + dir + " 2>/dev/null; true");
+      host(release(dir) + "true");
     }
   }
 
@@ -202,17 +202,7 @@ final class DockerStorage {
     }
     if (helperUp) {
       try {
-        host(
-            unmountUnder(base)
-                + "umount -l "
-                + base
-                + " 2>/dev/null; [ -d "
-                + base
-                + " ] && find "
-                + base
-                + " -depth -type d -exec rmdir {} + 2>/dev/null; rmdir "
-                + BASE_ROOT
-                + " 2>/dev/null; true");
+        host(release(base) + "rmdir " + BASE_ROOT + " 2>/dev/null; true");
       } catch (RuntimeException e) {
         LOG.warn("could not unmount the volumes under {}: {}", base, e.getMessage());
       }
@@ -228,12 +218,7 @@ final class DockerStorage {
         enginePid = null;
       }
     }
-    docker
-        .listVolumesCmd()
-        .withFilter("label", List.of(Labels.SERVER + "=" + serverId))
-        .exec()
-        .getVolumes()
-        .forEach(v -> delete(v.getName()));
+    Labels.volumes(docker, Labels.SERVER + "=" + serverId).forEach(v -> delete(v.getName()));
   }
 
   private String machineDir(String machineName) {
@@ -244,11 +229,21 @@ final class DockerStorage {
     return "mkdir -p " + at + " && mount --bind " + mountpoint(name) + " " + at;
   }
 
-  /** Unmounts every mount below a directory, deepest first (lazily: nothing may keep it). */
-  private static String unmountUnder(String dir) {
-    return "for m in $(cut -d' ' -f5 /proc/self/mountinfo | grep '^"
+  /**
+   * A script that unmounts a directory and every mount below it, deepest first (lazily: nothing may
+   * keep them), then removes the directories left empty (never a recursive delete, so a mount still
+   * in place loses nothing).
+   *
+   * @param dir a path, or a shell expression for one such as {@code $d}
+   */
+  private static String release(String dir) {
+    return "for m in $(cut -d' ' -f5 /proc/self/mountinfo | grep \"^"
         + dir
-        + "/' | sort -r); do umount -l \"$m\"; done; ";
+        + "\\(/\\|$\\)\" | sort -r); do umount -l \"$m\"; done; [ -d \""
+        + dir
+        + "\" ] && find \""
+        + dir
+        + "\" -depth -type d -exec rmdir {} + 2>/dev/null; ";
   }
 
   /**
@@ -261,18 +256,7 @@ final class DockerStorage {
     String base = BASE_ROOT + "/" + serverId;
     try {
       Process p =
-          new ProcessBuilder(
-                  "sh",
-                  "-c",
-                  "[ -d "
-                      + base
-                      + " ] || exit 0; "
-                      + unmountUnder(base)
-                      + "umount -l "
-                      + base
-                      + " 2>/dev/null; find "
-                      + base
-                      + " -depth -type d -exec rmdir {} + 2>/dev/null; true")
+          new ProcessBuilder("sh", "-c", release(base) + "true")
               .redirectErrorStream(true)
               .redirectOutput(ProcessBuilder.Redirect.DISCARD)
               .start();
@@ -294,9 +278,8 @@ final class DockerStorage {
         + "/srv-*; do [ -d \"$d\" ] || continue; case ' "
         + String.join(" ", liveServers)
         + " ' in *\" ${d##*/} \"*) continue;; esac; "
-        + "for m in $(cut -d' ' -f5 /proc/self/mountinfo | grep \"^$d\\(/\\|$\\)\" | sort -r);"
-        + " do umount -l \"$m\"; done; find \"$d\" -depth -type d -exec rmdir {} + 2>/dev/null;"
-        + " done; true";
+        + release("$d")
+        + "done; true";
   }
 
   private String mountpoint(String name) {

@@ -200,44 +200,9 @@ final class HostPacketFilter implements AutoCloseable {
       }
       for (PacketPolicy p : scope.policies()) {
         String br = bridges.apply(p.network());
-        for (PacketPolicy.Rule r : p.egress()) {
-          f.append("-A ")
-              .append(chain)
-              .append("-E -i ")
-              .append(br)
-              .append(" -s ")
-              .append(p.address())
-              .append("/32 -d ")
-              .append(r.cidr())
-              .append(match(r))
-              .append(" -j RETURN\n");
-        }
-        f.append("-A ")
-            .append(chain)
-            .append("-E -i ")
-            .append(br)
-            .append(" -s ")
-            .append(p.address())
-            .append("/32 -j DROP\n");
-        for (PacketPolicy.Rule r : p.ingress()) {
-          f.append("-A ")
-              .append(chain)
-              .append("-I -o ")
-              .append(br)
-              .append(" -d ")
-              .append(p.address())
-              .append("/32 -s ")
-              .append(r.cidr())
-              .append(match(r))
-              .append(" -j RETURN\n");
-        }
-        f.append("-A ")
-            .append(chain)
-            .append("-I -o ")
-            .append(br)
-            .append(" -d ")
-            .append(p.address())
-            .append("/32 -j DROP\n");
+        // egress: leaving the instance on its bridge; ingress: reaching it
+        direction(f, chain + "-E -i " + br + " -s " + p.address() + "/32", " -d ", p.egress());
+        direction(f, chain + "-I -o " + br + " -d " + p.address() + "/32", " -s ", p.ingress());
       }
     }
     f.append("COMMIT\n*nat\n:").append(chain).append("-MD - [0:0]\n");
@@ -272,6 +237,22 @@ final class HostPacketFilter implements AutoCloseable {
       f.append("COMMIT\n");
     }
     check(Iptables.restore(f.toString()), "write rules");
+  }
+
+  /**
+   * One direction of one instance address: a RETURN per rule (the rule's CIDR as the other end),
+   * then a DROP of everything else.
+   *
+   * @param own the chain and the instance's side of the match ({@code CHAIN -i BR -s IP/32})
+   * @param peer the option naming the other end ({@code -d} or {@code -s})
+   */
+  private static void direction(
+      StringBuilder f, String own, String peer, List<PacketPolicy.Rule> rules) {
+    for (PacketPolicy.Rule r : rules) {
+      f.append("-A ").append(own).append(peer).append(r.cidr()).append(match(r));
+      f.append(" -j RETURN\n");
+    }
+    f.append("-A ").append(own).append(" -j DROP\n");
   }
 
   private static String match(PacketPolicy.Rule r) {

@@ -63,4 +63,12 @@ public final class Labels {
     labels.put(KIND, kind);
     return labels;
   }
+
+  /** The engine's volumes that carry a label ({@code key} or {@code key=value}); never null. */
+  static java.util.List<com.github.dockerjava.api.command.InspectVolumeResponse> volumes(
+      com.github.dockerjava.api.DockerClient docker, String label) {
+    var volumes =
+        docker.listVolumesCmd().withFilter("label", java.util.List.of(label)).exec().getVolumes();
+    return volumes == null ? java.util.List.of() : volumes;
+  }
 }

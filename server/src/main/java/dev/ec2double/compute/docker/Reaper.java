@@ -48,11 +48,10 @@ final class Reaper {
         }
       }
     }
-    var volumes = docker.listVolumesCmd().withFilter("label", List.of(Labels.SERVER)).exec();
-    for (var v :
-        volumes.getVolumes() == null
-            ? List.<com.github.dockerjava.api.command.InspectVolumeResponse>of()
-            : volumes.getVolumes()) {
+    // what the dead servers had mounted on this host for their volumes (their containers are gone),
+    // then their volumes
+    goneServers.forEach(DockerStorage::unmountOnThisHost);
+    for (var v : Labels.volumes(docker, Labels.SERVER)) {
       if (orphan(docker, v.getLabels(), host)) {
         try {
           docker.removeVolumeCmd(v.getName()).exec();
@@ -62,8 +61,6 @@ final class Reaper {
         }
       }
     }
-    // what the dead servers had mounted on this host for their volumes (their containers are gone)
-    goneServers.forEach(DockerStorage::unmountOnThisHost);
     if (reaped > 0) {
       LOG.info("removed {} containers, networks and volumes left by servers that are gone", reaped);
     }
@@ -106,12 +103,9 @@ final class Reaper {
         live.add(n.getLabels().get(Labels.SERVER));
       }
     }
-    var volumes = docker.listVolumesCmd().withFilter("label", List.of(Labels.SERVER)).exec();
-    if (volumes.getVolumes() != null) {
-      for (var v : volumes.getVolumes()) {
-        if (v.getLabels() != null && v.getLabels().get(Labels.SERVER) != null) {
-          live.add(v.getLabels().get(Labels.SERVER));
-        }
+    for (var v : Labels.volumes(docker, Labels.SERVER)) {
+      if (v.getLabels() != null && v.getLabels().get(Labels.SERVER) != null) {
+        live.add(v.getLabels().get(Labels.SERVER));
       }
     }
     return live;

@@ -126,22 +126,15 @@ public final class Watchdog implements AutoCloseable {
       HostPacketFilter.remove(HostPacketFilter.chainOf(serverId));
       // its volume mounts (a no-op where the engine's host is not this one), then its volumes
       DockerStorage.unmountOnThisHost(serverId);
-      var volumes =
-          docker
-              .listVolumesCmd()
-              .withFilter("label", List.of(Labels.SERVER + "=" + serverId))
-              .exec()
-              .getVolumes();
-      if (volumes != null) {
-        volumes.forEach(
-            v -> {
-              try {
-                docker.removeVolumeCmd(v.getName()).exec();
-              } catch (RuntimeException inUse) {
-                // removed meanwhile, or still in use
-              }
-            });
-      }
+      Labels.volumes(docker, Labels.SERVER + "=" + serverId)
+          .forEach(
+              v -> {
+                try {
+                  docker.removeVolumeCmd(v.getName()).exec();
+                } catch (RuntimeException inUse) {
+                  // removed meanwhile, or still in use
+                }
+              });
       docker.listImagesCmd().withLabelFilter(ours).exec().stream()
           .forEach(
               i -> {
