@@ -306,9 +306,11 @@ public final class Benchmarks {
             + "512 MB cap bounds it. The rest is class metadata (~25 MB: only the AWS SDK classes of the\n"
             + "operations called are loaded), JIT code (~11 MB) and thread stacks (~6 MB); `jcmd PID\n"
             + "VM.native_memory summary` with `-XX:NativeMemoryTracking=summary` shows the parts.\n"
-            + "DescribeInstances builds each instance's view from one pass over the region's interfaces\n"
-            + "and volumes, and reuses the XML of an instance that has not changed since it was last\n"
-            + "written. A ratio is n/a when moto_server completed no request within the run.\n";
+            + "DescribeInstances reuses an instance's view while nothing at all has changed since it\n"
+            + "was built (the state's change count, bumped by every mutating call, background step and\n"
+            + "engine event), builds the others from one pass over the region's interfaces and\n"
+            + "volumes, and reuses the UTF-8 XML of an instance that was written before. A ratio is\n"
+            + "n/a when moto_server completed no request within the run.\n";
     Files.writeString(out, header + String.join("\n", report) + "\n", StandardCharsets.UTF_8);
     System.out.println("\nwrote " + out.toAbsolutePath().normalize());
   }

@@ -11,7 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * API-only: every resource is a record and nothing runs, for users without a Docker engine. The
  * instance state machine is the same; every image reference is taken to exist (x86_64).
  */
-public final class MockBackend implements ComputeBackend {
+public class MockBackend implements ComputeBackend {
   private final Set<String> running = ConcurrentHashMap.newKeySet();
   private final Set<String> storage = ConcurrentHashMap.newKeySet();
 

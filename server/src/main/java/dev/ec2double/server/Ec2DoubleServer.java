@@ -51,8 +51,17 @@ public final class Ec2DoubleServer implements AutoCloseable {
   private volatile ApiHandler api;
   private Javalin app;
 
+  /** Machines from this backend instead of the configured one, or null. */
+  private final ComputeBackend givenBackend;
+
   public Ec2DoubleServer(ServerConfig config) {
+    this(config, null);
+  }
+
+  /** A server on a backend made by the caller: tests that decide when the engine's work ends. */
+  Ec2DoubleServer(ServerConfig config, ComputeBackend givenBackend) {
     this.config = config;
+    this.givenBackend = givenBackend;
     if (config.stateDir().isEmpty()) {
       this.stateDir = null;
       this.store = new StateStore();
@@ -80,15 +89,22 @@ public final class Ec2DoubleServer implements AutoCloseable {
     try {
       // with saved state, nothing is removed when this process dies: the next one adopts it
       backend =
-          Backends.select(
-              config.backend(), serverId, config.cleanup() && stateDir == null, config.engine());
+          givenBackend != null
+              ? givenBackend
+              : Backends.select(
+                  config.backend(),
+                  serverId,
+                  config.cleanup() && stateDir == null,
+                  config.engine());
       services = new Services(config, backend, serverId, store);
       registry = services.registry();
+      // background steps and engine events count as changes: the state file follows them, and
+      // answers reused while nothing changed (StateStore.generation) are built again
+      services.onChange(store::changed);
       if (stateDir != null) {
         services.adopt(store);
         writer = new StateWriter(stateDir.path(), store);
         store.onChange(writer::changed);
-        services.onChange(store::changed);
         store.changed();
         LOG.info("state is saved in {}", stateDir.path());
       }

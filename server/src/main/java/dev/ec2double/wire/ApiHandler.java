@@ -124,9 +124,14 @@ public final class ApiHandler {
         throw new AwsException(
             "DryRunOperation", "Request would have succeeded, but DryRun flag is set.", 412);
       }
-      SdkPojo response = invoke(op, ctx, request);
-      if (changes(action)) {
-        store.changed();
+      SdkPojo response;
+      try {
+        response = invoke(op, ctx, request);
+      } finally {
+        // failed calls too: AWS's errors leave the state as it was, but nothing here may assume so
+        if (changes(action)) {
+          store.changed();
+        }
       }
       return new ApiResponse(
           200, XmlEncoder.response(protocol, action, response, requestId), requestId);

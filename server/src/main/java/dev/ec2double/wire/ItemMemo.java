@@ -4,11 +4,12 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The XML of large list items (an Instance is some 3 KB of it), kept while an equal item comes to
- * be encoded again: a DescribeInstances of 50 unchanged instances then copies 50 strings instead of
- * walking some 5000 members. Keyed by content: SDK objects are immutable and their {@code equals}
- * compares every member, and whether a list was set at all, which is all the encoding depends on,
- * so an equal item encodes to the same text. One entry per key (the encoder keys an item by its
- * scalars, so a resource's new version replaces its old one); bounded, emptied when full.
+ * be encoded again: a DescribeInstances of 50 unchanged instances then copies 50 byte arrays
+ * instead of walking some 5000 members. Keyed by content: SDK objects are immutable and their
+ * {@code equals} compares every member, and whether a list was set at all, which is all the
+ * encoding depends on, so an equal item encodes to the same text. One entry per key (the encoder
+ * keys an item by its scalars, so a resource's new version replaces its old one); bounded, emptied
+ * when full.
  */
 final class ItemMemo {
   /** Smaller shapes encode about as fast as they hash and compare. */
@@ -16,7 +17,7 @@ final class ItemMemo {
 
   private static final int MAX_ENTRIES = 2048;
 
-  private record Entry(Object item, String name, String xml) {}
+  private record Entry(Object item, String name, byte[] xml) {}
 
   private static final ConcurrentHashMap<Integer, Entry> ENTRIES = new ConcurrentHashMap<>();
 
@@ -27,12 +28,12 @@ final class ItemMemo {
    *
    * @param key a hash of the item and name that equal items share
    */
-  static String get(int key, Object item, String name) {
+  static byte[] get(int key, Object item, String name) {
     Entry e = ENTRIES.get(key);
     return e != null && e.name().equals(name) && e.item().equals(item) ? e.xml() : null;
   }
 
-  static void put(int key, Object item, String name, String xml) {
+  static void put(int key, Object item, String name, byte[] xml) {
     if (ENTRIES.size() >= MAX_ENTRIES) {
       ENTRIES.clear();
     }

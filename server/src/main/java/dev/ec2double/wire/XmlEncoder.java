@@ -161,11 +161,11 @@ public final class XmlEncoder {
       return;
     }
     int key = memoKey(pojo, name);
-    String xml = ItemMemo.get(key, item, name);
+    byte[] xml = ItemMemo.get(key, item, name);
     if (xml == null) {
       XmlWriter one = new XmlWriter();
       writeValue(one, m, name, item);
-      xml = one.text();
+      xml = one.bytes();
       ItemMemo.put(key, item, name, xml);
     }
     w.raw(xml);

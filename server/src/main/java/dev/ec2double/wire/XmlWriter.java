@@ -8,91 +8,88 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayDeque;
+import java.util.Arrays;
 
 /**
  * The small streaming XML writer the encoder needs: elements, text, one default namespace on the
  * root. The documents AWS sends use nothing more (no attributes, no prefixes, no mixed content),
- * and writing them straight into a buffer is several times faster than a general StAX writer, which
- * matters for large Describe answers (see docs/benchmarks.md).
+ * and writing them straight into a UTF-8 byte buffer is several times faster than a general StAX
+ * writer, which matters for large Describe answers (see docs/benchmarks.md). Names and most values
+ * are ASCII and go in a byte per character; other text is encoded where it is written.
  */
 final class XmlWriter {
-  private final StringBuilder out;
+  private byte[] out;
+  private int length;
   private final ArrayDeque<String> open = new ArrayDeque<>();
 
   XmlWriter() {
     this(1024);
   }
 
-  /** A writer whose buffer starts at this many characters. */
+  /** A writer whose buffer starts at this many bytes. */
   XmlWriter(int capacity) {
-    out = new StringBuilder(capacity);
+    out = new byte[Math.max(capacity, 64)];
   }
 
   XmlWriter declaration() {
-    out.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>");
-    return this;
+    return ascii("<?xml version=\"1.0\" encoding=\"UTF-8\"?>");
   }
 
   XmlWriter root(String name, String namespace) {
-    out.append('<').append(name).append(" xmlns=\"").append(namespace).append("\">");
+    ch('<').ascii(name).ascii(" xmlns=\"").ascii(namespace).ascii("\">");
     open.push(name);
     return this;
   }
 
   XmlWriter start(String name) {
-    out.append('<').append(name).append('>');
+    ch('<').ascii(name).ch('>');
     open.push(name);
     return this;
   }
 
   XmlWriter end() {
-    out.append("</").append(open.pop()).append('>');
-    return this;
+    return ascii("</").ascii(open.pop()).ch('>');
   }
 
   XmlWriter empty(String name) {
-    out.append('<').append(name).append("/>");
-    return this;
+    return ch('<').ascii(name).ascii("/>");
   }
 
   /** {@code <name>text</name>}, the text escaped. */
   XmlWriter element(String name, String text) {
-    out.append('<').append(name).append('>');
+    ch('<').ascii(name).ch('>');
     escape(text);
-    out.append("</").append(name).append('>');
-    return this;
+    return ascii("</").ascii(name).ch('>');
   }
 
   /** {@code <name>text</name>} for text known to need no escaping (numbers, booleans). */
   XmlWriter plain(String name, String text) {
-    out.append('<').append(name).append('>').append(text).append("</").append(name).append('>');
-    return this;
+    return ch('<').ascii(name).ch('>').ascii(text).ascii("</").ascii(name).ch('>');
   }
 
   /** {@code <name>2024-05-01T12:00:00.000Z</name>}: ISO-8601 in UTC with milliseconds. */
   XmlWriter timestamp(String name, Instant instant) {
-    out.append('<').append(name).append('>');
+    ch('<').ascii(name).ch('>');
     LocalDateTime t = LocalDateTime.ofEpochSecond(instant.getEpochSecond(), 0, ZoneOffset.UTC);
     if (t.getYear() < 0 || t.getYear() > 9999) {
-      out.append(XmlEncoder.ISO_MILLIS.format(instant)); // the formatter's sign and width rules
+      ascii(XmlEncoder.ISO_MILLIS.format(instant)); // the formatter's sign and width rules
     } else {
-      digits(t.getYear(), 4).append('-');
-      digits(t.getMonthValue(), 2).append('-');
-      digits(t.getDayOfMonth(), 2).append('T');
-      digits(t.getHour(), 2).append(':');
-      digits(t.getMinute(), 2).append(':');
-      digits(t.getSecond(), 2).append('.');
-      digits(instant.getNano() / 1_000_000, 3).append('Z');
+      digits(t.getYear(), 4).ch('-');
+      digits(t.getMonthValue(), 2).ch('-');
+      digits(t.getDayOfMonth(), 2).ch('T');
+      digits(t.getHour(), 2).ch(':');
+      digits(t.getMinute(), 2).ch(':');
+      digits(t.getSecond(), 2).ch('.');
+      digits(instant.getNano() / 1_000_000, 3).ch('Z');
     }
-    out.append("</").append(name).append('>');
-    return this;
+    return ascii("</").ascii(name).ch('>');
   }
 
-  private StringBuilder digits(int value, int width) {
+  private XmlWriter digits(int value, int width) {
     for (int d = width - 1, scale = pow10(d); d >= 0; d--, scale /= 10) {
-      out.append((char) ('0' + value / scale % 10));
+      ch((char) ('0' + value / scale % 10));
     }
-    return out;
+    return this;
   }
 
   private static int pow10(int n) {
@@ -105,19 +102,21 @@ final class XmlWriter {
 
   private void escape(String text) {
     if (plainText(text)) {
-      out.append(text);
+      ascii(text);
       return;
     }
     String safe = XmlEncoder.xmlSafe(text);
+    StringBuilder escaped = new StringBuilder(safe.length() + 16);
     for (int i = 0; i < safe.length(); i++) {
       char c = safe.charAt(i);
       switch (c) {
-        case '&' -> out.append("&amp;");
-        case '<' -> out.append("&lt;");
-        case '>' -> out.append("&gt;");
-        default -> out.append(c);
+        case '&' -> escaped.append("&amp;");
+        case '<' -> escaped.append("&lt;");
+        case '>' -> escaped.append("&gt;");
+        default -> escaped.append(c);
       }
     }
+    raw(escaped.toString().getBytes(StandardCharsets.UTF_8));
   }
 
   /** Printable ASCII without markup characters: written as it is (ids, names, most values). */
@@ -131,15 +130,43 @@ final class XmlWriter {
     return true;
   }
 
-  /** XML another writer made, as it is. */
-  XmlWriter raw(String xml) {
-    out.append(xml);
+  /** Text known to be ASCII (names, namespaces, numbers, plain values), a byte per character. */
+  private XmlWriter ascii(String text) {
+    int n = text.length();
+    room(n);
+    text.getBytes(0, n, out, length); // exactly the low byte of each char, which ASCII is
+    length += n;
     return this;
   }
 
-  /** What was written so far, as text (a fragment with nothing left open). */
+  private XmlWriter ch(char c) {
+    room(1);
+    out[length++] = (byte) c;
+    return this;
+  }
+
+  /** UTF-8 XML another writer made, as it is. */
+  XmlWriter raw(byte[] xml) {
+    room(xml.length);
+    System.arraycopy(xml, 0, out, length, xml.length);
+    length += xml.length;
+    return this;
+  }
+
+  private void room(int more) {
+    if (length + more > out.length) {
+      out = Arrays.copyOf(out, Math.max(out.length * 2, length + more));
+    }
+  }
+
+  /** What was written so far, as UTF-8 (a fragment with nothing left open). */
+  byte[] bytes() {
+    return Arrays.copyOf(out, length);
+  }
+
+  /** What was written so far, as text. */
   String text() {
-    return out.toString();
+    return new String(out, 0, length, StandardCharsets.UTF_8);
   }
 
   /** The document as UTF-8, with any element still open closed. */
@@ -147,7 +174,7 @@ final class XmlWriter {
     while (!open.isEmpty()) {
       end();
     }
-    return out.toString().getBytes(StandardCharsets.UTF_8);
+    return bytes();
   }
 
   void writeTo(OutputStream stream) {

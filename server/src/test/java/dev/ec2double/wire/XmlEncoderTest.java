@@ -155,6 +155,37 @@ class XmlEncoderTest {
   }
 
   @Test
+  void writesTextBeyondAsciiAsUtf8InSmallAndLargeItems() {
+    String text = "caf\u00e9 \u2615 \uD83D\uDE00 <a & b>";
+    String escaped = "caf\u00e9 \u2615 \uD83D\uDE00 &lt;a &amp; b&gt;";
+    Instance large =
+        Instance.builder()
+            .instanceId("i-1")
+            .tags(
+                software.amazon.awssdk.services.ec2.model.Tag.builder()
+                    .key("k")
+                    .value(text)
+                    .build())
+            .build();
+    for (int round = 0; round < 2; round++) { // the second round's item XML is the reused one
+      String xml =
+          response(
+              Protocol.EC2,
+              "DescribeTags",
+              DescribeTagsResponse.builder()
+                  .tags(TagDescription.builder().key("k").value(text).build())
+                  .build());
+      assertThat(xml).contains("<value>" + escaped + "</value>");
+      String run =
+          response(
+              Protocol.EC2,
+              "RunInstances",
+              RunInstancesResponse.builder().reservationId("r-1").instances(large).build());
+      assertThat(run).contains("<value>" + escaped + "</value>");
+    }
+  }
+
+  @Test
   void replacesCharactersXmlCannotCarryInsteadOfFailing() {
     String xml =
         error(Protocol.EC2, new AwsException("InvalidAction", "bad \u0000\u0007\uFFFE end"));

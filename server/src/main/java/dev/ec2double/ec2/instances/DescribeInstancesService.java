@@ -45,18 +45,9 @@ public final class DescribeInstancesService {
     Map<String, List<Instance>> byReservation = new LinkedHashMap<>();
     List<Instance> matching = new ArrayList<>();
     Map<Instance, InstanceRecord> recordOf = new java.util.IdentityHashMap<>();
-    // one look at the region's volumes and interfaces for all the instances, not one per instance
-    Map<String, List<InstanceBlockDeviceMapping>> devices =
-        instances.storage().devicesByInstance(ctx.state());
-    Map<String, InstanceNetworking.View> networks = instances.networking().views(ctx.state());
+    Views views = new Views(ctx, tags);
     for (InstanceRecord r : records) {
-      Instance view =
-          InstanceView.toSdk(
-              r,
-              tags,
-              instances.typeOrNull(r.instanceType),
-              devices.getOrDefault(r.id, List.of()),
-              networks.getOrDefault(r.id, InstanceNetworking.View.NONE));
+      Instance view = views.of(r);
       if (filter.test(view)) {
         matching.add(view);
         recordOf.put(view, r);
@@ -77,6 +68,45 @@ public final class DescribeInstancesService {
         .reservations(out)
         .nextToken(page.nextToken())
         .build();
+  }
+
+  /**
+   * The instances' views, each reused when nothing at all changed since it was built (the state's
+   * change count is the same), else built again. The region's volumes and interfaces are read once,
+   * for all the instances, and only when one view has to be built.
+   */
+  private final class Views {
+    private final RequestContext ctx;
+    private final TagStore tags;
+    private final long generation;
+    private Map<String, List<InstanceBlockDeviceMapping>> devices;
+    private Map<String, InstanceNetworking.View> networks;
+
+    Views(RequestContext ctx, TagStore tags) {
+      this.ctx = ctx;
+      this.tags = tags;
+      this.generation = ctx.state().generation(); // read before anything the views show
+    }
+
+    Instance of(InstanceRecord r) {
+      InstanceRecord.DescribedView last = r.described;
+      if (last != null && generation >= 0 && last.generation() == generation) {
+        return last.view();
+      }
+      if (devices == null) {
+        devices = instances.storage().devicesByInstance(ctx.state());
+        networks = instances.networking().views(ctx.state());
+      }
+      Instance view =
+          InstanceView.toSdk(
+              r,
+              tags,
+              instances.typeOrNull(r.instanceType),
+              devices.getOrDefault(r.id, List.of()),
+              networks.getOrDefault(r.id, InstanceNetworking.View.NONE));
+      r.described = new InstanceRecord.DescribedView(generation, view);
+      return view;
+    }
   }
 
   public DescribeInstanceStatusResponse describeInstanceStatus(

@@ -316,15 +316,17 @@ public final class InstanceLifecycle implements AutoCloseable {
                 + " ec2-double)");
         r.stateTransitionReason = "Server.InternalError";
         LOG.info("instance {}: its container was killed outside ec2-double", r.id);
-        return;
+        terminate = false;
+      } else {
+        terminate = "terminate".equals(r.shutdownBehavior);
+        String code = "Client.InstanceInitiatedShutdown";
+        String message = code + ": Instance initiated shutdown";
+        r.transition(
+            terminate ? InstanceState.SHUTTING_DOWN : InstanceState.STOPPED, code, message);
+        r.stateTransitionReason = code;
+        LOG.info("instance {} shut itself down (exit {})", r.id, exitCode);
       }
-      terminate = "terminate".equals(r.shutdownBehavior);
-      String code = "Client.InstanceInitiatedShutdown";
-      String message = code + ": Instance initiated shutdown";
-      r.transition(terminate ? InstanceState.SHUTTING_DOWN : InstanceState.STOPPED, code, message);
-      r.stateTransitionReason = code;
     }
-    LOG.info("instance {} shut itself down (exit {})", r.id, exitCode);
     steps.changed();
     if (terminate) {
       terminate(r, r.release);
@@ -335,7 +337,7 @@ public final class InstanceLifecycle implements AutoCloseable {
   private void machineRemoved(String machineId) {
     InstanceRecord r = byMachine.get(machineId);
     if (r != null) {
-      r.then(() -> removedOutside(r), executor);
+      r.then(() -> removedOutside(r), steps);
     }
   }
 
@@ -366,7 +368,7 @@ public final class InstanceLifecycle implements AutoCloseable {
   /** The engine answers again: every instance is compared with its machine. */
   private void engineBack() {
     for (InstanceRecord r : byMachine.values()) {
-      r.then(() -> settle(r, false, null), executor);
+      r.then(() -> settle(r, false, null), steps);
     }
   }
 

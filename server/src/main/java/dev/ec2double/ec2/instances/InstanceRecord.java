@@ -67,6 +67,14 @@ public final class InstanceRecord implements java.io.Serializable {
   /** Exits of the machine the server caused itself (reboots), not to be read as a shutdown. */
   final AtomicInteger expectedExits = new AtomicInteger();
 
+  /**
+   * Its last DescribeInstances view and the state's change count it was built at ({@link
+   * dev.ec2double.core.StateStore#generation()}): reused while no change happened since. Not saved.
+   */
+  transient volatile DescribedView described;
+
+  record DescribedView(long generation, software.amazon.awssdk.services.ec2.model.Instance view) {}
+
   /** Not saved: a restarted server starts with no step under way. */
   private transient CompletableFuture<Void> chain;
 
