@@ -10,11 +10,13 @@ import org.slf4j.LoggerFactory;
 /**
  * Saves the state in the background after it changes: at most one write per {@link #INTERVAL_MS},
  * so a burst of calls costs one write, and the saved state is at most that interval (plus one
- * write) behind. {@link #close()} writes what is left.
+ * write) behind. A write that fails (a full disk, a directory gone) is logged and tried again every
+ * {@link #RETRY_MS} until it succeeds, changes or not; {@link #close()} writes what is left.
  */
 public final class StateWriter implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(StateWriter.class);
   static final long INTERVAL_MS = 100;
+  static final long RETRY_MS = 1000;
 
   private final Path dir;
   private final StateStore store;
@@ -25,6 +27,9 @@ public final class StateWriter implements AutoCloseable {
   private long writes;
   private long lastBytes;
   private long writeNanos;
+
+  /** Why the last write failed, or null when it did not. */
+  private String failure;
 
   public StateWriter(Path dir, StateStore store) {
     this.dir = dir;
@@ -82,6 +87,10 @@ public final class StateWriter implements AutoCloseable {
           writes++;
           lastBytes = data.length;
           writeNanos += System.nanoTime() - t0;
+          if (failure != null) {
+            LOG.info("the state is saved to {} again", dir);
+            failure = null;
+          }
         }
         return;
       } catch (ConcurrentModificationException e) {
@@ -92,10 +101,21 @@ public final class StateWriter implements AutoCloseable {
         }
         Thread.onSpinWait();
       } catch (IOException | RuntimeException e) {
-        LOG.error("cannot save the state to {}: {}", dir, e.toString());
+        failed(e.toString());
         return;
       }
     }
+  }
+
+  /** Logs a failure once (not on every retry) and has the write tried again later. */
+  private synchronized void failed(String why) {
+    if (!why.equals(failure)) {
+      LOG.error("cannot save the state to {}: {}; trying again every {} ms", dir, why, RETRY_MS);
+    }
+    failure = why;
+    dirty = true;
+    lastWriteNanos = System.nanoTime() + (RETRY_MS - INTERVAL_MS) * 1_000_000;
+    notifyAll();
   }
 
   /** How many times the state was written, the size of the last write, the time all took. */

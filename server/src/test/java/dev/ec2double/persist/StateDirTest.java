@@ -62,6 +62,26 @@ class StateDirTest {
   }
 
   @Test
+  void triesAFailedWriteAgainWithoutAnotherChange() throws Exception {
+    Path blocker = Files.createDirectories(dir.resolve(StateFile.NAME + ".tmp").resolve("x"));
+    StateStore store = new StateStore();
+    store.region("123456789012", "eu-west-1").tags();
+    try (StateWriter writer = new StateWriter(dir, store)) {
+      writer.changed();
+      Thread.sleep(StateWriter.INTERVAL_MS * 3);
+      assertThat(writer.stats()[0]).as("writes while the temporary file cannot be made").isZero();
+      Files.delete(blocker);
+      Files.delete(blocker.getParent());
+      long end = System.nanoTime() + StateWriter.RETRY_MS * 5 * 1_000_000;
+      while (writer.stats()[0] == 0 && System.nanoTime() < end) {
+        Thread.sleep(20);
+      }
+      assertThat(writer.stats()[0]).as("writes once it can").isEqualTo(1);
+      assertThat(StateFile.read(dir)).isNotNull();
+    }
+  }
+
+  @Test
   void readsNothingWhenNothingWasSaved() {
     assertThat(StateFile.read(dir)).isNull();
   }
