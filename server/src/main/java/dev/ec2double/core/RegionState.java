@@ -47,16 +47,9 @@ public final class RegionState implements java.io.Serializable {
     return type.cast(parts.get(type));
   }
 
-  /**
-   * The state's change count ({@link StateStore#generation()}), or -1 for a region outside any
-   * store, whose changes nobody counts: nothing may be reused under -1.
-   */
-  public long generation() {
-    return owner == null ? -1 : owner.generation();
-  }
-
   /** Marks the state as changed since it was last saved. */
   public void changed() {
+    Changes.happened();
     if (owner != null) {
       owner.changed();
     }

@@ -2,7 +2,6 @@ package dev.ec2double.core;
 
 import java.util.Collection;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The in-memory state of every account and region, thread-safe. With {@code --state-dir} the whole
@@ -14,9 +13,6 @@ public final class StateStore implements java.io.Serializable {
 
   /** Told after every change worth saving; belongs to this process, so it is not saved. */
   private transient volatile Runnable onChange;
-
-  /** Counts the changes: an answer built at one count is still true while the count stays. */
-  private transient AtomicLong generation = new AtomicLong();
 
   public RegionState region(String account, String region) {
     String key = account + "/" + region;
@@ -43,28 +39,12 @@ public final class StateStore implements java.io.Serializable {
     this.onChange = listener;
   }
 
-  /**
-   * The number of changes so far. Every change to any resource calls {@link #changed()} once it is
-   * made (each mutating API call, each background step, each engine event), so a value read before
-   * an answer was built and still current later means the answer is still true (read-only answers
-   * are reused under it: DescribeInstances' views).
-   */
-  public long generation() {
-    return generation.get();
-  }
-
   /** Marks the state as changed since it was last saved. */
   public void changed() {
-    generation.incrementAndGet();
+    Changes.happened();
     Runnable l = onChange;
     if (l != null) {
       l.run();
     }
-  }
-
-  private void readObject(java.io.ObjectInputStream in)
-      throws java.io.IOException, ClassNotFoundException {
-    in.defaultReadObject();
-    generation = new AtomicLong();
   }
 }

@@ -22,6 +22,7 @@ public final class StepExecutor implements Executor {
 
   /** Says that the state changed outside a step (an engine event). */
   public void changed() {
+    Changes.happened();
     changed.run();
   }
 
@@ -32,7 +33,7 @@ public final class StepExecutor implements Executor {
           try {
             step.run();
           } finally {
-            changed.run();
+            changed();
           }
         });
   }

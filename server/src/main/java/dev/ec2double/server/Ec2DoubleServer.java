@@ -98,8 +98,7 @@ public final class Ec2DoubleServer implements AutoCloseable {
                   config.engine());
       services = new Services(config, backend, serverId, store);
       registry = services.registry();
-      // background steps and engine events count as changes: the state file follows them, and
-      // answers reused while nothing changed (StateStore.generation) are built again
+      // background steps and engine events are changes to save too
       services.onChange(store::changed);
       if (stateDir != null) {
         services.adopt(store);

@@ -1,5 +1,6 @@
 package dev.ec2double.ec2.instances;
 
+import dev.ec2double.core.Changes;
 import dev.ec2double.core.Pages;
 import dev.ec2double.core.RequestContext;
 import dev.ec2double.core.TagStore;
@@ -71,9 +72,9 @@ public final class DescribeInstancesService {
   }
 
   /**
-   * The instances' views, each reused when nothing at all changed since it was built (the state's
-   * change count is the same), else built again. The region's volumes and interfaces are read once,
-   * for all the instances, and only when one view has to be built.
+   * The instances' views, each reused when nothing at all changed since it was built ({@link
+   * Changes#count()} is the same), else built again. The region's volumes and interfaces are read
+   * once, for all the instances, and only when one view has to be built.
    */
   private final class Views {
     private final RequestContext ctx;
@@ -85,12 +86,12 @@ public final class DescribeInstancesService {
     Views(RequestContext ctx, TagStore tags) {
       this.ctx = ctx;
       this.tags = tags;
-      this.generation = ctx.state().generation(); // read before anything the views show
+      this.generation = Changes.count(); // read before anything the views show
     }
 
     Instance of(InstanceRecord r) {
       InstanceRecord.DescribedView last = r.described;
-      if (last != null && generation >= 0 && last.generation() == generation) {
+      if (last != null && last.generation() == generation) {
         return last.view();
       }
       if (devices == null) {

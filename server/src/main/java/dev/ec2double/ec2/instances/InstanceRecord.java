@@ -68,8 +68,8 @@ public final class InstanceRecord implements java.io.Serializable {
   final AtomicInteger expectedExits = new AtomicInteger();
 
   /**
-   * Its last DescribeInstances view and the state's change count it was built at ({@link
-   * dev.ec2double.core.StateStore#generation()}): reused while no change happened since. Not saved.
+   * Its last DescribeInstances view and the change count it was built at ({@link
+   * dev.ec2double.core.Changes#count()}): reused while no change happened since. Not saved.
    */
   transient volatile DescribedView described;
 
