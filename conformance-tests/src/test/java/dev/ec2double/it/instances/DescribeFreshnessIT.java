@@ -27,7 +27,7 @@ class DescribeFreshnessIT {
 
   @BeforeAll
   static void client() {
-    ec2 = TestServer.ec2("eu-west-3", "AKIDFRESHNESS");
+    ec2 = TestServer.ec2("us-east-1", "000000000777"); // an account of its own
   }
 
   @AfterAll
