@@ -1,8 +1,7 @@
 package dev.ec2double.bench;
 
 import dev.ec2double.it.Elbv2Clients;
-import dev.ec2double.server.Ec2DoubleServer;
-import dev.ec2double.server.ServerConfig;
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -15,7 +14,9 @@ import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetTypeEn
 
 /**
  * The ALB's proxy against nginx: the same keep-alive target (nginx, one worker) reached straight,
- * through an nginx reverse proxy, and through an ec2-double listener with an {@code ip} target.
+ * through an nginx reverse proxy, and through an ec2-double listener with an {@code ip} target. The
+ * server runs as users run it (its jar in its own JVM with {@link Servers#JVM_FLAGS}), not inside
+ * the harness's JVM, whose default collector and heap are not the ones users get.
  */
 final class AlbBench {
   private static final String ACCOUNT = "000000000042";
@@ -25,15 +26,16 @@ final class AlbBench {
   static void run(int seconds, Consumer<String> line) throws Exception {
     line.accept("\n## ALB proxy vs nginx reverse proxy, same target, wrk GET, 16 connections\n");
     line.accept(
-        "After a 20 s warm-up of the ALB, nginx and the ALB take turns for three rounds; each row"
-            + " is that side's median round.\n");
+        "The server runs as users run it (`java "
+            + String.join(" ", Servers.JVM_FLAGS)
+            + " -jar`, its own process). After a 20 s warm-up of the ALB, nginx and the ALB take"
+            + " turns for three rounds; each row is that side's median round.\n");
     line.accept("| path | req/s | p50 | p99 | vs nginx proxy |");
     line.accept("| --- | --- | --- | --- | --- |");
     try (Nginx target = Nginx.target();
         Nginx proxy = Nginx.proxyTo(target.port);
-        Ec2DoubleServer server =
-            new Ec2DoubleServer(ServerConfig.builder().port(0).backend("mock").build()).start();
-        ElasticLoadBalancingV2Client elb = Elbv2Clients.of(server, ACCOUNT)) {
+        Servers.Running server = Servers.ec2double("mock");
+        ElasticLoadBalancingV2Client elb = Elbv2Clients.of(endpoint(server), ACCOUNT)) {
       String alb = listener(server, elb, target.port);
       // the JIT is still compiling the proxy's paths for the first ~30 s; nginx needs no warm-up
       Wrk.get(alb, 16, 20);
@@ -72,11 +74,15 @@ final class AlbBench {
         name, r.rps(), r.p50Ms(), r.p99Ms(), r.rps() / nginx.rps());
   }
 
+  private static URI endpoint(Servers.Running server) {
+    return URI.create("http://127.0.0.1:" + server.port());
+  }
+
   private static String listener(
-      Ec2DoubleServer server, ElasticLoadBalancingV2Client elb, int targetPort) throws Exception {
+      Servers.Running server, ElasticLoadBalancingV2Client elb, int targetPort) throws Exception {
     String lb =
         elb.createLoadBalancer(
-                r -> r.name("bench").subnets(Elbv2Clients.twoSubnets(server, ACCOUNT)))
+                r -> r.name("bench").subnets(Elbv2Clients.twoSubnets(endpoint(server), ACCOUNT)))
             .loadBalancers()
             .get(0)
             .loadBalancerArn();
@@ -86,7 +92,7 @@ final class AlbBench {
                     r.name("bench")
                         .protocol("HTTP")
                         .port(targetPort)
-                        .vpcId(Elbv2Clients.defaultVpcId(server, ACCOUNT))
+                        .vpcId(Elbv2Clients.defaultVpcId(endpoint(server), ACCOUNT))
                         .targetType(TargetTypeEnum.IP)
                         .healthCheckIntervalSeconds(5)
                         .healthCheckTimeoutSeconds(2)

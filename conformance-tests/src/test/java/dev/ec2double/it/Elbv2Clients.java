@@ -1,6 +1,7 @@
 package dev.ec2double.it;
 
 import dev.ec2double.server.Ec2DoubleServer;
+import java.net.URI;
 import java.util.List;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -19,8 +20,13 @@ public final class Elbv2Clients {
   private Elbv2Clients() {}
 
   public static ElasticLoadBalancingV2Client of(Ec2DoubleServer server, String accessKey) {
+    return of(server.endpoint(), accessKey);
+  }
+
+  /** A client for a server at an endpoint, such as one running in its own process. */
+  public static ElasticLoadBalancingV2Client of(URI endpoint, String accessKey) {
     return ElasticLoadBalancingV2Client.builder()
-        .endpointOverride(server.endpoint())
+        .endpointOverride(endpoint)
         .region(Region.US_EAST_1)
         .credentialsProvider(
             StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKey, "secret")))
@@ -28,9 +34,9 @@ public final class Elbv2Clients {
         .build();
   }
 
-  private static Ec2Client ec2(Ec2DoubleServer server, String accessKey) {
+  private static Ec2Client ec2(URI endpoint, String accessKey) {
     return Ec2Client.builder()
-        .endpointOverride(server.endpoint())
+        .endpointOverride(endpoint)
         .region(Region.US_EAST_1)
         .credentialsProvider(
             StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKey, "secret")))
@@ -40,7 +46,11 @@ public final class Elbv2Clients {
 
   /** The default VPC of us-east-1 for an access key that is its own 12-digit account. */
   public static String defaultVpcId(Ec2DoubleServer server, String account) {
-    try (Ec2Client ec2 = ec2(server, account)) {
+    return defaultVpcId(server.endpoint(), account);
+  }
+
+  public static String defaultVpcId(URI endpoint, String account) {
+    try (Ec2Client ec2 = ec2(endpoint, account)) {
       return ec2.describeVpcs(
               r -> r.filters(Filter.builder().name("is-default").values("true").build()))
           .vpcs()
@@ -51,7 +61,11 @@ public final class Elbv2Clients {
 
   /** Two default subnets in different zones, as an ALB needs. */
   public static List<String> twoSubnets(Ec2DoubleServer server, String account) {
-    try (Ec2Client ec2 = ec2(server, account)) {
+    return twoSubnets(server.endpoint(), account);
+  }
+
+  public static List<String> twoSubnets(URI endpoint, String account) {
+    try (Ec2Client ec2 = ec2(endpoint, account)) {
       List<Subnet> subnets =
           ec2.describeSubnets(
                   r ->

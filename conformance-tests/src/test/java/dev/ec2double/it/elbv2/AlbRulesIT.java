@@ -13,9 +13,15 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.ec2double.it.Elbv2Clients;
 import dev.ec2double.it.TestServer;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.eclipse.jetty.client.ContentResponse;
 import org.eclipse.jetty.client.StringRequestContent;
 import org.eclipse.jetty.http.HttpHeader;
@@ -165,6 +171,40 @@ class AlbRulesIT {
     // the client's Host header, unchanged (Jetty's client leaves out a default port)
     assertThat(seen.getHeader("Host")).isEqualTo(port == 80 ? "127.0.0.1" : "127.0.0.1:" + port);
     assertThat(seen.containsHeader("Via")).isFalse();
+  }
+
+  @Test
+  void answersManyClientConnectionsAtOnce() throws Exception {
+    // one connection per client: together they land on every selector thread of the listener,
+    // and each thread forwards on target connections of its own
+    List<Http> clients = IntStream.range(0, 8).mapToObj(i -> new Http()).toList();
+    ExecutorService threads = Executors.newFixedThreadPool(clients.size());
+    List<String> bodies = new ArrayList<>();
+    try {
+      List<Future<List<String>>> answers = new ArrayList<>();
+      for (Http client : clients) {
+        answers.add(
+            threads.submit(
+                () -> {
+                  List<String> seen = new ArrayList<>();
+                  for (int i = 0; i < 5; i++) {
+                    ContentResponse r = client.get(port, "/many");
+                    seen.add(r.getStatus() + " " + r.getContentAsString());
+                  }
+                  return seen;
+                }));
+      }
+      for (Future<List<String>> answer : answers) {
+        bodies.addAll(answer.get(60, TimeUnit.SECONDS));
+      }
+    } finally {
+      threads.shutdownNow();
+      for (Http client : clients) {
+        client.close();
+      }
+    }
+    assertThat(bodies).hasSize(40).allMatch(b -> b.equals("200 a1") || b.equals("200 a2"));
+    assertThat(traffic(a1).size() + traffic(a2).size()).isEqualTo(40);
   }
 
   @Test

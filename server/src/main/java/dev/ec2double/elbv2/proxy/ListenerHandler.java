@@ -25,7 +25,7 @@ final class ListenerHandler extends Handler.Wrapper {
   private final Elbv2Store store;
   private final String listenerArn;
 
-  ListenerHandler(Elbv2Store store, String listenerArn, TargetForwarder forwarder) {
+  ListenerHandler(Elbv2Store store, String listenerArn, Handler forwarder) {
     super(forwarder);
     this.store = store;
     this.listenerArn = listenerArn;

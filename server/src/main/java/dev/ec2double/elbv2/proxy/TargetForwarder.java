@@ -22,7 +22,13 @@ import org.eclipse.jetty.util.thread.Invocable.InvocationType;
 final class TargetForwarder extends ProxyHandler {
   static final String DESTINATION = TargetForwarder.class.getName() + ".destination";
 
-  TargetForwarder() {
+  private final ListenerConnector.Selectors selectors;
+  private final int selector;
+
+  /** A forwarder whose target connections live on the listener's selector {@code selector}. */
+  TargetForwarder(ListenerConnector.Selectors selectors, int selector) {
+    this.selectors = selectors;
+    this.selector = selector;
     setUseServerThreadPool(true);
   }
 
@@ -37,14 +43,13 @@ final class TargetForwarder extends ProxyHandler {
   }
 
   /**
-   * Two selectors: one thread doing every target connection's I/O caps throughput. The response
+   * Target connections on the listener's own selector (see {@link ListenerConnector}). The response
    * listeners only write to the client asynchronously, so they run in the selector thread that read
-   * the target's response.
+   * the target's response, the one that also reads the client's requests.
    */
   @Override
   protected HttpClient newHttpClient() {
-    ClientConnector connector = new ClientConnector();
-    connector.setSelectors(2);
+    ClientConnector connector = new UpstreamConnector(selectors, selector);
     HttpClientTransportOverHTTP transport = new HttpClientTransportOverHTTP(connector);
     transport.setInvocationType(InvocationType.NON_BLOCKING);
     return new HttpClient(transport);
