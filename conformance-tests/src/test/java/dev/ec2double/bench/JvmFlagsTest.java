@@ -18,9 +18,12 @@ class JvmFlagsTest {
   }
 
   @Test
-  void imageHasTheBenchmarkedFlags() throws IOException {
-    assertThat(Files.readString(Path.of("..", "docker", "Dockerfile")))
-        .contains("ENV JDK_JAVA_OPTIONS=\"" + FLAGS + "\"");
+  void imageHasTheBenchmarkedFlagsAndTrainsItsClassArchiveWithThem() throws IOException {
+    String dockerfile = Files.readString(Path.of("..", "docker", "Dockerfile"));
+    String archive = "/opt/ec2-double/ec2-double.jsa";
+    assertThat(dockerfile)
+        .contains("ENV JDK_JAVA_OPTIONS=\"" + FLAGS + " -XX:SharedArchiveFile=" + archive + "\"")
+        .contains("java -XX:ArchiveClassesAtExit=" + archive + " " + FLAGS + " \\");
   }
 
   @Test
