@@ -22,7 +22,7 @@ import software.amazon.awssdk.services.ec2.model.Tag;
 
 /**
  * 16 threads, 200 mixed calls each, one account, on the mock backend: every id unique, every state
- * legal, no tag lost, and after a final terminate-all nothing left running.
+ * legal, no tag or rule lost, and after a final terminate-all and volume deletes nothing left.
  */
 class ConcurrencyIT {
   static final int THREADS = 16;
@@ -73,6 +73,10 @@ class ConcurrencyIT {
         assertThat(tags).contains(Tag.builder().key(e.getKey()).value(e.getValue()).build());
       }
 
+      assertThat(mixed.authorizedPorts())
+          .as("every rule authorized and not revoked is there, and no other")
+          .isEqualTo(mixed.ports);
+
       Mixed.terminateAll(ec2);
       Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
       while (!Mixed.describeAll(ec2).stream()
@@ -80,6 +84,11 @@ class ConcurrencyIT {
         assertThat(Instant.now()).as("everything terminated").isBefore(deadline);
         Thread.sleep(200);
       }
+      assertThat(mixed.volumes).as("volumes made").isNotEmpty();
+      assertThat(mixed.deleteVolumesAndGroup()).as("volumes left after deleting them").isEmpty();
+      assertThat(ec2.describeVolumes().volumes())
+          .as("no volume of the account is left: roots went with their instances")
+          .isEmpty();
       for (String id : mixed.launched) {
         // the mock backend's machine for an instance: nothing of it may still run
         assertThat(TestServer.get().backend().isRunning("mock-ec2double-" + id)).as(id).isFalse();

@@ -16,10 +16,11 @@ import software.amazon.awssdk.services.ec2.model.InstanceStateName;
 import software.amazon.awssdk.services.ec2.model.Reservation;
 
 /**
- * The mixed workload of the concurrency tests: run, describe, stop, start, terminate, tag and key
- * pairs, each thread on its own instances and all on one shared instance's tags. What a call may
- * legitimately answer under a race (an instance not in the right state) is expected; anything else
- * is collected as unexpected.
+ * The mixed workload of the concurrency tests: run, describe, stop, start, terminate, tag, key
+ * pairs, volumes (create, attach, detach, delete) and security group rules, each thread on its own
+ * instances and volumes, all on one shared instance's tags and one shared group's rules. What a
+ * call may legitimately answer under a race (an instance or volume not in the right state) is
+ * expected; anything else is collected as unexpected.
  */
 public final class Mixed {
   public static final String AMI = "ami-0ec2d00000000de12";
@@ -37,12 +38,22 @@ public final class Mixed {
   private final String shared;
   public final Set<String> launched = ConcurrentHashMap.newKeySet();
   public final Set<String> keyPairs = ConcurrentHashMap.newKeySet();
+  public final Set<String> volumes = ConcurrentHashMap.newKeySet();
+
+  /** The shared group, and the ingress ports authorized on it and not revoked. */
+  public final String group;
+
+  public final Set<Integer> ports = ConcurrentHashMap.newKeySet();
   public final Queue<String> unexpected = new ConcurrentLinkedQueue<>();
 
   public Mixed(Ec2Client ec2, String ami, String shared) {
     this.ec2 = ec2;
     this.ami = ami;
     this.shared = shared;
+    this.group =
+        ec2.createSecurityGroup(
+                r -> r.groupName("mixed-" + System.nanoTime()).description("concurrent rules"))
+            .groupId();
   }
 
   Mixed(Ec2Client ec2, String shared, int threads) {
@@ -53,9 +64,11 @@ public final class Mixed {
   public Map<String, String> run(int thread, int calls, Random random) {
     List<String> mine = new ArrayList<>();
     List<String> myKeys = new ArrayList<>();
+    List<Integer> myPorts = new ArrayList<>();
+    MixedVolumes myVolumes = new MixedVolumes(ec2, volumes, unexpected);
     Map<String, String> lastTag = new HashMap<>();
     for (int n = 0; n < calls; n++) {
-      int op = random.nextInt(mine.isEmpty() ? 2 : 10);
+      int op = random.nextInt(mine.isEmpty() ? 2 : 13);
       try {
         switch (op) {
           case 0 -> {
@@ -111,6 +124,36 @@ public final class Mixed {
               keyPairs.remove(name);
             }
           }
+          case 9 -> myVolumes.step(mine.get(random.nextInt(mine.size())), random);
+          case 10 -> {
+            int port = 1024 + thread * 1000 + n;
+            ec2.authorizeSecurityGroupIngress(
+                r ->
+                    r.groupId(group)
+                        .ipPermissions(
+                            p ->
+                                p.ipProtocol("tcp")
+                                    .fromPort(port)
+                                    .toPort(port)
+                                    .ipRanges(ip -> ip.cidrIp("10." + thread + ".0.0/16"))));
+            ports.add(port);
+            myPorts.add(port);
+          }
+          case 11 -> {
+            if (!myPorts.isEmpty()) {
+              int port = myPorts.remove(random.nextInt(myPorts.size()));
+              ec2.revokeSecurityGroupIngress(
+                  r ->
+                      r.groupId(group)
+                          .ipPermissions(
+                              p ->
+                                  p.ipProtocol("tcp")
+                                      .fromPort(port)
+                                      .toPort(port)
+                                      .ipRanges(ip -> ip.cidrIp("10." + thread + ".0.0/16"))));
+              ports.remove(port);
+            }
+          }
           default -> ec2.describeKeyPairs();
         }
       } catch (Ec2Exception e) {
@@ -120,6 +163,27 @@ public final class Mixed {
       }
     }
     return lastTag;
+  }
+
+  /** The ports the shared group lets in now, as DescribeSecurityGroups says. */
+  public Set<Integer> authorizedPorts() {
+    Set<Integer> out = new java.util.HashSet<>();
+    ec2.describeSecurityGroups(r -> r.groupIds(group))
+        .securityGroups()
+        .get(0)
+        .ipPermissions()
+        .forEach(p -> out.add(p.fromPort()));
+    return out;
+  }
+
+  /**
+   * Deletes every volume the run made, once detached (terminated instances detach theirs); then the
+   * group. Returns the volumes still described afterwards.
+   */
+  public List<String> deleteVolumesAndGroup() throws InterruptedException {
+    List<String> left = MixedVolumes.deleteAll(ec2, volumes);
+    ec2.deleteSecurityGroup(r -> r.groupId(group));
+    return left;
   }
 
   private void expectingState(Runnable call) {

@@ -104,13 +104,14 @@ class DockerContainmentIT {
       List<Future<?>> done = new ArrayList<>();
       for (int t = 0; t < 4; t++) {
         int thread = t;
-        done.add(pool.submit(() -> mixed.run(thread, 10, new Random(77 + thread))));
+        done.add(pool.submit(() -> mixed.run(thread, 20, new Random(77 + thread))));
       }
       for (Future<?> f : done) {
         f.get(5, TimeUnit.MINUTES);
       }
       pool.shutdown();
       assertThat(mixed.unexpected).isEmpty();
+      assertThat(mixed.volumes).as("volumes made").isNotEmpty();
 
       Mixed.terminateAll(ec2);
       ec2.waiter()
@@ -130,6 +131,15 @@ class DockerContainmentIT {
           .isEmpty();
       assertThat(Mixed.describeAll(ec2))
           .allSatisfy(i -> assertThat(i.state().name()).isEqualTo(InstanceStateName.TERMINATED));
+      assertThat(mixed.deleteVolumesAndGroup()).as("volumes left after deleting them").isEmpty();
+      assertThat(
+              docker
+                  .listVolumesCmd()
+                  .withFilter("label", List.of(Labels.ACCOUNT + "=" + ACCOUNT))
+                  .exec()
+                  .getVolumes())
+          .as("engine volumes of the account after terminate-all and deleting its volumes")
+          .isNullOrEmpty();
     }
   }
 }
