@@ -19,6 +19,7 @@ import software.amazon.awssdk.services.ec2.model.Ec2Exception;
 import software.amazon.awssdk.services.ec2.model.Instance;
 import software.amazon.awssdk.services.ec2.model.InstanceStateName;
 import software.amazon.awssdk.services.ec2.model.Tag;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.Rule;
 
 /**
  * 16 threads, 200 mixed calls each, one account, on the mock backend: every id unique, every state
@@ -37,7 +38,8 @@ class ConcurrencyIT {
               .instances()
               .get(0)
               .instanceId();
-      Mixed mixed = new Mixed(ec2, shared, THREADS);
+      MixedRules rules = new MixedRules(TestServer.get(), ACCOUNT);
+      Mixed mixed = new Mixed(ec2, shared, rules);
       ExecutorService pool = Executors.newFixedThreadPool(THREADS);
       List<Future<Map<String, String>>> done = new ArrayList<>();
       for (int t = 0; t < THREADS; t++) {
@@ -73,6 +75,13 @@ class ConcurrencyIT {
         assertThat(tags).contains(Tag.builder().key(e.getKey()).value(e.getValue()).build());
       }
 
+      assertThat(rules.rules).as("listener rules left by the threads").isNotEmpty();
+      List<Rule> described = rules.described();
+      assertThat(described.stream().map(Rule::ruleArn).toList())
+          .as("every listener rule added and not deleted is there, and no other")
+          .containsExactlyInAnyOrderElementsOf(rules.rules.keySet());
+      assertThat(MixedRules.uniquePriorities(described)).as("priorities unique").isTrue();
+      rules.close();
       assertThat(mixed.authorizedPorts())
           .as("every rule authorized and not revoked is there, and no other")
           .isEqualTo(mixed.ports);

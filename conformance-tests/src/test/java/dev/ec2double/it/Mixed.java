@@ -40,6 +40,9 @@ public final class Mixed {
   public final Set<String> keyPairs = ConcurrentHashMap.newKeySet();
   public final Set<String> volumes = ConcurrentHashMap.newKeySet();
 
+  /** Listener rules, or null where the workload leaves them out. */
+  private final MixedRules listenerRules;
+
   /** The shared group, and the ingress ports authorized on it and not revoked. */
   public final String group;
 
@@ -47,7 +50,13 @@ public final class Mixed {
   public final Queue<String> unexpected = new ConcurrentLinkedQueue<>();
 
   public Mixed(Ec2Client ec2, String ami, String shared) {
+    this(ec2, ami, shared, null);
+  }
+
+  /** With listener rules too, on this shared listener's rule set. */
+  public Mixed(Ec2Client ec2, String ami, String shared, MixedRules rules) {
     this.ec2 = ec2;
+    this.listenerRules = rules;
     this.ami = ami;
     this.shared = shared;
     this.group =
@@ -56,8 +65,8 @@ public final class Mixed {
             .groupId();
   }
 
-  Mixed(Ec2Client ec2, String shared, int threads) {
-    this(ec2, AMI, shared);
+  Mixed(Ec2Client ec2, String shared, MixedRules rules) {
+    this(ec2, AMI, shared, rules);
   }
 
   /** Runs {@code calls} calls; returns this thread's last value of its tag on the shared one. */
@@ -65,10 +74,11 @@ public final class Mixed {
     List<String> mine = new ArrayList<>();
     List<String> myKeys = new ArrayList<>();
     List<Integer> myPorts = new ArrayList<>();
+    List<String> myRules = new ArrayList<>();
     MixedVolumes myVolumes = new MixedVolumes(ec2, volumes, unexpected);
     Map<String, String> lastTag = new HashMap<>();
     for (int n = 0; n < calls; n++) {
-      int op = random.nextInt(mine.isEmpty() ? 2 : 13);
+      int op = random.nextInt(mine.isEmpty() ? 2 : 14);
       try {
         switch (op) {
           case 0 -> {
@@ -154,9 +164,14 @@ public final class Mixed {
               ports.remove(port);
             }
           }
+          case 12 -> {
+            if (listenerRules != null) {
+              listenerRules.step(thread, n, random, myRules);
+            }
+          }
           default -> ec2.describeKeyPairs();
         }
-      } catch (Ec2Exception e) {
+      } catch (software.amazon.awssdk.awscore.exception.AwsServiceException e) {
         unexpected.add(e.awsErrorDetails().errorCode() + ": " + e.getMessage());
       } catch (RuntimeException e) {
         unexpected.add(e.toString());
