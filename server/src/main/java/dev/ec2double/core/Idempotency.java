@@ -1,32 +1,31 @@
 package dev.ec2double.core;
 
 import dev.ec2double.wire.AwsException;
+import java.util.Arrays;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
-import software.amazon.awssdk.core.SdkPojo;
 
 /**
  * ClientToken idempotency for any action that takes one: the same token with the same request
  * returns the first answer; with a different request it is AWS's IdempotentParameterMismatch
- * (https://docs.aws.amazon.com/ec2/latest/devguide/ec2-api-idempotency.html).
+ * (https://docs.aws.amazon.com/ec2/latest/devguide/ec2-api-idempotency.html). Requests and answers
+ * are kept as the bytes the caller gives (their encoded form), so the tokens are saved with the
+ * state ({@code --state-dir}) and a retry after a restart still gets the first answer.
  */
 public final class Idempotency implements java.io.Serializable {
-  private static final class Slot {
-    private Object request;
-    private SdkPojo response;
+  private static final class Slot implements java.io.Serializable {
+    private byte[] request;
+    private byte[] response;
   }
+
+  private final ConcurrentHashMap<String, Slot> byToken = new ConcurrentHashMap<>();
 
   /**
-   * Not saved with {@code --state-dir}: the SDK's request classes are not serializable, so a
-   * restarted server has forgotten the tokens (docs/persistence.md says so).
+   * The first answer for this token: {@code run}'s, the first time.
+   *
+   * @param request the request in a form that is equal exactly when the requests are
    */
-  private final transient ConcurrentHashMap<String, Slot> byToken = new ConcurrentHashMap<>();
-
-  private Object readResolve() {
-    return new Idempotency();
-  }
-
-  public SdkPojo once(String action, String token, Object request, Supplier<SdkPojo> run) {
+  public byte[] once(String action, String token, byte[] request, Supplier<byte[]> run) {
     if (token.length() > 64) {
       throw AwsException.invalidParameterValue(
           "The client token must be 64 ASCII characters or fewer.");
@@ -44,7 +43,7 @@ public final class Idempotency implements java.io.Serializable {
           throw e;
         }
       }
-      if (!slot.request.equals(request)) {
+      if (!Arrays.equals(slot.request, request)) {
         throw new AwsException(
             "IdempotentParameterMismatch",
             "The client token "

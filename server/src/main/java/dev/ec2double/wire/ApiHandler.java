@@ -124,17 +124,16 @@ public final class ApiHandler {
         throw new AwsException(
             "DryRunOperation", "Request would have succeeded, but DryRun flag is set.", 412);
       }
-      SdkPojo response;
+      byte[] body;
       try {
-        response = invoke(op, ctx, request);
+        body = respond(protocol, op, ctx, request, requestId);
       } finally {
         // failed calls too: AWS's errors leave the state as it was, but nothing here may assume so
         if (changes(action)) {
           store.changed();
         }
       }
-      return new ApiResponse(
-          200, XmlEncoder.response(protocol, action, response, requestId), requestId);
+      return new ApiResponse(200, body, requestId);
     } catch (AwsException e) {
       LOG.debug("{} -> {}: {}", action, e.code(), e.getMessage());
       return error(protocol, e, requestId);
@@ -250,14 +249,28 @@ public final class ApiHandler {
     }
   }
 
-  private SdkPojo invoke(Operation op, RequestContext ctx, Object request) {
+  /**
+   * The answer's XML. With a ClientToken, the first answer to the token, kept as XML with a
+   * stand-in for the request id (saved with the state, so a retry after a restart still gets it);
+   * the request is compared in its encoded form, which is equal exactly when every member is.
+   */
+  private static byte[] respond(
+      Protocol protocol, Operation op, RequestContext ctx, Object request, String requestId) {
     Object token = field(request, "ClientToken");
     if (token instanceof String t && !t.isEmpty()) {
-      return ctx.state()
-          .part(Idempotency.class, Idempotency::new)
-          .once(op.action(), t, request, () -> op.invoke(ctx, request));
+      byte[] first =
+          ctx.state()
+              .part(Idempotency.class, Idempotency::new)
+              .once(
+                  op.action(),
+                  t,
+                  XmlEncoder.response(protocol, op.action(), (SdkPojo) request, ""),
+                  () ->
+                      XmlEncoder.response(
+                          protocol, op.action(), op.invoke(ctx, request), RequestIds.SLOT));
+      return RequestIds.fill(first, requestId);
     }
-    return op.invoke(ctx, request);
+    return XmlEncoder.response(protocol, op.action(), op.invoke(ctx, request), requestId);
   }
 
   /** Whether an action may change state (to be saved with --state-dir): all but the reads. */

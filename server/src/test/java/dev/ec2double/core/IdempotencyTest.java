@@ -4,30 +4,53 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ec2double.wire.AwsException;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.core.SdkPojo;
-import software.amazon.awssdk.services.ec2.model.RunInstancesRequest;
-import software.amazon.awssdk.services.ec2.model.RunInstancesResponse;
 
 class IdempotencyTest {
-  private final Idempotency idempotency = new Idempotency();
+  private Idempotency idempotency = new Idempotency();
   private final AtomicInteger runs = new AtomicInteger();
 
-  private SdkPojo run() {
-    return RunInstancesResponse.builder().reservationId("r-" + runs.incrementAndGet()).build();
+  private byte[] run() {
+    return ("<reservationId>r-" + runs.incrementAndGet() + "</reservationId>")
+        .getBytes(StandardCharsets.UTF_8);
   }
 
-  private static RunInstancesRequest request(String image) {
-    return RunInstancesRequest.builder().imageId(image).minCount(1).maxCount(1).build();
+  private static byte[] request(String image) {
+    return ("<imageId>" + image + "</imageId>").getBytes(StandardCharsets.UTF_8);
   }
 
   @Test
   void answersTheSameTokenAndRequestWithTheFirstResponse() {
-    SdkPojo first = idempotency.once("RunInstances", "t1", request("ami-1"), this::run);
-    SdkPojo again = idempotency.once("RunInstances", "t1", request("ami-1"), this::run);
+    byte[] first = idempotency.once("RunInstances", "t1", request("ami-1"), this::run);
+    byte[] again = idempotency.once("RunInstances", "t1", request("ami-1"), this::run);
 
-    assertThat(again).isSameAs(first);
+    assertThat(again).isEqualTo(first);
+    assertThat(runs).hasValue(1);
+  }
+
+  @Test
+  void keepsTheFirstAnswerAcrossSavingAndReadingTheState() throws Exception {
+    byte[] first = idempotency.once("RunInstances", "t1", request("ami-1"), this::run);
+    ByteArrayOutputStream saved = new ByteArrayOutputStream();
+    try (ObjectOutputStream out = new ObjectOutputStream(saved)) {
+      out.writeObject(idempotency);
+    }
+    try (ObjectInputStream in =
+        new ObjectInputStream(new ByteArrayInputStream(saved.toByteArray()))) {
+      idempotency = (Idempotency) in.readObject();
+    }
+
+    assertThat(idempotency.once("RunInstances", "t1", request("ami-1"), this::run))
+        .isEqualTo(first);
+    assertThatThrownBy(() -> idempotency.once("RunInstances", "t1", request("ami-2"), this::run))
+        .isInstanceOfSatisfying(
+            AwsException.class, e -> assertThat(e.code()).isEqualTo("IdempotentParameterMismatch"));
     assertThat(runs).hasValue(1);
   }
 

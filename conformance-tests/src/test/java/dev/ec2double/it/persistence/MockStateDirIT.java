@@ -18,9 +18,11 @@ import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.ec2.Ec2Client;
+import software.amazon.awssdk.services.ec2.model.Ec2Exception;
 import software.amazon.awssdk.services.ec2.model.Filter;
 import software.amazon.awssdk.services.ec2.model.InstanceStateName;
 import software.amazon.awssdk.services.ec2.model.ResourceType;
+import software.amazon.awssdk.services.ec2.model.RunInstancesResponse;
 import software.amazon.awssdk.services.ec2.model.Tag;
 import software.amazon.awssdk.services.ec2.model.TagSpecification;
 import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
@@ -73,6 +75,34 @@ class MockStateDirIT {
       ec2.terminateInstances(r -> r.instanceIds(instanceId));
       ec2.waiter().waitUntilInstanceTerminated(r -> r.instanceIds(instanceId));
     }
+  }
+
+  @Test
+  void aClientTokenRetriedAfterARestartGetsTheFirstAnswer() {
+    String first;
+    try (Ec2DoubleServer server = start();
+        Ec2Client ec2 = ec2(server)) {
+      first = runWithToken(ec2, 1).instances().get(0).instanceId();
+    }
+    try (Ec2DoubleServer server = start();
+        Ec2Client ec2 = ec2(server)) {
+      assertThat(runWithToken(ec2, 1).instances().get(0).instanceId()).isEqualTo(first);
+      assertThat(
+              ec2.describeInstances(r -> r.filters(f -> f.name("client-token").values("kept")))
+                  .reservations())
+          .hasSize(1);
+      assertThatThrownBy(() -> runWithToken(ec2, 2))
+          .isInstanceOfSatisfying(
+              Ec2Exception.class,
+              e ->
+                  assertThat(e.awsErrorDetails().errorCode())
+                      .isEqualTo("IdempotentParameterMismatch"));
+    }
+  }
+
+  private static RunInstancesResponse runWithToken(Ec2Client ec2, int count) {
+    return ec2.runInstances(
+        r -> r.imageId(AMI).minCount(count).maxCount(count).clientToken("kept"));
   }
 
   @Test
