@@ -13,6 +13,7 @@ import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.Ec2Exception;
 import software.amazon.awssdk.services.ec2.model.Instance;
 import software.amazon.awssdk.services.ec2.model.InstanceStateName;
+import software.amazon.awssdk.services.ec2.model.IpPermission;
 import software.amazon.awssdk.services.ec2.model.Reservation;
 
 /**
@@ -138,14 +139,7 @@ public final class Mixed {
           case 10 -> {
             int port = 1024 + thread * 1000 + n;
             ec2.authorizeSecurityGroupIngress(
-                r ->
-                    r.groupId(group)
-                        .ipPermissions(
-                            p ->
-                                p.ipProtocol("tcp")
-                                    .fromPort(port)
-                                    .toPort(port)
-                                    .ipRanges(ip -> ip.cidrIp("10." + thread + ".0.0/16"))));
+                r -> r.groupId(group).ipPermissions(rule(thread, port)));
             ports.add(port);
             myPorts.add(port);
           }
@@ -153,14 +147,7 @@ public final class Mixed {
             if (!myPorts.isEmpty()) {
               int port = myPorts.remove(random.nextInt(myPorts.size()));
               ec2.revokeSecurityGroupIngress(
-                  r ->
-                      r.groupId(group)
-                          .ipPermissions(
-                              p ->
-                                  p.ipProtocol("tcp")
-                                      .fromPort(port)
-                                      .toPort(port)
-                                      .ipRanges(ip -> ip.cidrIp("10." + thread + ".0.0/16"))));
+                  r -> r.groupId(group).ipPermissions(rule(thread, port)));
               ports.remove(port);
             }
           }
@@ -178,6 +165,16 @@ public final class Mixed {
       }
     }
     return lastTag;
+  }
+
+  /** A thread's ingress rule on the shared group: one TCP port, from a range of its own. */
+  private static IpPermission rule(int thread, int port) {
+    return IpPermission.builder()
+        .ipProtocol("tcp")
+        .fromPort(port)
+        .toPort(port)
+        .ipRanges(ip -> ip.cidrIp("10." + thread + ".0.0/16"))
+        .build();
   }
 
   /** The ports the shared group lets in now, as DescribeSecurityGroups says. */
