@@ -8,7 +8,6 @@ import dev.ec2double.ec2.images.ImagesService;
 import dev.ec2double.ec2.instances.InstanceRecord;
 import dev.ec2double.ec2.instances.Instances;
 import dev.ec2double.ec2.volumes.Ebs;
-import dev.ec2double.ec2.volumes.EbsStore;
 import dev.ec2double.ec2.volumes.SnapshotRecord;
 import dev.ec2double.ec2.volumes.VolumeRecord;
 import dev.ec2double.wire.AwsException;
@@ -115,27 +114,7 @@ public final class SnapshotsService {
       throw new AwsException(
           "IncorrectState", "The volume '" + v.id() + "' is in the '" + state + "' state.");
     }
-    SnapshotRecord s =
-        new SnapshotRecord(
-            Ids.next("snap"),
-            v.id(),
-            v.size(),
-            Instant.now(),
-            ctx.account(),
-            description,
-            !v.root());
-    if (!tags.isEmpty()) {
-      ctx.tags().add(List.of(s.id), tags);
-    }
-    EbsStore store = Ebs.store(ctx.state());
-    store.put(s);
-    try {
-      ebs.snapshot(ctx, v, s);
-    } catch (RuntimeException e) {
-      s.state = "error";
-      throw e;
-    }
-    return s;
+    return ebs.snapshot(ctx, v, description, tags);
   }
 
   public DescribeSnapshotsResponse describeSnapshots(

@@ -307,16 +307,31 @@ public final class Ebs implements AutoCloseable {
   }
 
   /**
-   * Copies a volume's files, as they are at this call, into a new snapshot's storage. Runs on the
-   * caller's thread once the volume's earlier steps are done, so that data written after
-   * CreateSnapshot answers is never in the snapshot.
+   * A new snapshot of a volume, with its tags from the start: its record is stored, then the
+   * volume's files, as they are at this call, are copied into its storage (it is in the "error"
+   * state if that fails). Runs on the caller's thread once the volume's earlier steps are done, so
+   * that data written after CreateSnapshot (or CreateImage) answers is never in the snapshot.
    */
-  public void snapshot(RequestContext ctx, VolumeRecord v, SnapshotRecord s) {
-    v.settle();
-    backend.createStorage(
-        s.storageName(), v.root ? null : v.storageName(), labels(ctx, s.id, "snapshot"));
-    s.progress = "100%";
-    s.state = "completed";
+  public SnapshotRecord snapshot(
+      RequestContext ctx, VolumeRecord v, String description, List<Tag> tags) {
+    SnapshotRecord s =
+        new SnapshotRecord(
+            Ids.next("snap"), v.id, v.size(), Instant.now(), ctx.account(), description, !v.root);
+    if (!tags.isEmpty()) {
+      ctx.tags().add(List.of(s.id), tags);
+    }
+    store(ctx.state()).put(s);
+    try {
+      v.settle();
+      backend.createStorage(
+          s.storageName(), v.root ? null : v.storageName(), labels(ctx, s.id, "snapshot"));
+      s.progress = "100%";
+      s.state = "completed";
+    } catch (RuntimeException e) {
+      s.state = "error";
+      throw e;
+    }
+    return s;
   }
 
   /** Copies a snapshot's files into a new snapshot (CopySnapshot). */

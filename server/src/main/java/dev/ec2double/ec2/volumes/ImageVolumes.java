@@ -1,12 +1,10 @@
 package dev.ec2double.ec2.volumes;
 
-import dev.ec2double.core.Ids;
 import dev.ec2double.core.RequestContext;
 import dev.ec2double.ec2.images.ImageRecord;
 import dev.ec2double.ec2.images.ImageStorage;
 import dev.ec2double.ec2.images.ImagesService;
 import dev.ec2double.wire.AwsException;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -64,7 +62,9 @@ public final class ImageVolumes implements ImageStorage {
       if (device == null || (change != null && change.noDevice() != null)) {
         continue;
       }
-      SnapshotRecord s = snapshot(ctx, v, instanceId, imageId);
+      SnapshotRecord s =
+          ebs.snapshot(
+              ctx, v, "Created by CreateImage(" + instanceId + ") for " + imageId, List.of());
       BlockDeviceMapping own = new EbsMapping(device, v.shape(), s, dot).toImageMapping();
       out.put(
           device,
@@ -79,27 +79,6 @@ public final class ImageVolumes implements ImageStorage {
       out.put(m.deviceName(), m.ebs() == null ? m : EbsMapping.check(ebs, ctx, m).toImageMapping());
     }
     return List.copyOf(out.values());
-  }
-
-  private SnapshotRecord snapshot(
-      RequestContext ctx, VolumeRecord v, String instanceId, String imageId) {
-    SnapshotRecord s =
-        new SnapshotRecord(
-            Ids.next("snap"),
-            v.id,
-            v.size(),
-            Instant.now(),
-            ctx.account(),
-            "Created by CreateImage(" + instanceId + ") for " + imageId,
-            !v.root);
-    Ebs.store(ctx.state()).put(s);
-    try {
-      ebs.snapshot(ctx, v, s);
-    } catch (RuntimeException e) {
-      s.state = "error";
-      throw e;
-    }
-    return s;
   }
 
   /**
