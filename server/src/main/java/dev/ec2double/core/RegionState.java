@@ -49,9 +49,10 @@ public final class RegionState implements java.io.Serializable {
 
   /** Marks the state as changed since it was last saved. */
   public void changed() {
-    Changes.happened();
     if (owner != null) {
-      owner.changed();
+      owner.changed(); // counts it too
+    } else {
+      Changes.happened();
     }
   }
 
