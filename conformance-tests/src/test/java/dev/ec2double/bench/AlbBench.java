@@ -1,6 +1,7 @@
 package dev.ec2double.bench;
 
 import dev.ec2double.it.Elbv2Clients;
+import dev.ec2double.it.elbv2.Albs;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -121,12 +122,6 @@ final class AlbBench {
       }
       Thread.sleep(100);
     }
-    String port =
-        elb.describeListenerAttributes(r -> r.listenerArn(listener)).attributes().stream()
-            .filter(a -> a.key().equals("ec2double.host_port"))
-            .findFirst()
-            .orElseThrow()
-            .value();
-    return "http://127.0.0.1:" + port + "/";
+    return "http://127.0.0.1:" + Albs.hostPort(elb, listener) + "/";
   }
 }

@@ -1,13 +1,13 @@
 package dev.ec2double.it;
 
 import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.model.Container;
 import dev.ec2double.compute.docker.DockerBackend;
+import dev.ec2double.compute.docker.Labels;
 import dev.ec2double.server.Ec2DoubleServer;
 import dev.ec2double.server.ServerConfig;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.apache.ApacheHttpClient;
-import software.amazon.awssdk.regions.Region;
+import java.util.List;
+import java.util.Map;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 
 /**
@@ -41,13 +41,25 @@ public final class DockerTestServer {
     return ((DockerBackend) get().backend()).client();
   }
 
+  /** The containers, in any state, of an instance: by the label every server puts on them. */
+  public static List<Container> containersOf(DockerClient docker, String instanceId) {
+    return docker
+        .listContainersCmd()
+        .withShowAll(true)
+        .withLabelFilter(Map.of(Labels.RESOURCE, instanceId))
+        .exec();
+  }
+
+  /** Launches one t3.nano of the busybox AMI, the smallest instance there is; its id. */
+  public static String runBusybox(Ec2Client ec2) {
+    return ec2.runInstances(
+            r -> r.imageId(BUSYBOX_AMI).instanceType("t3.nano").minCount(1).maxCount(1))
+        .instances()
+        .get(0)
+        .instanceId();
+  }
+
   public static Ec2Client ec2() {
-    return Ec2Client.builder()
-        .endpointOverride(get().endpoint())
-        .region(Region.US_EAST_1)
-        .credentialsProvider(
-            StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDDOCKER", "secret")))
-        .httpClientBuilder(ApacheHttpClient.builder())
-        .build();
+    return Clients.ec2(get().endpoint(), "AKIDDOCKER");
   }
 }

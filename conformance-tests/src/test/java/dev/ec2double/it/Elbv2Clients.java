@@ -3,10 +3,6 @@ package dev.ec2double.it;
 import dev.ec2double.server.Ec2DoubleServer;
 import java.net.URI;
 import java.util.List;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.apache.ApacheHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.Filter;
 import software.amazon.awssdk.services.ec2.model.Subnet;
@@ -25,23 +21,11 @@ public final class Elbv2Clients {
 
   /** A client for a server at an endpoint, such as one running in its own process. */
   public static ElasticLoadBalancingV2Client of(URI endpoint, String accessKey) {
-    return ElasticLoadBalancingV2Client.builder()
-        .endpointOverride(endpoint)
-        .region(Region.US_EAST_1)
-        .credentialsProvider(
-            StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKey, "secret")))
-        .httpClientBuilder(ApacheHttpClient.builder())
-        .build();
+    return Clients.elb(endpoint, accessKey);
   }
 
   private static Ec2Client ec2(URI endpoint, String accessKey) {
-    return Ec2Client.builder()
-        .endpointOverride(endpoint)
-        .region(Region.US_EAST_1)
-        .credentialsProvider(
-            StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKey, "secret")))
-        .httpClientBuilder(ApacheHttpClient.builder())
-        .build();
+    return Clients.ec2(endpoint, accessKey);
   }
 
   /** The default VPC of us-east-1 for an access key that is its own 12-digit account. */

@@ -3,10 +3,6 @@ package dev.ec2double.it;
 import dev.ec2double.server.Ec2DoubleServer;
 import dev.ec2double.server.ServerConfig;
 import java.net.URI;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.apache.ApacheHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 
 /**
@@ -35,12 +31,6 @@ public final class TestServer {
   }
 
   public static Ec2Client ec2(String region, String accessKey) {
-    return Ec2Client.builder()
-        .endpointOverride(endpoint())
-        .region(Region.of(region))
-        .credentialsProvider(
-            StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKey, "secret")))
-        .httpClientBuilder(ApacheHttpClient.builder())
-        .build();
+    return Clients.ec2Builder(endpoint(), region, accessKey, "secret").build();
   }
 }

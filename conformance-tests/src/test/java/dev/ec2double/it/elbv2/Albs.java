@@ -11,7 +11,7 @@ import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetHealth
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetHealthStateEnum;
 
 /** What the ALB tests share: actions, the listener's host port, waiting for health. */
-final class Albs {
+public final class Albs {
   private Albs() {}
 
   static Action forward(String targetGroupArn) {
@@ -19,7 +19,7 @@ final class Albs {
   }
 
   /** Where on this machine the listener accepts (its own port when that was free). */
-  static int hostPort(ElasticLoadBalancingV2Client elb, String listenerArn) {
+  public static int hostPort(ElasticLoadBalancingV2Client elb, String listenerArn) {
     return Integer.parseInt(
         elb.describeListenerAttributes(r -> r.listenerArn(listenerArn)).attributes().stream()
             .filter(a -> a.key().equals("ec2double.host_port"))

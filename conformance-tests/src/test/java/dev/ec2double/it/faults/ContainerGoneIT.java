@@ -88,16 +88,7 @@ class ContainerGoneIT {
   }
 
   private static String runningInstance() {
-    String id =
-        ec2.runInstances(
-                r ->
-                    r.imageId(DockerTestServer.BUSYBOX_AMI)
-                        .instanceType("t3.nano")
-                        .minCount(1)
-                        .maxCount(1))
-            .instances()
-            .get(0)
-            .instanceId();
+    String id = DockerTestServer.runBusybox(ec2);
     awaitState(id, InstanceStateName.RUNNING);
     return id;
   }

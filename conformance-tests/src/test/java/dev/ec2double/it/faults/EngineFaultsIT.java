@@ -18,21 +18,17 @@ import com.github.dockerjava.zerodep.ZerodepDockerHttpClient;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.stubbing.StubMapping;
+import dev.ec2double.it.Clients;
 import dev.ec2double.it.DockerTestServer;
 import dev.ec2double.server.Ec2DoubleServer;
 import dev.ec2double.server.Option;
 import dev.ec2double.server.ServerConfig;
 import java.time.Duration;
-import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
-import software.amazon.awssdk.http.apache.ApacheHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.Ec2Exception;
 import software.amazon.awssdk.services.ec2.model.Instance;
@@ -260,13 +256,8 @@ class EngineFaultsIT {
 
   /** No retries: each call is one try, as the assertions on time need. */
   private static Ec2Client client(Ec2DoubleServer s) {
-    return Ec2Client.builder()
-        .endpointOverride(s.endpoint())
-        .region(Region.US_EAST_1)
-        .credentialsProvider(
-            StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDFAULTS", "secret")))
+    return Clients.ec2Builder(s.endpoint(), "us-east-1", "AKIDFAULTS", "secret")
         .overrideConfiguration(c -> c.retryStrategy(AwsRetryStrategy.doNotRetry()))
-        .httpClientBuilder(ApacheHttpClient.builder())
         .build();
   }
 
@@ -307,26 +298,11 @@ class EngineFaultsIT {
   }
 
   private static String run(Ec2Client client) {
-    return client
-        .runInstances(
-            r ->
-                r.imageId(DockerTestServer.BUSYBOX_AMI)
-                    .instanceType("t3.nano")
-                    .minCount(1)
-                    .maxCount(1))
-        .instances()
-        .get(0)
-        .instanceId();
+    return DockerTestServer.runBusybox(client);
   }
 
   private void assertNoContainer(String id) {
-    assertThat(
-            docker
-                .listContainersCmd()
-                .withShowAll(true)
-                .withNameFilter(List.of("ec2double-" + id))
-                .exec())
-        .isEmpty();
+    assertThat(DockerTestServer.containersOf(docker, id)).isEmpty();
   }
 
   private static Instance awaitState(Ec2Client client, String id, InstanceStateName state) {

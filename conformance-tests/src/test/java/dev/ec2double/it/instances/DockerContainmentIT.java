@@ -6,6 +6,7 @@ import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.model.Bind;
 import com.github.dockerjava.api.model.HostConfig;
 import dev.ec2double.compute.docker.Labels;
+import dev.ec2double.it.Clients;
 import dev.ec2double.it.DockerTestServer;
 import dev.ec2double.it.Mixed;
 import java.time.Duration;
@@ -17,11 +18,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.retry.backoff.FixedDelayBackoffStrategy;
-import software.amazon.awssdk.http.apache.ApacheHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.InstanceStateName;
 
@@ -33,13 +30,7 @@ class DockerContainmentIT {
   private static final String ACCOUNT = "500000000004";
 
   private static Ec2Client ec2() {
-    return Ec2Client.builder()
-        .endpointOverride(DockerTestServer.get().endpoint())
-        .region(Region.US_EAST_1)
-        .credentialsProvider(
-            StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCOUNT, "secret")))
-        .httpClientBuilder(ApacheHttpClient.builder())
-        .build();
+    return Clients.ec2(DockerTestServer.get().endpoint(), ACCOUNT);
   }
 
   @Test

@@ -10,7 +10,6 @@ import dev.ec2double.it.DockerTestServer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
-import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -67,13 +66,7 @@ class DockerLifecycleIT extends LifecycleContract {
 
   @Override
   protected void assertMachineGone(String id) {
-    assertThat(
-            docker
-                .listContainersCmd()
-                .withShowAll(true)
-                .withNameFilter(List.of("ec2double-" + id))
-                .exec())
-        .isEmpty();
+    assertThat(DockerTestServer.containersOf(docker, id)).isEmpty();
   }
 
   private String exec(String id, String... cmd) {

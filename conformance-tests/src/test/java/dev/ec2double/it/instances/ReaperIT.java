@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.github.dockerjava.api.DockerClient;
+import dev.ec2double.it.Clients;
 import dev.ec2double.it.DockerTestServer;
 import dev.ec2double.server.Ec2DoubleServer;
 import dev.ec2double.server.ServerConfig;
@@ -14,13 +15,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.apache.ApacheHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 
 /**
@@ -68,11 +64,7 @@ class ReaperIT {
   }
 
   private String serverOf(String instanceId) {
-    return docker
-        .listContainersCmd()
-        .withShowAll(true)
-        .withLabelFilter(Map.of("dev.ec2double.resource", instanceId))
-        .exec()
+    return DockerTestServer.containersOf(docker, instanceId)
         .get(0)
         .getLabels()
         .get("dev.ec2double.server");
@@ -90,12 +82,7 @@ class ReaperIT {
   }
 
   private int containersOf(String instanceId) {
-    return docker
-        .listContainersCmd()
-        .withShowAll(true)
-        .withLabelFilter(Map.of("dev.ec2double.resource", instanceId))
-        .exec()
-        .size();
+    return DockerTestServer.containersOf(docker, instanceId).size();
   }
 
   private static Process startServer() throws Exception {
@@ -118,12 +105,7 @@ class ReaperIT {
   private static String runInstance(Process server) throws Exception {
     int port = readyPort(server);
     try (Ec2Client ec2 =
-        Ec2Client.builder()
-            .endpointOverride(URI.create("http://127.0.0.1:" + port))
-            .region(Region.US_EAST_1)
-            .credentialsProvider(
-                StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDREAP", "s")))
-            .httpClientBuilder(ApacheHttpClient.builder())
+        Clients.ec2Builder(URI.create("http://127.0.0.1:" + port), "us-east-1", "AKIDREAP", "s")
             .build()) {
       String id =
           ec2.runInstances(

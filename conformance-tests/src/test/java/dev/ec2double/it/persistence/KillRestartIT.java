@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.model.Container;
 import dev.ec2double.it.DockerTestServer;
+import dev.ec2double.it.elbv2.Albs;
 import dev.ec2double.it.instances.Exec;
 import dev.ec2double.server.Ec2DoubleServer;
 import dev.ec2double.server.Option;
@@ -296,12 +297,7 @@ class KillRestartIT {
                         .targetHealth()
                         .state()
                     == TargetHealthStateEnum.HEALTHY);
-    return Integer.parseInt(
-        elb.describeListenerAttributes(r -> r.listenerArn(listener)).attributes().stream()
-            .filter(a -> a.key().equals("ec2double.host_port"))
-            .findFirst()
-            .orElseThrow()
-            .value());
+    return Albs.hostPort(elb, listener);
   }
 
   private static boolean mountedUnder(String dir) throws java.io.IOException {
@@ -315,31 +311,16 @@ class KillRestartIT {
   }
 
   private boolean running(String instanceId) {
-    List<Container> c =
-        docker
-            .listContainersCmd()
-            .withLabelFilter(Map.of("dev.ec2double.resource", instanceId))
-            .exec();
+    List<Container> c = DockerTestServer.containersOf(docker, instanceId);
     return c.size() == 1 && "running".equals(c.get(0).getState());
   }
 
   private int containersOf(String instanceId) {
-    return docker
-        .listContainersCmd()
-        .withShowAll(true)
-        .withLabelFilter(Map.of("dev.ec2double.resource", instanceId))
-        .exec()
-        .size();
+    return DockerTestServer.containersOf(docker, instanceId).size();
   }
 
   private String container(String instanceId) {
-    return docker
-        .listContainersCmd()
-        .withShowAll(true)
-        .withLabelFilter(Map.of("dev.ec2double.resource", instanceId))
-        .exec()
-        .get(0)
-        .getId();
+    return DockerTestServer.containersOf(docker, instanceId).get(0).getId();
   }
 
   private String exec(String instanceId, String... cmd) {

@@ -1,5 +1,6 @@
 package dev.ec2double.it.persistence;
 
+import dev.ec2double.it.Clients;
 import dev.ec2double.it.DockerTestServer;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -10,10 +11,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.apache.ApacheHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
 
@@ -82,23 +79,11 @@ final class ServerProcess {
   }
 
   Ec2Client ec2() {
-    return Ec2Client.builder()
-        .endpointOverride(URI.create("http://127.0.0.1:" + port))
-        .region(Region.US_EAST_1)
-        .credentialsProvider(
-            StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDKILL", "secret")))
-        .httpClientBuilder(ApacheHttpClient.builder())
-        .build();
+    return Clients.ec2(URI.create("http://127.0.0.1:" + port), "AKIDKILL");
   }
 
   ElasticLoadBalancingV2Client elb() {
-    return ElasticLoadBalancingV2Client.builder()
-        .endpointOverride(URI.create("http://127.0.0.1:" + port))
-        .region(Region.US_EAST_1)
-        .credentialsProvider(
-            StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDKILL", "secret")))
-        .httpClientBuilder(ApacheHttpClient.builder())
-        .build();
+    return Clients.elb(URI.create("http://127.0.0.1:" + port), "AKIDKILL");
   }
 
   /** SIGKILL: no shutdown hook, no cleanup. */

@@ -3,6 +3,7 @@ package dev.ec2double.it.security;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.ec2double.it.Clients;
 import dev.ec2double.server.Ec2DoubleServer;
 import dev.ec2double.server.Option;
 import dev.ec2double.server.ServerConfig;
@@ -10,10 +11,6 @@ import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.apache.ApacheHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.Ec2Exception;
 import software.amazon.awssdk.services.ec2.model.Instance;
@@ -41,13 +38,7 @@ class QuotasIT {
   }
 
   private static Ec2Client ec2(String account) {
-    return Ec2Client.builder()
-        .endpointOverride(server.endpoint())
-        .region(Region.US_EAST_1)
-        .credentialsProvider(
-            StaticCredentialsProvider.create(AwsBasicCredentials.create(account, "secret")))
-        .httpClientBuilder(ApacheHttpClient.builder())
-        .build();
+    return Clients.ec2(server.endpoint(), account);
   }
 
   private static void assertLimit(Runnable call, String code) {
@@ -111,15 +102,7 @@ class QuotasIT {
                         .set(Option.QUOTA, "vcpus=4")
                         .build())
                 .start();
-        Ec2Client ec2 =
-            Ec2Client.builder()
-                .endpointOverride(small.endpoint())
-                .region(Region.US_EAST_1)
-                .credentialsProvider(
-                    StaticCredentialsProvider.create(
-                        AwsBasicCredentials.create("300000000004", "secret")))
-                .httpClientBuilder(ApacheHttpClient.builder())
-                .build()) {
+        Ec2Client ec2 = Clients.ec2(small.endpoint(), "300000000004")) {
       // t3.micro has 2 vCPUs: two fit in 4
       assertThat(
               ec2.runInstances(r -> r.imageId(AMI).instanceType("t3.micro").minCount(1).maxCount(9))

@@ -3,6 +3,7 @@ package dev.ec2double.it.security;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.ec2double.it.Clients;
 import dev.ec2double.server.Ec2DoubleServer;
 import dev.ec2double.server.Option;
 import dev.ec2double.server.ServerConfig;
@@ -14,16 +15,12 @@ import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.http.SdkHttpMethod;
 import software.amazon.awssdk.http.SdkHttpRequest;
-import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.http.auth.aws.signer.AwsV4FamilyHttpSigner.AuthLocation;
 import software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner;
 import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
 
@@ -56,23 +53,11 @@ class StrictAuthIT {
   }
 
   private static Ec2Client ec2(String key, String secret) {
-    return Ec2Client.builder()
-        .endpointOverride(server.endpoint())
-        .region(Region.US_EAST_1)
-        .credentialsProvider(
-            StaticCredentialsProvider.create(AwsBasicCredentials.create(key, secret)))
-        .httpClientBuilder(ApacheHttpClient.builder())
-        .build();
+    return Clients.ec2Builder(server.endpoint(), "us-east-1", key, secret).build();
   }
 
   private static ElasticLoadBalancingV2Client elb(String key, String secret) {
-    return ElasticLoadBalancingV2Client.builder()
-        .endpointOverride(server.endpoint())
-        .region(Region.US_EAST_1)
-        .credentialsProvider(
-            StaticCredentialsProvider.create(AwsBasicCredentials.create(key, secret)))
-        .httpClientBuilder(ApacheHttpClient.builder())
-        .build();
+    return Clients.elbBuilder(server.endpoint(), key, secret).build();
   }
 
   @Test

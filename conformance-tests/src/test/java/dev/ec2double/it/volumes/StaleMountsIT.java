@@ -2,6 +2,7 @@ package dev.ec2double.it.volumes;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ec2double.it.Clients;
 import dev.ec2double.it.DockerTestServer;
 import dev.ec2double.server.Ec2DoubleServer;
 import dev.ec2double.server.ServerConfig;
@@ -10,10 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.apache.ApacheHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 
 /**
@@ -81,12 +78,6 @@ class StaleMountsIT {
   }
 
   private static Ec2Client client(Ec2DoubleServer server) {
-    return Ec2Client.builder()
-        .endpointOverride(server.endpoint())
-        .region(Region.US_EAST_1)
-        .credentialsProvider(
-            StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDSTALE", "secret")))
-        .httpClientBuilder(ApacheHttpClient.builder())
-        .build();
+    return Clients.ec2(server.endpoint(), "AKIDSTALE");
   }
 }
