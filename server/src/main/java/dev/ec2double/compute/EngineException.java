@@ -1,6 +1,6 @@
 package dev.ec2double.compute;
 
-import dev.ec2double.wire.AwsException;
+import dev.ec2double.errors.AwsException;
 
 /**
  * The engine did not do what it was asked: it did not answer (down, unreachable, too slow) or it

@@ -6,6 +6,7 @@ import dev.ec2double.core.RegionState;
 import dev.ec2double.core.RequestContext;
 import dev.ec2double.core.StateStore;
 import dev.ec2double.ec2.regions.RegionCatalog;
+import dev.ec2double.errors.AwsException;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;

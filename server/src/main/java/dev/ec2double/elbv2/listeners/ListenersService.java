@@ -8,7 +8,7 @@ import dev.ec2double.elbv2.Elbv2Store;
 import dev.ec2double.elbv2.Markers;
 import dev.ec2double.elbv2.loadbalancers.LoadBalancerRecord;
 import dev.ec2double.elbv2.tags.Elbv2Tags;
-import dev.ec2double.wire.AwsException;
+import dev.ec2double.errors.AwsException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -10,7 +10,7 @@ import dev.ec2double.elbv2.Names;
 import dev.ec2double.elbv2.Networks;
 import dev.ec2double.elbv2.listeners.ListenerRecord;
 import dev.ec2double.elbv2.tags.Elbv2Tags;
-import dev.ec2double.wire.AwsException;
+import dev.ec2double.errors.AwsException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

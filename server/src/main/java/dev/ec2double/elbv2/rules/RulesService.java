@@ -9,7 +9,7 @@ import dev.ec2double.elbv2.Markers;
 import dev.ec2double.elbv2.listeners.ActionChecks;
 import dev.ec2double.elbv2.listeners.ListenerRecord;
 import dev.ec2double.elbv2.tags.Elbv2Tags;
-import dev.ec2double.wire.AwsException;
+import dev.ec2double.errors.AwsException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

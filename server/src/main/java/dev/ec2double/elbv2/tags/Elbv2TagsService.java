@@ -4,7 +4,7 @@ import dev.ec2double.core.RequestContext;
 import dev.ec2double.elbv2.Elbv2;
 import dev.ec2double.elbv2.Elbv2Errors;
 import dev.ec2double.elbv2.Elbv2Store;
-import dev.ec2double.wire.AwsException;
+import dev.ec2double.errors.AwsException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

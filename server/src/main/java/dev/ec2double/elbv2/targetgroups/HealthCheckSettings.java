@@ -40,7 +40,7 @@ final class HealthCheckSettings {
       }
     }
     if (tg.healthCheckProtocol() != null && !"HTTP".equals(tg.healthCheckProtocolAsString())) {
-      throw new dev.ec2double.wire.AwsException(
+      throw new dev.ec2double.errors.AwsException(
           "UnsupportedProtocol", "ec2-double supports HTTP health checks only");
     }
     Matcher.parse(tg.matcher().httpCode());

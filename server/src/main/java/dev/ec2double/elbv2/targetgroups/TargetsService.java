@@ -8,7 +8,7 @@ import dev.ec2double.elbv2.Elbv2;
 import dev.ec2double.elbv2.Elbv2Errors;
 import dev.ec2double.elbv2.Elbv2Store;
 import dev.ec2double.elbv2.proxy.Cidrs;
-import dev.ec2double.wire.AwsException;
+import dev.ec2double.errors.AwsException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.ArrayList;
