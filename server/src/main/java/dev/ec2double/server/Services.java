@@ -2,6 +2,7 @@ package dev.ec2double.server;
 
 import dev.ec2double.compute.ComputeBackend;
 import dev.ec2double.core.RegionState;
+import dev.ec2double.core.RequestContext;
 import dev.ec2double.core.Resources;
 import dev.ec2double.core.StateStore;
 import dev.ec2double.ec2.account.AccountAttributesService;
@@ -68,7 +69,7 @@ import org.slf4j.LoggerFactory;
 
 /** Wires every service into the operation registry: the one list of what the server answers. */
 public final class Services implements AutoCloseable {
-  private final OperationRegistry registry = new OperationRegistry();
+  private final OperationRegistry registry = new OperationRegistry(RequestContext.class);
   private static final Logger LOG = LoggerFactory.getLogger(Services.class);
   private final InstanceLifecycle lifecycle;
   private final InstancesService instances;
