@@ -1,9 +1,9 @@
 package dev.ec2double.elbv2.proxy;
 
 import dev.ec2double.elbv2.Elbv2Store;
-import dev.ec2double.elbv2.listeners.ListenerRecord;
-import dev.ec2double.elbv2.loadbalancers.LoadBalancerRecord;
-import dev.ec2double.elbv2.rules.RuleRecord;
+import dev.ec2double.elbv2.ListenerRecord;
+import dev.ec2double.elbv2.LoadBalancerRecord;
+import dev.ec2double.elbv2.RuleRecord;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;

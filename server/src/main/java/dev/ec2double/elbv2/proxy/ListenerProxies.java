@@ -1,7 +1,7 @@
 package dev.ec2double.elbv2.proxy;
 
 import dev.ec2double.elbv2.Elbv2Store;
-import dev.ec2double.elbv2.listeners.ListenerRecord;
+import dev.ec2double.elbv2.ListenerRecord;
 import java.io.IOException;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;

@@ -1,9 +1,9 @@
 package dev.ec2double.elbv2.proxy;
 
 import dev.ec2double.elbv2.Elbv2Store;
-import dev.ec2double.elbv2.targetgroups.TargetAddresses;
-import dev.ec2double.elbv2.targetgroups.TargetGroupRecord;
-import dev.ec2double.elbv2.targetgroups.TargetRecord;
+import dev.ec2double.elbv2.TargetAddresses;
+import dev.ec2double.elbv2.TargetGroupRecord;
+import dev.ec2double.elbv2.TargetRecord;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;

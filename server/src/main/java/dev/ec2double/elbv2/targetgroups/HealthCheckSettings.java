@@ -1,7 +1,7 @@
 package dev.ec2double.elbv2.targetgroups;
 
 import dev.ec2double.elbv2.Elbv2Errors;
-import dev.ec2double.elbv2.health.Matcher;
+import dev.ec2double.elbv2.Matcher;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetGroup;
 
 /**

@@ -1,4 +1,4 @@
-package dev.ec2double.elbv2.targetgroups;
+package dev.ec2double.elbv2;
 
 import dev.ec2double.core.RegionState;
 import dev.ec2double.ec2.instances.InstanceRecord;

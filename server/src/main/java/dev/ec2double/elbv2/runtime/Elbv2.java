@@ -1,7 +1,9 @@
-package dev.ec2double.elbv2;
+package dev.ec2double.elbv2.runtime;
 
 import dev.ec2double.core.RegionState;
 import dev.ec2double.core.RequestContext;
+import dev.ec2double.elbv2.Elbv2Store;
+import dev.ec2double.elbv2.Networks;
 import dev.ec2double.elbv2.health.HealthChecker;
 import dev.ec2double.elbv2.proxy.ListenerProxies;
 import java.util.Collection;
