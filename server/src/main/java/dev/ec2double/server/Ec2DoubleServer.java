@@ -2,7 +2,7 @@ package dev.ec2double.server;
 
 import dev.ec2double.compute.Backends;
 import dev.ec2double.compute.ComputeBackend;
-import dev.ec2double.compute.docker.Labels;
+import dev.ec2double.compute.Labels;
 import dev.ec2double.core.Ids;
 import dev.ec2double.core.StateStore;
 import dev.ec2double.persist.StateDir;
