@@ -5,6 +5,7 @@ import dev.ec2double.compute.ComputeBackend;
 import dev.ec2double.compute.Labels;
 import dev.ec2double.core.Ids;
 import dev.ec2double.core.StateStore;
+import dev.ec2double.ec2.EngineErrors;
 import dev.ec2double.persist.StateDir;
 import dev.ec2double.persist.StateFile;
 import dev.ec2double.persist.StateWriter;
@@ -109,11 +110,12 @@ public final class Ec2DoubleServer implements AutoCloseable {
       }
       api =
           new ApiHandler(
-              registry,
-              store,
-              config.account(),
-              config.strictAuth() ? new SigV4Verifier(config.credentials()) : null,
-              config.quotas());
+                  registry,
+                  store,
+                  config.account(),
+                  config.strictAuth() ? new SigV4Verifier(config.credentials()) : null,
+                  config.quotas())
+              .answeringFailures(EngineErrors::toAws);
       assembled.complete(null);
     } catch (RuntimeException | Error e) {
       assembled.completeExceptionally(e);
