@@ -1,13 +1,20 @@
 package dev.ec2double.compute;
 
-import dev.ec2double.compute.docker.DockerBackend;
 import java.time.Duration;
+import java.util.Optional;
+import java.util.ServiceLoader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Chooses the compute backend: {@code docker}, {@code mock}, or {@code auto}. */
+/**
+ * Chooses the compute backend: {@code docker}, {@code mock}, or {@code auto}. The engine backends
+ * are {@link BackendProvider}s on the class path; this class names none of them.
+ */
 public final class Backends {
   private static final Logger LOG = LoggerFactory.getLogger(Backends.class);
+
+  /** The backend {@code auto} tries before it falls back to {@code mock}. */
+  private static final String DOCKER = "docker";
 
   private Backends() {}
 
@@ -24,9 +31,9 @@ public final class Backends {
     switch (mode) {
       case "mock":
         return new MockBackend();
-      case "docker":
+      case DOCKER:
         try {
-          return DockerBackend.connect(engine, Duration.ofSeconds(5), serverId, watched);
+          return docker().connect(engine, Duration.ofSeconds(5), serverId, watched);
         } catch (RuntimeException e) {
           throw new IllegalStateException(
               "--backend docker was asked for, but no Docker engine answers ("
@@ -37,7 +44,7 @@ public final class Backends {
         }
       case "auto":
         try {
-          return DockerBackend.connect(engine, Duration.ofSeconds(2), serverId, watched);
+          return docker().connect(engine, Duration.ofSeconds(2), serverId, watched);
         } catch (RuntimeException e) {
           LOG.warn(
               "\n**********************************************************************\n"
@@ -51,5 +58,24 @@ public final class Backends {
         throw new IllegalArgumentException(
             "unknown backend '" + mode + "': use docker, mock or auto");
     }
+  }
+
+  private static BackendProvider docker() {
+    return provider(DOCKER)
+        .orElseThrow(
+            () ->
+                new IllegalStateException(
+                    "the docker backend is not on the class path (ec2-double-compute-docker)"));
+  }
+
+  /** The provider of a backend on the class path, by its name. */
+  static Optional<BackendProvider> provider(String name) {
+    for (BackendProvider p :
+        ServiceLoader.load(BackendProvider.class, Backends.class.getClassLoader())) {
+      if (p.name().equals(name)) {
+        return Optional.of(p);
+      }
+    }
+    return Optional.empty();
   }
 }

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,6 +34,7 @@ public final class ApiHandler {
           new QueryDecoder(Protocol.QUERY));
 
   private final SigV4Verifier verifier;
+  private Function<RuntimeException, AwsException> failures = e -> null;
 
   public ApiHandler(OperationRegistry registry, ServiceHost host, String defaultAccount) {
     this(registry, host, defaultAccount, null);
@@ -49,6 +51,16 @@ public final class ApiHandler {
     this.host = host;
     this.defaultAccount = defaultAccount;
     this.verifier = verifier;
+  }
+
+  /**
+   * Answers the failures of layers below the services that they let through (the engine's) with the
+   * AWS error the function gives (null: not one of them, an internal error). Set once, before the
+   * first request.
+   */
+  public ApiHandler answeringFailures(Function<RuntimeException, AwsException> failures) {
+    this.failures = failures;
+    return this;
   }
 
   /** A request as the HTTP server read it: what signature verification needs as well. */
@@ -132,6 +144,11 @@ public final class ApiHandler {
       LOG.debug("{} -> {}: {}", action, e.code(), e.getMessage());
       return error(protocol, e, requestId);
     } catch (RuntimeException e) {
+      AwsException known = failures.apply(e);
+      if (known != null) {
+        LOG.debug("{} -> {}: {}", action, known.code(), known.getMessage());
+        return error(protocol, known, requestId);
+      }
       LOG.error("internal error in {} (request {})", action, requestId, e);
       return error(
           protocol,

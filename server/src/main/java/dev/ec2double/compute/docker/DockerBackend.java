@@ -20,6 +20,7 @@ import dev.ec2double.compute.ComputeBackend;
 import dev.ec2double.compute.EngineException;
 import dev.ec2double.compute.EngineSettings;
 import dev.ec2double.compute.ImageInfo;
+import dev.ec2double.compute.Labels;
 import dev.ec2double.compute.MachineExitListener;
 import dev.ec2double.compute.MachineSpec;
 import dev.ec2double.compute.MachineStatus;
@@ -370,10 +371,10 @@ public final class DockerBackend implements ComputeBackend {
   @Override
   public String launch(MachineSpec spec) {
     // the boot files travel in the environment, unpacked by the first command: no copy round trip
-    List<String> command = new ArrayList<>(List.of("/bin/sh", "-c", BootScript.unpackCommand()));
+    List<String> command = new ArrayList<>(List.of("/bin/sh", "-c", BootFiles.unpackCommand()));
     command.add("ec2-double-boot");
     command.addAll(bootCommand(spec.image()));
-    List<String> env = new ArrayList<>(BootScript.fileVariables(spec.files()));
+    List<String> env = new ArrayList<>(BootFiles.fileVariables(spec.files()));
     spec.env().forEach((k, v) -> env.add(k + "=" + v));
     HostConfig host =
         HostConfig.newHostConfig()

@@ -10,6 +10,7 @@ import com.github.dockerjava.api.model.HostConfig;
 import com.github.dockerjava.api.model.PropagationMode;
 import com.github.dockerjava.api.model.SELContext;
 import com.github.dockerjava.api.model.Volume;
+import dev.ec2double.compute.Labels;
 import dev.ec2double.compute.VolumePaths;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -218,7 +219,8 @@ final class DockerStorage {
         enginePid = null;
       }
     }
-    Labels.volumes(docker, Labels.SERVER + "=" + serverId).forEach(v -> delete(v.getName()));
+    EngineVolumes.labelled(docker, Labels.SERVER + "=" + serverId)
+        .forEach(v -> delete(v.getName()));
   }
 
   private String machineDir(String machineName) {

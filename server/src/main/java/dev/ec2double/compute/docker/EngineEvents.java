@@ -4,6 +4,7 @@ import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.model.Event;
 import com.github.dockerjava.api.model.EventType;
+import dev.ec2double.compute.Labels;
 import dev.ec2double.compute.MachineExitListener;
 import java.io.Closeable;
 import java.io.IOException;

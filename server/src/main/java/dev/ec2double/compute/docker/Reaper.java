@@ -4,7 +4,7 @@ import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.Container;
 import com.github.dockerjava.api.model.Network;
-import dev.ec2double.persist.StateDir;
+import dev.ec2double.compute.Labels;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -51,7 +51,7 @@ final class Reaper {
     // what the dead servers had mounted on this host for their volumes (their containers are gone),
     // then their volumes
     goneServers.forEach(DockerStorage::unmountOnThisHost);
-    for (var v : Labels.volumes(docker, Labels.SERVER)) {
+    for (var v : EngineVolumes.labelled(docker, Labels.SERVER)) {
       if (orphan(docker, v.getLabels(), host)) {
         try {
           docker.removeVolumeCmd(v.getName()).exec();
@@ -103,7 +103,7 @@ final class Reaper {
         live.add(n.getLabels().get(Labels.SERVER));
       }
     }
-    for (var v : Labels.volumes(docker, Labels.SERVER)) {
+    for (var v : EngineVolumes.labelled(docker, Labels.SERVER)) {
       if (v.getLabels() != null && v.getLabels().get(Labels.SERVER) != null) {
         live.add(v.getLabels().get(Labels.SERVER));
       }
@@ -122,7 +122,7 @@ final class Reaper {
     String stateDir = labels.get(Labels.STATE_DIR);
     if (stateDir != null) {
       // kept for the next server with that state directory, for as long as it names the server
-      return host.equals(owner) && StateDir.abandons(stateDir, labels.get(Labels.SERVER));
+      return host.equals(owner) && Labels.stateDirAbandons(stateDir, labels.get(Labels.SERVER));
     }
     String pid = labels.get(Labels.OWNER_PID);
     if (pid == null || !host.equals(owner)) {

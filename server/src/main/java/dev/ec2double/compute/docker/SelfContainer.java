@@ -2,6 +2,7 @@ package dev.ec2double.compute.docker;
 
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.command.InspectContainerResponse;
+import dev.ec2double.compute.Labels;
 import java.nio.file.Files;
 import java.nio.file.Path;
 

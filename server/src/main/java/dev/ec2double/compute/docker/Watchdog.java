@@ -4,6 +4,7 @@ import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.core.DefaultDockerClientConfig;
 import com.github.dockerjava.core.DockerClientImpl;
 import com.github.dockerjava.zerodep.ZerodepDockerHttpClient;
+import dev.ec2double.compute.Labels;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -126,7 +127,7 @@ public final class Watchdog implements AutoCloseable {
       HostPacketFilter.remove(HostPacketFilter.chainOf(serverId));
       // its volume mounts (a no-op where the engine's host is not this one), then its volumes
       DockerStorage.unmountOnThisHost(serverId);
-      Labels.volumes(docker, Labels.SERVER + "=" + serverId)
+      EngineVolumes.labelled(docker, Labels.SERVER + "=" + serverId)
           .forEach(
               v -> {
                 try {

@@ -1,6 +1,6 @@
 package dev.ec2double.ec2.instances;
 
-import dev.ec2double.compute.docker.Labels;
+import dev.ec2double.compute.Labels;
 import dev.ec2double.core.Ids;
 import dev.ec2double.core.RequestContext;
 import dev.ec2double.ec2.images.ImageRecord;

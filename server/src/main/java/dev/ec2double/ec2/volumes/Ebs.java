@@ -1,7 +1,7 @@
 package dev.ec2double.ec2.volumes;
 
 import dev.ec2double.compute.ComputeBackend;
-import dev.ec2double.compute.docker.Labels;
+import dev.ec2double.compute.Labels;
 import dev.ec2double.core.Ids;
 import dev.ec2double.core.RegionState;
 import dev.ec2double.core.RequestContext;

@@ -1,4 +1,4 @@
-package dev.ec2double.compute.docker;
+package dev.ec2double.compute;
 
 import dev.ec2double.compute.MachineSpec.BootFile;
 import java.nio.charset.StandardCharsets;
@@ -11,6 +11,10 @@ import java.nio.charset.StandardCharsets;
  * <p>Every boot: install the key pair's public key, run per-boot scripts. First boot only: run the
  * user data, its output in /var/log/cloud-init-output.log and on the console. Then run the image's
  * own command if it is a service (sshd in the Debian image), or stay up as a VM would.
+ *
+ * <p>The EC2 services put the script and its files ({@link #file()} at {@link #PATH}, the user
+ * data, the keys) in the {@link MachineSpec}'s files; a backend writes the files into the machine
+ * and runs {@link #PATH} with the image's command as its arguments, however its engine does that.
  */
 public final class BootScript {
   public static final String PATH = "/.ec2-double/boot";
@@ -65,51 +69,9 @@ public final class BootScript {
       while :; do sleep 3600 & wait $!; done
       """;
 
-  /** The environment variables that carry the boot files into the machine. */
-  public static final String FILE_VARIABLE = "EC2DOUBLE_FILE_";
-
-  /**
-   * What the machine runs first: writes the boot files carried by {@code EC2DOUBLE_FILE_n}
-   * variables ({@code mode:path:base64}), drops the variables, then runs the boot script. Carrying
-   * the files this way costs nothing at launch, where copying them in took a round trip to the
-   * engine (see docs/benchmarks.md).
-   */
-  public static final String UNPACK =
-      """
-      for v in $(env | sed -n 's/^\\(EC2DOUBLE_FILE_[0-9]*\\)=.*/\\1/p'); do
-        eval "f=\\$$v"; unset "$v"
-        mode=${f%%%%:*}; f=${f#*:}; path=${f%%%%:*}; data=${f#*:}
-        mkdir -p "${path%%/*}"
-        printf '%%s' "$data" | base64 -d > "$path" && chmod "$mode" "$path"
-      done
-      exec %1$s "$@"
-      """;
-
   private BootScript() {}
 
-  /** The command that unpacks the files and boots, for {@code sh -c}. */
-  public static String unpackCommand() {
-    return String.format(UNPACK, PATH);
-  }
-
-  /** The variables carrying the files. */
-  public static java.util.List<String> fileVariables(java.util.Map<String, BootFile> files) {
-    java.util.List<String> env = new java.util.ArrayList<>();
-    int i = 0;
-    for (java.util.Map.Entry<String, BootFile> e : files.entrySet()) {
-      env.add(
-          FILE_VARIABLE
-              + (i++)
-              + "="
-              + Integer.toOctalString(e.getValue().mode())
-              + ":"
-              + e.getKey()
-              + ":"
-              + java.util.Base64.getEncoder().encodeToString(e.getValue().content()));
-    }
-    return env;
-  }
-
+  /** The boot script itself, to be placed at {@link #PATH}. */
   public static BootFile file() {
     String text = String.format(SCRIPT, STATE_DIR, AUTHORIZED_KEYS, BOOTCMD, USER_DATA);
     return new BootFile(text.getBytes(StandardCharsets.UTF_8), 0755);

@@ -1,11 +1,17 @@
-package dev.ec2double.compute.docker;
+package dev.ec2double.compute;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 
 /**
  * Labels on every object ec2-double creates on the engine, so that the server that made it, or a
- * later one, can find, adopt or reap it.
+ * later one, can find, adopt or reap it. The EC2 services name the owner of what they ask for with
+ * {@link #of}; a backend puts the labels on its objects (the Docker backend as they are, a cluster
+ * backend may have to rewrite the keys to its own syntax).
  */
 public final class Labels {
   public static final String SERVER = "dev.ec2double.server";
@@ -21,6 +27,9 @@ public final class Labels {
    * directory names the server, its objects are kept for it, whatever became of its process.
    */
   public static final String STATE_DIR = "dev.ec2double.state-dir";
+
+  /** The file of a state directory that names its server, the id its objects' labels carry. */
+  public static final String STATE_DIR_IDENTITY = "identity";
 
   private static final Map<String, String> STATE_DIRS =
       new java.util.concurrent.ConcurrentHashMap<>();
@@ -64,11 +73,20 @@ public final class Labels {
     return labels;
   }
 
-  /** The engine's volumes that carry a label ({@code key} or {@code key=value}); never null. */
-  static java.util.List<com.github.dockerjava.api.command.InspectVolumeResponse> volumes(
-      com.github.dockerjava.api.DockerClient docker, String label) {
-    var volumes =
-        docker.listVolumesCmd().withFilter("label", java.util.List.of(label)).exec().getVolumes();
-    return volumes == null ? java.util.List.of() : volumes;
+  /**
+   * Whether a state directory is seen to have given a server up: its identity file is gone (the
+   * directory was deleted) or names another server. When that cannot be told (no permission to
+   * look), the directory still claims the server, and a reaper leaves its objects alone.
+   */
+  public static boolean stateDirAbandons(String stateDir, String serverId) {
+    try {
+      Path file = Path.of(stateDir).resolve(STATE_DIR_IDENTITY);
+      if (Files.notExists(file)) {
+        return true;
+      }
+      return !Files.readString(file, StandardCharsets.US_ASCII).trim().equals(serverId);
+    } catch (IOException | RuntimeException e) {
+      return false;
+    }
   }
 }
