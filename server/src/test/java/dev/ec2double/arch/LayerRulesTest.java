@@ -4,6 +4,8 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -45,6 +47,22 @@ class LayerRulesTest {
             "the wire layer is the protocol (decode, encode, sign, dispatch) and must read and test"
                 + " on its own; what it needs of the state behind it, the server hands in as a"
                 + " wire.ServiceHost")
+        .check(classes);
+  }
+
+  @Test
+  void onlyTheAssemblyUsesTheWire() {
+    noClasses()
+        .that()
+        .resideOutsideOfPackages(ROOT + ".wire..", ROOT + ".server..", ROOT + ".docs..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage(ROOT + ".wire..")
+        .as("only the assembly uses the wire")
+        .because(
+            "services answer typed SDK requests with typed responses and throw AwsException;"
+                + " the protocol (parameters, XML, signatures) is the wire's alone, so that a"
+                + " service reads like the API reference")
         .check(classes);
   }
 
@@ -92,6 +110,15 @@ class LayerRulesTest {
         .because(
             "the Docker backend is one implementation of the compute API, found through"
                 + " ServiceLoader; whatever else names it could not run on another backend")
+        .check(classes);
+  }
+
+  @Test
+  void dockerBackendSeesOnlyTheComputeApi() {
+    only("compute.docker", "compute", "errors")
+        .because(
+            "the Docker backend implements the compute API and nothing else; if it used core,"
+                + " persist or a feature, it could not live in its own module")
         .check(classes);
   }
 
@@ -162,16 +189,11 @@ class LayerRulesTest {
         .as(layer + " depends only on " + String.join(", ", allowed));
   }
 
-  private static com.tngtech.archunit.base.DescribedPredicate<
-          com.tngtech.archunit.core.domain.JavaClass>
-      outsideOurs() {
-    return com.tngtech.archunit.core.domain.JavaClass.Predicates.resideOutsideOfPackage(
-        ROOT + "..");
+  private static DescribedPredicate<JavaClass> outsideOurs() {
+    return JavaClass.Predicates.resideOutsideOfPackage(ROOT + "..");
   }
 
-  private static com.tngtech.archunit.base.DescribedPredicate<
-          com.tngtech.archunit.core.domain.JavaClass>
-      resideInAny(String... packages) {
-    return com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage(packages);
+  private static DescribedPredicate<JavaClass> resideInAny(String... packages) {
+    return JavaClass.Predicates.resideInAnyPackage(packages);
   }
 }
