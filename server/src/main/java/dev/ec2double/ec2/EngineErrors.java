@@ -1,7 +1,7 @@
 package dev.ec2double.ec2;
 
 import dev.ec2double.compute.EngineException;
-import dev.ec2double.wire.AwsException;
+import dev.ec2double.errors.AwsException;
 
 /**
  * How the API answers when the engine behind it fails ({@link EngineException}): AWS's {@code

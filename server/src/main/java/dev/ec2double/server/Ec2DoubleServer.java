@@ -111,10 +111,9 @@ public final class Ec2DoubleServer implements AutoCloseable {
       api =
           new ApiHandler(
                   registry,
-                  store,
+                  new StateServiceHost(store, config.quotas()),
                   config.account(),
-                  config.strictAuth() ? new SigV4Verifier(config.credentials()) : null,
-                  config.quotas())
+                  config.strictAuth() ? new SigV4Verifier(config.credentials()) : null)
               .answeringFailures(EngineErrors::toAws);
       assembled.complete(null);
     } catch (RuntimeException | Error e) {

@@ -14,7 +14,7 @@ import dev.ec2double.ec2.images.ImageRecord;
 import dev.ec2double.ec2.images.ImagesService;
 import dev.ec2double.ec2.vpc.InstanceNetworking;
 import dev.ec2double.ec2.vpc.NetworkInterfaceRecord;
-import dev.ec2double.wire.AwsException;
+import dev.ec2double.errors.AwsException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;

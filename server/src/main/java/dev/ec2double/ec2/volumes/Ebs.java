@@ -8,7 +8,7 @@ import dev.ec2double.core.RequestContext;
 import dev.ec2double.core.Resources;
 import dev.ec2double.core.StepExecutor;
 import dev.ec2double.ec2.regions.RegionCatalog;
-import dev.ec2double.wire.AwsException;
+import dev.ec2double.errors.AwsException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

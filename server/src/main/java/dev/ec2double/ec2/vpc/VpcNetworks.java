@@ -6,7 +6,7 @@ import dev.ec2double.compute.NetworkConflictException;
 import dev.ec2double.compute.NetworkSpec;
 import dev.ec2double.core.RegionState;
 import dev.ec2double.core.RequestContext;
-import dev.ec2double.wire.AwsException;
+import dev.ec2double.errors.AwsException;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 

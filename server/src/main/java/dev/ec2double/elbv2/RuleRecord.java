@@ -1,4 +1,4 @@
-package dev.ec2double.elbv2.rules;
+package dev.ec2double.elbv2;
 
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.Rule;
 

@@ -1,4 +1,4 @@
-package dev.ec2double.wire;
+package dev.ec2double.errors;
 
 /**
  * The one exception type services throw: it carries AWS's own error code, a message for humans and

@@ -1,7 +1,6 @@
-package dev.ec2double.elbv2.tags;
+package dev.ec2double.elbv2;
 
-import dev.ec2double.elbv2.Elbv2Store;
-import dev.ec2double.wire.AwsException;
+import dev.ec2double.errors.AwsException;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;

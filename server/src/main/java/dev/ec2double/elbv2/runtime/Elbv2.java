@@ -1,7 +1,11 @@
-package dev.ec2double.elbv2;
+package dev.ec2double.elbv2.runtime;
 
 import dev.ec2double.core.RegionState;
 import dev.ec2double.core.RequestContext;
+import dev.ec2double.elbv2.Elbv2Store;
+import dev.ec2double.elbv2.Networks;
+import dev.ec2double.elbv2.TargetAddresses;
+import dev.ec2double.elbv2.TargetInstances;
 import dev.ec2double.elbv2.health.HealthChecker;
 import dev.ec2double.elbv2.proxy.ListenerProxies;
 import java.util.Collection;
@@ -17,11 +21,17 @@ public final class Elbv2 implements AutoCloseable {
   private final ListenerProxies proxies;
   private final HealthChecker health;
   private final Networks networks;
+  private final TargetInstances instances;
 
-  public Elbv2(String bindHost, Networks networks) {
+  /**
+   * @param networks the subnets, VPCs and security groups load balancers and target groups name
+   * @param instances the instances that instance targets name
+   */
+  public Elbv2(String bindHost, Networks networks, TargetInstances instances) {
     this.networks = networks;
-    this.proxies = new ListenerProxies(bindHost);
-    this.health = new HealthChecker(() -> stores);
+    this.instances = instances;
+    this.proxies = new ListenerProxies(bindHost, new TargetAddresses(instances));
+    this.health = new HealthChecker(() -> stores, instances);
   }
 
   public Elbv2Store store(RequestContext ctx) {
@@ -88,6 +98,10 @@ public final class Elbv2 implements AutoCloseable {
 
   public Networks networks() {
     return networks;
+  }
+
+  public TargetInstances instances() {
+    return instances;
   }
 
   public void reset() {

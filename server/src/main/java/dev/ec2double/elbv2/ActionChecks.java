@@ -1,9 +1,6 @@
-package dev.ec2double.elbv2.listeners;
+package dev.ec2double.elbv2;
 
-import dev.ec2double.elbv2.Actions;
-import dev.ec2double.elbv2.Elbv2Errors;
-import dev.ec2double.elbv2.Elbv2Store;
-import dev.ec2double.wire.AwsException;
+import dev.ec2double.errors.AwsException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;

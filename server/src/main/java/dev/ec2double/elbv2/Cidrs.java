@@ -1,4 +1,4 @@
-package dev.ec2double.elbv2.proxy;
+package dev.ec2double.elbv2;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;

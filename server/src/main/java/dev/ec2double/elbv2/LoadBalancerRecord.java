@@ -1,4 +1,4 @@
-package dev.ec2double.elbv2.loadbalancers;
+package dev.ec2double.elbv2;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;

@@ -1,6 +1,5 @@
-package dev.ec2double.elbv2.health;
+package dev.ec2double.elbv2;
 
-import dev.ec2double.elbv2.Elbv2Errors;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,7 +1,5 @@
-package dev.ec2double.elbv2.loadbalancers;
+package dev.ec2double.elbv2;
 
-import dev.ec2double.elbv2.AttributeValues;
-import dev.ec2double.elbv2.Elbv2Errors;
 import java.util.Map;
 import java.util.TreeMap;
 

@@ -1,4 +1,4 @@
-package dev.ec2double.elbv2.targetgroups;
+package dev.ec2double.elbv2;
 
 import java.time.Instant;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetHealthReasonEnum;
