@@ -109,16 +109,6 @@ public final class VpcState implements java.io.Serializable {
     return s;
   }
 
-  synchronized InternetGatewayRecord gateway(String id) {
-    InternetGatewayRecord g = id == null ? null : gateways.get(id);
-    if (g == null) {
-      throw new AwsException(
-          "InvalidInternetGatewayID.NotFound",
-          "The internetGateway ID '" + id + "' does not exist");
-    }
-    return g;
-  }
-
   synchronized RouteTableRecord routeTable(String id) {
     RouteTableRecord t = id == null ? null : routeTables.get(id);
     if (t == null) {
