@@ -17,6 +17,7 @@ final class VpcKinds {
             "InvalidSubnetID.NotFound",
             (s, id) -> has(s, st -> st.subnets, id)));
     InternetGateways.KIND.registerTaggable(resources);
+    DhcpOptionsSets.KIND.registerTaggable(resources);
     resources.register(
         new Resources.Kind(
             "rtb",
