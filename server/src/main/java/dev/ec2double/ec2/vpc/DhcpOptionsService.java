@@ -27,6 +27,7 @@ public final class DhcpOptionsService {
     return CreateDhcpOptionsResponse.builder().dhcpOptions(KIND.view(ctx, d)).build();
   }
 
+  // tag::describe[]
   public DescribeDhcpOptionsResponse describeDhcpOptions(
       RequestContext ctx, DescribeDhcpOptionsRequest req) {
     var page =
@@ -36,6 +37,8 @@ public final class DhcpOptionsService {
         .nextToken(page.nextToken())
         .build();
   }
+
+  // end::describe[]
 
   public DeleteDhcpOptionsResponse deleteDhcpOptions(
       RequestContext ctx, DeleteDhcpOptionsRequest req) {

@@ -15,6 +15,7 @@ import software.amazon.awssdk.services.ec2.model.DhcpOptions;
 final class DhcpOptionsSets {
   private DhcpOptionsSets() {}
 
+  // tag::kind[]
   static final ResourceKind<DhcpOptionsRecord, DhcpOptions> KIND =
       ResourceKind.<DhcpOptionsRecord, DhcpOptions>of("dopt", "dhcp-options")
           .errors("InvalidDhcpOptionID.NotFound", "dhcpOptions", "InvalidDhcpOptionsId.Malformed")
@@ -35,6 +36,8 @@ final class DhcpOptionsSets {
                   VpcState.of(region).vpcs.values().stream()
                       .anyMatch(v -> d.id().equals(v.dhcpOptionsId)))
           .build();
+
+  // end::kind[]
 
   private static DhcpOptions view(RequestContext ctx, DhcpOptionsRecord r) {
     List<DhcpConfiguration> configurations =
