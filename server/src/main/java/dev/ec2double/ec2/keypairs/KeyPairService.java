@@ -3,7 +3,7 @@ package dev.ec2double.ec2.keypairs;
 import dev.ec2double.core.Quotas.Quota;
 import dev.ec2double.core.RequestContext;
 import dev.ec2double.core.Resources;
-import dev.ec2double.wire.AwsException;
+import dev.ec2double.errors.AwsException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
