@@ -1,5 +1,6 @@
 package dev.ec2double.compute.docker;
 
+import dev.ec2double.compute.Labels;
 import dev.ec2double.compute.PacketPolicy;
 import java.util.List;
 import java.util.Locale;

@@ -2,6 +2,7 @@ package dev.ec2double.compute.docker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ec2double.compute.Labels;
 import org.junit.jupiter.api.Test;
 
 /**
