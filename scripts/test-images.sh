@@ -32,7 +32,15 @@ EC2_INIT_FILE=$HERE/ec2-init
 say() { echo "test-images: $*" >&2; }
 die() { say "ERROR: $*"; exit 1; }
 
-docker info >/dev/null 2>&1 || die "no Docker engine answers (docker info fails)"
+if ! docker info >/dev/null 2>&1; then
+  # Called by the build (TEST_IMAGES_OPTIONAL=true): without an engine the build still makes the
+  # server and the mock tests run; CI=true wants the Docker tests, so there it is an error.
+  if [ "${TEST_IMAGES_OPTIONAL:-}" = true ] && [ "${CI:-}" != true ]; then
+    say "no Docker engine answers (docker info fails): test images not made; the Docker tests will fail"
+    exit 0
+  fi
+  die "no Docker engine answers (docker info fails)"
+fi
 
 FROM=${TEST_IMAGES_FROM:-auto}
 if [ "$FROM" = auto ]; then
