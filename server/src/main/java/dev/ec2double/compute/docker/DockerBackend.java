@@ -60,6 +60,7 @@ public final class DockerBackend implements ComputeBackend {
   private final HostPacketFilter filter;
   private final Map<String, String> bridges = new java.util.concurrent.ConcurrentHashMap<>();
   private final String filterProblem;
+  private final PacketFilterAccess filterAccess;
   private EngineEvents events;
   private Watchdog watchdog;
   private volatile boolean keepOnClose;
@@ -78,8 +79,9 @@ public final class DockerBackend implements ComputeBackend {
     this.engine = engine;
     this.serverId = serverId;
     this.storage = new DockerStorage(docker, serverId);
-    this.filter = new HostPacketFilter(serverId, this::bridgeOf);
-    this.filterProblem = HostPacketFilter.problem(dockerHost);
+    this.filterAccess = PacketFilterAccess.choose(docker, serverId, dockerHost);
+    this.filter = new HostPacketFilter(serverId, filterAccess.iptables(), this::bridgeOf);
+    this.filterProblem = filterAccess.filterProblem();
   }
 
   /** Connects and pings the engine; throws when none answers. */
@@ -111,8 +113,10 @@ public final class DockerBackend implements ComputeBackend {
           new DockerBackend(client, streams, host + " (engine " + version + ")", serverId, host);
       backend.watchEvents(host);
       Reaper.reap(client);
-      if (backend.filterProblem == null) {
-        int chains = HostPacketFilter.reapOrphanChains(Reaper.liveServers(client, serverId));
+      if (backend.filterAccess.usable()) {
+        int chains =
+            HostPacketFilter.reapOrphanChains(
+                backend.filterAccess.iptables(), Reaper.liveServers(client, serverId));
         if (chains > 0) {
           LOG.info("removed the packet filter chains of {} servers that are gone", chains);
         }
@@ -353,18 +357,35 @@ public final class DockerBackend implements ComputeBackend {
 
   @Override
   public void applyPacketPolicies(String scope, List<PacketPolicy> policies, boolean enforce) {
-    if (filterProblem == null) {
-      filter.apply(scope, policies, enforce);
+    if (filterAccess.usable()) {
+      filter.apply(scope, policies, enforce && filterProblem == null);
     }
   }
 
   @Override
   public boolean routeMetadataService(String network, String address, int port) {
-    if (filterProblem != null) {
+    if (!filterAccess.usable()) {
       return false;
     }
     filter.routeMetadata(network, address, port);
     return true;
+  }
+
+  /**
+   * The gateway, where the server runs on the engine's host; the server's own address on the
+   * network where it runs in a container of the engine (it joined the network).
+   */
+  @Override
+  public String localAddress(String network, String gateway) {
+    String self = SelfContainer.id(docker);
+    if (self == null) {
+      return gateway;
+    }
+    var joined = docker.inspectContainerCmd(self).exec().getNetworkSettings().getNetworks();
+    var on = joined == null ? null : joined.get(network);
+    return on == null || on.getIpAddress() == null || on.getIpAddress().isEmpty()
+        ? gateway
+        : on.getIpAddress();
   }
 
   @Override
@@ -647,8 +668,8 @@ public final class DockerBackend implements ComputeBackend {
     retryRemovals();
     Map<String, String> ours = Map.of(Labels.SERVER, serverId);
     for (Container c : docker.listContainersCmd().withShowAll(true).withLabelFilter(ours).exec()) {
-      if (c.getLabels() == null
-          || !DockerStorage.HELPER_KIND.equals(c.getLabels().get(Labels.KIND))) {
+      String kind = c.getLabels() == null ? null : c.getLabels().get(Labels.KIND);
+      if (!DockerStorage.HELPER_KIND.equals(kind) && !HostNetHelper.KIND.equals(kind)) {
         remove(c.getId());
       }
     }
@@ -697,6 +718,9 @@ public final class DockerBackend implements ComputeBackend {
     }
     if (!keepOnClose) {
       filter.close();
+    }
+    if (filterAccess.helper() != null) {
+      filterAccess.helper().close();
     }
     closeQuietly(events);
     closeQuietly(streams);
