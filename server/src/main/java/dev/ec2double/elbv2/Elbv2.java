@@ -17,9 +17,14 @@ public final class Elbv2 implements AutoCloseable {
   private final ListenerProxies proxies;
   private final HealthChecker health;
   private final Networks networks;
+  private final HostsFile names;
 
-  public Elbv2(String bindHost, Networks networks) {
+  /**
+   * @param names where the load balancers' DNS names are written for resolvers to find
+   */
+  public Elbv2(String bindHost, Networks networks, HostsFile names) {
     this.networks = networks;
+    this.names = names;
     this.proxies = new ListenerProxies(bindHost);
     this.health = new HealthChecker(() -> stores);
   }
@@ -44,6 +49,15 @@ public final class Elbv2 implements AutoCloseable {
 
   public ListenerProxies proxies() {
     return proxies;
+  }
+
+  /** A load balancer's DNS name now resolves (where a hosts file is kept) to its address. */
+  public void named(String dnsName) {
+    names.put(dnsName, proxies.addressOf(dnsName));
+  }
+
+  public void unnamed(String dnsName) {
+    names.remove(dnsName);
   }
 
   /**
@@ -74,6 +88,7 @@ public final class Elbv2 implements AutoCloseable {
     }
     stores.add(store);
     synchronized (store) {
+      store.loadBalancers.values().forEach(lb -> named(lb.sdk().dnsName()));
       for (var listener : store.listeners.values()) {
         var lb = store.loadBalancers.get(listener.sdk().loadBalancerArn());
         int idle =
@@ -93,11 +108,13 @@ public final class Elbv2 implements AutoCloseable {
   public void reset() {
     proxies.closeAll();
     stores.clear();
+    names.clear();
   }
 
   @Override
   public void close() {
     health.close();
     proxies.close();
+    names.clear();
   }
 }

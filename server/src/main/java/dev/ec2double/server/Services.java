@@ -50,6 +50,7 @@ import dev.ec2double.ec2.vpc.SubnetsService;
 import dev.ec2double.ec2.vpc.VpcNetworks;
 import dev.ec2double.ec2.vpc.VpcsService;
 import dev.ec2double.elbv2.Elbv2;
+import dev.ec2double.elbv2.HostsFile;
 import dev.ec2double.elbv2.Networks;
 import dev.ec2double.elbv2.account.AccountService;
 import dev.ec2double.elbv2.listeners.ListenersService;
@@ -141,7 +142,8 @@ public final class Services implements AutoCloseable {
     registry.register(new TagsService(resources));
 
     // ELBv2: the registry routes its SDK model package to the query protocol.
-    elbv2 = new Elbv2(config.host(), Networks.fromVpcs());
+    elbv2 =
+        new Elbv2(config.host(), Networks.fromVpcs(), new HostsFile(config.hostsFile(), serverId));
     registry.register(new LoadBalancersService(elbv2));
     registry.register(new TargetGroupsService(elbv2));
     registry.register(new TargetsService(elbv2));
