@@ -113,7 +113,7 @@ public final class DockerBackend implements ComputeBackend {
           new DockerBackend(client, streams, host + " (engine " + version + ")", serverId, host);
       backend.watchEvents(host);
       Reaper.reap(client);
-      if (backend.filterAccess.usable()) {
+      if (backend.filterAccess.usable() && backend.filterAccess.helper() == null) {
         int chains =
             HostPacketFilter.reapOrphanChains(
                 backend.filterAccess.iptables(), Reaper.liveServers(client, serverId));
@@ -358,7 +358,14 @@ public final class DockerBackend implements ComputeBackend {
   @Override
   public void applyPacketPolicies(String scope, List<PacketPolicy> policies, boolean enforce) {
     if (filterAccess.usable()) {
-      filter.apply(scope, policies, enforce && filterProblem == null);
+      try {
+        filter.apply(scope, policies, enforce && filterProblem == null);
+      } catch (IllegalStateException e) {
+        if (filterAccess.helper() == null) {
+          throw e;
+        }
+        LOG.warn("the network helper could not write the packet filter: {}", e.getMessage());
+      }
     }
   }
 
@@ -367,8 +374,15 @@ public final class DockerBackend implements ComputeBackend {
     if (!filterAccess.usable()) {
       return false;
     }
-    filter.routeMetadata(network, address, port);
-    return true;
+    try {
+      filter.routeMetadata(network, address, port);
+    } catch (IllegalStateException e) {
+      if (filterAccess.helper() == null) {
+        throw e;
+      }
+      LOG.warn("the network helper could not route the metadata service: {}", e.getMessage());
+    }
+    return filterAccess.usable();
   }
 
   /**
