@@ -2,20 +2,14 @@ package dev.ec2double.testcontainers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.github.dockerjava.api.DockerClient;
-import com.github.dockerjava.api.async.ResultCallback;
-import com.github.dockerjava.api.model.Frame;
+import dev.ec2double.compute.docker.ContainerExec;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.testcontainers.DockerClientFactory;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.apache.ApacheHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.Instance;
 
@@ -38,7 +32,7 @@ class MetadataInImageIT {
   }
 
   private static void run(Ec2DoubleContainer server) throws Exception {
-    try (Ec2Client ec2 = client(server)) {
+    try (Ec2Client ec2 = Ec2DoubleContainerIT.client(server)) {
       Instance instance =
           ec2.runInstances(r -> r.imageId(AMI).minCount(1).maxCount(1)).instances().get(0);
       String id = instance.instanceId();
@@ -90,17 +84,6 @@ class MetadataInImageIT {
     }
   }
 
-  private static Ec2Client client(Ec2DoubleContainer server) {
-    return Ec2Client.builder()
-        .endpointOverride(server.getEndpoint())
-        .region(Region.of(server.getRegion()))
-        .credentialsProvider(
-            StaticCredentialsProvider.create(
-                AwsBasicCredentials.create(server.getAccessKey(), server.getSecretKey())))
-        .httpClientBuilder(ApacheHttpClient.builder())
-        .build();
-  }
-
   private static long count(String table, String chain, String tag) throws Exception {
     for (String line : iptables("-t " + table + " -L " + chain + " -v -n -x").split("\n")) {
       if (line.contains("/* " + tag + " */")) {
@@ -121,27 +104,9 @@ class MetadataInImageIT {
     return out;
   }
 
-  private static String exec(String container, String... cmd) throws InterruptedException {
-    DockerClient docker = DockerClientFactory.instance().client();
-    String execId =
-        docker
-            .execCreateCmd(container)
-            .withCmd(cmd)
-            .withAttachStdout(true)
-            .withAttachStderr(true)
-            .exec()
-            .getId();
-    StringBuilder out = new StringBuilder();
-    docker
-        .execStartCmd(execId)
-        .exec(
-            new ResultCallback.Adapter<Frame>() {
-              @Override
-              public void onNext(Frame frame) {
-                out.append(new String(frame.getPayload(), StandardCharsets.UTF_8));
-              }
-            })
-        .awaitCompletion(30, TimeUnit.SECONDS);
-    return out.toString();
+  private static String exec(String container, String... cmd) {
+    return ContainerExec.run(
+            DockerClientFactory.instance().client(), Duration.ofSeconds(30), container, cmd)
+        .output();
   }
 }

@@ -1,10 +1,7 @@
 package dev.ec2double.compute.docker;
 
 import com.github.dockerjava.api.DockerClient;
-import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.Capability;
-import com.github.dockerjava.api.model.HostConfig;
-import dev.ec2double.compute.Labels;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,46 +37,21 @@ final class HostNetHelper implements Iptables.Shell, AutoCloseable {
 
   /** Starts the helper from an image the engine has; throws when the engine refuses it. */
   static HostNetHelper start(DockerClient docker, String serverId, String image) {
-    String name = "ec2double-net-" + serverId;
-    try {
-      docker.removeContainerCmd(name).withForce(true).exec();
-    } catch (NotFoundException e) {
-      // the usual case: none left from an earlier start
-    }
-    HostConfig host =
-        HostConfig.newHostConfig()
-            .withPidMode("host")
-            .withNetworkMode("none")
-            .withInit(true)
-            .withCapAdd(
-                Capability.SYS_ADMIN,
-                Capability.SYS_PTRACE,
-                Capability.NET_ADMIN,
-                Capability.NET_RAW);
     String id =
-        docker
-            .createContainerCmd(image)
-            .withName(name)
-            .withLabels(Labels.of(serverId, "-", "-", name, KIND))
-            .withEntrypoint(
-                "sh", "-c", "trap 'exit 0' TERM; while :; do sleep 3600 & wait $!; done")
-            .withCmd(List.of())
-            .withHostConfig(host)
-            .exec()
-            .getId();
+        HostHelpers.start(
+            docker,
+            serverId,
+            "ec2double-net-" + serverId,
+            KIND,
+            image,
+            Capability.SYS_ADMIN,
+            Capability.SYS_PTRACE,
+            Capability.NET_ADMIN,
+            Capability.NET_RAW);
     try {
-      docker.startContainerCmd(id).exec();
-      Iptables.Result pid =
-          exec(
-              docker,
-              id,
-              null,
-              "sh",
-              "-c",
-              "for p in /proc/[0-9]*; do [ \"$(cat $p/comm 2>/dev/null)\" = dockerd ]"
-                  + " && { echo ${p#/proc/}; exit 0; }; done; echo 1");
-      String enginePid = pid.output().trim().isEmpty() ? "1" : pid.output().trim();
-      LOG.info("network helper {} up (image {}, engine pid {})", name, image, enginePid);
+      String enginePid = HostHelpers.enginePid(docker, id);
+      LOG.info(
+          "network helper {} up (image {}, engine pid {})", id.substring(0, 12), image, enginePid);
       return new HostNetHelper(docker, id, enginePid);
     } catch (RuntimeException e) {
       removeQuietly(docker, id);
