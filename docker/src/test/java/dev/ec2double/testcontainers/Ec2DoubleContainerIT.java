@@ -124,7 +124,7 @@ class Ec2DoubleContainerIT {
     }
   }
 
-  private static Ec2Client client(Ec2DoubleContainer server) {
+  static Ec2Client client(Ec2DoubleContainer server) {
     return Ec2Client.builder()
         .endpointOverride(server.getEndpoint())
         .region(Region.of(server.getRegion()))

@@ -49,6 +49,7 @@ abstract class AlbRulesContract {
   private static WireMockServer a2;
   private static WireMockServer b;
   private static Http http;
+  private static String address;
   private static String vpcId;
   private static String lbArn;
   private static String listenerArn;
@@ -78,6 +79,8 @@ abstract class AlbRulesContract {
             .get(0)
             .listenerArn();
     port = Albs.hostPort(elb, listenerArn);
+    address = Albs.hostAddress(elb, listenerArn);
+    http.at(address);
     // keeps group b in use (a group no listener or rule uses shows its targets unused)
     rule(50000, Albs.forward(tgB), path("/keep-b-in-use"));
     Albs.awaitStates(elb, tgA, TargetHealthStateEnum.HEALTHY, 2);
@@ -169,7 +172,7 @@ abstract class AlbRulesContract {
     assertThat(seen.getHeader("X-Forwarded-Port")).isEqualTo("80");
     assertThat(seen.getHeader("X-Amzn-Trace-Id")).matches("Root=1-[0-9a-f]{8}-[0-9a-f]{24}");
     // the client's Host header, unchanged (Jetty's client leaves out a default port)
-    assertThat(seen.getHeader("Host")).isEqualTo(port == 80 ? "127.0.0.1" : "127.0.0.1:" + port);
+    assertThat(seen.getHeader("Host")).isEqualTo(port == 80 ? address : address + ":" + port);
     assertThat(seen.containsHeader("Via")).isFalse();
   }
 
@@ -177,7 +180,7 @@ abstract class AlbRulesContract {
   void answersManyClientConnectionsAtOnce() throws Exception {
     // one connection per client: together they land on every selector thread of the listener,
     // and each thread forwards on target connections of its own
-    List<Http> clients = IntStream.range(0, 8).mapToObj(i -> new Http()).toList();
+    List<Http> clients = IntStream.range(0, 8).mapToObj(i -> new Http().at(address)).toList();
     ExecutorService threads = Executors.newFixedThreadPool(clients.size());
     List<String> bodies = new ArrayList<>();
     try {

@@ -77,7 +77,7 @@ abstract class Elbv2ApiContract {
                 + name(test)
                 + "/[0-9a-f]{16}");
     assertThat(lb.dnsName())
-        .matches(name(test).toLowerCase() + "-\\d{10}\\.us-east-1\\.elb\\.localhost");
+        .matches(name(test).toLowerCase() + "-\\d{10}\\.us-east-1\\.elb\\.test");
     assertThat(lb.vpcId()).isEqualTo(vpcId);
     assertThat(lb.availabilityZones())
         .extracting(z -> z.subnetId())
@@ -372,14 +372,15 @@ abstract class Elbv2ApiContract {
             .get(0)
             .listenerArn();
     int port = Albs.hostPort(elb, listener);
+    String address = Albs.hostAddress(elb, listener);
     try (Socket s = new Socket()) {
-      s.connect(new InetSocketAddress("127.0.0.1", port), 2000);
+      s.connect(new InetSocketAddress(address, port), 2000);
     }
     elb.deleteLoadBalancer(r -> r.loadBalancerArn(lb.loadBalancerArn()));
     assertThatThrownBy(
             () -> {
               try (Socket s = new Socket()) {
-                s.connect(new InetSocketAddress("127.0.0.1", port), 2000);
+                s.connect(new InetSocketAddress(address, port), 2000);
               }
             })
         .isInstanceOf(ConnectException.class);

@@ -89,7 +89,7 @@ class KillRestartIT {
     String serverId = Files.readString(dir.resolve("identity")).trim();
     Map<String, Object> before;
     Map<String, Object> elbBefore;
-    int albPort;
+    String alb;
     Instance instance;
     String volumeId;
     // a CIDR no network on the engine has: a server of the README may run beside the tests
@@ -142,8 +142,8 @@ class KillRestartIT {
       exec(id, "sh", "-c", "echo kept-across-restarts > /mnt/ec2-double/sdf/data; sync");
       awaitWebServer(instance.privateIpAddress());
       assertThat(metadata(id, "instance-id")).isEqualTo(id);
-      albPort = loadBalance(ec2, elb, vpc, net, subnet, id);
-      assertThat(http("127.0.0.1:" + albPort)).startsWith("hello-from-");
+      alb = loadBalance(ec2, elb, vpc, net, subnet, id);
+      assertThat(http(alb)).startsWith("hello-from-");
       before = Described.ec2(ec2);
       elbBefore = Described.elbv2(elb);
     }
@@ -192,7 +192,7 @@ class KillRestartIT {
     try (Ec2Client ec2 = second.ec2();
         ElasticLoadBalancingV2Client elb = second.elb()) {
       assertThat(Described.elbv2(elb)).isEqualTo(elbBefore);
-      assertThat(http("127.0.0.1:" + albPort))
+      assertThat(http(alb))
           .as("the listener forwards again, on its port")
           .startsWith("hello-from-");
       afterRestart(ec2, instance, volumeId, before);
@@ -256,7 +256,7 @@ class KillRestartIT {
   }
 
   /** An ALB in front of the instance; returns the listener's port on this machine. */
-  private static int loadBalance(
+  private static String loadBalance(
       Ec2Client ec2,
       ElasticLoadBalancingV2Client elb,
       String vpc,
@@ -306,7 +306,7 @@ class KillRestartIT {
                         .targetHealth()
                         .state()
                     == TargetHealthStateEnum.HEALTHY);
-    return Albs.hostPort(elb, listener);
+    return Albs.authority(elb, listener);
   }
 
   /**
