@@ -3,7 +3,7 @@ package dev.ec2double.ec2.account;
 import dev.ec2double.core.RequestContext;
 import dev.ec2double.ec2.vpc.VpcRecord;
 import dev.ec2double.ec2.vpc.VpcState;
-import dev.ec2double.wire.AwsException;
+import dev.ec2double.errors.AwsException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;

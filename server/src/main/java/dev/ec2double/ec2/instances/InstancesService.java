@@ -1,10 +1,10 @@
 package dev.ec2double.ec2.instances;
 
+import dev.ec2double.compute.BootScript;
 import dev.ec2double.compute.EngineException;
+import dev.ec2double.compute.Labels;
 import dev.ec2double.compute.MachineSpec;
 import dev.ec2double.compute.MachineSpec.BootFile;
-import dev.ec2double.compute.docker.BootScript;
-import dev.ec2double.compute.docker.Labels;
 import dev.ec2double.core.Ids;
 import dev.ec2double.core.RegionState;
 import dev.ec2double.core.RequestContext;
@@ -14,7 +14,7 @@ import dev.ec2double.ec2.images.ImageRecord;
 import dev.ec2double.ec2.images.ImagesService;
 import dev.ec2double.ec2.vpc.InstanceNetworking;
 import dev.ec2double.ec2.vpc.NetworkInterfaceRecord;
-import dev.ec2double.wire.AwsException;
+import dev.ec2double.errors.AwsException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;

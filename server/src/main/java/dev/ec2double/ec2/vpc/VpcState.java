@@ -4,7 +4,7 @@ import dev.ec2double.core.Cidr;
 import dev.ec2double.core.Ids;
 import dev.ec2double.core.RegionState;
 import dev.ec2double.ec2.regions.RegionCatalog;
-import dev.ec2double.wire.AwsException;
+import dev.ec2double.errors.AwsException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
