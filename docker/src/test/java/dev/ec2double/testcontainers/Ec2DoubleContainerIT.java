@@ -93,7 +93,23 @@ class Ec2DoubleContainerIT {
               .instances()
               .get(0)
               .instanceId();
-      client.waiter().waitUntilInstanceRunning(r -> r.instanceIds(id));
+      try {
+        client.waiter().waitUntilInstanceRunning(r -> r.instanceIds(id));
+      } catch (software.amazon.awssdk.core.exception.SdkClientException e) {
+        // say why the server could not launch it (the server's log is inside its container)
+        throw new AssertionError(
+            "instance "
+                + id
+                + " did not run: "
+                + client
+                    .describeInstances(r -> r.instanceIds(id))
+                    .reservations()
+                    .get(0)
+                    .instances()
+                    .get(0)
+                    .stateReason(),
+            e);
+      }
       String ip =
           client
               .describeInstances(r -> r.instanceIds(id))

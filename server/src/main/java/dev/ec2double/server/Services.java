@@ -293,10 +293,14 @@ public final class Services implements AutoCloseable {
     ebs.onChange(listener);
   }
 
-  /** Closes every listener port, forgets the load balancers, stops the metadata listeners. */
+  /**
+   * Closes every listener port, forgets the load balancers, stops the metadata listeners, removes
+   * the instances' machines.
+   */
   public void reset() {
     elbv2.reset();
     imds.stopAll();
+    lifecycle.forgetAll(); // before the engine's clean-up, which is not an outside kill
   }
 
   @Override
