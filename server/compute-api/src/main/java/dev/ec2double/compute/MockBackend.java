@@ -2,18 +2,31 @@ package dev.ec2double.compute;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * API-only: every resource is a record and nothing runs, for users without a Docker engine. The
- * instance state machine is the same; every image reference is taken to exist (x86_64).
+ * instance state machine is the same; every image reference is taken to exist (x86_64). A machine
+ * keeps its address on its network and its last exit code, as an engine's would; since nothing
+ * runs, a machine exits on its own only when {@link #exit} says so.
  */
 public class MockBackend implements ComputeBackend {
-  private final Set<String> running = ConcurrentHashMap.newKeySet();
+  /** A machine: where it is, whether it "runs", how it last ended. */
+  private record Machine(String network, String address, boolean running, int exitCode) {
+    Machine withRunning(boolean now, int code) {
+      return new Machine(network, address, now, code);
+    }
+  }
+
+  private final Map<String, Machine> machines = new ConcurrentHashMap<>();
   private final Set<String> storage = ConcurrentHashMap.newKeySet();
+  private final List<MachineExitListener> listeners = new CopyOnWriteArrayList<>();
 
   @Override
   public String name() {
@@ -42,12 +55,18 @@ public class MockBackend implements ComputeBackend {
   }
 
   @Override
-  public void applyPacketPolicies(
-      String scope, java.util.List<PacketPolicy> policies, boolean filter) {}
+  public void applyPacketPolicies(String scope, List<PacketPolicy> policies, boolean filter) {}
 
+  /** The addresses of the machines that run on the network, as an engine's network lists them. */
   @Override
   public Set<String> addressesInUse(String network) {
-    return Set.of();
+    Set<String> out = new HashSet<>();
+    for (Machine m : machines.values()) {
+      if (m.running() && network.equals(m.network()) && m.address() != null) {
+        out.add(m.address());
+      }
+    }
+    return out;
   }
 
   @Override
@@ -58,18 +77,32 @@ public class MockBackend implements ComputeBackend {
   @Override
   public String launch(MachineSpec spec) {
     String id = "mock-" + spec.name();
-    running.add(id);
+    machines.put(id, new Machine(spec.network(), spec.privateIp(), true, 0));
     return id;
   }
 
   @Override
   public void start(String machineId) {
-    running.add(machineId);
+    machines.compute(
+        machineId,
+        (id, m) ->
+            m == null ? new Machine(null, null, true, 0) : m.withRunning(true, m.exitCode()));
   }
 
   @Override
   public void stop(String machineId, Duration grace) {
-    running.remove(machineId);
+    // a SIGTERM'd machine that ends cleanly
+    machines.computeIfPresent(machineId, (id, m) -> m.withRunning(false, 0));
+  }
+
+  /**
+   * The machine's main process ends with {@code exitCode}, as if it exited by itself (a poweroff, a
+   * crash): it stops and the {@link #onMachineExit} listeners hear of it, as from an engine.
+   */
+  public void exit(String machineId, int exitCode) {
+    if (machines.computeIfPresent(machineId, (id, m) -> m.withRunning(false, exitCode)) != null) {
+      listeners.forEach(l -> l.exited(machineId, exitCode));
+    }
   }
 
   @Override
@@ -80,12 +113,19 @@ public class MockBackend implements ComputeBackend {
 
   @Override
   public void remove(String machineId) {
-    running.remove(machineId);
+    machines.remove(machineId);
   }
 
   @Override
   public boolean isRunning(String machineId) {
-    return running.contains(machineId);
+    Machine m = machines.get(machineId);
+    return m != null && m.running();
+  }
+
+  @Override
+  public Optional<MachineStatus> status(String machineId) {
+    return Optional.ofNullable(machines.get(machineId))
+        .map(m -> new MachineStatus(m.running(), m.exitCode()));
   }
 
   @Override
@@ -116,19 +156,20 @@ public class MockBackend implements ComputeBackend {
   public void detachStorage(String machineName, String name, String device, boolean force) {}
 
   @Override
-  public void onMachineExit(MachineExitListener listener) {}
-
-  @Override
-  public void removeAll() {
-    running.clear();
-    storage.clear();
+  public void onMachineExit(MachineExitListener listener) {
+    listeners.add(listener);
   }
 
   @Override
+  public void removeAll() {
+    machines.clear();
+    storage.clear();
+  }
+
+  /** The mock keeps nothing across a restart: the machine is as the saved state last knew it. */
+  @Override
   public boolean adoptMachine(String machineId, boolean running) {
-    if (running) {
-      this.running.add(machineId);
-    }
+    machines.put(machineId, new Machine(null, null, running, 0));
     return true;
   }
 
