@@ -177,4 +177,16 @@ class AwsCliIT {
     assertThat(devices.get(2).get("VirtualName").asText()).isEqualTo("ephemeral0");
     assertThat(devices.get(3).get("NoDevice").asText()).isEmpty();
   }
+
+  @Test
+  void getCallerIdentityAnswersOnTheSameEndpoint() throws Exception {
+    Run r = aws("us-east-1", "sts", "get-caller-identity");
+
+    assertThat(r.exit()).as(r.stderr()).isZero();
+    JsonNode id = JSON.readTree(r.stdout());
+    String account = id.get("Account").asText();
+    assertThat(account).matches("\\d{12}");
+    assertThat(id.get("UserId").asText()).isEqualTo(account);
+    assertThat(id.get("Arn").asText()).isEqualTo("arn:aws:iam::" + account + ":root");
+  }
 }

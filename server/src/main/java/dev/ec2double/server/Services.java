@@ -59,6 +59,7 @@ import dev.ec2double.elbv2.tags.Elbv2TagsService;
 import dev.ec2double.elbv2.targetgroups.TargetGroupsService;
 import dev.ec2double.elbv2.targetgroups.TargetsService;
 import dev.ec2double.imds.ImdsServer;
+import dev.ec2double.sts.CallerIdentityService;
 import dev.ec2double.wire.AwsException;
 import dev.ec2double.wire.OperationRegistry;
 import java.util.Map;
@@ -149,6 +150,9 @@ public final class Services implements AutoCloseable {
     registry.register(new RulesService(elbv2));
     registry.register(new Elbv2TagsService(elbv2));
     registry.register(new AccountService());
+
+    // STS: GetCallerIdentity, which tools ask first, answered on the same endpoint.
+    registry.register(new CallerIdentityService());
   }
 
   /**
