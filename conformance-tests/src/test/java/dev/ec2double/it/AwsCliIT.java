@@ -189,4 +189,14 @@ class AwsCliIT {
     assertThat(id.get("UserId").asText()).isEqualTo(account);
     assertThat(id.get("Arn").asText()).isEqualTo("arn:aws:iam::" + account + ":root");
   }
+
+  @Test
+  void describeVolumesWithTheMaxResultsTheCliSendsOnItsOwn() throws Exception {
+    // the CLI sends MaxResults=1000 for a plain describe-volumes; AWS answers at most 500
+    Run r = aws("ap-south-1", "ec2", "describe-volumes", "--debug");
+
+    assertThat(r.exit()).as(r.stderr()).isZero();
+    assertThat(r.stderr()).contains("'MaxResults': 1000");
+    assertThat(JSON.readTree(r.stdout()).get("Volumes").isArray()).isTrue();
+  }
 }

@@ -115,8 +115,7 @@ public final class InternetGatewaysService {
         }
       }
     }
-    var page =
-        Pages.page("DescribeInternetGateways", views, req.maxResults(), req.nextToken(), 5, 1000);
+    var page = Pages.page("DescribeInternetGateways", views, req.maxResults(), req.nextToken());
     return DescribeInternetGatewaysResponse.builder()
         .internetGateways(page.items())
         .nextToken(page.nextToken())
