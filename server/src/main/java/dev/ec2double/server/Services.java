@@ -39,6 +39,7 @@ import dev.ec2double.ec2.volumes.ImageVolumes;
 import dev.ec2double.ec2.volumes.InstanceVolumes;
 import dev.ec2double.ec2.volumes.VolumesService;
 import dev.ec2double.ec2.vpc.AddressesService;
+import dev.ec2double.ec2.vpc.ClassicLinkService;
 import dev.ec2double.ec2.vpc.InstanceNetworking;
 import dev.ec2double.ec2.vpc.InstancePlacements;
 import dev.ec2double.ec2.vpc.InternetGatewaysService;
@@ -103,6 +104,7 @@ public final class Services implements AutoCloseable {
     registry.register(new SecurityGroupsService(enforcer));
     registry.register(new NetworkInterfacesService(placements, enforcer));
     registry.register(new AddressesService(placements));
+    registry.register(new ClassicLinkService());
 
     InstanceCatalogs catalogs = catalogs();
     imds = new ImdsServer(backend, new InstanceMetadataSource(store, catalogs, networking));
