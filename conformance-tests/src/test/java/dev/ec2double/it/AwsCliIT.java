@@ -1,19 +1,9 @@
 package dev.ec2double.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.File;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -23,59 +13,18 @@ import org.junit.jupiter.api.Test;
  * shows up here as a missing field. One CLI call costs about a second, so the calls are few.
  */
 class AwsCliIT {
-  private static final Path AWS = Path.of("/usr/bin/aws");
   private static final ObjectMapper JSON = new ObjectMapper();
 
   record Run(int exit, String stdout, String stderr) {}
 
   @BeforeAll
   static void cliIsInstalled() {
-    if (!Files.isExecutable(AWS)) {
-      if ("true".equals(System.getenv("CI"))) {
-        fail(
-            "AwsCliIT needs the AWS CLI v2 at /usr/bin/aws (Debian package awscli);"
-                + " .ci/run installs it: apt-get install awscli");
-      }
-      Assumptions.abort("AWS CLI not installed at /usr/bin/aws (apt-get install awscli)");
-    }
+    AwsCli.requireInstalled("AwsCliIT");
   }
 
   private static Run aws(String region, String... args) throws Exception {
-    List<String> cmd = new ArrayList<>(List.of(AWS.toString()));
-    cmd.addAll(List.of(args));
-    cmd.addAll(
-        List.of(
-            "--endpoint-url",
-            TestServer.endpoint().toString(),
-            "--region",
-            region,
-            "--output",
-            "json"));
-    ProcessBuilder pb = new ProcessBuilder(cmd);
-    Map<String, String> env = pb.environment();
-    env.keySet().removeIf(k -> k.startsWith("AWS_"));
-    env.put("AWS_ACCESS_KEY_ID", "AKIDEXAMPLE");
-    env.put("AWS_SECRET_ACCESS_KEY", "secret");
-    env.put("AWS_CONFIG_FILE", "/dev/null");
-    env.put("AWS_SHARED_CREDENTIALS_FILE", "/dev/null");
-    env.put("AWS_PAGER", "");
-    env.put("AWS_EC2_METADATA_DISABLED", "true");
-    File out = File.createTempFile("aws-out", ".txt");
-    File err = File.createTempFile("aws-err", ".txt");
-    try {
-      Process p = pb.redirectOutput(out).redirectError(err).start();
-      if (!p.waitFor(60, TimeUnit.SECONDS)) {
-        p.destroyForcibly();
-        fail("aws " + String.join(" ", args) + " did not finish in 60 s");
-      }
-      return new Run(
-          p.exitValue(),
-          Files.readString(out.toPath(), StandardCharsets.UTF_8),
-          Files.readString(err.toPath(), StandardCharsets.UTF_8));
-    } finally {
-      out.delete();
-      err.delete();
-    }
+    AwsCli.Run r = AwsCli.run(region, args);
+    return new Run(r.exit(), r.stdout(), r.stderr());
   }
 
   @Test

@@ -140,15 +140,14 @@ class BadInputIT {
   }
 
   @Test
-  void ignoresUnknownParameters() throws Exception {
+  void refusesParametersTheActionDoesNotHave() throws Exception {
     Answer a =
         post(
             "Action=DescribeRegions&Colour=red&RegionName.1=us-east-1&Filter.1.Shape=x"
                 + "&Filter.1.Name=region-name&Filter.1.Value.1=us-*",
             auth("AKIDEXAMPLE", "us-east-1", "ec2"));
 
-    assertThat(a.status()).as(a.body()).isEqualTo(200);
-    assertThat(a.text("regionName")).isEqualTo("us-east-1");
+    assertEc2Error(a, 400, "UnknownParameter", "is not recognized");
   }
 
   @Test
@@ -250,9 +249,13 @@ class BadInputIT {
             .mapToObj(i -> "Filter.1.Value." + i + "=v" + i)
             .collect(Collectors.joining("&"));
 
+    assertEc2Error(
+        post("Action=DescribeRegions&" + unknown, auth("AKIDEXAMPLE", "us-east-1", "ec2")),
+        400,
+        "UnknownParameter");
     Answer a =
         post(
-            "Action=DescribeRegions&" + unknown + "&Filter.1.Name=region-name&" + values,
+            "Action=DescribeRegions&Filter.1.Name=region-name&" + values,
             auth("AKIDEXAMPLE", "us-east-1", "ec2"));
     assertThat(a.status()).as(a.body().substring(0, 200)).isEqualTo(200);
     assertThat(a.xml().getElementsByTagName("item").getLength()).isZero();

@@ -2,8 +2,8 @@ package dev.ec2double.it;
 
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.model.Container;
+import dev.ec2double.compute.Labels;
 import dev.ec2double.compute.docker.DockerBackend;
-import dev.ec2double.compute.docker.Labels;
 import dev.ec2double.server.Ec2DoubleServer;
 import dev.ec2double.server.ServerConfig;
 import java.util.List;

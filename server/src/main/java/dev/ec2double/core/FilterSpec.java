@@ -1,6 +1,6 @@
 package dev.ec2double.core;
 
-import dev.ec2double.wire.AwsException;
+import dev.ec2double.errors.AwsException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;

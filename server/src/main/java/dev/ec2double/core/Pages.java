@@ -1,6 +1,6 @@
 package dev.ec2double.core;
 
-import dev.ec2double.wire.AwsException;
+import dev.ec2double.errors.AwsException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;

@@ -1,6 +1,6 @@
 package dev.ec2double.elbv2;
 
-import dev.ec2double.wire.AwsException;
+import dev.ec2double.errors.AwsException;
 
 /**
  * ELBv2's error codes. Every one of them is a client error with HTTP 400 in the API model

@@ -1,10 +1,6 @@
 package dev.ec2double.elbv2;
 
 import dev.ec2double.core.RegionState;
-import dev.ec2double.elbv2.listeners.ListenerRecord;
-import dev.ec2double.elbv2.loadbalancers.LoadBalancerRecord;
-import dev.ec2double.elbv2.rules.RuleRecord;
-import dev.ec2double.elbv2.targetgroups.TargetGroupRecord;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,7 +23,7 @@ public final class Elbv2Store implements java.io.Serializable {
   public final Map<String, RuleRecord> rules = new ConcurrentHashMap<>();
   public final Map<String, Map<String, String>> tags = new ConcurrentHashMap<>();
 
-  Elbv2Store(RegionState region) {
+  public Elbv2Store(RegionState region) {
     this.region = region;
   }
 

@@ -3,7 +3,7 @@ package dev.ec2double.elbv2;
 import dev.ec2double.core.RegionState;
 import dev.ec2double.ec2.vpc.SubnetRecord;
 import dev.ec2double.ec2.vpc.VpcLookups;
-import dev.ec2double.wire.AwsException;
+import dev.ec2double.errors.AwsException;
 
 /**
  * The seam between load balancers and the VPC store: which subnets, VPCs and security groups exist.

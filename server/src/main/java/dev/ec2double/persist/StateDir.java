@@ -1,5 +1,6 @@
 package dev.ec2double.persist;
 
+import dev.ec2double.compute.Labels;
 import dev.ec2double.core.Ids;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
@@ -16,7 +17,7 @@ import java.nio.file.StandardOpenOption;
  * that keeps a second server from using the same directory at the same time.
  */
 public final class StateDir implements AutoCloseable {
-  static final String IDENTITY = "identity";
+  static final String IDENTITY = Labels.STATE_DIR_IDENTITY;
   private static final String LOCK = "lock";
 
   private final Path dir;
@@ -79,23 +80,6 @@ public final class StateDir implements AutoCloseable {
     Files.writeString(tmp, id + "\n", StandardCharsets.US_ASCII);
     Files.move(tmp, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
     return id;
-  }
-
-  /**
-   * Whether a state directory is seen to have given a server up: its identity file is gone (the
-   * directory was deleted) or names another server. When that cannot be told (no permission to
-   * look), the directory still claims the server, and the reaper leaves its objects alone.
-   */
-  public static boolean abandons(String path, String serverId) {
-    try {
-      Path file = Path.of(path).resolve(IDENTITY);
-      if (Files.notExists(file)) {
-        return true;
-      }
-      return !Files.readString(file, StandardCharsets.US_ASCII).trim().equals(serverId);
-    } catch (IOException | RuntimeException e) {
-      return false;
-    }
   }
 
   public Path path() {

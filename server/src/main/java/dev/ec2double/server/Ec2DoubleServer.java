@@ -2,9 +2,10 @@ package dev.ec2double.server;
 
 import dev.ec2double.compute.Backends;
 import dev.ec2double.compute.ComputeBackend;
-import dev.ec2double.compute.docker.Labels;
+import dev.ec2double.compute.Labels;
 import dev.ec2double.core.Ids;
 import dev.ec2double.core.StateStore;
+import dev.ec2double.ec2.EngineErrors;
 import dev.ec2double.persist.StateDir;
 import dev.ec2double.persist.StateFile;
 import dev.ec2double.persist.StateWriter;
@@ -109,11 +110,11 @@ public final class Ec2DoubleServer implements AutoCloseable {
       }
       api =
           new ApiHandler(
-              registry,
-              store,
-              config.account(),
-              config.strictAuth() ? new SigV4Verifier(config.credentials()) : null,
-              config.quotas());
+                  registry,
+                  new StateServiceHost(store, config.quotas()),
+                  config.account(),
+                  config.strictAuth() ? new SigV4Verifier(config.credentials()) : null)
+              .answeringFailures(EngineErrors::toAws);
       assembled.complete(null);
     } catch (RuntimeException | Error e) {
       assembled.completeExceptionally(e);

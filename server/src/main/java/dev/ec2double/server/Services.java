@@ -2,6 +2,7 @@ package dev.ec2double.server;
 
 import dev.ec2double.compute.ComputeBackend;
 import dev.ec2double.core.RegionState;
+import dev.ec2double.core.RequestContext;
 import dev.ec2double.core.Resources;
 import dev.ec2double.core.StateStore;
 import dev.ec2double.ec2.account.AccountAttributesService;
@@ -40,6 +41,7 @@ import dev.ec2double.ec2.volumes.InstanceVolumes;
 import dev.ec2double.ec2.volumes.VolumesService;
 import dev.ec2double.ec2.vpc.AddressesService;
 import dev.ec2double.ec2.vpc.ClassicLinkService;
+import dev.ec2double.ec2.vpc.DhcpOptionsService;
 import dev.ec2double.ec2.vpc.InstanceNetworking;
 import dev.ec2double.ec2.vpc.InstancePlacements;
 import dev.ec2double.ec2.vpc.InternetGatewaysService;
@@ -50,18 +52,19 @@ import dev.ec2double.ec2.vpc.SecurityGroupsService;
 import dev.ec2double.ec2.vpc.SubnetsService;
 import dev.ec2double.ec2.vpc.VpcNetworks;
 import dev.ec2double.ec2.vpc.VpcsService;
-import dev.ec2double.elbv2.Elbv2;
 import dev.ec2double.elbv2.Networks;
+import dev.ec2double.elbv2.TargetInstances;
 import dev.ec2double.elbv2.account.AccountService;
 import dev.ec2double.elbv2.listeners.ListenersService;
 import dev.ec2double.elbv2.loadbalancers.LoadBalancersService;
 import dev.ec2double.elbv2.rules.RulesService;
+import dev.ec2double.elbv2.runtime.Elbv2;
 import dev.ec2double.elbv2.tags.Elbv2TagsService;
 import dev.ec2double.elbv2.targetgroups.TargetGroupsService;
 import dev.ec2double.elbv2.targetgroups.TargetsService;
+import dev.ec2double.errors.AwsException;
 import dev.ec2double.imds.ImdsServer;
 import dev.ec2double.sts.CallerIdentityService;
-import dev.ec2double.wire.AwsException;
 import dev.ec2double.wire.OperationRegistry;
 import java.util.Map;
 import java.util.Optional;
@@ -70,7 +73,7 @@ import org.slf4j.LoggerFactory;
 
 /** Wires every service into the operation registry: the one list of what the server answers. */
 public final class Services implements AutoCloseable {
-  private final OperationRegistry registry = new OperationRegistry();
+  private final OperationRegistry registry = new OperationRegistry(RequestContext.class);
   private static final Logger LOG = LoggerFactory.getLogger(Services.class);
   private final InstanceLifecycle lifecycle;
   private final InstancesService instances;
@@ -100,6 +103,7 @@ public final class Services implements AutoCloseable {
     registry.register(new VpcsService(networks, resources));
     registry.register(new SubnetsService());
     registry.register(new InternetGatewaysService());
+    registry.register(new DhcpOptionsService());
     registry.register(new RouteTablesService());
     registry.register(new SecurityGroupsService(enforcer));
     registry.register(new NetworkInterfacesService(placements, enforcer));
@@ -144,7 +148,7 @@ public final class Services implements AutoCloseable {
     registry.register(new TagsService(resources));
 
     // ELBv2: the registry routes its SDK model package to the query protocol.
-    elbv2 = new Elbv2(config.host(), Networks.fromVpcs());
+    elbv2 = new Elbv2(config.host(), Networks.fromVpcs(), TargetInstances.fromInstances());
     registry.register(new LoadBalancersService(elbv2));
     registry.register(new TargetGroupsService(elbv2));
     registry.register(new TargetsService(elbv2));

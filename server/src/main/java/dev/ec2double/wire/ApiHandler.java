@@ -1,16 +1,12 @@
 package dev.ec2double.wire;
 
-import dev.ec2double.core.Idempotency;
-import dev.ec2double.core.Quotas;
-import dev.ec2double.core.RegionState;
-import dev.ec2double.core.RequestContext;
-import dev.ec2double.core.StateStore;
-import dev.ec2double.ec2.regions.RegionCatalog;
+import dev.ec2double.errors.AwsException;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,40 +16,46 @@ import software.amazon.awssdk.core.SdkPojo;
 /**
  * The one entry point of the API: reads who is calling and what they ask (SigV4 scope, Action,
  * parameters), decodes the typed request, runs the operation and encodes its answer or its error.
- * Independent of the HTTP server so that it can be exercised directly.
+ * Independent of the HTTP server so that it can be exercised directly, and of the state behind it,
+ * which the server hands in as a {@link ServiceHost}.
  */
 public final class ApiHandler {
   private static final Logger LOG = LoggerFactory.getLogger(ApiHandler.class);
   private static final Pattern ACCOUNT_KEY = Pattern.compile("\\d{12}");
 
   private final OperationRegistry registry;
-  private final StateStore store;
+  private final ServiceHost host;
   private final String defaultAccount;
   private final Map<Protocol, QueryDecoder> decoders = decoders();
 
   private final SigV4Verifier verifier;
-  private final Quotas quotas;
+  private Function<RuntimeException, AwsException> failures = e -> null;
 
-  public ApiHandler(OperationRegistry registry, StateStore store, String defaultAccount) {
-    this(registry, store, defaultAccount, null, Quotas.defaults());
+  public ApiHandler(OperationRegistry registry, ServiceHost host, String defaultAccount) {
+    this(registry, host, defaultAccount, null);
   }
 
   /**
+   * @param host the regions, operation contexts and ClientToken memory behind the API
    * @param verifier checks every request's SigV4 signature (--strict-auth), or null to take any
    *     signature as valid
-   * @param quotas the resource limits every operation sees
    */
   public ApiHandler(
-      OperationRegistry registry,
-      StateStore store,
-      String defaultAccount,
-      SigV4Verifier verifier,
-      Quotas quotas) {
+      OperationRegistry registry, ServiceHost host, String defaultAccount, SigV4Verifier verifier) {
     this.registry = registry;
-    this.store = store;
+    this.host = host;
     this.defaultAccount = defaultAccount;
     this.verifier = verifier;
-    this.quotas = quotas;
+  }
+
+  /**
+   * Answers the failures of layers below the services that they let through (the engine's) with the
+   * AWS error the function gives (null: not one of them, an internal error). Set once, before the
+   * first request.
+   */
+  public ApiHandler answeringFailures(Function<RuntimeException, AwsException> failures) {
+    this.failures = failures;
+    return this;
   }
 
   private static Map<Protocol, QueryDecoder> decoders() {
@@ -99,7 +101,7 @@ public final class ApiHandler {
             scope,
             protocol);
       }
-      if (!RegionCatalog.isRegion(scope.region())) {
+      if (!host.isRegion(scope.region())) {
         throw new AwsException(
             "AuthFailure",
             "Credential should be scoped to a valid region, not '" + scope.region() + "'.",
@@ -119,10 +121,14 @@ public final class ApiHandler {
                 + " yet; docs/operations.md lists what it implements.");
       }
       Object request = decoders.get(protocol).decodeRequest(op.requestBuilder(), tree);
-      RegionState state = store.region(accountOf(scope.accessKey()), scope.region());
-      RequestContext ctx =
-          new RequestContext(
-              state.account(), scope.region(), scope.accessKey(), action, requestId, state, quotas);
+      Object ctx =
+          host.context(
+              new ServiceHost.Call(
+                  accountOf(scope.accessKey()),
+                  scope.region(),
+                  scope.accessKey(),
+                  action,
+                  requestId));
       if (Boolean.TRUE.equals(field(request, "DryRun"))) {
         throw new AwsException(
             "DryRunOperation", "Request would have succeeded, but DryRun flag is set.", 412);
@@ -133,7 +139,7 @@ public final class ApiHandler {
       } finally {
         // failed calls too: AWS's errors leave the state as it was, but nothing here may assume so
         if (changes(action)) {
-          store.changed();
+          host.changed();
         }
       }
       return new ApiResponse(200, body, requestId);
@@ -141,6 +147,11 @@ public final class ApiHandler {
       LOG.debug("{} -> {}: {}", action, e.code(), e.getMessage());
       return error(protocol, e, requestId);
     } catch (RuntimeException e) {
+      AwsException known = failures.apply(e);
+      if (known != null) {
+        LOG.debug("{} -> {}: {}", action, known.code(), known.getMessage());
+        return error(protocol, known, requestId);
+      }
       LOG.error("internal error in {} (request {})", action, requestId, e);
       return error(
           protocol,
@@ -259,20 +270,19 @@ public final class ApiHandler {
    * stand-in for the request id (saved with the state, so a retry after a restart still gets it);
    * the request is compared in its encoded form, which is equal exactly when every member is.
    */
-  private static byte[] respond(
-      Protocol protocol, Operation op, RequestContext ctx, Object request, String requestId) {
+  private byte[] respond(
+      Protocol protocol, Operation op, Object ctx, Object request, String requestId) {
     Object token = field(request, "ClientToken");
     if (token instanceof String t && !t.isEmpty()) {
       byte[] first =
-          ctx.state()
-              .part(Idempotency.class, Idempotency::new)
-              .once(
-                  op.action(),
-                  t,
-                  XmlEncoder.response(protocol, op.action(), (SdkPojo) request, ""),
-                  () ->
-                      XmlEncoder.response(
-                          protocol, op.action(), op.invoke(ctx, request), RequestIds.SLOT));
+          host.once(
+              ctx,
+              op.action(),
+              t,
+              XmlEncoder.response(protocol, op.action(), (SdkPojo) request, ""),
+              () ->
+                  XmlEncoder.response(
+                      protocol, op.action(), op.invoke(ctx, request), RequestIds.SLOT));
       return RequestIds.fill(first, requestId);
     }
     return XmlEncoder.response(protocol, op.action(), op.invoke(ctx, request), requestId);

@@ -1,5 +1,7 @@
 package dev.ec2double.wire;
 
+import dev.ec2double.errors.AwsException;
+
 /**
  * What a SigV4 request says about its caller: {@code
  * Credential=AKID/DATE/REGION/SERVICE/aws4_request} from the {@code Authorization} header, or

@@ -1,11 +1,13 @@
 package dev.ec2double.wire;
 
-import dev.ec2double.core.RequestContext;
 import java.lang.invoke.MethodHandle;
 import java.util.function.Supplier;
 import software.amazon.awssdk.core.SdkPojo;
 
-/** One implemented API action: how to build its SDK request and which service method answers it. */
+/**
+ * One implemented API action: how to build its SDK request and which service method answers it
+ * (called with the context its {@link ServiceHost} opens and the decoded request).
+ */
 public record Operation(
     Protocol protocol,
     String action,
@@ -15,7 +17,7 @@ public record Operation(
     MethodHandle handler,
     String serviceMethod) {
 
-  public SdkPojo invoke(RequestContext ctx, Object request) {
+  public SdkPojo invoke(Object ctx, Object request) {
     try {
       return (SdkPojo) handler.invoke(service, ctx, request);
     } catch (RuntimeException | Error e) {

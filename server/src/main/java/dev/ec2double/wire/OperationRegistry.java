@@ -1,6 +1,5 @@
 package dev.ec2double.wire;
 
-import dev.ec2double.core.RequestContext;
 import java.lang.invoke.MethodHandles;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
@@ -16,23 +15,33 @@ import software.amazon.awssdk.core.SdkResponse;
 
 /**
  * Finds the operations a service object implements by reflection: every public method shaped {@code
- * XResponse x(RequestContext, XRequest)} answers the action the SDK sends for {@code XRequest}
- * (usually {@code X}; see {@link SdkActions} for the exceptions). This is also what the generated
- * table of supported operations reads, so the docs cannot drift from the code.
+ * XResponse x(C, XRequest)}, where {@code C} is the context type the registry is made for (the
+ * server's {@code RequestContext}), answers the action the SDK sends for {@code XRequest} (usually
+ * {@code X}; see {@link SdkActions} for the exceptions). This is also what the generated table of
+ * supported operations reads, so the docs cannot drift from the code.
  */
 public final class OperationRegistry {
+  private final Class<?> contextType;
   private final Map<Protocol, Map<String, Operation>> byProtocol = new ConcurrentHashMap<>();
   private final Map<Class<?>, Operation> byRequestType = new ConcurrentHashMap<>();
 
   /** Wire names the SDK's class names do not spell (EnableVolumeIO), found on first use. */
   private final Map<String, Optional<Operation>> renamed = new ConcurrentHashMap<>();
 
+  /**
+   * @param contextType the type of every operation's first parameter: what the {@link ServiceHost}
+   *     opens for a call
+   */
+  public OperationRegistry(Class<?> contextType) {
+    this.contextType = contextType;
+  }
+
   public OperationRegistry register(Object service) {
     for (Method m : service.getClass().getMethods()) {
       Class<?>[] params = m.getParameterTypes();
       if (Modifier.isStatic(m.getModifiers())
           || params.length != 2
-          || params[0] != RequestContext.class
+          || params[0] != contextType
           || !SdkRequest.class.isAssignableFrom(params[1])
           || !SdkResponse.class.isAssignableFrom(m.getReturnType())) {
         continue;

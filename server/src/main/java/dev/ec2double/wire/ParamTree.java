@@ -1,5 +1,6 @@
 package dev.ec2double.wire;
 
+import dev.ec2double.errors.AwsException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 

@@ -1,5 +1,6 @@
 package dev.ec2double.wire;
 
+import dev.ec2double.errors.AwsException;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -45,7 +46,9 @@ public final class QueryDecoder {
           "SignatureMethod",
           "SignatureVersion",
           "Signature",
-          "Timestamp");
+          "Timestamp",
+          "Expires",
+          "SecurityToken");
 
   private final Protocol protocol;
 
@@ -53,7 +56,10 @@ public final class QueryDecoder {
     this.protocol = protocol;
   }
 
-  /** Decodes a whole request: unknown parameters are logged, required ones enforced. */
+  /**
+   * Decodes a whole request, required members enforced. A parameter the action's model does not
+   * have is EC2's UnknownParameter; ELBv2, like AWS's other query services, ignores it (logged).
+   */
   public Object decodeRequest(Supplier<SdkPojo> builderFactory, ParamTree root) {
     SdkPojo builder = builderFactory.get();
     fill(builder, root, "", true);
@@ -72,17 +78,33 @@ public final class QueryDecoder {
 
   private void fill(SdkPojo builder, ParamTree node, String path, boolean root) {
     Map<String, ParamTree> unused = new LinkedHashMap<>(node.children());
-    for (SdkField<?> field : builder.sdkFields()) {
-      ParamTree child = unused.remove(field.locationName());
+    List<SdkField<?>> fields = builder.sdkFields();
+    for (SdkField<?> field : fields) {
+      unused.remove(field.locationName());
+    }
+    for (String name : unused.keySet()) {
+      if (!(root && ENVELOPE_PARAMS.contains(name))) {
+        unknown(path + name);
+      }
+    }
+    for (SdkField<?> field : fields) {
+      ParamTree child = node.child(field.locationName());
       if (child != null) {
         field.set(builder, read(field, child, path + field.locationName()));
       }
     }
-    for (String name : unused.keySet()) {
-      if (!(root && ENVELOPE_PARAMS.contains(name))) {
-        LOG.debug("ignoring unknown parameter {}{}", path, name);
-      }
+  }
+
+  /**
+   * A parameter the model does not have: refused on EC2
+   * (https://docs.aws.amazon.com/AWSEC2/latest/APIReference/errors-overview.html,
+   * UnknownParameter), ignored on ELBv2, whose common errors have no such code.
+   */
+  private void unknown(String path) {
+    if (protocol == Protocol.EC2) {
+      throw new AwsException("UnknownParameter", "The parameter " + path + " is not recognized");
     }
+    LOG.debug("ignoring unknown parameter {}", path);
   }
 
   private Object read(SdkField<?> field, ParamTree node, String path) {
@@ -97,6 +119,11 @@ public final class QueryDecoder {
       case MAP:
         return readMap(field.getTrait(MapTrait.class), node, path);
       default:
+        if (node.value() != null) {
+          for (String name : node.children().keySet()) {
+            unknown(path + "." + name); // ImageId=ami-1&ImageId.Extra=1
+          }
+        }
         return scalar(type, node, path);
     }
   }
@@ -141,14 +168,14 @@ public final class QueryDecoder {
   }
 
   /** Numbered children in numeric order; AWS numbers from 1. */
-  private static TreeMap<Integer, ParamTree> indexed(ParamTree node, String path) {
+  private TreeMap<Integer, ParamTree> indexed(ParamTree node, String path) {
     TreeMap<Integer, ParamTree> byIndex = new TreeMap<>();
     for (Map.Entry<String, ParamTree> e : node.children().entrySet()) {
       int index;
       try {
         index = Integer.parseInt(e.getKey());
       } catch (NumberFormatException ex) {
-        LOG.debug("ignoring unknown parameter {}.{}", path, e.getKey());
+        unknown(path + "." + e.getKey());
         continue;
       }
       if (index < 1) {

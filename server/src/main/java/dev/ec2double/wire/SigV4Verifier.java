@@ -1,5 +1,6 @@
 package dev.ec2double.wire;
 
+import dev.ec2double.errors.AwsException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

@@ -1,5 +1,6 @@
 package dev.ec2double.wire;
 
+import dev.ec2double.errors.AwsException;
 import java.io.OutputStream;
 import java.math.BigDecimal;
 import java.time.Instant;

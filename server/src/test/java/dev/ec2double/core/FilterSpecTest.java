@@ -3,7 +3,7 @@ package dev.ec2double.core;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.ec2double.wire.AwsException;
+import dev.ec2double.errors.AwsException;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;

@@ -3,6 +3,7 @@ package dev.ec2double.persist;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.ec2double.compute.Labels;
 import dev.ec2double.core.StateStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,10 +32,10 @@ class StateDirTest {
     try (StateDir d = StateDir.open(dir.toString())) {
       id = d.serverId();
     }
-    assertThat(StateDir.abandons(dir.toString(), id)).isFalse();
-    assertThat(StateDir.abandons(dir.toString(), "srv-00000000000000000")).isTrue();
+    assertThat(Labels.stateDirAbandons(dir.toString(), id)).isFalse();
+    assertThat(Labels.stateDirAbandons(dir.toString(), "srv-00000000000000000")).isTrue();
     Files.delete(dir.resolve(StateDir.IDENTITY));
-    assertThat(StateDir.abandons(dir.toString(), id)).isTrue();
+    assertThat(Labels.stateDirAbandons(dir.toString(), id)).isTrue();
   }
 
   @Test

@@ -13,8 +13,9 @@ import org.junit.jupiter.api.Test;
 class CallerIdentityServiceTest {
   private final ApiHandler api =
       new ApiHandler(
-          new OperationRegistry().register(new CallerIdentityService()),
-          new StateStore(),
+          new OperationRegistry(dev.ec2double.core.RequestContext.class)
+              .register(new CallerIdentityService()),
+          new dev.ec2double.server.StateServiceHost(new StateStore()),
           "123456789012");
 
   private static String auth(String key, String region, String service) {

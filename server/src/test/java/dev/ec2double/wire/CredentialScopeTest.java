@@ -3,6 +3,7 @@ package dev.ec2double.wire;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.ec2double.errors.AwsException;
 import org.junit.jupiter.api.Test;
 
 class CredentialScopeTest {

@@ -28,7 +28,8 @@ class OperationRegistryTest {
 
   @Test
   void registersActionsByTheNameTheSdkSendsNotTheClassName() {
-    OperationRegistry registry = new OperationRegistry().register(new Renamed());
+    OperationRegistry registry =
+        new OperationRegistry(RequestContext.class).register(new Renamed());
 
     assertThat(registry.find(Protocol.QUERY, "DescribeSSLPolicies")).isNotNull();
     assertThat(registry.find(Protocol.EC2, "EnableVolumeIO")).isNotNull();
@@ -38,7 +39,7 @@ class OperationRegistryTest {
 
   @Test
   void knowsWhichActionsTheRealApiHas() {
-    OperationRegistry registry = new OperationRegistry();
+    OperationRegistry registry = new OperationRegistry(RequestContext.class);
 
     assertThat(registry.exists(Protocol.EC2, "DescribeInstances")).isTrue();
     assertThat(registry.exists(Protocol.EC2, "EnableVolumeIO")).isTrue();
@@ -52,7 +53,8 @@ class OperationRegistryTest {
 
   @Test
   void refusesToRegisterAnActionTwice() {
-    OperationRegistry registry = new OperationRegistry().register(new Renamed());
+    OperationRegistry registry =
+        new OperationRegistry(RequestContext.class).register(new Renamed());
 
     assertThatThrownBy(() -> registry.register(new Renamed()))
         .isInstanceOf(IllegalStateException.class)

@@ -3,6 +3,7 @@ package dev.ec2double.wire;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.ec2double.errors.AwsException;
 import java.net.URI;
 import java.time.Instant;
 import java.util.HashMap;
@@ -17,7 +18,6 @@ import software.amazon.awssdk.core.client.config.SdkClientOption;
 import software.amazon.awssdk.protocols.query.AwsQueryProtocolFactory;
 import software.amazon.awssdk.services.ec2.model.DescribeInstancesRequest;
 import software.amazon.awssdk.services.ec2.model.DescribeSpotPriceHistoryRequest;
-import software.amazon.awssdk.services.ec2.model.Filter;
 import software.amazon.awssdk.services.ec2.model.ImportKeyPairRequest;
 import software.amazon.awssdk.services.ec2.model.ResourceType;
 import software.amazon.awssdk.services.ec2.model.RunInstancesRequest;
@@ -128,20 +128,50 @@ class QueryDecoderTest {
   }
 
   @Test
-  void ignoresUnknownParameters() {
+  void refusesParametersTheEc2ModelDoesNotHave() {
+    assertUnknown(DescribeInstancesRequest::builder, "Colour=red&InstanceId.1=i-1", "Colour");
+    assertUnknown(DescribeInstancesRequest::builder, "InstanceId.x=odd", "InstanceId.x");
+    assertUnknown(
+        DescribeInstancesRequest::builder,
+        "Filter.1.Name=n&Filter.1.Shape=round",
+        "Filter.1.Shape");
+    assertUnknown(RunInstancesRequest::builder, "ImageId.Extra=1&ImageId=ami-1", "ImageId.Extra");
+    // DescribeKeyPairs has no MaxResults: refused before its value is read
+    assertUnknown(
+        software.amazon.awssdk.services.ec2.model.DescribeKeyPairsRequest::builder,
+        "MaxResults=abc",
+        "MaxResults");
+  }
+
+  @Test
+  void takesTheCommonParametersOfEverySignatureScheme() {
     DescribeInstancesRequest r =
         decode(
             ec2,
             DescribeInstancesRequest::builder,
-            "Colour=red&InstanceId.1=i-1&InstanceId.x=odd&Filter.1.Name=n&Filter.1.Shape=round"
-                + "&Version=2016-11-15");
+            "Action=DescribeInstances&Version=2016-11-15&InstanceId.1=i-1"
+                + "&X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Credential=a&X-Amz-Date=d"
+                + "&X-Amz-Expires=60&X-Amz-SignedHeaders=host&X-Amz-Signature=s"
+                + "&X-Amz-Security-Token=t&AWSAccessKeyId=a&SignatureMethod=HmacSHA256"
+                + "&SignatureVersion=2&Signature=s&Timestamp=t&Expires=e&SecurityToken=t");
 
-    assertThat(r)
-        .isEqualTo(
-            DescribeInstancesRequest.builder()
-                .instanceIds("i-1")
-                .filters(Filter.builder().name("n").build())
-                .build());
+    assertThat(r).isEqualTo(DescribeInstancesRequest.builder().instanceIds("i-1").build());
+  }
+
+  @Test
+  void ignoresUnknownParametersOnElbv2AsAwsQueryServicesDo() {
+    DescribeLoadBalancersRequest r =
+        decode(query, DescribeLoadBalancersRequest::builder, "Colour=red&PageSize=5");
+
+    assertThat(r).isEqualTo(DescribeLoadBalancersRequest.builder().pageSize(5).build());
+  }
+
+  private void assertUnknown(Supplier<?> builder, String form, String name) {
+    assertThatThrownBy(() -> decode(ec2, builder, form))
+        .isInstanceOf(AwsException.class)
+        .hasMessage("The parameter " + name + " is not recognized")
+        .extracting(e -> ((AwsException) e).code())
+        .isEqualTo("UnknownParameter");
   }
 
   @Test
@@ -166,7 +196,7 @@ class QueryDecoderTest {
 
   @Test
   void rejectsAMissingRequiredParameterWithMissingParameter() {
-    assertThatThrownBy(() -> decode(ec2, RequiredProbe::builder, "Other=x"))
+    assertThatThrownBy(() -> decode(ec2, RequiredProbe::builder, "Version=2016-11-15"))
         .isInstanceOfSatisfying(
             AwsException.class,
             e -> {

@@ -2,6 +2,7 @@ package dev.ec2double.wire;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ec2double.errors.AwsException;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.model.Bind;
 import com.github.dockerjava.api.model.HostConfig;
-import dev.ec2double.compute.docker.Labels;
+import dev.ec2double.compute.Labels;
 import dev.ec2double.it.Clients;
 import dev.ec2double.it.DockerTestServer;
 import dev.ec2double.it.Mixed;

@@ -1,9 +1,8 @@
 package dev.ec2double.ec2.account;
 
 import dev.ec2double.core.RequestContext;
-import dev.ec2double.ec2.vpc.VpcRecord;
-import dev.ec2double.ec2.vpc.VpcState;
-import dev.ec2double.wire.AwsException;
+import dev.ec2double.ec2.vpc.VpcLookups;
+import dev.ec2double.errors.AwsException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -34,8 +33,8 @@ public final class AccountAttributesService {
     attributes.put(
         "default-vpc",
         ctx -> {
-          VpcRecord vpc = VpcState.of(ctx.state()).defaultVpc();
-          return vpc == null ? NO_DEFAULT_VPC : vpc.id();
+          String vpcId = VpcLookups.defaultVpcId(ctx.state());
+          return vpcId == null ? NO_DEFAULT_VPC : vpcId;
         });
     attributes.put("max-elastic-ips", ctx -> "5");
     attributes.put("vpc-max-elastic-ips", ctx -> "5");

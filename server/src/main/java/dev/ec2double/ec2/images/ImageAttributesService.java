@@ -1,7 +1,7 @@
 package dev.ec2double.ec2.images;
 
 import dev.ec2double.core.RequestContext;
-import dev.ec2double.wire.AwsException;
+import dev.ec2double.errors.AwsException;
 import java.util.ArrayList;
 import java.util.List;
 import software.amazon.awssdk.services.ec2.model.AttributeValue;

@@ -9,7 +9,7 @@ import dev.ec2double.core.RegionState;
 import dev.ec2double.core.RequestContext;
 import dev.ec2double.core.Resources;
 import dev.ec2double.core.TagStore;
-import dev.ec2double.wire.AwsException;
+import dev.ec2double.errors.AwsException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -1,11 +1,11 @@
 package dev.ec2double.ec2.instances;
 
-import dev.ec2double.compute.docker.Labels;
+import dev.ec2double.compute.Labels;
 import dev.ec2double.core.Ids;
 import dev.ec2double.core.RequestContext;
 import dev.ec2double.ec2.images.ImageRecord;
 import dev.ec2double.ec2.images.ImagesService;
-import dev.ec2double.wire.AwsException;
+import dev.ec2double.errors.AwsException;
 import java.time.Instant;
 import java.util.List;
 import org.slf4j.Logger;

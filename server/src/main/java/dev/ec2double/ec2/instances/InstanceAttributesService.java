@@ -2,7 +2,7 @@ package dev.ec2double.ec2.instances;
 
 import dev.ec2double.core.RequestContext;
 import dev.ec2double.ec2.images.ImagesService;
-import dev.ec2double.wire.AwsException;
+import dev.ec2double.errors.AwsException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;

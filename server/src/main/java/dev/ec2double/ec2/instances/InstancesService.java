@@ -1,10 +1,10 @@
 package dev.ec2double.ec2.instances;
 
+import dev.ec2double.compute.BootScript;
 import dev.ec2double.compute.EngineException;
+import dev.ec2double.compute.Labels;
 import dev.ec2double.compute.MachineSpec;
 import dev.ec2double.compute.MachineSpec.BootFile;
-import dev.ec2double.compute.docker.BootScript;
-import dev.ec2double.compute.docker.Labels;
 import dev.ec2double.core.Ids;
 import dev.ec2double.core.RegionState;
 import dev.ec2double.core.RequestContext;
@@ -14,7 +14,7 @@ import dev.ec2double.ec2.images.ImageRecord;
 import dev.ec2double.ec2.images.ImagesService;
 import dev.ec2double.ec2.vpc.InstanceNetworking;
 import dev.ec2double.ec2.vpc.NetworkInterfaceRecord;
-import dev.ec2double.wire.AwsException;
+import dev.ec2double.errors.AwsException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -22,21 +22,18 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import software.amazon.awssdk.services.ec2.model.InstanceMetadataOptionsRequest;
 import software.amazon.awssdk.services.ec2.model.InstanceMetadataOptionsResponse;
 import software.amazon.awssdk.services.ec2.model.RunInstancesRequest;
 import software.amazon.awssdk.services.ec2.model.RunInstancesResponse;
 import software.amazon.awssdk.services.ec2.model.Tag;
-import software.amazon.awssdk.services.ec2.model.TagSpecification;
 
 /** RunInstances: one machine per instance, {@code pending} until it runs. */
 public final class InstancesService {
   /** The type AWS launches when none is given. */
   static final TypeLimits DEFAULT_TYPE = new TypeLimits("m1.small", 1, 1, 1, 1740, "x86_64");
-
-  private static final Set<String> INSTANCE_TAG_TYPES =
-      Set.of("instance", "volume", "network-interface");
 
   private final InstanceLifecycle lifecycle;
   private final ImagesService images;
@@ -115,163 +112,203 @@ public final class InstancesService {
     }
   }
 
+  /**
+   * Plans (checks everything first, in the order AWS reports errors), makes the network, records
+   * the instances, answers with them pending, and hands each machine to the lifecycle.
+   */
   private RunInstancesResponse launch(RequestContext ctx, RunInstancesRequest req) {
-    if (req.launchTemplate() != null) {
-      throw new AwsException(
-          "UnsupportedOperation", "ec2-double does not support launch templates yet.");
-    }
-    ImageRecord image = images.require(ctx.state(), req.imageId());
-    if (!image.state().equals("available")) {
-      throw new AwsException(
-          "InvalidAMIID.Unavailable", "Image " + image.imageId() + " is not available yet.");
-    }
-    int min = required(req.minCount(), "MinCount");
-    int max = required(req.maxCount(), "MaxCount");
-    if (min < 1) {
-      throw AwsException.invalidParameterValue(
-          "Value (" + min + ") for parameter minCount is invalid. Expected a value of at least 1.");
-    }
-    if (max < min) {
-      throw AwsException.invalidParameterValue(
-          "Value ("
-              + max
-              + ") for parameter maxCount is invalid. Expected a value of at least "
-              + min
-              + ".");
-    }
+    LaunchPlan plan = plan(ctx, req);
+    Set<String> taken = networking.ensureNetwork(ctx, plan.placement());
+    Reservation reservation = record(ctx, req, plan, taken);
+    // the new addresses' rules and metadata routes, applied while the launches get going
+    CompletableFuture<Void> rules = networking.enforceSoon(ctx.state());
+    RunInstancesResponse response = pendingAnswer(ctx, reservation, plan.type());
+    boot(ctx, plan, reservation, rules);
+    return response;
+  }
+
+  /** One RunInstances call's instances, and for each the volumes to create before it boots. */
+  private record Reservation(
+      String id, List<InstanceRecord> instances, Map<String, Runnable> volumes) {}
+
+  /** Everything the call asks for, checked and resolved; nothing is made yet. */
+  private LaunchPlan plan(RequestContext ctx, RunInstancesRequest req) {
+    LaunchChecks.supported(req);
+    ImageRecord image = LaunchChecks.available(images.require(ctx.state(), req.imageId()));
+    LaunchChecks.Counts counts = LaunchChecks.counts(req);
     TypeLimits type = type(req.instanceTypeAsString());
-    if (!type.architecture().equals(image.architecture())) {
-      throw AwsException.invalidParameterValue(
-          "The architecture '"
-              + type.architecture()
-              + "' of the specified instance type does not match the architecture '"
-              + image.architecture()
-              + "' of the specified AMI. Specify an instance type and an AMI that have matching"
-              + " architectures, and try again.");
-    }
-    String publicKey = null;
-    if (req.keyName() != null) {
-      publicKey =
-          catalogs
-              .publicKey(ctx.state(), req.keyName())
-              .orElseThrow(
-                  () ->
-                      new AwsException(
-                          "InvalidKeyPair.NotFound",
-                          "The key pair '" + req.keyName() + "' does not exist"));
-    }
+    LaunchChecks.architectureMatches(type, image);
+    String publicKey = publicKey(ctx, req.keyName());
     UserData.Scripts scripts =
         req.userData() == null ? null : UserData.scripts(UserData.decode(req.userData()));
-    String behavior = req.instanceInitiatedShutdownBehaviorAsString();
-    if (behavior != null && !behavior.equals("stop") && !behavior.equals("terminate")) {
-      throw AwsException.invalidParameterValue(
-          "Value (" + behavior + ") for parameter instanceInitiatedShutdownBehavior is invalid.");
-    }
+    String shutdownBehavior = LaunchChecks.shutdownBehavior(req);
     InstanceNetworking.Placement placement = placement(ctx, req);
-    if (req.privateIpAddress() != null && max > 1) {
-      throw AwsException.invalidParameterCombination(
-          "Cannot specify a private IP address when launching more than one instance.");
-    }
-    List<Tag> instanceTags = instanceTags(req.tagSpecifications());
+    LaunchChecks.privateIpForOneOnly(req, counts.max());
+    List<Tag> instanceTags = LaunchChecks.instanceTags(req.tagSpecifications());
     InstanceMetadataOptionsResponse metadata = metadataOptions(req.metadataOptions());
     InstanceStorage.Launch volumes =
-        storage.plan(ctx, image, req.blockDeviceMappings(), volumeTags(req.tagSpecifications()));
+        storage.plan(
+            ctx,
+            image,
+            req.blockDeviceMappings(),
+            LaunchChecks.volumeTags(req.tagSpecifications()));
+    return new LaunchPlan(
+        image,
+        counts.min(),
+        counts.max(),
+        type,
+        publicKey,
+        scripts,
+        shutdownBehavior,
+        placement,
+        instanceTags,
+        metadata,
+        volumes);
+  }
 
-    java.util.Set<String> taken = networking.ensureNetwork(ctx, placement);
+  /** The key pair's public key, or null when none is asked for. */
+  private String publicKey(RequestContext ctx, String keyName) {
+    if (keyName == null) {
+      return null;
+    }
+    return catalogs
+        .publicKey(ctx.state(), keyName)
+        .orElseThrow(
+            () ->
+                new AwsException(
+                    "InvalidKeyPair.NotFound", "The key pair '" + keyName + "' does not exist"));
+  }
+
+  /**
+   * As many instances as the quota allows (at least min, at most max), each with its primary
+   * interface, tags and volume plan, counted and stored under one lock, so that concurrent launches
+   * cannot pass a quota together.
+   */
+  private Reservation record(
+      RequestContext ctx, RunInstancesRequest req, LaunchPlan plan, Set<String> taken) {
     String reservationId = Ids.next("r");
     Instant now = Instant.now();
     InstanceStore store = Instances.store(ctx.state());
     List<InstanceRecord> launched = new ArrayList<>();
-    Map<String, Runnable> provision = new LinkedHashMap<>();
+    Map<String, Runnable> volumes = new LinkedHashMap<>();
     synchronized (store) {
-      // counted and stored under one lock, so that concurrent launches cannot pass a quota
-      int count = InstanceQuotas.launchable(ctx, store, this::typeOrNull, type, min, max);
+      int count =
+          InstanceQuotas.launchable(
+              ctx, store, this::typeOrNull, plan.type(), plan.min(), plan.max());
       for (int i = 0; i < count; i++) {
         String instanceId = Ids.next("i");
         NetworkInterfaceRecord eni;
         try {
           eni =
               networking.attachPrimary(
-                  ctx, placement, instanceId, i == 0 ? privateIp(req) : null, taken);
+                  ctx,
+                  plan.placement(),
+                  instanceId,
+                  i == 0 ? LaunchChecks.privateIp(req) : null,
+                  taken);
         } catch (RuntimeException e) {
           launched.forEach(l -> networking.release(ctx.state(), l.id));
           throw e;
         }
-        String ip = eni.privateIp();
         InstanceRecord r =
-            new InstanceRecord(
-                store.nextSeq(),
-                instanceId,
-                reservationId,
-                ctx.account(),
-                ctx.region(),
-                image.imageId(),
-                image.imageRef(),
-                req.keyName(),
-                i,
-                placement.subnet().zone(),
-                placement.subnet().id(),
-                placement.vpc().id(),
-                ip,
-                dnsName(ip, ctx.region()),
-                image.architecture(),
-                req.clientToken(),
-                placement.groupIds());
-        r.network = placement.vpc().networkName();
-        r.mac = eni.mac();
-        r.instanceType = type.name();
-        r.userData = req.userData();
-        r.shutdownBehavior = behavior == null ? "stop" : behavior;
-        r.disableApiTermination = Boolean.TRUE.equals(req.disableApiTermination());
-        r.metadataOptions = metadata;
-        r.launchTime = now;
-        if (!instanceTags.isEmpty()) {
-          ctx.tags().add(List.of(r.id), instanceTags);
+            newRecord(ctx, req, plan, store.nextSeq(), instanceId, reservationId, i, eni, now);
+        if (!plan.instanceTags().isEmpty()) {
+          ctx.tags().add(List.of(r.id), plan.instanceTags());
         }
-        provision.put(r.id, volumes.create(ctx, r.id, placement.subnet().zone()));
+        volumes.put(r.id, plan.volumes().create(ctx, r.id, plan.placement().subnet().zone()));
         launched.add(r);
       }
       launched.forEach(store::put);
     }
-    // the new addresses' rules and metadata routes, applied while the launches get going
-    java.util.concurrent.CompletableFuture<Void> rules = networking.enforceSoon(ctx.state());
-    // the answer shows every instance pending, as AWS's does, however fast the machines start
+    return new Reservation(reservationId, launched, volumes);
+  }
+
+  private static InstanceRecord newRecord(
+      RequestContext ctx,
+      RunInstancesRequest req,
+      LaunchPlan plan,
+      long seq,
+      String instanceId,
+      String reservationId,
+      int launchIndex,
+      NetworkInterfaceRecord eni,
+      Instant launchTime) {
+    InstanceNetworking.Placement placement = plan.placement();
+    String ip = eni.privateIp();
+    InstanceRecord r =
+        new InstanceRecord(
+            seq,
+            instanceId,
+            reservationId,
+            ctx.account(),
+            ctx.region(),
+            plan.image().imageId(),
+            plan.image().imageRef(),
+            req.keyName(),
+            launchIndex,
+            placement.subnet().zone(),
+            placement.subnet().id(),
+            placement.vpc().id(),
+            ip,
+            dnsName(ip, ctx.region()),
+            plan.image().architecture(),
+            req.clientToken(),
+            placement.groupIds());
+    r.network = placement.vpc().networkName();
+    r.mac = eni.mac();
+    r.instanceType = plan.type().name();
+    r.userData = req.userData();
+    r.shutdownBehavior = plan.shutdownBehavior();
+    r.disableApiTermination = Boolean.TRUE.equals(req.disableApiTermination());
+    r.metadataOptions = plan.metadata();
+    r.launchTime = launchTime;
+    return r;
+  }
+
+  /** Every instance pending, as AWS's answer shows them, however fast the machines start. */
+  private RunInstancesResponse pendingAnswer(
+      RequestContext ctx, Reservation reservation, TypeLimits type) {
     TagStore tags = ctx.tags();
     Map<String, InstanceNetworking.View> networks = networking.views(ctx.state());
-    RunInstancesResponse response =
-        RunInstancesResponse.builder()
-            .reservationId(reservationId)
-            .ownerId(ctx.account())
-            .groups(List.of())
-            .instances(
-                launched.stream()
-                    .map(
-                        r ->
-                            InstanceView.toSdk(
-                                r,
-                                tags,
-                                type,
-                                List.of(),
-                                networks.getOrDefault(r.id, InstanceNetworking.View.NONE)))
-                    .toList())
-            .build();
-    for (InstanceRecord r : launched) {
-      String key = publicKey;
-      Runnable disks = provision.get(r.id);
-      AtomicBoolean disksMounted = new AtomicBoolean();
+    return RunInstancesResponse.builder()
+        .reservationId(reservation.id())
+        .ownerId(ctx.account())
+        .groups(List.of())
+        .instances(
+            reservation.instances().stream()
+                .map(
+                    r ->
+                        InstanceView.toSdk(
+                            r,
+                            tags,
+                            type,
+                            List.of(),
+                            networks.getOrDefault(r.id, InstanceNetworking.View.NONE)))
+                .toList())
+        .build();
+  }
+
+  /**
+   * Hands each machine to the lifecycle, which starts it in the background: its volumes are there
+   * from the first boot, and no instance boots before its security group rules are in place.
+   */
+  private void boot(
+      RequestContext ctx, LaunchPlan plan, Reservation reservation, CompletableFuture<Void> rules) {
+    for (InstanceRecord r : reservation.instances()) {
+      Runnable volumes = reservation.volumes().get(r.id);
+      AtomicBoolean volumesCreated = new AtomicBoolean();
       lifecycle.launch(
           r,
           () -> {
-            if (disksMounted.compareAndSet(false, true)) {
-              disks.run(); // the volumes are there from the first boot
+            if (volumesCreated.compareAndSet(false, true)) {
+              volumes.run();
             }
-            MachineSpec spec = machineSpec(ctx, r, type, scripts, key);
-            rules.join(); // no instance boots before its security group rules are in place
+            MachineSpec spec = machineSpec(ctx, r, plan.type(), plan.scripts(), plan.publicKey());
+            rules.join();
             return spec;
           },
           releaseOf(ctx.state(), r.id));
     }
-    return response;
   }
 
   private MachineSpec machineSpec(
@@ -359,44 +396,6 @@ public final class InstancesService {
     return networking.place(ctx, subnetId, zone, groupIds, req.securityGroups());
   }
 
-  private static String privateIp(RunInstancesRequest req) {
-    if (req.privateIpAddress() != null) {
-      return req.privateIpAddress();
-    }
-    return req.networkInterfaces().stream()
-        .map(ni -> ni.privateIpAddress())
-        .filter(ip -> ip != null)
-        .findFirst()
-        .orElse(null);
-  }
-
-  private static List<Tag> instanceTags(List<TagSpecification> specs) {
-    List<Tag> tags = new ArrayList<>();
-    for (TagSpecification s : specs) {
-      String type = s.resourceTypeAsString();
-      if (type == null || !INSTANCE_TAG_TYPES.contains(type)) {
-        throw AwsException.invalidParameterValue(
-            "'" + type + "' is not a valid taggable resource type for this operation.");
-      }
-      TagStore.validate(s.tags());
-      if (type.equals("instance")) {
-        tags.addAll(s.tags());
-      }
-    }
-    return tags;
-  }
-
-  /** RunInstances' tags for the volumes it makes (TagSpecification of type volume). */
-  private static List<Tag> volumeTags(List<TagSpecification> specs) {
-    List<Tag> tags = new ArrayList<>();
-    for (TagSpecification s : specs) {
-      if ("volume".equals(s.resourceTypeAsString())) {
-        tags.addAll(s.tags());
-      }
-    }
-    return tags;
-  }
-
   static InstanceMetadataOptionsResponse metadataOptions(InstanceMetadataOptionsRequest o) {
     String tokens =
         o == null || o.httpTokensAsString() == null ? "optional" : o.httpTokensAsString();
@@ -426,13 +425,6 @@ public final class InstancesService {
                 ? "disabled"
                 : o.instanceMetadataTagsAsString())
         .build();
-  }
-
-  private static int required(Integer value, String name) {
-    if (value == null) {
-      throw AwsException.missingParameter(name);
-    }
-    return value;
   }
 
   /**

@@ -1,6 +1,6 @@
 package dev.ec2double.ec2.keypairs;
 
-import dev.ec2double.wire.AwsException;
+import dev.ec2double.errors.AwsException;
 
 /**
  * EC2's rule for key pair names: up to 255 ASCII characters, no leading or trailing spaces

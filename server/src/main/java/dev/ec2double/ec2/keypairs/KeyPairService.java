@@ -1,21 +1,13 @@
 package dev.ec2double.ec2.keypairs;
 
-import dev.ec2double.core.FilterSpec;
-import dev.ec2double.core.Ids;
 import dev.ec2double.core.Quotas.Quota;
 import dev.ec2double.core.RequestContext;
 import dev.ec2double.core.Resources;
-import dev.ec2double.core.TagStore;
-import dev.ec2double.wire.AwsException;
+import dev.ec2double.errors.AwsException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.function.Predicate;
-import java.util.stream.Collectors;
 import software.amazon.awssdk.services.ec2.model.CreateKeyPairRequest;
 import software.amazon.awssdk.services.ec2.model.CreateKeyPairResponse;
 import software.amazon.awssdk.services.ec2.model.DeleteKeyPairRequest;
@@ -28,35 +20,21 @@ import software.amazon.awssdk.services.ec2.model.KeyFormat;
 import software.amazon.awssdk.services.ec2.model.KeyPairInfo;
 import software.amazon.awssdk.services.ec2.model.KeyType;
 import software.amazon.awssdk.services.ec2.model.Tag;
-import software.amazon.awssdk.services.ec2.model.TagSpecification;
 
 /** CreateKeyPair, ImportKeyPair, DescribeKeyPairs and DeleteKeyPair. */
 public final class KeyPairService {
-  static final String RESOURCE_TYPE = "key-pair";
-
-  private static final FilterSpec<KeyPairInfo> FILTERS =
-      FilterSpec.<KeyPairInfo>of()
-          .field("key-pair-id", KeyPairInfo::keyPairId)
-          .field("key-name", KeyPairInfo::keyName)
-          .field("fingerprint", KeyPairInfo::keyFingerprint)
-          .field("key-type", KeyPairInfo::keyTypeAsString)
-          .tags(
-              k ->
-                  k.tags().stream()
-                      .collect(
-                          Collectors.toMap(Tag::key, Tag::value, (a, b) -> b, LinkedHashMap::new)));
-
   public KeyPairService(Resources resources) {
     resources.register(
         new Resources.Kind(
             "key",
-            RESOURCE_TYPE,
+            KeyPairs.KIND.resourceType(),
             "InvalidKeyPairID.NotFound",
-            (state, id) -> state.part(KeyPairStore.class, KeyPairStore::new).byId(id).isPresent()));
+            // CreateTags names a missing key pair with another code than DescribeKeyPairs does
+            (state, id) -> KeyPairs.KIND.exists(state, id)));
   }
 
   static KeyPairStore store(RequestContext ctx) {
-    return ctx.state().part(KeyPairStore.class, KeyPairStore::new);
+    return KeyPairs.store(ctx.state());
   }
 
   public CreateKeyPairResponse createKeyPair(RequestContext ctx, CreateKeyPairRequest req) {
@@ -64,7 +42,7 @@ public final class KeyPairService {
     KeyNames.check(name);
     KeyType type = keyType(req.keyTypeAsString());
     KeyFormat format = keyFormat(req.keyFormatAsString());
-    List<Tag> tags = tags(req.tagSpecifications());
+    List<Tag> tags = KeyPairs.KIND.tags(req.tagSpecifications());
     if (store(ctx).byName(name).isPresent()) {
       throw duplicate(name);
     }
@@ -82,7 +60,7 @@ public final class KeyPairService {
   public ImportKeyPairResponse importKeyPair(RequestContext ctx, ImportKeyPairRequest req) {
     String name = req.keyName();
     KeyNames.check(name);
-    List<Tag> tags = tags(req.tagSpecifications());
+    List<Tag> tags = KeyPairs.KIND.tags(req.tagSpecifications());
     if (req.publicKeyMaterial() == null) {
       // the SDK model marks nothing required, so the decoder cannot
       throw AwsException.missingParameter("PublicKeyMaterial");
@@ -99,32 +77,39 @@ public final class KeyPairService {
 
   public DescribeKeyPairsResponse describeKeyPairs(
       RequestContext ctx, DescribeKeyPairsRequest req) {
-    Predicate<KeyPairInfo> filter = FILTERS.compile(req.filters());
+    KeyPairs.KIND.checkFilters(req.filters());
     KeyPairStore store = store(ctx);
     Set<String> names = Set.copyOf(req.keyNames());
     Set<String> ids = Set.copyOf(req.keyPairIds());
     for (String n : req.keyNames()) {
       if (store.byName(n).isEmpty()) {
-        throw notFound("The key pair '" + n + "' does not exist");
+        throw new AwsException(
+            "InvalidKeyPair.NotFound", "The key pair '" + n + "' does not exist");
       }
     }
     for (String id : req.keyPairIds()) {
-      if (store.byId(id).isEmpty()) {
-        throw notFound("The key pair ID '" + id + "' does not exist");
-      }
+      KeyPairs.KIND.get(ctx.state(), id);
     }
-    boolean withPublicKey = Boolean.TRUE.equals(req.includePublicKey());
+    boolean all = names.isEmpty() && ids.isEmpty();
     List<KeyPairInfo> out =
-        store.all().stream()
-            .filter(
-                k ->
-                    names.isEmpty() && ids.isEmpty()
-                        || names.contains(k.name())
-                        || ids.contains(k.id()))
-            .map(k -> info(ctx, k, withPublicKey))
-            .filter(filter)
-            .toList();
+        KeyPairs.KIND.select(
+            ctx, k -> all || names.contains(k.name()) || ids.contains(k.id()), req.filters());
+    if (Boolean.TRUE.equals(req.includePublicKey())) {
+      out =
+          out.stream()
+              .map(
+                  k ->
+                      k.toBuilder()
+                          .publicKey(
+                              store.byId(k.keyPairId()).map(KeyPairService::openSsh).orElse(null))
+                          .build())
+              .toList();
+    }
     return DescribeKeyPairsResponse.builder().keyPairs(out).build();
+  }
+
+  private static String openSsh(KeyPairStore.KeyPair k) {
+    return k.publicKey().openSsh(k.name());
   }
 
   /**
@@ -140,8 +125,7 @@ public final class KeyPairService {
     }
     KeyPairStore store = store(ctx);
     var found = byId ? store.byId(req.keyPairId()) : store.byName(req.keyName());
-    var removed = found.flatMap(store::remove);
-    removed.ifPresent(k -> ctx.tags().remove(k.id(), List.of(), true));
+    var removed = found.flatMap(k -> KeyPairs.KIND.remove(ctx, k.id()));
     return DeleteKeyPairResponse.builder()
         .returnValue(true)
         .keyPairId(removed.map(KeyPairStore.KeyPair::id).orElse(null))
@@ -150,35 +134,18 @@ public final class KeyPairService {
 
   private KeyPairStore.KeyPair add(
       RequestContext ctx, String name, SshPublicKey key, String fingerprint, List<Tag> tags) {
-    KeyPairStore.KeyPair stored =
-        new KeyPairStore.KeyPair(
-            Ids.next("key"), name, key, fingerprint, Instant.now().truncatedTo(ChronoUnit.MILLIS));
+    Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
     KeyPairStore store = store(ctx);
-    synchronized (store) {
-      if (store.byName(name).isPresent()) {
-        throw duplicate(name);
-      }
-      ctx.quotas().check(Quota.KEY_PAIRS, store.all().size(), 1);
-      if (!store.addIfAbsent(stored)) {
-        throw duplicate(name);
-      }
-    }
-    if (!tags.isEmpty()) {
-      ctx.tags().add(List.of(stored.id()), tags);
-    }
-    return stored;
-  }
-
-  private static KeyPairInfo info(RequestContext ctx, KeyPairStore.KeyPair k, boolean publicKey) {
-    return KeyPairInfo.builder()
-        .keyPairId(k.id())
-        .keyName(k.name())
-        .keyType(k.type())
-        .keyFingerprint(k.fingerprint())
-        .createTime(k.createTime())
-        .tags(ctx.tags().sdkTags(k.id()))
-        .publicKey(publicKey ? k.publicKey().openSsh(k.name()) : null)
-        .build();
+    return KeyPairs.KIND.create(
+        ctx,
+        tags,
+        id -> {
+          if (store.byName(name).isPresent()) {
+            throw duplicate(name);
+          }
+          ctx.quotas().check(Quota.KEY_PAIRS, store.size(), 1);
+          return new KeyPairStore.KeyPair(id, name, key, fingerprint, now);
+        });
   }
 
   private static KeyType keyType(String raw) {
@@ -205,35 +172,8 @@ public final class KeyPairService {
     return format;
   }
 
-  /**
-   * The tags of the TagSpecifications for resource type key-pair, checked before anything is made.
-   */
-  private static List<Tag> tags(List<TagSpecification> specs) {
-    Map<String, Tag> byKey = new LinkedHashMap<>();
-    for (TagSpecification spec : specs) {
-      String type = spec.resourceTypeAsString();
-      if (!RESOURCE_TYPE.equals(type)) {
-        throw AwsException.invalidParameterValue(
-            "'" + type + "' is not a valid taggable resource type for this operation.");
-      }
-      spec.tags().forEach(t -> byKey.put(t.key(), t));
-    }
-    List<Tag> tags = new ArrayList<>(byKey.values());
-    TagStore.validate(tags);
-    if (tags.size() > TagStore.MAX_TAGS_PER_RESOURCE) {
-      throw new AwsException(
-          "TagLimitExceeded",
-          "The maximum number of tags (" + TagStore.MAX_TAGS_PER_RESOURCE + ") has been exceeded.");
-    }
-    return tags;
-  }
-
   private static AwsException duplicate(String name) {
     return new AwsException(
         "InvalidKeyPair.Duplicate", "The keypair '" + name + "' already exists.");
-  }
-
-  private static AwsException notFound(String message) {
-    return new AwsException("InvalidKeyPair.NotFound", message);
   }
 }

@@ -1,17 +1,14 @@
 package dev.ec2double.ec2.keypairs;
 
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
-import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.ec2.model.KeyType;
 
 /**
- * The key pairs of one account in one region, by name (unique) and by id. EC2 keeps only the public
- * half; so does this. Thread-safe: every method holds the store's lock.
+ * The key pairs of one account in one region, by id; names are unique. EC2 keeps only the public
+ * half; so does this. Every read and change holds the store's lock ({@link KeyPairs#KIND} too).
  */
 public final class KeyPairStore implements java.io.Serializable {
   /** One stored key pair. */
@@ -23,40 +20,23 @@ public final class KeyPairStore implements java.io.Serializable {
     }
   }
 
-  private final Map<String, KeyPair> byName = new HashMap<>();
-  private final Map<String, KeyPair> byId = new HashMap<>();
-
-  /** Adds a key pair unless its name is taken; returns whether it was added. */
-  synchronized boolean addIfAbsent(KeyPair key) {
-    if (byName.containsKey(key.name())) {
-      return false;
-    }
-    byName.put(key.name(), key);
-    byId.put(key.id(), key);
-    return true;
-  }
+  final Map<String, KeyPair> byId = new LinkedHashMap<>();
 
   public synchronized Optional<KeyPair> byName(String name) {
-    return Optional.ofNullable(byName.get(name));
+    for (KeyPair k : byId.values()) {
+      if (k.name().equals(name)) {
+        return Optional.of(k);
+      }
+    }
+    return Optional.empty();
   }
 
   public synchronized Optional<KeyPair> byId(String id) {
     return Optional.ofNullable(byId.get(id));
   }
 
-  synchronized Optional<KeyPair> remove(KeyPair key) {
-    if (byId.remove(key.id()) == null) {
-      return Optional.empty();
-    }
-    byName.remove(key.name());
-    return Optional.of(key);
-  }
-
-  /** Every key pair, by name: the stable order DescribeKeyPairs answers in. */
-  public synchronized List<KeyPair> all() {
-    List<KeyPair> all = new ArrayList<>(byName.values());
-    all.sort(Comparator.comparing(KeyPair::name));
-    return all;
+  synchronized int size() {
+    return byId.size();
   }
 
   /**

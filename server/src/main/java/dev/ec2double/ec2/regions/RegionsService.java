@@ -2,7 +2,7 @@ package dev.ec2double.ec2.regions;
 
 import dev.ec2double.core.FilterSpec;
 import dev.ec2double.core.RequestContext;
-import dev.ec2double.wire.AwsException;
+import dev.ec2double.errors.AwsException;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Predicate;

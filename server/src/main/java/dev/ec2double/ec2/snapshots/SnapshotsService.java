@@ -10,7 +10,7 @@ import dev.ec2double.ec2.instances.Instances;
 import dev.ec2double.ec2.volumes.Ebs;
 import dev.ec2double.ec2.volumes.SnapshotRecord;
 import dev.ec2double.ec2.volumes.VolumeRecord;
-import dev.ec2double.wire.AwsException;
+import dev.ec2double.errors.AwsException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;

@@ -5,7 +5,7 @@ import dev.ec2double.core.Pages;
 import dev.ec2double.core.RequestContext;
 import dev.ec2double.core.Resources;
 import dev.ec2double.core.TagStore;
-import dev.ec2double.wire.AwsException;
+import dev.ec2double.errors.AwsException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;

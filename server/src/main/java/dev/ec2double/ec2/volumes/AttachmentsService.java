@@ -5,7 +5,7 @@ import dev.ec2double.core.RequestContext;
 import dev.ec2double.ec2.instances.InstanceRecord;
 import dev.ec2double.ec2.instances.InstanceState;
 import dev.ec2double.ec2.instances.Instances;
-import dev.ec2double.wire.AwsException;
+import dev.ec2double.errors.AwsException;
 import java.util.regex.Pattern;
 import software.amazon.awssdk.services.ec2.model.AttachVolumeRequest;
 import software.amazon.awssdk.services.ec2.model.AttachVolumeResponse;

@@ -1,14 +1,14 @@
 package dev.ec2double.ec2.volumes;
 
 import dev.ec2double.compute.ComputeBackend;
-import dev.ec2double.compute.docker.Labels;
+import dev.ec2double.compute.Labels;
 import dev.ec2double.core.Ids;
 import dev.ec2double.core.RegionState;
 import dev.ec2double.core.RequestContext;
 import dev.ec2double.core.Resources;
 import dev.ec2double.core.StepExecutor;
 import dev.ec2double.ec2.regions.RegionCatalog;
-import dev.ec2double.wire.AwsException;
+import dev.ec2double.errors.AwsException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

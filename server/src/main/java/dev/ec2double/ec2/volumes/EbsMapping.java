@@ -3,7 +3,7 @@ package dev.ec2double.ec2.volumes;
 import dev.ec2double.core.RequestContext;
 import dev.ec2double.ec2.images.ImageRecord;
 import dev.ec2double.ec2.images.ImagesService;
-import dev.ec2double.wire.AwsException;
+import dev.ec2double.errors.AwsException;
 import software.amazon.awssdk.services.ec2.model.BlockDeviceMapping;
 import software.amazon.awssdk.services.ec2.model.EbsBlockDevice;
 

@@ -4,7 +4,7 @@ import dev.ec2double.core.RequestContext;
 import dev.ec2double.ec2.images.ImageRecord;
 import dev.ec2double.ec2.images.ImageStorage;
 import dev.ec2double.ec2.images.ImagesService;
-import dev.ec2double.wire.AwsException;
+import dev.ec2double.errors.AwsException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;

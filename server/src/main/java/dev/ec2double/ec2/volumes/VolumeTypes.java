@@ -1,6 +1,6 @@
 package dev.ec2double.ec2.volumes;
 
-import dev.ec2double.wire.AwsException;
+import dev.ec2double.errors.AwsException;
 import java.util.Map;
 
 /**

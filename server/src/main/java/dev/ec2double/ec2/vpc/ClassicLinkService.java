@@ -1,7 +1,7 @@
 package dev.ec2double.ec2.vpc;
 
 import dev.ec2double.core.RequestContext;
-import dev.ec2double.wire.AwsException;
+import dev.ec2double.errors.AwsException;
 import software.amazon.awssdk.services.ec2.model.AttachClassicLinkVpcRequest;
 import software.amazon.awssdk.services.ec2.model.AttachClassicLinkVpcResponse;
 import software.amazon.awssdk.services.ec2.model.DescribeClassicLinkInstancesRequest;

@@ -3,7 +3,7 @@ package dev.ec2double.ec2.vpc;
 import dev.ec2double.core.Ids;
 import dev.ec2double.core.Pages;
 import dev.ec2double.core.RequestContext;
-import dev.ec2double.wire.AwsException;
+import dev.ec2double.errors.AwsException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

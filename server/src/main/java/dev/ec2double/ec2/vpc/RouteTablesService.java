@@ -4,7 +4,7 @@ import dev.ec2double.core.Cidr;
 import dev.ec2double.core.Ids;
 import dev.ec2double.core.Pages;
 import dev.ec2double.core.RequestContext;
-import dev.ec2double.wire.AwsException;
+import dev.ec2double.errors.AwsException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
@@ -104,6 +104,7 @@ public final class RouteTablesService {
       RouteTableRecord t = st.routeTable(req.routeTableId());
       RouteTableRecord.Route route =
           route(
+              ctx,
               st,
               t,
               req.destinationCidrBlock(),
@@ -129,6 +130,7 @@ public final class RouteTablesService {
       RouteTableRecord t = st.routeTable(req.routeTableId());
       RouteTableRecord.Route route =
           route(
+              ctx,
               st,
               t,
               req.destinationCidrBlock(),
@@ -172,6 +174,7 @@ public final class RouteTablesService {
   }
 
   private static RouteTableRecord.Route route(
+      RequestContext ctx,
       VpcState st,
       RouteTableRecord t,
       String destination,
@@ -201,7 +204,7 @@ public final class RouteTablesService {
               + " or instanceId");
     }
     if (gateway != null && gateway.startsWith("igw-")) {
-      InternetGatewayRecord g = st.gateway(gateway);
+      InternetGatewayRecord g = InternetGateways.KIND.get(ctx.state(), gateway);
       if (!t.vpcId.equals(g.vpcId)) {
         throw AwsException.invalidParameterValue(
             "route table "

@@ -5,7 +5,7 @@ import dev.ec2double.core.Ids;
 import dev.ec2double.core.Pages;
 import dev.ec2double.core.RequestContext;
 import dev.ec2double.ec2.regions.RegionCatalog;
-import dev.ec2double.wire.AwsException;
+import dev.ec2double.errors.AwsException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;

@@ -9,8 +9,6 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import software.amazon.awssdk.services.ec2.model.Address;
 import software.amazon.awssdk.services.ec2.model.GroupIdentifier;
-import software.amazon.awssdk.services.ec2.model.InternetGateway;
-import software.amazon.awssdk.services.ec2.model.InternetGatewayAttachment;
 import software.amazon.awssdk.services.ec2.model.IpPermission;
 import software.amazon.awssdk.services.ec2.model.IpRange;
 import software.amazon.awssdk.services.ec2.model.Ipv6Range;
@@ -86,16 +84,6 @@ final class VpcFilters {
           .multi("ipv6-cidr-block-association.state", s -> List.of())
           .tags(s -> tags(s.tags()))
           .aliasesOf("DescribeSubnets");
-
-  static final FilterSpec<InternetGateway> GATEWAYS =
-      FilterSpec.<InternetGateway>of()
-          .field("internet-gateway-id", InternetGateway::internetGatewayId)
-          .field("owner-id", InternetGateway::ownerId)
-          .multi(
-              "attachment.state",
-              g -> map(g.attachments(), InternetGatewayAttachment::stateAsString))
-          .multi("attachment.vpc-id", g -> map(g.attachments(), InternetGatewayAttachment::vpcId))
-          .tags(g -> tags(g.tags()));
 
   static final FilterSpec<RouteTable> ROUTE_TABLES =
       FilterSpec.<RouteTable>of()

@@ -16,12 +16,8 @@ final class VpcKinds {
             "subnet",
             "InvalidSubnetID.NotFound",
             (s, id) -> has(s, st -> st.subnets, id)));
-    resources.register(
-        new Resources.Kind(
-            "igw",
-            "internet-gateway",
-            "InvalidInternetGatewayID.NotFound",
-            (s, id) -> has(s, st -> st.gateways, id)));
+    InternetGateways.KIND.registerTaggable(resources);
+    DhcpOptionsSets.KIND.registerTaggable(resources);
     resources.register(
         new Resources.Kind(
             "rtb",

@@ -10,6 +10,12 @@ import java.util.List;
 public final class VpcLookups {
   private VpcLookups() {}
 
+  /** The region's default VPC, or null when it has none (deleted). */
+  public static String defaultVpcId(RegionState region) {
+    VpcRecord vpc = VpcState.of(region).defaultVpc();
+    return vpc == null ? null : vpc.id();
+  }
+
   /** A subnet's VPC and zone, or null when it does not exist. */
   public static SubnetRecord subnetOrNull(RegionState region, String subnetId) {
     VpcState st = VpcState.of(region);

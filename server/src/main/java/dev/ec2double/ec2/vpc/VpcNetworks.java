@@ -1,12 +1,12 @@
 package dev.ec2double.ec2.vpc;
 
 import dev.ec2double.compute.ComputeBackend;
+import dev.ec2double.compute.Labels;
 import dev.ec2double.compute.NetworkConflictException;
 import dev.ec2double.compute.NetworkSpec;
-import dev.ec2double.compute.docker.Labels;
 import dev.ec2double.core.RegionState;
 import dev.ec2double.core.RequestContext;
-import dev.ec2double.wire.AwsException;
+import dev.ec2double.errors.AwsException;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 

@@ -8,7 +8,7 @@ public final class VpcRecord implements java.io.Serializable {
   final Cidr cidr;
   final boolean isDefault;
   final String cidrAssociationId;
-  final String dhcpOptionsId;
+  String dhcpOptionsId;
   final String instanceTenancy;
   String mainRouteTableId;
   String defaultSecurityGroupId;

@@ -4,7 +4,7 @@ import dev.ec2double.core.Cidr;
 import dev.ec2double.core.Ids;
 import dev.ec2double.core.RegionState;
 import dev.ec2double.ec2.regions.RegionCatalog;
-import dev.ec2double.wire.AwsException;
+import dev.ec2double.errors.AwsException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -20,6 +20,9 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class VpcState implements java.io.Serializable {
   public static final String DEFAULT_CIDR = "172.31.0.0/16";
 
+  /** The DHCP options id of a VPC associated with no options (AssociateDhcpOptions default). */
+  static final String NO_DHCP_OPTIONS = "default";
+
   final String account;
   final String region;
   final Map<String, VpcRecord> vpcs = new LinkedHashMap<>();
@@ -29,16 +32,36 @@ public final class VpcState implements java.io.Serializable {
   final Map<String, SecurityGroupRecord> groups = new LinkedHashMap<>();
   final Map<String, NetworkInterfaceRecord> interfaces = new LinkedHashMap<>();
   final Map<String, ElasticIpRecord> addresses = new LinkedHashMap<>();
+  final Map<String, DhcpOptionsRecord> dhcpOptions = new LinkedHashMap<>();
+
+  /** The region's default DHCP options set, which new VPCs get while it exists. */
+  private final String defaultDhcpOptionsId;
+
   private final AtomicLong publicIps = new AtomicLong();
 
   private VpcState(String account, String region) {
     this.account = account;
     this.region = region;
+    this.defaultDhcpOptionsId = createDefaultDhcpOptions();
     createDefaultVpc();
   }
 
   public static VpcState of(RegionState state) {
     return state.part(VpcState.class, () -> new VpcState(state.account(), state.region()));
+  }
+
+  /**
+   * The default DHCP options set AWS gives each region: Amazon's DNS and the region's internal
+   * domain ({@code ec2.internal} in us-east-1, {@code REGION.compute.internal} elsewhere).
+   */
+  private String createDefaultDhcpOptions() {
+    String domain = region.equals("us-east-1") ? "ec2.internal" : region + ".compute.internal";
+    Map<String, List<String>> options = new LinkedHashMap<>();
+    options.put("domain-name", List.of(domain));
+    options.put("domain-name-servers", List.of(DhcpValues.AMAZON_DNS));
+    DhcpOptionsRecord d = new DhcpOptionsRecord(Ids.next("dopt"), options);
+    dhcpOptions.put(d.id(), d);
+    return d.id();
   }
 
   /** The default VPC as AWS makes it: a /20 per zone, an attached gateway, a route out. */
@@ -63,7 +86,9 @@ public final class VpcState implements java.io.Serializable {
 
   /** A VPC with its main route table and default security group, as CreateVpc makes it. */
   VpcRecord createVpc(Cidr cidr, boolean isDefault, String tenancy) {
-    VpcRecord vpc = new VpcRecord(Ids.next("vpc"), cidr, isDefault, tenancy, "dopt-" + account);
+    String dhcp =
+        dhcpOptions.containsKey(defaultDhcpOptionsId) ? defaultDhcpOptionsId : NO_DHCP_OPTIONS;
+    VpcRecord vpc = new VpcRecord(Ids.next("vpc"), cidr, isDefault, tenancy, dhcp);
     RouteTableRecord main = new RouteTableRecord(Ids.next("rtb"), vpc.id);
     main.routes.add(
         new RouteTableRecord.Route(cidr.toString(), "local", null, null, null, "CreateRouteTable"));
@@ -107,16 +132,6 @@ public final class VpcState implements java.io.Serializable {
           "InvalidSubnetID.NotFound", "The subnet ID '" + id + "' does not exist");
     }
     return s;
-  }
-
-  synchronized InternetGatewayRecord gateway(String id) {
-    InternetGatewayRecord g = id == null ? null : gateways.get(id);
-    if (g == null) {
-      throw new AwsException(
-          "InvalidInternetGatewayID.NotFound",
-          "The internetGateway ID '" + id + "' does not exist");
-    }
-    return g;
   }
 
   synchronized RouteTableRecord routeTable(String id) {

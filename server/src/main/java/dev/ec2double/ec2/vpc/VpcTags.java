@@ -2,7 +2,7 @@ package dev.ec2double.ec2.vpc;
 
 import dev.ec2double.core.RequestContext;
 import dev.ec2double.core.TagStore;
-import dev.ec2double.wire.AwsException;
+import dev.ec2double.errors.AwsException;
 import java.util.ArrayList;
 import java.util.List;
 import software.amazon.awssdk.services.ec2.model.Tag;

@@ -2,8 +2,6 @@ package dev.ec2double.ec2.vpc;
 
 import dev.ec2double.core.RequestContext;
 import java.util.List;
-import software.amazon.awssdk.services.ec2.model.InternetGateway;
-import software.amazon.awssdk.services.ec2.model.InternetGatewayAttachment;
 import software.amazon.awssdk.services.ec2.model.PrivateDnsNameOptionsOnLaunch;
 import software.amazon.awssdk.services.ec2.model.Route;
 import software.amazon.awssdk.services.ec2.model.RouteTable;
@@ -62,19 +60,6 @@ final class VpcViews {
                 .enableResourceNameDnsAAAARecord(false)
                 .build())
         .tags(VpcTags.shown(ctx, r.id))
-        .build();
-  }
-
-  static InternetGateway gateway(RequestContext ctx, VpcState st, InternetGatewayRecord r) {
-    return InternetGateway.builder()
-        .internetGatewayId(r.id)
-        .ownerId(st.account)
-        .attachments(
-            r.vpcId == null
-                ? List.of()
-                : List.of(
-                    InternetGatewayAttachment.builder().vpcId(r.vpcId).state("available").build()))
-        .tags(VpcTags.shown(ctx, r.id) == null ? List.of() : VpcTags.shown(ctx, r.id))
         .build();
   }
 

@@ -56,7 +56,7 @@ public final class AccountService {
     for (String name : req.names()) {
       SslPolicy p = all.stream().filter(x -> x.name().equals(name)).findFirst().orElse(null);
       if (p == null) {
-        throw new dev.ec2double.wire.AwsException(
+        throw new dev.ec2double.errors.AwsException(
             "SSLPolicyNotFound", "SSL policy '" + name + "' not found");
       }
       out.add(p);

@@ -1,12 +1,11 @@
 package dev.ec2double.elbv2.health;
 
-import dev.ec2double.ec2.instances.InstanceRecord;
-import dev.ec2double.ec2.instances.InstanceState;
-import dev.ec2double.ec2.instances.Instances;
 import dev.ec2double.elbv2.Elbv2Store;
-import dev.ec2double.elbv2.targetgroups.TargetAddresses;
-import dev.ec2double.elbv2.targetgroups.TargetGroupRecord;
-import dev.ec2double.elbv2.targetgroups.TargetRecord;
+import dev.ec2double.elbv2.Matcher;
+import dev.ec2double.elbv2.TargetAddresses;
+import dev.ec2double.elbv2.TargetGroupRecord;
+import dev.ec2double.elbv2.TargetInstances;
+import dev.ec2double.elbv2.TargetRecord;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.concurrent.Executors;
@@ -35,11 +34,15 @@ public final class HealthChecker implements AutoCloseable {
   private static final long TICK_MS = 200;
 
   private final Supplier<Collection<Elbv2Store>> stores;
+  private final TargetInstances instances;
+  private final TargetAddresses addresses;
   private final ScheduledExecutorService ticker;
   private final HttpClient client;
 
-  public HealthChecker(Supplier<Collection<Elbv2Store>> stores) {
+  public HealthChecker(Supplier<Collection<Elbv2Store>> stores, TargetInstances instances) {
     this.stores = stores;
+    this.instances = instances;
+    this.addresses = new TargetAddresses(instances);
     QueuedThreadPool threads = new QueuedThreadPool(16, 1);
     threads.setName("alb-health");
     threads.setDaemon(true);
@@ -83,10 +86,9 @@ public final class HealthChecker implements AutoCloseable {
   private void check(Elbv2Store store, TargetGroupRecord group, TargetRecord target, long nanos) {
     TargetGroup tg = group.sdk();
     if (group.isInstanceType()) {
-      InstanceRecord instance = Instances.store(store.region()).get(target.id);
-      InstanceState state = instance == null ? InstanceState.TERMINATED : instance.state();
-      if (state != InstanceState.RUNNING) {
-        target.invalidState(state.awsName());
+      TargetInstances.Instance instance = instances.find(store.region(), target.id);
+      if (instance == null || !instance.running()) {
+        target.invalidState(instance == null ? "terminated" : instance.state());
         return;
       }
     }
@@ -97,7 +99,7 @@ public final class HealthChecker implements AutoCloseable {
     if (!target.claimProbe(nanos, interval)) {
       return;
     }
-    String address = TargetAddresses.of(store.region(), group, target);
+    String address = addresses.of(store.region(), group, target);
     if (address == null) {
       target.probeDone();
       return;

@@ -1,9 +1,10 @@
 package dev.ec2double.elbv2.proxy;
 
 import dev.ec2double.elbv2.Elbv2Store;
-import dev.ec2double.elbv2.listeners.ListenerRecord;
-import dev.ec2double.elbv2.loadbalancers.LoadBalancerRecord;
-import dev.ec2double.elbv2.rules.RuleRecord;
+import dev.ec2double.elbv2.ListenerRecord;
+import dev.ec2double.elbv2.LoadBalancerRecord;
+import dev.ec2double.elbv2.RuleRecord;
+import dev.ec2double.elbv2.TargetAddresses;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -23,11 +24,14 @@ import software.amazon.awssdk.services.elasticloadbalancingv2.model.FixedRespons
  */
 final class ListenerHandler extends Handler.Wrapper {
   private final Elbv2Store store;
+  private final TargetAddresses addresses;
   private final String listenerArn;
 
-  ListenerHandler(Elbv2Store store, String listenerArn, Handler forwarder) {
+  ListenerHandler(
+      Elbv2Store store, TargetAddresses addresses, String listenerArn, Handler forwarder) {
     super(forwarder);
     this.store = store;
+    this.addresses = addresses;
     this.listenerArn = listenerArn;
   }
 
@@ -53,7 +57,7 @@ final class ListenerHandler extends Handler.Wrapper {
     switch (action.typeAsString()) {
       case "forward" -> {
         TargetPicker.Choice choice =
-            TargetPicker.pick(store, action, name -> cookie(request, name));
+            TargetPicker.pick(store, addresses, action, name -> cookie(request, name));
         if (choice == null) {
           ErrorPages.write(response, callback, 503);
           return true;

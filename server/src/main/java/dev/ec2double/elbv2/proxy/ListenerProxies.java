@@ -1,7 +1,8 @@
 package dev.ec2double.elbv2.proxy;
 
 import dev.ec2double.elbv2.Elbv2Store;
-import dev.ec2double.elbv2.listeners.ListenerRecord;
+import dev.ec2double.elbv2.ListenerRecord;
+import dev.ec2double.elbv2.TargetAddresses;
 import java.io.IOException;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -33,7 +34,10 @@ public final class ListenerProxies implements AutoCloseable {
   private final QueuedThreadPool pool;
   private final Map<String, Server> servers = new ConcurrentHashMap<>();
 
-  public ListenerProxies(String bindHost) {
+  private final TargetAddresses addresses;
+
+  public ListenerProxies(String bindHost, TargetAddresses addresses) {
+    this.addresses = addresses;
     this.bindHost = bindHost;
     this.pool = new ProxyThreadPool();
     try {
@@ -84,7 +88,8 @@ public final class ListenerProxies implements AutoCloseable {
     connector.setIdleTimeout(idleSeconds * 1000L);
     server.addConnector(connector);
     server.setHandler(
-        new ListenerHandler(store, listener.arn(), new Forwarders(connector.selectors())));
+        new ListenerHandler(
+            store, addresses, listener.arn(), new Forwarders(connector.selectors())));
     server.setStopTimeout(0);
     try {
       server.start();

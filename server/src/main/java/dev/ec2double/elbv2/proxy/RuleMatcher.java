@@ -1,5 +1,6 @@
 package dev.ec2double.elbv2.proxy;
 
+import dev.ec2double.elbv2.Cidrs;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.QueryStringKeyValuePair;

@@ -1,9 +1,9 @@
 package dev.ec2double.elbv2.proxy;
 
 import dev.ec2double.elbv2.Elbv2Store;
-import dev.ec2double.elbv2.targetgroups.TargetAddresses;
-import dev.ec2double.elbv2.targetgroups.TargetGroupRecord;
-import dev.ec2double.elbv2.targetgroups.TargetRecord;
+import dev.ec2double.elbv2.TargetAddresses;
+import dev.ec2double.elbv2.TargetGroupRecord;
+import dev.ec2double.elbv2.TargetRecord;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -30,7 +30,8 @@ final class TargetPicker {
   private TargetPicker() {}
 
   /** Null when no target can take the request (503). */
-  static Choice pick(Elbv2Store store, Action forward, CookieJar cookies) {
+  static Choice pick(
+      Elbv2Store store, TargetAddresses addresses, Action forward, CookieJar cookies) {
     List<TargetGroupTuple> tuples = tuples(forward);
     List<String> setCookies = new ArrayList<>();
     TargetGroupTuple chosen = null;
@@ -61,11 +62,15 @@ final class TargetPicker {
     if (group == null) {
       return null;
     }
-    return pickTarget(store, group, cookies, setCookies);
+    return pickTarget(store, addresses, group, cookies, setCookies);
   }
 
   private static Choice pickTarget(
-      Elbv2Store store, TargetGroupRecord group, CookieJar cookies, List<String> setCookies) {
+      Elbv2Store store,
+      TargetAddresses addresses,
+      TargetGroupRecord group,
+      CookieJar cookies,
+      List<String> setCookies) {
     List<TargetRecord> healthy = new ArrayList<>();
     List<TargetRecord> all = new ArrayList<>();
     for (TargetRecord t : group.targets()) {
@@ -110,7 +115,7 @@ final class TargetPicker {
         setCookies.add(cookie("AWSALBCORS", value, seconds) + "; SameSite=None");
       }
     }
-    String address = TargetAddresses.of(store.region(), group, chosen);
+    String address = addresses.of(store.region(), group, chosen);
     return address == null ? null : new Choice(group, chosen, address, setCookies);
   }
 

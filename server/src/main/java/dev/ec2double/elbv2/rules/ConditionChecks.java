@@ -1,7 +1,7 @@
 package dev.ec2double.elbv2.rules;
 
+import dev.ec2double.elbv2.Cidrs;
 import dev.ec2double.elbv2.Elbv2Errors;
-import dev.ec2double.elbv2.proxy.Cidrs;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;

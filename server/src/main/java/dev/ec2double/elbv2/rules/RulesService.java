@@ -1,15 +1,16 @@
 package dev.ec2double.elbv2.rules;
 
 import dev.ec2double.core.RequestContext;
+import dev.ec2double.elbv2.ActionChecks;
 import dev.ec2double.elbv2.Arns;
-import dev.ec2double.elbv2.Elbv2;
 import dev.ec2double.elbv2.Elbv2Errors;
 import dev.ec2double.elbv2.Elbv2Store;
+import dev.ec2double.elbv2.Elbv2Tags;
+import dev.ec2double.elbv2.ListenerRecord;
 import dev.ec2double.elbv2.Markers;
-import dev.ec2double.elbv2.listeners.ActionChecks;
-import dev.ec2double.elbv2.listeners.ListenerRecord;
-import dev.ec2double.elbv2.tags.Elbv2Tags;
-import dev.ec2double.wire.AwsException;
+import dev.ec2double.elbv2.RuleRecord;
+import dev.ec2double.elbv2.runtime.Elbv2;
+import dev.ec2double.errors.AwsException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

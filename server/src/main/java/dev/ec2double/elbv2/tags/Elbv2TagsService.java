@@ -1,10 +1,11 @@
 package dev.ec2double.elbv2.tags;
 
 import dev.ec2double.core.RequestContext;
-import dev.ec2double.elbv2.Elbv2;
 import dev.ec2double.elbv2.Elbv2Errors;
 import dev.ec2double.elbv2.Elbv2Store;
-import dev.ec2double.wire.AwsException;
+import dev.ec2double.elbv2.Elbv2Tags;
+import dev.ec2double.elbv2.runtime.Elbv2;
+import dev.ec2double.errors.AwsException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

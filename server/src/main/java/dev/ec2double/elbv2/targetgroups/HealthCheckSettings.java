@@ -1,7 +1,7 @@
 package dev.ec2double.elbv2.targetgroups;
 
 import dev.ec2double.elbv2.Elbv2Errors;
-import dev.ec2double.elbv2.health.Matcher;
+import dev.ec2double.elbv2.Matcher;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetGroup;
 
 /**
@@ -40,7 +40,7 @@ final class HealthCheckSettings {
       }
     }
     if (tg.healthCheckProtocol() != null && !"HTTP".equals(tg.healthCheckProtocolAsString())) {
-      throw new dev.ec2double.wire.AwsException(
+      throw new dev.ec2double.errors.AwsException(
           "UnsupportedProtocol", "ec2-double supports HTTP health checks only");
     }
     Matcher.parse(tg.matcher().httpCode());

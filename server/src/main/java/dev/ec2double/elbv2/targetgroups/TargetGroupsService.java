@@ -2,13 +2,15 @@ package dev.ec2double.elbv2.targetgroups;
 
 import dev.ec2double.core.RequestContext;
 import dev.ec2double.elbv2.Arns;
-import dev.ec2double.elbv2.Elbv2;
 import dev.ec2double.elbv2.Elbv2Errors;
 import dev.ec2double.elbv2.Elbv2Store;
+import dev.ec2double.elbv2.Elbv2Tags;
 import dev.ec2double.elbv2.Markers;
 import dev.ec2double.elbv2.Names;
-import dev.ec2double.elbv2.tags.Elbv2Tags;
-import dev.ec2double.wire.AwsException;
+import dev.ec2double.elbv2.TargetGroupAttributes;
+import dev.ec2double.elbv2.TargetGroupRecord;
+import dev.ec2double.elbv2.runtime.Elbv2;
+import dev.ec2double.errors.AwsException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeMap;

@@ -1,14 +1,14 @@
 package dev.ec2double.elbv2.targetgroups;
 
 import dev.ec2double.core.RequestContext;
-import dev.ec2double.ec2.instances.InstanceRecord;
-import dev.ec2double.ec2.instances.InstanceState;
-import dev.ec2double.ec2.instances.Instances;
-import dev.ec2double.elbv2.Elbv2;
+import dev.ec2double.elbv2.Cidrs;
 import dev.ec2double.elbv2.Elbv2Errors;
 import dev.ec2double.elbv2.Elbv2Store;
-import dev.ec2double.elbv2.proxy.Cidrs;
-import dev.ec2double.wire.AwsException;
+import dev.ec2double.elbv2.TargetGroupRecord;
+import dev.ec2double.elbv2.TargetInstances;
+import dev.ec2double.elbv2.TargetRecord;
+import dev.ec2double.elbv2.runtime.Elbv2;
+import dev.ec2double.errors.AwsException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.ArrayList;
@@ -116,7 +116,7 @@ public final class TargetsService {
     } else {
       for (TargetDescription want : req.targets()) {
         if (group.isInstanceType()) {
-          Instances.require(ctx, want.id());
+          elbv2.instances().require(ctx, want.id());
         }
         int port = want.port() == null ? group.sdk().port() : want.port();
         TargetRecord t = group.target(want.id(), port);
@@ -173,15 +173,15 @@ public final class TargetsService {
         .build();
   }
 
-  private static String instanceZone(RequestContext ctx, TargetGroupRecord group, String id) {
-    InstanceRecord instance;
+  private String instanceZone(RequestContext ctx, TargetGroupRecord group, String id) {
+    TargetInstances.Instance instance;
     try {
-      instance = Instances.require(ctx, id);
+      instance = elbv2.instances().require(ctx, id);
     } catch (AwsException e) {
       throw new AwsException(
           "InvalidTarget", "The following targets are not valid instances: '" + id + "'");
     }
-    if (instance.state() != InstanceState.RUNNING) {
+    if (!instance.running()) {
       throw new AwsException(
           "InvalidTarget",
           "The following targets are not in a running state and cannot be registered: '"

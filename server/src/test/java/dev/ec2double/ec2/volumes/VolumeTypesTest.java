@@ -3,7 +3,7 @@ package dev.ec2double.ec2.volumes;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.ec2double.wire.AwsException;
+import dev.ec2double.errors.AwsException;
 import org.junit.jupiter.api.Test;
 
 class VolumeTypesTest {

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ec2double.core.Cidr;
-import dev.ec2double.wire.AwsException;
+import dev.ec2double.errors.AwsException;
 import org.junit.jupiter.api.Test;
 
 class AddressPoolTest {

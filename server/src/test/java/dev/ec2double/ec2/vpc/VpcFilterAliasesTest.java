@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ec2double.core.FilterAliases;
-import dev.ec2double.wire.AwsException;
+import dev.ec2double.errors.AwsException;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.ec2.model.Filter;
@@ -76,8 +76,8 @@ class VpcFilterAliasesTest {
   @Test
   void aliasesBelongToTheirCall() {
     assertThat(FilterAliases.of("DescribeVpcs")).containsEntry("cidr-block", "cidr");
-    assertThat(FilterAliases.of("DescribeInternetGateways")).isEmpty();
-    assertThatThrownBy(() -> VpcFilters.GATEWAYS.compile(List.of(f("vpcId", "vpc-1"))))
+    assertThat(FilterAliases.of("DescribeRouteTables")).isEmpty();
+    assertThatThrownBy(() -> VpcFilters.ROUTE_TABLES.compile(List.of(f("vpcId", "vpc-1"))))
         .isInstanceOf(AwsException.class);
   }
 }

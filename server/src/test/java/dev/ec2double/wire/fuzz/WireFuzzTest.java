@@ -7,6 +7,7 @@ import dev.ec2double.compute.MockBackend;
 import dev.ec2double.core.StateStore;
 import dev.ec2double.server.ServerConfig;
 import dev.ec2double.server.Services;
+import dev.ec2double.server.StateServiceHost;
 import dev.ec2double.wire.ApiHandler;
 import dev.ec2double.wire.ApiResponse;
 import dev.ec2double.wire.Operation;
@@ -42,7 +43,8 @@ class WireFuzzTest {
   @BeforeContainer
   static void seed() {
     services = new Services(ServerConfig.builder(Map.of()).build(), new MockBackend(), "fuzz");
-    api = new ApiHandler(services.registry(), new StateStore(), "123456789012");
+    api =
+        new ApiHandler(services.registry(), new StateServiceHost(new StateStore()), "123456789012");
     before = SeededAccount.seed(api, SEEDED);
   }
 

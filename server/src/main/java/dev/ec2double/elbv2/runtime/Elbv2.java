@@ -1,0 +1,117 @@
+package dev.ec2double.elbv2.runtime;
+
+import dev.ec2double.core.RegionState;
+import dev.ec2double.core.RequestContext;
+import dev.ec2double.elbv2.Elbv2Store;
+import dev.ec2double.elbv2.Networks;
+import dev.ec2double.elbv2.TargetAddresses;
+import dev.ec2double.elbv2.TargetInstances;
+import dev.ec2double.elbv2.health.HealthChecker;
+import dev.ec2double.elbv2.proxy.ListenerProxies;
+import java.util.Collection;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * What the ELBv2 services share beyond one request: each region's store, the listeners' proxies and
+ * the health checker. {@link #reset()} closes every listener port and forgets every store.
+ */
+public final class Elbv2 implements AutoCloseable {
+  private final Set<Elbv2Store> stores = ConcurrentHashMap.newKeySet();
+  private final ListenerProxies proxies;
+  private final HealthChecker health;
+  private final Networks networks;
+  private final TargetInstances instances;
+
+  /**
+   * @param networks the subnets, VPCs and security groups load balancers and target groups name
+   * @param instances the instances that instance targets name
+   */
+  public Elbv2(String bindHost, Networks networks, TargetInstances instances) {
+    this.networks = networks;
+    this.instances = instances;
+    this.proxies = new ListenerProxies(bindHost, new TargetAddresses(instances));
+    this.health = new HealthChecker(() -> stores, instances);
+  }
+
+  public Elbv2Store store(RequestContext ctx) {
+    return store(ctx.state());
+  }
+
+  public Elbv2Store store(RegionState state) {
+    return state.part(
+        Elbv2Store.class,
+        () -> {
+          Elbv2Store s = new Elbv2Store(state);
+          stores.add(s);
+          return s;
+        });
+  }
+
+  public Collection<Elbv2Store> stores() {
+    return stores;
+  }
+
+  public ListenerProxies proxies() {
+    return proxies;
+  }
+
+  /**
+   * Removes a listener as DeleteListener and DeleteLoadBalancer do: its port closes, its rules and
+   * every tag of both go. The caller holds the store's lock.
+   */
+  public void removeListener(Elbv2Store store, String listenerArn) {
+    proxies.close(listenerArn);
+    store
+        .rulesOf(listenerArn)
+        .forEach(
+            r -> {
+              store.rules.remove(r.arn());
+              store.tags.remove(r.arn());
+            });
+    store.listeners.remove(listenerArn);
+    store.tags.remove(listenerArn);
+  }
+
+  /**
+   * After a restart with saved state: the region's load balancers answer again (their listeners
+   * accept on the host ports they had, when those are free) and the health checks resume.
+   */
+  public void adopt(RegionState state) {
+    Elbv2Store store = state.existingPart(Elbv2Store.class);
+    if (store == null) {
+      return;
+    }
+    stores.add(store);
+    synchronized (store) {
+      for (var listener : store.listeners.values()) {
+        var lb = store.loadBalancers.get(listener.sdk().loadBalancerArn());
+        int idle =
+            lb == null
+                ? 60
+                : Integer.parseInt(
+                    lb.attributes.getOrDefault("idle_timeout.timeout_seconds", "60"));
+        proxies.reopen(store, listener, idle);
+      }
+    }
+  }
+
+  public Networks networks() {
+    return networks;
+  }
+
+  public TargetInstances instances() {
+    return instances;
+  }
+
+  public void reset() {
+    proxies.closeAll();
+    stores.clear();
+  }
+
+  @Override
+  public void close() {
+    health.close();
+    proxies.close();
+  }
+}
