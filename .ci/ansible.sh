@@ -24,7 +24,7 @@ if ! command -v ansible-playbook >/dev/null || ! /usr/bin/python3 -c 'import bot
 fi
 ansible-galaxy collection list 2>/dev/null | grep -E '^(amazon|community)\.aws ' || true
 /usr/bin/python3 -c 'import boto3, botocore; print("boto3", boto3.__version__, "botocore", botocore.__version__)'
-[ -f "$JAR" ] || mvn -B -ntp -q -pl server package -DskipTests
+[ -f "$JAR" ] || mvn -B -ntp -q -pl server -am package -DskipTests
 
 PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 ENDPOINT=http://127.0.0.1:$PORT
