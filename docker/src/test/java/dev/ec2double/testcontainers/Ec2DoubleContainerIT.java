@@ -21,9 +21,10 @@ import software.amazon.awssdk.services.ec2.model.AvailabilityZone;
 
 /** Starts the image this build just made (its tag comes from the pom) and talks to it. */
 class Ec2DoubleContainerIT {
+  // tag::container[]
+  // the image to run: here the one this build made (its tag comes from the pom)
   private static final String IMAGE = System.getProperty("ec2double.image", "ec2-double:latest");
 
-  // tag::container[]
   static Ec2DoubleContainer ec2 =
       new Ec2DoubleContainer(IMAGE)
           .withRegion("eu-central-1")

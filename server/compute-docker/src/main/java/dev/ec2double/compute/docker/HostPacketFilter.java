@@ -1,5 +1,6 @@
 package dev.ec2double.compute.docker;
 
+import dev.ec2double.compute.Labels;
 import dev.ec2double.compute.PacketPolicy;
 import java.util.List;
 import java.util.Locale;
@@ -111,7 +112,9 @@ final class HostPacketFilter implements AutoCloseable {
             + chain
             + "-MD - [0:0]\nCOMMIT\n";
     check(Iptables.restore(setup), "create chains");
-    check(Iptables.run("-I", "DOCKER-USER", "1", "-j", chain), "jump from DOCKER-USER");
+    check(
+        Iptables.run("-I", "DOCKER-USER", "1", "-m", "comment", "--comment", owner(), "-j", chain),
+        "jump from DOCKER-USER");
     check(Iptables.run("-t", "nat", "-I", "PREROUTING", "1", "-j", chain + "-MD"), "jump");
     installed = true;
     installHopLimit();
@@ -281,6 +284,42 @@ final class HostPacketFilter implements AutoCloseable {
     }
   }
 
+  /**
+   * The comment on this server's jump from DOCKER-USER: who owns the chains, so that another
+   * server's reaper leaves them while this process lives, even at a moment when it has nothing on
+   * the engine (before its first launch, after its last termination).
+   */
+  static String owner() {
+    return OWNER + Labels.host() + "/" + ProcessHandle.current().pid();
+  }
+
+  private static final String OWNER = "ec2double-owner=";
+
+  /** Whether a jump's owner comment names a process of this host that still runs. */
+  static boolean ownerAlive(String line) {
+    int at = line.indexOf(OWNER);
+    if (at < 0) {
+      return false;
+    }
+    String owner = line.substring(at + OWNER.length()).split("[\\s\"]", 2)[0];
+    int slash = owner.lastIndexOf('/');
+    if (slash < 0 || !owner.substring(0, slash).equals(Labels.host())) {
+      return false;
+    }
+    try {
+      return ProcessHandle.of(Long.parseLong(owner.substring(slash + 1)))
+          .map(ProcessHandle::isAlive)
+          .orElse(false);
+    } catch (NumberFormatException e) {
+      return false;
+    }
+  }
+
+  /** The iptables arguments that delete the rule an {@code iptables -S} line shows. */
+  static String[] jumpArgs(String line) {
+    return line.replaceFirst("^-A ", "-D ").replace("\"", "").split("\\s+");
+  }
+
   static String chainOf(String serverId) {
     String hex = serverId.substring(serverId.indexOf('-') + 1);
     return "EC2D-" + hex.substring(0, Math.min(12, hex.length()));
@@ -301,14 +340,17 @@ final class HostPacketFilter implements AutoCloseable {
     liveServers.forEach(id -> live.add(chainOf(id)));
     int reaped = 0;
     for (String line : listed.output().split("\n")) {
-      String[] p = line.trim().split("\\s+");
-      if (p.length == 4
-          && p[0].equals("-A")
-          && p[2].equals("-j")
-          && p[3].startsWith("EC2D-")
-          && p[3].indexOf('-', 5) < 0
-          && !live.contains(p[3])) {
-        remove(p[3]);
+      List<String> p = List.of(line.trim().split("\\s+"));
+      int j = p.indexOf("-j");
+      if (p.size() > 1
+          && p.get(0).equals("-A")
+          && j > 0
+          && j == p.size() - 2
+          && p.get(j + 1).startsWith("EC2D-")
+          && p.get(j + 1).indexOf('-', 5) < 0
+          && !live.contains(p.get(j + 1))
+          && !ownerAlive(line)) {
+        remove(p.get(j + 1));
         reaped++;
       }
     }
@@ -316,7 +358,12 @@ final class HostPacketFilter implements AutoCloseable {
   }
 
   static void remove(String chain) {
-    Iptables.run("-D", "DOCKER-USER", "-j", chain);
+    Iptables.Result jumps = Iptables.run("-S", "DOCKER-USER");
+    for (String line : jumps.ok() ? jumps.output().split("\n") : new String[0]) {
+      if (line.startsWith("-A DOCKER-USER ") && line.endsWith(" -j " + chain)) {
+        Iptables.run(jumpArgs(line));
+      }
+    }
     Iptables.run("-t", "nat", "-D", "PREROUTING", "-j", chain + "-MD");
     for (String c : new String[] {chain, chain + "-E", chain + "-I"}) {
       Iptables.run("-F", c);

@@ -12,7 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.ec2double.it.Elbv2Clients;
-import dev.ec2double.it.TestServer;
+import dev.ec2double.server.Ec2DoubleServer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -26,7 +26,6 @@ import org.eclipse.jetty.client.ContentResponse;
 import org.eclipse.jetty.client.StringRequestContent;
 import org.eclipse.jetty.http.HttpHeader;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
@@ -40,9 +39,10 @@ import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetTypeEn
 
 /**
  * Rule conformance: WireMock servers on loopback as {@code ip} targets, one ALB in front, and each
- * rule checked by which target got exactly which request.
+ * rule checked by which target got exactly which request. Runs on both backends ({@link
+ * MockAlbRulesIT}, {@link DockerAlbRulesIT}): the proxy is the same whatever runs the instances.
  */
-class AlbRulesIT {
+abstract class AlbRulesContract {
   private static final String ACCOUNT = "210987654321";
   private static ElasticLoadBalancingV2Client elb;
   private static WireMockServer a1;
@@ -56,17 +56,17 @@ class AlbRulesIT {
   private static String tgB;
   private static int port;
 
-  @BeforeAll
-  static void albWithTwoGroups() {
-    elb = Elbv2Clients.of(TestServer.get(), ACCOUNT);
+  /** Each backend's subclass calls this from its {@code @BeforeAll}, with its server. */
+  static void albWithTwoGroups(Ec2DoubleServer server) {
+    elb = Elbv2Clients.of(server, ACCOUNT);
     http = new Http();
     a1 = wiremock("a1");
     a2 = wiremock("a2");
     b = wiremock("b");
-    vpcId = Elbv2Clients.defaultVpcId(TestServer.get(), ACCOUNT);
+    vpcId = Elbv2Clients.defaultVpcId(server, ACCOUNT);
     lbArn =
         elb.createLoadBalancer(
-                r -> r.name("rules").subnets(Elbv2Clients.twoSubnets(TestServer.get(), ACCOUNT)))
+                r -> r.name("rules").subnets(Elbv2Clients.twoSubnets(server, ACCOUNT)))
             .loadBalancers()
             .get(0)
             .loadBalancerArn();
