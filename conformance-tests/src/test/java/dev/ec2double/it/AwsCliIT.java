@@ -126,4 +126,26 @@ class AwsCliIT {
     assertThat(devices.get(2).get("VirtualName").asText()).isEqualTo("ephemeral0");
     assertThat(devices.get(3).get("NoDevice").asText()).isEmpty();
   }
+
+  @Test
+  void getCallerIdentityAnswersOnTheSameEndpoint() throws Exception {
+    Run r = aws("us-east-1", "sts", "get-caller-identity");
+
+    assertThat(r.exit()).as(r.stderr()).isZero();
+    JsonNode id = JSON.readTree(r.stdout());
+    String account = id.get("Account").asText();
+    assertThat(account).matches("\\d{12}");
+    assertThat(id.get("UserId").asText()).isEqualTo(account);
+    assertThat(id.get("Arn").asText()).isEqualTo("arn:aws:iam::" + account + ":root");
+  }
+
+  @Test
+  void describeVolumesWithTheMaxResultsTheCliSendsOnItsOwn() throws Exception {
+    // the CLI sends MaxResults=1000 for a plain describe-volumes; AWS answers at most 500
+    Run r = aws("ap-south-1", "ec2", "describe-volumes", "--debug");
+
+    assertThat(r.exit()).as(r.stderr()).isZero();
+    assertThat(r.stderr()).contains("'MaxResults': 1000");
+    assertThat(JSON.readTree(r.stdout()).get("Volumes").isArray()).isTrue();
+  }
 }

@@ -9,6 +9,7 @@ import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.Ec2ClientBuilder;
 import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
 import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2ClientBuilder;
+import software.amazon.awssdk.services.sts.StsClient;
 
 /**
  * SDK clients for a server under test, as a user configures them: its endpoint, a region, static
@@ -46,5 +47,16 @@ public final class Clients {
         .credentialsProvider(
             StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKey, secret)))
         .httpClientBuilder(ApacheHttpClient.builder());
+  }
+
+  /** An STS client in the given region (the SDK signs for {@code sts} itself). */
+  public static StsClient sts(URI endpoint, String region, String accessKey) {
+    return StsClient.builder()
+        .endpointOverride(endpoint)
+        .region(Region.of(region))
+        .credentialsProvider(
+            StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKey, "secret")))
+        .httpClientBuilder(ApacheHttpClient.builder())
+        .build();
   }
 }

@@ -20,6 +20,7 @@ import software.amazon.awssdk.services.ec2.model.Filter;
 public final class FilterSpec<T> {
   private final Map<String, Function<T, Collection<String>>> fields = new HashMap<>();
   private Function<T, Map<String, String>> tags;
+  private Map<String, String> aliases = Map.of();
 
   public static <T> FilterSpec<T> of() {
     return new FilterSpec<>();
@@ -37,6 +38,21 @@ public final class FilterSpec<T> {
 
   public FilterSpec<T> multi(String name, Function<T, Collection<String>> values) {
     fields.put(name, values);
+    return this;
+  }
+
+  /**
+   * Takes the undocumented names real EC2 takes for this action as well ({@link FilterAliases}),
+   * each reading what its documented filter reads.
+   */
+  public FilterSpec<T> aliasesOf(String action) {
+    this.aliases = FilterAliases.of(action);
+    for (Map.Entry<String, String> a : aliases.entrySet()) {
+      if (!fields.containsKey(a.getValue())) {
+        throw new IllegalStateException(
+            action + ": alias " + a.getKey() + " names no filter of the spec: " + a.getValue());
+      }
+    }
     return this;
   }
 
@@ -68,8 +84,12 @@ public final class FilterSpec<T> {
     }
     Predicate<String> anyValue = s -> values.stream().anyMatch(p -> p.test(s));
     Function<T, Collection<String>> read = fields.get(name);
+    if (read == null && aliases.containsKey(name)) {
+      read = fields.get(aliases.get(name));
+    }
     if (read != null) {
-      return t -> read.apply(t).stream().anyMatch(anyValue);
+      Function<T, Collection<String>> r = read;
+      return t -> r.apply(t).stream().anyMatch(anyValue);
     }
     if (tags != null && name.startsWith("tag:") && name.length() > 4) {
       String key = name.substring(4);

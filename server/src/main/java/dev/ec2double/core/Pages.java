@@ -15,27 +15,57 @@ public final class Pages {
   public record Page<T>(List<T> items, String nextToken) {}
 
   /**
-   * @param min the smallest MaxResults the API accepts
-   * @param max the largest MaxResults the API accepts
+   * One page of an action's items, with the MaxResults rule {@link PageLimits} states for it.
+   *
+   * @param action the action, which also scopes its tokens
+   */
+  public static <T> Page<T> page(
+      String action, List<T> sorted, Integer maxResults, String nextToken) {
+    PageLimits.Limit limit = PageLimits.of(action);
+    if (limit == null) {
+      throw new IllegalStateException("PageLimits states nothing for " + action);
+    }
+    return page(action, sorted, maxResults, nextToken, limit);
+  }
+
+  /**
+   * As above for an action {@link PageLimits} may not list yet: its rule when it does, else a
+   * MaxResults outside {@code min}..{@code max} is refused.
    */
   public static <T> Page<T> page(
       String scope, List<T> sorted, Integer maxResults, String nextToken, int min, int max) {
-    if (maxResults != null && (maxResults < min || maxResults > max)) {
+    PageLimits.Limit limit = PageLimits.of(scope);
+    return page(
+        scope,
+        sorted,
+        maxResults,
+        nextToken,
+        limit != null ? limit : new PageLimits.Limit(min, max, false, null));
+  }
+
+  private static <T> Page<T> page(
+      String scope, List<T> sorted, Integer maxResults, String nextToken, PageLimits.Limit limit) {
+    if (maxResults != null
+        && (maxResults < limit.min() || (maxResults > limit.max() && !limit.capsAbove()))) {
       throw AwsException.invalidParameterValue(
           "Value ( "
               + maxResults
               + " ) for parameter maxResults is invalid. Expecting a value between "
-              + min
+              + limit.min()
               + " and "
-              + max
+              + limit.max()
               + ".");
     }
+    Integer size =
+        maxResults == null
+            ? limit.whenAbsent()
+            : Integer.valueOf(Math.min(maxResults, limit.max()));
     int from = nextToken == null || nextToken.isEmpty() ? 0 : decode(scope, nextToken);
-    if (maxResults == null && from == 0) {
+    if (size == null && from == 0) {
       return new Page<>(sorted, null);
     }
-    int size = maxResults == null ? sorted.size() : maxResults;
-    int to = Math.min(sorted.size(), from + size);
+    int n = size == null ? sorted.size() : size;
+    int to = Math.min(sorted.size(), from + n);
     List<T> items = from >= sorted.size() ? List.of() : sorted.subList(from, to);
     String next = to < sorted.size() ? encode(scope, to) : null;
     return new Page<>(items, next);

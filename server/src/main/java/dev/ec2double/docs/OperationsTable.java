@@ -13,8 +13,8 @@ import java.nio.file.Path;
 import java.util.Map;
 
 /**
- * Writes {@code docs/operations.md}: every EC2 and ELBv2 action the SDK knows, and which of them
- * ec2-double implements, read from the same registry the server answers with.
+ * Writes {@code docs/operations.md}: every EC2, ELBv2 and STS action the SDK knows, and which of
+ * them ec2-double implements, read from the same registry the server answers with.
  */
 public final class OperationsTable {
   public static final String REGENERATE =
@@ -44,6 +44,7 @@ public final class OperationsTable {
         .append(" An action it does not implement answers `UnsupportedOperation`.\n");
     section(md, "Amazon EC2", Protocol.EC2, registry);
     section(md, "Elastic Load Balancing v2", Protocol.QUERY, registry);
+    section(md, "AWS Security Token Service", Protocol.STS, registry);
     return md.toString();
   }
 

@@ -40,6 +40,7 @@ import dev.ec2double.ec2.volumes.ImageVolumes;
 import dev.ec2double.ec2.volumes.InstanceVolumes;
 import dev.ec2double.ec2.volumes.VolumesService;
 import dev.ec2double.ec2.vpc.AddressesService;
+import dev.ec2double.ec2.vpc.ClassicLinkService;
 import dev.ec2double.ec2.vpc.DhcpOptionsService;
 import dev.ec2double.ec2.vpc.InstanceNetworking;
 import dev.ec2double.ec2.vpc.InstancePlacements;
@@ -64,6 +65,7 @@ import dev.ec2double.elbv2.targetgroups.TargetGroupsService;
 import dev.ec2double.elbv2.targetgroups.TargetsService;
 import dev.ec2double.errors.AwsException;
 import dev.ec2double.imds.ImdsServer;
+import dev.ec2double.sts.CallerIdentityService;
 import dev.ec2double.wire.OperationRegistry;
 import java.util.Map;
 import java.util.Optional;
@@ -107,6 +109,7 @@ public final class Services implements AutoCloseable {
     registry.register(new SecurityGroupsService(enforcer));
     registry.register(new NetworkInterfacesService(placements, enforcer));
     registry.register(new AddressesService(placements));
+    registry.register(new ClassicLinkService());
 
     InstanceCatalogs catalogs = catalogs();
     imds = new ImdsServer(backend, new InstanceMetadataSource(store, catalogs, networking));
@@ -159,6 +162,9 @@ public final class Services implements AutoCloseable {
     registry.register(new RulesService(elbv2));
     registry.register(new Elbv2TagsService(elbv2));
     registry.register(new AccountService());
+
+    // STS: GetCallerIdentity, which tools ask first, answered on the same endpoint.
+    registry.register(new CallerIdentityService());
   }
 
   /**

@@ -26,12 +26,7 @@ public final class ApiHandler {
   private final OperationRegistry registry;
   private final ServiceHost host;
   private final String defaultAccount;
-  private final Map<Protocol, QueryDecoder> decoders =
-      Map.of(
-          Protocol.EC2,
-          new QueryDecoder(Protocol.EC2),
-          Protocol.QUERY,
-          new QueryDecoder(Protocol.QUERY));
+  private final Map<Protocol, QueryDecoder> decoders = decoders();
 
   private final SigV4Verifier verifier;
   private Function<RuntimeException, AwsException> failures = e -> null;
@@ -61,6 +56,14 @@ public final class ApiHandler {
   public ApiHandler answeringFailures(Function<RuntimeException, AwsException> failures) {
     this.failures = failures;
     return this;
+  }
+
+  private static Map<Protocol, QueryDecoder> decoders() {
+    Map<Protocol, QueryDecoder> m = new java.util.EnumMap<>(Protocol.class);
+    for (Protocol p : Protocol.values()) {
+      m.put(p, new QueryDecoder(p));
+    }
+    return m;
   }
 
   /** A request as the HTTP server read it: what signature verification needs as well. */
@@ -229,14 +232,19 @@ public final class ApiHandler {
   }
 
   /**
-   * The protocol to answer in before the request is fully read: ELBv2's when the Authorization
-   * header is scoped to elasticloadbalancing, else EC2's. Errors found before the scope is parsed
-   * (a malformed body, say) then still reach an ELBv2 client in its own envelope.
+   * The protocol to answer in before the request is fully read: ELBv2's or STS's when the
+   * Authorization header is scoped to that service, else EC2's. Errors found before the scope is
+   * parsed (a malformed body, say) then still reach an ELBv2 or STS client in its own envelope.
    */
   private static Protocol protocolHint(String authorization) {
-    if (authorization != null
-        && authorization.contains("/" + Protocol.QUERY.signingName() + "/aws4_request")) {
-      return Protocol.QUERY;
+    return authorization == null ? Protocol.EC2 : scopedTo(authorization);
+  }
+
+  private static Protocol scopedTo(String credentials) {
+    for (Protocol p : Protocol.values()) {
+      if (p != Protocol.EC2 && credentials.contains("/" + p.signingName() + "/aws4_request")) {
+        return p;
+      }
     }
     return Protocol.EC2;
   }
@@ -244,10 +252,7 @@ public final class ApiHandler {
   /** As above, and for a presigned request the scope in its (still encoded) query string. */
   private static Protocol protocolHint(String authorization, String queryString) {
     if (authorization == null && queryString != null && queryString.contains("X-Amz-Credential")) {
-      String q = queryString.replace("%2F", "/").replace("%2f", "/");
-      if (q.contains("/" + Protocol.QUERY.signingName() + "/aws4_request")) {
-        return Protocol.QUERY;
-      }
+      return scopedTo(queryString.replace("%2F", "/").replace("%2f", "/"));
     }
     return protocolHint(authorization);
   }
@@ -301,14 +306,14 @@ public final class ApiHandler {
   }
 
   private static Protocol protocolFor(String service) {
-    for (Protocol p : Protocol.values()) {
-      if (p.signingName().equals(service)) {
-        return p;
-      }
+    Protocol p = Protocol.ofSigningName(service);
+    if (p != null) {
+      return p;
     }
     throw new AwsException(
         "SignatureDoesNotMatch",
-        "Credential should be scoped to correct service: 'ec2' or 'elasticloadbalancing', not '"
+        "Credential should be scoped to correct service: 'ec2', 'elasticloadbalancing' or 'sts',"
+            + " not '"
             + shorten(service)
             + "'.",
         403);

@@ -1,17 +1,19 @@
 package dev.ec2double.wire;
 
 /**
- * The two wire protocols ec2-double speaks. EC2 is a variant of the AWS query protocol: lists are
- * always flattened ({@code InstanceId.1}) and written as {@code <item>}, the document has no {@code
- * Result} wrapper and its request id is a lowercase {@code <requestId>}. ELBv2 speaks the plain
- * query protocol: {@code Names.member.1}, {@code <XResult>}, {@code <ResponseMetadata>}.
+ * The wire protocols ec2-double speaks, one per service (picked by the SigV4 scope's service). EC2
+ * is a variant of the AWS query protocol: lists are always flattened ({@code InstanceId.1}) and
+ * written as {@code <item>}, the document has no {@code Result} wrapper and its request id is a
+ * lowercase {@code <requestId>}. ELBv2 speaks the plain query protocol: {@code Names.member.1},
+ * {@code <XResult>}, {@code <ResponseMetadata>}; so does STS, with its own namespace and version.
  */
 public enum Protocol {
   EC2("ec2", "http://ec2.amazonaws.com/doc/2016-11-15/", "2016-11-15"),
   QUERY(
       "elasticloadbalancing",
       "http://elasticloadbalancing.amazonaws.com/doc/2015-12-01/",
-      "2015-12-01");
+      "2015-12-01"),
+  STS("sts", "https://sts.amazonaws.com/doc/2011-06-15/", "2011-06-15");
 
   private final String signingName;
   private final String namespace;
@@ -39,5 +41,15 @@ public enum Protocol {
   /** EC2 flattens every list; the query protocol nests items under {@code member}. */
   public boolean flattensLists() {
     return this == EC2;
+  }
+
+  /** The protocol whose SigV4 scope names this service, or null. */
+  public static Protocol ofSigningName(String service) {
+    for (Protocol p : values()) {
+      if (p.signingName.equals(service)) {
+        return p;
+      }
+    }
+    return null;
   }
 }

@@ -19,6 +19,7 @@ import software.amazon.awssdk.protocols.query.AwsEc2ProtocolFactory;
 import software.amazon.awssdk.protocols.query.AwsQueryProtocolFactory;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
+import software.amazon.awssdk.services.sts.StsClient;
 import software.amazon.awssdk.utils.builder.SdkBuilder;
 
 /**
@@ -83,10 +84,18 @@ public final class SdkActions {
     return null;
   }
 
+  /** The SDK client interface of a protocol's service. */
+  private static Class<?> clientOf(Protocol protocol) {
+    return switch (protocol) {
+      case EC2 -> Ec2Client.class;
+      case QUERY -> ElasticLoadBalancingV2Client.class;
+      case STS -> StsClient.class;
+    };
+  }
+
   /** Lower-case action → request class names, from the file names of the SDK's marshallers. */
   private static Map<String, List<String>> listRequests(Protocol protocol) {
-    Class<?> client =
-        protocol == Protocol.EC2 ? Ec2Client.class : ElasticLoadBalancingV2Client.class;
+    Class<?> client = clientOf(protocol);
     String dir = client.getPackageName().replace('.', '/') + "/transform/";
     String suffix = "RequestMarshaller.class";
     String model = client.getPackageName() + ".model.";
@@ -104,11 +113,10 @@ public final class SdkActions {
   /** The protocol whose model package holds this request class, or null. */
   public static Protocol protocolOf(Class<?> requestType) {
     String pkg = requestType.getPackageName();
-    if (pkg.equals(Ec2Client.class.getPackageName() + ".model")) {
-      return Protocol.EC2;
-    }
-    if (pkg.equals(ElasticLoadBalancingV2Client.class.getPackageName() + ".model")) {
-      return Protocol.QUERY;
+    for (Protocol p : Protocol.values()) {
+      if (pkg.equals(clientOf(p).getPackageName() + ".model")) {
+        return p;
+      }
     }
     return null;
   }
@@ -119,8 +127,7 @@ public final class SdkActions {
   }
 
   private static Map<String, Class<?>> scan(Protocol protocol) {
-    Class<?> client =
-        protocol == Protocol.EC2 ? Ec2Client.class : ElasticLoadBalancingV2Client.class;
+    Class<?> client = clientOf(protocol);
     Map<String, Class<?>> actions = new TreeMap<>();
     for (Method m : client.getMethods()) {
       Class<?>[] params = m.getParameterTypes();
@@ -138,7 +145,7 @@ public final class SdkActions {
   private static String marshalledAction(Class<?> requestType) {
     Protocol protocol = protocolOf(requestType);
     if (protocol == null) {
-      throw new IllegalArgumentException(requestType + " is not an EC2 or ELBv2 request");
+      throw new IllegalArgumentException(requestType + " is not an EC2, ELBv2 or STS request");
     }
     try {
       String transform =

@@ -68,4 +68,45 @@ class PagesTest {
     assertThatThrownBy(() -> Pages.page("DescribeVolumes", TEN, 5, token, 5, 1000))
         .isInstanceOf(AwsException.class);
   }
+
+  private static final List<Integer> MANY = IntStream.range(0, 1200).boxed().toList();
+
+  @Test
+  void describeVolumesAnswersAtMost500ForALargerMaxResults() {
+    // what `aws ec2 describe-volumes` sends on its own
+    Pages.Page<Integer> page = Pages.page("DescribeVolumes", MANY, 1000, null);
+
+    assertThat(page.items()).isEqualTo(MANY.subList(0, 500));
+    Pages.Page<Integer> next = Pages.page("DescribeVolumes", MANY, 1000, page.nextToken());
+    assertThat(next.items()).isEqualTo(MANY.subList(500, 1000));
+    assertThat(Pages.page("DescribeVolumes", MANY, 1000, next.nextToken()).nextToken()).isNull();
+    assertThatThrownBy(() -> Pages.page("DescribeVolumes", MANY, 4, null))
+        .hasMessageContaining("Expecting a value between 5 and 500");
+  }
+
+  @Test
+  void actionsThatCapAndActionsThatRefuseFollowTheirReference() {
+    assertThat(Pages.page("DescribeSnapshots", MANY, 5000, null).items()).hasSize(1000);
+    assertThat(Pages.page("DescribeVolumeStatus", MANY, 1001, null).items()).hasSize(1000);
+    assertThat(Pages.page("DescribeVolumesModifications", MANY, 501, null).items()).hasSize(500);
+    assertThat(Pages.page("DescribeVolumesModifications", MANY, 1, null).items()).hasSize(1);
+    assertThatThrownBy(() -> Pages.page("DescribeInstances", MANY, 1001, null))
+        .hasMessageContaining("Expecting a value between 5 and 1000");
+    assertThatThrownBy(() -> Pages.page("DescribeRouteTables", MANY, 101, null))
+        .hasMessageContaining("Expecting a value between 5 and 100");
+    assertThat(Pages.page("DescribeVpcs", MANY, null, null).items()).hasSize(1200);
+  }
+
+  @Test
+  void someActionsPageWithoutMaxResults() {
+    Pages.Page<Integer> page = Pages.page("DescribeInstanceTypes", MANY, null, null);
+    assertThat(page.items()).hasSize(100);
+    assertThat(page.nextToken()).isNotNull();
+  }
+
+  @Test
+  void anActionTheTableDoesNotKnowIsAnError() {
+    assertThatThrownBy(() -> Pages.page("DescribeNothing", TEN, null, null))
+        .isInstanceOf(IllegalStateException.class);
+  }
 }

@@ -12,7 +12,13 @@ class SdkActionsTest {
     for (Protocol p : Protocol.values()) {
       Map<String, Class<?>> all = SdkActions.of(p);
 
-      assertThat(all).hasSizeGreaterThan(p == Protocol.EC2 ? 600 : 30);
+      assertThat(all)
+          .hasSizeGreaterThan(
+              switch (p) {
+                case EC2 -> 600;
+                case QUERY -> 30;
+                case STS -> 8;
+              });
       all.forEach(
           (action, type) ->
               assertThat(SdkActions.requestType(p, action)).as(action).isEqualTo(type));
@@ -28,6 +34,8 @@ class SdkActionsTest {
     assertThat(SdkActions.requestType(Protocol.EC2, "LaunchTemplateInstanceMetadataOptions"))
         .isNull();
     assertThat(SdkActions.requestType(Protocol.QUERY, "DescribeInstances")).isNull();
+    assertThat(SdkActions.requestType(Protocol.STS, "DescribeInstances")).isNull();
+    assertThat(SdkActions.requestType(Protocol.STS, "GetCallerIdentity")).isNotNull();
     assertThat(SdkActions.requestType(Protocol.EC2, "")).isNull();
     assertThat(SdkActions.requestType(Protocol.EC2, null)).isNull();
   }

@@ -170,6 +170,40 @@ abstract class VolumesContract {
   }
 
   @Test
+  void aOneGibGp3VolumeTakesItsIopsBaselineAskedFor() {
+    // what Ansible's ec2_vol sends for a 1 GiB gp3 volume: Iops=3000, the baseline at any size
+    Volume v =
+        ec2()
+            .createVolume(
+                r -> r.availabilityZone("us-east-1a").size(1).volumeType("gp3").iops(3000))
+            .volumeId()
+            .transform(id -> ec2().describeVolumes(d -> d.volumeIds(id)).volumes().get(0));
+    try {
+      assertThat(v.iops()).isEqualTo(3000);
+      assertThat(v.throughput()).isEqualTo(125);
+      assertError(
+          () ->
+              ec2()
+                  .createVolume(
+                      r -> r.availabilityZone("us-east-1a").size(1).volumeType("gp3").iops(3001)),
+          "InvalidParameterValue");
+      assertError(
+          () ->
+              ec2()
+                  .createVolume(
+                      r ->
+                          r.availabilityZone("us-east-1a")
+                              .size(10)
+                              .volumeType("gp3")
+                              .throughput(1000)),
+          "InvalidParameterValue");
+    } finally {
+      waiter().waitUntilVolumeAvailable(r -> r.volumeIds(v.volumeId()));
+      ec2().deleteVolume(r -> r.volumeId(v.volumeId()));
+    }
+  }
+
+  @Test
   void rejectsVolumesAwsWouldReject() {
     assertError(
         () -> ec2().createVolume(r -> r.availabilityZone("us-east-1a").size(10).volumeType("io1")),

@@ -119,7 +119,7 @@ public final class ImagesService {
             .filter(filter)
             .toList();
     Pages.Page<Image> page =
-        Pages.page("DescribeImages", images, req.maxResults(), req.nextToken(), 5, 1000);
+        Pages.page("DescribeImages", images, req.maxResults(), req.nextToken());
     return DescribeImagesResponse.builder()
         .images(page.items())
         .nextToken(page.nextToken())

@@ -55,7 +55,7 @@ public final class DescribeInstancesService {
       }
     }
     Pages.Page<Instance> page =
-        Pages.page("DescribeInstances", matching, req.maxResults(), req.nextToken(), 5, 1000);
+        Pages.page("DescribeInstances", matching, req.maxResults(), req.nextToken());
     for (Instance i : page.items()) {
       InstanceRecord r = recordOf.get(i);
       reservations.computeIfAbsent(
@@ -134,7 +134,7 @@ public final class DescribeInstancesService {
       }
     }
     Pages.Page<InstanceStatus> page =
-        Pages.page("DescribeInstanceStatus", statuses, req.maxResults(), req.nextToken(), 5, 1000);
+        Pages.page("DescribeInstanceStatus", statuses, req.maxResults(), req.nextToken());
     return DescribeInstanceStatusResponse.builder()
         .instanceStatuses(page.items())
         .nextToken(page.nextToken())

@@ -18,11 +18,6 @@ import software.amazon.awssdk.services.ec2.model.InstanceTypeOffering;
 
 /** DescribeInstanceTypes and DescribeInstanceTypeOfferings over the {@link InstanceTypeCatalog}. */
 public final class InstanceTypesService {
-  /** AWS pages DescribeInstanceTypes by 100 even when no MaxResults is given. */
-  private static final int TYPES_MAX = 100;
-
-  /** DescribeInstanceTypeOfferings answers up to 1000 per page by default. */
-  private static final int OFFERINGS_MAX = 1000;
 
   /** Made on first use, not at server start. */
   private static final class Infos {
@@ -48,13 +43,7 @@ public final class InstanceTypesService {
             .filter(filter)
             .toList();
     Pages.Page<InstanceTypeInfo> page =
-        Pages.page(
-            "DescribeInstanceTypes",
-            matching,
-            req.maxResults() == null ? TYPES_MAX : req.maxResults(),
-            req.nextToken(),
-            5,
-            TYPES_MAX);
+        Pages.page("DescribeInstanceTypes", matching, req.maxResults(), req.nextToken());
     return DescribeInstanceTypesResponse.builder()
         .instanceTypes(page.items())
         .nextToken(page.nextToken())
@@ -83,13 +72,7 @@ public final class InstanceTypesService {
             .filter(filter)
             .toList();
     Pages.Page<InstanceTypeOffering> page =
-        Pages.page(
-            "DescribeInstanceTypeOfferings",
-            matching,
-            req.maxResults() == null ? OFFERINGS_MAX : req.maxResults(),
-            req.nextToken(),
-            5,
-            OFFERINGS_MAX);
+        Pages.page("DescribeInstanceTypeOfferings", matching, req.maxResults(), req.nextToken());
     return DescribeInstanceTypeOfferingsResponse.builder()
         .instanceTypeOfferings(page.items())
         .nextToken(page.nextToken())

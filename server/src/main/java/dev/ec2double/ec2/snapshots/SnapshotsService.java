@@ -153,7 +153,7 @@ public final class SnapshotsService {
     List<Snapshot> views =
         visible.stream().map(s -> SnapshotView.toSdk(s, tags)).filter(filter).toList();
     Pages.Page<Snapshot> page =
-        Pages.page("DescribeSnapshots", views, req.maxResults(), req.nextToken(), 5, 1000);
+        Pages.page("DescribeSnapshots", views, req.maxResults(), req.nextToken());
     return DescribeSnapshotsResponse.builder()
         .snapshots(page.items())
         .nextToken(page.nextToken())

@@ -24,10 +24,6 @@ import software.amazon.awssdk.services.ec2.model.TagDescription;
  * resource a feature has registered with {@link Resources}.
  */
 public final class TagsService {
-  /** DescribeTags' MaxResults bounds (API_DescribeTags.html). */
-  private static final int MIN_RESULTS = 5;
-
-  private static final int MAX_RESULTS = 1000;
 
   private static final Comparator<TagDescription> ORDER =
       Comparator.comparing(TagDescription::resourceId).thenComparing(TagDescription::key);
@@ -96,8 +92,7 @@ public final class TagsService {
     }
     List<TagDescription> matching = all.stream().filter(filter).sorted(ORDER).toList();
     Pages.Page<TagDescription> page =
-        Pages.page(
-            "DescribeTags", matching, req.maxResults(), req.nextToken(), MIN_RESULTS, MAX_RESULTS);
+        Pages.page("DescribeTags", matching, req.maxResults(), req.nextToken());
     return DescribeTagsResponse.builder().tags(page.items()).nextToken(page.nextToken()).build();
   }
 

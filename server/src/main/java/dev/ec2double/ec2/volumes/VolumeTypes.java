@@ -4,8 +4,12 @@ import dev.ec2double.errors.AwsException;
 import java.util.Map;
 
 /**
- * EBS volume types: their sizes, IOPS and throughput, checked as AWS checks them.
- * https://docs.aws.amazon.com/ebs/latest/userguide/ebs-volume-types.html
+ * EBS volume types: their sizes, IOPS and throughput, checked as AWS checks them
+ * (https://docs.aws.amazon.com/ebs/latest/userguide/ebs-volume-types.html, CreateVolume's {@code
+ * Iops} and {@code Throughput}): IOPS within the type's range and at most its IOPS per GiB of size,
+ * except that gp3's 3,000 IOPS baseline holds at any size (a 1 GiB gp3 volume has 3,000 IOPS, asked
+ * for or not); gp3 throughput within 125-1,000 MiB/s and at most 0.25 MiB/s per provisioned IOPS,
+ * except that its 125 MiB/s baseline holds at any IOPS.
  */
 final class VolumeTypes {
   record Type(
@@ -77,12 +81,15 @@ final class VolumeTypes {
                 + typeName
                 + " volumes.");
       }
-      if (iops != null && iops > (long) t.iopsPerGib * size) {
+      // the baseline (gp3's default) holds at any size; above it, IOPS per GiB
+      long maxForSize =
+          Math.max(t.iops.byDefault() == null ? 0 : t.iops.byDefault(), (long) t.iopsPerGib * size);
+      if (iops != null && iops > maxForSize) {
         throw AwsException.invalidParameterValue(
             "Volume iops of "
                 + iops
                 + " is too high; maximum is "
-                + (long) t.iopsPerGib * size
+                + maxForSize
                 + " for a "
                 + size
                 + "GiB "
@@ -106,6 +113,15 @@ final class VolumeTypes {
                 + " to "
                 + t.throughput.max()
                 + ".");
+      }
+      // the baseline holds at any IOPS; above it, 0.25 MiB/s per provisioned IOPS
+      if (throughput != null
+          && throughput > t.throughput.byDefault()
+          && throughput * 4L > effectiveIops) {
+        throw AwsException.invalidParameterValue(
+            "Throughput (MiBps) to iops ratio of "
+                + String.format(java.util.Locale.ROOT, "%.6f", throughput / (double) effectiveIops)
+                + " is too high; maximum is 0.250000 MiBps per iops.");
       }
     }
     return new Shape(typeName, size, effectiveIops, effectiveThroughput);

@@ -118,7 +118,7 @@ public final class VolumesService {
     List<Volume> views =
         records.stream().map(v -> VolumeView.toSdk(v, tags)).filter(filter).toList();
     Pages.Page<Volume> page =
-        Pages.page("DescribeVolumes", views, req.maxResults(), req.nextToken(), 5, 500);
+        Pages.page("DescribeVolumes", views, req.maxResults(), req.nextToken());
     return DescribeVolumesResponse.builder()
         .volumes(page.items())
         .nextToken(page.nextToken())
@@ -197,7 +197,7 @@ public final class VolumesService {
       }
     }
     Pages.Page<VolumeModification> page =
-        Pages.page("DescribeVolumesModifications", out, req.maxResults(), req.nextToken(), 1, 500);
+        Pages.page("DescribeVolumesModifications", out, req.maxResults(), req.nextToken());
     return DescribeVolumesModificationsResponse.builder()
         .volumesModifications(page.items())
         .nextToken(page.nextToken())
@@ -219,7 +219,7 @@ public final class VolumesService {
       }
     }
     Pages.Page<VolumeStatusItem> page =
-        Pages.page("DescribeVolumeStatus", items, req.maxResults(), req.nextToken(), 5, 1000);
+        Pages.page("DescribeVolumeStatus", items, req.maxResults(), req.nextToken());
     return DescribeVolumeStatusResponse.builder()
         .volumeStatuses(page.items())
         .nextToken(page.nextToken())

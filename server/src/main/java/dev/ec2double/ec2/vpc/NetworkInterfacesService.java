@@ -110,8 +110,7 @@ public final class NetworkInterfacesService {
         }
       }
     }
-    var page =
-        Pages.page("DescribeNetworkInterfaces", views, req.maxResults(), req.nextToken(), 5, 1000);
+    var page = Pages.page("DescribeNetworkInterfaces", views, req.maxResults(), req.nextToken());
     return DescribeNetworkInterfacesResponse.builder()
         .networkInterfaces(page.items())
         .nextToken(page.nextToken())

@@ -91,7 +91,7 @@ public final class RouteTablesService {
         }
       }
     }
-    var page = Pages.page("DescribeRouteTables", views, req.maxResults(), req.nextToken(), 5, 100);
+    var page = Pages.page("DescribeRouteTables", views, req.maxResults(), req.nextToken());
     return DescribeRouteTablesResponse.builder()
         .routeTables(page.items())
         .nextToken(page.nextToken())

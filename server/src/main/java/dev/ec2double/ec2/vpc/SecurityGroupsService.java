@@ -156,8 +156,7 @@ public final class SecurityGroupsService {
         }
       }
     }
-    var page =
-        Pages.page("DescribeSecurityGroups", views, req.maxResults(), req.nextToken(), 5, 1000);
+    var page = Pages.page("DescribeSecurityGroups", views, req.maxResults(), req.nextToken());
     return DescribeSecurityGroupsResponse.builder()
         .securityGroups(page.items())
         .nextToken(page.nextToken())
@@ -216,8 +215,7 @@ public final class SecurityGroupsService {
         }
       }
     }
-    var page =
-        Pages.page("DescribeSecurityGroupRules", views, req.maxResults(), req.nextToken(), 5, 1000);
+    var page = Pages.page("DescribeSecurityGroupRules", views, req.maxResults(), req.nextToken());
     return DescribeSecurityGroupRulesResponse.builder()
         .securityGroupRules(page.items())
         .nextToken(page.nextToken())

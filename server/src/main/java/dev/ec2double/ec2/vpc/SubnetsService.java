@@ -102,7 +102,7 @@ public final class SubnetsService {
         }
       }
     }
-    var page = Pages.page("DescribeSubnets", views, req.maxResults(), req.nextToken(), 5, 1000);
+    var page = Pages.page("DescribeSubnets", views, req.maxResults(), req.nextToken());
     return DescribeSubnetsResponse.builder()
         .subnets(page.items())
         .nextToken(page.nextToken())

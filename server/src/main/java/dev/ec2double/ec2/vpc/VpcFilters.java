@@ -26,7 +26,8 @@ import software.amazon.awssdk.services.ec2.model.Vpc;
 
 /**
  * The filters the API reference lists for each networking Describe call (IPv6 and Outposts filters
- * match nothing, as ec2-double has neither).
+ * match nothing, as ec2-double has neither), and the undocumented names real EC2 takes as well
+ * ({@link dev.ec2double.core.FilterAliases}).
  */
 final class VpcFilters {
   private VpcFilters() {}
@@ -47,24 +48,19 @@ final class VpcFilters {
           .multi("ipv6-cidr-block-association.ipv6-pool", v -> List.of())
           .multi("ipv6-cidr-block-association.association-id", v -> List.of())
           .multi("ipv6-cidr-block-association.state", v -> List.of())
-          .tags(v -> tags(v.tags()));
+          .tags(v -> tags(v.tags()))
+          .aliasesOf("DescribeVpcs");
 
   static final FilterSpec<Subnet> SUBNETS =
       FilterSpec.<Subnet>of()
           .field("subnet-id", Subnet::subnetId)
           .field("subnet-arn", Subnet::subnetArn)
           .field("vpc-id", Subnet::vpcId)
-          .field("vpcId", Subnet::vpcId)
           .field("availability-zone", Subnet::availabilityZone)
-          .field("availabilityZone", Subnet::availabilityZone)
           .field("availability-zone-id", Subnet::availabilityZoneId)
           .field("available-ip-address-count", Subnet::availableIpAddressCount)
-          .field("availableIpAddressCount", Subnet::availableIpAddressCount)
           .field("cidr-block", Subnet::cidrBlock)
-          .field("cidr", Subnet::cidrBlock)
-          .field("cidrBlock", Subnet::cidrBlock)
           .field("default-for-az", Subnet::defaultForAz)
-          .field("defaultForAz", Subnet::defaultForAz)
           .field("map-public-ip-on-launch", Subnet::mapPublicIpOnLaunch)
           .field("map-customer-owned-ip-on-launch", Subnet::mapCustomerOwnedIpOnLaunch)
           .field("customer-owned-ipv4-pool", Subnet::customerOwnedIpv4Pool)
@@ -86,7 +82,8 @@ final class VpcFilters {
           .multi("ipv6-cidr-block-association.ipv6-cidr-block", s -> List.of())
           .multi("ipv6-cidr-block-association.association-id", s -> List.of())
           .multi("ipv6-cidr-block-association.state", s -> List.of())
-          .tags(s -> tags(s.tags()));
+          .tags(s -> tags(s.tags()))
+          .aliasesOf("DescribeSubnets");
 
   static final FilterSpec<RouteTable> ROUTE_TABLES =
       FilterSpec.<RouteTable>of()

@@ -88,8 +88,7 @@ public final class VpcsService {
       }
     }
     var page =
-        dev.ec2double.core.Pages.page(
-            "DescribeVpcs", out, req.maxResults(), req.nextToken(), 5, 1000);
+        dev.ec2double.core.Pages.page("DescribeVpcs", out, req.maxResults(), req.nextToken());
     return DescribeVpcsResponse.builder().vpcs(page.items()).nextToken(page.nextToken()).build();
   }
 

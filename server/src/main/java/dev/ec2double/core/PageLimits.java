@@ -1,0 +1,74 @@
+package dev.ec2double.core;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The one table of what each paginated action does with {@code MaxResults}, as its API reference
+ * says: the range it takes, and whether a larger value is refused ({@code InvalidParameterValue})
+ * or answered with at most the maximum. A value below the minimum is refused everywhere.
+ *
+ * <p>The AWS CLI sends {@code MaxResults=1000} on its own for {@code describe-volumes} and {@code
+ * describe-snapshots}; DescribeVolumes' reference says "This value can be between 5 and 500; if
+ * MaxResults is given a value larger than 500, only 500 results are returned", so that call gets at
+ * most 500 items and a NextToken. Actions whose range is a model constraint (DescribeVpcs' 5-1000,
+ * DescribeRouteTables' 5-100) refuse what lies outside it.
+ */
+public final class PageLimits {
+  private PageLimits() {}
+
+  /**
+   * @param min the smallest MaxResults taken
+   * @param max the largest page
+   * @param capsAbove whether a MaxResults above {@code max} is answered with {@code max} items
+   *     (else refused)
+   * @param whenAbsent the page size without MaxResults, or null for everything at once
+   */
+  public record Limit(int min, int max, boolean capsAbove, Integer whenAbsent) {}
+
+  private static final Map<String, Limit> TABLE = new HashMap<>();
+
+  static {
+    // "This value can be between 5 and 500; if MaxResults is given a value larger than 500, only
+    // 500 results are returned."
+    caps("DescribeVolumes", 5, 500);
+    // "... between 5 and 1,000; if MaxResults is given a value larger than 1,000, only 1,000
+    // results are returned."
+    caps("DescribeVolumeStatus", 5, 1000);
+    caps("DescribeSnapshots", 5, 1000);
+    // "The maximum number of results (up to a limit of 500)"
+    caps("DescribeVolumesModifications", 1, 500);
+
+    // "This value can be between 5 and 1000."
+    refuses("DescribeInstances", 5, 1000);
+    refuses("DescribeInstanceStatus", 5, 1000);
+    refuses("DescribeTags", 5, 1000);
+    refuses("DescribeImages", 5, 1000);
+    refuses("DescribeSecurityGroups", 5, 1000);
+    refuses("DescribeSecurityGroupRules", 5, 1000);
+    // model constraints (min/max of the MaxResults shape)
+    refuses("DescribeVpcs", 5, 1000);
+    refuses("DescribeSubnets", 5, 1000);
+    refuses("DescribeInternetGateways", 5, 1000);
+    refuses("DescribeNetworkInterfaces", 5, 1000);
+    refuses("DescribeRouteTables", 5, 100);
+    refuses("DescribeNatGateways", 5, 1000);
+    refuses("DescribeDhcpOptions", 5, 1000);
+    // AWS pages these even without MaxResults: DescribeInstanceTypes by 100, offerings by 1000
+    TABLE.put("DescribeInstanceTypes", new Limit(5, 100, false, 100));
+    TABLE.put("DescribeInstanceTypeOfferings", new Limit(5, 1000, false, 1000));
+  }
+
+  private static void caps(String action, int min, int max) {
+    TABLE.put(action, new Limit(min, max, true, null));
+  }
+
+  private static void refuses(String action, int min, int max) {
+    TABLE.put(action, new Limit(min, max, false, null));
+  }
+
+  /** The action's limit, or null when the table has none. */
+  public static Limit of(String action) {
+    return TABLE.get(action);
+  }
+}
