@@ -40,6 +40,7 @@ import dev.ec2double.ec2.volumes.ImageVolumes;
 import dev.ec2double.ec2.volumes.InstanceVolumes;
 import dev.ec2double.ec2.volumes.VolumesService;
 import dev.ec2double.ec2.vpc.AddressesService;
+import dev.ec2double.ec2.vpc.CustomerGatewaysService;
 import dev.ec2double.ec2.vpc.DhcpOptionsService;
 import dev.ec2double.ec2.vpc.InstanceNetworking;
 import dev.ec2double.ec2.vpc.InstancePlacements;
@@ -102,6 +103,7 @@ public final class Services implements AutoCloseable {
     registry.register(new SubnetsService());
     registry.register(new InternetGatewaysService());
     registry.register(new DhcpOptionsService());
+    registry.register(new CustomerGatewaysService());
     registry.register(new RouteTablesService());
     registry.register(new SecurityGroupsService(enforcer));
     registry.register(new NetworkInterfacesService(placements, enforcer));
