@@ -42,6 +42,7 @@ import dev.ec2double.ec2.volumes.VolumesService;
 import dev.ec2double.ec2.vpc.AddressesService;
 import dev.ec2double.ec2.vpc.CustomerGatewaysService;
 import dev.ec2double.ec2.vpc.DhcpOptionsService;
+import dev.ec2double.ec2.vpc.EgressOnlyInternetGatewaysService;
 import dev.ec2double.ec2.vpc.InstanceNetworking;
 import dev.ec2double.ec2.vpc.InstancePlacements;
 import dev.ec2double.ec2.vpc.InternetGatewaysService;
@@ -104,6 +105,7 @@ public final class Services implements AutoCloseable {
     registry.register(new InternetGatewaysService());
     registry.register(new DhcpOptionsService());
     registry.register(new CustomerGatewaysService());
+    registry.register(new EgressOnlyInternetGatewaysService());
     registry.register(new RouteTablesService());
     registry.register(new SecurityGroupsService(enforcer));
     registry.register(new NetworkInterfacesService(placements, enforcer));

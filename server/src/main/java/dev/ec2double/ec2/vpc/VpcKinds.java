@@ -19,6 +19,7 @@ final class VpcKinds {
     InternetGateways.KIND.registerTaggable(resources);
     DhcpOptionsSets.KIND.registerTaggable(resources);
     CustomerGateways.KIND.registerTaggable(resources);
+    EgressOnlyInternetGateways.KIND.registerTaggable(resources);
     resources.register(
         new Resources.Kind(
             "rtb",
