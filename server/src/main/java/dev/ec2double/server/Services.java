@@ -30,6 +30,7 @@ import dev.ec2double.ec2.instancetypes.InstanceTypeCatalog;
 import dev.ec2double.ec2.instancetypes.InstanceTypesService;
 import dev.ec2double.ec2.keypairs.KeyPairService;
 import dev.ec2double.ec2.keypairs.KeyPairStore;
+import dev.ec2double.ec2.placementgroups.PlacementGroupsService;
 import dev.ec2double.ec2.regions.RegionsService;
 import dev.ec2double.ec2.snapshots.SnapshotsService;
 import dev.ec2double.ec2.tags.TagsService;
@@ -146,6 +147,7 @@ public final class Services implements AutoCloseable {
     registry.register(new AttachmentsService(ebs));
     registry.register(new SnapshotsService(ebs));
     registry.register(new KeyPairService(resources));
+    registry.register(new PlacementGroupsService(resources));
     registry.register(new TagsService(resources));
 
     // ELBv2: the registry routes its SDK model package to the query protocol.
