@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Refreshes every `<!-- snippet: PATH#TAG -->` block in docs/*.md from the tagged region of PATH
-(`// tag::TAG[]` ... `// end::TAG[]`, `#` in a Dockerfile), less its common indentation.
+(`// tag::TAG[]` ... `// end::TAG[]`, `#` in a Dockerfile, `<!-- -->` in XML), less its common indentation.
 DocsSnippetsTest (junit-extension) fails the build when a block and its source differ.
 Run from anywhere: python3 docs/update-snippets.py"""
 import pathlib
@@ -15,7 +15,7 @@ def region(path, tag):
 
     def index(marker):
         for i, line in enumerate(lines):
-            if line.strip() in ("// " + marker, "# " + marker):
+            if line.strip() in ("// " + marker, "# " + marker, f"<!-- {marker} -->"):
                 return i
         raise SystemExit(f"{path} has no line {marker}")
 

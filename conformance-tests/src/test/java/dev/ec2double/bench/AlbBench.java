@@ -122,6 +122,6 @@ final class AlbBench {
       }
       Thread.sleep(100);
     }
-    return "http://127.0.0.1:" + Albs.hostPort(elb, listener) + "/";
+    return "http://" + Albs.authority(elb, listener) + "/";
   }
 }

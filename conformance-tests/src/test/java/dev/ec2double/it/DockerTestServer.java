@@ -12,7 +12,7 @@ import software.amazon.awssdk.services.ec2.Ec2Client;
 
 /**
  * One server on the docker backend for the test JVM, with AMIs for the local stand-in images that
- * {@code ../shared/ci/base-images.sh} builds. It fails (never skips) when no engine answers.
+ * {@code scripts/test-images.sh} makes. It fails (never skips) when no engine answers.
  */
 public final class DockerTestServer {
   public static final String BUSYBOX_AMI = "ami-0b0b0b0b0b0b0b0b0";

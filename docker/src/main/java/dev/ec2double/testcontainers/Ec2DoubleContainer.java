@@ -89,6 +89,17 @@ public class Ec2DoubleContainer extends GenericContainer<Ec2DoubleContainer> {
   }
 
   /**
+   * Starts the container; first, unless {@code TESTCONTAINERS_RYUK_DISABLED=true}, checks that
+   * Testcontainers' reaper image is on the engine or can be pulled, and fails at once with the fix
+   * when it cannot (Testcontainers itself would retry for minutes without a word).
+   */
+  @Override
+  public void start() {
+    ReaperCheck.beforeFirstStart();
+    super.start();
+  }
+
+  /**
    * Stops the server with SIGTERM first, so that it removes the instances, networks and volumes it
    * made before the container goes (Testcontainers itself would kill it at once).
    */

@@ -21,9 +21,10 @@ import software.amazon.awssdk.services.ec2.model.AvailabilityZone;
 
 /** Starts the image this build just made (its tag comes from the pom) and talks to it. */
 class Ec2DoubleContainerIT {
+  // tag::container[]
+  // the image to run: here the one this build made (its tag comes from the pom)
   private static final String IMAGE = System.getProperty("ec2double.image", "ec2-double:latest");
 
-  // tag::container[]
   static Ec2DoubleContainer ec2 =
       new Ec2DoubleContainer(IMAGE)
           .withRegion("eu-central-1")
@@ -92,7 +93,23 @@ class Ec2DoubleContainerIT {
               .instances()
               .get(0)
               .instanceId();
-      client.waiter().waitUntilInstanceRunning(r -> r.instanceIds(id));
+      try {
+        client.waiter().waitUntilInstanceRunning(r -> r.instanceIds(id));
+      } catch (software.amazon.awssdk.core.exception.SdkClientException e) {
+        // say why the server could not launch it (the server's log is inside its container)
+        throw new AssertionError(
+            "instance "
+                + id
+                + " did not run: "
+                + client
+                    .describeInstances(r -> r.instanceIds(id))
+                    .reservations()
+                    .get(0)
+                    .instances()
+                    .get(0)
+                    .stateReason(),
+            e);
+      }
       String ip =
           client
               .describeInstances(r -> r.instanceIds(id))
@@ -123,7 +140,7 @@ class Ec2DoubleContainerIT {
     }
   }
 
-  private static Ec2Client client(Ec2DoubleContainer server) {
+  static Ec2Client client(Ec2DoubleContainer server) {
     return Ec2Client.builder()
         .endpointOverride(server.getEndpoint())
         .region(Region.of(server.getRegion()))

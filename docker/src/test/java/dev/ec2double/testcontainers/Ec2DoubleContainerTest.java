@@ -26,4 +26,15 @@ class Ec2DoubleContainerTest {
     assertThat(Option.BACKEND.env()).isEqualTo("EC2DOUBLE_BACKEND");
     assertThat(Integer.parseInt(Option.PORT.defaultValue())).isEqualTo(Ec2DoubleContainer.PORT);
   }
+
+  @Test
+  void looksForTheReaperImageTestcontainersStarts() throws Exception {
+    try (var in =
+        org.testcontainers.DockerClientFactory.class.getResourceAsStream(
+            "/org/testcontainers/utility/RyukContainer.class")) {
+      assertThat(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.ISO_8859_1))
+          .as("RyukContainer's image; on a Testcontainers upgrade, update ReaperCheck.RYUK_IMAGE")
+          .contains(ReaperCheck.RYUK_IMAGE);
+    }
+  }
 }

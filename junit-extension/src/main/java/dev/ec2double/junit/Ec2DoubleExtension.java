@@ -20,7 +20,8 @@ import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalanci
  * {@code @RegisterExtension} field to set options in code.
  *
  * <p>Servers live in JUnit's root store, one per distinct configuration, and stop when the engine
- * finishes. The clients it injects are made once per test class and closed after it.
+ * finishes. The clients it injects are made once per test class and closed after it; their {@code
+ * waiter()} polls every 250 ms ({@link Ec2DoubleRuntimeInfo#waiterOverride()}).
  */
 public final class Ec2DoubleExtension
     implements BeforeAllCallback, BeforeEachCallback, ParameterResolver {
@@ -76,17 +77,19 @@ public final class Ec2DoubleExtension
       return store.getOrComputeIfAbsent(
           Ec2Client.class,
           k ->
-              info.configure(Ec2Client.builder())
-                  .httpClientBuilder(ApacheHttpClient.builder())
-                  .build(),
+              FastWaiters.ec2(
+                  info.configure(Ec2Client.builder())
+                      .httpClientBuilder(ApacheHttpClient.builder())
+                      .build()),
           Ec2Client.class);
     }
     return store.getOrComputeIfAbsent(
         ElasticLoadBalancingV2Client.class,
         k ->
-            info.configure(ElasticLoadBalancingV2Client.builder())
-                .httpClientBuilder(ApacheHttpClient.builder())
-                .build(),
+            FastWaiters.elbv2(
+                info.configure(ElasticLoadBalancingV2Client.builder())
+                    .httpClientBuilder(ApacheHttpClient.builder())
+                    .build()),
         ElasticLoadBalancingV2Client.class);
   }
 

@@ -7,6 +7,7 @@ import java.util.Map;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.core.waiters.WaiterOverrideConfiguration;
 import software.amazon.awssdk.regions.Region;
 
 /**
@@ -82,6 +83,17 @@ public final class Ec2DoubleRuntimeInfo {
     env.put("AWS_DEFAULT_REGION", region);
     env.put("AWS_EC2_METADATA_DISABLED", "true");
     return env;
+  }
+
+  /**
+   * Waiter settings for an instance that runs within seconds: a poll every 250 ms, for at most 10
+   * minutes. The injected clients' {@code waiter()} uses them; give them to the waiters of your own
+   * clients, e.g. {@code
+   * Ec2Waiter.builder().client(ec2).overrideConfiguration(info.waiterOverride())} (the SDK's
+   * default polls every 15 s).
+   */
+  public WaiterOverrideConfiguration waiterOverride() {
+    return FastWaiters.configuration();
   }
 
   /** The in-process server itself, for what the API does not show. */

@@ -19,7 +19,8 @@ import org.junit.jupiter.api.TestFactory;
  * Keeps the code in {@code docs/} equal to compiled, tested code. A doc says where a block comes
  * from with {@code <!-- snippet: path/to/File.java#name -->} right above a fenced block; the source
  * marks the lines with {@code // tag::name[]} and {@code // end::name[]} ({@code #} in a
- * Dockerfile). {@code python3 docs/update-snippets.py} rewrites the blocks after a source changed.
+ * Dockerfile, {@code <!-- -->} in XML). {@code python3 docs/update-snippets.py} rewrites the blocks
+ * after a source changed.
  */
 class DocsSnippetsTest {
   private static final Path REPO = Path.of(System.getProperty("ec2double.repo", "..")).normalize();
@@ -83,7 +84,9 @@ class DocsSnippetsTest {
   private static int indexOf(List<String> lines, String marker, Path source) {
     for (int i = 0; i < lines.size(); i++) {
       String line = lines.get(i).strip();
-      if (line.equals("// " + marker) || line.equals("# " + marker)) {
+      if (line.equals("// " + marker)
+          || line.equals("# " + marker)
+          || line.equals("<!-- " + marker + " -->")) {
         return i;
       }
     }

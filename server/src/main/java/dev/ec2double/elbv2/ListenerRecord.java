@@ -12,6 +12,9 @@ public final class ListenerRecord implements java.io.Serializable {
   /** The listener attribute that tells a client where on this machine the listener accepts. */
   public static final String HOST_PORT_ATTRIBUTE = "ec2double.host_port";
 
+  /** The listener attribute that tells a client the address the listener accepts on. */
+  public static final String HOST_ADDRESS_ATTRIBUTE = "ec2double.host_address";
+
   public static final Map<String, String> DEFAULT_ATTRIBUTES =
       Map.of("routing.http.response.server.enabled", "true");
 
@@ -19,6 +22,10 @@ public final class ListenerRecord implements java.io.Serializable {
   public final String defaultRuleArn;
   private volatile Listener sdk;
   private volatile int hostPort;
+
+  /** Where the proxy accepts: follows from the load balancer's name, so not saved. */
+  private transient volatile String hostAddress;
+
   public final Map<String, String> attributes = new ConcurrentHashMap<>(DEFAULT_ATTRIBUTES);
 
   public ListenerRecord(long seq, Listener sdk, String defaultRuleArn) {
@@ -45,5 +52,13 @@ public final class ListenerRecord implements java.io.Serializable {
 
   public void hostPort(int port) {
     this.hostPort = port;
+  }
+
+  public String hostAddress() {
+    return hostAddress;
+  }
+
+  public void hostAddress(String address) {
+    this.hostAddress = address;
   }
 }

@@ -17,8 +17,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The instance metadata service, IMDSv1 and IMDSv2. One listener per VPC network, bound to the
- * network's gateway address on the engine's host; the backend routes 169.254.169.254:80 of that
- * network to it. The caller is the instance whose address the request comes from.
+ * network's gateway address on the engine's host (or, for a server in a container of the engine, to
+ * its own address on the network); the backend routes 169.254.169.254:80 of that network to it. The
+ * caller is the instance whose address the request comes from.
  * https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/configuring-instance-metadata-service.html
  */
 public final class ImdsServer implements AutoCloseable {
@@ -52,14 +53,15 @@ public final class ImdsServer implements AutoCloseable {
       return;
     }
     HttpServer http;
+    String address = backend.localAddress(network, gateway);
     try {
-      http = HttpServer.create(new InetSocketAddress(gateway, 0), 64);
+      http = HttpServer.create(new InetSocketAddress(address, 0), 64);
     } catch (IOException e) {
       unavailable.add(network + "@" + gateway);
       LOG.info(
-          "no metadata service on {}: cannot listen on its gateway {} here ({})",
+          "no metadata service on {}: cannot listen on {} here ({})",
           network,
-          gateway,
+          address,
           e.getMessage());
       return;
     }
@@ -67,8 +69,8 @@ public final class ImdsServer implements AutoCloseable {
     http.createContext("/", ex -> handle(network, ex));
     http.start();
     int port = http.getAddress().getPort();
-    boolean linkLocal = backend.routeMetadataService(network, gateway, port);
-    String endpoint = "http://" + gateway + ":" + port;
+    boolean linkLocal = backend.routeMetadataService(network, address, port);
+    String endpoint = "http://" + address + ":" + port;
     byNetwork.put(network, new Listener(http, endpoint, linkLocal));
     LOG.info(
         "metadata service for {} on {}{}",

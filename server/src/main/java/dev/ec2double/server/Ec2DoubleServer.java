@@ -160,7 +160,7 @@ public final class Ec2DoubleServer implements AutoCloseable {
                   Exception.class,
                   (e, ctx) -> write(ctx, api.internalError(ctx.header("Authorization"), e)));
             });
-    app.start();
+    NoLoggerNotice.around(app::start);
     try {
       awaitAssembled();
     } catch (RuntimeException e) {

@@ -50,6 +50,12 @@ public enum Option {
       "Save the state in this directory and take it up again on the next start: resources, tags,"
           + " and the instances, networks and volumes left running, which are adopted"
           + " (docs/persistence.md). Empty: nothing is saved."),
+  HOSTS_FILE(
+      "hosts-file",
+      "",
+      "A hosts file in which the load balancers' DNS names are kept, for resolvers that read it:"
+          + " /etc/hosts, or a JVM's -Djdk.net.hosts.file (the default in a JVM that has it set);"
+          + " docs/load-balancers.md. Empty: none."),
   QUOTA(
       "quota",
       "",

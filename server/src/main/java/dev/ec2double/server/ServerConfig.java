@@ -88,6 +88,18 @@ public final class ServerConfig {
     return get(Option.STATE_DIR);
   }
 
+  /**
+   * The hosts file for the load balancers' names: the option, else this JVM's own {@code
+   * jdk.net.hosts.file} (a server in the test JVM of @Ec2Test), else none (null).
+   */
+  public java.nio.file.Path hostsFile() {
+    String file = get(Option.HOSTS_FILE);
+    if (file.isEmpty()) {
+      file = System.getProperty("jdk.net.hosts.file", "");
+    }
+    return file.isEmpty() ? null : java.nio.file.Path.of(file);
+  }
+
   /** enforce, off or auto. */
   public String securityGroups() {
     return get(Option.SECURITY_GROUPS);

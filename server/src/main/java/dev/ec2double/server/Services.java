@@ -61,6 +61,7 @@ import dev.ec2double.elbv2.listeners.ListenersService;
 import dev.ec2double.elbv2.loadbalancers.LoadBalancersService;
 import dev.ec2double.elbv2.rules.RulesService;
 import dev.ec2double.elbv2.runtime.Elbv2;
+import dev.ec2double.elbv2.runtime.HostsFile;
 import dev.ec2double.elbv2.tags.Elbv2TagsService;
 import dev.ec2double.elbv2.targetgroups.TargetGroupsService;
 import dev.ec2double.elbv2.targetgroups.TargetsService;
@@ -151,7 +152,12 @@ public final class Services implements AutoCloseable {
     registry.register(new TagsService(resources));
 
     // ELBv2: the registry routes its SDK model package to the query protocol.
-    elbv2 = new Elbv2(config.host(), Networks.fromVpcs(), TargetInstances.fromInstances());
+    elbv2 =
+        new Elbv2(
+            config.host(),
+            Networks.fromVpcs(),
+            TargetInstances.fromInstances(),
+            new HostsFile(config.hostsFile(), serverId));
     registry.register(new LoadBalancersService(elbv2));
     registry.register(new TargetGroupsService(elbv2));
     registry.register(new TargetsService(elbv2));
@@ -293,10 +299,14 @@ public final class Services implements AutoCloseable {
     ebs.onChange(listener);
   }
 
-  /** Closes every listener port, forgets the load balancers, stops the metadata listeners. */
+  /**
+   * Closes every listener port, forgets the load balancers, stops the metadata listeners, removes
+   * the instances' machines.
+   */
   public void reset() {
     elbv2.reset();
     imds.stopAll();
+    lifecycle.forgetAll(); // before the engine's clean-up, which is not an outside kill
   }
 
   @Override

@@ -28,6 +28,20 @@ public final class Albs {
             .value());
   }
 
+  /** The address on this machine the listener accepts on (its load balancer's own). */
+  public static String hostAddress(ElasticLoadBalancingV2Client elb, String listenerArn) {
+    return elb.describeListenerAttributes(r -> r.listenerArn(listenerArn)).attributes().stream()
+        .filter(a -> a.key().equals("ec2double.host_address"))
+        .findFirst()
+        .orElseThrow()
+        .value();
+  }
+
+  /** {@code ADDRESS:PORT} where the listener accepts on this machine. */
+  public static String authority(ElasticLoadBalancingV2Client elb, String listenerArn) {
+    return hostAddress(elb, listenerArn) + ":" + hostPort(elb, listenerArn);
+  }
+
   static List<TargetHealthDescription> health(ElasticLoadBalancingV2Client elb, String tg) {
     return elb.describeTargetHealth(r -> r.targetGroupArn(tg)).targetHealthDescriptions();
   }

@@ -93,6 +93,7 @@ class DockerAlbIT {
             .get(0)
             .listenerArn();
     port = Albs.hostPort(elb, listener);
+    http.at(Albs.hostAddress(elb, listener));
     elb.createRule(
         r ->
             r.listenerArn(listener)

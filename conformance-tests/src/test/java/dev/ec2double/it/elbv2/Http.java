@@ -6,9 +6,10 @@ import org.eclipse.jetty.client.HttpClient;
 import org.eclipse.jetty.client.Request;
 import org.eclipse.jetty.http.HttpHeader;
 
-/** A plain HTTP client for talking to listeners on 127.0.0.1 with any Host header. */
+/** A plain HTTP client for talking to listeners (on 127.0.0.1 unless told) with any Host header. */
 final class Http implements AutoCloseable {
   private final HttpClient client = new HttpClient();
+  private volatile String host = "127.0.0.1";
 
   Http() {
     client.setFollowRedirects(false);
@@ -20,9 +21,15 @@ final class Http implements AutoCloseable {
     }
   }
 
+  /** Talks to this address from now on (a load balancer's own). */
+  Http at(String address) {
+    this.host = address;
+    return this;
+  }
+
   Request request(int port, String pathAndQuery) {
     return client
-        .newRequest("http://127.0.0.1:" + port + pathAndQuery)
+        .newRequest("http://" + host + ":" + port + pathAndQuery)
         .timeout(20, TimeUnit.SECONDS);
   }
 

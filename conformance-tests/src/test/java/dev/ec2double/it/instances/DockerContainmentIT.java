@@ -47,6 +47,8 @@ class DockerContainmentIT {
               r -> r.instanceIds(id),
               w ->
                   w.waitTimeout(Duration.ofSeconds(60))
+                      // the timeout, not the waiter's default 40 attempts (12 s), is the limit
+                      .maxAttempts(200)
                       .backoffStrategy(FixedDelayBackoffStrategy.create(Duration.ofMillis(300))));
 
       var container = docker.inspectContainerCmd("ec2double-" + id).exec();
@@ -110,6 +112,8 @@ class DockerContainmentIT {
               r -> r.instanceIds(mixed.launched),
               w ->
                   w.waitTimeout(Duration.ofSeconds(120))
+                      // the timeout, not the waiter's default 40 attempts (12 s), is the limit
+                      .maxAttempts(400)
                       .backoffStrategy(FixedDelayBackoffStrategy.create(Duration.ofMillis(300))));
 
       assertThat(

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.model.Container;
 import dev.ec2double.it.DockerTestServer;
+import dev.ec2double.it.FreeCidrs;
 import dev.ec2double.it.elbv2.Albs;
 import dev.ec2double.it.instances.Exec;
 import dev.ec2double.server.Ec2DoubleServer;
@@ -88,18 +89,20 @@ class KillRestartIT {
     String serverId = Files.readString(dir.resolve("identity")).trim();
     Map<String, Object> before;
     Map<String, Object> elbBefore;
-    int albPort;
+    String alb;
     Instance instance;
     String volumeId;
+    // a CIDR no network on the engine has: a server of the README may run beside the tests
+    String net = FreeCidrs.prefix16(docker);
     try (Ec2Client ec2 = first.ec2();
         ElasticLoadBalancingV2Client elb = first.elb()) {
       String vpc =
-          ec2.createVpc(r -> r.cidrBlock("10.77.0.0/16").tagSpecifications(tags(ResourceType.VPC)))
+          ec2.createVpc(r -> r.cidrBlock(net + ".0.0/16").tagSpecifications(tags(ResourceType.VPC)))
               .vpc()
               .vpcId();
       String subnet =
           ec2.createSubnet(
-                  r -> r.vpcId(vpc).cidrBlock("10.77.1.0/24").availabilityZone("us-east-1a"))
+                  r -> r.vpcId(vpc).cidrBlock(net + ".1.0/24").availabilityZone("us-east-1a"))
               .subnet()
               .subnetId();
       String sg =
@@ -139,12 +142,12 @@ class KillRestartIT {
       exec(id, "sh", "-c", "echo kept-across-restarts > /mnt/ec2-double/sdf/data; sync");
       awaitWebServer(instance.privateIpAddress());
       assertThat(metadata(id, "instance-id")).isEqualTo(id);
-      albPort = loadBalance(ec2, elb, vpc, subnet, id);
-      assertThat(http("127.0.0.1:" + albPort)).startsWith("hello-from-");
-      Thread.sleep(500); // past the state writer's interval
+      alb = loadBalance(ec2, elb, vpc, net, subnet, id);
+      assertThat(http(alb)).startsWith("hello-from-");
       before = Described.ec2(ec2);
       elbBefore = Described.elbv2(elb);
     }
+    awaitStateSaved();
 
     first.kill();
     String id = instance.instanceId();
@@ -189,7 +192,7 @@ class KillRestartIT {
     try (Ec2Client ec2 = second.ec2();
         ElasticLoadBalancingV2Client elb = second.elb()) {
       assertThat(Described.elbv2(elb)).isEqualTo(elbBefore);
-      assertThat(http("127.0.0.1:" + albPort))
+      assertThat(http(alb))
           .as("the listener forwards again, on its port")
           .startsWith("hello-from-");
       afterRestart(ec2, instance, volumeId, before);
@@ -253,10 +256,16 @@ class KillRestartIT {
   }
 
   /** An ALB in front of the instance; returns the listener's port on this machine. */
-  private static int loadBalance(
-      Ec2Client ec2, ElasticLoadBalancingV2Client elb, String vpc, String subnet, String id) {
+  private static String loadBalance(
+      Ec2Client ec2,
+      ElasticLoadBalancingV2Client elb,
+      String vpc,
+      String net,
+      String subnet,
+      String id) {
     String other =
-        ec2.createSubnet(r -> r.vpcId(vpc).cidrBlock("10.77.2.0/24").availabilityZone("us-east-1b"))
+        ec2.createSubnet(
+                r -> r.vpcId(vpc).cidrBlock(net + ".2.0/24").availabilityZone("us-east-1b"))
             .subnet()
             .subnetId();
     String lb =
@@ -297,7 +306,28 @@ class KillRestartIT {
                         .targetHealth()
                         .state()
                     == TargetHealthStateEnum.HEALTHY);
-    return Albs.hostPort(elb, listener);
+    return Albs.authority(elb, listener);
+  }
+
+  /**
+   * The state writer saves within 100 ms of a change; on a loaded machine it may take longer. Wait
+   * until the saved state has stopped changing (no write for a second) instead of guessing.
+   */
+  private void awaitStateSaved() {
+    Path file = dir.resolve("state.bin");
+    long[] last = {-1, System.nanoTime()};
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .pollInterval(Duration.ofMillis(100))
+        .until(
+            () -> {
+              long modified = Files.exists(file) ? Files.getLastModifiedTime(file).toMillis() : -1;
+              if (modified != last[0]) {
+                last[0] = modified;
+                last[1] = System.nanoTime();
+              }
+              return modified >= 0 && System.nanoTime() - last[1] > 1_000_000_000L;
+            });
   }
 
   private static boolean mountedUnder(String dir) throws java.io.IOException {

@@ -2,11 +2,13 @@ package dev.ec2double.it.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import dev.ec2double.it.Clients;
 import dev.ec2double.server.Ec2DoubleServer;
 import dev.ec2double.server.Option;
 import dev.ec2double.server.ServerConfig;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -62,7 +64,22 @@ class QuotasIT {
           () -> ec2.runInstances(r -> r.imageId(AMI).minCount(1).maxCount(1)),
           "InstanceLimitExceeded");
 
-      ec2.terminateInstances(r -> r.instanceIds(first.get(0).instanceId()));
+      String gone = first.get(0).instanceId();
+      ec2.terminateInstances(r -> r.instanceIds(gone));
+      // shutting-down still counts, as on AWS; the move to terminated is the server's own, later
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .pollInterval(Duration.ofMillis(50))
+          .until(
+              () ->
+                  ec2.describeInstances(r -> r.instanceIds(gone))
+                      .reservations()
+                      .get(0)
+                      .instances()
+                      .get(0)
+                      .state()
+                      .nameAsString()
+                      .equals("terminated"));
       assertThat(ec2.runInstances(r -> r.imageId(AMI).minCount(1).maxCount(2)).instances())
           .as("a terminated instance no longer counts")
           .hasSize(1);

@@ -3,13 +3,13 @@ package dev.ec2double.it.vpc;
 import static org.awaitility.Awaitility.await;
 
 import dev.ec2double.it.DockerTestServer;
+import dev.ec2double.it.FreeCidrs;
 import dev.ec2double.it.instances.Exec;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.concurrent.ThreadLocalRandom;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.Filter;
 import software.amazon.awssdk.services.ec2.model.Instance;
@@ -26,11 +26,11 @@ final class DockerVpcs implements AutoCloseable {
   private final List<String> groups = new ArrayList<>();
   private final List<String> vpcs = new ArrayList<>();
 
-  /** A VPC with a random 10.x.0.0/16 (so parallel runs rarely collide) and its prefix. */
+  /** A VPC with a 10.x.0.0/16 that no network on the engine has (FreeCidrs), and its prefix. */
   record Vpc(String id, String prefix, String subnetId) {}
 
   Vpc vpc() {
-    return vpc("10." + ThreadLocalRandom.current().nextInt(100, 250));
+    return vpc(FreeCidrs.prefix16(DockerTestServer.docker()));
   }
 
   Vpc vpc(String prefix) {

@@ -18,9 +18,13 @@ class CliExampleTest {
   void runsTheAwsCliAgainstTheServer(Ec2DoubleRuntimeInfo info) throws Exception {
     assumeTrue("true".equals(System.getenv("CI")) || onPath("aws"), "the AWS CLI is not installed");
     // tag::cli[]
-    ProcessBuilder aws = new ProcessBuilder("aws", "ec2", "describe-regions", "--output", "text");
+    // --endpoint-url, not only AWS_ENDPOINT_URL: CLIs before v2.13 ignore the variable
+    ProcessBuilder aws =
+        new ProcessBuilder(
+            "aws", "--endpoint-url", info.endpoint().toString(), "ec2", "describe-regions");
     aws.redirectErrorStream(true);
     aws.environment().putAll(info.environment());
+    aws.environment().put("AWS_DEFAULT_OUTPUT", "text");
     Process process = aws.start();
     String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
 

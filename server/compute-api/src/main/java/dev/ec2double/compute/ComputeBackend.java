@@ -52,6 +52,14 @@ public interface ComputeBackend extends AutoCloseable {
    */
   boolean routeMetadataService(String network, String address, int port);
 
+  /**
+   * The address this server can listen on for the machines of a network (its metadata service): by
+   * default the network's gateway, the engine host's side of the bridge.
+   */
+  default String localAddress(String network, String gateway) {
+    return gateway;
+  }
+
   /** Creates and boots a machine; returns its opaque id once it runs. */
   String launch(MachineSpec spec);
 

@@ -31,11 +31,6 @@ class MockBackendContractTest extends ComputeBackendContract {
   }
 
   @Override
-  protected String image() {
-    return "ec2-double/busybox:latest";
-  }
-
-  @Override
   protected boolean filtersPackets() {
     return false;
   }

@@ -377,14 +377,24 @@ public final class InstanceLifecycle implements AutoCloseable {
     byMachine.put(machineId, r);
   }
 
-  /** Removes every machine this lifecycle knows (server reset or shutdown). */
-  void forgetAll() {
-    byMachine.keySet().forEach(backend::remove);
+  /**
+   * Removes every machine this lifecycle knows (server reset). They are forgotten first: the exits
+   * and removals the engine then reports are the server's own doing, not an instance killed or
+   * removed outside ec2-double.
+   */
+  public void forgetAll() {
+    java.util.List<String> machines = java.util.List.copyOf(byMachine.keySet());
     byMachine.clear();
+    machines.forEach(backend::remove);
   }
 
+  /**
+   * Stops reading the engine's events: what the server removes on shutdown afterwards is its own
+   * clean-up, not an instance killed outside ec2-double.
+   */
   @Override
   public void close() {
+    byMachine.clear();
     executor.shutdownNow();
   }
 }

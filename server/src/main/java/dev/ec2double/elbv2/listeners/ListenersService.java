@@ -34,7 +34,8 @@ import software.amazon.awssdk.services.elasticloadbalancingv2.model.ProtocolEnum
 
 /**
  * HTTP listeners. Creating one opens its port on this machine (see {@code ListenerProxies});
- * DescribeListenerAttributes shows where it accepts as {@code ec2double.host_port}.
+ * DescribeListenerAttributes shows where it accepts as {@code ec2double.host_address} and {@code
+ * ec2double.host_port}.
  */
 public final class ListenersService {
   private final Elbv2 elbv2;
@@ -173,7 +174,8 @@ public final class ListenersService {
     Elbv2Store store = elbv2.store(ctx);
     ListenerRecord l = store.listener(req.listenerArn());
     for (ListenerAttribute a : req.attributes()) {
-      if (ListenerRecord.HOST_PORT_ATTRIBUTE.equals(a.key())) {
+      if (ListenerRecord.HOST_PORT_ATTRIBUTE.equals(a.key())
+          || ListenerRecord.HOST_ADDRESS_ATTRIBUTE.equals(a.key())) {
         throw Elbv2Errors.validation(
             "Listener attribute '"
                 + a.key()
@@ -196,6 +198,9 @@ public final class ListenersService {
   private static List<ListenerAttribute> attributes(ListenerRecord l) {
     Map<String, String> all = new TreeMap<>(l.attributes);
     all.put(ListenerRecord.HOST_PORT_ATTRIBUTE, Integer.toString(l.hostPort()));
+    if (l.hostAddress() != null) {
+      all.put(ListenerRecord.HOST_ADDRESS_ATTRIBUTE, l.hostAddress());
+    }
     return all.entrySet().stream()
         .map(e -> ListenerAttribute.builder().key(e.getKey()).value(e.getValue()).build())
         .toList();

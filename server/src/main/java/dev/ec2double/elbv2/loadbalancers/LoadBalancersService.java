@@ -45,8 +45,9 @@ import software.amazon.awssdk.services.elasticloadbalancingv2.model.SubnetMappin
 
 /**
  * Application load balancers: CreateLoadBalancer, DescribeLoadBalancers, DeleteLoadBalancer, their
- * attributes, SetSubnets and SetSecurityGroups. The DNS name ends in {@code .elb.localhost}, which
- * resolves to loopback where {@code *.localhost} does (RFC 6761); see docs/load-balancers.md.
+ * attributes, SetSubnets and SetSecurityGroups. The DNS name is {@code NAME-N.REGION.elb.test}
+ * ({@code .test} never resolves publicly, RFC 6761) and resolves to the load balancer's own
+ * loopback address where a hosts file is kept ({@code --hosts-file}); see docs/load-balancers.md.
  */
 public final class LoadBalancersService {
   /** us-east-1's ALB hosted zone; ec2-double has no Route 53, so every region shows this one. */
@@ -103,7 +104,7 @@ public final class LoadBalancersService {
               + (1_000_000_000L + ThreadLocalRandom.current().nextLong(8_999_999_999L))
               + "."
               + ctx.region()
-              + ".elb.localhost";
+              + ".elb.test";
       LoadBalancer lb =
           LoadBalancer.builder()
               .loadBalancerArn(arn)
@@ -120,6 +121,7 @@ public final class LoadBalancersService {
               .ipAddressType(ipType)
               .build();
       store.loadBalancers.put(arn, new LoadBalancerRecord(store.nextSeq(), lb));
+      elbv2.named(lb.dnsName());
       Elbv2Tags.put(store, arn, req.tags());
       return CreateLoadBalancerResponse.builder().loadBalancers(lb).build();
     }
@@ -192,6 +194,7 @@ public final class LoadBalancersService {
         elbv2.removeListener(store, l.arn());
       }
       store.loadBalancers.remove(lb.arn());
+      elbv2.unnamed(lb.sdk().dnsName());
       store.tags.remove(lb.arn());
     }
     return DeleteLoadBalancerResponse.builder().build();

@@ -16,8 +16,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The listeners' HTTP servers, one Jetty server per listener on one shared thread pool. A listener
- * accepts on its own port when that port is free on the bind address, otherwise on a port the
- * system picks; either way the listener attribute {@code ec2double.host_port} says which.
+ * accepts on its load balancer's own loopback address ({@link LoopbackAddresses}), on its own port
+ * when that port is free there, otherwise on a port the system picks; the listener attributes
+ * {@code ec2double.host_address} and {@code ec2double.host_port} say where.
  */
 public final class ListenerProxies implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(ListenerProxies.class);
@@ -51,39 +52,54 @@ public final class ListenerProxies implements AutoCloseable {
   public synchronized void open(Elbv2Store store, ListenerRecord listener, int idleSeconds) {
     close(listener.arn());
     int wanted = listener.sdk().port();
-    Server server = tryStart(store, listener, wanted, idleSeconds);
+    String address = addressOf(store, listener);
+    Server server = tryStart(store, listener, address, wanted, idleSeconds);
     if (server == null) {
-      server = tryStart(store, listener, 0, idleSeconds);
+      server = tryStart(store, listener, address, 0, idleSeconds);
     }
     if (server == null) {
       throw new IllegalStateException("cannot open any port for listener " + listener.arn());
     }
     int port = ((ServerConnector) server.getConnectors()[0]).getLocalPort();
     listener.hostPort(port);
+    listener.hostAddress(address);
     servers.put(listener.arn(), server);
-    LOG.info("listener {} accepts on {}:{}", listener.arn(), bindHost, port);
+    LOG.info("listener {} accepts on {}:{}", listener.arn(), address, port);
+  }
+
+  /** Where the listeners of the load balancer with this DNS name accept. */
+  public String addressOf(String dnsName) {
+    return LoopbackAddresses.of(bindHost, dnsName);
+  }
+
+  private String addressOf(Elbv2Store store, ListenerRecord listener) {
+    var lb = store.loadBalancers.get(listener.sdk().loadBalancerArn());
+    return lb == null ? bindHost : addressOf(lb.sdk().dnsName());
   }
 
   /** Opens a listener again on the host port it had (a restart), or as a new one would be. */
   public synchronized void reopen(Elbv2Store store, ListenerRecord listener, int idleSeconds) {
     int had = listener.hostPort();
-    Server server = had > 0 ? tryStart(store, listener, had, idleSeconds) : null;
+    String address = addressOf(store, listener);
+    Server server = had > 0 ? tryStart(store, listener, address, had, idleSeconds) : null;
     if (server == null) {
       open(store, listener, idleSeconds);
       return;
     }
+    listener.hostAddress(address);
     servers.put(listener.arn(), server);
-    LOG.info("listener {} accepts again on {}:{}", listener.arn(), bindHost, had);
+    LOG.info("listener {} accepts again on {}:{}", listener.arn(), address, had);
   }
 
-  private Server tryStart(Elbv2Store store, ListenerRecord listener, int port, int idleSeconds) {
+  private Server tryStart(
+      Elbv2Store store, ListenerRecord listener, String address, int port, int idleSeconds) {
     Server server = new Server(pool);
     HttpConfiguration http = new HttpConfiguration();
     http.setSendServerVersion(false);
     http.setSendXPoweredBy(false);
     ListenerConnector connector =
         new ListenerConnector(server, SELECTORS, new HttpConnectionFactory(http));
-    connector.setHost(bindHost);
+    connector.setHost(address);
     connector.setPort(port);
     connector.setIdleTimeout(idleSeconds * 1000L);
     server.addConnector(connector);

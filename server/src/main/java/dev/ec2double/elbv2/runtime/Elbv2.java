@@ -22,14 +22,17 @@ public final class Elbv2 implements AutoCloseable {
   private final HealthChecker health;
   private final Networks networks;
   private final TargetInstances instances;
+  private final HostsFile names;
 
   /**
    * @param networks the subnets, VPCs and security groups load balancers and target groups name
    * @param instances the instances that instance targets name
+   * @param names where the load balancers' DNS names are written for resolvers to find
    */
-  public Elbv2(String bindHost, Networks networks, TargetInstances instances) {
+  public Elbv2(String bindHost, Networks networks, TargetInstances instances, HostsFile names) {
     this.networks = networks;
     this.instances = instances;
+    this.names = names;
     this.proxies = new ListenerProxies(bindHost, new TargetAddresses(instances));
     this.health = new HealthChecker(() -> stores, instances);
   }
@@ -54,6 +57,15 @@ public final class Elbv2 implements AutoCloseable {
 
   public ListenerProxies proxies() {
     return proxies;
+  }
+
+  /** A load balancer's DNS name now resolves (where a hosts file is kept) to its address. */
+  public void named(String dnsName) {
+    names.put(dnsName, proxies.addressOf(dnsName));
+  }
+
+  public void unnamed(String dnsName) {
+    names.remove(dnsName);
   }
 
   /**
@@ -84,6 +96,7 @@ public final class Elbv2 implements AutoCloseable {
     }
     stores.add(store);
     synchronized (store) {
+      store.loadBalancers.values().forEach(lb -> named(lb.sdk().dnsName()));
       for (var listener : store.listeners.values()) {
         var lb = store.loadBalancers.get(listener.sdk().loadBalancerArn());
         int idle =
@@ -107,11 +120,13 @@ public final class Elbv2 implements AutoCloseable {
   public void reset() {
     proxies.closeAll();
     stores.clear();
+    names.clear();
   }
 
   @Override
   public void close() {
     health.close();
     proxies.close();
+    names.clear();
   }
 }

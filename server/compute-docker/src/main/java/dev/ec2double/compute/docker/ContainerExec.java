@@ -17,10 +17,21 @@ public final class ContainerExec {
   private ContainerExec() {}
 
   public static Result run(DockerClient docker, Duration timeout, String container, String... cmd) {
+    return run(docker, timeout, container, java.util.List.of(), cmd);
+  }
+
+  /** The same with environment variables ({@code NAME=value}) for the command. */
+  public static Result run(
+      DockerClient docker,
+      Duration timeout,
+      String container,
+      java.util.List<String> env,
+      String... cmd) {
     String execId =
         docker
             .execCreateCmd(container)
             .withCmd(cmd)
+            .withEnv(env)
             .withAttachStdout(true)
             .withAttachStderr(true)
             .exec()

@@ -143,6 +143,11 @@ public final class DockerBackend implements ComputeBackend {
   }
 
   @Override
+  public String localAddress(String network, String gateway) {
+    return networks.localAddress(network, gateway);
+  }
+
+  @Override
   public String launch(MachineSpec spec) {
     return machines.launch(spec);
   }

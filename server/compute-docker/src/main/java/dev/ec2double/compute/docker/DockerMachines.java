@@ -299,7 +299,10 @@ final class DockerMachines {
     }
   }
 
-  /** Removes the containers the server made (not the storage helper: storage goes after them). */
+  /**
+   * Removes the containers the server made (not the storage and network helpers: storage and the
+   * packet filter go after them).
+   */
   void removeAll(String serverId) {
     retryRemovals();
     for (Container c :
@@ -308,8 +311,8 @@ final class DockerMachines {
             .withShowAll(true)
             .withLabelFilter(Map.of(Labels.SERVER, serverId))
             .exec()) {
-      if (c.getLabels() == null
-          || !DockerStorage.HELPER_KIND.equals(c.getLabels().get(Labels.KIND))) {
+      String kind = c.getLabels() == null ? null : c.getLabels().get(Labels.KIND);
+      if (!DockerStorage.HELPER_KIND.equals(kind) && !HostNetHelper.KIND.equals(kind)) {
         remove(c.getId());
       }
     }

@@ -31,6 +31,7 @@ final class DockerNetworks {
   private final Map<String, String> bridges = new ConcurrentHashMap<>();
   private final HostPacketFilter filter;
   private final String filterProblem;
+  private final PacketFilterAccess filterAccess;
 
   /**
    * @param dockerHost the engine's address: the packet filter is the host's only when it is local
@@ -38,14 +39,18 @@ final class DockerNetworks {
   DockerNetworks(DockerClient docker, String serverId, String dockerHost) {
     this.docker = docker;
     this.serverId = serverId;
-    this.filter = new HostPacketFilter(serverId, this::bridgeOf);
-    this.filterProblem = HostPacketFilter.problem(dockerHost);
+    this.filterAccess = PacketFilterAccess.choose(docker, serverId, dockerHost);
+    this.filter = new HostPacketFilter(serverId, filterAccess.iptables(), this::bridgeOf);
+    this.filterProblem = filterAccess.filterProblem();
   }
 
   /** Removes the packet filter chains of servers that are gone (they could not themselves). */
   void reapOrphanChains() {
-    if (filterProblem == null) {
-      int chains = HostPacketFilter.reapOrphanChains(Reaper.liveServers(docker, serverId));
+    // through the image's helper, this happens when the helper starts
+    if (filterAccess.usable() && filterAccess.helper() == null) {
+      int chains =
+          HostPacketFilter.reapOrphanChains(
+              filterAccess.iptables(), Reaper.liveServers(docker, serverId));
       if (chains > 0) {
         LOG.info("removed the packet filter chains of {} servers that are gone", chains);
       }
@@ -208,18 +213,49 @@ final class DockerNetworks {
     return filterProblem;
   }
 
+  /** Instance addresses: the metadata route and refusal for all, their filter when enforced. */
   void applyPacketPolicies(String scope, List<PacketPolicy> policies, boolean enforce) {
-    if (filterProblem == null) {
-      filter.apply(scope, policies, enforce);
+    if (filterAccess.usable()) {
+      try {
+        filter.apply(scope, policies, enforce && filterProblem == null);
+      } catch (IllegalStateException e) {
+        if (filterAccess.helper() == null) {
+          throw e;
+        }
+        LOG.warn("the network helper could not write the packet filter: {}", e.getMessage());
+      }
     }
   }
 
   boolean routeMetadataService(String network, String address, int port) {
-    if (filterProblem != null) {
+    if (!filterAccess.usable()) {
       return false;
     }
-    filter.routeMetadata(network, address, port);
-    return true;
+    try {
+      filter.routeMetadata(network, address, port);
+    } catch (IllegalStateException e) {
+      if (filterAccess.helper() == null) {
+        throw e;
+      }
+      LOG.warn("the network helper could not route the metadata service: {}", e.getMessage());
+    }
+    return filterAccess.usable();
+  }
+
+  /**
+   * The gateway, where the server runs on the engine's host; the server's own address on the
+   * network where it runs in a container of the engine (it joined the network).
+   */
+  String localAddress(String network, String gateway) {
+    String self = SelfContainer.id(docker);
+    if (self == null) {
+      return gateway;
+    }
+    var joined = docker.inspectContainerCmd(self).exec().getNetworkSettings().getNetworks();
+    var on = joined == null ? null : joined.get(network);
+    return on == null || on.getIpAddress() == null || on.getIpAddress().isEmpty()
+        ? gateway
+        : on.getIpAddress();
   }
 
   /** Removes this server's rules and the networks it made that nothing uses any more. */
@@ -241,6 +277,9 @@ final class DockerNetworks {
   void close(boolean keepRules) {
     if (!keepRules) {
       filter.close();
+    }
+    if (filterAccess.helper() != null) {
+      filterAccess.helper().close();
     }
   }
 }

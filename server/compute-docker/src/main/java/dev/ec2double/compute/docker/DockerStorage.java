@@ -6,7 +6,6 @@ import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.AccessMode;
 import com.github.dockerjava.api.model.Bind;
 import com.github.dockerjava.api.model.Capability;
-import com.github.dockerjava.api.model.HostConfig;
 import com.github.dockerjava.api.model.PropagationMode;
 import com.github.dockerjava.api.model.SELContext;
 import com.github.dockerjava.api.model.Volume;
@@ -313,43 +312,24 @@ final class DockerStorage {
     if (helperImage == null) {
       throw new IllegalStateException("no instance has been launched yet to run the helper");
     }
-    try {
-      docker.removeContainerCmd(helperName).withForce(true).exec();
-    } catch (NotFoundException e) {
-      // the usual case: none left from an earlier reset
-    }
-    HostConfig host =
-        HostConfig.newHostConfig()
-            .withPidMode("host")
-            .withNetworkMode("none")
-            .withInit(true)
-            .withCapAdd(Capability.SYS_ADMIN, Capability.SYS_PTRACE, Capability.SYS_CHROOT);
     String id;
     try {
       id =
-          docker
-              .createContainerCmd(helperImage)
-              .withName(helperName)
-              .withLabels(Labels.of(serverId, "-", "-", helperName, HELPER_KIND))
-              .withEntrypoint(
-                  "sh", "-c", "trap 'exit 0' TERM; while :; do sleep 3600 & wait $!; done")
-              .withCmd(List.of())
-              .withHostConfig(host)
-              .exec()
-              .getId();
+          HostHelpers.start(
+              docker,
+              serverId,
+              helperName,
+              HELPER_KIND,
+              helperImage,
+              Capability.SYS_ADMIN,
+              Capability.SYS_PTRACE,
+              Capability.SYS_CHROOT);
     } catch (ConflictException e) {
       throw new IllegalStateException("storage helper name taken: " + helperName, e);
     }
-    docker.startContainerCmd(id).exec();
-    ContainerExec.Result pid =
-        exec(
-            id,
-            "sh",
-            "-c",
-            "for p in /proc/[0-9]*; do [ \"$(cat $p/comm 2>/dev/null)\" = dockerd ]"
-                + " && { echo ${p#/proc/}; exit 0; }; done; echo 1");
+    String pid = HostHelpers.enginePid(docker, id);
     helperId = id;
-    enginePid = pid.output().trim().isEmpty() ? "1" : pid.output().trim();
+    enginePid = pid;
     try {
       host(
           "mkdir -p "

@@ -1,5 +1,6 @@
 package dev.ec2double.compute.docker;
 
+import dev.ec2double.compute.Labels;
 import dev.ec2double.compute.PacketPolicy;
 import java.util.List;
 import java.util.Locale;
@@ -12,13 +13,16 @@ import org.slf4j.LoggerFactory;
  * Security groups and the metadata address as iptables rules on the engine's host, in chains of
  * this server's own ({@code EC2D-<server>...}), reached from one jump in {@code DOCKER-USER} (the
  * chain Docker leaves to users, which sees traffic between containers on one bridge) and one in
- * {@code nat PREROUTING}. Every rule names one of our bridges. Rules only drop or return, never
- * accept, so Docker's own isolation between networks stays in force. Each change rewrites our
+ * {@code nat PREROUTING}. Every rule names one of our bridges. Rules only drop, reject or return,
+ * never accept, so Docker's own isolation between networks stays in force. Each change rewrites our
  * chains in one {@code iptables-restore} commit; {@link #close()} removes them.
  */
 final class HostPacketFilter implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(HostPacketFilter.class);
   static final String METADATA_IP = "169.254.169.254";
+
+  /** Link-local addresses: never forwarded off an instance's bridge. */
+  static final String LINK_LOCAL = "169.254.0.0/16";
 
   /** The connection mark bit of a connection that asked for an IMDSv2 token. */
   static final String TOKEN_MARK = "0x1000000";
@@ -26,6 +30,7 @@ final class HostPacketFilter implements AutoCloseable {
   private record Scope(List<PacketPolicy> policies, boolean filter) {}
 
   private final String chain;
+  private final Iptables iptables;
   private final java.util.function.Function<String, String> bridges;
   private final Map<String, Scope> byScope = new TreeMap<>();
   private final Map<String, String> metadataTargets = new TreeMap<>();
@@ -37,12 +42,14 @@ final class HostPacketFilter implements AutoCloseable {
   /**
    * @param bridges the Linux bridge interface of a network, by network name
    */
-  HostPacketFilter(String serverId, java.util.function.Function<String, String> bridges) {
+  HostPacketFilter(
+      String serverId, Iptables iptables, java.util.function.Function<String, String> bridges) {
+    this.iptables = iptables;
     this.bridges = bridges;
     this.chain = chainOf(serverId);
   }
 
-  /** Null when this process can program the engine host's iptables, else why not. */
+  /** Null when this process can program the engine host's iptables itself, else why not. */
   static String problem(String dockerHost) {
     if (!System.getProperty("os.name", "").toLowerCase(Locale.ROOT).contains("linux")) {
       return "the server does not run on Linux";
@@ -53,12 +60,18 @@ final class HostPacketFilter implements AutoCloseable {
           + "): its host's packet filter is not"
           + " this machine's";
     }
-    Iptables.Result r = Iptables.run("-S", "DOCKER-USER");
+    return problem(Iptables.LOCAL);
+  }
+
+  /** Null when {@code iptables} can program the engine host's packet filter, else why not. */
+  static String problem(Iptables iptables) {
+    Iptables.Result r = iptables.run("-S", "DOCKER-USER");
     if (!r.ok()) {
-      return "iptables -S DOCKER-USER failed here ("
+      return "iptables -S DOCKER-USER failed "
+          + iptables.where()
+          + " ("
           + r.output()
-          + "): the server needs root in"
-          + " the engine's network namespace";
+          + "): the server needs root in the engine's network namespace";
     }
     return null;
   }
@@ -98,7 +111,7 @@ final class HostPacketFilter implements AutoCloseable {
       return;
     }
     // chains and jumps of an earlier process with this server id (a restart with --state-dir)
-    remove(chain);
+    remove(iptables, chain);
     String setup =
         "*filter\n:"
             + chain
@@ -110,9 +123,11 @@ final class HostPacketFilter implements AutoCloseable {
             + "COMMIT\n*nat\n:"
             + chain
             + "-MD - [0:0]\nCOMMIT\n";
-    check(Iptables.restore(setup), "create chains");
-    check(Iptables.run("-I", "DOCKER-USER", "1", "-j", chain), "jump from DOCKER-USER");
-    check(Iptables.run("-t", "nat", "-I", "PREROUTING", "1", "-j", chain + "-MD"), "jump");
+    check(iptables.restore(setup), "create chains");
+    check(
+        iptables.run("-I", "DOCKER-USER", "1", "-m", "comment", "--comment", owner(), "-j", chain),
+        "jump from DOCKER-USER");
+    check(iptables.run("-t", "nat", "-I", "PREROUTING", "1", "-j", chain + "-MD"), "jump");
     installed = true;
     installHopLimit();
   }
@@ -123,7 +138,7 @@ final class HostPacketFilter implements AutoCloseable {
    */
   private void installHopLimit() {
     Iptables.Result r =
-        Iptables.restore(
+        iptables.restore(
             "*mangle\n:"
                 + chain
                 + "-MP - [0:0]\n:"
@@ -133,10 +148,10 @@ final class HostPacketFilter implements AutoCloseable {
                 + hopLimit("lo", "127.0.0.2", 1)
                 + "COMMIT\n");
     if (r.ok()) {
-      r = Iptables.run("-t", "mangle", "-I", "PREROUTING", "1", "-j", chain + "-MP");
+      r = iptables.run("-t", "mangle", "-I", "PREROUTING", "1", "-j", chain + "-MP");
     }
     if (r.ok()) {
-      r = Iptables.run("-t", "mangle", "-I", "POSTROUTING", "1", "-j", chain + "-MH");
+      r = iptables.run("-t", "mangle", "-I", "POSTROUTING", "1", "-j", chain + "-MH");
     }
     if (!r.ok()) {
       hopLimitProblem = r.output();
@@ -192,6 +207,15 @@ final class HostPacketFilter implements AutoCloseable {
     f.append(':').append(chain).append("-E - [0:0]\n");
     f.append(':').append(chain).append("-I - [0:0]\n");
     f.append("-A ").append(chain).append(" -m conntrack --ctstate RELATED,ESTABLISHED -j RETURN\n");
+    // the metadata service, when ours is routed to an address on the bridge (the server in a
+    // container); any other link-local address (a host's own metadata service, 169.254.169.254
+    // where ours is not routed, ECS's 169.254.170.2) is refused, whatever the security groups say
+    f.append("-A ").append(chain).append(" -m conntrack --ctstate DNAT --ctorigdst ");
+    f.append(METADATA_IP).append("/32 -j RETURN\n");
+    for (String network : networks()) {
+      f.append("-A ").append(chain).append(" -i ").append(bridges.apply(network));
+      f.append(" -d ").append(LINK_LOCAL).append(" -j REJECT\n");
+    }
     f.append("-A ").append(chain).append(" -j ").append(chain).append("-E\n");
     f.append("-A ").append(chain).append(" -j ").append(chain).append("-I\n");
     for (Scope scope : byScope.values()) {
@@ -236,7 +260,14 @@ final class HostPacketFilter implements AutoCloseable {
       }
       f.append("COMMIT\n");
     }
-    check(Iptables.restore(f.toString()), "write rules");
+    check(iptables.restore(f.toString()), "write rules");
+  }
+
+  /** The networks that have instances of this server, or its metadata service. */
+  private java.util.Set<String> networks() {
+    java.util.Set<String> out = new java.util.TreeSet<>(metadataTargets.keySet());
+    byScope.values().forEach(scope -> scope.policies().forEach(p -> out.add(p.network())));
+    return out;
   }
 
   /**
@@ -281,6 +312,42 @@ final class HostPacketFilter implements AutoCloseable {
     }
   }
 
+  /**
+   * The comment on this server's jump from DOCKER-USER: who owns the chains, so that another
+   * server's reaper leaves them while this process lives, even at a moment when it has nothing on
+   * the engine (before its first launch, after its last termination).
+   */
+  static String owner() {
+    return OWNER + Labels.host() + "/" + ProcessHandle.current().pid();
+  }
+
+  private static final String OWNER = "ec2double-owner=";
+
+  /** Whether a jump's owner comment names a process of this host that still runs. */
+  static boolean ownerAlive(String line) {
+    int at = line.indexOf(OWNER);
+    if (at < 0) {
+      return false;
+    }
+    String owner = line.substring(at + OWNER.length()).split("[\\s\"]", 2)[0];
+    int slash = owner.lastIndexOf('/');
+    if (slash < 0 || !owner.substring(0, slash).equals(Labels.host())) {
+      return false;
+    }
+    try {
+      return ProcessHandle.of(Long.parseLong(owner.substring(slash + 1)))
+          .map(ProcessHandle::isAlive)
+          .orElse(false);
+    } catch (NumberFormatException e) {
+      return false;
+    }
+  }
+
+  /** The iptables arguments that delete the rule an {@code iptables -S} line shows. */
+  static String[] jumpArgs(String line) {
+    return line.replaceFirst("^-A ", "-D ").replace("\"", "").split("\\s+");
+  }
+
   static String chainOf(String serverId) {
     String hex = serverId.substring(serverId.indexOf('-') + 1);
     return "EC2D-" + hex.substring(0, Math.min(12, hex.length()));
@@ -292,8 +359,8 @@ final class HostPacketFilter implements AutoCloseable {
    *
    * @param liveServers the ids of servers that still have objects on the engine
    */
-  static int reapOrphanChains(java.util.Set<String> liveServers) {
-    Iptables.Result listed = Iptables.run("-S", "DOCKER-USER");
+  static int reapOrphanChains(Iptables iptables, java.util.Set<String> liveServers) {
+    Iptables.Result listed = iptables.run("-S", "DOCKER-USER");
     if (!listed.ok()) {
       return 0;
     }
@@ -301,36 +368,44 @@ final class HostPacketFilter implements AutoCloseable {
     liveServers.forEach(id -> live.add(chainOf(id)));
     int reaped = 0;
     for (String line : listed.output().split("\n")) {
-      String[] p = line.trim().split("\\s+");
-      if (p.length == 4
-          && p[0].equals("-A")
-          && p[2].equals("-j")
-          && p[3].startsWith("EC2D-")
-          && p[3].indexOf('-', 5) < 0
-          && !live.contains(p[3])) {
-        remove(p[3]);
+      List<String> p = List.of(line.trim().split("\\s+"));
+      int j = p.indexOf("-j");
+      if (p.size() > 1
+          && p.get(0).equals("-A")
+          && j > 0
+          && j == p.size() - 2
+          && p.get(j + 1).startsWith("EC2D-")
+          && p.get(j + 1).indexOf('-', 5) < 0
+          && !live.contains(p.get(j + 1))
+          && !ownerAlive(line)) {
+        remove(iptables, p.get(j + 1));
         reaped++;
       }
     }
     return reaped;
   }
 
-  static void remove(String chain) {
-    Iptables.run("-D", "DOCKER-USER", "-j", chain);
-    Iptables.run("-t", "nat", "-D", "PREROUTING", "-j", chain + "-MD");
+  static void remove(Iptables iptables, String chain) {
+    Iptables.Result jumps = iptables.run("-S", "DOCKER-USER");
+    for (String line : jumps.ok() ? jumps.output().split("\n") : new String[0]) {
+      if (line.startsWith("-A DOCKER-USER ") && line.endsWith(" -j " + chain)) {
+        iptables.run(jumpArgs(line));
+      }
+    }
+    iptables.run("-t", "nat", "-D", "PREROUTING", "-j", chain + "-MD");
     for (String c : new String[] {chain, chain + "-E", chain + "-I"}) {
-      Iptables.run("-F", c);
+      iptables.run("-F", c);
     }
     for (String c : new String[] {chain, chain + "-E", chain + "-I"}) {
-      Iptables.run("-X", c);
+      iptables.run("-X", c);
     }
-    Iptables.run("-t", "nat", "-F", chain + "-MD");
-    Iptables.run("-t", "nat", "-X", chain + "-MD");
-    Iptables.run("-t", "mangle", "-D", "PREROUTING", "-j", chain + "-MP");
-    Iptables.run("-t", "mangle", "-D", "POSTROUTING", "-j", chain + "-MH");
+    iptables.run("-t", "nat", "-F", chain + "-MD");
+    iptables.run("-t", "nat", "-X", chain + "-MD");
+    iptables.run("-t", "mangle", "-D", "PREROUTING", "-j", chain + "-MP");
+    iptables.run("-t", "mangle", "-D", "POSTROUTING", "-j", chain + "-MH");
     for (String c : new String[] {chain + "-MP", chain + "-MH"}) {
-      Iptables.run("-t", "mangle", "-F", c);
-      Iptables.run("-t", "mangle", "-X", c);
+      iptables.run("-t", "mangle", "-F", c);
+      iptables.run("-t", "mangle", "-X", c);
     }
   }
 
@@ -339,7 +414,7 @@ final class HostPacketFilter implements AutoCloseable {
     if (!installed) {
       return;
     }
-    remove(chain);
+    remove(iptables, chain);
     installed = false;
     LOG.debug("removed iptables chains {}*", chain);
   }

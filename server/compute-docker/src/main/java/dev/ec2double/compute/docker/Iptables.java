@@ -7,7 +7,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-/** Runs iptables and iptables-restore on the host, waiting for the xtables lock. */
+/**
+ * Runs iptables and iptables-restore in the engine host's network namespace, waiting for the
+ * xtables lock: here ({@link #LOCAL}), or through a helper container ({@link HostNetHelper}) when
+ * this process cannot (the server in a container of the engine).
+ */
 final class Iptables {
   /** What a run printed and how it ended. */
   record Result(int exit, String output) {
@@ -16,25 +20,38 @@ final class Iptables {
     }
   }
 
-  private Iptables() {}
+  /** Runs a command with an optional standard input (null: none). */
+  interface Shell {
+    Result exec(List<String> cmd, String input);
+  }
 
-  static Result run(String... args) {
-    return exec(null, args);
+  static final Iptables LOCAL = new Iptables(Iptables::local, "here");
+
+  private final Shell shell;
+  private final String where;
+
+  Iptables(Shell shell, String where) {
+    this.shell = shell;
+    this.where = where;
+  }
+
+  /** Where the commands run, for log lines. */
+  String where() {
+    return where;
+  }
+
+  Result run(String... args) {
+    List<String> cmd = new java.util.ArrayList<>(List.of("iptables", "--wait"));
+    cmd.addAll(List.of(args));
+    return shell.exec(cmd, null);
   }
 
   /** {@code iptables-restore --noflush}: the tables in {@code input} change in one commit. */
-  static Result restore(String input) {
-    return exec(input, "iptables-restore", "--noflush", "--wait");
+  Result restore(String input) {
+    return shell.exec(List.of("iptables-restore", "--noflush", "--wait"), input);
   }
 
-  private static Result exec(String input, String... args) {
-    List<String> cmd = new java.util.ArrayList<>(List.of(args));
-    if (cmd.get(0).equals("iptables")) {
-      cmd.add(1, "--wait");
-    } else if (!cmd.get(0).equals("iptables-restore")) {
-      cmd.add(0, "iptables");
-      cmd.add(1, "--wait");
-    }
+  private static Result local(List<String> cmd, String input) {
     try {
       Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
       if (input != null) {

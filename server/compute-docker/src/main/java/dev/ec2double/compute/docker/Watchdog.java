@@ -124,7 +124,7 @@ public final class Watchdog implements AutoCloseable {
                 }
               });
       // its packet filter chains too (a no-op where iptables is not there or they never were)
-      HostPacketFilter.remove(HostPacketFilter.chainOf(serverId));
+      HostPacketFilter.remove(Iptables.LOCAL, HostPacketFilter.chainOf(serverId));
       // its volume mounts (a no-op where the engine's host is not this one), then its volumes
       DockerStorage.unmountOnThisHost(serverId);
       EngineVolumes.labelled(docker, Labels.SERVER + "=" + serverId)

@@ -50,11 +50,6 @@ class DockerBackendContractTest extends ComputeBackendContract {
   }
 
   @Override
-  protected String image() {
-    return "ec2-double/busybox:latest";
-  }
-
-  @Override
   protected boolean filtersPackets() {
     return true;
   }

@@ -12,7 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.ec2double.it.Elbv2Clients;
-import dev.ec2double.it.TestServer;
+import dev.ec2double.server.Ec2DoubleServer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -26,7 +26,6 @@ import org.eclipse.jetty.client.ContentResponse;
 import org.eclipse.jetty.client.StringRequestContent;
 import org.eclipse.jetty.http.HttpHeader;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
@@ -40,15 +39,17 @@ import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetTypeEn
 
 /**
  * Rule conformance: WireMock servers on loopback as {@code ip} targets, one ALB in front, and each
- * rule checked by which target got exactly which request.
+ * rule checked by which target got exactly which request. Runs on both backends ({@link
+ * MockAlbRulesIT}, {@link DockerAlbRulesIT}): the proxy is the same whatever runs the instances.
  */
-class AlbRulesIT {
+abstract class AlbRulesContract {
   private static final String ACCOUNT = "210987654321";
   private static ElasticLoadBalancingV2Client elb;
   private static WireMockServer a1;
   private static WireMockServer a2;
   private static WireMockServer b;
   private static Http http;
+  private static String address;
   private static String vpcId;
   private static String lbArn;
   private static String listenerArn;
@@ -56,17 +57,17 @@ class AlbRulesIT {
   private static String tgB;
   private static int port;
 
-  @BeforeAll
-  static void albWithTwoGroups() {
-    elb = Elbv2Clients.of(TestServer.get(), ACCOUNT);
+  /** Each backend's subclass calls this from its {@code @BeforeAll}, with its server. */
+  static void albWithTwoGroups(Ec2DoubleServer server) {
+    elb = Elbv2Clients.of(server, ACCOUNT);
     http = new Http();
     a1 = wiremock("a1");
     a2 = wiremock("a2");
     b = wiremock("b");
-    vpcId = Elbv2Clients.defaultVpcId(TestServer.get(), ACCOUNT);
+    vpcId = Elbv2Clients.defaultVpcId(server, ACCOUNT);
     lbArn =
         elb.createLoadBalancer(
-                r -> r.name("rules").subnets(Elbv2Clients.twoSubnets(TestServer.get(), ACCOUNT)))
+                r -> r.name("rules").subnets(Elbv2Clients.twoSubnets(server, ACCOUNT)))
             .loadBalancers()
             .get(0)
             .loadBalancerArn();
@@ -78,6 +79,8 @@ class AlbRulesIT {
             .get(0)
             .listenerArn();
     port = Albs.hostPort(elb, listenerArn);
+    address = Albs.hostAddress(elb, listenerArn);
+    http.at(address);
     // keeps group b in use (a group no listener or rule uses shows its targets unused)
     rule(50000, Albs.forward(tgB), path("/keep-b-in-use"));
     Albs.awaitStates(elb, tgA, TargetHealthStateEnum.HEALTHY, 2);
@@ -169,7 +172,7 @@ class AlbRulesIT {
     assertThat(seen.getHeader("X-Forwarded-Port")).isEqualTo("80");
     assertThat(seen.getHeader("X-Amzn-Trace-Id")).matches("Root=1-[0-9a-f]{8}-[0-9a-f]{24}");
     // the client's Host header, unchanged (Jetty's client leaves out a default port)
-    assertThat(seen.getHeader("Host")).isEqualTo(port == 80 ? "127.0.0.1" : "127.0.0.1:" + port);
+    assertThat(seen.getHeader("Host")).isEqualTo(port == 80 ? address : address + ":" + port);
     assertThat(seen.containsHeader("Via")).isFalse();
   }
 
@@ -177,7 +180,7 @@ class AlbRulesIT {
   void answersManyClientConnectionsAtOnce() throws Exception {
     // one connection per client: together they land on every selector thread of the listener,
     // and each thread forwards on target connections of its own
-    List<Http> clients = IntStream.range(0, 8).mapToObj(i -> new Http()).toList();
+    List<Http> clients = IntStream.range(0, 8).mapToObj(i -> new Http().at(address)).toList();
     ExecutorService threads = Executors.newFixedThreadPool(clients.size());
     List<String> bodies = new ArrayList<>();
     try {

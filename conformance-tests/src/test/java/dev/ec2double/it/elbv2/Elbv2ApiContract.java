@@ -4,13 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ec2double.it.Elbv2Clients;
-import dev.ec2double.it.TestServer;
+import dev.ec2double.server.Ec2DoubleServer;
 import java.net.ConnectException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
@@ -30,18 +29,21 @@ import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetGroupN
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetHealthReasonEnum;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetHealthStateEnum;
 
-/** The ELBv2 API on the mock backend: shapes, ARNs, errors and their HTTP statuses. */
-class Elbv2ApiIT {
+/**
+ * The ELBv2 API: shapes, ARNs, errors and their HTTP statuses. Runs on both backends ({@link
+ * MockElbv2ApiIT}, {@link DockerElbv2ApiIT}): nothing here may depend on what runs behind it.
+ */
+abstract class Elbv2ApiContract {
   private static final String ACCOUNT = "111122223333";
   private static ElasticLoadBalancingV2Client elb;
   private static List<String> subnets;
   private static String vpcId;
 
-  @BeforeAll
-  static void client() {
-    elb = Elbv2Clients.of(TestServer.get(), ACCOUNT);
-    subnets = Elbv2Clients.twoSubnets(TestServer.get(), ACCOUNT);
-    vpcId = Elbv2Clients.defaultVpcId(TestServer.get(), ACCOUNT);
+  /** Each backend's subclass calls this from its {@code @BeforeAll}, with its server. */
+  static void client(Ec2DoubleServer server) {
+    elb = Elbv2Clients.of(server, ACCOUNT);
+    subnets = Elbv2Clients.twoSubnets(server, ACCOUNT);
+    vpcId = Elbv2Clients.defaultVpcId(server, ACCOUNT);
   }
 
   @AfterAll
@@ -75,7 +77,7 @@ class Elbv2ApiIT {
                 + name(test)
                 + "/[0-9a-f]{16}");
     assertThat(lb.dnsName())
-        .matches(name(test).toLowerCase() + "-\\d{10}\\.us-east-1\\.elb\\.localhost");
+        .matches(name(test).toLowerCase() + "-\\d{10}\\.us-east-1\\.elb\\.test");
     assertThat(lb.vpcId()).isEqualTo(vpcId);
     assertThat(lb.availabilityZones())
         .extracting(z -> z.subnetId())
@@ -370,14 +372,15 @@ class Elbv2ApiIT {
             .get(0)
             .listenerArn();
     int port = Albs.hostPort(elb, listener);
+    String address = Albs.hostAddress(elb, listener);
     try (Socket s = new Socket()) {
-      s.connect(new InetSocketAddress("127.0.0.1", port), 2000);
+      s.connect(new InetSocketAddress(address, port), 2000);
     }
     elb.deleteLoadBalancer(r -> r.loadBalancerArn(lb.loadBalancerArn()));
     assertThatThrownBy(
             () -> {
               try (Socket s = new Socket()) {
-                s.connect(new InetSocketAddress("127.0.0.1", port), 2000);
+                s.connect(new InetSocketAddress(address, port), 2000);
               }
             })
         .isInstanceOf(ConnectException.class);
