@@ -1,5 +1,7 @@
 package dev.ec2double.it.instances;
 
+import static dev.ec2double.it.Ec2Calls.error;
+import static dev.ec2double.it.Ec2Calls.filter;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -11,7 +13,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.ec2.Ec2Client;
-import software.amazon.awssdk.services.ec2.model.Ec2Exception;
 import software.amazon.awssdk.services.ec2.model.Filter;
 import software.amazon.awssdk.services.ec2.model.PlacementGroup;
 import software.amazon.awssdk.services.ec2.model.PlacementStrategy;
@@ -32,19 +33,6 @@ class PlacementGroupsIT {
   @AfterAll
   static void close() {
     ec2.close();
-  }
-
-  private static Filter filter(String name, String... values) {
-    return Filter.builder().name(name).values(values).build();
-  }
-
-  private static String error(Runnable call) {
-    try {
-      call.run();
-    } catch (Ec2Exception e) {
-      return e.awsErrorDetails().errorCode() + ": " + e.awsErrorDetails().errorMessage();
-    }
-    throw new AssertionError("the call succeeded");
   }
 
   private static TagSpecification tag(String value) {

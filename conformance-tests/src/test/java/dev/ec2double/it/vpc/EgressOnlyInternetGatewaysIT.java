@@ -1,5 +1,7 @@
 package dev.ec2double.it.vpc;
 
+import static dev.ec2double.it.Ec2Calls.error;
+import static dev.ec2double.it.Ec2Calls.filter;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -13,7 +15,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.DescribeEgressOnlyInternetGatewaysResponse;
-import software.amazon.awssdk.services.ec2.model.Ec2Exception;
 import software.amazon.awssdk.services.ec2.model.EgressOnlyInternetGateway;
 import software.amazon.awssdk.services.ec2.model.Filter;
 import software.amazon.awssdk.services.ec2.model.ResourceType;
@@ -32,19 +33,6 @@ class EgressOnlyInternetGatewaysIT {
   @AfterAll
   static void close() {
     ec2.close();
-  }
-
-  private static Filter filter(String name, String... values) {
-    return Filter.builder().name(name).values(values).build();
-  }
-
-  private static String error(Runnable call) {
-    try {
-      call.run();
-    } catch (Ec2Exception e) {
-      return e.awsErrorDetails().errorCode() + ": " + e.awsErrorDetails().errorMessage();
-    }
-    throw new AssertionError("the call succeeded");
   }
 
   private static String vpc(String cidr) {
