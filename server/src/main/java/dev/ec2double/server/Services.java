@@ -30,6 +30,7 @@ import dev.ec2double.ec2.instancetypes.InstanceTypeCatalog;
 import dev.ec2double.ec2.instancetypes.InstanceTypesService;
 import dev.ec2double.ec2.keypairs.KeyPairService;
 import dev.ec2double.ec2.keypairs.KeyPairStore;
+import dev.ec2double.ec2.placementgroups.PlacementGroupsService;
 import dev.ec2double.ec2.regions.RegionsService;
 import dev.ec2double.ec2.snapshots.SnapshotsService;
 import dev.ec2double.ec2.tags.TagsService;
@@ -41,7 +42,9 @@ import dev.ec2double.ec2.volumes.InstanceVolumes;
 import dev.ec2double.ec2.volumes.VolumesService;
 import dev.ec2double.ec2.vpc.AddressesService;
 import dev.ec2double.ec2.vpc.ClassicLinkService;
+import dev.ec2double.ec2.vpc.CustomerGatewaysService;
 import dev.ec2double.ec2.vpc.DhcpOptionsService;
+import dev.ec2double.ec2.vpc.EgressOnlyInternetGatewaysService;
 import dev.ec2double.ec2.vpc.InstanceNetworking;
 import dev.ec2double.ec2.vpc.InstancePlacements;
 import dev.ec2double.ec2.vpc.InternetGatewaysService;
@@ -105,6 +108,8 @@ public final class Services implements AutoCloseable {
     registry.register(new SubnetsService());
     registry.register(new InternetGatewaysService());
     registry.register(new DhcpOptionsService());
+    registry.register(new CustomerGatewaysService());
+    registry.register(new EgressOnlyInternetGatewaysService());
     registry.register(new RouteTablesService());
     registry.register(new SecurityGroupsService(enforcer));
     registry.register(new NetworkInterfacesService(placements, enforcer));
@@ -146,6 +151,7 @@ public final class Services implements AutoCloseable {
     registry.register(new AttachmentsService(ebs));
     registry.register(new SnapshotsService(ebs));
     registry.register(new KeyPairService(resources));
+    registry.register(new PlacementGroupsService(resources));
     registry.register(new TagsService(resources));
 
     // ELBv2: the registry routes its SDK model package to the query protocol.

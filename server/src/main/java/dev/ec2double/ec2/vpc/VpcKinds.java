@@ -18,6 +18,8 @@ final class VpcKinds {
             (s, id) -> has(s, st -> st.subnets, id)));
     InternetGateways.KIND.registerTaggable(resources);
     DhcpOptionsSets.KIND.registerTaggable(resources);
+    CustomerGateways.KIND.registerTaggable(resources);
+    EgressOnlyInternetGateways.KIND.registerTaggable(resources);
     resources.register(
         new Resources.Kind(
             "rtb",

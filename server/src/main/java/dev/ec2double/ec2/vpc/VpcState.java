@@ -33,6 +33,8 @@ public final class VpcState implements java.io.Serializable {
   final Map<String, NetworkInterfaceRecord> interfaces = new LinkedHashMap<>();
   final Map<String, ElasticIpRecord> addresses = new LinkedHashMap<>();
   final Map<String, DhcpOptionsRecord> dhcpOptions = new LinkedHashMap<>();
+  final Map<String, CustomerGatewayRecord> customerGateways = new LinkedHashMap<>();
+  final Map<String, EgressOnlyInternetGatewayRecord> egressOnlyGateways = new LinkedHashMap<>();
 
   /** The region's default DHCP options set, which new VPCs get while it exists. */
   private final String defaultDhcpOptionsId;

@@ -100,6 +100,7 @@ public final class VpcsService {
       boolean used =
           st.subnets.values().stream().anyMatch(s -> s.vpcId.equals(vpc.id))
               || st.gateways.values().stream().anyMatch(g -> vpc.id.equals(g.vpcId))
+              || st.egressOnlyGateways.values().stream().anyMatch(g -> vpc.id.equals(g.vpcId()))
               || st.interfaces.values().stream().anyMatch(n -> n.vpcId.equals(vpc.id))
               || st.routeTables.values().stream()
                   .anyMatch(t -> t.vpcId.equals(vpc.id) && !t.id.equals(vpc.mainRouteTableId))
