@@ -26,21 +26,41 @@ final class AddressPool implements java.io.Serializable {
     return allocate(java.util.Set.of());
   }
 
-  /** The next free address that is not in {@code avoid} (taken by others on a shared network). */
+  /**
+   * A free address that is not in {@code avoid} (taken by others on a shared network). It starts
+   * from a random place in the subnet, as EC2's choice looks to a client, so that two servers
+   * sharing one engine network (the default VPC of each) rarely try the same address at the same
+   * moment: taking the lowest free one made them collide ("Address already in use").
+   */
   synchronized String allocate(java.util.Set<String> avoid) {
-    int i = used.nextClearBit(RESERVED_FIRST);
-    while (i < cidr.size() - 1 && avoid.contains(cidr.address(i))) {
-      i = used.nextClearBit(i + 1);
+    int last = (int) cidr.size() - 1; // the broadcast address, reserved
+    int span = last - RESERVED_FIRST;
+    if (span > 0) {
+      int start = RESERVED_FIRST + java.util.concurrent.ThreadLocalRandom.current().nextInt(span);
+      int i = firstFree(start, last, avoid);
+      if (i < 0) {
+        i = firstFree(RESERVED_FIRST, start, avoid);
+      }
+      if (i >= 0) {
+        used.set(i);
+        return cidr.address(i);
+      }
     }
-    if (i >= cidr.size() - 1) {
-      throw new AwsException(
-          "InsufficientFreeAddressesInSubnet",
-          "There are not enough free addresses in subnet '"
-              + subnetId
-              + "' to satisfy the requested number of instances.");
+    throw new AwsException(
+        "InsufficientFreeAddressesInSubnet",
+        "There are not enough free addresses in subnet '"
+            + subnetId
+            + "' to satisfy the requested number of instances.");
+  }
+
+  /** The first index in [from, to) that is neither used nor avoided, or -1. */
+  private int firstFree(int from, int to, java.util.Set<String> avoid) {
+    for (int i = used.nextClearBit(from); i < to; i = used.nextClearBit(i + 1)) {
+      if (!avoid.contains(cidr.address(i))) {
+        return i;
+      }
     }
-    used.set(i);
-    return cidr.address(i);
+    return -1;
   }
 
   /** Takes a specific address, as a request that names its private IP does. */
