@@ -49,6 +49,12 @@ class ServerCleanupIsNotAnOutsideKillTest {
       }
     }
 
+    /** {@code docker kill}: the machine ends, killed (137), and stays on the engine. */
+    void kill(String machineId) {
+      super.stop(machineId, java.time.Duration.ZERO);
+      listener.exited(machineId, MachineStatus.KILLED);
+    }
+
     @Override
     public void removeAll() {
       List.copyOf(machines).forEach(this::remove);
@@ -91,7 +97,9 @@ class ServerCleanupIsNotAnOutsideKillTest {
   void aKillFromOutsideStillStopsTheInstance() {
     InstanceRecord r = running("i-0000000000000aaa3");
 
-    engine.remove(r.machineId()); // not the server: someone ran docker rm -f
+    // not the server: someone ran docker kill (a docker rm -f would also remove it, and the
+    // instance then goes on to terminated on the lifecycle's own thread)
+    engine.kill(r.machineId());
 
     assertThat(r.state()).isEqualTo(InstanceState.STOPPED);
     assertThat(r.stateReasonMessage).contains("killed outside ec2-double");
