@@ -3,11 +3,11 @@ package dev.ec2double.it.vpc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.ec2double.it.TestServer;
+import dev.ec2double.it.Clients;
+import dev.ec2double.server.Ec2DoubleServer;
 import java.util.List;
-import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.AccountAttributeName;
@@ -19,14 +19,28 @@ import software.amazon.awssdk.services.ec2.model.SecurityGroup;
 import software.amazon.awssdk.services.ec2.model.Subnet;
 import software.amazon.awssdk.services.ec2.model.Vpc;
 
-/** The VPC API as an SDK user sees it, on the mock backend. */
-class VpcApiIT {
+/**
+ * The VPC API as an SDK user sees it. Runs on both backends ({@link MockVpcApiIT}, {@link
+ * DockerVpcApiIT}): nothing here may depend on what runs behind it.
+ */
+abstract class VpcApiContract {
   private static final String AMI = "ami-0ec2d00000000de12";
+  private static Ec2DoubleServer server;
+  private static Supplier<String> prefixes;
   private static Ec2Client ec2;
 
-  @BeforeAll
-  static void client() {
-    ec2 = TestServer.ec2("us-west-2", "AKIDVPCAPI");
+  /**
+   * Each backend's subclass calls this from its {@code @BeforeAll}, with its server and where the
+   * first two octets ({@code "10.123"}) of each new VPC's {@code /16} come from.
+   */
+  static void client(Ec2DoubleServer backend, Supplier<String> prefix16) {
+    server = backend;
+    prefixes = prefix16;
+    ec2 = ec2("us-west-2", "AKIDVPCAPI");
+  }
+
+  private static Ec2Client ec2(String region, String accessKey) {
+    return Clients.ec2Builder(server.endpoint(), region, accessKey, "secret").build();
   }
 
   @AfterAll
@@ -35,7 +49,7 @@ class VpcApiIT {
   }
 
   private static String cidr16() {
-    return "10." + ThreadLocalRandom.current().nextInt(256) + ".0.0/16";
+    return prefixes.get() + ".0.0/16";
   }
 
   private static String prefix(String cidr) {
@@ -61,7 +75,7 @@ class VpcApiIT {
 
   @Test
   void aNewRegionHasTheDefaultVpcAwsMakes() {
-    try (Ec2Client fresh = TestServer.ec2("eu-west-3", "AKIDFRESHREGION")) {
+    try (Ec2Client fresh = ec2("eu-west-3", "AKIDFRESHREGION")) {
       List<Vpc> vpcs = fresh.describeVpcs(r -> r.filters(filter("is-default", "true"))).vpcs();
       assertThat(vpcs).hasSize(1);
       Vpc vpc = vpcs.get(0);
