@@ -29,7 +29,9 @@ ansible-galaxy collection list 2>/dev/null | grep -E '^(amazon|community)\.aws '
 PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 ENDPOINT=http://127.0.0.1:$PORT
 LOG=$(mktemp /tmp/ec2d-ansible-server.XXXXXX.log)
-java -jar "$JAR" --port "$PORT" --backend docker --ami "$AMI=$IMAGE" >"$LOG" 2>&1 &
+# --hosts-file /etc/hosts: the load balancers' DNS names resolve for every program here (root).
+java -jar "$JAR" --port "$PORT" --backend docker --ami "$AMI=$IMAGE" --hosts-file /etc/hosts \
+  >"$LOG" 2>&1 &
 SERVER=$!
 stop() {
   kill "$SERVER" 2>/dev/null && wait "$SERVER" 2>/dev/null || true

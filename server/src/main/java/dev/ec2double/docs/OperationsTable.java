@@ -18,8 +18,7 @@ import java.util.Map;
  */
 public final class OperationsTable {
   public static final String REGENERATE =
-      "mvn -B -ntp -q compile exec:java -pl server"
-          + " -Dexec.mainClass=dev.ec2double.docs.OperationsTable";
+      "mvn -B -ntp -q -pl server -am process-classes -Pregenerate-operations";
 
   private OperationsTable() {}
 
