@@ -23,20 +23,24 @@ final class AddressPool implements java.io.Serializable {
   }
 
   synchronized String allocate() {
-    return allocate(java.util.Set.of());
+    return allocate(java.util.Set.of(), false);
   }
 
   /**
-   * A free address that is not in {@code avoid} (taken by others on a shared network). It starts
-   * from a random place in the subnet, as EC2's choice looks to a client, so that two servers
-   * sharing one engine network (the default VPC of each) rarely try the same address at the same
-   * moment: taking the lowest free one made them collide ("Address already in use").
+   * A free address that is not in {@code avoid} (taken by others on a shared network): the lowest
+   * one, or, with {@code spread}, the first from a random place in the subnet. Spread is for the
+   * default VPC, whose engine network every server on the engine shares: taking the lowest free
+   * address, two servers launching at the same moment tried the same one and the engine refused one
+   * launch ("Address already in use").
    */
-  synchronized String allocate(java.util.Set<String> avoid) {
+  synchronized String allocate(java.util.Set<String> avoid, boolean spread) {
     int last = (int) cidr.size() - 1; // the broadcast address, reserved
     int span = last - RESERVED_FIRST;
     if (span > 0) {
-      int start = RESERVED_FIRST + java.util.concurrent.ThreadLocalRandom.current().nextInt(span);
+      int start =
+          spread
+              ? RESERVED_FIRST + java.util.concurrent.ThreadLocalRandom.current().nextInt(span)
+              : RESERVED_FIRST;
       int i = firstFree(start, last, avoid);
       if (i < 0) {
         i = firstFree(RESERVED_FIRST, start, avoid);

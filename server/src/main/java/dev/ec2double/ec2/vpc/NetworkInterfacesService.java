@@ -72,7 +72,9 @@ public final class NetworkInterfacesService {
       String ip,
       String description,
       java.util.Set<String> avoid) {
-    String address = ip == null ? s.pool.allocate(avoid) : s.pool.claim(ip);
+    VpcRecord vpc = st.vpcs.get(s.vpcId);
+    boolean shared = vpc != null && vpc.isDefault; // one engine network for every server
+    String address = ip == null ? s.pool.allocate(avoid, shared) : s.pool.claim(ip);
     NetworkInterfaceRecord n =
         new NetworkInterfaceRecord(
             Ids.next("eni"), s.id, s.vpcId, s.zone, address, Macs.next(), description, groups);

@@ -9,18 +9,13 @@ import org.junit.jupiter.api.Test;
 
 class AddressPoolTest {
   @Test
-  void givesEveryAddressButTheFourFirstAndTheLastOnceEach() {
+  void skipsTheFourFirstAndTheLastAddressAwsReserves() {
     AddressPool pool = new AddressPool("subnet-1", Cidr.parseOrNull("10.0.1.0/28"));
     assertThat(pool.available()).isEqualTo(11);
-    java.util.Set<String> given = new java.util.HashSet<>();
-    for (int i = 0; i < 11; i++) {
-      given.add(pool.allocate());
+    assertThat(pool.allocate()).isEqualTo("10.0.1.4");
+    for (int i = 5; i <= 14; i++) {
+      assertThat(pool.allocate()).isEqualTo("10.0.1." + i);
     }
-    java.util.Set<String> expected = new java.util.HashSet<>();
-    for (int i = 4; i <= 14; i++) {
-      expected.add("10.0.1." + i);
-    }
-    assertThat(given).isEqualTo(expected);
     assertThatThrownBy(pool::allocate)
         .isInstanceOf(AwsException.class)
         .hasMessageContaining("not enough free addresses");
@@ -29,15 +24,31 @@ class AddressPoolTest {
   }
 
   @Test
+  void spreadGivesEveryUsableAddressOnceEach() {
+    AddressPool pool = new AddressPool("subnet-1", Cidr.parseOrNull("10.0.1.0/28"));
+    java.util.Set<String> given = new java.util.HashSet<>();
+    for (int i = 0; i < 11; i++) {
+      given.add(pool.allocate(java.util.Set.of(), true));
+    }
+    java.util.Set<String> expected = new java.util.HashSet<>();
+    for (int i = 4; i <= 14; i++) {
+      expected.add("10.0.1." + i);
+    }
+    assertThat(given).isEqualTo(expected);
+    assertThatThrownBy(() -> pool.allocate(java.util.Set.of(), true))
+        .isInstanceOf(AwsException.class);
+  }
+
+  @Test
   void neverGivesAnAddressOthersTakeOnASharedNetwork() {
     AddressPool pool = new AddressPool("subnet-1", Cidr.parseOrNull("10.0.1.0/28"));
     java.util.Set<String> others = java.util.Set.of("10.0.1.4", "10.0.1.7", "10.0.1.14");
     java.util.Set<String> given = new java.util.HashSet<>();
     for (int i = 0; i < 8; i++) {
-      given.add(pool.allocate(others));
+      given.add(pool.allocate(others, true));
     }
     assertThat(given).hasSize(8).doesNotContainAnyElementsOf(others);
-    assertThatThrownBy(() -> pool.allocate(others)).isInstanceOf(AwsException.class);
+    assertThatThrownBy(() -> pool.allocate(others, false)).isInstanceOf(AwsException.class);
   }
 
   @Test
