@@ -219,19 +219,21 @@ class EngineFaultsIT {
       awaitState(client, id, InstanceStateName.RUNNING);
 
       relay.cut();
-      assertThatThrownBy(() -> run(client))
-          .isInstanceOfSatisfying(
-              Ec2Exception.class,
-              e -> {
-                assertThat(e.awsErrorDetails().errorCode())
-                    .isEqualTo("InsufficientInstanceCapacity");
-                assertThat(e.awsErrorDetails().errorMessage()).contains(relay.dockerHost());
-              });
-      assertThat(describe(client, id).state().name()).isEqualTo(InstanceStateName.RUNNING);
-      // meanwhile, on the engine: the instance's container is killed
-      docker.killContainerCmd("ec2double-" + id).exec();
-
-      relay.restore();
+      try {
+        assertThatThrownBy(() -> run(client))
+            .isInstanceOfSatisfying(
+                Ec2Exception.class,
+                e -> {
+                  assertThat(e.awsErrorDetails().errorCode())
+                      .isEqualTo("InsufficientInstanceCapacity");
+                  assertThat(e.awsErrorDetails().errorMessage()).contains(relay.dockerHost());
+                });
+        assertThat(describe(client, id).state().name()).isEqualTo(InstanceStateName.RUNNING);
+        // meanwhile, on the engine: the instance's container is killed
+        docker.killContainerCmd("ec2double-" + id).exec();
+      } finally {
+        relay.restore(); // also when an assertion failed: the other tests need the engine
+      }
 
       Instance i = awaitState(client, id, InstanceStateName.STOPPED);
       assertThat(i.stateReason().message()).contains("killed outside ec2-double");

@@ -64,17 +64,41 @@ final class EngineRelay implements AutoCloseable {
 
   private void accept(ServerSocketChannel s) {
     while (s.isOpen()) {
+      SocketChannel client;
       try {
-        SocketChannel client = s.accept();
-        SocketChannel engine = SocketChannel.open(UnixDomainSocketAddress.of(socket));
-        open.add(client);
-        open.add(engine);
-        pump(client, engine);
-        pump(engine, client);
+        client = s.accept();
       } catch (IOException e) {
         return; // cut
       }
+      // a connection accepted just before a cut must not outlive it: registered under the lock
+      // that cut() holds, or closed at once
+      if (!register(s, client)) {
+        return;
+      }
+      SocketChannel engine;
+      try {
+        engine = SocketChannel.open(UnixDomainSocketAddress.of(socket));
+      } catch (IOException e) {
+        closeQuietly(client);
+        continue;
+      }
+      if (!register(s, engine)) {
+        closeQuietly(client);
+        return;
+      }
+      pump(client, engine);
+      pump(engine, client);
     }
+  }
+
+  /** Adds a channel to those a cut closes, unless this listener was cut already. */
+  private synchronized boolean register(ServerSocketChannel s, SocketChannel c) {
+    if (listener != s || !s.isOpen()) {
+      closeQuietly(c);
+      return false;
+    }
+    open.add(c);
+    return true;
   }
 
   private void pump(SocketChannel from, SocketChannel to) {
