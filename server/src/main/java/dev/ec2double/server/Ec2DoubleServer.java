@@ -16,6 +16,7 @@ import dev.ec2double.wire.Protocol;
 import dev.ec2double.wire.RawRequest;
 import dev.ec2double.wire.SdkActions;
 import dev.ec2double.wire.SigV4Verifier;
+import dev.ec2double.wire.TemporaryCredentials;
 import io.javalin.Javalin;
 import io.javalin.compression.CompressionStrategy;
 import io.javalin.http.Context;
@@ -108,13 +109,25 @@ public final class Ec2DoubleServer implements AutoCloseable {
         store.changed();
         LOG.info("state is saved in {}", stateDir.path());
       }
+      TemporaryCredentials issued =
+          key ->
+              services
+                  .roleCredentials()
+                  .find(key)
+                  .map(
+                      c ->
+                          new TemporaryCredentials.Session(
+                              c.secretAccessKey(), c.sessionToken(), c.expiration(), c.account()));
       api =
           new ApiHandler(
                   registry,
                   new StateServiceHost(store, config.quotas()),
                   config.account(),
-                  config.strictAuth() ? new SigV4Verifier(config.credentials()) : null)
-              .answeringFailures(EngineErrors::toAws);
+                  config.strictAuth()
+                      ? new SigV4Verifier(config.credentials()).withTemporaryCredentials(issued)
+                      : null)
+              .answeringFailures(EngineErrors::toAws)
+              .withTemporaryCredentials(issued);
       assembled.complete(null);
     } catch (RuntimeException | Error e) {
       assembled.completeExceptionally(e);

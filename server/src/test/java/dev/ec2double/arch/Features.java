@@ -34,6 +34,8 @@ final class Features {
                   "InstanceStorage")),
           Map.entry("ec2.regions", Set.of("RegionCatalog")),
           Map.entry(
+              "ec2.roles", Set.of("InstanceProfiles", "ProfileAssociations", "RoleCredentials")),
+          Map.entry(
               "ec2.vpc",
               Set.of(
                   "VpcLookups",
