@@ -4,6 +4,9 @@ import static dev.ec2double.it.Ec2Calls.error;
 import static dev.ec2double.it.Ec2Calls.filter;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ec2double.it.AwsCli;
 import dev.ec2double.it.TestServer;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -325,5 +328,94 @@ class LaunchTemplatesIT {
         .stream()
         .map(LaunchTemplateVersion::versionNumber)
         .toList();
+  }
+
+  @Test
+  void theAwsCliDrivesTemplatesAndTheirVersions() throws Exception {
+    AwsCli.requireInstalled("LaunchTemplatesIT");
+    ObjectMapper json = new ObjectMapper();
+    String region = "eu-west-3";
+    AwsCli.Run made =
+        AwsCli.run(
+            region,
+            "ec2",
+            "create-launch-template",
+            "--launch-template-name",
+            "lt-it-cli",
+            "--version-description",
+            "v1",
+            "--launch-template-data",
+            "{\"ImageId\":\""
+                + AMI
+                + "\",\"InstanceType\":\"t3.micro\",\"BlockDeviceMappings\":[{\"DeviceName\":"
+                + "\"/dev/sdf\",\"Ebs\":{\"VolumeSize\":2}}],\"TagSpecifications\":[{"
+                + "\"ResourceType\":\"instance\",\"Tags\":[{\"Key\":\"Team\",\"Value\":\"cli\"}]}]}",
+            "--tag-specifications",
+            "ResourceType=launch-template,Tags=[{Key=Name,Value=cli}]");
+    assertThat(made.exit()).as(made.stderr()).isZero();
+    JsonNode template = json.readTree(made.stdout()).get("LaunchTemplate");
+    String id = template.get("LaunchTemplateId").asText();
+    try {
+      assertThat(template.get("DefaultVersionNumber").asLong()).isEqualTo(1);
+      assertThat(template.get("Tags").get(0).get("Value").asText()).isEqualTo("cli");
+      AwsCli.Run v2 =
+          AwsCli.run(
+              region,
+              "ec2",
+              "create-launch-template-version",
+              "--launch-template-id",
+              id,
+              "--source-version",
+              "1",
+              "--launch-template-data",
+              "{\"InstanceType\":\"t3.small\"}");
+      assertThat(v2.exit()).as(v2.stderr()).isZero();
+      AwsCli.Run latest =
+          AwsCli.run(
+              region,
+              "ec2",
+              "describe-launch-template-versions",
+              "--launch-template-name",
+              "lt-it-cli",
+              "--versions",
+              "$Latest");
+      assertThat(latest.exit()).as(latest.stderr()).isZero();
+      JsonNode version = json.readTree(latest.stdout()).get("LaunchTemplateVersions").get(0);
+      assertThat(version.get("VersionNumber").asLong()).isEqualTo(2);
+      assertThat(version.get("DefaultVersion").asBoolean()).isFalse();
+      JsonNode data = version.get("LaunchTemplateData");
+      assertThat(data.get("ImageId").asText()).isEqualTo(AMI);
+      assertThat(data.get("InstanceType").asText()).isEqualTo("t3.small");
+      assertThat(data.get("BlockDeviceMappings").get(0).get("Ebs").get("VolumeSize").asInt())
+          .isEqualTo(2);
+      assertThat(data.get("TagSpecifications").get(0).get("Tags").get(0).get("Value").asText())
+          .isEqualTo("cli");
+      AwsCli.Run deleted =
+          AwsCli.run(
+              region,
+              "ec2",
+              "delete-launch-template-versions",
+              "--launch-template-id",
+              id,
+              "--versions",
+              "1",
+              "2");
+      assertThat(deleted.exit()).as(deleted.stderr()).isZero();
+      JsonNode result = json.readTree(deleted.stdout());
+      assertThat(
+              result
+                  .get("SuccessfullyDeletedLaunchTemplateVersions")
+                  .get(0)
+                  .get("VersionNumber")
+                  .asLong())
+          .isEqualTo(2);
+      JsonNode failed = result.get("UnsuccessfullyDeletedLaunchTemplateVersions").get(0);
+      assertThat(failed.get("VersionNumber").asLong()).isEqualTo(1);
+      assertThat(failed.get("ResponseError").get("Code").asText()).isEqualTo("unexpectedError");
+    } finally {
+      AwsCli.Run gone =
+          AwsCli.run(region, "ec2", "delete-launch-template", "--launch-template-id", id);
+      assertThat(gone.exit()).as(gone.stderr()).isZero();
+    }
   }
 }
