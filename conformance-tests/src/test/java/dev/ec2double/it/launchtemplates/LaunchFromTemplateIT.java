@@ -10,12 +10,14 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.Instance;
 import software.amazon.awssdk.services.ec2.model.LaunchTemplateBlockDeviceMappingRequest;
+import software.amazon.awssdk.services.ec2.model.LaunchTemplateSpecification;
 import software.amazon.awssdk.services.ec2.model.LaunchTemplateTagSpecificationRequest;
 import software.amazon.awssdk.services.ec2.model.RequestLaunchTemplateData;
 import software.amazon.awssdk.services.ec2.model.ResourceType;
@@ -179,6 +181,10 @@ class LaunchFromTemplateIT {
     }
   }
 
+  private static String launchError(Consumer<LaunchTemplateSpecification.Builder> template) {
+    return error(() -> ec2.runInstances(r -> r.minCount(1).maxCount(1).launchTemplate(template)));
+  }
+
   @Test
   void refusesATemplateOrVersionThatIsNotThere() {
     String ltId =
@@ -189,44 +195,14 @@ class LaunchFromTemplateIT {
             .launchTemplate()
             .launchTemplateId();
     try {
-      assertThat(
-              error(
-                  () ->
-                      ec2.runInstances(
-                          r ->
-                              r.minCount(1)
-                                  .maxCount(1)
-                                  .launchTemplate(
-                                      t -> t.launchTemplateId("lt-0123456789abcdef0")))))
+      assertThat(launchError(t -> t.launchTemplateId("lt-0123456789abcdef0")))
           .startsWith("InvalidLaunchTemplateId.NotFound: ");
-      assertThat(
-              error(
-                  () ->
-                      ec2.runInstances(
-                          r ->
-                              r.minCount(1)
-                                  .maxCount(1)
-                                  .launchTemplate(t -> t.launchTemplateId(ltId).version("3")))))
+      assertThat(launchError(t -> t.launchTemplateId(ltId).version("3")))
           .startsWith("InvalidLaunchTemplateId.VersionNotFound: ");
-      assertThat(
-              error(
-                  () ->
-                      ec2.runInstances(
-                          r ->
-                              r.minCount(1)
-                                  .maxCount(1)
-                                  .launchTemplate(t -> t.launchTemplateName("lt-it-nope")))))
+      assertThat(launchError(t -> t.launchTemplateName("lt-it-nope")))
           .startsWith("InvalidLaunchTemplateName.NotFoundException: ");
       // the template has no image and neither has the request
-      assertThat(
-              error(
-                  () ->
-                      ec2.runInstances(
-                          r ->
-                              r.minCount(1)
-                                  .maxCount(1)
-                                  .launchTemplate(t -> t.launchTemplateId(ltId)))))
-          .startsWith("MissingParameter: ");
+      assertThat(launchError(t -> t.launchTemplateId(ltId))).startsWith("MissingParameter: ");
       assertThat(
               ec2.describeInstances(r -> r.filters(filter("tag:aws:ec2launchtemplate:id", ltId)))
                   .reservations())

@@ -9,11 +9,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ec2double.it.AwsCli;
 import dev.ec2double.it.TestServer;
 import java.util.List;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.DeleteLaunchTemplateVersionsResponse;
+import software.amazon.awssdk.services.ec2.model.DescribeLaunchTemplateVersionsRequest;
 import software.amazon.awssdk.services.ec2.model.Filter;
 import software.amazon.awssdk.services.ec2.model.LaunchTemplate;
 import software.amazon.awssdk.services.ec2.model.LaunchTemplateVersion;
@@ -57,10 +59,15 @@ class LaunchTemplatesIT {
   }
 
   private static List<Long> versions(String id, String... which) {
-    return ec2
-        .describeLaunchTemplateVersions(r -> r.launchTemplateId(id).versions(which))
-        .launchTemplateVersions()
-        .stream()
+    return numbers(r -> r.launchTemplateId(id).versions(which));
+  }
+
+  private static List<Long> versionsWhere(String id, Filter f) {
+    return numbers(r -> r.launchTemplateId(id).filters(f));
+  }
+
+  private static List<Long> numbers(Consumer<DescribeLaunchTemplateVersionsRequest.Builder> req) {
+    return ec2.describeLaunchTemplateVersions(req).launchTemplateVersions().stream()
         .map(LaunchTemplateVersion::versionNumber)
         .toList();
   }
@@ -319,15 +326,6 @@ class LaunchTemplatesIT {
       ec2.deleteLaunchTemplate(r -> r.launchTemplateId(a.launchTemplateId()));
       ec2.deleteLaunchTemplate(r -> r.launchTemplateId(b.launchTemplateId()));
     }
-  }
-
-  private static List<Long> versionsWhere(String id, Filter f) {
-    return ec2
-        .describeLaunchTemplateVersions(r -> r.launchTemplateId(id).filters(f))
-        .launchTemplateVersions()
-        .stream()
-        .map(LaunchTemplateVersion::versionNumber)
-        .toList();
   }
 
   @Test

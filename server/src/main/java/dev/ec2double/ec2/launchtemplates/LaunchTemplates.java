@@ -4,6 +4,7 @@ import dev.ec2double.core.FilterSpec;
 import dev.ec2double.core.RequestContext;
 import dev.ec2double.core.kinds.ResourceKind;
 import software.amazon.awssdk.services.ec2.model.LaunchTemplate;
+import software.amazon.awssdk.services.ec2.model.LaunchTemplateInstanceMetadataOptions;
 import software.amazon.awssdk.services.ec2.model.LaunchTemplateVersion;
 import software.amazon.awssdk.services.ec2.model.ResponseLaunchTemplateData;
 
@@ -38,24 +39,9 @@ final class LaunchTemplates {
       FilterSpec.<LaunchTemplateVersion>of()
           .field("create-time", v -> v.createTime().toString())
           .field("ebs-optimized", v -> data(v).ebsOptimized())
-          .field(
-              "http-endpoint",
-              v ->
-                  data(v).metadataOptions() == null
-                      ? null
-                      : data(v).metadataOptions().httpEndpointAsString())
-          .field(
-              "http-protocol-ipv4",
-              v ->
-                  data(v).metadataOptions() == null
-                      ? null
-                      : data(v).metadataOptions().httpEndpointAsString())
-          .field(
-              "http-tokens",
-              v ->
-                  data(v).metadataOptions() == null
-                      ? null
-                      : data(v).metadataOptions().httpTokensAsString())
+          .field("http-endpoint", v -> metadata(v, m -> m.httpEndpointAsString()))
+          .field("http-protocol-ipv4", v -> metadata(v, m -> m.httpEndpointAsString()))
+          .field("http-tokens", v -> metadata(v, m -> m.httpTokensAsString()))
           .field(
               "host-resource-group-arn",
               v -> data(v).placement() == null ? null : data(v).placement().hostResourceGroupArn())
@@ -83,6 +69,14 @@ final class LaunchTemplates {
 
   private static ResponseLaunchTemplateData data(LaunchTemplateVersion v) {
     return v.launchTemplateData();
+  }
+
+  /** A member of the version's metadata options, or null when it has none. */
+  private static Object metadata(
+      LaunchTemplateVersion v,
+      java.util.function.Function<LaunchTemplateInstanceMetadataOptions, Object> member) {
+    var options = data(v).metadataOptions();
+    return options == null ? null : member.apply(options);
   }
 
   static String createdBy(RequestContext ctx) {
