@@ -28,7 +28,6 @@ final class LaunchTemplates {
           .view(LaunchTemplates::view, LaunchTemplate::tags)
           .filter("create-time", t -> t.createTime().toString())
           .filter("launch-template-name", LaunchTemplate::launchTemplateName)
-          .pages(1, 200)
           .build();
 
   /**

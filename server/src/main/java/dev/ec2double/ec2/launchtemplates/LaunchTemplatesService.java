@@ -116,7 +116,7 @@ public final class LaunchTemplatesService {
     boolean all = req.launchTemplateIds().isEmpty() && req.launchTemplateNames().isEmpty();
     List<LaunchTemplate> views =
         LaunchTemplates.KIND.select(ctx, t -> all || ids.contains(t.id), req.filters());
-    var page = Pages.page(ctx.action(), views, req.maxResults(), req.nextToken(), 1, 200);
+    var page = Pages.page(ctx.action(), views, req.maxResults(), req.nextToken());
     return DescribeLaunchTemplatesResponse.builder()
         .launchTemplates(page.items())
         .nextToken(page.nextToken())
@@ -142,7 +142,7 @@ public final class LaunchTemplatesService {
         }
       }
     }
-    var page = Pages.page(ctx.action(), views, req.maxResults(), req.nextToken(), 1, 200);
+    var page = Pages.page(ctx.action(), views, req.maxResults(), req.nextToken());
     return DescribeLaunchTemplateVersionsResponse.builder()
         .launchTemplateVersions(page.items())
         .nextToken(page.nextToken())
