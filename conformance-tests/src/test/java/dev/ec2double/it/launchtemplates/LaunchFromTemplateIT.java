@@ -17,11 +17,13 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.Instance;
 import software.amazon.awssdk.services.ec2.model.LaunchTemplateBlockDeviceMappingRequest;
+import software.amazon.awssdk.services.ec2.model.LaunchTemplateInstanceNetworkInterfaceSpecificationRequest;
 import software.amazon.awssdk.services.ec2.model.LaunchTemplateSpecification;
 import software.amazon.awssdk.services.ec2.model.LaunchTemplateTagSpecificationRequest;
 import software.amazon.awssdk.services.ec2.model.RequestLaunchTemplateData;
 import software.amazon.awssdk.services.ec2.model.ResourceType;
 import software.amazon.awssdk.services.ec2.model.ResponseLaunchTemplateData;
+import software.amazon.awssdk.services.ec2.model.Subnet;
 import software.amazon.awssdk.services.ec2.model.Tag;
 import software.amazon.awssdk.services.ec2.model.TagSpecification;
 import software.amazon.awssdk.services.ec2.model.Volume;
@@ -274,6 +276,71 @@ class LaunchFromTemplateIT {
       ec2.terminateInstances(r -> r.instanceIds(id, copy));
     } finally {
       ec2.deleteLaunchTemplate(r -> r.launchTemplateId(ltId));
+    }
+  }
+
+  @Test
+  void placesTheInstanceOnTheTemplatesInterfaceUnlessTheRequestSaysWhere() {
+    List<Subnet> subnets =
+        ec2.describeSubnets(r -> r.filters(filter("default-for-az", "true"))).subnets();
+    Subnet first = subnets.get(0);
+    Subnet second = subnets.get(1);
+    String vpcId = first.vpcId();
+    String group =
+        ec2.createSecurityGroup(
+                r -> r.groupName("lt-it-net").description("from a template").vpcId(vpcId))
+            .groupId();
+    String defaultGroup =
+        ec2.describeSecurityGroups(
+                r -> r.filters(filter("group-name", "default"), filter("vpc-id", vpcId)))
+            .securityGroups()
+            .get(0)
+            .groupId();
+    String ltId =
+        ec2.createLaunchTemplate(
+                r ->
+                    r.launchTemplateName("lt-it-net")
+                        .launchTemplateData(
+                            d ->
+                                d.imageId(LaunchTemplatesIT.AMI)
+                                    .instanceType("t3.micro")
+                                    .networkInterfaces(
+                                        LaunchTemplateInstanceNetworkInterfaceSpecificationRequest
+                                            .builder()
+                                            .deviceIndex(0)
+                                            .subnetId(first.subnetId())
+                                            .groups(group)
+                                            .build())))
+            .launchTemplate()
+            .launchTemplateId();
+    try {
+      Instance onTemplate =
+          ec2.runInstances(
+                  r -> r.minCount(1).maxCount(1).launchTemplate(t -> t.launchTemplateId(ltId)))
+              .instances()
+              .get(0);
+      Instance onRequest =
+          ec2.runInstances(
+                  r ->
+                      r.minCount(1)
+                          .maxCount(1)
+                          .subnetId(second.subnetId())
+                          .securityGroupIds(defaultGroup)
+                          .launchTemplate(t -> t.launchTemplateId(ltId)))
+              .instances()
+              .get(0);
+      Instance a = described(onTemplate.instanceId());
+      assertThat(a.subnetId()).isEqualTo(first.subnetId());
+      assertThat(a.securityGroups()).extracting(g -> g.groupId()).containsExactly(group);
+      Instance b = described(onRequest.instanceId());
+      assertThat(b.subnetId()).isEqualTo(second.subnetId());
+      assertThat(b.placement().availabilityZone()).isEqualTo(second.availabilityZone());
+      assertThat(b.securityGroups()).extracting(g -> g.groupId()).containsExactly(defaultGroup);
+      ec2.terminateInstances(r -> r.instanceIds(a.instanceId(), b.instanceId()));
+      ec2.waiter().waitUntilInstanceTerminated(r -> r.instanceIds(a.instanceId(), b.instanceId()));
+    } finally {
+      ec2.deleteLaunchTemplate(r -> r.launchTemplateId(ltId));
+      ec2.deleteSecurityGroup(r -> r.groupId(group));
     }
   }
 }

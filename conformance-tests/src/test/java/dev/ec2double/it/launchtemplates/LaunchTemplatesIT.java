@@ -257,6 +257,8 @@ class LaunchTemplatesIT {
                                   .launchTemplateData(data("t3.micro"))
                                   .dryRun(true))))
           .startsWith("DryRunOperation: ");
+      assertThat(error(() -> ec2.describeLaunchTemplates(r -> r.maxResults(201))))
+          .startsWith("InvalidParameterValue: ");
       assertThat(error(() -> ec2.describeLaunchTemplates(r -> r.filters(filter("zone", "x")))))
           .startsWith("InvalidParameterValue: ");
       assertThat(names(filter("launch-template-name", "lt-it-dry", "lt-it-badtag"))).isEmpty();
