@@ -149,6 +149,10 @@ public final class Ec2DoubleServer implements AutoCloseable {
               cfg.jetty.modifyServer(
                   server -> server.setErrorHandler(new AwsErrorPages(() -> api)));
               cfg.routes.get(Health.PATH, ctx -> Health.write(ctx, backend));
+              for (String path : new String[] {Control.RESET, Control.MOTO_RESET}) {
+                cfg.routes.post(path, ctx -> Control.reset(ctx, this));
+                cfg.routes.get(path, Control::postOnly);
+              }
               cfg.routes.post("/", this::serve);
               cfg.routes.get("/", this::serve);
               // The query APIs take GET and POST; anything else still gets an AWS envelope.
