@@ -31,7 +31,8 @@ final class Features {
                   "InstanceState",
                   "Instances",
                   "InstanceStore",
-                  "InstanceStorage")),
+                  "InstanceStorage",
+                  "LaunchFromTemplate")),
           Map.entry("ec2.regions", Set.of("RegionCatalog")),
           Map.entry(
               "ec2.roles", Set.of("InstanceProfiles", "ProfileAssociations", "RoleCredentials")),

@@ -44,6 +44,7 @@ public final class InstancesService {
   private final InstanceNetworking networking;
   private final java.util.function.Function<String, String> metadataEndpoint;
   private final InstanceProfiles profiles;
+  private LaunchFromTemplate templates = LaunchFromTemplate.NONE;
 
   /**
    * @param metadataEndpoint the metadata service's direct URL for a network, or null when none
@@ -72,6 +73,11 @@ public final class InstancesService {
             "instance",
             "InvalidInstanceID.NotFound",
             (s, id) -> Instances.store(s).get(id) != null));
+  }
+
+  /** Launches with a LaunchTemplate go through the launch templates feature (wired at start). */
+  public void launchTemplates(LaunchFromTemplate templates) {
+    this.templates = templates;
   }
 
   InstanceStorage storage() {
@@ -106,6 +112,9 @@ public final class InstancesService {
    * launches do: docs/faults.md.
    */
   public RunInstancesResponse runInstances(RequestContext ctx, RunInstancesRequest req) {
+    if (req.launchTemplate() != null) {
+      return templates.launch(ctx, req, merged -> runInstances(ctx, merged));
+    }
     try {
       return launch(ctx, req);
     } catch (EngineException e) {
