@@ -170,6 +170,30 @@ class IamInstanceProfilesIT {
   }
 
   @Test
+  void aLaunchTemplatesProfileIsTheInstancesProfile() {
+    String template =
+        ec2.createLaunchTemplate(
+                r ->
+                    r.launchTemplateName("with-profile-" + System.nanoTime())
+                        .launchTemplateData(
+                            d -> d.imageId(ami).iamInstanceProfile(p -> p.name("from-template"))))
+            .launchTemplate()
+            .launchTemplateId();
+
+    Instance i =
+        ec2.runInstances(
+                r -> r.minCount(1).maxCount(1).launchTemplate(t -> t.launchTemplateId(template)))
+            .instances()
+            .get(0);
+
+    assertThat(describe(i.instanceId()).iamInstanceProfile().arn())
+        .isEqualTo("arn:aws:iam::" + ACCOUNT + ":instance-profile/from-template");
+    assertThat(associationsOf(i.instanceId())).hasSize(1);
+    ec2.terminateInstances(r -> r.instanceIds(i.instanceId()));
+    ec2.deleteLaunchTemplate(r -> r.launchTemplateId(template));
+  }
+
+  @Test
   void theAwsCliReadsTheAssociations() throws Exception {
     AwsCli.requireInstalled("IamInstanceProfilesIT");
     Instance i = launch("cli-profile");
