@@ -25,6 +25,13 @@ final class Control {
             + "}");
   }
 
+  /** The control API is the test's, not the instances': refused on their endpoint. */
+  static void notFromInstances(Context ctx) {
+    ctx.status(403);
+    ctx.contentType("application/json");
+    ctx.result("{\"status\":\"error\",\"message\":\"the control API is not served to instances\"}");
+  }
+
   /** A control path asked for with the wrong method: 405, saying which one it takes. */
   static void postOnly(Context ctx) {
     ctx.status(405);

@@ -52,6 +52,7 @@ public final class Ec2DoubleServer implements AutoCloseable {
   private volatile OperationRegistry registry;
   private volatile ApiHandler api;
   private Javalin app;
+  private volatile InstanceApiEndpoints instanceEndpoints;
 
   /** Machines from this backend instead of the configured one, or null. */
   private final ComputeBackend givenBackend;
@@ -163,7 +164,16 @@ public final class Ec2DoubleServer implements AutoCloseable {
                   server -> server.setErrorHandler(new AwsErrorPages(() -> api)));
               cfg.routes.get(Health.PATH, ctx -> Health.write(ctx, backend));
               for (String path : new String[] {Control.RESET, Control.MOTO_RESET}) {
-                cfg.routes.post(path, ctx -> Control.reset(ctx, this));
+                cfg.routes.post(
+                    path,
+                    ctx -> {
+                      if (instanceEndpoints != null
+                          && instanceEndpoints.facesInstances(ctx.req().getLocalAddr())) {
+                        Control.notFromInstances(ctx);
+                      } else {
+                        Control.reset(ctx, this);
+                      }
+                    });
                 cfg.routes.get(path, Control::postOnly);
               }
               cfg.routes.post("/", this::serve);
@@ -186,6 +196,12 @@ public final class Ec2DoubleServer implements AutoCloseable {
         stateDir.close(); // another attempt in this process may take the directory
       }
       throw e;
+    }
+    if (config.instanceApiEndpoint() && !backend.name().equals("mock")) {
+      // the mock backend's networks exist nowhere: nothing to listen on
+      instanceEndpoints = new InstanceApiEndpoints(app.jettyServer().server(), backend, port());
+      services.instanceApiEndpoint(instanceEndpoints::endpoint);
+      services.onNetworks(instanceEndpoints);
     }
     // after ready: list the names of the actions the SDK knows (names only: the classes of an
     // action load when it is first asked for), so the first unknown or renamed action is answered
@@ -299,6 +315,9 @@ public final class Ec2DoubleServer implements AutoCloseable {
    */
   public void reset() {
     awaitAssembled();
+    if (instanceEndpoints != null) {
+      instanceEndpoints.stopAll();
+    }
     services.reset();
     store.clear();
     backend.removeAll();

@@ -61,6 +61,11 @@ public enum Option {
       "",
       "Resource limits per account and region, NAME=N separated by commas (vcpus, instances,"
           + " key-pairs, ...); docs/security.md lists names and AWS's defaults."),
+  INSTANCE_API_ENDPOINT(
+      "instance-api-endpoint",
+      "true",
+      "Give instances this server's API (reachable from their VPC) and region in AWS_ENDPOINT_URL,"
+          + " the per-service AWS_ENDPOINT_URL_* and AWS_REGION; false: none (docs/instance-roles.md)."),
   INSTANCE_PROFILE(
       "instance-profile",
       "",

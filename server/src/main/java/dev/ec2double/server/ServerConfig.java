@@ -114,6 +114,11 @@ public final class ServerConfig {
     return parseCredentials(get(Option.CREDENTIALS));
   }
 
+  /** Whether instances get the API's endpoint and region in their environment. */
+  public boolean instanceApiEndpoint() {
+    return Boolean.parseBoolean(get(Option.INSTANCE_API_ENDPOINT));
+  }
+
   /** Role name by instance profile name, from --instance-profile. */
   public Map<String, String> instanceProfileRoles() {
     Map<String, String> roles = new LinkedHashMap<>();
@@ -251,6 +256,11 @@ public final class ServerConfig {
       String cleanup = values.get(Option.CLEANUP);
       if (!cleanup.equals("true") && !cleanup.equals("false")) {
         throw new IllegalArgumentException("cleanup must be true or false, got '" + cleanup + "'");
+      }
+      String endpoint = values.get(Option.INSTANCE_API_ENDPOINT);
+      if (!endpoint.equals("true") && !endpoint.equals("false")) {
+        throw new IllegalArgumentException(
+            "instance-api-endpoint must be true or false, got '" + endpoint + "'");
       }
       String strict = values.get(Option.STRICT_AUTH);
       if (!strict.equals("true") && !strict.equals("false")) {

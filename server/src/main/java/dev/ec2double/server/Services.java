@@ -332,12 +332,23 @@ public final class Services implements AutoCloseable {
    * Closes every listener port, forgets the load balancers, stops the metadata listeners, removes
    * the instances' machines.
    */
+  /** Tells a listener of the VPC networks made ready (those ready now first) and removed. */
+  void onNetworks(VpcNetworks.Listener listener) {
+    networks.listen(listener);
+  }
+
+  /** Where the instances of a network reach the API (network to URL, or null for none). */
+  void instanceApiEndpoint(java.util.function.Function<String, String> endpoint) {
+    instances.apiEndpoint(endpoint);
+  }
+
   /** The instance role credentials the metadata service hands out, which the API takes. */
   public RoleCredentials roleCredentials() {
     return roleCredentials;
   }
 
   public void reset() {
+    networks.forgetAll();
     elbv2.reset();
     roleCredentials.clear();
     imds.stopAll();

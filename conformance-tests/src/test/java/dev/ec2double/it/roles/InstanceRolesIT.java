@@ -161,4 +161,53 @@ class InstanceRolesIT {
     assertThat(next.get("AccessKeyId").asText()).isNotEqualTo(key);
     assertThat(Instant.parse(next.get("Expiration").asText())).isAfter(Instant.now());
   }
+
+  @Test
+  void codeInTheInstanceCallsTheApiAtTheInjectedEndpointWithItsRole() {
+    String env = exec("env");
+    assertThat(env)
+        .contains("AWS_REGION=us-east-1", "AWS_DEFAULT_REGION=us-east-1")
+        .containsPattern("AWS_ENDPOINT_URL=http://[0-9.]+:[0-9]+")
+        .containsPattern("AWS_ENDPOINT_URL_EC2=http://[0-9.]+:[0-9]+");
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .untilAsserted(
+            () ->
+                assertThat(metadata("meta-data/iam/security-credentials/")).isEqualTo("web-role"));
+    // what an SDK in the instance does: credentials from the metadata service, a signed call to
+    // the endpoint of its environment (curl signs with SigV4 itself)
+    String script =
+        "t=$(curl -s -X PUT -H 'X-aws-ec2-metadata-token-ttl-seconds: 60' "
+            + IMDS
+            + "api/token)\n"
+            + "c=$(curl -s -H \"X-aws-ec2-metadata-token: $t\" "
+            + IMDS
+            + "meta-data/iam/security-credentials/web-role)\n"
+            + "field() { echo \"$c\" | sed -n \"s/.*\\\"$1\\\" : \\\"\\([^\\\"]*\\)\\\".*/\\1/p\"; }\n"
+            + "curl -s --aws-sigv4 \"aws:amz:$AWS_REGION:ec2\" --user \"$(field AccessKeyId):$(field"
+            + " SecretAccessKey)\" -H \"X-Amz-Security-Token: $(field Token)\" --data"
+            + " \"Action=DescribeTags&Version=2016-11-15&Filter.1.Name=resource-id&Filter.1.Value.1="
+            + instanceId
+            + "\" \"$AWS_ENDPOINT_URL\"\n";
+    String answer = exec("sh", "-c", script);
+
+    assertThat(answer)
+        .contains("<DescribeTagsResponse")
+        .contains("<resourceId>" + instanceId + "</resourceId>")
+        .contains("<key>Name</key>")
+        .contains("<value>web</value>");
+    // the control API stays the test's
+    assertThat(
+            exec(
+                "sh",
+                "-c",
+                "curl -s -o /dev/null -w '%{http_code}' -X POST \"$AWS_ENDPOINT_URL/_ec2double/reset\""))
+        .isEqualTo("403");
+    // and the server still has everything
+    assertThat(admin.describeInstances(r -> r.instanceIds(instanceId)).reservations()).hasSize(1);
+  }
+
+  private static String exec(String... cmd) {
+    return Exec.run(DockerTestServer.docker(), "ec2double-" + instanceId, cmd);
+  }
 }

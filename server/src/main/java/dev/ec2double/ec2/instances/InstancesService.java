@@ -44,6 +44,7 @@ public final class InstancesService {
   private final InstanceNetworking networking;
   private final java.util.function.Function<String, String> metadataEndpoint;
   private final InstanceProfiles profiles;
+  private volatile java.util.function.Function<String, String> apiEndpoint = network -> null;
   private LaunchFromTemplate templates = LaunchFromTemplate.NONE;
 
   /**
@@ -371,10 +372,36 @@ public final class InstancesService {
         env(r));
   }
 
-  /** The SDKs read this variable before trying the link-local address. */
+  /**
+   * Where the metadata service is (the SDKs read this before trying the link-local address), and
+   * where this server's API is for code in the instance, with the instance's region: the general
+   * and the per-service endpoint variables of the current SDKs and CLI.
+   */
   private Map<String, String> env(InstanceRecord r) {
-    String endpoint = metadataEndpoint.apply(r.network);
-    return endpoint == null ? Map.of() : Map.of("AWS_EC2_METADATA_SERVICE_ENDPOINT", endpoint);
+    Map<String, String> env = new LinkedHashMap<>();
+    String metadata = metadataEndpoint.apply(r.network);
+    if (metadata != null) {
+      env.put("AWS_EC2_METADATA_SERVICE_ENDPOINT", metadata);
+    }
+    String api = apiEndpoint.apply(r.network);
+    if (api != null) {
+      env.put("AWS_ENDPOINT_URL", api);
+      for (String service : API_SERVICES) {
+        env.put("AWS_ENDPOINT_URL_" + service, api);
+      }
+      env.put("AWS_REGION", r.region);
+      env.put("AWS_DEFAULT_REGION", r.region);
+    }
+    return env;
+  }
+
+  /** The services this server answers, as the SDKs name their endpoint variables. */
+  private static final List<String> API_SERVICES =
+      List.of("EC2", "ELASTIC_LOAD_BALANCING_V2", "STS", "AUTO_SCALING");
+
+  /** Where the instances of a network reach the API (URL, or null for none). */
+  public void apiEndpoint(java.util.function.Function<String, String> endpoint) {
+    this.apiEndpoint = endpoint;
   }
 
   InstanceNetworking networking() {
