@@ -32,7 +32,19 @@ public record InstanceMetadata(
     Map<String, String> tags,
     Instant launchTime,
     Options options,
-    Role role) {
+    Role role,
+    Events events) {
+
+  /**
+   * What is coming for the instance, as JSON documents of the metadata service.
+   *
+   * @param maintenance {@code events/maintenance/scheduled} ({@code []} when nothing is)
+   * @param spotAction {@code spot/instance-action}, or null
+   * @param rebalance {@code events/recommendations/rebalance}, or null
+   */
+  public record Events(String maintenance, String spotAction, String rebalance) {
+    public static final Events NONE = new Events("[]", null, null);
+  }
 
   /**
    * The instance's profile and its role's credentials now, or null without a profile.

@@ -88,6 +88,10 @@ final class MetadataTree {
       t.put(md + "iam/info", iamInfo(m.role()));
       t.put(md + "iam/security-credentials/" + m.role().roleName(), credentials(m.role()));
     }
+    InstanceMetadata.Events events = m.events() == null ? InstanceMetadata.Events.NONE : m.events();
+    t.put(md + "events/maintenance/scheduled", events.maintenance());
+    t.put(md + "spot/instance-action", events.spotAction());
+    t.put(md + "events/recommendations/rebalance", events.rebalance());
     t.put("dynamic/instance-identity/document", identity(m));
     if (m.userData() != null) {
       t.leaves.put("user-data", m.userData());

@@ -164,18 +164,21 @@ public final class Ec2DoubleServer implements AutoCloseable {
                   server -> server.setErrorHandler(new AwsErrorPages(() -> api)));
               cfg.routes.get(Health.PATH, ctx -> Health.write(ctx, backend));
               for (String path : new String[] {Control.RESET, Control.MOTO_RESET}) {
-                cfg.routes.post(
-                    path,
-                    ctx -> {
-                      if (instanceEndpoints != null
-                          && instanceEndpoints.facesInstances(ctx.req().getLocalAddr())) {
-                        Control.notFromInstances(ctx);
-                      } else {
-                        Control.reset(ctx, this);
-                      }
-                    });
+                cfg.routes.post(path, ctx -> control(ctx, () -> Control.reset(ctx, this)));
                 cfg.routes.get(path, Control::postOnly);
               }
+              cfg.routes.post(
+                  FaultsControl.PATH,
+                  ctx -> control(ctx, () -> FaultsControl.inject(ctx, services.faults())));
+              cfg.routes.get(
+                  FaultsControl.PATH,
+                  ctx -> control(ctx, () -> FaultsControl.list(ctx, services.faults())));
+              cfg.routes.delete(
+                  FaultsControl.PATH,
+                  ctx -> control(ctx, () -> FaultsControl.clearAll(ctx, services.faults())));
+              cfg.routes.delete(
+                  FaultsControl.PATH + "/{id}",
+                  ctx -> control(ctx, () -> FaultsControl.clear(ctx, services.faults())));
               cfg.routes.post("/", this::serve);
               cfg.routes.get("/", this::serve);
               // The query APIs take GET and POST; anything else still gets an AWS envelope.
@@ -218,6 +221,15 @@ public final class Ec2DoubleServer implements AutoCloseable {
     warm.setPriority(Thread.MIN_PRIORITY);
     warm.start();
     return this;
+  }
+
+  /** A control API call, unless it came in on an address the instances reach. */
+  private void control(Context ctx, Runnable call) {
+    if (instanceEndpoints != null && instanceEndpoints.facesInstances(ctx.req().getLocalAddr())) {
+      Control.notFromInstances(ctx);
+    } else {
+      call.run();
+    }
   }
 
   private void serve(Context ctx) throws IOException {

@@ -18,6 +18,8 @@ import dev.ec2double.ec2.instances.InstanceActionsService;
 import dev.ec2double.ec2.instances.InstanceAdoption;
 import dev.ec2double.ec2.instances.InstanceAttributesService;
 import dev.ec2double.ec2.instances.InstanceCatalogs;
+import dev.ec2double.ec2.instances.InstanceEventsService;
+import dev.ec2double.ec2.instances.InstanceFaults;
 import dev.ec2double.ec2.instances.InstanceLifecycle;
 import dev.ec2double.ec2.instances.InstanceMetadataOptionsService;
 import dev.ec2double.ec2.instances.InstanceMetadataSource;
@@ -91,6 +93,7 @@ public final class Services implements AutoCloseable {
   private final Elbv2 elbv2;
   private final ImdsServer imds;
   private final RoleCredentials roleCredentials;
+  private final InstanceFaults faults;
   private final VpcNetworks networks;
   private final SecurityGroupEnforcer enforcer;
 
@@ -125,9 +128,9 @@ public final class Services implements AutoCloseable {
 
     InstanceCatalogs catalogs = catalogs();
     roleCredentials = new RoleCredentials(config.roleCredentialsLifetime());
-    imds =
-        new ImdsServer(
-            backend, new InstanceMetadataSource(store, catalogs, networking, roleCredentials));
+    InstanceMetadataSource metadata =
+        new InstanceMetadataSource(store, catalogs, networking, roleCredentials);
+    imds = new ImdsServer(backend, metadata);
     networks.listen(
         new VpcNetworks.Listener() {
           @Override
@@ -166,7 +169,13 @@ public final class Services implements AutoCloseable {
     registry.register(new LaunchTemplateDataService(instances));
     registry.register(new LaunchTemplatesService(resources));
     instances.launchTemplates(new TemplateLaunches());
-    registry.register(new InstanceActionsService(lifecycle, volumes, networking));
+    InstanceActionsService actions = new InstanceActionsService(lifecycle, volumes, networking);
+    registry.register(actions);
+    faults = new InstanceFaults(store, actions, networking::enforce);
+    instances.faults(faults);
+    metadata.faults(faults);
+    enforcer.cutOffWhen(faults::cutOff);
+    registry.register(new InstanceEventsService(instances));
     registry.register(new InstanceMetadataOptionsService(networking));
     registry.register(new InstanceAttributesService(instances, lifecycle));
     registry.register(new CreateImageService(lifecycle, images, serverId));
@@ -342,6 +351,11 @@ public final class Services implements AutoCloseable {
     instances.apiEndpoint(endpoint);
   }
 
+  /** The faults a test injects through the control API. */
+  InstanceFaults faults() {
+    return faults;
+  }
+
   /** The instance role credentials the metadata service hands out, which the API takes. */
   public RoleCredentials roleCredentials() {
     return roleCredentials;
@@ -349,6 +363,7 @@ public final class Services implements AutoCloseable {
 
   public void reset() {
     networks.forgetAll();
+    faults.forgetAll();
     elbv2.reset();
     roleCredentials.clear();
     imds.stopAll();
@@ -357,6 +372,7 @@ public final class Services implements AutoCloseable {
 
   @Override
   public void close() {
+    faults.close();
     elbv2.close();
     imds.close();
     lifecycle.close();

@@ -9,9 +9,10 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class MetadataTreeTest {
-  private static final InstanceMetadata M = metadata(null);
+  private static final InstanceMetadata M = metadata(null, null);
 
-  private static InstanceMetadata metadata(InstanceMetadata.Role role) {
+  private static InstanceMetadata metadata(
+      InstanceMetadata.Role role, InstanceMetadata.Events events) {
     return new InstanceMetadata(
         "i-0123456789abcdef0",
         "123456789012",
@@ -39,7 +40,8 @@ class MetadataTreeTest {
         Map.of("Name", "web"),
         Instant.parse("2026-01-01T00:00:00Z"),
         new InstanceMetadata.Options(true, false, 1, false),
-        role);
+        role,
+        events);
   }
 
   private static String get(String path) {
@@ -77,7 +79,7 @@ class MetadataTreeTest {
             "token",
             Instant.parse("2026-12-03T10:00:00.123Z"),
             Instant.parse("2026-12-03T16:00:00Z"));
-    MetadataTree t = MetadataTree.of(metadata(role));
+    MetadataTree t = MetadataTree.of(metadata(role, null));
     java.util.function.Function<String, String> get =
         p -> t.get(p).map(b -> new String(b, StandardCharsets.UTF_8)).orElse(null);
 
@@ -95,5 +97,27 @@ class MetadataTreeTest {
         .contains("\"Token\" : \"token\"")
         .contains("\"Expiration\" : \"2026-12-03T16:00:00Z\"");
     assertThat(get("meta-data/iam/info")).as("no profile, no iam tree").isNull();
+  }
+
+  @Test
+  void showsWhatIsComingAndNothingSpotWithoutAnInterruption() {
+    assertThat(get("meta-data/events/maintenance/scheduled")).isEqualTo("[]");
+    assertThat(get("meta-data/spot/instance-action")).isNull();
+    MetadataTree t =
+        MetadataTree.of(
+            metadata(
+                null,
+                new InstanceMetadata.Events(
+                    "[{\"EventId\":\"instance-event-1\"}]",
+                    "{\"action\":\"terminate\"}",
+                    "{\"noticeTime\":\"x\"}")));
+
+    assertThat(t.get("meta-data/spot/instance-action")).isPresent();
+    assertThat(
+            new String(
+                t.get("meta-data/events/maintenance/scheduled").orElseThrow(),
+                StandardCharsets.UTF_8))
+        .contains("instance-event-1");
+    assertThat(t.get("meta-data/events/recommendations/rebalance")).isPresent();
   }
 }

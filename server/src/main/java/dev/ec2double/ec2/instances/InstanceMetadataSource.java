@@ -20,6 +20,7 @@ public final class InstanceMetadataSource implements MetadataSource {
   private final InstanceCatalogs catalogs;
   private final InstanceNetworking networking;
   private final RoleCredentials credentials;
+  private volatile InstanceFaults faults;
 
   public InstanceMetadataSource(
       StateStore store,
@@ -94,8 +95,26 @@ public final class InstanceMetadataSource implements MetadataSource {
               "required".equals(o.httpTokensAsString()),
               o.httpPutResponseHopLimit(),
               "enabled".equals(o.instanceMetadataTagsAsString())),
-          role(r));
+          role(r),
+          events(r));
     }
+  }
+
+  /** Faults a test injected, which the instance sees coming. */
+  public void faults(InstanceFaults faults) {
+    this.faults = faults;
+  }
+
+  private InstanceMetadata.Events events(InstanceRecord r) {
+    InstanceFaults f = faults;
+    if (f == null) {
+      return InstanceMetadata.Events.NONE;
+    }
+    var spot = f.spotInterruption(r.id);
+    return new InstanceMetadata.Events(
+        FaultViews.maintenance(f.scheduled(r.id)),
+        spot.map(FaultViews::spotAction).orElse(null),
+        spot.map(FaultViews::rebalance).orElse(null));
   }
 
   /** The profile's role and its current credentials, issued on the first ask. */

@@ -45,6 +45,7 @@ public final class InstancesService {
   private final java.util.function.Function<String, String> metadataEndpoint;
   private final InstanceProfiles profiles;
   private volatile java.util.function.Function<String, String> apiEndpoint = network -> null;
+  private volatile InstanceFaults faults;
   private LaunchFromTemplate templates = LaunchFromTemplate.NONE;
 
   /**
@@ -398,6 +399,15 @@ public final class InstancesService {
   /** The services this server answers, as the SDKs name their endpoint variables. */
   private static final List<String> API_SERVICES =
       List.of("EC2", "ELASTIC_LOAD_BALANCING_V2", "STS", "AUTO_SCALING");
+
+  /** The faults a test injected, which DescribeInstanceStatus and the metadata service show. */
+  public void faults(InstanceFaults faults) {
+    this.faults = faults;
+  }
+
+  InstanceFaults faults() {
+    return faults;
+  }
 
   /** Where the instances of a network reach the API (URL, or null for none). */
   public void apiEndpoint(java.util.function.Function<String, String> endpoint) {
