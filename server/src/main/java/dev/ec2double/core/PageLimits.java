@@ -54,6 +54,7 @@ public final class PageLimits {
     refuses("DescribeRouteTables", 5, 100);
     refuses("DescribeNatGateways", 5, 1000);
     refuses("DescribeDhcpOptions", 5, 1000);
+    refuses("DescribeNetworkAcls", 5, 1000);
     refuses("DescribeEgressOnlyInternetGateways", 5, 255);
     // AWS pages these even without MaxResults: DescribeInstanceTypes by 100, offerings by 1000
     TABLE.put("DescribeInstanceTypes", new Limit(5, 100, false, 100));
