@@ -1,5 +1,7 @@
 package dev.ec2double.it.vpc;
 
+import static dev.ec2double.it.Ec2Calls.error;
+import static dev.ec2double.it.Ec2Calls.filter;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ec2double.it.Clients;
@@ -11,7 +13,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.DescribeNetworkAclsResponse;
-import software.amazon.awssdk.services.ec2.model.Ec2Exception;
 import software.amazon.awssdk.services.ec2.model.Filter;
 import software.amazon.awssdk.services.ec2.model.NetworkAcl;
 import software.amazon.awssdk.services.ec2.model.NetworkAclEntry;
@@ -41,25 +42,26 @@ abstract class NetworkAclsApiContract {
     ec2.close();
   }
 
-  private static Filter filter(String name, String... values) {
-    return Filter.builder().name(name).values(values).build();
-  }
-
-  private static String error(Runnable call) {
-    try {
-      call.run();
-    } catch (Ec2Exception e) {
-      return e.awsErrorDetails().errorCode() + ": " + e.awsErrorDetails().errorMessage();
-    }
-    throw new AssertionError("the call succeeded");
-  }
-
   private static String vpc(String cidr) {
     return ec2.createVpc(r -> r.cidrBlock(cidr)).vpc().vpcId();
   }
 
   private static String subnet(String vpc, String cidr) {
     return ec2.createSubnet(r -> r.vpcId(vpc).cidrBlock(cidr)).subnet().subnetId();
+  }
+
+  /** A new ACL of the VPC, tagged on create. */
+  private static String tagged(String vpc, String key, String value) {
+    return ec2.createNetworkAcl(
+            r ->
+                r.vpcId(vpc)
+                    .tagSpecifications(
+                        TagSpecification.builder()
+                            .resourceType(ResourceType.NETWORK_ACL)
+                            .tags(Tag.builder().key(key).value(value).build())
+                            .build()))
+        .networkAcl()
+        .networkAclId();
   }
 
   private static NetworkAcl acl(String id) {
@@ -146,17 +148,7 @@ abstract class NetworkAclsApiContract {
   @Test
   void entriesAreCreatedReplacedAndDeletedWithAwssErrors() {
     String vpc = vpc("10.62.0.0/16");
-    String id =
-        ec2.createNetworkAcl(
-                r ->
-                    r.vpcId(vpc)
-                        .tagSpecifications(
-                            TagSpecification.builder()
-                                .resourceType(ResourceType.NETWORK_ACL)
-                                .tags(Tag.builder().key("Name").value("web").build())
-                                .build()))
-            .networkAcl()
-            .networkAclId();
+    String id = tagged(vpc, "Name", "web");
     NetworkAcl made = acl(id);
     assertThat(made.isDefault()).isFalse();
     assertThat(made.tags()).containsExactly(Tag.builder().key("Name").value("web").build());
@@ -360,18 +352,7 @@ abstract class NetworkAclsApiContract {
     String subnet = subnet(vpc, "10.65.1.0/24");
     List<String> made = new ArrayList<>();
     for (int i = 0; i < 6; i++) {
-      int n = i;
-      made.add(
-          ec2.createNetworkAcl(
-                  r ->
-                      r.vpcId(vpc)
-                          .tagSpecifications(
-                              TagSpecification.builder()
-                                  .resourceType(ResourceType.NETWORK_ACL)
-                                  .tags(Tag.builder().key("n").value("v" + n).build())
-                                  .build()))
-              .networkAcl()
-              .networkAclId());
+      made.add(tagged(vpc, "n", "v" + i));
     }
     String web = made.get(0);
     ec2.createNetworkAclEntry(

@@ -3,8 +3,11 @@ package dev.ec2double.ec2.vpc;
 import dev.ec2double.core.Cidr;
 import dev.ec2double.errors.AwsException;
 import java.util.Locale;
+import software.amazon.awssdk.core.SdkField;
+import software.amazon.awssdk.services.ec2.model.CreateNetworkAclEntryRequest;
 import software.amazon.awssdk.services.ec2.model.IcmpTypeCode;
 import software.amazon.awssdk.services.ec2.model.PortRange;
+import software.amazon.awssdk.services.ec2.model.ReplaceNetworkAclEntryRequest;
 
 /**
  * The checks of CreateNetworkAclEntry's and ReplaceNetworkAclEntry's parameters, as the API
@@ -33,6 +36,34 @@ final class NetworkAclEntries {
               + ".");
     }
     return ruleNumber;
+  }
+
+  static NetworkAclEntryRecord of(CreateNetworkAclEntryRequest req) {
+    return of(
+        req.ruleNumber(),
+        req.egress(),
+        req.protocol(),
+        req.ruleActionAsString(),
+        req.cidrBlock(),
+        req.ipv6CidrBlock(),
+        req.icmpTypeCode(),
+        req.portRange());
+  }
+
+  /**
+   * ReplaceNetworkAclEntry has CreateNetworkAclEntry's members, so its entry is checked the same
+   * way: the request copied member by member.
+   */
+  static CreateNetworkAclEntryRequest asCreate(ReplaceNetworkAclEntryRequest req) {
+    CreateNetworkAclEntryRequest.Builder b = CreateNetworkAclEntryRequest.builder();
+    for (SdkField<?> to : b.sdkFields()) {
+      for (SdkField<?> from : req.sdkFields()) {
+        if (from.memberName().equals(to.memberName())) {
+          to.set(b, from.getValueOrDefault(req));
+        }
+      }
+    }
+    return b.build();
   }
 
   static NetworkAclEntryRecord of(

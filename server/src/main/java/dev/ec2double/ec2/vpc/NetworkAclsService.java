@@ -71,16 +71,7 @@ public final class NetworkAclsService {
 
   public CreateNetworkAclEntryResponse createNetworkAclEntry(
       RequestContext ctx, CreateNetworkAclEntryRequest req) {
-    NetworkAclEntryRecord entry =
-        NetworkAclEntries.of(
-            req.ruleNumber(),
-            req.egress(),
-            req.protocol(),
-            req.ruleActionAsString(),
-            req.cidrBlock(),
-            req.ipv6CidrBlock(),
-            req.icmpTypeCode(),
-            req.portRange());
+    NetworkAclEntryRecord entry = NetworkAclEntries.of(req);
     KIND.modify(
         ctx,
         req.networkAclId(),
@@ -98,16 +89,7 @@ public final class NetworkAclsService {
 
   public ReplaceNetworkAclEntryResponse replaceNetworkAclEntry(
       RequestContext ctx, ReplaceNetworkAclEntryRequest req) {
-    NetworkAclEntryRecord entry =
-        NetworkAclEntries.of(
-            req.ruleNumber(),
-            req.egress(),
-            req.protocol(),
-            req.ruleActionAsString(),
-            req.cidrBlock(),
-            req.ipv6CidrBlock(),
-            req.icmpTypeCode(),
-            req.portRange());
+    NetworkAclEntryRecord entry = NetworkAclEntries.of(NetworkAclEntries.asCreate(req));
     KIND.modify(
         ctx,
         req.networkAclId(),

@@ -114,6 +114,25 @@ class NetworkAclRulesTest {
     assertThat(ping.fromPort()).isNull();
   }
 
+  @Test
+  void aReplaceIsCheckedAsACreate() {
+    var replace =
+        software.amazon.awssdk.services.ec2.model.ReplaceNetworkAclEntryRequest.builder()
+            .networkAclId("acl-1")
+            .ruleNumber(7)
+            .egress(true)
+            .protocol("udp")
+            .ruleAction("deny")
+            .cidrBlock("10.1.0.0/16")
+            .portRange(pr(53, 53))
+            .build();
+    NetworkAclEntryRecord e = NetworkAclEntries.of(NetworkAclEntries.asCreate(replace));
+    assertThat(e)
+        .isEqualTo(
+            new NetworkAclEntryRecord(
+                7, true, "17", false, "10.1.0.0/16", null, 53, 53, null, null));
+  }
+
   private static IcmpTypeCode icmp(int type, int code) {
     return IcmpTypeCode.builder().type(type).code(code).build();
   }
