@@ -25,7 +25,11 @@ public final class NetworkAclEnforcer {
     this.enabled = enabled;
   }
 
-  public void refresh(RegionState state) {
+  /**
+   * Reads the region's ACLs and applies them, one refresh at a time: a refresh that reads later
+   * state also applies later, so two changes made at once never leave the older rules in place.
+   */
+  public synchronized void refresh(RegionState state) {
     backend.applyNetworkAcls(
         state.account() + "/" + state.region(), acls(VpcState.of(state)), enabled);
   }
