@@ -111,4 +111,39 @@ class NaclRulesTest {
     assertThat(NaclRules.match(new Rule("1", -1, -1, "0.0.0.0/0", true))).isEqualTo(" -p icmp");
     assertThat(NaclRules.match(ALLOW_ALL)).isEmpty();
   }
+
+  @Test
+  void removingAServersChainsFindsItsAclChainsWhateverTheirNumber() {
+    List<String> ran = new java.util.ArrayList<>();
+    Iptables fake =
+        new Iptables(
+            (cmd, input) -> {
+              ran.add(String.join(" ", cmd.subList(2, cmd.size())));
+              return cmd.contains("-S")
+                  ? new Iptables.Result(
+                      0,
+                      String.join(
+                          "\n",
+                          "-P FORWARD DROP",
+                          "-N EC2D-0123456789ab",
+                          "-N EC2D-0123456789ab-E",
+                          "-N EC2D-0123456789ab-N",
+                          "-N EC2D-0123456789ab-N0I",
+                          "-N EC2D-0123456789ab-N12E",
+                          "-N EC2D-fedcba987654-N",
+                          "-A EC2D-0123456789ab-N -j EC2D-0123456789ab-N0I"))
+                  : new Iptables.Result(0, "");
+            },
+            "test");
+    NaclRules.remove(fake, CHAIN);
+    assertThat(ran)
+        .containsExactly(
+            "-S",
+            "-F EC2D-0123456789ab-N",
+            "-F EC2D-0123456789ab-N0I",
+            "-F EC2D-0123456789ab-N12E",
+            "-X EC2D-0123456789ab-N",
+            "-X EC2D-0123456789ab-N0I",
+            "-X EC2D-0123456789ab-N12E");
+  }
 }
