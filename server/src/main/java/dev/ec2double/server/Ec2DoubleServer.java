@@ -16,6 +16,7 @@ import dev.ec2double.wire.Protocol;
 import dev.ec2double.wire.RawRequest;
 import dev.ec2double.wire.SdkActions;
 import dev.ec2double.wire.SigV4Verifier;
+import dev.ec2double.wire.TemporaryCredentials;
 import io.javalin.Javalin;
 import io.javalin.compression.CompressionStrategy;
 import io.javalin.http.Context;
@@ -108,13 +109,25 @@ public final class Ec2DoubleServer implements AutoCloseable {
         store.changed();
         LOG.info("state is saved in {}", stateDir.path());
       }
+      TemporaryCredentials issued =
+          key ->
+              services
+                  .roleCredentials()
+                  .find(key)
+                  .map(
+                      c ->
+                          new TemporaryCredentials.Session(
+                              c.secretAccessKey(), c.sessionToken(), c.expiration(), c.account()));
       api =
           new ApiHandler(
                   registry,
                   new StateServiceHost(store, config.quotas()),
                   config.account(),
-                  config.strictAuth() ? new SigV4Verifier(config.credentials()) : null)
-              .answeringFailures(EngineErrors::toAws);
+                  config.strictAuth()
+                      ? new SigV4Verifier(config.credentials()).withTemporaryCredentials(issued)
+                      : null)
+              .answeringFailures(EngineErrors::toAws)
+              .withTemporaryCredentials(issued);
       assembled.complete(null);
     } catch (RuntimeException | Error e) {
       assembled.completeExceptionally(e);
@@ -149,6 +162,10 @@ public final class Ec2DoubleServer implements AutoCloseable {
               cfg.jetty.modifyServer(
                   server -> server.setErrorHandler(new AwsErrorPages(() -> api)));
               cfg.routes.get(Health.PATH, ctx -> Health.write(ctx, backend));
+              for (String path : new String[] {Control.RESET, Control.MOTO_RESET}) {
+                cfg.routes.post(path, ctx -> Control.reset(ctx, this));
+                cfg.routes.get(path, Control::postOnly);
+              }
               cfg.routes.post("/", this::serve);
               cfg.routes.get("/", this::serve);
               // The query APIs take GET and POST; anything else still gets an AWS envelope.

@@ -114,6 +114,39 @@ public final class ServerConfig {
     return parseCredentials(get(Option.CREDENTIALS));
   }
 
+  /** Role name by instance profile name, from --instance-profile. */
+  public Map<String, String> instanceProfileRoles() {
+    Map<String, String> roles = new LinkedHashMap<>();
+    for (String pair : get(Option.INSTANCE_PROFILE).split(",")) {
+      String p = pair.trim();
+      if (p.isEmpty()) {
+        continue;
+      }
+      int eq = p.indexOf('=');
+      if (eq <= 0 || eq == p.length() - 1) {
+        throw new IllegalArgumentException(
+            "instance-profile looks like PROFILE=ROLE[,PROFILE2=ROLE2], not '" + p + "'");
+      }
+      roles.put(p.substring(0, eq), p.substring(eq + 1));
+    }
+    return roles;
+  }
+
+  /** How long the instance role credentials of the metadata service are valid. */
+  public java.time.Duration roleCredentialsLifetime() {
+    String text = get(Option.ROLE_CREDENTIALS_LIFETIME);
+    try {
+      long seconds = Long.parseLong(text.trim());
+      if (seconds > 0) {
+        return java.time.Duration.ofSeconds(seconds);
+      }
+    } catch (NumberFormatException e) {
+      // below
+    }
+    throw new IllegalArgumentException(
+        "role-credentials-lifetime is a number of seconds above 0, not '" + text + "'");
+  }
+
   /** The resource limits: AWS's defaults, with what --quota sets. */
   public Quotas quotas() {
     return Quotas.parse(get(Option.QUOTA));
@@ -196,7 +229,10 @@ public final class ServerConfig {
         values.put(o, v == null ? o.defaultValue() : v.trim());
       }
       validate(values);
-      return new ServerConfig(values);
+      ServerConfig config = new ServerConfig(values);
+      config.instanceProfileRoles(); // refused at start, not at the first launch
+      config.roleCredentialsLifetime();
+      return config;
     }
 
     private static void validate(Map<Option, String> values) {

@@ -12,6 +12,7 @@ import dev.ec2double.core.Resources;
 import dev.ec2double.core.TagStore;
 import dev.ec2double.ec2.images.ImageRecord;
 import dev.ec2double.ec2.images.ImagesService;
+import dev.ec2double.ec2.roles.InstanceProfiles;
 import dev.ec2double.ec2.vpc.InstanceNetworking;
 import dev.ec2double.ec2.vpc.NetworkInterfaceRecord;
 import dev.ec2double.errors.AwsException;
@@ -42,6 +43,8 @@ public final class InstancesService {
   private final String serverId;
   private final InstanceNetworking networking;
   private final java.util.function.Function<String, String> metadataEndpoint;
+  private final InstanceProfiles profiles;
+  private LaunchFromTemplate templates = LaunchFromTemplate.NONE;
 
   /**
    * @param metadataEndpoint the metadata service's direct URL for a network, or null when none
@@ -54,7 +57,9 @@ public final class InstancesService {
       Resources resources,
       String serverId,
       InstanceNetworking networking,
-      java.util.function.Function<String, String> metadataEndpoint) {
+      java.util.function.Function<String, String> metadataEndpoint,
+      InstanceProfiles profiles) {
+    this.profiles = profiles;
     this.lifecycle = lifecycle;
     this.images = images;
     this.catalogs = catalogs;
@@ -68,6 +73,11 @@ public final class InstancesService {
             "instance",
             "InvalidInstanceID.NotFound",
             (s, id) -> Instances.store(s).get(id) != null));
+  }
+
+  /** Launches with a LaunchTemplate go through the launch templates feature (wired at start). */
+  public void launchTemplates(LaunchFromTemplate templates) {
+    this.templates = templates;
   }
 
   InstanceStorage storage() {
@@ -102,6 +112,9 @@ public final class InstancesService {
    * launches do: docs/faults.md.
    */
   public RunInstancesResponse runInstances(RequestContext ctx, RunInstancesRequest req) {
+    if (req.launchTemplate() != null) {
+      return templates.launch(ctx, req, merged -> runInstances(ctx, merged));
+    }
     try {
       return launch(ctx, req);
     } catch (EngineException e) {
@@ -118,8 +131,12 @@ public final class InstancesService {
    */
   private RunInstancesResponse launch(RequestContext ctx, RunInstancesRequest req) {
     LaunchPlan plan = plan(ctx, req);
+    InstanceProfiles.Profile profile =
+        req.iamInstanceProfile() == null
+            ? null
+            : profiles.resolve(ctx.account(), req.iamInstanceProfile());
     Set<String> taken = networking.ensureNetwork(ctx, plan.placement());
-    Reservation reservation = record(ctx, req, plan, taken);
+    Reservation reservation = record(ctx, req, plan, taken, profile);
     // the new addresses' rules and metadata routes, applied while the launches get going
     CompletableFuture<Void> rules = networking.enforceSoon(ctx.state());
     RunInstancesResponse response = pendingAnswer(ctx, reservation, plan.type());
@@ -185,7 +202,11 @@ public final class InstancesService {
    * cannot pass a quota together.
    */
   private Reservation record(
-      RequestContext ctx, RunInstancesRequest req, LaunchPlan plan, Set<String> taken) {
+      RequestContext ctx,
+      RunInstancesRequest req,
+      LaunchPlan plan,
+      Set<String> taken,
+      InstanceProfiles.Profile profile) {
     String reservationId = Ids.next("r");
     Instant now = Instant.now();
     InstanceStore store = Instances.store(ctx.state());
@@ -212,6 +233,10 @@ public final class InstancesService {
         }
         InstanceRecord r =
             newRecord(ctx, req, plan, store.nextSeq(), instanceId, reservationId, i, eni, now);
+        if (profile != null) {
+          r.profile = profile;
+          IamInstanceProfilesService.associateAtLaunch(ctx, r.id, profile, now);
+        }
         if (!plan.instanceTags().isEmpty()) {
           ctx.tags().add(List.of(r.id), plan.instanceTags());
         }
