@@ -54,6 +54,7 @@ public final class PageLimits {
     refuses("DescribeRouteTables", 5, 100);
     refuses("DescribeNatGateways", 5, 1000);
     refuses("DescribeDhcpOptions", 5, 1000);
+    refuses("DescribeNetworkAcls", 5, 1000);
     refuses("DescribeEgressOnlyInternetGateways", 5, 255);
     refuses("DescribeIamInstanceProfileAssociations", 5, 1000);
     // "This value can be between 1 and 200."

@@ -33,7 +33,8 @@ public enum Option {
   SECURITY_GROUPS(
       "security-groups",
       "auto",
-      "enforce, off, or auto: enforce security groups with the engine host's packet filter;"
+      "enforce, off, or auto: enforce security groups and network ACLs with the engine host's"
+          + " packet filter;"
           + " auto enforces where the server can program it and otherwise logs why not."),
   STRICT_AUTH(
       "strict-auth",

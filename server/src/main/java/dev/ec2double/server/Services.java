@@ -56,6 +56,8 @@ import dev.ec2double.ec2.vpc.EgressOnlyInternetGatewaysService;
 import dev.ec2double.ec2.vpc.InstanceNetworking;
 import dev.ec2double.ec2.vpc.InstancePlacements;
 import dev.ec2double.ec2.vpc.InternetGatewaysService;
+import dev.ec2double.ec2.vpc.NetworkAclEnforcer;
+import dev.ec2double.ec2.vpc.NetworkAclsService;
 import dev.ec2double.ec2.vpc.NetworkInterfacesService;
 import dev.ec2double.ec2.vpc.RouteTablesService;
 import dev.ec2double.ec2.vpc.SecurityGroupEnforcer;
@@ -96,6 +98,7 @@ public final class Services implements AutoCloseable {
   private final InstanceFaults faults;
   private final VpcNetworks networks;
   private final SecurityGroupEnforcer enforcer;
+  private final NetworkAclEnforcer aclEnforcer;
 
   public Services(ServerConfig config, ComputeBackend backend, String serverId) {
     this(config, backend, serverId, new StateStore());
@@ -111,11 +114,13 @@ public final class Services implements AutoCloseable {
     enforcer =
         new SecurityGroupEnforcer(
             backend, enforceSecurityGroups(config, backend), Services::metadataHops);
+    aclEnforcer = new NetworkAclEnforcer(backend, enforcer.enabled());
     networks = new VpcNetworks(backend, serverId);
     InstanceNetworking networking = new InstanceNetworking(networks, enforcer);
     InstancePlacements placements = placements();
     registry.register(new VpcsService(networks, resources));
-    registry.register(new SubnetsService());
+    registry.register(new SubnetsService(aclEnforcer));
+    registry.register(new NetworkAclsService(aclEnforcer));
     registry.register(new InternetGatewaysService());
     registry.register(new DhcpOptionsService());
     registry.register(new CustomerGatewaysService());
@@ -294,6 +299,7 @@ public final class Services implements AutoCloseable {
         networks.adopt(state, InstanceAdoption.adopt(state, lifecycle, instances::releaseOf));
         ebs.adopt(state);
         enforcer.refreshSoon(state).join();
+        aclEnforcer.refresh(state);
         elbv2.adopt(state);
       } catch (RuntimeException e) {
         LOG.warn(
