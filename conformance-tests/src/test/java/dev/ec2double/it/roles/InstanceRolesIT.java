@@ -207,6 +207,87 @@ class InstanceRolesIT {
     assertThat(admin.describeInstances(r -> r.instanceIds(instanceId)).reservations()).hasSize(1);
   }
 
+  /**
+   * The SDK for Java in an instance of the local JRE image, with no keys, no endpoint and no region
+   * of its own: what it finds in the instance (the injected endpoint, the role's credentials) is
+   * enough to read the instance's own tags, under --strict-auth.
+   */
+  @Test
+  void theSdkInAnInstanceCallsTheApiWithItsRoleAndNothingConfigured() throws Exception {
+    String image =
+        admin
+            .registerImage(
+                r ->
+                    r.name("roles-sdk-" + System.nanoTime())
+                        .imageLocation("ec2-double/debian-jre:17"))
+            .imageId();
+    java.nio.file.Path probe =
+        dev.ec2double.it.SdkProbes.directory(
+            "role-probe",
+            RoleSdkProbe.class,
+            java.util.regex.Pattern.compile(
+                ".*/(software/amazon/awssdk/(?!elasticloadbalancingv2/|netty-nio-client/"
+                    + "|apache5-client/)|org/apache/httpcomponents/(httpclient|httpcore)/"
+                    + "|commons-logging/|commons-codec/|org/reactivestreams/"
+                    + "|org/slf4j/slf4j-api/).*\\.jar"));
+    String id =
+        admin
+            .runInstances(
+                r ->
+                    r.imageId(image)
+                        .instanceType("t3.medium")
+                        .minCount(1)
+                        .maxCount(1)
+                        .iamInstanceProfile(p -> p.name("web"))
+                        .tagSpecifications(
+                            t -> t.resourceType("instance").tags(g -> g.key("Name").value("sdk"))))
+            .instances()
+            .get(0)
+            .instanceId();
+    try {
+      await()
+          .atMost(Duration.ofSeconds(60))
+          .until(
+              () ->
+                  admin
+                      .describeInstances(r -> r.instanceIds(id))
+                      .reservations()
+                      .get(0)
+                      .instances()
+                      .get(0)
+                      .state()
+                      .name(),
+              st -> st == InstanceStateName.RUNNING);
+      DockerTestServer.docker()
+          .copyArchiveToContainerCmd("ec2double-" + id)
+          .withHostResource(probe.toString())
+          .withRemotePath("/opt")
+          .exec();
+
+      String out =
+          Exec.run(
+              DockerTestServer.docker(),
+              "ec2double-" + id,
+              "env",
+              "-u",
+              "AWS_ACCESS_KEY_ID",
+              "-u",
+              "AWS_SECRET_ACCESS_KEY",
+              "java",
+              "-Xshare:auto",
+              "-XX:TieredStopAtLevel=1",
+              "-cp",
+              "/opt/role-probe/*:/opt/role-probe/classes",
+              RoleSdkProbe.class.getName(),
+              id);
+
+      assertThat(out).contains("Name=sdk");
+    } finally {
+      admin.terminateInstances(r -> r.instanceIds(id));
+      dev.ec2double.it.SdkProbes.delete(probe);
+    }
+  }
+
   private static String exec(String... cmd) {
     return Exec.run(DockerTestServer.docker(), "ec2double-" + instanceId, cmd);
   }
