@@ -17,6 +17,11 @@ public final class LoadBalancerRecord implements java.io.Serializable {
   public LoadBalancerRecord(long seq, LoadBalancer sdk) {
     this.seq = seq;
     this.sdk = sdk;
+    if (sdk.scheme()
+        == software.amazon.awssdk.services.elasticloadbalancingv2.model.LoadBalancerSchemeEnum
+            .INTERNAL) {
+      attributes.put(LoadBalancerAttributes.DENY_IGW, "true");
+    }
   }
 
   public LoadBalancer sdk() {
