@@ -38,7 +38,8 @@ final class Elbv2Fixture implements AutoCloseable {
   }
 
   String certificate(String id) {
-    return "arn:aws:acm:us-east-1:" + account + ":certificate/" + id;
+    String owner = account.matches("\\d{12}") ? account : "123456789012";
+    return "arn:aws:acm:us-east-1:" + owner + ":certificate/" + id;
   }
 
   LoadBalancer lb(String name) {

@@ -206,6 +206,11 @@ class LoadBalancerSettingsIT {
     List<SslPolicy> all = f.elb.describeSSLPolicies(r -> {}).sslPolicies();
     assertThat(all).hasSize(18);
     assertThat(all).extracting(SslPolicy::name).doesNotHaveDuplicates();
+    // in the order AWS lists them (the API reference's describe-ssl-policies example)
+    assertThat(all)
+        .extracting(SslPolicy::name)
+        .startsWith("ELBSecurityPolicy-2016-08", "ELBSecurityPolicy-TLS13-1-2-2021-06")
+        .endsWith("ELBSecurityPolicy-FS-1-2-2019-08", "ELBSecurityPolicy-FS-1-2-Res-2020-10");
 
     SslPolicy tls13 =
         f.elb
