@@ -159,6 +159,36 @@ class LoadBalancerSettingsIT {
   }
 
   @Test
+  void createLoadBalancerChecksTheAddressTypeAndKeepsTheIpamPool(TestInfo test) {
+    assertError(
+        "InvalidConfigurationRequest",
+        () ->
+            f.elb.createLoadBalancer(
+                r ->
+                    r.name(name(test))
+                        .subnets(f.subnets)
+                        .scheme("internal")
+                        .ipAddressType("dualstack-without-public-ipv4")));
+    assertError(
+        "ValidationError",
+        () ->
+            f.elb.createLoadBalancer(
+                r -> r.name(name(test)).subnets(f.subnets).ipamPools(p -> p.ipv4IpamPoolId("x"))));
+    LoadBalancer lb =
+        f.elb
+            .createLoadBalancer(
+                r ->
+                    r.name(name(test))
+                        .subnets(f.subnets)
+                        .ipAddressType("dualstack-without-public-ipv4")
+                        .ipamPools(p -> p.ipv4IpamPoolId("ipam-pool-0fedcba9876543210")))
+            .loadBalancers()
+            .get(0);
+    assertThat(lb.ipAddressTypeAsString()).isEqualTo("dualstack-without-public-ipv4");
+    assertThat(lb.ipamPools().ipv4IpamPoolId()).isEqualTo("ipam-pool-0fedcba9876543210");
+  }
+
+  @Test
   void keepsEveryApplicationLoadBalancerAttribute(TestInfo test) {
     LoadBalancer lb = f.lb(name(test));
     LoadBalancer internal =

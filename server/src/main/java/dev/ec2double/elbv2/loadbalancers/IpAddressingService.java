@@ -31,24 +31,36 @@ public final class IpAddressingService {
   public SetIpAddressTypeResponse setIpAddressType(
       RequestContext ctx, SetIpAddressTypeRequest req) {
     IpAddressType type = req.ipAddressType();
-    if (type == null || type == IpAddressType.UNKNOWN_TO_SDK_VERSION) {
-      throw Elbv2Errors.validation(
-          "IP address type '"
-              + req.ipAddressTypeAsString()
-              + "' must be one of ipv4, dualstack, dualstack-without-public-ipv4");
+    if (type == null) {
+      throw Elbv2Errors.validation("An IP address type must be specified");
     }
     Elbv2Store store = elbv2.store(ctx);
     synchronized (store) {
       LoadBalancerRecord lb = store.loadBalancer(req.loadBalancerArn());
-      if (type == IpAddressType.DUALSTACK_WITHOUT_PUBLIC_IPV4
-          && lb.sdk().scheme() == LoadBalancerSchemeEnum.INTERNAL) {
-        throw Elbv2Errors.invalidConfiguration(
-            "IP address type 'dualstack-without-public-ipv4' is only for internet-facing"
-                + " load balancers");
-      }
+      check(type, lb.sdk().scheme());
       lb.update(lb.sdk().toBuilder().ipAddressType(type).build());
     }
     return SetIpAddressTypeResponse.builder().ipAddressType(type).build();
+  }
+
+  /** The address type as CreateLoadBalancer and SetIpAddressType check it. */
+  static void check(IpAddressType type, LoadBalancerSchemeEnum scheme) {
+    if (type == IpAddressType.UNKNOWN_TO_SDK_VERSION) {
+      throw Elbv2Errors.validation(
+          "IP address type must be one of ipv4, dualstack, dualstack-without-public-ipv4");
+    }
+    if (type == IpAddressType.DUALSTACK_WITHOUT_PUBLIC_IPV4
+        && scheme == LoadBalancerSchemeEnum.INTERNAL) {
+      throw Elbv2Errors.invalidConfiguration(
+          "IP address type 'dualstack-without-public-ipv4' is only for internet-facing"
+              + " load balancers");
+    }
+  }
+
+  static void checkPool(String pool) {
+    if (pool == null || !IPAM_POOL.matcher(pool).matches()) {
+      throw Elbv2Errors.validation("'" + pool + "' is not a valid IPAM pool ID");
+    }
   }
 
   public ModifyIpPoolsResponse modifyIpPools(RequestContext ctx, ModifyIpPoolsRequest req) {
@@ -60,8 +72,8 @@ public final class IpAddressingService {
     if (remove == (pool != null)) {
       throw Elbv2Errors.validation("You must specify either IpamPools or RemoveIpamPools");
     }
-    if (pool != null && !IPAM_POOL.matcher(pool).matches()) {
-      throw Elbv2Errors.validation("'" + pool + "' is not a valid IPAM pool ID");
+    if (pool != null) {
+      checkPool(pool);
     }
     Elbv2Store store = elbv2.store(ctx);
     synchronized (store) {
