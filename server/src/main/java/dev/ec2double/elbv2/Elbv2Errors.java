@@ -33,6 +33,10 @@ public final class Elbv2Errors {
     return new AwsException("TrustStoreNotFound", "Trust stores '" + what + "' not found");
   }
 
+  public static AwsException sslPolicyNotFound(String name) {
+    return new AwsException("SSLPolicyNotFound", "SSL policy '" + name + "' not found");
+  }
+
   public static AwsException invalidConfiguration(String message) {
     return new AwsException("InvalidConfigurationRequest", message);
   }

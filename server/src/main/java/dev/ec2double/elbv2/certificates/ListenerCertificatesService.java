@@ -1,6 +1,7 @@
 package dev.ec2double.elbv2.certificates;
 
 import dev.ec2double.core.RequestContext;
+import dev.ec2double.elbv2.CertificateArns;
 import dev.ec2double.elbv2.Elbv2Errors;
 import dev.ec2double.elbv2.Elbv2Store;
 import dev.ec2double.elbv2.ListenerRecord;

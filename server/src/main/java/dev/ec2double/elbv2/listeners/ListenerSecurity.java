@@ -1,10 +1,9 @@
 package dev.ec2double.elbv2.listeners;
 
+import dev.ec2double.elbv2.CertificateArns;
 import dev.ec2double.elbv2.Elbv2Errors;
 import dev.ec2double.elbv2.Elbv2Store;
-import dev.ec2double.elbv2.certificates.CertificateArns;
-import dev.ec2double.elbv2.sslpolicies.SslPolicies;
-import dev.ec2double.elbv2.sslpolicies.SslPoliciesService;
+import dev.ec2double.elbv2.SslPolicies;
 import java.util.List;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.AdvertiseTrustStoreCaNamesEnum;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.Certificate;
@@ -59,7 +58,7 @@ final class ListenerSecurity {
             ? asked.sslPolicy()
             : wasHttps ? before.sslPolicy() : SslPolicies.DEFAULT;
     if (SslPolicies.named(policy).isEmpty()) {
-      throw SslPoliciesService.policyNotFound(policy);
+      throw Elbv2Errors.sslPolicyNotFound(policy);
     }
     MutualAuthenticationAttributes mtls =
         asked.mtls() != null

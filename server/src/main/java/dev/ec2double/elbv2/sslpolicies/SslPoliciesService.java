@@ -3,7 +3,7 @@ package dev.ec2double.elbv2.sslpolicies;
 import dev.ec2double.core.RequestContext;
 import dev.ec2double.elbv2.Elbv2Errors;
 import dev.ec2double.elbv2.Markers;
-import dev.ec2double.errors.AwsException;
+import dev.ec2double.elbv2.SslPolicies;
 import java.util.ArrayList;
 import java.util.List;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.DescribeSslPoliciesRequest;
@@ -20,7 +20,7 @@ public final class SslPoliciesService {
       found.addAll(SslPolicies.all());
     } else {
       for (String name : req.names()) {
-        found.add(SslPolicies.named(name).orElseThrow(() -> policyNotFound(name)));
+        found.add(SslPolicies.named(name).orElseThrow(() -> Elbv2Errors.sslPolicyNotFound(name)));
       }
     }
     if (req.loadBalancerType() != null) {
@@ -38,9 +38,5 @@ public final class SslPoliciesService {
         .sslPolicies(page.items())
         .nextMarker(page.nextMarker())
         .build();
-  }
-
-  public static AwsException policyNotFound(String name) {
-    return new AwsException("SSLPolicyNotFound", "SSL policy '" + name + "' not found");
   }
 }

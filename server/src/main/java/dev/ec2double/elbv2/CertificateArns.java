@@ -1,4 +1,4 @@
-package dev.ec2double.elbv2.certificates;
+package dev.ec2double.elbv2;
 
 import dev.ec2double.errors.AwsException;
 import java.util.regex.Pattern;

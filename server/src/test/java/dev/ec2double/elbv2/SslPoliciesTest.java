@@ -1,4 +1,4 @@
-package dev.ec2double.elbv2.sslpolicies;
+package dev.ec2double.elbv2;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
