@@ -31,7 +31,23 @@ public record InstanceMetadata(
     byte[] userData,
     Map<String, String> tags,
     Instant launchTime,
-    Options options) {
+    Options options,
+    Role role) {
+
+  /**
+   * The instance's profile and its role's credentials now, or null without a profile.
+   *
+   * @param lastUpdated when these credentials were issued
+   */
+  public record Role(
+      String profileArn,
+      String profileId,
+      String roleName,
+      String accessKeyId,
+      String secretAccessKey,
+      String token,
+      Instant lastUpdated,
+      Instant expiration) {}
 
   /** The instance's metadata options, as ModifyInstanceMetadataOptions sets them. */
   public record Options(

@@ -13,6 +13,7 @@ import dev.ec2double.ec2.images.ImageStore;
 import dev.ec2double.ec2.images.ImagesService;
 import dev.ec2double.ec2.instances.CreateImageService;
 import dev.ec2double.ec2.instances.DescribeInstancesService;
+import dev.ec2double.ec2.instances.IamInstanceProfilesService;
 import dev.ec2double.ec2.instances.InstanceActionsService;
 import dev.ec2double.ec2.instances.InstanceAdoption;
 import dev.ec2double.ec2.instances.InstanceAttributesService;
@@ -25,13 +26,18 @@ import dev.ec2double.ec2.instances.InstanceState;
 import dev.ec2double.ec2.instances.InstanceStore;
 import dev.ec2double.ec2.instances.Instances;
 import dev.ec2double.ec2.instances.InstancesService;
+import dev.ec2double.ec2.instances.LaunchTemplateDataService;
 import dev.ec2double.ec2.instances.TypeLimits;
 import dev.ec2double.ec2.instancetypes.InstanceTypeCatalog;
 import dev.ec2double.ec2.instancetypes.InstanceTypesService;
 import dev.ec2double.ec2.keypairs.KeyPairService;
 import dev.ec2double.ec2.keypairs.KeyPairStore;
+import dev.ec2double.ec2.launchtemplates.LaunchTemplatesService;
+import dev.ec2double.ec2.launchtemplates.TemplateLaunches;
 import dev.ec2double.ec2.placementgroups.PlacementGroupsService;
 import dev.ec2double.ec2.regions.RegionsService;
+import dev.ec2double.ec2.roles.InstanceProfiles;
+import dev.ec2double.ec2.roles.RoleCredentials;
 import dev.ec2double.ec2.snapshots.SnapshotsService;
 import dev.ec2double.ec2.tags.TagsService;
 import dev.ec2double.ec2.volumes.AttachmentsService;
@@ -91,6 +97,7 @@ public final class Services implements AutoCloseable {
   private final Ebs ebs;
   private final Elbv2 elbv2;
   private final ImdsServer imds;
+  private final RoleCredentials roleCredentials;
   private final VpcNetworks networks;
   private final SecurityGroupEnforcer enforcer;
 
@@ -124,7 +131,10 @@ public final class Services implements AutoCloseable {
     registry.register(new ClassicLinkService());
 
     InstanceCatalogs catalogs = catalogs();
-    imds = new ImdsServer(backend, new InstanceMetadataSource(store, catalogs, networking));
+    roleCredentials = new RoleCredentials(config.roleCredentialsLifetime());
+    imds =
+        new ImdsServer(
+            backend, new InstanceMetadataSource(store, catalogs, networking, roleCredentials));
     networks.listen(
         new VpcNetworks.Listener() {
           @Override
@@ -143,13 +153,26 @@ public final class Services implements AutoCloseable {
     ImagesService images =
         new ImagesService(new AmiCatalog(config.amis()), backend, new ImageVolumes(ebs), resources);
     InstanceVolumes volumes = new InstanceVolumes(ebs);
+    InstanceProfiles profiles = new InstanceProfiles(config.instanceProfileRoles());
     instances =
         new InstancesService(
-            lifecycle, images, catalogs, volumes, resources, serverId, networking, imds::endpoint);
+            lifecycle,
+            images,
+            catalogs,
+            volumes,
+            resources,
+            serverId,
+            networking,
+            imds::endpoint,
+            profiles);
     registry.register(images);
     registry.register(new ImageAttributesService(images));
     registry.register(instances);
     registry.register(new DescribeInstancesService(instances));
+    registry.register(new IamInstanceProfilesService(profiles));
+    registry.register(new LaunchTemplateDataService(instances));
+    registry.register(new LaunchTemplatesService(resources));
+    instances.launchTemplates(new TemplateLaunches());
     registry.register(new InstanceActionsService(lifecycle, volumes, networking));
     registry.register(new InstanceMetadataOptionsService(networking));
     registry.register(new InstanceAttributesService(instances, lifecycle));
@@ -323,8 +346,25 @@ public final class Services implements AutoCloseable {
    * Closes every listener port, forgets the load balancers, stops the metadata listeners, removes
    * the instances' machines.
    */
+  /** Tells a listener of the VPC networks made ready (those ready now first) and removed. */
+  void onNetworks(VpcNetworks.Listener listener) {
+    networks.listen(listener);
+  }
+
+  /** Where the instances of a network reach the API (network to URL, or null for none). */
+  void instanceApiEndpoint(java.util.function.Function<String, String> endpoint) {
+    instances.apiEndpoint(endpoint);
+  }
+
+  /** The instance role credentials the metadata service hands out, which the API takes. */
+  public RoleCredentials roleCredentials() {
+    return roleCredentials;
+  }
+
   public void reset() {
+    networks.forgetAll();
     elbv2.reset();
+    roleCredentials.clear();
     imds.stopAll();
     lifecycle.forgetAll(); // before the engine's clean-up, which is not an outside kill
   }

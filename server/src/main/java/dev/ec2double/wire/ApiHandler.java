@@ -30,6 +30,7 @@ public final class ApiHandler {
 
   private final SigV4Verifier verifier;
   private Function<RuntimeException, AwsException> failures = e -> null;
+  private TemporaryCredentials temporary = TemporaryCredentials.NONE;
 
   public ApiHandler(OperationRegistry registry, ServiceHost host, String defaultAccount) {
     this(registry, host, defaultAccount, null);
@@ -55,6 +56,16 @@ public final class ApiHandler {
    */
   public ApiHandler answeringFailures(Function<RuntimeException, AwsException> failures) {
     this.failures = failures;
+    return this;
+  }
+
+  /**
+   * Requests signed with temporary credentials the server issued act in the account of those
+   * credentials (an instance role acts in the instance's account). Set once, before the first
+   * request.
+   */
+  public ApiHandler withTemporaryCredentials(TemporaryCredentials temporary) {
+    this.temporary = temporary;
     return this;
   }
 
@@ -328,7 +339,13 @@ public final class ApiHandler {
   }
 
   private String accountOf(String accessKey) {
-    return ACCOUNT_KEY.matcher(accessKey).matches() ? accessKey : defaultAccount;
+    if (ACCOUNT_KEY.matcher(accessKey).matches()) {
+      return accessKey;
+    }
+    return temporary
+        .find(accessKey)
+        .map(TemporaryCredentials.Session::account)
+        .orElse(defaultAccount);
   }
 
   private static Object field(Object request, String name) {

@@ -3,6 +3,8 @@ package dev.ec2double.ec2.instances;
 import dev.ec2double.core.RegionState;
 import dev.ec2double.core.StateStore;
 import dev.ec2double.ec2.regions.RegionCatalog;
+import dev.ec2double.ec2.roles.InstanceProfiles;
+import dev.ec2double.ec2.roles.RoleCredentials;
 import dev.ec2double.ec2.vpc.InstanceNetworking;
 import dev.ec2double.ec2.vpc.VpcState;
 import dev.ec2double.imds.InstanceMetadata;
@@ -17,9 +19,14 @@ public final class InstanceMetadataSource implements MetadataSource {
   private final StateStore store;
   private final InstanceCatalogs catalogs;
   private final InstanceNetworking networking;
+  private final RoleCredentials credentials;
 
   public InstanceMetadataSource(
-      StateStore store, InstanceCatalogs catalogs, InstanceNetworking networking) {
+      StateStore store,
+      InstanceCatalogs catalogs,
+      InstanceNetworking networking,
+      RoleCredentials credentials) {
+    this.credentials = credentials;
     this.store = store;
     this.catalogs = catalogs;
     this.networking = networking;
@@ -86,7 +93,26 @@ public final class InstanceMetadataSource implements MetadataSource {
               !"disabled".equals(o.httpEndpointAsString()),
               "required".equals(o.httpTokensAsString()),
               o.httpPutResponseHopLimit(),
-              "enabled".equals(o.instanceMetadataTagsAsString())));
+              "enabled".equals(o.instanceMetadataTagsAsString())),
+          role(r));
     }
+  }
+
+  /** The profile's role and its current credentials, issued on the first ask. */
+  private InstanceMetadata.Role role(InstanceRecord r) {
+    InstanceProfiles.Profile p = r.profile;
+    if (p == null) {
+      return null;
+    }
+    RoleCredentials.Issued c = credentials.current(r.account, r.id, p.role());
+    return new InstanceMetadata.Role(
+        p.arn(),
+        p.id(),
+        p.role(),
+        c.accessKeyId(),
+        c.secretAccessKey(),
+        c.sessionToken(),
+        c.issued(),
+        c.expiration());
   }
 }
