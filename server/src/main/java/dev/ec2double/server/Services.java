@@ -68,14 +68,21 @@ import dev.ec2double.ec2.vpc.VpcsService;
 import dev.ec2double.elbv2.Networks;
 import dev.ec2double.elbv2.TargetInstances;
 import dev.ec2double.elbv2.account.AccountService;
+import dev.ec2double.elbv2.certificates.ListenerCertificatesService;
 import dev.ec2double.elbv2.listeners.ListenersService;
+import dev.ec2double.elbv2.loadbalancers.CapacityReservationService;
+import dev.ec2double.elbv2.loadbalancers.IpAddressingService;
 import dev.ec2double.elbv2.loadbalancers.LoadBalancersService;
 import dev.ec2double.elbv2.rules.RulesService;
 import dev.ec2double.elbv2.runtime.Elbv2;
 import dev.ec2double.elbv2.runtime.HostsFile;
+import dev.ec2double.elbv2.sslpolicies.SslPoliciesService;
 import dev.ec2double.elbv2.tags.Elbv2TagsService;
 import dev.ec2double.elbv2.targetgroups.TargetGroupsService;
 import dev.ec2double.elbv2.targetgroups.TargetsService;
+import dev.ec2double.elbv2.truststores.RevocationsService;
+import dev.ec2double.elbv2.truststores.TrustStoreSharingService;
+import dev.ec2double.elbv2.truststores.TrustStoresService;
 import dev.ec2double.errors.AwsException;
 import dev.ec2double.imds.ImdsServer;
 import dev.ec2double.sts.CallerIdentityService;
@@ -205,6 +212,13 @@ public final class Services implements AutoCloseable {
     registry.register(new RulesService(elbv2));
     registry.register(new Elbv2TagsService(elbv2));
     registry.register(new AccountService());
+    registry.register(new SslPoliciesService());
+    registry.register(new ListenerCertificatesService(elbv2));
+    registry.register(new TrustStoresService(elbv2));
+    registry.register(new RevocationsService(elbv2));
+    registry.register(new TrustStoreSharingService(elbv2));
+    registry.register(new CapacityReservationService(elbv2));
+    registry.register(new IpAddressingService(elbv2));
 
     // STS: GetCallerIdentity, which tools ask first, answered on the same endpoint.
     registry.register(new CallerIdentityService());
