@@ -65,9 +65,15 @@ class InjectedFaultsIT {
             () ->
                 assertThat(vpcs.httpGet(client.instanceId(), ip, 8080))
                     .doesNotContain("hello-from"));
+    // nor does the engine host itself reach it, where a load balancer's proxy and health checks run
+    assertThat(fromHost(ip)).isNull();
+    // (it did before: checked below once the fault is cleared)
 
     assertThat(send("DELETE", "/_ec2double/faults/" + fault.get("id").asText(), null).statusCode())
         .isEqualTo(200);
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .untilAsserted(() -> assertThat(fromHost(ip)).contains("hello-from"));
 
     assertThat(status(web.instanceId()).instanceStatus().statusAsString()).isEqualTo("ok");
     await()
@@ -190,6 +196,25 @@ class InjectedFaultsIT {
   }
 
   // --- fixtures ---
+
+  /** The web page at ip:8080 as the engine host gets it, or null when it cannot connect. */
+  private static String fromHost(String ip) {
+    try {
+      HttpResponse<String> r =
+          HttpClient.newBuilder()
+              .proxy(HttpClient.Builder.NO_PROXY)
+              .connectTimeout(Duration.ofSeconds(2))
+              .build()
+              .send(
+                  HttpRequest.newBuilder(URI.create("http://" + ip + ":8080/"))
+                      .timeout(Duration.ofSeconds(3))
+                      .build(),
+                  HttpResponse.BodyHandlers.ofString());
+      return r.statusCode() + " " + r.body();
+    } catch (Exception e) {
+      return null;
+    }
+  }
 
   private static JsonNode list() throws Exception {
     return JSON.readTree(send("GET", "/_ec2double/faults", null).body()).get("faults");

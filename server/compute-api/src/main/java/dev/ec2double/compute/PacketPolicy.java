@@ -13,9 +13,22 @@ import java.util.List;
  * @param metadataHops the IP TTL the metadata service's answers to the machine's IMDSv2 token
  *     requests leave with (HttpPutResponseHopLimit): a router inside the machine, such as a
  *     container bridge, decrements it, and a packet that reaches 0 is dropped
+ * @param cut whether the machine has lost its network (an injected fault): nothing reaches it or
+ *     leaves it, not even connections already open, nor the engine host's own
  */
 public record PacketPolicy(
-    String network, String address, List<Rule> ingress, List<Rule> egress, int metadataHops) {
+    String network,
+    String address,
+    List<Rule> ingress,
+    List<Rule> egress,
+    int metadataHops,
+    boolean cut) {
+
+  /** A machine with its network. */
+  public PacketPolicy(
+      String network, String address, List<Rule> ingress, List<Rule> egress, int metadataHops) {
+    this(network, address, ingress, egress, metadataHops, false);
+  }
 
   /**
    * One allowed flow.

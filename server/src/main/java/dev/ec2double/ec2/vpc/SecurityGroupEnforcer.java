@@ -131,7 +131,12 @@ public final class SecurityGroupEnforcer {
       boolean cut = cutOff.test(state, f.instanceId());
       policies.add(
           new PacketPolicy(
-              f.network(), f.address(), cut ? List.of() : f.in(), cut ? List.of() : f.out(), hops));
+              f.network(),
+              f.address(),
+              cut ? List.of() : f.in(),
+              cut ? List.of() : f.out(),
+              hops,
+              cut));
     }
     backend.applyPacketPolicies(state.account() + "/" + state.region(), policies, enabled);
   }

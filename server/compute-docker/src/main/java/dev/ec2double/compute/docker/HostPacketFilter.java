@@ -155,6 +155,8 @@ final class HostPacketFilter implements AutoCloseable {
             + "-E - [0:0]\n:"
             + chain
             + "-I - [0:0]\n:"
+            + chain
+            + "-O - [0:0]\n:"
             + NaclRules.top(chain)
             + " - [0:0]\n-A "
             + chain
@@ -169,6 +171,8 @@ final class HostPacketFilter implements AutoCloseable {
         iptables.run("-I", "DOCKER-USER", "1", "-m", "comment", "--comment", owner(), "-j", chain),
         "jump from DOCKER-USER");
     check(iptables.run("-t", "nat", "-I", "PREROUTING", "1", "-j", chain + "-MD"), "jump");
+    // the engine host's own traffic to machines that lost their network (a load balancer's)
+    check(iptables.run("-I", "OUTPUT", "1", "-j", chain + "-O"), "jump from OUTPUT");
     installed = true;
     installHopLimit();
   }
@@ -247,8 +251,24 @@ final class HostPacketFilter implements AutoCloseable {
     f.append(':').append(chain).append(" - [0:0]\n");
     f.append(':').append(chain).append("-E - [0:0]\n");
     f.append(':').append(chain).append("-I - [0:0]\n");
+    f.append(':').append(chain).append("-O - [0:0]\n");
     // network ACLs first: they are stateless, replies are checked too
     f.append("-A ").append(chain).append(" -j ").append(NaclRules.top(chain)).append('\n');
+    // machines that lost their network (an injected fault): every packet, open connections too
+    for (Scope scope : byScope.values()) {
+      for (PacketPolicy p : scope.policies()) {
+        if (p.cut()) {
+          String br = bridges.apply(p.network());
+          String a = p.address() + "/32";
+          f.append("-A ").append(chain).append(" -i ").append(br).append(" -s ").append(a);
+          f.append(" -j DROP\n");
+          f.append("-A ").append(chain).append(" -o ").append(br).append(" -d ").append(a);
+          f.append(" -j DROP\n");
+          f.append("-A ").append(chain).append("-O -o ").append(br).append(" -d ").append(a);
+          f.append(" -j REJECT --reject-with icmp-host-unreachable\n");
+        }
+      }
+    }
     f.append("-A ").append(chain).append(" -m conntrack --ctstate RELATED,ESTABLISHED -j RETURN\n");
     // the metadata service, when ours is routed to an address on the bridge (the server in a
     // container); any other link-local address (a host's own metadata service, 169.254.169.254
@@ -436,11 +456,12 @@ final class HostPacketFilter implements AutoCloseable {
       }
     }
     iptables.run("-t", "nat", "-D", "PREROUTING", "-j", chain + "-MD");
-    for (String c : new String[] {chain, chain + "-E", chain + "-I"}) {
+    iptables.run("-D", "OUTPUT", "-j", chain + "-O");
+    for (String c : new String[] {chain, chain + "-E", chain + "-I", chain + "-O"}) {
       iptables.run("-F", c);
     }
     NaclRules.remove(iptables, chain);
-    for (String c : new String[] {chain, chain + "-E", chain + "-I"}) {
+    for (String c : new String[] {chain, chain + "-E", chain + "-I", chain + "-O"}) {
       iptables.run("-X", c);
     }
     iptables.run("-t", "nat", "-F", chain + "-MD");
