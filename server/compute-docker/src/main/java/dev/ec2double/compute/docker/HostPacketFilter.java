@@ -393,6 +393,7 @@ final class HostPacketFilter implements AutoCloseable {
       }
     }
     iptables.run("-t", "nat", "-D", "PREROUTING", "-j", chain + "-MD");
+    ServiceRoutes.remove(iptables, ServiceRoutes.chainOf(chain));
     for (String c : new String[] {chain, chain + "-E", chain + "-I"}) {
       iptables.run("-F", c);
     }
