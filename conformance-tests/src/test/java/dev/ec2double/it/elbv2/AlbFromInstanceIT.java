@@ -14,7 +14,10 @@ import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.InstanceStateName;
 import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
@@ -27,6 +30,7 @@ import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetHealth
  * the listener answers there with a target's page; once the load balancer is deleted, the name no
  * longer resolves. Docker backend; fails, never skips, without an engine.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class AlbFromInstanceIT {
   private static final String ACCOUNT = "123456789012";
 
@@ -35,6 +39,7 @@ class AlbFromInstanceIT {
   private static String client;
   private static List<String> webs;
   private static LoadBalancer lb;
+  private static boolean deleted;
   private static String tg;
 
   @BeforeAll
@@ -102,7 +107,7 @@ class AlbFromInstanceIT {
 
   @AfterAll
   static void close() {
-    if (lb != null) {
+    if (lb != null && !deleted) {
       elb.deleteLoadBalancer(r -> r.loadBalancerArn(lb.loadBalancerArn()));
     }
     if (tg != null) {
@@ -119,10 +124,11 @@ class AlbFromInstanceIT {
   }
 
   @Test
+  @Order(1)
   void resolvesTheDnsNameAndGetsBothTargetsPagesAtTheListenersOwnPort() {
     assertThat(inClient("nslookup " + lb.dnsName() + " 2>&1"))
         .contains("Address")
-        .containsPattern("198\\.18\\.\\d+\\.\\d+");
+        .containsPattern("198\\.19\\.\\d+\\.\\d+");
 
     Set<String> seen = new HashSet<>();
     for (int i = 0; i < 6; i++) {
@@ -134,6 +140,7 @@ class AlbFromInstanceIT {
   }
 
   @Test
+  @Order(2)
   void namesOtherThanTheLoadBalancersStillResolve() {
     // the engine's own names (an instance's private DNS name) come before the server's name server
     String web =
@@ -145,7 +152,22 @@ class AlbFromInstanceIT {
             .privateDnsName();
     assertThat(httpGet(web, 80)).contains("from-instance-web-1");
     // and an unknown load balancer name is refused at once, not after an upstream timeout
-    assertThat(inClient("nslookup nope-1.us-east-1.elb.test 2>&1")).doesNotContain("198.18.");
+    assertThat(inClient("nslookup nope-1.us-east-1.elb.test 2>&1")).doesNotContain("198.19.");
+  }
+
+  @Test
+  @Order(3)
+  void aDeletedLoadBalancersNameNoLongerResolvesNorItsAddressAnswers() {
+    String address =
+        inClient("nslookup " + lb.dnsName() + " 2>&1 | grep -o '198\\.19\\.[0-9.]*' | tail -1")
+            .strip();
+    assertThat(address).startsWith("198.19.");
+
+    elb.deleteLoadBalancer(r -> r.loadBalancerArn(lb.loadBalancerArn()));
+    deleted = true;
+
+    assertThat(inClient("nslookup " + lb.dnsName() + " 2>&1")).doesNotContain(address);
+    assertThat(httpGet(address, 80)).doesNotContain("from-instance-web");
   }
 
   private static String httpGet(String host, int port) {

@@ -15,6 +15,9 @@ import java.util.function.Function;
  * {@link HostPacketFilter#remove}) removes it.
  */
 final class ServiceRoutes implements AutoCloseable {
+  private static final org.slf4j.Logger LOG =
+      org.slf4j.LoggerFactory.getLogger(ServiceRoutes.class);
+
   /** One virtual address and port on one network. */
   record Route(String network, String virtualAddress, String protocol, int port)
       implements Comparable<Route> {
@@ -135,8 +138,9 @@ final class ServiceRoutes implements AutoCloseable {
 
   /** Removes the chain of the server whose filter chain this is, and its jump. */
   static void remove(Iptables iptables, String chain) {
-    while (iptables.run("-t", "nat", "-D", "PREROUTING", "-j", chain).ok()) {
-      // a jump left twice (a crash between insert and record) goes too
+    // a jump left twice (a crash between insert and record) goes too
+    for (int i = 0; i < 3 && iptables.run("-t", "nat", "-D", "PREROUTING", "-j", chain).ok(); i++) {
+      LOG.debug("removed a jump to {}", chain);
     }
     iptables.run("-t", "nat", "-F", chain);
     iptables.run("-t", "nat", "-X", chain);
