@@ -81,14 +81,16 @@ final class ServiceRoutes implements AutoCloseable {
     }
   }
 
+  /**
+   * Declaring the chain in the restore creates or empties it; the jump is added when missing (the
+   * first write, or after an earlier process's chains were cleared): two commands per change.
+   */
   private void write() {
-    if (!installed) {
-      remove(iptables, chain);
-      check(iptables.restore("*nat\n:" + chain + " - [0:0]\nCOMMIT\n"), "create chain " + chain);
-      check(iptables.run("-t", "nat", "-I", "PREROUTING", "1", "-j", chain), "jump to " + chain);
-      installed = true;
-    }
     check(iptables.restore(rules(chain, targets, bridges)), "write " + chain);
+    if (!iptables.run("-t", "nat", "-C", "PREROUTING", "-j", chain).ok()) {
+      check(iptables.run("-t", "nat", "-I", "PREROUTING", "1", "-j", chain), "jump to " + chain);
+    }
+    installed = true;
   }
 
   /** The whole chain as {@code iptables-restore} input: one DNAT per route. */

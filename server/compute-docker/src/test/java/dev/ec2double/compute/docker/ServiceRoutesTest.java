@@ -18,16 +18,23 @@ class ServiceRoutesTest {
   /** Every command and restore input, in order. */
   private final List<String> ran = new ArrayList<>();
 
-  /** Succeeds, except deleting a jump that is not there (each jump inserted is there once). */
+  /** Jumps to the chain that are in PREROUTING now, as the fake iptables below keeps them. */
+  private int jumps;
+
+  /** Succeeds, except checking or deleting a jump that is not there. */
   private final Iptables recording =
       new Iptables(
           (cmd, input) -> {
             String c = String.join(" ", cmd);
             ran.add(c + (input == null ? "" : "\n" + input));
+            if (c.contains("-I PREROUTING")) {
+              jumps++;
+            }
             boolean missing =
-                c.contains("-D PREROUTING")
-                    && ran.stream().filter(x -> x.contains("-D PREROUTING")).count()
-                        > ran.stream().filter(x -> x.contains("-I PREROUTING")).count();
+                (c.contains("-D PREROUTING") || c.contains("-C PREROUTING")) && jumps == 0;
+            if (c.contains("-D PREROUTING") && jumps > 0) {
+              jumps--;
+            }
             return new Iptables.Result(missing ? 1 : 0, "");
           },
           "in a test");
@@ -66,6 +73,17 @@ class ServiceRoutesTest {
   }
 
   @Test
+  void aChainClearedUnderItGetsItsJumpBackAtTheNextChange() {
+    routes.put(new ServiceRoutes.Route("vpc-a", "198.18.7.9", "tcp", 80), "10.0.0.1", 40001);
+    jumps = 0; // another process's clean-up of this server id's chains
+
+    routes.put(new ServiceRoutes.Route("vpc-a", "198.18.7.9", "tcp", 443), "10.0.0.1", 40002);
+
+    assertThat(jumps).isEqualTo(1);
+    assertThat(ran).filteredOn(c -> c.contains("-I PREROUTING")).hasSize(2);
+  }
+
+  @Test
   void anUnchangedRouteWritesNothing() {
     ServiceRoutes.Route r = new ServiceRoutes.Route("vpc-a", "198.18.7.9", "tcp", 80);
     routes.put(r, "10.0.0.1", 40001);
@@ -83,9 +101,14 @@ class ServiceRoutesTest {
     routes.put(new ServiceRoutes.Route("vpc-b", "198.19.1.2", "udp", 53), "10.1.0.1", 40002);
 
     routes.remove(lb);
-    assertThat(ran.get(ran.size() - 1)).doesNotContain("198.18.7.9").contains("198.19.1.2");
+    assertThat(lastRestore()).doesNotContain("198.18.7.9").contains("198.19.1.2");
     routes.forgetNetwork("vpc-b");
-    assertThat(ran.get(ran.size() - 1)).doesNotContain("-A ");
+    assertThat(lastRestore()).doesNotContain("-A ");
+  }
+
+  private String lastRestore() {
+    List<String> restores = ran.stream().filter(c -> c.startsWith("iptables-restore")).toList();
+    return restores.get(restores.size() - 1);
   }
 
   @Test
@@ -104,7 +127,7 @@ class ServiceRoutesTest {
 
   @Test
   void theReaperOfADeadServersChainsRemovesItsServiceRoutesToo() {
-    ran.add("iptables --wait -t nat -I PREROUTING 1 -j " + CHAIN + "-SV");
+    jumps = 1;
 
     HostPacketFilter.remove(recording, CHAIN);
 
