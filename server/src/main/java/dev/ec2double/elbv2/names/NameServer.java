@@ -61,8 +61,18 @@ public final class NameServer implements AutoCloseable {
   public static NameServer start(
       String address, Function<String, String> names, ExecutorService forwarders)
       throws IOException {
+    return start(address, names, forwarders, upstreams());
+  }
+
+  /** As above, passing other queries to {@code upstreams} in turn. */
+  static NameServer start(
+      String address,
+      Function<String, String> names,
+      ExecutorService forwarders,
+      List<InetSocketAddress> upstreams)
+      throws IOException {
     DatagramSocket socket = new DatagramSocket(new InetSocketAddress(address, 0));
-    NameServer server = new NameServer(socket, names, upstreams(), forwarders);
+    NameServer server = new NameServer(socket, names, upstreams, forwarders);
     server.reader.start();
     return server;
   }

@@ -8,6 +8,7 @@ import java.net.DatagramSocket;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -110,6 +111,39 @@ class NameServerTest {
     byte[] response = query(1, NAME, DnsMessages.TYPE_A);
     response[2] |= (byte) 0x80;
     assertThat(ns.answer(response)).as("a response, not a query").isNull();
+  }
+
+  @Test
+  void passesOtherNamesToTheFirstUpstreamThatAnswersAndRelaysItsAnswer() throws Exception {
+    try (DatagramSocket upstream = new DatagramSocket(new InetSocketAddress("127.0.0.1", 0));
+        DatagramSocket silent = new DatagramSocket(new InetSocketAddress("127.0.0.1", 0));
+        DatagramSocket client = new DatagramSocket()) {
+      server =
+          NameServer.start(
+              "127.0.0.1",
+              Map.<String, String>of()::get,
+              forwarders,
+              List.of(
+                  (InetSocketAddress) silent.getLocalSocketAddress(),
+                  (InetSocketAddress) upstream.getLocalSocketAddress()));
+      byte[] q = query(7, "example.com", DnsMessages.TYPE_A);
+      client.setSoTimeout(10_000);
+      client.send(
+          new DatagramPacket(q, q.length, new InetSocketAddress("127.0.0.1", server.port())));
+
+      upstream.setSoTimeout(10_000);
+      DatagramPacket asked = new DatagramPacket(new byte[512], 512);
+      upstream.receive(asked);
+      assertThat(Arrays.copyOf(asked.getData(), asked.getLength())).isEqualTo(q);
+      byte[] upstreamAnswer = Arrays.copyOf(q, q.length + 1);
+      upstreamAnswer[2] |= (byte) 0x80;
+      upstream.send(
+          new DatagramPacket(upstreamAnswer, upstreamAnswer.length, asked.getSocketAddress()));
+
+      DatagramPacket relayed = new DatagramPacket(new byte[512], 512);
+      client.receive(relayed);
+      assertThat(Arrays.copyOf(relayed.getData(), relayed.getLength())).isEqualTo(upstreamAnswer);
+    }
   }
 
   @Test
