@@ -15,7 +15,9 @@ public final class Pages {
   public record Page<T>(List<T> items, String nextToken) {}
 
   /**
-   * One page of an action's items, with the MaxResults rule {@link PageLimits} states for it.
+   * One page of an action's items, with the MaxResults rule {@link PageLimits} states for it. An
+   * action that takes no MaxResults (its model has none, so the request cannot carry one) gets
+   * everything at once.
    *
    * @param action the action, which also scopes its tokens
    */
@@ -23,24 +25,12 @@ public final class Pages {
       String action, List<T> sorted, Integer maxResults, String nextToken) {
     PageLimits.Limit limit = PageLimits.of(action);
     if (limit == null) {
+      if (maxResults == null && (nextToken == null || nextToken.isEmpty())) {
+        return new Page<>(sorted, null);
+      }
       throw new IllegalStateException("PageLimits states nothing for " + action);
     }
     return page(action, sorted, maxResults, nextToken, limit);
-  }
-
-  /**
-   * As above for an action {@link PageLimits} may not list yet: its rule when it does, else a
-   * MaxResults outside {@code min}..{@code max} is refused.
-   */
-  public static <T> Page<T> page(
-      String scope, List<T> sorted, Integer maxResults, String nextToken, int min, int max) {
-    PageLimits.Limit limit = PageLimits.of(scope);
-    return page(
-        scope,
-        sorted,
-        maxResults,
-        nextToken,
-        limit != null ? limit : new PageLimits.Limit(min, max, false, null));
   }
 
   private static <T> Page<T> page(

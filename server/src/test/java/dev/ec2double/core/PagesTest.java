@@ -14,7 +14,7 @@ class PagesTest {
 
   @Test
   void returnsEverythingWithoutMaxResults() {
-    Pages.Page<Integer> page = Pages.page("x", TEN, null, null, 5, 1000);
+    Pages.Page<Integer> page = Pages.page("DescribeVpcs", TEN, null, null);
 
     assertThat(page.items()).isEqualTo(TEN);
     assertThat(page.nextToken()).isNull();
@@ -26,7 +26,7 @@ class PagesTest {
     String token = null;
     int pages = 0;
     do {
-      Pages.Page<Integer> page = Pages.page("x", TEN, 4, token, 1, 1000);
+      Pages.Page<Integer> page = Pages.page("DescribeVolumesModifications", TEN, 4, token);
       seen.addAll(page.items());
       token = page.nextToken();
       pages++;
@@ -38,34 +38,34 @@ class PagesTest {
 
   @Test
   void hasNoNextTokenWhenThePageEndsExactly() {
-    assertThat(Pages.page("x", TEN, 10, null, 5, 1000).nextToken()).isNull();
-    assertThat(Pages.page("x", List.of(), 5, null, 5, 1000).items()).isEmpty();
+    assertThat(Pages.page("DescribeVpcs", TEN, 10, null).nextToken()).isNull();
+    assertThat(Pages.page("DescribeVpcs", List.of(), 5, null).items()).isEmpty();
   }
 
   @Test
   void rejectsMaxResultsOutsideTheApisRange() {
-    assertThatThrownBy(() -> Pages.page("x", TEN, 4, null, 5, 1000))
+    assertThatThrownBy(() -> Pages.page("DescribeVpcs", TEN, 4, null))
         .isInstanceOfSatisfying(
             AwsException.class,
             e -> {
               assertThat(e.code()).isEqualTo("InvalidParameterValue");
               assertThat(e.getMessage()).contains("between 5 and 1000");
             });
-    assertThatThrownBy(() -> Pages.page("x", TEN, 1001, null, 5, 1000))
+    assertThatThrownBy(() -> Pages.page("DescribeVpcs", TEN, 1001, null))
         .isInstanceOf(AwsException.class);
   }
 
   @Test
   void rejectsATokenFromAnotherCallOrNotOursAtAll() {
-    String token = Pages.page("DescribeInstances", TEN, 5, null, 5, 1000).nextToken();
+    String token = Pages.page("DescribeInstances", TEN, 5, null).nextToken();
 
     for (String bad : new String[] {token + "x", "!!!", "bm90OnVz", "eDotMQ"}) {
-      assertThatThrownBy(() -> Pages.page("DescribeVolumes", TEN, 5, bad, 5, 1000))
+      assertThatThrownBy(() -> Pages.page("DescribeVolumes", TEN, 5, bad))
           .as(bad)
           .isInstanceOfSatisfying(
               AwsException.class, e -> assertThat(e.code()).isEqualTo("InvalidPaginationToken"));
     }
-    assertThatThrownBy(() -> Pages.page("DescribeVolumes", TEN, 5, token, 5, 1000))
+    assertThatThrownBy(() -> Pages.page("DescribeVolumes", TEN, 5, token))
         .isInstanceOf(AwsException.class);
   }
 
@@ -105,8 +105,11 @@ class PagesTest {
   }
 
   @Test
-  void anActionTheTableDoesNotKnowIsAnError() {
-    assertThatThrownBy(() -> Pages.page("DescribeNothing", TEN, null, null))
-        .isInstanceOf(IllegalStateException.class);
+  void anActionWithoutMaxResultsAnswersEverythingAndOneTheTableShouldKnowIsAnError() {
+    // DescribeKeyPairs has no MaxResults: its kind answers all at once
+    assertThat(Pages.page("DescribeKeyPairs", TEN, null, null).items()).isEqualTo(TEN);
+    assertThatThrownBy(() -> Pages.page("DescribeNothing", TEN, 5, null))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("PageLimits states nothing for DescribeNothing");
   }
 }

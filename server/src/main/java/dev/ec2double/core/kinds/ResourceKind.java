@@ -52,8 +52,6 @@ public final class ResourceKind<R extends java.io.Serializable, V> {
   private final FilterSpec<V> filters;
   private final List<BiPredicate<RegionState, R>> inUse;
   private final Comparator<V> order;
-  private final int minResults;
-  private final int maxResults;
 
   private ResourceKind(Builder<R, V> b) {
     this.prefix = b.prefix;
@@ -69,8 +67,6 @@ public final class ResourceKind<R extends java.io.Serializable, V> {
     this.filters = b.filters;
     this.inUse = List.copyOf(b.inUse);
     this.order = b.order;
-    this.minResults = b.minResults;
-    this.maxResults = b.maxResults;
   }
 
   /**
@@ -218,7 +214,7 @@ public final class ResourceKind<R extends java.io.Serializable, V> {
       }
       views = views(ctx, selected, filter);
     }
-    return Pages.page(ctx.action(), views, maxResults, nextToken, minResults, this.maxResults);
+    return Pages.page(ctx.action(), views, maxResults, nextToken);
   }
 
   /** Throws AWS's error for a filter the Describe call does not have, before anything is read. */
@@ -286,8 +282,6 @@ public final class ResourceKind<R extends java.io.Serializable, V> {
     private final FilterSpec<V> filters = FilterSpec.of();
     private final List<BiPredicate<RegionState, R>> inUse = new ArrayList<>();
     private Comparator<V> order;
-    private int minResults = 5;
-    private int maxResults = 1000;
 
     private Builder(String prefix, String resourceType) {
       this.prefix = prefix;
@@ -354,13 +348,6 @@ public final class ResourceKind<R extends java.io.Serializable, V> {
     /** The order Describe answers in, when it is not the order the records were made in. */
     public Builder<R, V> order(Comparator<V> order) {
       this.order = order;
-      return this;
-    }
-
-    /** The MaxResults bounds of the Describe call (5 and 1000 unless said). */
-    public Builder<R, V> pages(int min, int max) {
-      this.minResults = min;
-      this.maxResults = max;
       return this;
     }
 

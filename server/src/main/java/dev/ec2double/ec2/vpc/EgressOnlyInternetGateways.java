@@ -25,7 +25,6 @@ final class EgressOnlyInternetGateways {
           .storedIn(VpcState::of, st -> st.egressOnlyGateways)
           .id(EgressOnlyInternetGatewayRecord::id)
           .view(EgressOnlyInternetGateways::view, EgressOnlyInternetGateway::tags)
-          .pages(5, 255)
           .build();
 
   private static EgressOnlyInternetGateway view(

@@ -48,7 +48,7 @@ class ResourceKindTest {
 
   private final RegionState region = new RegionState("123456789012", "us-east-1");
   private final RequestContext ctx =
-      new RequestContext("123456789012", "us-east-1", "AKID", "DescribeWidgets", "r-1", region);
+      new RequestContext("123456789012", "us-east-1", "AKID", "DescribeDhcpOptions", "r-1", region);
 
   private Widget make(String color, Tag... tags) {
     return KIND.create(ctx, List.of(tags), id -> new Widget(id, color));
