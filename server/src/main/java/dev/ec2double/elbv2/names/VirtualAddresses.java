@@ -17,7 +17,7 @@ public final class VirtualAddresses {
 
   /** Where instances reach the load balancer with this DNS name. */
   public static String loadBalancer(String dnsName) {
-    return in(128, 128, dnsName);
+    return in(128, 128, dnsName.toLowerCase(java.util.Locale.ROOT));
   }
 
   /** Where instances of the server with this id ask for names. */
