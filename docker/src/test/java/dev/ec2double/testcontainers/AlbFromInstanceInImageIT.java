@@ -39,6 +39,9 @@ class AlbFromInstanceInImageIT {
           run(
               ec2,
               "#!/bin/sh\nmkdir -p /www\necho in-image-web > /www/index.html\nhttpd -p 80 -h /www\n");
+      for (int i = 0; i < 300 && !running(ec2, client, web); i++) {
+        Thread.sleep(200);
+      }
       List<String> subnets =
           ec2
               .describeSubnets(
@@ -81,6 +84,12 @@ class AlbFromInstanceInImageIT {
       elb.deleteLoadBalancer(r -> r.loadBalancerArn(lb.loadBalancerArn()));
       ec2.terminateInstances(r -> r.instanceIds(client, web));
     }
+  }
+
+  private static boolean running(Ec2Client ec2, String... ids) {
+    return ec2.describeInstances(r -> r.instanceIds(ids)).reservations().stream()
+        .flatMap(r -> r.instances().stream())
+        .allMatch(i -> i.state().nameAsString().equals("running"));
   }
 
   private static AutoCloseable start(Ec2DoubleContainer server) {
