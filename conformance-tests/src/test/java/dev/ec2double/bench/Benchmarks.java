@@ -41,6 +41,9 @@ public final class Benchmarks {
     if (only.isEmpty() || only.contains("memory")) {
       b.memory();
     }
+    if (only.isEmpty() || only.contains("reset")) {
+      b.reset();
+    }
     if (only.isEmpty() || only.contains("docker")) {
       b.runToRunning();
     }
@@ -198,6 +201,46 @@ public final class Benchmarks {
           String.format(
               "| 100 instances | %d MB | %d MB |", ours.rssKib() / 1024, moto.rssKib() / 1024));
     }
+  }
+
+  /**
+   * The control API's reset (issue 18: under 100 ms on the mock backend) against moto's, each after
+   * the same 100 instances, 10 VPCs and 50 key pairs.
+   */
+  private void reset() throws Exception {
+    line(
+        "\n## Reset to a fresh server (mock backend), after 100 instances, 10 VPCs, 50 key pairs\n");
+    line("| server | median of 5 | min | max |");
+    line("| --- | --- | --- | --- |");
+    try (Servers.Running ours = Servers.ec2double("mock");
+        Servers.Running moto = Servers.moto()) {
+      line(resetRow("ec2-double `POST /_ec2double/reset`", ours, "/_ec2double/reset", OUR_AMI));
+      line(resetRow("moto_server `POST /moto-api/reset`", moto, "/moto-api/reset", null));
+    }
+  }
+
+  private static final String OUR_AMI = "ami-0ec2d00000000de12";
+
+  private static String resetRow(String name, Servers.Running s, String path, String ami)
+      throws Exception {
+    long[] ms = new long[5];
+    for (int i = 0; i < ms.length; i++) {
+      String image = ami != null ? ami : motoAmi(s);
+      Post.call(
+          s.url(),
+          "Action=RunInstances&Version=2016-11-15&ImageId=" + image + "&MinCount=100&MaxCount=100");
+      for (int k = 0; k < 50; k++) {
+        Post.call(s.url(), "Action=CreateKeyPair&Version=2016-11-15&KeyName=reset-" + k);
+      }
+      for (int v = 0; v < 10; v++) {
+        Post.call(s.url(), "Action=CreateVpc&Version=2016-11-15&CidrBlock=10." + v + ".0.0/16");
+      }
+      long t0 = System.nanoTime();
+      Post.call(s.url() + path.substring(1), "");
+      ms[i] = (System.nanoTime() - t0) / 1_000_000;
+    }
+    Arrays.sort(ms);
+    return String.format("| %s | %d ms | %d ms | %d ms |", name, ms[2], ms[0], ms[4]);
   }
 
   private void runToRunning() throws Exception {

@@ -96,6 +96,17 @@ class GoldenXmlIT {
         400);
   }
 
+  @Test
+  void elbv2DescribeSslPolicies() throws Exception {
+    assertMatchesGolden(
+        "describe-ssl-policies.xml",
+        "elasticloadbalancing",
+        "us-east-1",
+        "Action=DescribeSSLPolicies&Version=2015-12-01"
+            + "&Names.member.1=ELBSecurityPolicy-TLS13-1-3-2021-06",
+        200);
+  }
+
   private static void assertMatchesGolden(
       String golden, String service, String region, String form, int status) throws Exception {
     HttpResponse<String> r =

@@ -157,6 +157,19 @@ class Ec2DoubleContainerIT {
       mock.start();
 
       assertThat(health(mock.getEndpoint())).contains("\"backend\":\"mock\"");
+
+      try (Ec2Client client = client(mock)) {
+        client.createKeyPair(r -> r.keyName("before-the-reset"));
+        String vpc = client.createVpc(r -> r.cidrBlock("10.9.0.0/16")).vpc().vpcId();
+
+        mock.reset();
+
+        assertThat(client.describeKeyPairs().keyPairs()).isEmpty();
+        assertThat(client.describeVpcs().vpcs())
+            .extracting(v -> v.vpcId())
+            .doesNotContain(vpc)
+            .hasSize(1); // the default VPC, made again
+      }
     }
   }
 

@@ -96,6 +96,24 @@ public final class Ec2DoubleRuntimeInfo {
     return FastWaiters.configuration();
   }
 
+  /**
+   * The server's control API ({@code POST /_ec2double/reset}, docs/control-api.md), for tools
+   * outside this JVM that share the server.
+   */
+  public URI controlEndpoint() {
+    return endpoint().resolve("/_ec2double/");
+  }
+
+  /**
+   * Puts the server back to a fresh one: every resource of every account and region forgotten, and
+   * what the backend made for them (containers, networks, volumes, listeners) removed. What {@code
+   * POST /_ec2double/reset} does; with {@link Isolation#PER_METHOD} the extension does it before
+   * each test.
+   */
+  public void reset() {
+    server.reset();
+  }
+
   /** The in-process server itself, for what the API does not show. */
   public Ec2DoubleServer server() {
     return server;

@@ -54,7 +54,12 @@ public final class PageLimits {
     refuses("DescribeRouteTables", 5, 100);
     refuses("DescribeNatGateways", 5, 1000);
     refuses("DescribeDhcpOptions", 5, 1000);
+    refuses("DescribeNetworkAcls", 5, 1000);
     refuses("DescribeEgressOnlyInternetGateways", 5, 255);
+    refuses("DescribeIamInstanceProfileAssociations", 5, 1000);
+    // "This value can be between 1 and 200."
+    refuses("DescribeLaunchTemplates", 1, 200);
+    refuses("DescribeLaunchTemplateVersions", 1, 200);
     // AWS pages these even without MaxResults: DescribeInstanceTypes by 100, offerings by 1000
     TABLE.put("DescribeInstanceTypes", new Limit(5, 100, false, 100));
     TABLE.put("DescribeInstanceTypeOfferings", new Limit(5, 1000, false, 1000));

@@ -69,6 +69,18 @@ public final class TagStore implements java.io.Serializable {
   }
 
   /**
+   * Tags EC2 itself puts on resources ({@code aws:ec2launchtemplate:id}): the reserved {@code aws:}
+   * prefix is theirs, and they do not count against a user's limits.
+   */
+  public synchronized void addSystem(List<String> resourceIds, List<Tag> tags) {
+    for (String id : resourceIds) {
+      Map<String, String> merged = new LinkedHashMap<>(get(id));
+      tags.forEach(t -> merged.put(t.key(), t.value()));
+      byResource.put(id, Collections.unmodifiableMap(merged));
+    }
+  }
+
+  /**
    * DeleteTags: a tag given without a value removes the key whatever its value; with a value (even
    * empty) only when the value matches; no tags at all removes every tag.
    */

@@ -34,6 +34,10 @@ public final class Arns {
     return prefix(region, account) + "targetgroup/" + name + "/" + hex16();
   }
 
+  public static String trustStore(String region, String account, String name) {
+    return prefix(region, account) + "truststore/" + name + "/" + hex16();
+  }
+
   /** A listener's ARN: its load balancer's {@code app/NAME/ID} and a new id. */
   public static String listener(String loadBalancerArn) {
     return loadBalancerArn.replace(":loadbalancer/", ":listener/") + "/" + hex16();

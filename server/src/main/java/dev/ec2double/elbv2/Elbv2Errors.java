@@ -29,6 +29,14 @@ public final class Elbv2Errors {
     return new AwsException("RuleNotFound", "Rules '" + what + "' not found");
   }
 
+  public static AwsException trustStoreNotFound(String what) {
+    return new AwsException("TrustStoreNotFound", "Trust stores '" + what + "' not found");
+  }
+
+  public static AwsException sslPolicyNotFound(String name) {
+    return new AwsException("SSLPolicyNotFound", "SSL policy '" + name + "' not found");
+  }
+
   public static AwsException invalidConfiguration(String message) {
     return new AwsException("InvalidConfigurationRequest", message);
   }

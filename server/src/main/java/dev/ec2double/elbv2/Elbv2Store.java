@@ -10,9 +10,10 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
 
 /**
- * The load balancers, target groups, listeners, rules and tags of one account in one region.
- * Services change it while holding its lock (one change at a time keeps cross-resource checks such
- * as "target group in use" true); the proxy and the health checker read its concurrent maps.
+ * The load balancers, target groups, listeners, rules, trust stores and tags of one account in one
+ * region. Services change it while holding its lock (one change at a time keeps cross-resource
+ * checks such as "target group in use" true); the proxy and the health checker read its concurrent
+ * maps.
  */
 public final class Elbv2Store implements java.io.Serializable {
   private final RegionState region;
@@ -21,6 +22,7 @@ public final class Elbv2Store implements java.io.Serializable {
   public final Map<String, TargetGroupRecord> targetGroups = new ConcurrentHashMap<>();
   public final Map<String, ListenerRecord> listeners = new ConcurrentHashMap<>();
   public final Map<String, RuleRecord> rules = new ConcurrentHashMap<>();
+  public final Map<String, TrustStoreRecord> trustStores = new ConcurrentHashMap<>();
   public final Map<String, Map<String, String>> tags = new ConcurrentHashMap<>();
 
   public Elbv2Store(RegionState region) {
@@ -64,6 +66,30 @@ public final class Elbv2Store implements java.io.Serializable {
       throw Elbv2Errors.loadBalancerNotFound(arn);
     }
     return r;
+  }
+
+  public List<TrustStoreRecord> trustStores() {
+    return trustStores.values().stream().sorted(Comparator.comparingLong(r -> r.seq)).toList();
+  }
+
+  public TrustStoreRecord trustStore(String arn) {
+    TrustStoreRecord r = arn == null ? null : trustStores.get(arn);
+    if (r == null) {
+      throw Elbv2Errors.trustStoreNotFound(arn);
+    }
+    return r;
+  }
+
+  /** The listeners whose mutual authentication names the trust store, in creation order. */
+  public List<String> listenersTrusting(String trustStoreArn) {
+    return listeners.values().stream()
+        .filter(
+            l ->
+                l.sdk().mutualAuthentication() != null
+                    && trustStoreArn.equals(l.sdk().mutualAuthentication().trustStoreArn()))
+        .sorted(Comparator.comparingLong(r -> r.seq))
+        .map(ListenerRecord::arn)
+        .toList();
   }
 
   public TargetGroupRecord targetGroup(String arn) {

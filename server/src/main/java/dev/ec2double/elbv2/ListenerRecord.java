@@ -1,6 +1,9 @@
 package dev.ec2double.elbv2;
 
+import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.Listener;
 
@@ -15,8 +18,7 @@ public final class ListenerRecord implements java.io.Serializable {
   /** The listener attribute that tells a client the address the listener accepts on. */
   public static final String HOST_ADDRESS_ATTRIBUTE = "ec2double.host_address";
 
-  public static final Map<String, String> DEFAULT_ATTRIBUTES =
-      Map.of("routing.http.response.server.enabled", "true");
+  public static final Map<String, String> DEFAULT_ATTRIBUTES = ListenerAttributes.HTTP;
 
   public final long seq;
   public final String defaultRuleArn;
@@ -27,6 +29,12 @@ public final class ListenerRecord implements java.io.Serializable {
   private transient volatile String hostAddress;
 
   public final Map<String, String> attributes = new ConcurrentHashMap<>(DEFAULT_ATTRIBUTES);
+
+  /**
+   * The certificates AddListenerCertificates added, in the order added (the default certificate is
+   * the description's). Changed under the store's lock.
+   */
+  public final Set<String> certificates = Collections.synchronizedSet(new LinkedHashSet<>());
 
   public ListenerRecord(long seq, Listener sdk, String defaultRuleArn) {
     this.seq = seq;

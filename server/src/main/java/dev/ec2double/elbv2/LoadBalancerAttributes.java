@@ -11,6 +11,9 @@ import java.util.TreeMap;
  * the others are stored and shown.
  */
 public final class LoadBalancerAttributes {
+  /** Blocks internet gateway access over IPv6: true by default on internal load balancers. */
+  public static final String DENY_IGW = "ipv6.deny_all_igw_traffic";
+
   public static final Map<String, String> DEFAULTS = defaults();
 
   private LoadBalancerAttributes() {}
@@ -25,7 +28,12 @@ public final class LoadBalancerAttributes {
     d.put("connection_logs.s3.enabled", "false");
     d.put("connection_logs.s3.prefix", "");
     d.put("deletion_protection.enabled", "false");
+    d.put("health_check_logs.s3.bucket", "");
+    d.put("health_check_logs.s3.enabled", "false");
+    d.put("health_check_logs.s3.prefix", "");
     d.put("idle_timeout.timeout_seconds", "60");
+    // false for internet-facing load balancers, true for internal ones (LoadBalancerRecord)
+    d.put(DENY_IGW, "false");
     d.put("load_balancing.cross_zone.enabled", "true");
     d.put("routing.http.desync_mitigation_mode", "defensive");
     d.put("routing.http.drop_invalid_header_fields.enabled", "false");
@@ -52,6 +60,14 @@ public final class LoadBalancerAttributes {
           "Load balancer attribute key '" + key + "' must be one of 'true' or 'false'");
     }
     switch (key) {
+      case "load_balancing.cross_zone.enabled" -> {
+        // always on for an Application Load Balancer, and "can't be changed" (API reference)
+        if (!value.equals("true")) {
+          throw Elbv2Errors.invalidConfiguration(
+              "Cross-zone load balancing cannot be disabled for Application Load Balancers");
+        }
+      }
+      case DENY_IGW -> oneOf(key, value, "true", "false");
       case "idle_timeout.timeout_seconds" -> range(key, value, 1, 4000);
       case "client_keep_alive.seconds" -> range(key, value, 60, 604800);
       case "routing.http.xff_header_processing.mode" ->

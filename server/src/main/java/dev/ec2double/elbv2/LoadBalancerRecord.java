@@ -11,9 +11,17 @@ public final class LoadBalancerRecord implements java.io.Serializable {
   public final Map<String, String> attributes =
       new ConcurrentHashMap<>(LoadBalancerAttributes.DEFAULTS);
 
+  /** Its LCU reservation; changed under the store's lock. */
+  public volatile LoadBalancerCapacity capacity = LoadBalancerCapacity.NONE;
+
   public LoadBalancerRecord(long seq, LoadBalancer sdk) {
     this.seq = seq;
     this.sdk = sdk;
+    if (sdk.scheme()
+        == software.amazon.awssdk.services.elasticloadbalancingv2.model.LoadBalancerSchemeEnum
+            .INTERNAL) {
+      attributes.put(LoadBalancerAttributes.DENY_IGW, "true");
+    }
   }
 
   public LoadBalancer sdk() {

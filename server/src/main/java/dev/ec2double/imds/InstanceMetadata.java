@@ -31,7 +31,35 @@ public record InstanceMetadata(
     byte[] userData,
     Map<String, String> tags,
     Instant launchTime,
-    Options options) {
+    Options options,
+    Role role,
+    Events events) {
+
+  /**
+   * What is coming for the instance, as JSON documents of the metadata service.
+   *
+   * @param maintenance {@code events/maintenance/scheduled} ({@code []} when nothing is)
+   * @param spotAction {@code spot/instance-action}, or null
+   * @param rebalance {@code events/recommendations/rebalance}, or null
+   */
+  public record Events(String maintenance, String spotAction, String rebalance) {
+    public static final Events NONE = new Events("[]", null, null);
+  }
+
+  /**
+   * The instance's profile and its role's credentials now, or null without a profile.
+   *
+   * @param lastUpdated when these credentials were issued
+   */
+  public record Role(
+      String profileArn,
+      String profileId,
+      String roleName,
+      String accessKeyId,
+      String secretAccessKey,
+      String token,
+      Instant lastUpdated,
+      Instant expiration) {}
 
   /** The instance's metadata options, as ModifyInstanceMetadataOptions sets them. */
   public record Options(

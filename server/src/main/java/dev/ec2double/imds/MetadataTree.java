@@ -84,6 +84,14 @@ final class MetadataTree {
     if (m.options().tagsAllowed()) {
       m.tags().forEach((k, v) -> t.put(md + "tags/instance/" + k, v));
     }
+    if (m.role() != null) {
+      t.put(md + "iam/info", iamInfo(m.role()));
+      t.put(md + "iam/security-credentials/" + m.role().roleName(), credentials(m.role()));
+    }
+    InstanceMetadata.Events events = m.events() == null ? InstanceMetadata.Events.NONE : m.events();
+    t.put(md + "events/maintenance/scheduled", events.maintenance());
+    t.put(md + "spot/instance-action", events.spotAction());
+    t.put(md + "events/recommendations/rebalance", events.rebalance());
     t.put("dynamic/instance-identity/document", identity(m));
     if (m.userData() != null) {
       t.leaves.put("user-data", m.userData());
@@ -122,6 +130,40 @@ final class MetadataTree {
       return Optional.empty();
     }
     return Optional.of(String.join("\n", children).getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static String iamInfo(InstanceMetadata.Role r) {
+    Map<String, Object> doc = new LinkedHashMap<>();
+    doc.put("Code", "Success");
+    doc.put("LastUpdated", time(r.lastUpdated()));
+    doc.put("InstanceProfileArn", r.profileArn());
+    doc.put("InstanceProfileId", r.profileId());
+    return json(doc);
+  }
+
+  /** What the SDKs' instance profile credential providers read. */
+  private static String credentials(InstanceMetadata.Role r) {
+    Map<String, Object> doc = new LinkedHashMap<>();
+    doc.put("Code", "Success");
+    doc.put("LastUpdated", time(r.lastUpdated()));
+    doc.put("Type", "AWS-HMAC");
+    doc.put("AccessKeyId", r.accessKeyId());
+    doc.put("SecretAccessKey", r.secretAccessKey());
+    doc.put("Token", r.token());
+    doc.put("Expiration", time(r.expiration()));
+    return json(doc);
+  }
+
+  private static String time(java.time.Instant t) {
+    return DateTimeFormatter.ISO_INSTANT.format(t.truncatedTo(ChronoUnit.SECONDS));
+  }
+
+  private static String json(Map<String, Object> doc) {
+    try {
+      return JSON.writeValueAsString(doc);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   private static String identity(InstanceMetadata m) {

@@ -16,6 +16,7 @@ import dev.ec2double.wire.Protocol;
 import dev.ec2double.wire.RawRequest;
 import dev.ec2double.wire.SdkActions;
 import dev.ec2double.wire.SigV4Verifier;
+import dev.ec2double.wire.TemporaryCredentials;
 import io.javalin.Javalin;
 import io.javalin.compression.CompressionStrategy;
 import io.javalin.http.Context;
@@ -51,6 +52,7 @@ public final class Ec2DoubleServer implements AutoCloseable {
   private volatile OperationRegistry registry;
   private volatile ApiHandler api;
   private Javalin app;
+  private volatile InstanceApiEndpoints instanceEndpoints;
 
   /** Machines from this backend instead of the configured one, or null. */
   private final ComputeBackend givenBackend;
@@ -108,13 +110,25 @@ public final class Ec2DoubleServer implements AutoCloseable {
         store.changed();
         LOG.info("state is saved in {}", stateDir.path());
       }
+      TemporaryCredentials issued =
+          key ->
+              services
+                  .roleCredentials()
+                  .find(key)
+                  .map(
+                      c ->
+                          new TemporaryCredentials.Session(
+                              c.secretAccessKey(), c.sessionToken(), c.expiration(), c.account()));
       api =
           new ApiHandler(
                   registry,
                   new StateServiceHost(store, config.quotas()),
                   config.account(),
-                  config.strictAuth() ? new SigV4Verifier(config.credentials()) : null)
-              .answeringFailures(EngineErrors::toAws);
+                  config.strictAuth()
+                      ? new SigV4Verifier(config.credentials()).withTemporaryCredentials(issued)
+                      : null)
+              .answeringFailures(EngineErrors::toAws)
+              .withTemporaryCredentials(issued);
       assembled.complete(null);
     } catch (RuntimeException | Error e) {
       assembled.completeExceptionally(e);
@@ -149,6 +163,22 @@ public final class Ec2DoubleServer implements AutoCloseable {
               cfg.jetty.modifyServer(
                   server -> server.setErrorHandler(new AwsErrorPages(() -> api)));
               cfg.routes.get(Health.PATH, ctx -> Health.write(ctx, backend));
+              for (String path : new String[] {Control.RESET, Control.MOTO_RESET}) {
+                cfg.routes.post(path, ctx -> control(ctx, () -> Control.reset(ctx, this)));
+                cfg.routes.get(path, Control::postOnly);
+              }
+              cfg.routes.post(
+                  FaultsControl.PATH,
+                  ctx -> control(ctx, () -> FaultsControl.inject(ctx, services.faults())));
+              cfg.routes.get(
+                  FaultsControl.PATH,
+                  ctx -> control(ctx, () -> FaultsControl.list(ctx, services.faults())));
+              cfg.routes.delete(
+                  FaultsControl.PATH,
+                  ctx -> control(ctx, () -> FaultsControl.clearAll(ctx, services.faults())));
+              cfg.routes.delete(
+                  FaultsControl.PATH + "/{id}",
+                  ctx -> control(ctx, () -> FaultsControl.clear(ctx, services.faults())));
               cfg.routes.post("/", this::serve);
               cfg.routes.get("/", this::serve);
               // The query APIs take GET and POST; anything else still gets an AWS envelope.
@@ -170,6 +200,12 @@ public final class Ec2DoubleServer implements AutoCloseable {
       }
       throw e;
     }
+    if (config.instanceApiEndpoint() && !backend.name().equals("mock")) {
+      // the mock backend's networks exist nowhere: nothing to listen on
+      instanceEndpoints = new InstanceApiEndpoints(app.jettyServer().server(), backend, port());
+      services.instanceApiEndpoint(instanceEndpoints::endpoint);
+      services.onNetworks(instanceEndpoints);
+    }
     // after ready: list the names of the actions the SDK knows (names only: the classes of an
     // action load when it is first asked for), so the first unknown or renamed action is answered
     // about as fast as the rest
@@ -185,6 +221,15 @@ public final class Ec2DoubleServer implements AutoCloseable {
     warm.setPriority(Thread.MIN_PRIORITY);
     warm.start();
     return this;
+  }
+
+  /** A control API call, unless it came in on an address the instances reach. */
+  private void control(Context ctx, Runnable call) {
+    if (instanceEndpoints != null && instanceEndpoints.facesInstances(ctx.req().getLocalAddr())) {
+      Control.notFromInstances(ctx);
+    } else {
+      call.run();
+    }
   }
 
   private void serve(Context ctx) throws IOException {
@@ -282,6 +327,9 @@ public final class Ec2DoubleServer implements AutoCloseable {
    */
   public void reset() {
     awaitAssembled();
+    if (instanceEndpoints != null) {
+      instanceEndpoints.stopAll();
+    }
     services.reset();
     store.clear();
     backend.removeAll();

@@ -33,7 +33,8 @@ public enum Option {
   SECURITY_GROUPS(
       "security-groups",
       "auto",
-      "enforce, off, or auto: enforce security groups with the engine host's packet filter;"
+      "enforce, off, or auto: enforce security groups and network ACLs with the engine host's"
+          + " packet filter;"
           + " auto enforces where the server can program it and otherwise logs why not."),
   STRICT_AUTH(
       "strict-auth",
@@ -60,7 +61,22 @@ public enum Option {
       "quota",
       "",
       "Resource limits per account and region, NAME=N separated by commas (vcpus, instances,"
-          + " key-pairs, ...); docs/security.md lists names and AWS's defaults.");
+          + " key-pairs, ...); docs/security.md lists names and AWS's defaults."),
+  INSTANCE_API_ENDPOINT(
+      "instance-api-endpoint",
+      "true",
+      "Give instances this server's API (reachable from their VPC) and region in AWS_ENDPOINT_URL,"
+          + " the per-service AWS_ENDPOINT_URL_* and AWS_REGION; false: none (docs/instance-roles.md)."),
+  INSTANCE_PROFILE(
+      "instance-profile",
+      "",
+      "Roles of instance profiles, PROFILE=ROLE separated by commas; a profile not listed has the"
+          + " role of its own name (docs/instance-roles.md)."),
+  ROLE_CREDENTIALS_LIFETIME(
+      "role-credentials-lifetime",
+      "21600",
+      "Seconds the instance role credentials of the metadata service are valid; new ones are"
+          + " served in the last sixth of that time.");
 
   private final String key;
   private final String defaultValue;

@@ -114,6 +114,44 @@ public final class ServerConfig {
     return parseCredentials(get(Option.CREDENTIALS));
   }
 
+  /** Whether instances get the API's endpoint and region in their environment. */
+  public boolean instanceApiEndpoint() {
+    return Boolean.parseBoolean(get(Option.INSTANCE_API_ENDPOINT));
+  }
+
+  /** Role name by instance profile name, from --instance-profile. */
+  public Map<String, String> instanceProfileRoles() {
+    Map<String, String> roles = new LinkedHashMap<>();
+    for (String pair : get(Option.INSTANCE_PROFILE).split(",")) {
+      String p = pair.trim();
+      if (p.isEmpty()) {
+        continue;
+      }
+      int eq = p.indexOf('=');
+      if (eq <= 0 || eq == p.length() - 1) {
+        throw new IllegalArgumentException(
+            "instance-profile looks like PROFILE=ROLE[,PROFILE2=ROLE2], not '" + p + "'");
+      }
+      roles.put(p.substring(0, eq), p.substring(eq + 1));
+    }
+    return roles;
+  }
+
+  /** How long the instance role credentials of the metadata service are valid. */
+  public java.time.Duration roleCredentialsLifetime() {
+    String text = get(Option.ROLE_CREDENTIALS_LIFETIME);
+    try {
+      long seconds = Long.parseLong(text.trim());
+      if (seconds > 0) {
+        return java.time.Duration.ofSeconds(seconds);
+      }
+    } catch (NumberFormatException e) {
+      // below
+    }
+    throw new IllegalArgumentException(
+        "role-credentials-lifetime is a number of seconds above 0, not '" + text + "'");
+  }
+
   /** The resource limits: AWS's defaults, with what --quota sets. */
   public Quotas quotas() {
     return Quotas.parse(get(Option.QUOTA));
@@ -196,7 +234,10 @@ public final class ServerConfig {
         values.put(o, v == null ? o.defaultValue() : v.trim());
       }
       validate(values);
-      return new ServerConfig(values);
+      ServerConfig config = new ServerConfig(values);
+      config.instanceProfileRoles(); // refused at start, not at the first launch
+      config.roleCredentialsLifetime();
+      return config;
     }
 
     private static void validate(Map<Option, String> values) {
@@ -215,6 +256,11 @@ public final class ServerConfig {
       String cleanup = values.get(Option.CLEANUP);
       if (!cleanup.equals("true") && !cleanup.equals("false")) {
         throw new IllegalArgumentException("cleanup must be true or false, got '" + cleanup + "'");
+      }
+      String endpoint = values.get(Option.INSTANCE_API_ENDPOINT);
+      if (!endpoint.equals("true") && !endpoint.equals("false")) {
+        throw new IllegalArgumentException(
+            "instance-api-endpoint must be true or false, got '" + endpoint + "'");
       }
       String strict = values.get(Option.STRICT_AUTH);
       if (!strict.equals("true") && !strict.equals("false")) {

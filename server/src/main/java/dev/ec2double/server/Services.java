@@ -13,10 +13,13 @@ import dev.ec2double.ec2.images.ImageStore;
 import dev.ec2double.ec2.images.ImagesService;
 import dev.ec2double.ec2.instances.CreateImageService;
 import dev.ec2double.ec2.instances.DescribeInstancesService;
+import dev.ec2double.ec2.instances.IamInstanceProfilesService;
 import dev.ec2double.ec2.instances.InstanceActionsService;
 import dev.ec2double.ec2.instances.InstanceAdoption;
 import dev.ec2double.ec2.instances.InstanceAttributesService;
 import dev.ec2double.ec2.instances.InstanceCatalogs;
+import dev.ec2double.ec2.instances.InstanceEventsService;
+import dev.ec2double.ec2.instances.InstanceFaults;
 import dev.ec2double.ec2.instances.InstanceLifecycle;
 import dev.ec2double.ec2.instances.InstanceMetadataOptionsService;
 import dev.ec2double.ec2.instances.InstanceMetadataSource;
@@ -25,13 +28,18 @@ import dev.ec2double.ec2.instances.InstanceState;
 import dev.ec2double.ec2.instances.InstanceStore;
 import dev.ec2double.ec2.instances.Instances;
 import dev.ec2double.ec2.instances.InstancesService;
+import dev.ec2double.ec2.instances.LaunchTemplateDataService;
 import dev.ec2double.ec2.instances.TypeLimits;
 import dev.ec2double.ec2.instancetypes.InstanceTypeCatalog;
 import dev.ec2double.ec2.instancetypes.InstanceTypesService;
 import dev.ec2double.ec2.keypairs.KeyPairService;
 import dev.ec2double.ec2.keypairs.KeyPairStore;
+import dev.ec2double.ec2.launchtemplates.LaunchTemplatesService;
+import dev.ec2double.ec2.launchtemplates.TemplateLaunches;
 import dev.ec2double.ec2.placementgroups.PlacementGroupsService;
 import dev.ec2double.ec2.regions.RegionsService;
+import dev.ec2double.ec2.roles.InstanceProfiles;
+import dev.ec2double.ec2.roles.RoleCredentials;
 import dev.ec2double.ec2.snapshots.SnapshotsService;
 import dev.ec2double.ec2.tags.TagsService;
 import dev.ec2double.ec2.volumes.AttachmentsService;
@@ -48,6 +56,8 @@ import dev.ec2double.ec2.vpc.EgressOnlyInternetGatewaysService;
 import dev.ec2double.ec2.vpc.InstanceNetworking;
 import dev.ec2double.ec2.vpc.InstancePlacements;
 import dev.ec2double.ec2.vpc.InternetGatewaysService;
+import dev.ec2double.ec2.vpc.NetworkAclEnforcer;
+import dev.ec2double.ec2.vpc.NetworkAclsService;
 import dev.ec2double.ec2.vpc.NetworkInterfacesService;
 import dev.ec2double.ec2.vpc.RouteTablesService;
 import dev.ec2double.ec2.vpc.SecurityGroupEnforcer;
@@ -58,14 +68,21 @@ import dev.ec2double.ec2.vpc.VpcsService;
 import dev.ec2double.elbv2.Networks;
 import dev.ec2double.elbv2.TargetInstances;
 import dev.ec2double.elbv2.account.AccountService;
+import dev.ec2double.elbv2.certificates.ListenerCertificatesService;
 import dev.ec2double.elbv2.listeners.ListenersService;
+import dev.ec2double.elbv2.loadbalancers.CapacityReservationService;
+import dev.ec2double.elbv2.loadbalancers.IpAddressingService;
 import dev.ec2double.elbv2.loadbalancers.LoadBalancersService;
 import dev.ec2double.elbv2.rules.RulesService;
 import dev.ec2double.elbv2.runtime.Elbv2;
 import dev.ec2double.elbv2.runtime.HostsFile;
+import dev.ec2double.elbv2.sslpolicies.SslPoliciesService;
 import dev.ec2double.elbv2.tags.Elbv2TagsService;
 import dev.ec2double.elbv2.targetgroups.TargetGroupsService;
 import dev.ec2double.elbv2.targetgroups.TargetsService;
+import dev.ec2double.elbv2.truststores.RevocationsService;
+import dev.ec2double.elbv2.truststores.TrustStoreSharingService;
+import dev.ec2double.elbv2.truststores.TrustStoresService;
 import dev.ec2double.errors.AwsException;
 import dev.ec2double.imds.ImdsServer;
 import dev.ec2double.sts.CallerIdentityService;
@@ -84,8 +101,11 @@ public final class Services implements AutoCloseable {
   private final Ebs ebs;
   private final Elbv2 elbv2;
   private final ImdsServer imds;
+  private final RoleCredentials roleCredentials;
+  private final InstanceFaults faults;
   private final VpcNetworks networks;
   private final SecurityGroupEnforcer enforcer;
+  private final NetworkAclEnforcer aclEnforcer;
 
   public Services(ServerConfig config, ComputeBackend backend, String serverId) {
     this(config, backend, serverId, new StateStore());
@@ -101,11 +121,13 @@ public final class Services implements AutoCloseable {
     enforcer =
         new SecurityGroupEnforcer(
             backend, enforceSecurityGroups(config, backend), Services::metadataHops);
+    aclEnforcer = new NetworkAclEnforcer(backend, enforcer.enabled());
     networks = new VpcNetworks(backend, serverId);
     InstanceNetworking networking = new InstanceNetworking(networks, enforcer);
     InstancePlacements placements = placements();
     registry.register(new VpcsService(networks, resources));
-    registry.register(new SubnetsService());
+    registry.register(new SubnetsService(aclEnforcer));
+    registry.register(new NetworkAclsService(aclEnforcer));
     registry.register(new InternetGatewaysService());
     registry.register(new DhcpOptionsService());
     registry.register(new CustomerGatewaysService());
@@ -117,7 +139,10 @@ public final class Services implements AutoCloseable {
     registry.register(new ClassicLinkService());
 
     InstanceCatalogs catalogs = catalogs();
-    imds = new ImdsServer(backend, new InstanceMetadataSource(store, catalogs, networking));
+    roleCredentials = new RoleCredentials(config.roleCredentialsLifetime());
+    InstanceMetadataSource metadata =
+        new InstanceMetadataSource(store, catalogs, networking, roleCredentials);
+    imds = new ImdsServer(backend, metadata);
     networks.listen(
         new VpcNetworks.Listener() {
           @Override
@@ -138,14 +163,33 @@ public final class Services implements AutoCloseable {
     ImagesService images =
         new ImagesService(new AmiCatalog(config.amis()), backend, new ImageVolumes(ebs), resources);
     InstanceVolumes volumes = new InstanceVolumes(ebs);
+    InstanceProfiles profiles = new InstanceProfiles(config.instanceProfileRoles());
     instances =
         new InstancesService(
-            lifecycle, images, catalogs, volumes, resources, serverId, networking, imds::endpoint);
+            lifecycle,
+            images,
+            catalogs,
+            volumes,
+            resources,
+            serverId,
+            networking,
+            imds::endpoint,
+            profiles);
     registry.register(images);
     registry.register(new ImageAttributesService(images));
     registry.register(instances);
     registry.register(new DescribeInstancesService(instances));
-    registry.register(new InstanceActionsService(lifecycle, volumes, networking));
+    registry.register(new IamInstanceProfilesService(profiles));
+    registry.register(new LaunchTemplateDataService(instances));
+    registry.register(new LaunchTemplatesService(resources));
+    instances.launchTemplates(new TemplateLaunches());
+    InstanceActionsService actions = new InstanceActionsService(lifecycle, volumes, networking);
+    registry.register(actions);
+    faults = new InstanceFaults(store, actions, networking::enforce);
+    instances.faults(faults);
+    metadata.faults(faults);
+    enforcer.cutOffWhen(faults::cutOff);
+    registry.register(new InstanceEventsService(instances));
     registry.register(new InstanceMetadataOptionsService(networking));
     registry.register(new InstanceAttributesService(instances, lifecycle));
     registry.register(new CreateImageService(lifecycle, images, serverId));
@@ -172,6 +216,13 @@ public final class Services implements AutoCloseable {
     registry.register(new RulesService(elbv2));
     registry.register(new Elbv2TagsService(elbv2));
     registry.register(new AccountService());
+    registry.register(new SslPoliciesService());
+    registry.register(new ListenerCertificatesService(elbv2));
+    registry.register(new TrustStoresService(elbv2));
+    registry.register(new RevocationsService(elbv2));
+    registry.register(new TrustStoreSharingService(elbv2));
+    registry.register(new CapacityReservationService(elbv2));
+    registry.register(new IpAddressingService(elbv2));
 
     // STS: GetCallerIdentity, which tools ask first, answered on the same endpoint.
     registry.register(new CallerIdentityService());
@@ -266,6 +317,7 @@ public final class Services implements AutoCloseable {
         networks.adopt(state, InstanceAdoption.adopt(state, lifecycle, instances::releaseOf));
         ebs.adopt(state);
         enforcer.refreshSoon(state).join();
+        aclEnforcer.refresh(state);
         elbv2.adopt(state);
       } catch (RuntimeException e) {
         LOG.warn(
@@ -313,14 +365,38 @@ public final class Services implements AutoCloseable {
    * Closes every listener port, forgets the load balancers, stops the metadata listeners, removes
    * the instances' machines.
    */
+  /** Tells a listener of the VPC networks made ready (those ready now first) and removed. */
+  void onNetworks(VpcNetworks.Listener listener) {
+    networks.listen(listener);
+  }
+
+  /** Where the instances of a network reach the API (network to URL, or null for none). */
+  void instanceApiEndpoint(java.util.function.Function<String, String> endpoint) {
+    instances.apiEndpoint(endpoint);
+  }
+
+  /** The faults a test injects through the control API. */
+  InstanceFaults faults() {
+    return faults;
+  }
+
+  /** The instance role credentials the metadata service hands out, which the API takes. */
+  public RoleCredentials roleCredentials() {
+    return roleCredentials;
+  }
+
   public void reset() {
+    networks.forgetAll();
+    faults.forgetAll();
     elbv2.reset();
+    roleCredentials.clear();
     imds.stopAll();
     lifecycle.forgetAll(); // before the engine's clean-up, which is not an outside kill
   }
 
   @Override
   public void close() {
+    faults.close();
     elbv2.close();
     imds.close();
     lifecycle.close();

@@ -30,6 +30,7 @@ public final class ApiHandler {
 
   private final SigV4Verifier verifier;
   private Function<RuntimeException, AwsException> failures = e -> null;
+  private TemporaryCredentials temporary = TemporaryCredentials.NONE;
 
   public ApiHandler(OperationRegistry registry, ServiceHost host, String defaultAccount) {
     this(registry, host, defaultAccount, null);
@@ -55,6 +56,16 @@ public final class ApiHandler {
    */
   public ApiHandler answeringFailures(Function<RuntimeException, AwsException> failures) {
     this.failures = failures;
+    return this;
+  }
+
+  /**
+   * Requests signed with temporary credentials the server issued act in the account of those
+   * credentials (an instance role acts in the instance's account). Set once, before the first
+   * request.
+   */
+  public ApiHandler withTemporaryCredentials(TemporaryCredentials temporary) {
+    this.temporary = temporary;
     return this;
   }
 
@@ -135,7 +146,7 @@ public final class ApiHandler {
       }
       byte[] body;
       try {
-        body = respond(protocol, op, ctx, request, requestId);
+        body = respond(protocol, op, action, ctx, request, requestId);
       } finally {
         // failed calls too: AWS's errors leave the state as it was, but nothing here may assume so
         if (changes(action)) {
@@ -270,8 +281,17 @@ public final class ApiHandler {
    * stand-in for the request id (saved with the state, so a retry after a restart still gets it);
    * the request is compared in its encoded form, which is equal exactly when every member is.
    */
+  /**
+   * @param action the Action as the request named it: the response's root element is named after
+   *     it, which is not the SDK class's name for a few (DescribeSSLPolicies, EnableVolumeIO)
+   */
   private byte[] respond(
-      Protocol protocol, Operation op, Object ctx, Object request, String requestId) {
+      Protocol protocol,
+      Operation op,
+      String action,
+      Object ctx,
+      Object request,
+      String requestId) {
     Object token = field(request, "ClientToken");
     if (token instanceof String t && !t.isEmpty()) {
       byte[] first =
@@ -279,13 +299,12 @@ public final class ApiHandler {
               ctx,
               op.action(),
               t,
-              XmlEncoder.response(protocol, op.action(), (SdkPojo) request, ""),
+              XmlEncoder.response(protocol, action, (SdkPojo) request, ""),
               () ->
-                  XmlEncoder.response(
-                      protocol, op.action(), op.invoke(ctx, request), RequestIds.SLOT));
+                  XmlEncoder.response(protocol, action, op.invoke(ctx, request), RequestIds.SLOT));
       return RequestIds.fill(first, requestId);
     }
-    return XmlEncoder.response(protocol, op.action(), op.invoke(ctx, request), requestId);
+    return XmlEncoder.response(protocol, action, op.invoke(ctx, request), requestId);
   }
 
   /** Whether an action may change state (to be saved with --state-dir): all but the reads. */
@@ -320,7 +339,13 @@ public final class ApiHandler {
   }
 
   private String accountOf(String accessKey) {
-    return ACCOUNT_KEY.matcher(accessKey).matches() ? accessKey : defaultAccount;
+    if (ACCOUNT_KEY.matcher(accessKey).matches()) {
+      return accessKey;
+    }
+    return temporary
+        .find(accessKey)
+        .map(TemporaryCredentials.Session::account)
+        .orElse(defaultAccount);
   }
 
   private static Object field(Object request, String name) {

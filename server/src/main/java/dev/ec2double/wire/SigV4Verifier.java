@@ -40,6 +40,7 @@ public final class SigV4Verifier {
 
   private final Map<String, String> secrets;
   private final Clock clock;
+  private TemporaryCredentials temporary = TemporaryCredentials.NONE;
 
   /**
    * @param secrets secret access key by access key id
@@ -53,6 +54,15 @@ public final class SigV4Verifier {
     this.clock = clock;
   }
 
+  /**
+   * Also takes the temporary credentials the server issued: a request signed with one must carry
+   * its session token ({@code X-Amz-Security-Token}) and be made before it expires.
+   */
+  public SigV4Verifier withTemporaryCredentials(TemporaryCredentials temporary) {
+    this.temporary = temporary;
+    return this;
+  }
+
   /** Throws AWS's error unless the request is signed with a known key's secret, in time. */
   public void verify(
       RawRequest request, Map<String, String> params, CredentialScope scope, Protocol protocol) {
@@ -60,7 +70,7 @@ public final class SigV4Verifier {
     boolean presigned = authorization == null || authorization.isBlank();
     String secret = secrets.get(scope.accessKey());
     if (secret == null) {
-      throw unknownKey(protocol);
+      secret = temporarySecret(request, params, scope.accessKey(), presigned, protocol);
     }
     String credential;
     String signedHeaders;
@@ -193,6 +203,29 @@ public final class SigV4Verifier {
     } catch (DateTimeParseException e) {
       return null;
     }
+  }
+
+  /** The secret of temporary credentials the server issued, if the request carries their token. */
+  private String temporarySecret(
+      RawRequest request,
+      Map<String, String> params,
+      String accessKey,
+      boolean presigned,
+      Protocol protocol) {
+    TemporaryCredentials.Session session =
+        temporary.find(accessKey).orElseThrow(() -> unknownKey(protocol));
+    String token =
+        presigned ? params.get("X-Amz-Security-Token") : request.header("X-Amz-Security-Token");
+    if (!session.sessionToken().equals(token)) {
+      throw unknownKey(protocol);
+    }
+    if (!clock.instant().isBefore(session.expiration())) {
+      throw protocol == Protocol.EC2
+          ? new AwsException("RequestExpired", "Request has expired.", 400)
+          : new AwsException(
+              "ExpiredToken", "The security token included in the request is expired", 403);
+    }
+    return session.secretAccessKey();
   }
 
   private static AwsException unknownKey(Protocol protocol) {

@@ -31,8 +31,11 @@ final class Features {
                   "InstanceState",
                   "Instances",
                   "InstanceStore",
-                  "InstanceStorage")),
+                  "InstanceStorage",
+                  "LaunchFromTemplate")),
           Map.entry("ec2.regions", Set.of("RegionCatalog")),
+          Map.entry(
+              "ec2.roles", Set.of("InstanceProfiles", "ProfileAssociations", "RoleCredentials")),
           Map.entry(
               "ec2.vpc",
               Set.of(

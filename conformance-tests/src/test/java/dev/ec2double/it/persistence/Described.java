@@ -53,10 +53,29 @@ final class Described {
         all.put(
             "listener attributes " + l.listenerArn(),
             elb.describeListenerAttributes(r -> r.listenerArn(l.listenerArn())).attributes());
+        all.put(
+            "certificates " + l.listenerArn(),
+            elb.describeListenerCertificates(r -> r.listenerArn(l.listenerArn())).certificates());
       }
+      all.put(
+          "capacity " + lb.loadBalancerName(),
+          elb.describeCapacityReservation(r -> r.loadBalancerArn(lb.loadBalancerArn()))
+              .minimumLoadBalancerCapacity());
       all.put(
           "tags " + lb.loadBalancerName(),
           elb.describeTags(r -> r.resourceArns(lb.loadBalancerArn())).tagDescriptions());
+    }
+    var stores = elb.describeTrustStores(r -> {}).trustStores();
+    all.put("trustStores", stores);
+    for (var t : stores) {
+      all.put(
+          "revocations " + t.name(),
+          elb.describeTrustStoreRevocations(r -> r.trustStoreArn(t.trustStoreArn()))
+              .trustStoreRevocations());
+      all.put(
+          "associations " + t.name(),
+          elb.describeTrustStoreAssociations(r -> r.trustStoreArn(t.trustStoreArn()))
+              .trustStoreAssociations());
     }
     for (TargetGroup tg : tgs) {
       all.put(

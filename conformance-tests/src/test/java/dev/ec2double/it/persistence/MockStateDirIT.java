@@ -225,6 +225,41 @@ class MockStateDirIT {
                     a ->
                         a.type(ActionTypeEnum.FIXED_RESPONSE)
                             .fixedResponseConfig(f -> f.statusCode("204"))));
+    // the records of the newer ELBv2 families: a trust store with a revocation list, an HTTPS
+    // listener that verifies clients with it and lists a second certificate, an LCU reservation
+    String store =
+        elb.createTrustStore(
+                r ->
+                    r.name("persisted")
+                        .caCertificatesBundleS3Bucket("bundles")
+                        .caCertificatesBundleS3Key("ca.pem"))
+            .trustStores()
+            .get(0)
+            .trustStoreArn();
+    elb.addTrustStoreRevocations(
+        r -> r.trustStoreArn(store).revocationContents(c -> c.s3Bucket("crls").s3Key("a.crl")));
+    String https =
+        elb.createListener(
+                r ->
+                    r.loadBalancerArn(lb)
+                        .protocol("HTTPS")
+                        .port(18443)
+                        .certificates(
+                            c ->
+                                c.certificateArn(
+                                    "arn:aws:acm:us-east-1:123456789012:certificate/a"))
+                        .mutualAuthentication(m -> m.mode("verify").trustStoreArn(store))
+                        .defaultActions(a -> a.type(ActionTypeEnum.FORWARD).targetGroupArn(tg)))
+            .listeners()
+            .get(0)
+            .listenerArn();
+    elb.addListenerCertificates(
+        r ->
+            r.listenerArn(https)
+                .certificates(
+                    c -> c.certificateArn("arn:aws:acm:us-east-1:123456789012:certificate/b")));
+    elb.modifyCapacityReservation(
+        r -> r.loadBalancerArn(lb).minimumLoadBalancerCapacity(m -> m.capacityUnits(300)));
     elb.addTags(
         r ->
             r.resourceArns(lb)

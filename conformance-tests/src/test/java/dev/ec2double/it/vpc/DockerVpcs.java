@@ -24,6 +24,7 @@ final class DockerVpcs implements AutoCloseable {
   private final List<String> instances = new ArrayList<>();
   private final List<String> subnets = new ArrayList<>();
   private final List<String> groups = new ArrayList<>();
+  private final List<String> acls = new ArrayList<>();
   private final List<String> vpcs = new ArrayList<>();
 
   /** A VPC with a 10.x.0.0/16 that no network on the engine has (FreeCidrs), and its prefix. */
@@ -51,6 +52,20 @@ final class DockerVpcs implements AutoCloseable {
     if (problem != null) {
       throw new AssertionError("this test needs the engine host's packet filter: " + problem);
     }
+  }
+
+  /** Another subnet of the VPC, removed with it. */
+  String subnet(Vpc vpc, String cidr) {
+    String id = ec2.createSubnet(r -> r.vpcId(vpc.id()).cidrBlock(cidr)).subnet().subnetId();
+    subnets.add(0, id);
+    return id;
+  }
+
+  /** A network ACL of the VPC (it denies everything until entries say otherwise), removed too. */
+  String networkAcl(Vpc vpc) {
+    String id = ec2.createNetworkAcl(r -> r.vpcId(vpc.id())).networkAcl().networkAclId();
+    acls.add(id);
+    return id;
   }
 
   String group(Vpc vpc, String name) {
@@ -136,6 +151,7 @@ final class DockerVpcs implements AutoCloseable {
       }
     }
     groups.forEach(g -> ec2.deleteSecurityGroup(r -> r.groupId(g)));
+    acls.forEach(a -> ec2.deleteNetworkAcl(r -> r.networkAclId(a)));
     vpcs.forEach(v -> ec2.deleteVpc(r -> r.vpcId(v)));
     ec2.close();
   }

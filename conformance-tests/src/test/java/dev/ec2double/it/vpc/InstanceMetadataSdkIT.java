@@ -3,14 +3,12 @@ package dev.ec2double.it.vpc;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ec2double.it.DockerTestServer;
+import dev.ec2double.it.SdkProbes;
 import java.io.IOException;
 import java.net.URISyntaxException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -65,29 +63,12 @@ class InstanceMetadataSdkIT {
         DockerTestServer.ec2().deregisterImage(r -> r.imageId(imageId));
       }
     }
-    if (probe != null) {
-      try (Stream<Path> files = Files.walk(probe.getParent())) {
-        files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-      }
-    }
+    SdkProbes.delete(probe);
   }
 
   /** A directory {@code imds-probe} with the probe's class and the SDK jars it runs on. */
   private static Path probeDirectory() throws IOException, URISyntaxException {
-    Path dir = Files.createTempDirectory("ec2double-imds").resolve("imds-probe");
-    Path classes =
-        Path.of(ImdsSdkProbe.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-    String classFile = ImdsSdkProbe.class.getName().replace('.', '/') + ".class";
-    Path target = dir.resolve("classes").resolve(classFile);
-    Files.createDirectories(target.getParent());
-    Files.copy(classes.resolve(classFile), target);
-    for (String entry : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
-      if (NEEDED.matcher(entry).matches()) {
-        Path jar = Path.of(entry);
-        Files.copy(jar, dir.resolve(jar.getFileName()));
-      }
-    }
-    return dir;
+    return SdkProbes.directory("imds-probe", ImdsSdkProbe.class, NEEDED);
   }
 
   private static String runProbe(String... envPrefix) {

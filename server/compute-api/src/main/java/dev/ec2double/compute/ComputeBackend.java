@@ -43,6 +43,13 @@ public interface ComputeBackend extends AutoCloseable {
    */
   void applyPacketPolicies(String scope, java.util.List<PacketPolicy> policies, boolean filter);
 
+  /**
+   * Replaces the network ACLs of one scope (an account and region): the subnets' traffic is
+   * filtered by them when {@code filter} is true. Called when ACLs, their entries or the subnets
+   * they are associated with change, never per machine.
+   */
+  default void applyNetworkAcls(String scope, java.util.List<SubnetAcl> acls, boolean filter) {}
+
   /** The addresses machines use on a network now, whoever made them (a shared engine). */
   java.util.Set<String> addressesInUse(String network);
 

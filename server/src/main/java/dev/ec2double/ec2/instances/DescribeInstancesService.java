@@ -141,32 +141,41 @@ public final class DescribeInstancesService {
         .build();
   }
 
-  /** A running machine passes both checks; anything else has nothing to check. */
-  private static InstanceStatus status(InstanceRecord r, InstanceState s) {
+  /**
+   * A running machine passes both checks unless a fault impairs it; anything else has nothing to
+   * check. Scheduled events show until they happen.
+   */
+  private InstanceStatus status(InstanceRecord r, InstanceState s) {
     boolean running = s == InstanceState.RUNNING;
-    InstanceStatusSummary summary =
-        InstanceStatusSummary.builder()
-            .status(running ? "ok" : "not-applicable")
-            .details(
-                running
-                    ? List.of(
-                        InstanceStatusDetails.builder()
-                            .name("reachability")
-                            .status("passed")
-                            .build())
-                    : List.of())
-            .build();
+    InstanceFaults faults = instances.faults();
     return InstanceStatus.builder()
         .instanceId(r.id)
         .availabilityZone(r.zone)
         .instanceState(s.toSdk())
-        .instanceStatus(summary)
-        .systemStatus(summary)
+        .instanceStatus(summary(running, faults == null ? null : faults.impairedSince(r, false)))
+        .systemStatus(summary(running, faults == null ? null : faults.impairedSince(r, true)))
         .attachedEbsStatus(
             software.amazon.awssdk.services.ec2.model.EbsStatusSummary.builder()
                 .status(running ? "ok" : "not-applicable")
                 .build())
-        .events(List.of())
+        .events(faults == null ? List.of() : FaultViews.events(faults.scheduled(r.id)))
+        .build();
+  }
+
+  private static InstanceStatusSummary summary(
+      boolean running, java.util.Optional<java.time.Instant> impairedSince) {
+    if (!running) {
+      return InstanceStatusSummary.builder().status("not-applicable").details(List.of()).build();
+    }
+    boolean impaired = impairedSince != null && impairedSince.isPresent();
+    return InstanceStatusSummary.builder()
+        .status(impaired ? "impaired" : "ok")
+        .details(
+            InstanceStatusDetails.builder()
+                .name("reachability")
+                .status(impaired ? "failed" : "passed")
+                .impairedSince(impaired ? impairedSince.get() : null)
+                .build())
         .build();
   }
 }

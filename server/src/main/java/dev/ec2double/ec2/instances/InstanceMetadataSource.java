@@ -3,6 +3,8 @@ package dev.ec2double.ec2.instances;
 import dev.ec2double.core.RegionState;
 import dev.ec2double.core.StateStore;
 import dev.ec2double.ec2.regions.RegionCatalog;
+import dev.ec2double.ec2.roles.InstanceProfiles;
+import dev.ec2double.ec2.roles.RoleCredentials;
 import dev.ec2double.ec2.vpc.InstanceNetworking;
 import dev.ec2double.ec2.vpc.VpcState;
 import dev.ec2double.imds.InstanceMetadata;
@@ -17,9 +19,15 @@ public final class InstanceMetadataSource implements MetadataSource {
   private final StateStore store;
   private final InstanceCatalogs catalogs;
   private final InstanceNetworking networking;
+  private final RoleCredentials credentials;
+  private volatile InstanceFaults faults;
 
   public InstanceMetadataSource(
-      StateStore store, InstanceCatalogs catalogs, InstanceNetworking networking) {
+      StateStore store,
+      InstanceCatalogs catalogs,
+      InstanceNetworking networking,
+      RoleCredentials credentials) {
+    this.credentials = credentials;
     this.store = store;
     this.catalogs = catalogs;
     this.networking = networking;
@@ -86,7 +94,44 @@ public final class InstanceMetadataSource implements MetadataSource {
               !"disabled".equals(o.httpEndpointAsString()),
               "required".equals(o.httpTokensAsString()),
               o.httpPutResponseHopLimit(),
-              "enabled".equals(o.instanceMetadataTagsAsString())));
+              "enabled".equals(o.instanceMetadataTagsAsString())),
+          role(r),
+          events(r));
     }
+  }
+
+  /** Faults a test injected, which the instance sees coming. */
+  public void faults(InstanceFaults faults) {
+    this.faults = faults;
+  }
+
+  private InstanceMetadata.Events events(InstanceRecord r) {
+    InstanceFaults f = faults;
+    if (f == null) {
+      return InstanceMetadata.Events.NONE;
+    }
+    var spot = f.spotInterruption(r.id);
+    return new InstanceMetadata.Events(
+        FaultViews.maintenance(f.scheduled(r.id)),
+        spot.map(FaultViews::spotAction).orElse(null),
+        spot.map(FaultViews::rebalance).orElse(null));
+  }
+
+  /** The profile's role and its current credentials, issued on the first ask. */
+  private InstanceMetadata.Role role(InstanceRecord r) {
+    InstanceProfiles.Profile p = r.profile;
+    if (p == null) {
+      return null;
+    }
+    RoleCredentials.Issued c = credentials.current(r.account, r.id, p.role());
+    return new InstanceMetadata.Role(
+        p.arn(),
+        p.id(),
+        p.role(),
+        c.accessKeyId(),
+        c.secretAccessKey(),
+        c.sessionToken(),
+        c.issued(),
+        c.expiration());
   }
 }

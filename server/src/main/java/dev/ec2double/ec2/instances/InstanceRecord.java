@@ -44,6 +44,9 @@ public final class InstanceRecord implements java.io.Serializable {
   boolean disableApiTermination;
   InstanceMetadataOptionsResponse metadataOptions;
 
+  /** The instance profile associated now, or null. */
+  volatile dev.ec2double.ec2.roles.InstanceProfiles.Profile profile;
+
   /** HttpPutResponseHopLimit now. */
   public synchronized int metadataHopLimit() {
     Integer hops = metadataOptions == null ? null : metadataOptions.httpPutResponseHopLimit();

@@ -47,6 +47,13 @@ final class InstanceView {
                       .tenancy("default")
                       .build())
               .monitoring(Monitoring.builder().state("disabled").build())
+              .iamInstanceProfile(
+                  r.profile == null
+                      ? null
+                      : software.amazon.awssdk.services.ec2.model.IamInstanceProfile.builder()
+                          .arn(r.profile.arn())
+                          .id(r.profile.id())
+                          .build())
               .architecture(r.architecture)
               .rootDeviceType("ebs")
               .rootDeviceName(ImagesService.ROOT_DEVICE)

@@ -12,6 +12,7 @@ import dev.ec2double.core.Resources;
 import dev.ec2double.core.TagStore;
 import dev.ec2double.ec2.images.ImageRecord;
 import dev.ec2double.ec2.images.ImagesService;
+import dev.ec2double.ec2.roles.InstanceProfiles;
 import dev.ec2double.ec2.vpc.InstanceNetworking;
 import dev.ec2double.ec2.vpc.NetworkInterfaceRecord;
 import dev.ec2double.errors.AwsException;
@@ -42,6 +43,10 @@ public final class InstancesService {
   private final String serverId;
   private final InstanceNetworking networking;
   private final java.util.function.Function<String, String> metadataEndpoint;
+  private final InstanceProfiles profiles;
+  private volatile java.util.function.Function<String, String> apiEndpoint = network -> null;
+  private volatile InstanceFaults faults;
+  private LaunchFromTemplate templates = LaunchFromTemplate.NONE;
 
   /**
    * @param metadataEndpoint the metadata service's direct URL for a network, or null when none
@@ -54,7 +59,9 @@ public final class InstancesService {
       Resources resources,
       String serverId,
       InstanceNetworking networking,
-      java.util.function.Function<String, String> metadataEndpoint) {
+      java.util.function.Function<String, String> metadataEndpoint,
+      InstanceProfiles profiles) {
+    this.profiles = profiles;
     this.lifecycle = lifecycle;
     this.images = images;
     this.catalogs = catalogs;
@@ -68,6 +75,11 @@ public final class InstancesService {
             "instance",
             "InvalidInstanceID.NotFound",
             (s, id) -> Instances.store(s).get(id) != null));
+  }
+
+  /** Launches with a LaunchTemplate go through the launch templates feature (wired at start). */
+  public void launchTemplates(LaunchFromTemplate templates) {
+    this.templates = templates;
   }
 
   InstanceStorage storage() {
@@ -102,6 +114,9 @@ public final class InstancesService {
    * launches do: docs/faults.md.
    */
   public RunInstancesResponse runInstances(RequestContext ctx, RunInstancesRequest req) {
+    if (req.launchTemplate() != null) {
+      return templates.launch(ctx, req, merged -> runInstances(ctx, merged));
+    }
     try {
       return launch(ctx, req);
     } catch (EngineException e) {
@@ -118,8 +133,12 @@ public final class InstancesService {
    */
   private RunInstancesResponse launch(RequestContext ctx, RunInstancesRequest req) {
     LaunchPlan plan = plan(ctx, req);
+    InstanceProfiles.Profile profile =
+        req.iamInstanceProfile() == null
+            ? null
+            : profiles.resolve(ctx.account(), req.iamInstanceProfile());
     Set<String> taken = networking.ensureNetwork(ctx, plan.placement());
-    Reservation reservation = record(ctx, req, plan, taken);
+    Reservation reservation = record(ctx, req, plan, taken, profile);
     // the new addresses' rules and metadata routes, applied while the launches get going
     CompletableFuture<Void> rules = networking.enforceSoon(ctx.state());
     RunInstancesResponse response = pendingAnswer(ctx, reservation, plan.type());
@@ -185,7 +204,11 @@ public final class InstancesService {
    * cannot pass a quota together.
    */
   private Reservation record(
-      RequestContext ctx, RunInstancesRequest req, LaunchPlan plan, Set<String> taken) {
+      RequestContext ctx,
+      RunInstancesRequest req,
+      LaunchPlan plan,
+      Set<String> taken,
+      InstanceProfiles.Profile profile) {
     String reservationId = Ids.next("r");
     Instant now = Instant.now();
     InstanceStore store = Instances.store(ctx.state());
@@ -212,6 +235,10 @@ public final class InstancesService {
         }
         InstanceRecord r =
             newRecord(ctx, req, plan, store.nextSeq(), instanceId, reservationId, i, eni, now);
+        if (profile != null) {
+          r.profile = profile;
+          IamInstanceProfilesService.associateAtLaunch(ctx, r.id, profile, now);
+        }
         if (!plan.instanceTags().isEmpty()) {
           ctx.tags().add(List.of(r.id), plan.instanceTags());
         }
@@ -346,10 +373,45 @@ public final class InstancesService {
         env(r));
   }
 
-  /** The SDKs read this variable before trying the link-local address. */
+  /**
+   * Where the metadata service is (the SDKs read this before trying the link-local address), and
+   * where this server's API is for code in the instance, with the instance's region: the general
+   * and the per-service endpoint variables of the current SDKs and CLI.
+   */
   private Map<String, String> env(InstanceRecord r) {
-    String endpoint = metadataEndpoint.apply(r.network);
-    return endpoint == null ? Map.of() : Map.of("AWS_EC2_METADATA_SERVICE_ENDPOINT", endpoint);
+    Map<String, String> env = new LinkedHashMap<>();
+    String metadata = metadataEndpoint.apply(r.network);
+    if (metadata != null) {
+      env.put("AWS_EC2_METADATA_SERVICE_ENDPOINT", metadata);
+    }
+    String api = apiEndpoint.apply(r.network);
+    if (api != null) {
+      env.put("AWS_ENDPOINT_URL", api);
+      for (String service : API_SERVICES) {
+        env.put("AWS_ENDPOINT_URL_" + service, api);
+      }
+      env.put("AWS_REGION", r.region);
+      env.put("AWS_DEFAULT_REGION", r.region);
+    }
+    return env;
+  }
+
+  /** The services this server answers, as the SDKs name their endpoint variables. */
+  private static final List<String> API_SERVICES =
+      List.of("EC2", "ELASTIC_LOAD_BALANCING_V2", "STS", "AUTO_SCALING");
+
+  /** The faults a test injected, which DescribeInstanceStatus and the metadata service show. */
+  public void faults(InstanceFaults faults) {
+    this.faults = faults;
+  }
+
+  InstanceFaults faults() {
+    return faults;
+  }
+
+  /** Where the instances of a network reach the API (URL, or null for none). */
+  public void apiEndpoint(java.util.function.Function<String, String> endpoint) {
+    this.apiEndpoint = endpoint;
   }
 
   InstanceNetworking networking() {

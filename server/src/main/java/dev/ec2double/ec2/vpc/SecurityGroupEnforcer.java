@@ -35,6 +35,13 @@ public final class SecurityGroupEnforcer {
     this.metadataHops = metadataHops;
   }
 
+  private volatile java.util.function.BiPredicate<RegionState, String> cutOff = (s, id) -> false;
+
+  /** Instances that have lost their network (an injected fault): no flow is allowed for them. */
+  public void cutOffWhen(java.util.function.BiPredicate<RegionState, String> cutOff) {
+    this.cutOff = cutOff;
+  }
+
   public boolean enabled() {
     return enabled;
   }
@@ -121,7 +128,10 @@ public final class SecurityGroupEnforcer {
     List<PacketPolicy> policies = new ArrayList<>();
     for (Found f : found) {
       int hops = metadataHops.applyAsInt(state, f.instanceId());
-      policies.add(new PacketPolicy(f.network(), f.address(), f.in(), f.out(), hops));
+      boolean cut = cutOff.test(state, f.instanceId());
+      policies.add(
+          new PacketPolicy(
+              f.network(), f.address(), cut ? List.of() : f.in(), cut ? List.of() : f.out(), hops));
     }
     backend.applyPacketPolicies(state.account() + "/" + state.region(), policies, enabled);
   }

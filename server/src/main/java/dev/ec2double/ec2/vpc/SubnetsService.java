@@ -25,6 +25,11 @@ import software.amazon.awssdk.services.ec2.model.Tag;
  * inside its VPC that overlaps no other subnet of the VPC.
  */
 public final class SubnetsService {
+  private final NetworkAclEnforcer acls;
+
+  public SubnetsService(NetworkAclEnforcer acls) {
+    this.acls = acls;
+  }
 
   public CreateSubnetResponse createSubnet(RequestContext ctx, CreateSubnetRequest req) {
     if (req.vpcId() == null) {
@@ -58,8 +63,10 @@ public final class SubnetsService {
       }
       s = new SubnetRecord(Ids.next("subnet"), vpc.id, cidr, zone.name(), zone.zoneId(), false);
       st.subnets.put(s.id, s);
+      NetworkAcls.associateDefault(st, s);
     }
     VpcTags.apply(ctx, s.id, tags);
+    acls.refresh(ctx.state());
     return CreateSubnetResponse.builder().subnet(VpcViews.subnet(ctx, st, s)).build();
   }
 
@@ -124,8 +131,10 @@ public final class SubnetsService {
       for (RouteTableRecord t : st.routeTables.values()) {
         t.associations.removeIf(a -> s.id.equals(a.subnetId()));
       }
+      NetworkAcls.dropAssociation(st, s.id);
     }
     ctx.tags().drop(req.subnetId());
+    acls.refresh(ctx.state());
     return DeleteSubnetResponse.builder().build();
   }
 

@@ -20,6 +20,7 @@ final class VpcKinds {
     DhcpOptionsSets.KIND.registerTaggable(resources);
     CustomerGateways.KIND.registerTaggable(resources);
     EgressOnlyInternetGateways.KIND.registerTaggable(resources);
+    NetworkAcls.KIND.registerTaggable(resources);
     resources.register(
         new Resources.Kind(
             "rtb",

@@ -27,13 +27,19 @@ public final class VpcNetworks {
   private final String serverId;
   private final List<Listener> listeners = new CopyOnWriteArrayList<>();
 
+  /** Gateway by network, of the networks made ready and not removed. */
+  private final java.util.Map<String, String> ready =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
   public VpcNetworks(ComputeBackend backend, String serverId) {
     this.backend = backend;
     this.serverId = serverId;
   }
 
+  /** Tells a listener of every network ready now, then of those to come. */
   public void listen(Listener l) {
     listeners.add(l);
+    ready.forEach(l::ready);
   }
 
   /** Makes the VPC's network exist, or fails with AWS's {@code Unsupported} saying why. */
@@ -78,9 +84,15 @@ public final class VpcNetworks {
               + " VPCs with overlapping CIDRs can exist, but only one of them at a time can have"
               + " instances (see docs/networking.md).");
     }
+    ready.put(vpc.networkName(), vpc.gateway());
     for (Listener l : listeners) {
       l.ready(vpc.networkName(), vpc.gateway());
     }
+  }
+
+  /** A fresh server: no network is ready any more (the engine's are removed). */
+  public void forgetAll() {
+    ready.clear();
   }
 
   /** Addresses machines of any server use on the VPC's network now. */
@@ -89,6 +101,7 @@ public final class VpcNetworks {
   }
 
   void remove(VpcRecord vpc) {
+    ready.remove(vpc.networkName());
     for (Listener l : listeners) {
       l.removed(vpc.networkName());
     }

@@ -35,6 +35,7 @@ public final class VpcState implements java.io.Serializable {
   final Map<String, DhcpOptionsRecord> dhcpOptions = new LinkedHashMap<>();
   final Map<String, CustomerGatewayRecord> customerGateways = new LinkedHashMap<>();
   final Map<String, EgressOnlyInternetGatewayRecord> egressOnlyGateways = new LinkedHashMap<>();
+  final Map<String, NetworkAclRecord> networkAcls = new LinkedHashMap<>();
 
   /** The region's default DHCP options set, which new VPCs get while it exists. */
   private final String defaultDhcpOptionsId;
@@ -76,6 +77,7 @@ public final class VpcState implements java.io.Serializable {
       SubnetRecord s =
           new SubnetRecord(Ids.next("subnet"), vpc.id, cidr, z.name(), z.zoneId(), true);
       subnets.put(s.id, s);
+      NetworkAcls.associateDefault(this, s);
     }
     InternetGatewayRecord igw = new InternetGatewayRecord(Ids.next("igw"));
     igw.vpcId = vpc.id;
@@ -86,7 +88,10 @@ public final class VpcState implements java.io.Serializable {
         .add(new RouteTableRecord.Route("0.0.0.0/0", igw.id, null, null, null, "CreateRoute"));
   }
 
-  /** A VPC with its main route table and default security group, as CreateVpc makes it. */
+  /**
+   * A VPC with its main route table, default security group and default network ACL, as CreateVpc
+   * makes it.
+   */
   VpcRecord createVpc(Cidr cidr, boolean isDefault, String tenancy) {
     String dhcp =
         dhcpOptions.containsKey(defaultDhcpOptionsId) ? defaultDhcpOptionsId : NO_DHCP_OPTIONS;
@@ -105,6 +110,7 @@ public final class VpcState implements java.io.Serializable {
     groups.put(sg.id, sg);
     vpc.defaultSecurityGroupId = sg.id;
     vpcs.put(vpc.id, vpc);
+    NetworkAcls.createDefault(this, vpc);
     return vpc;
   }
 

@@ -105,8 +105,9 @@ public final class VpcsService {
               || st.routeTables.values().stream()
                   .anyMatch(t -> t.vpcId.equals(vpc.id) && !t.id.equals(vpc.mainRouteTableId))
               || st.groups.values().stream()
-                  .anyMatch(
-                      g -> g.vpcId.equals(vpc.id) && !g.id.equals(vpc.defaultSecurityGroupId));
+                  .anyMatch(g -> g.vpcId.equals(vpc.id) && !g.id.equals(vpc.defaultSecurityGroupId))
+              || st.networkAcls.values().stream()
+                  .anyMatch(a -> a.vpcId.equals(vpc.id) && !a.isDefault);
       if (used) {
         throw new AwsException(
             "DependencyViolation",
@@ -114,11 +115,13 @@ public final class VpcsService {
       }
       st.routeTables.remove(vpc.mainRouteTableId);
       st.groups.remove(vpc.defaultSecurityGroupId);
+      st.networkAcls.remove(vpc.defaultNetworkAclId);
       st.vpcs.remove(vpc.id);
     }
     ctx.tags().drop(vpc.id);
     ctx.tags().drop(vpc.mainRouteTableId);
     ctx.tags().drop(vpc.defaultSecurityGroupId);
+    ctx.tags().drop(vpc.defaultNetworkAclId);
     networks.remove(vpc);
     return DeleteVpcResponse.builder().build();
   }

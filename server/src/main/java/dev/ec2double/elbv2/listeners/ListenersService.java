@@ -6,6 +6,7 @@ import dev.ec2double.elbv2.Arns;
 import dev.ec2double.elbv2.Elbv2Errors;
 import dev.ec2double.elbv2.Elbv2Store;
 import dev.ec2double.elbv2.Elbv2Tags;
+import dev.ec2double.elbv2.ListenerAttributes;
 import dev.ec2double.elbv2.ListenerRecord;
 import dev.ec2double.elbv2.LoadBalancerRecord;
 import dev.ec2double.elbv2.Markers;
@@ -33,9 +34,10 @@ import software.amazon.awssdk.services.elasticloadbalancingv2.model.ModifyListen
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.ProtocolEnum;
 
 /**
- * HTTP listeners. Creating one opens its port on this machine (see {@code ListenerProxies});
- * DescribeListenerAttributes shows where it accepts as {@code ec2double.host_address} and {@code
- * ec2double.host_port}.
+ * HTTP and HTTPS listeners. Creating an HTTP one opens its port on this machine (see {@code
+ * ListenerProxies}); DescribeListenerAttributes shows where it accepts as {@code
+ * ec2double.host_address} and {@code ec2double.host_port}. An HTTPS listener is a record (its
+ * certificate, security policy and mutual authentication checked and kept) until TLS is served.
  */
 public final class ListenersService {
   private final Elbv2 elbv2;
@@ -69,19 +71,25 @@ public final class ListenersService {
             "You've reached the limit on the number of listeners per load balancer");
       }
       String arn = Arns.listener(lb.arn());
-      Listener listener =
+      Listener.Builder b =
           Listener.builder()
               .listenerArn(arn)
               .loadBalancerArn(lb.arn())
               .port(req.port())
               .protocol(protocol)
-              .defaultActions(actions)
-              .build();
+              .defaultActions(actions);
+      ListenerSecurity.apply(store, b, protocol, asked(req), null);
+      Listener listener = b.build();
       ListenerRecord record = new ListenerRecord(store.nextSeq(), listener, Arns.rule(arn));
+      if (protocol == ProtocolEnum.HTTPS) {
+        record.attributes.putAll(ListenerAttributes.HTTPS_ONLY);
+      }
       store.listeners.put(arn, record);
       Elbv2Tags.put(store, arn, req.tags());
       try {
-        elbv2.proxies().open(store, record, idleSeconds(lb));
+        if (protocol == ProtocolEnum.HTTP) {
+          elbv2.proxies().open(store, record, idleSeconds(lb));
+        }
       } catch (RuntimeException e) {
         store.listeners.remove(arn);
         store.tags.remove(arn);
@@ -127,9 +135,16 @@ public final class ListenersService {
       ListenerRecord l = store.listener(req.listenerArn());
       LoadBalancerRecord lb = store.loadBalancer(l.sdk().loadBalancerArn());
       Listener.Builder b = l.sdk().toBuilder();
-      if (req.protocol() != null) {
-        b.protocol(protocol(req.protocol()));
-      }
+      ProtocolEnum protocol =
+          req.protocol() == null ? l.sdk().protocol() : protocol(req.protocol());
+      b.protocol(protocol);
+      ListenerSecurity.apply(
+          store,
+          b,
+          protocol,
+          new ListenerSecurity.Asked(
+              req.certificates(), req.sslPolicy(), req.mutualAuthentication()),
+          l.sdk());
       if (!req.defaultActions().isEmpty()) {
         b.defaultActions(ActionChecks.check(store, lb.arn(), req.defaultActions()));
       }
@@ -147,9 +162,20 @@ public final class ListenersService {
         }
         b.port(req.port());
       }
+      boolean wasHttp = l.sdk().protocol() == ProtocolEnum.HTTP;
       l.update(b.build());
-      if (portChanged) {
+      if (protocol == ProtocolEnum.HTTP && (portChanged || !wasHttp)) {
         elbv2.proxies().open(store, l, idleSeconds(lb));
+      } else if (protocol != ProtocolEnum.HTTP && wasHttp) {
+        // an HTTPS listener is a record until TLS is served: its HTTP port closes
+        elbv2.proxies().close(l.arn());
+        l.hostPort(0);
+      }
+      if (protocol == ProtocolEnum.HTTPS) {
+        ListenerAttributes.HTTPS_ONLY.forEach(l.attributes::putIfAbsent);
+      } else {
+        l.attributes.keySet().removeAll(ListenerAttributes.HTTPS_ONLY.keySet());
+        l.certificates.clear();
       }
       return ModifyListenerResponse.builder().listeners(l.sdk()).build();
     }
@@ -181,13 +207,7 @@ public final class ListenersService {
                 + a.key()
                 + "' is read-only: it shows where the listener accepts");
       }
-      if (!ListenerRecord.DEFAULT_ATTRIBUTES.containsKey(a.key())) {
-        throw Elbv2Errors.validation("Listener attribute key '" + a.key() + "' is not recognized");
-      }
-      if (!"true".equals(a.value()) && !"false".equals(a.value())) {
-        throw Elbv2Errors.validation(
-            "Listener attribute '" + a.key() + "' must be 'true' or 'false'");
-      }
+      ListenerAttributes.check(l.sdk().protocol() == ProtocolEnum.HTTPS, a.key(), a.value());
     }
     synchronized (store) {
       req.attributes().forEach(a -> l.attributes.put(a.key(), a.value()));
@@ -197,8 +217,10 @@ public final class ListenersService {
 
   private static List<ListenerAttribute> attributes(ListenerRecord l) {
     Map<String, String> all = new TreeMap<>(l.attributes);
-    all.put(ListenerRecord.HOST_PORT_ATTRIBUTE, Integer.toString(l.hostPort()));
-    if (l.hostAddress() != null) {
+    if (l.sdk().protocol() == ProtocolEnum.HTTP) {
+      all.put(ListenerRecord.HOST_PORT_ATTRIBUTE, Integer.toString(l.hostPort()));
+    }
+    if (l.hostAddress() != null && l.sdk().protocol() == ProtocolEnum.HTTP) {
       all.put(ListenerRecord.HOST_ADDRESS_ATTRIBUTE, l.hostAddress());
     }
     return all.entrySet().stream()
@@ -206,12 +228,21 @@ public final class ListenersService {
         .toList();
   }
 
+  private static ListenerSecurity.Asked asked(CreateListenerRequest req) {
+    return new ListenerSecurity.Asked(
+        req.certificates(), req.sslPolicy(), req.mutualAuthentication());
+  }
+
   private static ProtocolEnum protocol(ProtocolEnum p) {
     if (p == null || p == ProtocolEnum.HTTP) {
       return ProtocolEnum.HTTP;
     }
+    if (p == ProtocolEnum.HTTPS) {
+      return p;
+    }
     throw new AwsException(
-        "UnsupportedProtocol", "ec2-double supports HTTP listeners only, not '" + p + "'");
+        "UnsupportedProtocol",
+        "ec2-double supports HTTP and HTTPS listeners only, not '" + p + "'");
   }
 
   private static int idleSeconds(LoadBalancerRecord lb) {

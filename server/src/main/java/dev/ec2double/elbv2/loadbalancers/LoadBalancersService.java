@@ -78,6 +78,10 @@ public final class LoadBalancersService {
     LoadBalancerSchemeEnum scheme =
         req.scheme() == null ? LoadBalancerSchemeEnum.INTERNET_FACING : req.scheme();
     IpAddressType ipType = req.ipAddressType() == null ? IpAddressType.IPV4 : req.ipAddressType();
+    IpAddressingService.check(ipType, scheme);
+    if (req.ipamPools() != null) {
+      IpAddressingService.checkPool(req.ipamPools().ipv4IpamPoolId());
+    }
     Elbv2Tags.validate(req.tags());
     synchronized (store) {
       for (LoadBalancerRecord existing : store.loadBalancers.values()) {
@@ -119,6 +123,7 @@ public final class LoadBalancersService {
               .availabilityZones(zones)
               .securityGroups(groups)
               .ipAddressType(ipType)
+              .ipamPools(req.ipamPools())
               .build();
       store.loadBalancers.put(arn, new LoadBalancerRecord(store.nextSeq(), lb));
       elbv2.named(lb.dnsName());

@@ -122,6 +122,10 @@ public final class Elbv2 implements AutoCloseable {
     synchronized (store) {
       store.loadBalancers.values().forEach(lb -> named(lb.sdk().dnsName()));
       for (var listener : store.listeners.values()) {
+        if (listener.sdk().protocol()
+            != software.amazon.awssdk.services.elasticloadbalancingv2.model.ProtocolEnum.HTTP) {
+          continue; // HTTPS listeners are records: no port of theirs to reopen
+        }
         var lb = store.loadBalancers.get(listener.sdk().loadBalancerArn());
         int idle =
             lb == null

@@ -18,7 +18,10 @@ import software.amazon.awssdk.services.elasticloadbalancingv2.model.RemoveTagsRe
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.RemoveTagsResponse;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.TagDescription;
 
-/** AddTags, RemoveTags and DescribeTags on load balancers, target groups, listeners and rules. */
+/**
+ * AddTags, RemoveTags and DescribeTags on load balancers, target groups, listeners, rules and trust
+ * stores.
+ */
 public final class Elbv2TagsService {
   private final Elbv2 elbv2;
 
@@ -78,6 +81,8 @@ public final class Elbv2TagsService {
       store.loadBalancer(arn);
     } else if (arn.contains(":targetgroup/")) {
       store.targetGroup(arn);
+    } else if (arn.contains(":truststore/")) {
+      store.trustStore(arn);
     } else if (arn.contains(":listener/")) {
       store.listener(arn);
     } else if (arn.contains(":listener-rule/")) {

@@ -11,6 +11,7 @@ import dev.ec2double.compute.MachineSpec;
 import dev.ec2double.compute.MachineStatus;
 import dev.ec2double.compute.NetworkSpec;
 import dev.ec2double.compute.PacketPolicy;
+import dev.ec2double.compute.SubnetAcl;
 import java.io.Closeable;
 import java.io.IOException;
 import java.time.Duration;
@@ -135,6 +136,11 @@ public final class DockerBackend implements ComputeBackend {
   @Override
   public void applyPacketPolicies(String scope, List<PacketPolicy> policies, boolean enforce) {
     networks.applyPacketPolicies(scope, policies, enforce);
+  }
+
+  @Override
+  public void applyNetworkAcls(String scope, List<SubnetAcl> acls, boolean enforce) {
+    networks.applyNetworkAcls(scope, acls, enforce);
   }
 
   @Override

@@ -9,6 +9,7 @@ import dev.ec2double.compute.Labels;
 import dev.ec2double.compute.NetworkConflictException;
 import dev.ec2double.compute.NetworkSpec;
 import dev.ec2double.compute.PacketPolicy;
+import dev.ec2double.compute.SubnetAcl;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -232,6 +233,20 @@ final class DockerNetworks {
           throw e;
         }
         LOG.warn("the network helper could not write the packet filter: {}", e.getMessage());
+      }
+    }
+  }
+
+  /** The network ACLs of a scope's subnets, enforced when asked and the filter can. */
+  void applyNetworkAcls(String scope, List<SubnetAcl> acls, boolean enforce) {
+    if (filterAccess.usable()) {
+      try {
+        filter.applyAcls(scope, acls, enforce && filterProblem == null);
+      } catch (IllegalStateException e) {
+        if (filterAccess.helper() == null) {
+          throw e;
+        }
+        LOG.warn("the network helper could not write the network ACLs: {}", e.getMessage());
       }
     }
   }

@@ -2,6 +2,7 @@ package dev.ec2double.compute.docker;
 
 import dev.ec2double.compute.Labels;
 import dev.ec2double.compute.PacketPolicy;
+import dev.ec2double.compute.SubnetAcl;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -34,6 +35,11 @@ final class HostPacketFilter implements AutoCloseable {
   private final java.util.function.Function<String, String> bridges;
   private final Map<String, Scope> byScope = new TreeMap<>();
   private final Map<String, String> metadataTargets = new TreeMap<>();
+
+  /** Per scope, the network ACLs of its subnets (NaclRules), and what was last written of them. */
+  private final Map<String, List<SubnetAcl>> aclsByScope = new TreeMap<>();
+
+  private NaclRules.Text aclsWritten;
   private boolean installed;
 
   /** Null when the TTL, string and connmark matches work here, else why the hop limit does not. */
@@ -47,6 +53,12 @@ final class HostPacketFilter implements AutoCloseable {
     this.iptables = iptables;
     this.bridges = bridges;
     this.chain = chainOf(serverId);
+    this.aclsWritten = noAcls();
+  }
+
+  /** The ACL rules of no subnet, as the chains are right after {@link #install}. */
+  private NaclRules.Text noAcls() {
+    return NaclRules.of(chain, List.of(), bridges, List.of());
   }
 
   /** Null when this process can program the engine host's iptables itself, else why not. */
@@ -87,6 +99,27 @@ final class HostPacketFilter implements AutoCloseable {
     write();
   }
 
+  /**
+   * Replaces the network ACLs of a scope. Their chains are rewritten only when the rules they make
+   * change, and never by {@link #apply}: launches do not touch them.
+   */
+  synchronized void applyAcls(String scope, List<SubnetAcl> acls, boolean filter) {
+    aclsByScope.put(scope, filter ? List.copyOf(acls) : List.of());
+    writeAcls();
+  }
+
+  private void writeAcls() {
+    List<SubnetAcl> all = new java.util.ArrayList<>();
+    aclsByScope.values().forEach(all::addAll);
+    NaclRules.Text text = NaclRules.of(chain, all, bridges, aclsWritten.chains());
+    if (text.equals(aclsWritten)) {
+      return;
+    }
+    install();
+    check(iptables.restore(text.restore()), "write network ACL rules");
+    aclsWritten = text;
+  }
+
   synchronized void routeMetadata(String network, String address, int port) {
     metadataTargets.put(network, address + ":" + port);
     write();
@@ -101,8 +134,10 @@ final class HostPacketFilter implements AutoCloseable {
   synchronized void clear() {
     byScope.clear();
     metadataTargets.clear();
+    aclsByScope.clear();
     if (installed) {
       write();
+      writeAcls();
     }
   }
 
@@ -119,7 +154,13 @@ final class HostPacketFilter implements AutoCloseable {
             + chain
             + "-E - [0:0]\n:"
             + chain
-            + "-I - [0:0]\n"
+            + "-I - [0:0]\n:"
+            + NaclRules.top(chain)
+            + " - [0:0]\n-A "
+            + chain
+            + " -j "
+            + NaclRules.top(chain)
+            + "\n"
             + "COMMIT\n*nat\n:"
             + chain
             + "-MD - [0:0]\nCOMMIT\n";
@@ -206,6 +247,8 @@ final class HostPacketFilter implements AutoCloseable {
     f.append(':').append(chain).append(" - [0:0]\n");
     f.append(':').append(chain).append("-E - [0:0]\n");
     f.append(':').append(chain).append("-I - [0:0]\n");
+    // network ACLs first: they are stateless, replies are checked too
+    f.append("-A ").append(chain).append(" -j ").append(NaclRules.top(chain)).append('\n');
     f.append("-A ").append(chain).append(" -m conntrack --ctstate RELATED,ESTABLISHED -j RETURN\n");
     // the metadata service, when ours is routed to an address on the bridge (the server in a
     // container); any other link-local address (a host's own metadata service, 169.254.169.254
@@ -397,6 +440,7 @@ final class HostPacketFilter implements AutoCloseable {
     for (String c : new String[] {chain, chain + "-E", chain + "-I"}) {
       iptables.run("-F", c);
     }
+    NaclRules.remove(iptables, chain);
     for (String c : new String[] {chain, chain + "-E", chain + "-I"}) {
       iptables.run("-X", c);
     }
@@ -417,6 +461,7 @@ final class HostPacketFilter implements AutoCloseable {
     }
     remove(iptables, chain);
     installed = false;
+    aclsWritten = noAcls();
     LOG.debug("removed iptables chains {}*", chain);
   }
 }

@@ -1,0 +1,99 @@
+package dev.ec2double.it.elbv2;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ec2double.it.AwsCli;
+import dev.ec2double.it.TestServer;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.Listener;
+
+/**
+ * The AWS CLI v2 (botocore, which reads the {@code member} lists and element names the Java SDK
+ * forgives) on the ELBv2 calls added for listener certificates and security policies. The CLI signs
+ * with AKIDEXAMPLE: the server's default account, which the SDK fixture shares.
+ */
+class Elbv2CliIT {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static Elbv2Fixture f;
+
+  @BeforeAll
+  static void server() {
+    AwsCli.requireInstalled("Elbv2CliIT");
+    f = new Elbv2Fixture(TestServer.get(), "AKIDEXAMPLE");
+  }
+
+  @AfterAll
+  static void close() {
+    if (f != null) {
+      f.close();
+    }
+  }
+
+  private static JsonNode aws(String... args) throws Exception {
+    AwsCli.Run r = AwsCli.run("us-east-1", args);
+    assertThat(r.exit()).as(r.stderr()).isZero();
+    return JSON.readTree(r.stdout());
+  }
+
+  @Test
+  void describesASecurityPolicyWithItsProtocolsAndCiphers() throws Exception {
+    JsonNode policies =
+        aws("elbv2", "describe-ssl-policies", "--names", "ELBSecurityPolicy-TLS13-1-2-Res-2021-06")
+            .get("SslPolicies");
+
+    assertThat(policies).hasSize(1);
+    JsonNode p = policies.get(0);
+    assertThat(p.get("Name").asText()).isEqualTo("ELBSecurityPolicy-TLS13-1-2-Res-2021-06");
+    assertThat(texts(p.get("SslProtocols"))).containsExactly("TLSv1.2", "TLSv1.3");
+    assertThat(p.get("Ciphers")).hasSize(7);
+    assertThat(p.get("Ciphers").get(0).get("Name").asText()).isEqualTo("TLS_AES_128_GCM_SHA256");
+    assertThat(p.get("Ciphers").get(6).get("Priority").asInt()).isEqualTo(7);
+    assertThat(texts(p.get("SupportedLoadBalancerTypes")))
+        .containsExactly("application", "network");
+
+    AwsCli.Run missing =
+        AwsCli.run("us-east-1", "elbv2", "describe-ssl-policies", "--names", "NoSuchPolicy");
+    assertThat(missing.exit()).isNotZero();
+    assertThat(missing.stderr()).contains("(SSLPolicyNotFound)").contains("NoSuchPolicy");
+  }
+
+  @Test
+  void addsAndListsListenerCertificates(TestInfo test) throws Exception {
+    String main = f.certificate("main-" + Elbv2Fixture.name(test));
+    String extra = f.certificate("extra-" + Elbv2Fixture.name(test));
+    Listener l = f.httpsListener(Elbv2Fixture.name(test), main);
+
+    JsonNode added =
+        aws(
+            "elbv2",
+            "add-listener-certificates",
+            "--listener-arn",
+            l.listenerArn(),
+            "--certificates",
+            "CertificateArn=" + extra);
+    assertThat(added.get("Certificates")).hasSize(1);
+    assertThat(added.get("Certificates").get(0).get("CertificateArn").asText()).isEqualTo(extra);
+
+    JsonNode listed =
+        aws("elbv2", "describe-listener-certificates", "--listener-arn", l.listenerArn())
+            .get("Certificates");
+    assertThat(listed).hasSize(2);
+    assertThat(listed.get(0).get("CertificateArn").asText()).isEqualTo(main);
+    assertThat(listed.get(0).get("IsDefault").asBoolean()).isTrue();
+    assertThat(listed.get(1).get("CertificateArn").asText()).isEqualTo(extra);
+    assertThat(listed.get(1).get("IsDefault").asBoolean()).isFalse();
+  }
+
+  private static List<String> texts(JsonNode array) {
+    List<String> out = new ArrayList<>();
+    array.forEach(n -> out.add(n.asText()));
+    return out;
+  }
+}

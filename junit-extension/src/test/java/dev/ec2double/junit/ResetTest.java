@@ -1,0 +1,42 @@
+package dev.ec2double.junit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.ec2.Ec2Client;
+
+/** The runtime info's reset and control endpoint (a server of its own: a reset is server-wide). */
+@Ec2Test(backend = Backend.MOCK, isolation = Isolation.PER_METHOD)
+class ResetTest {
+  @Test
+  void resetForgetsWhatTheTestMade(Ec2Client ec2, Ec2DoubleRuntimeInfo info) {
+    ec2.createKeyPair(r -> r.keyName("made-by-the-test"));
+
+    info.reset();
+
+    assertThat(ec2.describeKeyPairs().keyPairs()).isEmpty();
+  }
+
+  @Test
+  void theControlEndpointTakesTheResetFromOutsideTheJvm(Ec2Client ec2, Ec2DoubleRuntimeInfo info)
+      throws Exception {
+    ec2.createKeyPair(r -> r.keyName("made-by-the-test"));
+    URI control = info.controlEndpoint();
+
+    HttpResponse<String> answer =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(control.resolve("reset"))
+                    .POST(HttpRequest.BodyPublishers.noBody())
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+
+    assertThat(control.toString()).isEqualTo(info.endpoint() + "/_ec2double/");
+    assertThat(answer.statusCode()).isEqualTo(200);
+    assertThat(ec2.describeKeyPairs().keyPairs()).isEmpty();
+  }
+}

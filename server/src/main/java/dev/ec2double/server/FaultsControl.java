@@ -1,0 +1,105 @@
+package dev.ec2double.server;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ec2double.ec2.instances.InstanceFaults;
+import io.javalin.http.Context;
+import java.io.IOException;
+import java.time.format.DateTimeFormatter;
+
+/**
+ * {@code /_ec2double/faults}: POST a fault ({@code {"kind", "target", "noticeSeconds"}}), GET the
+ * list, DELETE one by id or all. Bad input is a 400 with a message, and changes nothing.
+ */
+final class FaultsControl {
+  static final String PATH = "/_ec2double/faults";
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private FaultsControl() {}
+
+  static void inject(Context ctx, InstanceFaults faults) {
+    JsonNode body;
+    try {
+      body = JSON.readTree(ctx.bodyAsBytes());
+    } catch (IOException e) {
+      error(ctx, 400, "the body is not JSON: " + e.getMessage());
+      return;
+    }
+    if (body == null || !body.isObject()) {
+      error(ctx, 400, "the body is a JSON object: {\"kind\": ..., \"target\": ...}");
+      return;
+    }
+    JsonNode notice = body.get("noticeSeconds");
+    if (notice != null && !notice.isNull() && !notice.canConvertToInt()) {
+      error(ctx, 400, "noticeSeconds is a number of seconds");
+      return;
+    }
+    try {
+      InstanceFaults.Fault f =
+          faults.inject(
+              text(body, "kind"),
+              text(body, "target"),
+              notice == null || notice.isNull() ? null : notice.asInt());
+      ctx.status(201);
+      json(ctx, view(f));
+    } catch (IllegalArgumentException e) {
+      error(ctx, 400, e.getMessage());
+    }
+  }
+
+  static void list(Context ctx, InstanceFaults faults) {
+    ArrayNode list = JSON.createArrayNode();
+    faults.list().forEach(f -> list.add(view(f)));
+    ObjectNode out = JSON.createObjectNode();
+    out.set("faults", list);
+    json(ctx, out);
+  }
+
+  static void clear(Context ctx, InstanceFaults faults) {
+    String id = ctx.pathParam("id");
+    if (!faults.clear(id)) {
+      error(ctx, 404, "no fault " + id);
+      return;
+    }
+    json(ctx, JSON.createObjectNode().put("status", "ok").put("cleared", id));
+  }
+
+  static void clearAll(Context ctx, InstanceFaults faults) {
+    int n = faults.list().size();
+    faults.clearAll();
+    json(ctx, JSON.createObjectNode().put("status", "ok").put("cleared", n));
+  }
+
+  private static ObjectNode view(InstanceFaults.Fault f) {
+    ObjectNode o = JSON.createObjectNode();
+    o.put("id", f.id());
+    o.put("kind", f.kind().wireName());
+    o.put("target", f.target());
+    o.put("createdAt", DateTimeFormatter.ISO_INSTANT.format(f.created()));
+    if (f.at() != null) {
+      o.put("actionAt", DateTimeFormatter.ISO_INSTANT.format(f.at()));
+      o.put("done", f.done());
+    }
+    if (f.eventId() != null) {
+      o.put("instanceEventId", f.eventId());
+    }
+    return o;
+  }
+
+  private static String text(JsonNode body, String field) {
+    JsonNode n = body.get(field);
+    return n == null || n.isNull() ? null : n.asText();
+  }
+
+  private static void json(Context ctx, JsonNode node) {
+    ctx.contentType("application/json");
+    ctx.result(node.toString());
+  }
+
+  private static void error(Context ctx, int status, String message) {
+    ctx.status(status);
+    json(ctx, JSON.createObjectNode().put("status", "error").put("message", message));
+  }
+}
