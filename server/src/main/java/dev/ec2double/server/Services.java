@@ -148,11 +148,13 @@ public final class Services implements AutoCloseable {
           @Override
           public void ready(String network, String gateway) {
             imds.serve(network, gateway);
+            elbv2.networkReady(network, gateway);
           }
 
           @Override
           public void removed(String network) {
             imds.stop(network);
+            elbv2.networkGone(network);
           }
         });
 
@@ -204,7 +206,9 @@ public final class Services implements AutoCloseable {
             config.host(),
             Networks.fromVpcs(),
             TargetInstances.fromInstances(),
-            new HostsFile(config.hostsFile(), serverId));
+            new HostsFile(config.hostsFile(), serverId),
+            backend,
+            serverId);
     registry.register(new LoadBalancersService(elbv2));
     registry.register(new TargetGroupsService(elbv2));
     registry.register(new TargetsService(elbv2));

@@ -50,6 +50,7 @@ final class Features {
           Map.entry("elbv2", Set.of("*")),
           Map.entry("elbv2.runtime", Set.of("Elbv2")),
           Map.entry("elbv2.proxy", Set.of("ListenerProxies")),
+          Map.entry("elbv2.names", Set.of("NameServer", "VirtualAddresses")),
           Map.entry("elbv2.health", Set.of("HealthChecker")));
 
   /** The feature a class belongs to, or null when it is in no feature (a layer, the assembly). */

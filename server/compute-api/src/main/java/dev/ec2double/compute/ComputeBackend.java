@@ -60,6 +60,32 @@ public interface ComputeBackend extends AutoCloseable {
   boolean routeMetadataService(String network, String address, int port);
 
   /**
+   * Makes {@code protocol} ({@code tcp} or {@code udp}) traffic from the machines of a network to
+   * {@code virtualAddress:port}, an address outside the network's CIDR, reach a service of this
+   * server at {@code address:targetPort} (a load balancer's listener, the name server), replacing
+   * any earlier route of that address and port. False when the backend cannot.
+   */
+  default boolean routeService(
+      String network,
+      String virtualAddress,
+      String protocol,
+      int port,
+      String address,
+      int targetPort) {
+    return false;
+  }
+
+  /** Removes a route of {@link #routeService}; a missing one is not an error. */
+  default void unrouteService(String network, String virtualAddress, String protocol, int port) {}
+
+  /**
+   * The name server that machines launched on the network from now on ask for names the engine
+   * itself does not know (an address routed by {@link #routeService}); null for the engine's own
+   * choice.
+   */
+  default void useNameServer(String network, String address) {}
+
+  /**
    * The address this server can listen on for the machines of a network (its metadata service): by
    * default the network's gateway, the engine host's side of the bridge.
    */

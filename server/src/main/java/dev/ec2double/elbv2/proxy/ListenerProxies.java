@@ -36,9 +36,15 @@ public final class ListenerProxies implements AutoCloseable {
   private final Map<String, Server> servers = new ConcurrentHashMap<>();
 
   private final TargetAddresses addresses;
+  private final NetworkSide networks;
 
-  public ListenerProxies(String bindHost, TargetAddresses addresses) {
+  /**
+   * @param backend routes the load balancers' addresses on the VPC networks; null for none
+   */
+  public ListenerProxies(
+      String bindHost, TargetAddresses addresses, dev.ec2double.compute.ComputeBackend backend) {
     this.addresses = addresses;
+    this.networks = new NetworkSide(backend);
     this.bindHost = bindHost;
     this.pool = new ProxyThreadPool();
     try {
@@ -64,7 +70,28 @@ public final class ListenerProxies implements AutoCloseable {
     listener.hostPort(port);
     listener.hostAddress(address);
     servers.put(listener.arn(), server);
+    reachFromNetworks(store, listener, server);
     LOG.info("listener {} accepts on {}:{}", listener.arn(), address, port);
+  }
+
+  /** Instances reach the listener at its load balancer's DNS name and its own port. */
+  private void reachFromNetworks(Elbv2Store store, ListenerRecord listener, Server server) {
+    var lb = store.loadBalancers.get(listener.sdk().loadBalancerArn());
+    if (lb != null) {
+      networks.attach(listener.arn(), server, lb.sdk().dnsName(), listener.sdk().port());
+    }
+  }
+
+  /**
+   * A VPC network of this server: the listeners accept for its instances on {@code localAddress}
+   * (idempotent).
+   */
+  public void networkReady(String network, String localAddress) {
+    networks.networkReady(network, localAddress);
+  }
+
+  public void networkGone(String network) {
+    networks.networkGone(network);
   }
 
   /** Where the listeners of the load balancer with this DNS name accept. */
@@ -88,6 +115,7 @@ public final class ListenerProxies implements AutoCloseable {
     }
     listener.hostAddress(address);
     servers.put(listener.arn(), server);
+    reachFromNetworks(store, listener, server);
     LOG.info("listener {} accepts again on {}:{}", listener.arn(), address, had);
   }
 
@@ -124,6 +152,7 @@ public final class ListenerProxies implements AutoCloseable {
 
   /** Stops accepting for a listener; its port is free again when this returns. */
   public void close(String listenerArn) {
+    networks.detach(listenerArn);
     Server server = servers.remove(listenerArn);
     if (server != null) {
       stopQuietly(server);

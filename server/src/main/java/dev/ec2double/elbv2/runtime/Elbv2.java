@@ -1,5 +1,6 @@
 package dev.ec2double.elbv2.runtime;
 
+import dev.ec2double.compute.ComputeBackend;
 import dev.ec2double.core.RegionState;
 import dev.ec2double.core.RequestContext;
 import dev.ec2double.elbv2.Elbv2Store;
@@ -23,17 +24,26 @@ public final class Elbv2 implements AutoCloseable {
   private final Networks networks;
   private final TargetInstances instances;
   private final HostsFile names;
+  private final InstanceReach reach;
 
   /**
    * @param networks the subnets, VPCs and security groups load balancers and target groups name
    * @param instances the instances that instance targets name
    * @param names where the load balancers' DNS names are written for resolvers to find
+   * @param backend routes the load balancers' names and addresses for instances; null for none
    */
-  public Elbv2(String bindHost, Networks networks, TargetInstances instances, HostsFile names) {
+  public Elbv2(
+      String bindHost,
+      Networks networks,
+      TargetInstances instances,
+      HostsFile names,
+      ComputeBackend backend,
+      String serverId) {
     this.networks = networks;
     this.instances = instances;
     this.names = names;
-    this.proxies = new ListenerProxies(bindHost, new TargetAddresses(instances));
+    this.proxies = new ListenerProxies(bindHost, new TargetAddresses(instances), backend);
+    this.reach = new InstanceReach(backend, proxies, serverId);
     this.health = new HealthChecker(() -> stores, instances);
   }
 
@@ -62,10 +72,24 @@ public final class Elbv2 implements AutoCloseable {
   /** A load balancer's DNS name now resolves (where a hosts file is kept) to its address. */
   public void named(String dnsName) {
     names.put(dnsName, proxies.addressOf(dnsName));
+    reach.named(dnsName);
   }
 
   public void unnamed(String dnsName) {
     names.remove(dnsName);
+    reach.unnamed(dnsName);
+  }
+
+  /**
+   * A VPC network of this server is ready (at every launch into it): its instances resolve the load
+   * balancers' names and reach their listeners from now on, where the backend can route them.
+   */
+  public void networkReady(String network, String gateway) {
+    reach.networkReady(network, gateway);
+  }
+
+  public void networkGone(String network) {
+    reach.networkGone(network);
   }
 
   /**
@@ -123,6 +147,7 @@ public final class Elbv2 implements AutoCloseable {
 
   public void reset() {
     proxies.closeAll();
+    reach.reset();
     stores.clear();
     names.clear();
   }
@@ -130,6 +155,7 @@ public final class Elbv2 implements AutoCloseable {
   @Override
   public void close() {
     health.close();
+    reach.close();
     proxies.close();
     names.clear();
   }

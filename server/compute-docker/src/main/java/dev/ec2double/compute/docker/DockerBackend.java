@@ -149,6 +149,28 @@ public final class DockerBackend implements ComputeBackend {
   }
 
   @Override
+  public boolean routeService(
+      String network,
+      String virtualAddress,
+      String protocol,
+      int port,
+      String address,
+      int targetPort) {
+    return networks.routeService(
+        new ServiceRoutes.Route(network, virtualAddress, protocol, port), address, targetPort);
+  }
+
+  @Override
+  public void unrouteService(String network, String virtualAddress, String protocol, int port) {
+    networks.unrouteService(new ServiceRoutes.Route(network, virtualAddress, protocol, port));
+  }
+
+  @Override
+  public void useNameServer(String network, String address) {
+    machines.useNameServer(network, address);
+  }
+
+  @Override
   public String localAddress(String network, String gateway) {
     return networks.localAddress(network, gateway);
   }

@@ -80,6 +80,17 @@ final class DockerMachines {
     return cmd;
   }
 
+  /** The name server of each network's new machines, where the server routes one. */
+  private final Map<String, String> nameServers = new ConcurrentHashMap<>();
+
+  void useNameServer(String network, String address) {
+    if (address == null) {
+      nameServers.remove(network);
+    } else {
+      nameServers.put(network, address);
+    }
+  }
+
   String launch(MachineSpec spec) {
     // the boot files travel in the environment, unpacked by the first command: no copy round trip
     List<String> command = new ArrayList<>(List.of("/bin/sh", "-c", BootFiles.unpackCommand()));
@@ -95,6 +106,11 @@ final class DockerMachines {
             .withCpuQuota(Math.max(1_000L, Math.round(spec.cpus() * 100_000)))
             .withMemory(spec.memoryBytes())
             .withMemorySwap(spec.memoryBytes());
+    String nameServer = nameServers.get(spec.network());
+    if (nameServer != null) {
+      // the engine's own resolver in the machine asks it what it does not know itself
+      host.withDns(nameServer);
+    }
     Bind volumes = storage.prepareMachine(spec.name(), spec.image());
     if (volumes != null) {
       host.withBinds(volumes);

@@ -33,6 +33,8 @@ final class DockerNetworks {
   private final HostPacketFilter filter;
   private final String filterProblem;
   private final PacketFilterAccess filterAccess;
+  private final ServiceRoutes routes;
+  private final Map<String, String> cidrs = new ConcurrentHashMap<>();
 
   /**
    * @param dockerHost the engine's address: the packet filter is the host's only when it is local
@@ -43,6 +45,9 @@ final class DockerNetworks {
     this.filterAccess = PacketFilterAccess.choose(docker, serverId, dockerHost);
     this.filter = new HostPacketFilter(serverId, filterAccess.iptables(), this::bridgeOf);
     this.filterProblem = filterAccess.filterProblem();
+    this.routes =
+        new ServiceRoutes(
+            HostPacketFilter.chainOf(serverId), filterAccess.iptables(), this::bridgeOf);
   }
 
   /** Removes the packet filter chains of servers that are gone (they could not themselves). */
@@ -65,6 +70,7 @@ final class DockerNetworks {
     Network n = docker.inspectNetworkCmd().withNetworkId(spec.name()).exec();
     String bridge = n.getOptions() == null ? null : n.getOptions().get(BRIDGE_OPTION);
     bridges.put(spec.name(), bridge != null ? bridge : "br-" + n.getId().substring(0, 12));
+    cidrs.put(spec.name(), spec.cidr());
     joinAsSibling(n);
   }
 
@@ -145,6 +151,7 @@ final class DockerNetworks {
         LOG.info("removing idle network {} to make room for {}", n.getName(), spec.name());
         removeQuietly(n.getId());
         filter.forgetNetwork(n.getName());
+        routes.forgetNetwork(n.getName());
       }
       createNetwork(spec);
     }
@@ -172,6 +179,8 @@ final class DockerNetworks {
 
   void remove(String name) {
     filter.forgetNetwork(name);
+    routes.forgetNetwork(name);
+    cidrs.remove(name);
     bridges.remove(name);
     for (Network n : docker.listNetworksCmd().withNameFilter(name).exec()) {
       leaveAsSibling(n.getId());
@@ -258,6 +267,39 @@ final class DockerNetworks {
   }
 
   /**
+   * A service of the server at a virtual address of a network (see {@link ServiceRoutes}); false
+   * where the packet filter cannot be written, or the address lies in the network's own CIDR.
+   */
+  boolean routeService(ServiceRoutes.Route route, String address, int port) {
+    String cidr = cidrs.get(route.network());
+    if (!filterAccess.usable()
+        || cidr == null
+        || ServiceRoutes.contains(cidr, route.virtualAddress())) {
+      return false;
+    }
+    try {
+      routes.put(route, address, port);
+      return filterAccess.usable();
+    } catch (IllegalStateException e) {
+      if (filterAccess.helper() == null) {
+        throw e;
+      }
+      LOG.warn("the network helper could not route {}: {}", route, e.getMessage());
+      return false;
+    }
+  }
+
+  void unrouteService(ServiceRoutes.Route route) {
+    if (filterAccess.usable()) {
+      try {
+        routes.remove(route);
+      } catch (IllegalStateException e) {
+        LOG.warn("could not remove the route of {}: {}", route, e.getMessage());
+      }
+    }
+  }
+
+  /**
    * The gateway, where the server runs on the engine's host; the server's own address on the
    * network where it runs in a container of the engine (it joined the network).
    */
@@ -276,6 +318,7 @@ final class DockerNetworks {
   /** Removes this server's rules and the networks it made that nothing uses any more. */
   void removeAll() {
     filter.clear();
+    routes.clear();
     for (Network n : docker.listNetworksCmd().exec()) {
       if (n.getLabels() != null && serverId.equals(n.getLabels().get(Labels.SERVER))) {
         leaveAsSibling(n.getId());
@@ -291,6 +334,7 @@ final class DockerNetworks {
   /** Removes this server's packet filter rules, unless they are kept for the next server. */
   void close(boolean keepRules) {
     if (!keepRules) {
+      routes.close();
       filter.close();
     }
     if (filterAccess.helper() != null) {
