@@ -71,12 +71,16 @@ class InstanceRolesIT {
             .instances()
             .get(0)
             .instanceId();
+    awaitRunning(instanceId);
+  }
+
+  private static void awaitRunning(String id) {
     await()
         .atMost(Duration.ofSeconds(60))
         .until(
             () ->
                 admin
-                    .describeInstances(r -> r.instanceIds(instanceId))
+                    .describeInstances(r -> r.instanceIds(id))
                     .reservations()
                     .get(0)
                     .instances()
@@ -245,19 +249,7 @@ class InstanceRolesIT {
             .get(0)
             .instanceId();
     try {
-      await()
-          .atMost(Duration.ofSeconds(60))
-          .until(
-              () ->
-                  admin
-                      .describeInstances(r -> r.instanceIds(id))
-                      .reservations()
-                      .get(0)
-                      .instances()
-                      .get(0)
-                      .state()
-                      .name(),
-              st -> st == InstanceStateName.RUNNING);
+      awaitRunning(id);
       DockerTestServer.docker()
           .copyArchiveToContainerCmd("ec2double-" + id)
           .withHostResource(probe.toString())

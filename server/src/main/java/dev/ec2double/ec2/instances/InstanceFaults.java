@@ -87,7 +87,16 @@ public final class InstanceFaults implements AutoCloseable {
       Instant created,
       Instant at,
       String eventId,
-      boolean done) {}
+      boolean done) {
+
+    Fault movedTo(Instant when) {
+      return new Fault(id, kind, target, account, region, created, when, eventId, false);
+    }
+
+    Fault happened() {
+      return new Fault(id, kind, target, account, region, created, at, eventId, true);
+    }
+  }
 
   private final StateStore store;
   private final InstanceActionsService actions;
@@ -254,17 +263,7 @@ public final class InstanceFaults implements AutoCloseable {
   synchronized Fault moveEvent(String instanceId, String eventId, Instant notBefore) {
     for (Fault f : faults.values()) {
       if (eventId.equals(f.eventId()) && f.target().equals(instanceId) && !f.done()) {
-        Fault moved =
-            new Fault(
-                f.id(),
-                f.kind(),
-                f.target(),
-                f.account(),
-                f.region(),
-                f.created(),
-                notBefore.truncatedTo(ChronoUnit.SECONDS),
-                f.eventId(),
-                false);
+        Fault moved = f.movedTo(notBefore.truncatedTo(ChronoUnit.SECONDS));
         faults.put(f.id(), moved);
         ScheduledFuture<?> t = timers.remove(f.id());
         if (t != null) {
@@ -292,18 +291,7 @@ public final class InstanceFaults implements AutoCloseable {
       if (f == null || f.done()) {
         return;
       }
-      faults.put(
-          id,
-          new Fault(
-              f.id(),
-              f.kind(),
-              f.target(),
-              f.account(),
-              f.region(),
-              f.created(),
-              f.at(),
-              f.eventId(),
-              true));
+      faults.put(id, f.happened());
     }
     RegionState state = store.region(f.account(), f.region());
     RequestContext ctx =
