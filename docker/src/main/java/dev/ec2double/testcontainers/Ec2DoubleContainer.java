@@ -169,24 +169,70 @@ public class Ec2DoubleContainer extends GenericContainer<Ec2DoubleContainer> {
    * @throws IllegalStateException when the server does not answer 200
    */
   public void reset() {
+    control("POST", "/_ec2double/reset", null, 200);
+  }
+
+  /**
+   * Injects a fault ({@code POST /_ec2double/faults}, docs/testing-with-faults.md).
+   *
+   * @param noticeSeconds the notice of a timed fault, or null for the default (120 s)
+   * @return the fault's id
+   * @throws IllegalStateException when the server refuses it (its message says why)
+   */
+  public String injectFault(String kind, String target, Integer noticeSeconds) {
+    String body =
+        "{\"kind\":\""
+            + kind
+            + "\",\"target\":\""
+            + target
+            + "\""
+            + (noticeSeconds == null ? "" : ",\"noticeSeconds\":" + noticeSeconds)
+            + "}";
+    java.util.regex.Matcher id =
+        java.util.regex.Pattern.compile("\"id\":\"([^\"]+)\"")
+            .matcher(control("POST", "/_ec2double/faults", body, 201));
+    if (!id.find()) {
+      throw new IllegalStateException("ec2-double answered a fault without an id");
+    }
+    return id.group(1);
+  }
+
+  /** Clears every fault ({@code DELETE /_ec2double/faults}). */
+  public void clearFaults() {
+    control("DELETE", "/_ec2double/faults", null, 200);
+  }
+
+  private String control(String method, String path, String body, int expected) {
     java.net.http.HttpRequest request =
-        java.net.http.HttpRequest.newBuilder(getEndpoint().resolve("/_ec2double/reset"))
-            .POST(java.net.http.HttpRequest.BodyPublishers.noBody())
+        java.net.http.HttpRequest.newBuilder(getEndpoint().resolve(path))
+            .method(
+                method,
+                body == null
+                    ? java.net.http.HttpRequest.BodyPublishers.noBody()
+                    : java.net.http.HttpRequest.BodyPublishers.ofString(body))
             .timeout(java.time.Duration.ofMinutes(2))
             .build();
     try {
       java.net.http.HttpResponse<String> answer =
           java.net.http.HttpClient.newHttpClient()
               .send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
-      if (answer.statusCode() != 200) {
+      if (answer.statusCode() != expected) {
         throw new IllegalStateException(
-            "ec2-double did not reset: " + answer.statusCode() + " " + answer.body());
+            "ec2-double refused "
+                + method
+                + " "
+                + path
+                + ": "
+                + answer.statusCode()
+                + " "
+                + answer.body());
       }
+      return answer.body();
     } catch (java.io.IOException e) {
-      throw new IllegalStateException("ec2-double did not answer the reset: " + e, e);
+      throw new IllegalStateException("ec2-double did not answer " + path + ": " + e, e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while ec2-double reset", e);
+      throw new IllegalStateException("interrupted while calling ec2-double", e);
     }
   }
 }

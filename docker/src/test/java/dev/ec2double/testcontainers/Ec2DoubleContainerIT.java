@@ -162,6 +162,16 @@ class Ec2DoubleContainerIT {
         client.createKeyPair(r -> r.keyName("before-the-reset"));
         String vpc = client.createVpc(r -> r.cidrBlock("10.9.0.0/16")).vpc().vpcId();
 
+        String ami = client.describeImages(r -> r.owners("amazon")).images().get(0).imageId();
+        String id =
+            client
+                .runInstances(r -> r.imageId(ami).minCount(1).maxCount(1))
+                .instances()
+                .get(0)
+                .instanceId();
+        assertThat(mock.injectFault("system-impaired", id, null)).startsWith("fault-");
+        mock.clearFaults();
+
         mock.reset();
 
         assertThat(client.describeKeyPairs().keyPairs()).isEmpty();

@@ -114,6 +114,30 @@ public final class Ec2DoubleRuntimeInfo {
     server.reset();
   }
 
+  /**
+   * Injects a fault, as {@code POST /_ec2double/faults} does (docs/testing-with-faults.md): {@code
+   * spot-interruption}, {@code scheduled-reboot}, {@code scheduled-stop}, {@code
+   * instance-impaired}, {@code system-impaired} (an instance id as target) or {@code zone-outage}
+   * (a zone name).
+   *
+   * @param noticeSeconds the notice of a timed fault, or null for the default (120 s)
+   * @return the fault's id, for {@link #clearFault}
+   * @throws IllegalArgumentException for a kind or target that does not exist
+   */
+  public String injectFault(String kind, String target, Integer noticeSeconds) {
+    return server.faults().inject(kind, target, noticeSeconds).id();
+  }
+
+  /** Clears one fault (a timed one not yet due never happens); false when there is none. */
+  public boolean clearFault(String id) {
+    return server.faults().clear(id);
+  }
+
+  /** Clears every fault. */
+  public void clearFaults() {
+    server.faults().clearAll();
+  }
+
   /** The in-process server itself, for what the API does not show. */
   public Ec2DoubleServer server() {
     return server;

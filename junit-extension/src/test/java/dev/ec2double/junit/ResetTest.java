@@ -39,4 +39,38 @@ class ResetTest {
     assertThat(answer.statusCode()).isEqualTo(200);
     assertThat(ec2.describeKeyPairs().keyPairs()).isEmpty();
   }
+
+  @Test
+  void faultsAreInjectedAndClearedThroughTheRuntimeInfo(Ec2Client ec2, Ec2DoubleRuntimeInfo info) {
+    String ami = ec2.describeImages(r -> r.owners("amazon")).images().get(0).imageId();
+    String id =
+        ec2.runInstances(r -> r.imageId(ami).minCount(1).maxCount(1))
+            .instances()
+            .get(0)
+            .instanceId();
+    ec2.waiter().waitUntilInstanceRunning(r -> r.instanceIds(id));
+
+    String fault = info.injectFault("instance-impaired", id, null);
+
+    assertThat(fault).startsWith("fault-");
+    assertThat(
+            ec2.describeInstanceStatus(r -> r.instanceIds(id))
+                .instanceStatuses()
+                .get(0)
+                .instanceStatus()
+                .statusAsString())
+        .isEqualTo("impaired");
+    assertThat(info.clearFault(fault)).isTrue();
+    assertThat(info.clearFault(fault)).isFalse();
+    assertThat(
+            ec2.describeInstanceStatus(r -> r.instanceIds(id))
+                .instanceStatuses()
+                .get(0)
+                .instanceStatus()
+                .statusAsString())
+        .isEqualTo("ok");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> info.injectFault("meteor", id, null))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("unknown fault kind");
+  }
 }

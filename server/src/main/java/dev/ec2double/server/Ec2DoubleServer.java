@@ -335,6 +335,14 @@ public final class Ec2DoubleServer implements AutoCloseable {
     backend.removeAll();
   }
 
+  /**
+   * The faults tests inject (what {@code /_ec2double/faults} drives): docs/testing-with-faults.md.
+   */
+  public dev.ec2double.ec2.instances.InstanceFaults faults() {
+    awaitAssembled();
+    return services.faults();
+  }
+
   /** The id in the labels of everything this server creates on the engine. */
   public String serverId() {
     return serverId;
