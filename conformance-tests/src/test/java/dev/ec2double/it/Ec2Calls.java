@@ -1,9 +1,18 @@
 package dev.ec2double.it;
 
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.Ec2Exception;
 import software.amazon.awssdk.services.ec2.model.Filter;
+import software.amazon.awssdk.services.ec2.model.Instance;
+import software.amazon.awssdk.services.ec2.model.InstanceStateName;
 
-/** What the record-style resource ITs share: a filter, and the error a call answers. */
+/**
+ * What the ITs share: a filter, the error a call answers, an instance as DescribeInstances shows
+ * it, and waiting for its state.
+ */
 public final class Ec2Calls {
   private Ec2Calls() {}
 
@@ -19,5 +28,24 @@ public final class Ec2Calls {
       return e.awsErrorDetails().errorCode() + ": " + e.awsErrorDetails().errorMessage();
     }
     throw new AssertionError("the call succeeded");
+  }
+
+  /** The instance as DescribeInstances shows it now. */
+  public static Instance describe(Ec2Client client, String id) {
+    return client
+        .describeInstances(r -> r.instanceIds(id))
+        .reservations()
+        .get(0)
+        .instances()
+        .get(0);
+  }
+
+  /** Waits (polling every 100 ms, at most {@code atMost}) until the instance is in the state. */
+  public static Instance awaitState(
+      Ec2Client client, String id, InstanceStateName state, Duration atMost) {
+    return await()
+        .atMost(atMost)
+        .pollInterval(Duration.ofMillis(100))
+        .until(() -> describe(client, id), i -> i.state().name() == state);
   }
 }

@@ -1,15 +1,14 @@
 package dev.ec2double.it.control;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import dev.ec2double.it.Clients;
+import dev.ec2double.it.ControlApi;
 import dev.ec2double.it.DockerTestServer;
+import dev.ec2double.it.Ec2Calls;
 import dev.ec2double.server.Ec2DoubleServer;
 import dev.ec2double.server.ServerConfig;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -22,8 +21,6 @@ import software.amazon.awssdk.services.ec2.model.Vpc;
  * test on a server of its own: a reset is server-wide.
  */
 class ControlApiIT {
-  private static final HttpClient HTTP = HttpClient.newHttpClient();
-
   @Test
   void resetForgetsEveryAccountAndRegionAndTheDefaultsComeBack() throws Exception {
     try (Ec2DoubleServer server = mock();
@@ -79,9 +76,7 @@ class ControlApiIT {
       ec2.createKeyPair(r -> r.keyName("kept"));
 
       HttpResponse<String> answer =
-          HTTP.send(
-              HttpRequest.newBuilder(server.endpoint().resolve("/_ec2double/reset")).build(),
-              HttpResponse.BodyHandlers.ofString());
+          ControlApi.send(server.endpoint(), "GET", "/_ec2double/reset", null);
 
       assertThat(answer.statusCode()).isEqualTo(405);
       assertThat(answer.headers().firstValue("Allow")).hasValue("POST");
@@ -102,18 +97,7 @@ class ControlApiIT {
                 .start();
         Ec2Client ec2 = Clients.ec2Builder(server.endpoint(), "us-east-1", "AKIDA", "s").build()) {
       String id = DockerTestServer.runBusybox(ec2);
-      await()
-          .atMost(Duration.ofSeconds(60))
-          .until(
-              () ->
-                  ec2.describeInstances(r -> r.instanceIds(id))
-                      .reservations()
-                      .get(0)
-                      .instances()
-                      .get(0)
-                      .state()
-                      .name(),
-              s -> s == InstanceStateName.RUNNING);
+      Ec2Calls.awaitState(ec2, id, InstanceStateName.RUNNING, Duration.ofSeconds(60));
       var docker = DockerTestServer.docker();
       assertThat(DockerTestServer.containersOf(docker, id)).hasSize(1);
 
@@ -145,10 +129,6 @@ class ControlApiIT {
   }
 
   private static HttpResponse<String> post(URI endpoint, String path) throws Exception {
-    return HTTP.send(
-        HttpRequest.newBuilder(endpoint.resolve(path))
-            .POST(HttpRequest.BodyPublishers.noBody())
-            .build(),
-        HttpResponse.BodyHandlers.ofString());
+    return ControlApi.send(endpoint, "POST", path, null);
   }
 }

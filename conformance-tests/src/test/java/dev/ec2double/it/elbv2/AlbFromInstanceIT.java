@@ -6,9 +6,7 @@ import static org.awaitility.Awaitility.await;
 import dev.ec2double.it.DockerTestServer;
 import dev.ec2double.it.Elbv2Clients;
 import dev.ec2double.it.instances.Exec;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -47,7 +45,7 @@ class AlbFromInstanceIT {
     ec2 = DockerTestServer.ec2();
     elb = Elbv2Clients.of(DockerTestServer.get(), "AKIDDOCKER");
     client = run("#!/bin/sh\ntrue\n");
-    webs = List.of(run(page("from-instance-web-1")), run(page("from-instance-web-2")));
+    webs = List.of(run(Albs.page("from-instance-web-1")), run(Albs.page("from-instance-web-2")));
     await()
         .atMost(Duration.ofSeconds(60))
         .until(
@@ -86,23 +84,8 @@ class AlbFromInstanceIT {
     Albs.awaitStates(elb, tg, TargetHealthStateEnum.HEALTHY, 2);
   }
 
-  private static String page(String text) {
-    return "#!/bin/sh\nmkdir -p /www\necho " + text + " > /www/index.html\nhttpd -p 80 -h /www\n";
-  }
-
   private static String run(String userData) {
-    return ec2.runInstances(
-            r ->
-                r.imageId(DockerTestServer.BUSYBOX_AMI)
-                    .instanceType("t3.nano")
-                    .minCount(1)
-                    .maxCount(1)
-                    .userData(
-                        Base64.getEncoder()
-                            .encodeToString(userData.getBytes(StandardCharsets.UTF_8))))
-        .instances()
-        .get(0)
-        .instanceId();
+    return Albs.runBusybox(ec2, null, userData);
   }
 
   @AfterAll

@@ -3,15 +3,14 @@ package dev.ec2double.it.elbv2;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.ec2double.it.ControlApi;
 import dev.ec2double.it.DockerTestServer;
 import dev.ec2double.it.Elbv2Clients;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -128,31 +127,10 @@ class AlbZoneOutageIT {
   }
 
   private static String run(Ec2Client ec2, String subnet, String text) {
-    String userData =
-        "#!/bin/sh\nmkdir -p /www\necho " + text + " > /www/index.html\nhttpd -p 80 -h /www\n";
-    return ec2.runInstances(
-            r ->
-                r.imageId(DockerTestServer.BUSYBOX_AMI)
-                    .instanceType("t3.nano")
-                    .subnetId(subnet)
-                    .minCount(1)
-                    .maxCount(1)
-                    .userData(
-                        Base64.getEncoder()
-                            .encodeToString(userData.getBytes(StandardCharsets.UTF_8))))
-        .instances()
-        .get(0)
-        .instanceId();
+    return Albs.runBusybox(ec2, subnet, Albs.page(text));
   }
 
   private static String control(String method, String path, String body) throws Exception {
-    HttpRequest.Builder b =
-        HttpRequest.newBuilder(DockerTestServer.get().endpoint().resolve(path))
-            .method(
-                method,
-                body == null
-                    ? HttpRequest.BodyPublishers.noBody()
-                    : HttpRequest.BodyPublishers.ofString(body));
-    return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString()).body();
+    return ControlApi.send(DockerTestServer.get().endpoint(), method, path, body).body();
   }
 }

@@ -2,15 +2,22 @@ package dev.ec2double.it.elbv2;
 
 import static org.awaitility.Awaitility.await;
 
+import dev.ec2double.it.DockerTestServer;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.List;
+import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.Action;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.ActionTypeEnum;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetHealthDescription;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetHealthStateEnum;
 
-/** What the ALB tests share: actions, the listener's host port, waiting for health. */
+/**
+ * What the ALB tests share: actions, the listener's host port, waiting for health, targets that
+ * serve a page.
+ */
 public final class Albs {
   private Albs() {}
 
@@ -55,5 +62,27 @@ public final class Albs {
             () ->
                 health(elb, tg).stream().filter(h -> h.targetHealth().state() == state).count()
                     == count);
+  }
+
+  /** The user data of a target serving {@code text} as {@code /index.html} on port 80. */
+  static String page(String text) {
+    return "#!/bin/sh\nmkdir -p /www\necho " + text + " > /www/index.html\nhttpd -p 80 -h /www\n";
+  }
+
+  /** A t3.nano of the busybox AMI with this user data, in the subnet (null: the default one). */
+  static String runBusybox(Ec2Client ec2, String subnetId, String userData) {
+    return ec2.runInstances(
+            r ->
+                r.imageId(DockerTestServer.BUSYBOX_AMI)
+                    .instanceType("t3.nano")
+                    .subnetId(subnetId)
+                    .minCount(1)
+                    .maxCount(1)
+                    .userData(
+                        Base64.getEncoder()
+                            .encodeToString(userData.getBytes(StandardCharsets.UTF_8))))
+        .instances()
+        .get(0)
+        .instanceId();
   }
 }

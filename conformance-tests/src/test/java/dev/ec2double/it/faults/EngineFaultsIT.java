@@ -20,6 +20,7 @@ import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 import dev.ec2double.it.Clients;
 import dev.ec2double.it.DockerTestServer;
+import dev.ec2double.it.Ec2Calls;
 import dev.ec2double.server.Ec2DoubleServer;
 import dev.ec2double.server.Option;
 import dev.ec2double.server.ServerConfig;
@@ -308,18 +309,10 @@ class EngineFaultsIT {
   }
 
   private static Instance awaitState(Ec2Client client, String id, InstanceStateName state) {
-    return await()
-        .atMost(Duration.ofSeconds(30))
-        .pollInterval(Duration.ofMillis(100))
-        .until(() -> describe(client, id), i -> i.state().name() == state);
+    return Ec2Calls.awaitState(client, id, state, Duration.ofSeconds(30));
   }
 
   private static Instance describe(Ec2Client client, String id) {
-    return client
-        .describeInstances(r -> r.instanceIds(id))
-        .reservations()
-        .get(0)
-        .instances()
-        .get(0);
+    return Ec2Calls.describe(client, id);
   }
 }

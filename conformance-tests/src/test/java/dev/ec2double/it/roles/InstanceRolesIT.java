@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ec2double.it.Clients;
 import dev.ec2double.it.DockerTestServer;
+import dev.ec2double.it.Ec2Calls;
 import dev.ec2double.it.instances.Exec;
 import dev.ec2double.server.Ec2DoubleServer;
 import dev.ec2double.server.Option;
@@ -75,19 +76,7 @@ class InstanceRolesIT {
   }
 
   private static void awaitRunning(String id) {
-    await()
-        .atMost(Duration.ofSeconds(60))
-        .until(
-            () ->
-                admin
-                    .describeInstances(r -> r.instanceIds(id))
-                    .reservations()
-                    .get(0)
-                    .instances()
-                    .get(0)
-                    .state()
-                    .name(),
-            s -> s == InstanceStateName.RUNNING);
+    Ec2Calls.awaitState(admin, id, InstanceStateName.RUNNING, Duration.ofSeconds(60));
   }
 
   @AfterAll

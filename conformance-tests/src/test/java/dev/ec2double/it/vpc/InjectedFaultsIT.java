@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ec2double.it.ControlApi;
 import dev.ec2double.it.DockerTestServer;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -24,7 +25,6 @@ import software.amazon.awssdk.services.ec2.model.InstanceStatus;
  * shows where AWS shows it and really happens.
  */
 class InjectedFaultsIT {
-  private static final HttpClient HTTP = HttpClient.newHttpClient();
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String IMDS = "http://169.254.169.254/latest/";
   private static DockerVpcs vpcs;
@@ -228,14 +228,7 @@ class InjectedFaultsIT {
 
   private static HttpResponse<String> send(String method, String path, String body)
       throws Exception {
-    URI uri = DockerTestServer.get().endpoint().resolve(path);
-    HttpRequest.Builder b = HttpRequest.newBuilder(uri);
-    b.method(
-        method,
-        body == null
-            ? HttpRequest.BodyPublishers.noBody()
-            : HttpRequest.BodyPublishers.ofString(body));
-    HttpResponse<String> r = HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> r = ControlApi.send(DockerTestServer.get().endpoint(), method, path, body);
     if (r.statusCode() == 400) {
       assertThat(r.body()).contains("\"status\":\"error\"");
     }

@@ -19,7 +19,6 @@ public final class InstanceProfiles {
       Pattern.compile(
           "arn:aws[a-z-]*:iam::(\\d{12}):instance-profile/((?:[\\w+=,.@-]+/)*)([\\w+=,.@-]{1,128})");
   private static final Pattern NAME = Pattern.compile("[\\w+=,.@-]{1,128}");
-  private static final char[] ID_CHARS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567".toCharArray();
 
   private final Map<String, String> roles;
 
@@ -80,7 +79,7 @@ public final class InstanceProfiles {
       byte[] h = MessageDigest.getInstance("SHA-256").digest(arn.getBytes(StandardCharsets.UTF_8));
       StringBuilder s = new StringBuilder("AIPA");
       for (int i = 0; i < 17; i++) {
-        s.append(ID_CHARS[(h[i] & 0xff) % ID_CHARS.length]);
+        s.append(RoleCredentials.IAM_ID_CHARS[(h[i] & 0xff) % RoleCredentials.IAM_ID_CHARS.length]);
       }
       return s.toString();
     } catch (NoSuchAlgorithmException e) {

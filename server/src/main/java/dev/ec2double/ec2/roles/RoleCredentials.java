@@ -21,7 +21,9 @@ public final class RoleCredentials {
   public static final Duration DEFAULT_LIFETIME = Duration.ofHours(6);
 
   private static final SecureRandom RANDOM = new SecureRandom();
-  private static final char[] KEY_CHARS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567".toCharArray();
+
+  /** The characters of IAM's access key ids and unique ids after their prefix. */
+  static final char[] IAM_ID_CHARS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567".toCharArray();
 
   private final Duration lifetime;
   private final Clock clock;
@@ -95,7 +97,7 @@ public final class RoleCredentials {
   private static String randomKey(int n) {
     StringBuilder s = new StringBuilder(n);
     for (int i = 0; i < n; i++) {
-      s.append(KEY_CHARS[RANDOM.nextInt(KEY_CHARS.length)]);
+      s.append(IAM_ID_CHARS[RANDOM.nextInt(IAM_ID_CHARS.length)]);
     }
     return s.toString();
   }
