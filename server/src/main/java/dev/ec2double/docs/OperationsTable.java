@@ -44,6 +44,7 @@ public final class OperationsTable {
     section(md, "Amazon EC2", Protocol.EC2, registry);
     section(md, "Elastic Load Balancing v2", Protocol.QUERY, registry);
     section(md, "AWS Security Token Service", Protocol.STS, registry);
+    section(md, "Amazon EC2 Auto Scaling", Protocol.AUTOSCALING, registry);
     return md.toString();
   }
 

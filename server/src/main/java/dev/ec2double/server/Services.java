@@ -106,6 +106,7 @@ public final class Services implements AutoCloseable {
   private final VpcNetworks networks;
   private final SecurityGroupEnforcer enforcer;
   private final NetworkAclEnforcer aclEnforcer;
+  private final dev.ec2double.autoscaling.AutoScaling autoScaling;
 
   public Services(ServerConfig config, ComputeBackend backend, String serverId) {
     this(config, backend, serverId, new StateStore());
@@ -181,7 +182,8 @@ public final class Services implements AutoCloseable {
     registry.register(new DescribeInstancesService(instances));
     registry.register(new IamInstanceProfilesService(profiles));
     registry.register(new LaunchTemplateDataService(instances));
-    registry.register(new LaunchTemplatesService(resources));
+    LaunchTemplatesService launchTemplates = new LaunchTemplatesService(resources);
+    registry.register(launchTemplates);
     instances.launchTemplates(new TemplateLaunches());
     InstanceActionsService actions = new InstanceActionsService(lifecycle, volumes, networking);
     registry.register(actions);
@@ -210,8 +212,10 @@ public final class Services implements AutoCloseable {
             backend,
             serverId);
     registry.register(new LoadBalancersService(elbv2));
-    registry.register(new TargetGroupsService(elbv2));
-    registry.register(new TargetsService(elbv2));
+    TargetGroupsService targetGroups = new TargetGroupsService(elbv2);
+    TargetsService targets = new TargetsService(elbv2);
+    registry.register(targetGroups);
+    registry.register(targets);
     registry.register(new ListenersService(elbv2));
     registry.register(new RulesService(elbv2));
     registry.register(new Elbv2TagsService(elbv2));
@@ -226,6 +230,25 @@ public final class Services implements AutoCloseable {
 
     // STS: GetCallerIdentity, which tools ask first, answered on the same endpoint.
     registry.register(new CallerIdentityService());
+
+    // Auto Scaling: groups of real instances, launched and registered through the APIs above.
+    autoScaling =
+        new dev.ec2double.autoscaling.AutoScaling(
+                AutoScalingSeams.fleet(instances, actions, launchTemplates),
+                AutoScalingSeams.targets(targetGroups, targets),
+                store::all)
+            .start();
+    registerAutoScaling(autoScaling);
+  }
+
+  private void registerAutoScaling(dev.ec2double.autoscaling.AutoScaling as) {
+    registry.register(new dev.ec2double.autoscaling.GroupsService(as));
+    registry.register(new dev.ec2double.autoscaling.GroupInstancesService(as));
+    registry.register(new dev.ec2double.autoscaling.LaunchConfigurationsService());
+    registry.register(new dev.ec2double.autoscaling.ActivitiesService(as));
+    registry.register(new dev.ec2double.autoscaling.TagsService());
+    registry.register(new dev.ec2double.autoscaling.LoadBalancerTargetGroupsService(as));
+    registry.register(new dev.ec2double.autoscaling.HooksService(as));
   }
 
   /**
@@ -396,6 +419,7 @@ public final class Services implements AutoCloseable {
 
   @Override
   public void close() {
+    autoScaling.close();
     faults.close();
     elbv2.close();
     imds.close();

@@ -5,7 +5,8 @@ package dev.ec2double.wire;
  * is a variant of the AWS query protocol: lists are always flattened ({@code InstanceId.1}) and
  * written as {@code <item>}, the document has no {@code Result} wrapper and its request id is a
  * lowercase {@code <requestId>}. ELBv2 speaks the plain query protocol: {@code Names.member.1},
- * {@code <XResult>}, {@code <ResponseMetadata>}; so does STS, with its own namespace and version.
+ * {@code <XResult>}, {@code <ResponseMetadata>}; so do STS and Auto Scaling, each with its own
+ * namespace and version.
  */
 public enum Protocol {
   EC2("ec2", "http://ec2.amazonaws.com/doc/2016-11-15/", "2016-11-15"),
@@ -13,7 +14,8 @@ public enum Protocol {
       "elasticloadbalancing",
       "http://elasticloadbalancing.amazonaws.com/doc/2015-12-01/",
       "2015-12-01"),
-  STS("sts", "https://sts.amazonaws.com/doc/2011-06-15/", "2011-06-15");
+  STS("sts", "https://sts.amazonaws.com/doc/2011-06-15/", "2011-06-15"),
+  AUTOSCALING("autoscaling", "http://autoscaling.amazonaws.com/doc/2011-01-01/", "2011-01-01");
 
   private final String signingName;
   private final String namespace;

@@ -17,7 +17,7 @@ import software.amazon.awssdk.core.SdkPojo;
  * The request members AWS requires, by operation, as named on the wire. The AWS SDK for Java's
  * models do not say which members are required, so the list is generated from botocore's service
  * models by {@code server/tools/required-members.py}. A missing one is AWS's MissingParameter,
- * checked before any operation runs.
+ * checked before any operation runs (Auto Scaling's ValidationError for Auto Scaling).
  */
 final class RequiredMembers {
   private static final String RESOURCE = "required-members.txt";
@@ -37,11 +37,27 @@ final class RequiredMembers {
         if (field.locationName().equals(name)) {
           Object value = field.getValueOrDefault(request);
           if (value == null || (value instanceof List<?> list && list.isEmpty())) {
-            throw AwsException.missingParameter(name);
+            throw missing(protocol, name);
           }
         }
       }
     }
+  }
+
+  /**
+   * EC2 and ELBv2 answer MissingParameter; Auto Scaling answers a member it lacks with its
+   * validation framework's ValidationError, naming the member as its model does (lower camel case).
+   */
+  private static AwsException missing(Protocol protocol, String name) {
+    if (protocol != Protocol.AUTOSCALING) {
+      return AwsException.missingParameter(name);
+    }
+    return new AwsException(
+        "ValidationError",
+        "1 validation error detected: Value null at '"
+            + Character.toLowerCase(name.charAt(0))
+            + name.substring(1)
+            + "' failed to satisfy constraint: Member must not be null");
   }
 
   private static String key(Protocol protocol, String operation) {

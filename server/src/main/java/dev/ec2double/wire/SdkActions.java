@@ -17,6 +17,7 @@ import software.amazon.awssdk.core.client.config.SdkClientOption;
 import software.amazon.awssdk.core.runtime.transform.Marshaller;
 import software.amazon.awssdk.protocols.query.AwsEc2ProtocolFactory;
 import software.amazon.awssdk.protocols.query.AwsQueryProtocolFactory;
+import software.amazon.awssdk.services.autoscaling.AutoScalingClient;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
 import software.amazon.awssdk.services.sts.StsClient;
@@ -90,6 +91,7 @@ public final class SdkActions {
       case EC2 -> Ec2Client.class;
       case QUERY -> ElasticLoadBalancingV2Client.class;
       case STS -> StsClient.class;
+      case AUTOSCALING -> AutoScalingClient.class;
     };
   }
 
@@ -145,7 +147,8 @@ public final class SdkActions {
   private static String marshalledAction(Class<?> requestType) {
     Protocol protocol = protocolOf(requestType);
     if (protocol == null) {
-      throw new IllegalArgumentException(requestType + " is not an EC2, ELBv2 or STS request");
+      throw new IllegalArgumentException(
+          requestType + " is not an EC2, ELBv2, STS or Auto Scaling request");
     }
     try {
       String transform =

@@ -14,8 +14,8 @@ import java.util.Set;
 /**
  * What a feature is, and what each feature offers the others (its named interfaces), as
  * docs/architecture.md lists them. A feature is a package under {@code ec2} ({@code ec2.vpc}),
- * {@code imds}, the {@code elbv2} root (its records, store and seams) or a package under it ({@code
- * elbv2.proxy}).
+ * {@code imds}, {@code autoscaling}, the {@code elbv2} root (its records, store and seams) or a
+ * package under it ({@code elbv2.proxy}).
  */
 final class Features {
   private Features() {}
@@ -51,7 +51,8 @@ final class Features {
           Map.entry("elbv2.runtime", Set.of("Elbv2")),
           Map.entry("elbv2.proxy", Set.of("ListenerProxies")),
           Map.entry("elbv2.names", Set.of("NameServer", "VirtualAddresses")),
-          Map.entry("elbv2.health", Set.of("HealthChecker")));
+          Map.entry("elbv2.health", Set.of("HealthChecker")),
+          Map.entry("autoscaling", Set.of("Fleet", "GroupTargets")));
 
   /** The feature a class belongs to, or null when it is in no feature (a layer, the assembly). */
   static String of(JavaClass c) {
@@ -65,6 +66,7 @@ final class Features {
       case "ec2" -> parts.length > 1 ? "ec2." + parts[1] : null;
       case "elbv2" -> parts.length > 1 ? "elbv2." + parts[1] : "elbv2";
       case "imds" -> "imds";
+      case "autoscaling" -> "autoscaling";
       default -> null;
     };
   }
@@ -82,7 +84,7 @@ final class Features {
 
         @Override
         public String getDescription() {
-          return "features (ec2.*, elbv2, elbv2.*, imds)";
+          return "features (ec2.*, elbv2, elbv2.*, imds, autoscaling)";
         }
       };
 

@@ -18,6 +18,7 @@ class SdkActionsTest {
                 case EC2 -> 600;
                 case QUERY -> 30;
                 case STS -> 8;
+                case AUTOSCALING -> 50;
               });
       all.forEach(
           (action, type) ->

@@ -147,6 +147,10 @@ public final class InstanceRecord implements java.io.Serializable {
     return machineId;
   }
 
+  public synchronized String instanceType() {
+    return instanceType;
+  }
+
   /** Runs a step on this instance's machine after the steps queued before it. */
   synchronized CompletableFuture<Void> then(Runnable step, Executor executor) {
     CompletableFuture<Void> before =

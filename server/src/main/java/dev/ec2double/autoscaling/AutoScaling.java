@@ -1,0 +1,60 @@
+package dev.ec2double.autoscaling;
+
+import dev.ec2double.core.RequestContext;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+
+/**
+ * What the Auto Scaling services share beyond one request: the seams to instances and target
+ * groups, and the reconciler that keeps every group at its desired capacity. The server builds one.
+ */
+public final class AutoScaling implements AutoCloseable {
+  final Fleet fleet;
+  final GroupTargets targets;
+  final Reconciler reconciler;
+
+  public AutoScaling(Fleet fleet, GroupTargets targets, Reconciler.Regions regions) {
+    this.fleet = fleet;
+    this.targets = targets;
+    this.reconciler = new Reconciler(fleet, targets, regions);
+  }
+
+  /** Starts the reconciler's passes (one a second, and one right after every change). */
+  public AutoScaling start() {
+    reconciler.start();
+    return this;
+  }
+
+  static AutoScalingStore store(RequestContext ctx) {
+    return AutoScalingStore.of(ctx.state());
+  }
+
+  /** A change was made: reconcile soon rather than at the next tick. */
+  void changed() {
+    reconciler.nudge();
+  }
+
+  static Instant now() {
+    return Instant.now().truncatedTo(ChronoUnit.MILLIS);
+  }
+
+  static String arn(RequestContext ctx, String kind, String name) {
+    return "arn:aws:autoscaling:"
+        + ctx.region()
+        + ":"
+        + ctx.account()
+        + ":"
+        + kind
+        + ":"
+        + java.util.UUID.randomUUID()
+        + ":"
+        + kind
+        + "Name/"
+        + name;
+  }
+
+  @Override
+  public void close() {
+    reconciler.close();
+  }
+}

@@ -1,0 +1,39 @@
+package dev.ec2double.autoscaling;
+
+import dev.ec2double.core.RegionState;
+import dev.ec2double.core.RequestContext;
+import software.amazon.awssdk.services.ec2.model.RunInstancesRequest;
+
+/**
+ * The seam between groups and the instances feature: a group launches and terminates its instances
+ * through the same path as RunInstances and TerminateInstances (so they are real containers on the
+ * docker backend) and reads their state. Owned here; the server answers it from the instances and
+ * launch templates features, so this package imports neither.
+ */
+public interface Fleet {
+  /** An instance as a group sees it; {@code state} is EC2's name ("pending", "running", ...). */
+  record Instance(String id, String state, String zone, String instanceType, String imageId) {
+    /** Terminated, on its way there, or stopped: an EC2 health check fails it. */
+    public boolean impaired() {
+      return !state.equals("pending") && !state.equals("running");
+    }
+  }
+
+  /** Launches one instance (EC2's error when it cannot): the new instance. */
+  Instance launch(RequestContext ctx, RunInstancesRequest request);
+
+  /** Terminates an instance (nothing when it is gone already). */
+  void terminate(RequestContext ctx, String instanceId);
+
+  /** The instance, or null when it does not exist. */
+  Instance find(RegionState region, String instanceId);
+
+  /**
+   * The launch template the specification names, checked as CreateAutoScalingGroup checks it: Auto
+   * Scaling's ValidationError when it does not exist. Returns its id.
+   */
+  String requireTemplate(RequestContext ctx, String id, String name, String version);
+
+  /** The zone of a subnet, or null when the region has no such subnet. */
+  String subnetZone(RegionState region, String subnetId);
+}

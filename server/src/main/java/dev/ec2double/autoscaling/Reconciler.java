@@ -1,0 +1,113 @@
+package dev.ec2double.autoscaling;
+
+import dev.ec2double.core.RegionState;
+import dev.ec2double.core.RequestContext;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Keeps every group at its desired capacity of real instances: one pass a second (and one right
+ * after each API change) follows each member's instance ({@link MemberSteps}), then launches what
+ * is missing, balanced over the group's zones, or takes out what is too many ({@link Capacity}).
+ * Runs on one thread of its own; a region without groups costs one map lookup a pass.
+ */
+public final class Reconciler implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(Reconciler.class);
+
+  /** Every region's state, where the groups are. */
+  public interface Regions {
+    Collection<RegionState> all();
+  }
+
+  private final MemberSteps members;
+  private final Capacity capacity;
+  private final Regions regions;
+  private final ScheduledExecutorService thread =
+      Executors.newSingleThreadScheduledExecutor(
+          r -> {
+            Thread t = new Thread(r, "autoscaling-reconciler");
+            t.setDaemon(true);
+            return t;
+          });
+  private final AtomicBoolean queued = new AtomicBoolean();
+
+  Reconciler(Fleet fleet, GroupTargets targets, Regions regions) {
+    this.members = new MemberSteps(fleet, targets);
+    this.capacity = new Capacity(fleet);
+    this.regions = regions;
+  }
+
+  void start() {
+    thread.scheduleWithFixedDelay(this::pass, 1, 1, TimeUnit.SECONDS);
+  }
+
+  /** Asks for a pass soon; passes asked for while one is queued are one. */
+  void nudge() {
+    if (queued.compareAndSet(false, true)) {
+      try {
+        thread.execute(
+            () -> {
+              queued.set(false);
+              pass();
+            });
+      } catch (java.util.concurrent.RejectedExecutionException e) {
+        queued.set(false); // closed
+      }
+    }
+  }
+
+  /** One pass over every group of every region. */
+  void pass() {
+    for (RegionState state : regions.all()) {
+      AutoScalingStore store = state.existingPart(AutoScalingStore.class);
+      if (store == null) {
+        continue;
+      }
+      RequestContext ctx =
+          new RequestContext(
+              state.account(),
+              state.region(),
+              "autoscaling.amazonaws.com",
+              "Reconcile",
+              UUID.randomUUID().toString(),
+              state);
+      synchronized (store) {
+        for (GroupRecord g : new ArrayList<>(store.groups.values())) {
+          try {
+            step(ctx, store, g);
+          } catch (RuntimeException e) {
+            LOG.warn("auto scaling group {}: {}", g.name, e.toString(), e);
+          }
+        }
+      }
+    }
+  }
+
+  private void step(RequestContext ctx, AutoScalingStore store, GroupRecord g) {
+    int before = g.members.size();
+    for (Member m : List.copyOf(g.members.values())) {
+      members.follow(ctx, g, m);
+    }
+    if (g.status != null && g.members.isEmpty()) {
+      store.groups.remove(g.name);
+      ctx.state().changed();
+      return;
+    }
+    if (capacity.adjust(ctx, g) || before != g.members.size()) {
+      ctx.state().changed();
+    }
+  }
+
+  @Override
+  public void close() {
+    thread.shutdownNow();
+  }
+}
