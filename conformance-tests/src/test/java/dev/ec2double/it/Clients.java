@@ -5,6 +5,7 @@ import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.autoscaling.AutoScalingClient;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.Ec2ClientBuilder;
 import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
@@ -54,6 +55,17 @@ public final class Clients {
     return StsClient.builder()
         .endpointOverride(endpoint)
         .region(Region.of(region))
+        .credentialsProvider(
+            StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKey, "secret")))
+        .httpClientBuilder(ApacheHttpClient.builder())
+        .build();
+  }
+
+  /** An Auto Scaling client in us-east-1 (the SDK signs for {@code autoscaling} itself). */
+  public static AutoScalingClient autoScaling(URI endpoint, String accessKey) {
+    return AutoScalingClient.builder()
+        .endpointOverride(endpoint)
+        .region(Region.US_EAST_1)
         .credentialsProvider(
             StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKey, "secret")))
         .httpClientBuilder(ApacheHttpClient.builder())

@@ -44,7 +44,10 @@ final class LaunchRequests {
       throw AutoScalingErrors.validation(
           "Launch configuration " + s.launchConfigurationName() + " not found");
     }
-    b.imageId(lc.imageId()).instanceType(lc.instanceType()).keyName(lc.keyName());
+    b.imageId(lc.imageId()).instanceType(lc.instanceType());
+    if (lc.keyName() != null && !lc.keyName().isEmpty()) {
+      b.keyName(lc.keyName()); // AWS shows a configuration without a key as an empty KeyName
+    }
     if (lc.userData() != null && !lc.userData().isEmpty()) {
       b.userData(lc.userData());
     }
