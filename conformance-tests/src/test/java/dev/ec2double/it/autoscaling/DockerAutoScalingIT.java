@@ -1,0 +1,181 @@
+package dev.ec2double.it.autoscaling;
+
+import static dev.ec2double.it.autoscaling.Groups.awaitInService;
+import static dev.ec2double.it.autoscaling.Groups.describe;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.model.Container;
+import dev.ec2double.it.Clients;
+import dev.ec2double.it.DockerTestServer;
+import dev.ec2double.it.Elbv2Clients;
+import dev.ec2double.it.elbv2.Albs;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.autoscaling.AutoScalingClient;
+import software.amazon.awssdk.services.autoscaling.model.Instance;
+import software.amazon.awssdk.services.autoscaling.model.LifecycleState;
+import software.amazon.awssdk.services.ec2.Ec2Client;
+import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetHealthDescription;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetHealthStateEnum;
+
+/**
+ * A web tier on the Docker backend: launch template, group over two zones' subnets, target group,
+ * ALB. Desired 0 to 3 gives 3 running containers over the 2 zones, registered and healthy behind
+ * the ALB, which answers; a container killed behind the server's back is replaced. Fails, never
+ * skips, without an engine.
+ */
+class DockerAutoScalingIT {
+  private static final String ACCOUNT = "210000000162";
+  private static final String GROUP = "docker-web";
+  private static Ec2Client ec2;
+  private static ElasticLoadBalancingV2Client elb;
+  private static AutoScalingClient as;
+  private static String tg;
+  private static String lb;
+
+  @BeforeAll
+  static void aTemplateATargetGroupBehindAnAlbAndAnEmptyGroup() {
+    URI endpoint = DockerTestServer.get().endpoint();
+    ec2 = Clients.ec2(endpoint, ACCOUNT);
+    elb = Elbv2Clients.of(DockerTestServer.get(), ACCOUNT);
+    as = Clients.autoScaling(endpoint, ACCOUNT);
+    String page = "#!/bin/sh\nmkdir -p /www\nhostname > /www/index.html\nhttpd -p 80 -h /www\n";
+    ec2.createLaunchTemplate(
+        r ->
+            r.launchTemplateName(GROUP)
+                .launchTemplateData(
+                    d ->
+                        d.imageId(DockerTestServer.BUSYBOX_AMI)
+                            .instanceType("t3.nano")
+                            .userData(
+                                Base64.getEncoder()
+                                    .encodeToString(page.getBytes(StandardCharsets.UTF_8)))));
+    List<String> subnets = Elbv2Clients.twoSubnets(DockerTestServer.get(), ACCOUNT);
+    tg =
+        elb.createTargetGroup(
+                r ->
+                    r.name(GROUP)
+                        .protocol("HTTP")
+                        .port(80)
+                        .vpcId(Elbv2Clients.defaultVpcId(DockerTestServer.get(), ACCOUNT))
+                        .healthCheckPath("/index.html")
+                        .healthCheckIntervalSeconds(5)
+                        .healthCheckTimeoutSeconds(2)
+                        .healthyThresholdCount(2))
+            .targetGroups()
+            .get(0)
+            .targetGroupArn();
+    elb.modifyTargetGroupAttributes(
+        r ->
+            r.targetGroupArn(tg)
+                .attributes(a -> a.key("deregistration_delay.timeout_seconds").value("0")));
+    lb =
+        elb.createLoadBalancer(r -> r.name(GROUP).subnets(subnets))
+            .loadBalancers()
+            .get(0)
+            .loadBalancerArn();
+    elb.createListener(
+        r ->
+            r.loadBalancerArn(lb)
+                .port(80)
+                .defaultActions(a -> a.type("forward").targetGroupArn(tg)));
+    as.createAutoScalingGroup(
+        r ->
+            r.autoScalingGroupName(GROUP)
+                .launchTemplate(t -> t.launchTemplateName(GROUP).version("$Latest"))
+                .minSize(0)
+                .maxSize(3)
+                .desiredCapacity(0)
+                .vpcZoneIdentifier(String.join(",", subnets))
+                .targetGroupARNs(tg));
+  }
+
+  @AfterAll
+  static void close() {
+    if (as != null) {
+      as.deleteAutoScalingGroup(r -> r.autoScalingGroupName(GROUP).forceDelete(true));
+      await().atMost(Duration.ofSeconds(60)).until(() -> describe(as, GROUP) == null);
+      elb.deleteLoadBalancer(r -> r.loadBalancerArn(lb));
+      elb.deleteTargetGroup(r -> r.targetGroupArn(tg));
+      as.close();
+      elb.close();
+      ec2.close();
+    }
+  }
+
+  @Test
+  void threeRunningContainersOverTwoZonesHealthyBehindTheAlbAndAKilledOneIsReplaced()
+      throws Exception {
+    as.setDesiredCapacity(r -> r.autoScalingGroupName(GROUP).desiredCapacity(3));
+
+    List<Instance> members = awaitInService(as, GROUP, 3, 90);
+    assertThat(members.stream().map(Instance::availabilityZone).collect(Collectors.toSet()))
+        .containsExactlyInAnyOrder("us-east-1a", "us-east-1b");
+    DockerClient docker = DockerTestServer.docker();
+    for (Instance i : members) {
+      List<Container> cs = DockerTestServer.containersOf(docker, i.instanceId());
+      assertThat(cs).hasSize(1);
+      assertThat(cs.get(0).getState()).isEqualTo("running");
+    }
+    awaitHealthy(members.stream().map(Instance::instanceId).collect(Collectors.toSet()));
+    String listener =
+        elb.describeListeners(r -> r.loadBalancerArn(lb)).listeners().get(0).listenerArn();
+    HttpResponse<String> answer =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(
+                        URI.create("http://" + Albs.authority(elb, listener) + "/index.html"))
+                    .timeout(Duration.ofSeconds(10))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+    assertThat(answer.statusCode()).isEqualTo(200);
+
+    // killed behind the server's back: the group replaces it, and the new one serves too
+    String victim = members.get(0).instanceId();
+    docker.killContainerCmd(DockerTestServer.containersOf(docker, victim).get(0).getId()).exec();
+    await()
+        .atMost(Duration.ofSeconds(90))
+        .pollInterval(Duration.ofMillis(500))
+        .until(
+            () -> {
+              List<Instance> now = describe(as, GROUP).instances();
+              return now.size() == 3
+                  && now.stream().noneMatch(i -> i.instanceId().equals(victim))
+                  && now.stream().allMatch(i -> i.lifecycleState() == LifecycleState.IN_SERVICE);
+            });
+    Set<String> after =
+        describe(as, GROUP).instances().stream()
+            .map(Instance::instanceId)
+            .collect(Collectors.toSet());
+    awaitHealthy(after);
+  }
+
+  /** Exactly these instances are the target group's targets, all healthy. */
+  private static void awaitHealthy(Set<String> ids) {
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .pollInterval(Duration.ofMillis(500))
+        .until(
+            () -> {
+              List<TargetHealthDescription> h =
+                  elb.describeTargetHealth(r -> r.targetGroupArn(tg)).targetHealthDescriptions();
+              return h.stream().map(d -> d.target().id()).collect(Collectors.toSet()).equals(ids)
+                  && h.stream()
+                      .allMatch(d -> d.targetHealth().state() == TargetHealthStateEnum.HEALTHY);
+            });
+  }
+}
