@@ -12,6 +12,7 @@ import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
 import org.junit.platform.commons.support.AnnotationSupport;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
+import software.amazon.awssdk.services.autoscaling.AutoScalingClient;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
 
@@ -61,6 +62,7 @@ public final class Ec2DoubleExtension
     Class<?> type = parameter.getParameter().getType();
     return type == Ec2Client.class
         || type == ElasticLoadBalancingV2Client.class
+        || type == AutoScalingClient.class
         || type == Ec2DoubleRuntimeInfo.class;
   }
 
@@ -82,6 +84,15 @@ public final class Ec2DoubleExtension
                       .httpClientBuilder(ApacheHttpClient.builder())
                       .build()),
           Ec2Client.class);
+    }
+    if (type == AutoScalingClient.class) {
+      return store.getOrComputeIfAbsent(
+          AutoScalingClient.class,
+          k ->
+              info.configure(AutoScalingClient.builder())
+                  .httpClientBuilder(ApacheHttpClient.builder())
+                  .build(),
+          AutoScalingClient.class);
     }
     return store.getOrComputeIfAbsent(
         ElasticLoadBalancingV2Client.class,

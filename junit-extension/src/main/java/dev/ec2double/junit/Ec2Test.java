@@ -10,9 +10,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Runs the test class against an in-process ec2-double server on a free port, and injects ready
- * {@code Ec2Client}, {@code ElasticLoadBalancingV2Client} and {@link Ec2DoubleRuntimeInfo}
- * parameters. Classes asking for the same configuration share one server, which stops when JUnit
- * finishes. AMI mappings are added with {@link Ami} on the same class.
+ * {@code Ec2Client}, {@code ElasticLoadBalancingV2Client}, {@code AutoScalingClient} and {@link
+ * Ec2DoubleRuntimeInfo} parameters. Classes asking for the same configuration share one server,
+ * which stops when JUnit finishes. AMI mappings are added with {@link Ami} on the same class.
  *
  * <p>For options set in code, register {@link Ec2DoubleExtension#builder()} with
  * {@code @RegisterExtension} instead; do not use both on one class.

@@ -46,7 +46,7 @@ class Ec2DoubleExtensionTest {
     EngineExecutionResults results =
         run(Map.of(), SameConfigAFixture.class, SameConfigBFixture.class, InjectionFixture.class);
 
-    assertPassed(results, 5);
+    assertPassed(results, 6);
     assertThat(Seen.ports()).hasSize(3);
     assertThat(Map.copyOf(Seen.ports()).values())
         .containsOnly(Seen.ports().get("SameConfigAFixture"));
@@ -62,7 +62,7 @@ class Ec2DoubleExtensionTest {
 
   @Test
   void injectsClientsThatReachTheServer() {
-    assertPassed(run(Map.of(), InjectionFixture.class), 3);
+    assertPassed(run(Map.of(), InjectionFixture.class), 4);
   }
 
   @Test
@@ -109,7 +109,7 @@ class Ec2DoubleExtensionTest {
             ParallelPerMethodAFixture.class,
             ParallelPerMethodBFixture.class);
 
-    assertPassed(results, 13);
+    assertPassed(results, 14);
     Map<String, Integer> ports = Seen.ports();
     assertThat(ports.get("SameConfigBFixture")).isEqualTo(ports.get("SameConfigAFixture"));
     assertThat(ports.get("InjectionFixture")).isEqualTo(ports.get("SameConfigAFixture"));
