@@ -53,6 +53,7 @@ class DockerAutoScalingIT {
     ec2 = Clients.ec2(endpoint, ACCOUNT);
     elb = Elbv2Clients.of(DockerTestServer.get(), ACCOUNT);
     as = Clients.autoScaling(endpoint, ACCOUNT);
+    // tag::web-tier[]
     String page = "#!/bin/sh\nmkdir -p /www\nhostname > /www/index.html\nhttpd -p 80 -h /www\n";
     ec2.createLaunchTemplate(
         r ->
@@ -102,6 +103,7 @@ class DockerAutoScalingIT {
                 .desiredCapacity(0)
                 .vpcZoneIdentifier(String.join(",", subnets))
                 .targetGroupARNs(tg));
+    // end::web-tier[]
   }
 
   @AfterAll
