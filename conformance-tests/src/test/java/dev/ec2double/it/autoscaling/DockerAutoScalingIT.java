@@ -11,6 +11,7 @@ import dev.ec2double.it.Clients;
 import dev.ec2double.it.DockerTestServer;
 import dev.ec2double.it.Elbv2Clients;
 import dev.ec2double.it.elbv2.Albs;
+import dev.ec2double.it.instances.Exec;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -35,7 +36,8 @@ import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetHealth
 /**
  * A web tier on the Docker backend: launch template, group over two zones' subnets, target group,
  * ALB. Desired 0 to 3 gives 3 running containers over the 2 zones, registered and healthy behind
- * the ALB, which answers; a container killed behind the server's back is replaced. Fails, never
+ * the ALB, which answers; a container killed behind the server's back is replaced, and so is one
+ * whose web server stops (HealthCheckType ELB: the ALB's real health checks fail it). Fails, never
  * skips, without an engine.
  */
 class DockerAutoScalingIT {
@@ -102,7 +104,9 @@ class DockerAutoScalingIT {
                 .maxSize(3)
                 .desiredCapacity(0)
                 .vpcZoneIdentifier(String.join(",", subnets))
-                .targetGroupARNs(tg));
+                .targetGroupARNs(tg)
+                .healthCheckType("ELB")
+                .healthCheckGracePeriod(15));
     // end::web-tier[]
   }
 
@@ -164,6 +168,27 @@ class DockerAutoScalingIT {
             .map(Instance::instanceId)
             .collect(Collectors.toSet());
     awaitHealthy(after);
+
+    // its web server stopped: the ALB's health checks fail it, and the group replaces it
+    String sick = after.iterator().next();
+    Exec.run(
+        docker, DockerTestServer.containersOf(docker, sick).get(0).getId(), "killall", "httpd");
+    await()
+        .atMost(Duration.ofSeconds(90))
+        .pollInterval(Duration.ofMillis(500))
+        .until(
+            () ->
+                describe(as, GROUP).instances().stream()
+                    .noneMatch(i -> i.instanceId().equals(sick)));
+    assertThat(
+            as.describeScalingActivities(r -> r.autoScalingGroupName(GROUP)).activities().stream()
+                .filter(a -> a.description().equals("Terminating EC2 instance: " + sick))
+                .findFirst()
+                .orElseThrow()
+                .cause())
+        .contains("in response to an ELB system health check failure");
+    List<Instance> healed = awaitInService(as, GROUP, 3, 90);
+    awaitHealthy(healed.stream().map(Instance::instanceId).collect(Collectors.toSet()));
   }
 
   /** Exactly these instances are the target group's targets, all healthy. */
