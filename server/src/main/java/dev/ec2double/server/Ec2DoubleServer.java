@@ -323,6 +323,11 @@ public final class Ec2DoubleServer implements AutoCloseable {
     return app.port();
   }
 
+  /** The API calls answered, newest kept (--request-log-size); what /_ec2double/requests shows. */
+  public RequestLog requests() {
+    return requests;
+  }
+
   public String host() {
     return config.host();
   }
