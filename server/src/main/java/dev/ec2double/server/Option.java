@@ -81,7 +81,7 @@ public enum Option {
       "request-log-size",
       "1000",
       "API calls kept for /_ec2double/requests and the dashboard, newest first, bodies included"
-          + " (at most 32 MiB of them); 0: none are kept.");
+          + " (at most 8 MiB of them); 0: none are kept.");
 
   private final String key;
   private final String defaultValue;

@@ -18,7 +18,7 @@ import java.util.function.Predicate;
  */
 public final class RequestLog implements CallLog {
   /** The bodies kept, at most; a long run of large DescribeInstances answers stays bounded. */
-  public static final long MAX_BYTES = 32L * 1024 * 1024;
+  public static final long MAX_BYTES = 8L * 1024 * 1024;
 
   private final int capacity;
   private final ArrayDeque<LoggedCall> calls = new ArrayDeque<>();
