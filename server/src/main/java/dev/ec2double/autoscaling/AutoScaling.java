@@ -1,5 +1,6 @@
 package dev.ec2double.autoscaling;
 
+import dev.ec2double.core.MetricSource;
 import dev.ec2double.core.RequestContext;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -13,10 +14,14 @@ public final class AutoScaling implements AutoCloseable {
   final GroupTargets targets;
   final Reconciler reconciler;
 
-  public AutoScaling(Fleet fleet, GroupTargets targets, Reconciler.Regions regions) {
+  /**
+   * @param metrics what target tracking reads (the ALB proxies' request counts)
+   */
+  public AutoScaling(
+      Fleet fleet, GroupTargets targets, MetricSource metrics, Reconciler.Regions regions) {
     this.fleet = fleet;
     this.targets = targets;
-    this.reconciler = new Reconciler(fleet, targets, regions);
+    this.reconciler = new Reconciler(fleet, targets, metrics, regions);
   }
 
   /** Starts the reconciler's passes (one a second, and one right after every change). */

@@ -48,6 +48,7 @@ final class GroupRecord implements java.io.Serializable {
 
   final Set<String> suspendedProcesses = new LinkedHashSet<>();
   final Map<String, HookRecord> hooks = new LinkedHashMap<>();
+  final Map<String, PolicyRecord> policies = new LinkedHashMap<>();
 
   /** Instance id to member, in launch order. */
   final Map<String, Member> members = new LinkedHashMap<>();

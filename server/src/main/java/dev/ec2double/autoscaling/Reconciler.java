@@ -1,5 +1,6 @@
 package dev.ec2double.autoscaling;
 
+import dev.ec2double.core.MetricSource;
 import dev.ec2double.core.RegionState;
 import dev.ec2double.core.RequestContext;
 import java.util.ArrayList;
@@ -29,6 +30,7 @@ public final class Reconciler implements AutoCloseable {
 
   private final MemberSteps members;
   private final Capacity capacity;
+  private final TargetTracking tracking;
   private final Regions regions;
   private final ScheduledExecutorService thread =
       Executors.newSingleThreadScheduledExecutor(
@@ -39,8 +41,9 @@ public final class Reconciler implements AutoCloseable {
           });
   private final AtomicBoolean queued = new AtomicBoolean();
 
-  Reconciler(Fleet fleet, GroupTargets targets, Regions regions) {
+  Reconciler(Fleet fleet, GroupTargets targets, MetricSource metrics, Regions regions) {
     this.members = new MemberSteps(fleet, targets);
+    this.tracking = new TargetTracking(metrics);
     this.capacity = new Capacity(fleet);
     this.regions = regions;
   }
@@ -101,7 +104,8 @@ public final class Reconciler implements AutoCloseable {
       ctx.state().changed();
       return;
     }
-    if (capacity.adjust(ctx, g) || before != g.members.size()) {
+    boolean tracked = g.status == null && tracking.track(ctx, g);
+    if (capacity.adjust(ctx, g) || tracked || before != g.members.size()) {
       ctx.state().changed();
     }
   }

@@ -21,6 +21,22 @@ public final class TargetGroupRecord implements java.io.Serializable {
   /** The round-robin position of the proxy. */
   public final AtomicInteger next = new AtomicInteger();
 
+  /** What the proxy sent its targets (not saved: a restarted server has measured nothing). */
+  private transient volatile RequestCounter requests;
+
+  public RequestCounter requests() {
+    RequestCounter r = requests;
+    if (r == null) {
+      synchronized (this) {
+        if (requests == null) {
+          requests = new RequestCounter();
+        }
+        r = requests;
+      }
+    }
+    return r;
+  }
+
   public TargetGroupRecord(long seq, TargetGroup sdk) {
     this.seq = seq;
     this.sdk = sdk;

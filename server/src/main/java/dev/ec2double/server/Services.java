@@ -236,6 +236,7 @@ public final class Services implements AutoCloseable {
         new dev.ec2double.autoscaling.AutoScaling(
                 AutoScalingSeams.fleet(instances, actions, launchTemplates),
                 AutoScalingSeams.targets(targetGroups, targets),
+                elbv2.metrics(),
                 store::all)
             .start();
     registerAutoScaling(autoScaling);
@@ -249,6 +250,7 @@ public final class Services implements AutoCloseable {
     registry.register(new dev.ec2double.autoscaling.TagsService());
     registry.register(new dev.ec2double.autoscaling.LoadBalancerTargetGroupsService(as));
     registry.register(new dev.ec2double.autoscaling.HooksService(as));
+    registry.register(new dev.ec2double.autoscaling.PoliciesService(as));
   }
 
   /**

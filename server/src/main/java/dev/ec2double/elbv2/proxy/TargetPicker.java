@@ -103,6 +103,7 @@ final class TargetPicker {
     if (chosen == null) {
       chosen = eligible.get(Math.floorMod(group.next.getAndIncrement(), eligible.size()));
     }
+    group.requests().count(); // the target group's RequestCount, which target tracking reads
     if (sticky) {
       String durationKey =
           cookieName.equals(APP_COOKIE)

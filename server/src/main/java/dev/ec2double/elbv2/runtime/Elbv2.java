@@ -61,6 +61,11 @@ public final class Elbv2 implements AutoCloseable {
         });
   }
 
+  /** The proxies' counts, as CloudWatch's AWS/ApplicationELB metrics of target groups. */
+  public dev.ec2double.core.MetricSource metrics() {
+    return new Elbv2Metrics();
+  }
+
   public Collection<Elbv2Store> stores() {
     return stores;
   }
