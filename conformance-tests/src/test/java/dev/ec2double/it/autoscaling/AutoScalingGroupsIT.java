@@ -368,6 +368,93 @@ class AutoScalingGroupsIT {
   }
 
   @Test
+  void simpleAndStepPoliciesChangeTheDesiredCapacityWhenExecuted() {
+    create("policies", 0, 4, 0);
+    try {
+      String arn =
+          as.putScalingPolicy(
+                  r ->
+                      r.autoScalingGroupName("policies")
+                          .policyName("add-two")
+                          .adjustmentType("ChangeInCapacity")
+                          .scalingAdjustment(2))
+              .policyARN();
+      assertThat(arn)
+          .startsWith("arn:aws:autoscaling:us-east-1:" + ACCOUNT + ":scalingPolicy:")
+          .endsWith(":autoScalingGroupName/policies:policyName/add-two");
+      as.putScalingPolicy(
+          r ->
+              r.autoScalingGroupName("policies")
+                  .policyName("steps")
+                  .policyType("StepScaling")
+                  .adjustmentType("ExactCapacity")
+                  .stepAdjustments(
+                      s -> s.metricIntervalUpperBound(10.0).scalingAdjustment(1),
+                      s -> s.metricIntervalLowerBound(10.0).scalingAdjustment(3)));
+      var tracking =
+          as.putScalingPolicy(
+              r ->
+                  r.autoScalingGroupName("policies")
+                      .policyName("cpu")
+                      .policyType("TargetTrackingScaling")
+                      .targetTrackingConfiguration(
+                          t ->
+                              t.targetValue(50.0)
+                                  .predefinedMetricSpecification(
+                                      m -> m.predefinedMetricType("ASGAverageCPUUtilization"))));
+      assertThat(tracking.alarms()).hasSize(2);
+
+      as.executePolicy(r -> r.autoScalingGroupName("policies").policyName("add-two"));
+      assertThat(describe(as, "policies").desiredCapacity()).isEqualTo(2);
+      as.executePolicy(
+          r ->
+              r.autoScalingGroupName("policies")
+                  .policyName("steps")
+                  .metricValue(75.0)
+                  .breachThreshold(60.0));
+      assertThat(describe(as, "policies").desiredCapacity()).isEqualTo(3);
+      as.executePolicy(r -> r.policyName(arn)); // by ARN, and within max
+      assertThat(describe(as, "policies").desiredCapacity()).isEqualTo(4);
+
+      assertThat(
+              error(
+                  () ->
+                      as.executePolicy(r -> r.autoScalingGroupName("policies").policyName("cpu"))))
+          .isEqualTo(
+              "ValidationError: ExecutePolicy is not supported for a TargetTrackingScaling"
+                  + " policy.");
+      assertThat(
+              error(
+                  () ->
+                      as.putScalingPolicy(
+                          r ->
+                              r.autoScalingGroupName("policies")
+                                  .policyName("no-label")
+                                  .policyType("TargetTrackingScaling")
+                                  .targetTrackingConfiguration(
+                                      t ->
+                                          t.targetValue(10.0)
+                                              .predefinedMetricSpecification(
+                                                  m ->
+                                                      m.predefinedMetricType(
+                                                          "ALBRequestCountPerTarget"))))))
+          .startsWith("ValidationError: ResourceLabel must be app/");
+      assertThat(as.describePolicies(r -> r.autoScalingGroupName("policies")).scalingPolicies())
+          .extracting(p -> p.policyName() + ":" + p.policyType())
+          .containsExactly(
+              "add-two:SimpleScaling", "steps:StepScaling", "cpu:TargetTrackingScaling");
+      as.deletePolicy(r -> r.autoScalingGroupName("policies").policyName("steps"));
+      assertThat(
+              error(
+                  () ->
+                      as.deletePolicy(r -> r.autoScalingGroupName("policies").policyName("steps"))))
+          .startsWith("ValidationError:");
+    } finally {
+      as.deleteAutoScalingGroup(r -> r.autoScalingGroupName("policies").forceDelete(true));
+    }
+  }
+
+  @Test
   void accountLimitsCountWhatExists() {
     var limits = as.describeAccountLimits();
     assertThat(limits.maxNumberOfAutoScalingGroups()).isEqualTo(500);

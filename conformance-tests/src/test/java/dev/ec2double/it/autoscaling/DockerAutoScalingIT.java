@@ -24,7 +24,10 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import software.amazon.awssdk.services.autoscaling.AutoScalingClient;
 import software.amazon.awssdk.services.autoscaling.model.Instance;
 import software.amazon.awssdk.services.autoscaling.model.LifecycleState;
@@ -37,9 +40,11 @@ import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetHealth
  * A web tier on the Docker backend: launch template, group over two zones' subnets, target group,
  * ALB. Desired 0 to 3 gives 3 running containers over the 2 zones, registered and healthy behind
  * the ALB, which answers; a container killed behind the server's back is replaced, and so is one
- * whose web server stops (HealthCheckType ELB: the ALB's real health checks fail it). Fails, never
- * skips, without an engine.
+ * whose web server stops (HealthCheckType ELB: the ALB's real health checks fail it). Then a target
+ * tracking policy on ALBRequestCountPerTarget scales the group out under requests sent through the
+ * ALB. Fails, never skips, without an engine.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DockerAutoScalingIT {
   private static final String ACCOUNT = "210000000162";
   private static final String GROUP = "docker-web";
@@ -124,6 +129,7 @@ class DockerAutoScalingIT {
   }
 
   @Test
+  @Order(1)
   void threeRunningContainersOverTwoZonesHealthyBehindTheAlbAndAKilledOneIsReplaced()
       throws Exception {
     as.setDesiredCapacity(r -> r.autoScalingGroupName(GROUP).desiredCapacity(3));
@@ -189,6 +195,56 @@ class DockerAutoScalingIT {
         .contains("in response to an ELB system health check failure");
     List<Instance> healed = awaitInService(as, GROUP, 3, 90);
     awaitHealthy(healed.stream().map(Instance::instanceId).collect(Collectors.toSet()));
+  }
+
+  @Test
+  @Order(2)
+  void targetTrackingOnRequestsPerTargetScalesOutUnderLoadThroughTheAlb() throws Exception {
+    as.setDesiredCapacity(r -> r.autoScalingGroupName(GROUP).desiredCapacity(1));
+    awaitInService(as, GROUP, 1, 90);
+    String listener =
+        elb.describeListeners(r -> r.loadBalancerArn(lb)).listeners().get(0).listenerArn();
+    String label =
+        lb.substring(lb.indexOf(":loadbalancer/") + 14)
+            + "/"
+            + tg.substring(tg.indexOf(":targetgroup/") + 1);
+    as.putScalingPolicy(
+        r ->
+            r.autoScalingGroupName(GROUP)
+                .policyName("requests")
+                .policyType("TargetTrackingScaling")
+                .estimatedInstanceWarmup(5)
+                .targetTrackingConfiguration(
+                    t ->
+                        t.targetValue(20.0)
+                            .disableScaleIn(true)
+                            .predefinedMetricSpecification(
+                                m ->
+                                    m.predefinedMetricType("ALBRequestCountPerTarget")
+                                        .resourceLabel(label))));
+
+    HttpClient http = HttpClient.newHttpClient();
+    URI page = URI.create("http://" + Albs.authority(elb, listener) + "/index.html");
+    for (int i = 0; i < 50; i++) {
+      assertThat(
+              http.send(
+                      HttpRequest.newBuilder(page).timeout(Duration.ofSeconds(10)).build(),
+                      HttpResponse.BodyHandlers.ofString())
+                  .statusCode())
+          .isEqualTo(200);
+    }
+
+    // 50 requests in the minute at 20 a target want 3 instances
+    await().atMost(Duration.ofSeconds(20)).until(() -> describe(as, GROUP).desiredCapacity() == 3);
+    awaitInService(as, GROUP, 3, 90);
+    assertThat(
+            as.describeScalingActivities(r -> r.autoScalingGroupName(GROUP))
+                .activities()
+                .get(0)
+                .cause())
+        .containsPattern(
+            "a monitor alarm TargetTracking-docker-web-AlarmHigh-\\S+ in state ALARM triggered"
+                + " policy requests changing the desired capacity from 1 to 3");
   }
 
   /** Exactly these instances are the target group's targets, all healthy. */
