@@ -12,12 +12,19 @@ import software.amazon.awssdk.services.autoscaling.model.DescribeAutoScalingInst
 import software.amazon.awssdk.services.autoscaling.model.DescribeAutoScalingInstancesResponse;
 import software.amazon.awssdk.services.autoscaling.model.DetachInstancesRequest;
 import software.amazon.awssdk.services.autoscaling.model.DetachInstancesResponse;
+import software.amazon.awssdk.services.autoscaling.model.EnterStandbyRequest;
+import software.amazon.awssdk.services.autoscaling.model.EnterStandbyResponse;
+import software.amazon.awssdk.services.autoscaling.model.ExitStandbyRequest;
+import software.amazon.awssdk.services.autoscaling.model.ExitStandbyResponse;
 import software.amazon.awssdk.services.autoscaling.model.SetInstanceProtectionRequest;
 import software.amazon.awssdk.services.autoscaling.model.SetInstanceProtectionResponse;
 import software.amazon.awssdk.services.autoscaling.model.TerminateInstanceInAutoScalingGroupRequest;
 import software.amazon.awssdk.services.autoscaling.model.TerminateInstanceInAutoScalingGroupResponse;
 
-/** A group's instances one by one: describe, attach, detach, terminate, protect from scale in. */
+/**
+ * A group's instances one by one: describe, attach, detach, terminate, standby, protect from scale
+ * in.
+ */
 public final class GroupInstancesService {
   private final AutoScaling as;
 
@@ -155,6 +162,96 @@ public final class GroupInstancesService {
     }
     as.changed();
     return DetachInstancesResponse.builder().activities(activities).build();
+  }
+
+  /**
+   * InService instances leave the group's capacity (deregistered from its target groups, never
+   * replaced while there) and come back through Pending, as AWS moves them.
+   */
+  public EnterStandbyResponse enterStandby(RequestContext ctx, EnterStandbyRequest req) {
+    AutoScalingStore store = AutoScaling.store(ctx);
+    List<Activity> activities = new ArrayList<>();
+    synchronized (store) {
+      GroupRecord g = store.group(req.autoScalingGroupName());
+      List<Member> found = members(g, req.instanceIds());
+      for (Member m : found) {
+        if (!m.lifecycle.equals("InService")) {
+          throw AutoScalingErrors.validation(
+              "The instance " + m.instanceId + " is not in InService.");
+        }
+      }
+      boolean decrement = Boolean.TRUE.equals(req.shouldDecrementDesiredCapacity());
+      if (decrement) {
+        shrink(g, found.size());
+      }
+      Instant now = AutoScaling.now();
+      for (Member m : found) {
+        for (String arn : m.registeredTo) {
+          as.targets.deregister(ctx, arn, m.instanceId);
+        }
+        m.registeredTo.clear();
+        m.lifecycle = "Standby";
+        m.activity =
+            new ActivityRecord(
+                "Moving EC2 instance to Standby: " + m.instanceId,
+                Causes.at(now)
+                    + " instance "
+                    + m.instanceId
+                    + " was moved to standby in response to a user request"
+                    + (decrement ? ", shrinking the capacity." : "."),
+                now,
+                Capacity.details(m.subnetId, m.zone),
+                "Successful");
+        m.activity.end("Successful", null, now);
+        g.record(m.activity);
+        activities.add(GroupViews.activity(g, m.activity));
+      }
+    }
+    as.changed();
+    return EnterStandbyResponse.builder().activities(activities).build();
+  }
+
+  public ExitStandbyResponse exitStandby(RequestContext ctx, ExitStandbyRequest req) {
+    AutoScalingStore store = AutoScaling.store(ctx);
+    List<Activity> activities = new ArrayList<>();
+    synchronized (store) {
+      GroupRecord g = store.group(req.autoScalingGroupName());
+      List<Member> found = members(g, req.instanceIds());
+      for (Member m : found) {
+        if (!m.lifecycle.equals("Standby")) {
+          throw AutoScalingErrors.validation(
+              "The instance " + m.instanceId + " is not in Standby.");
+        }
+      }
+      if (g.desired + found.size() > g.max) {
+        throw AutoScalingErrors.validation(
+            "Exiting standby would raise the desired capacity of "
+                + g.name
+                + " above its max size of "
+                + g.max
+                + ".");
+      }
+      Instant now = AutoScaling.now();
+      for (Member m : found) {
+        g.desired++;
+        m.lifecycle = "Pending";
+        m.activity =
+            new ActivityRecord(
+                "Moving EC2 instance out of Standby: " + m.instanceId,
+                Causes.at(now)
+                    + " instance "
+                    + m.instanceId
+                    + " was moved out of standby in response to a user request, increasing the"
+                    + " capacity.",
+                now,
+                Capacity.details(m.subnetId, m.zone),
+                "PreInService");
+        g.record(m.activity);
+        activities.add(GroupViews.activity(g, m.activity));
+      }
+    }
+    as.changed();
+    return ExitStandbyResponse.builder().activities(activities).build();
   }
 
   public SetInstanceProtectionResponse setInstanceProtection(

@@ -207,17 +207,8 @@ public final class PoliciesService {
   public DeletePolicyResponse deletePolicy(RequestContext ctx, DeletePolicyRequest req) {
     AutoScalingStore store = AutoScaling.store(ctx);
     synchronized (store) {
-      GroupRecord g =
-          req.autoScalingGroupName() == null
-              ? byArn(store, req.policyName())
-              : store.group(req.autoScalingGroupName());
-      String name =
-          req.policyName().startsWith("arn:")
-              ? req.policyName().substring(req.policyName().lastIndexOf("policyName/") + 11)
-              : req.policyName();
-      if (g.policies.remove(name) == null) {
-        throw AutoScalingErrors.validation("Policy " + req.policyName() + " not found.");
-      }
+      Located l = locate(store, req.autoScalingGroupName(), req.policyName());
+      l.group().policies.remove(l.name());
     }
     return DeletePolicyResponse.builder().build();
   }
@@ -225,18 +216,10 @@ public final class PoliciesService {
   public ExecutePolicyResponse executePolicy(RequestContext ctx, ExecutePolicyRequest req) {
     AutoScalingStore store = AutoScaling.store(ctx);
     synchronized (store) {
-      GroupRecord g =
-          req.autoScalingGroupName() == null
-              ? byArn(store, req.policyName())
-              : store.group(req.autoScalingGroupName());
-      String name =
-          req.policyName().startsWith("arn:")
-              ? req.policyName().substring(req.policyName().lastIndexOf("policyName/") + 11)
-              : req.policyName();
+      Located l = locate(store, req.autoScalingGroupName(), req.policyName());
+      GroupRecord g = l.group();
+      String name = l.name();
       PolicyRecord p = g.policies.get(name);
-      if (p == null) {
-        throw AutoScalingErrors.validation("Policy " + req.policyName() + " not found.");
-      }
       ScalingPolicy s = p.policy;
       Instant now = AutoScaling.now();
       int next;
@@ -314,6 +297,24 @@ public final class PoliciesService {
                             .build())
                 .toList())
         .build();
+  }
+
+  private record Located(GroupRecord group, String name) {}
+
+  /**
+   * The policy a request names: by its name in the named group, or by its ARN alone (then the group
+   * may be left out), as DeletePolicy and ExecutePolicy take it.
+   */
+  private static Located locate(AutoScalingStore store, String group, String policy) {
+    GroupRecord g = group == null ? byArn(store, policy) : store.group(group);
+    String name =
+        policy.startsWith("arn:")
+            ? policy.substring(policy.lastIndexOf("policyName/") + "policyName/".length())
+            : policy;
+    if (!g.policies.containsKey(name)) {
+      throw AutoScalingErrors.validation("Policy " + policy + " not found.");
+    }
+    return new Located(g, name);
   }
 
   private static GroupRecord byArn(AutoScalingStore store, String arn) {

@@ -455,6 +455,80 @@ class AutoScalingGroupsIT {
   }
 
   @Test
+  void instancesGoToStandbyAndBackDetachAndAreTerminatedByRequest() {
+    create("standby", 1, 3, 2);
+    try {
+      List<Instance> two = awaitInService(as, "standby", 2, 30);
+      String first = two.get(0).instanceId();
+      String second = two.get(1).instanceId();
+      as.enterStandby(
+          r ->
+              r.autoScalingGroupName("standby")
+                  .instanceIds(first)
+                  .shouldDecrementDesiredCapacity(true));
+      var g = describe(as, "standby");
+      assertThat(g.desiredCapacity()).isEqualTo(1);
+      assertThat(g.instances())
+          .filteredOn(i -> i.instanceId().equals(first))
+          .extracting(Instance::lifecycleState)
+          .containsExactly(LifecycleState.STANDBY);
+      as.exitStandby(r -> r.autoScalingGroupName("standby").instanceIds(first));
+      assertThat(awaitInService(as, "standby", 2, 30))
+          .extracting(Instance::instanceId)
+          .containsExactlyInAnyOrder(first, second);
+
+      as.setInstanceProtection(
+          r -> r.autoScalingGroupName("standby").instanceIds(second).protectedFromScaleIn(true));
+      as.setDesiredCapacity(r -> r.autoScalingGroupName("standby").desiredCapacity(1));
+      assertThat(awaitInService(as, "standby", 1, 30))
+          .extracting(Instance::instanceId)
+          .containsExactly(second);
+
+      assertThat(
+              error(
+                  () ->
+                      as.terminateInstanceInAutoScalingGroup(
+                          r -> r.instanceId(second).shouldDecrementDesiredCapacity(true))))
+          .startsWith("ValidationError: Currently, desiredCapacity=1 and minSize=1.");
+      var activity =
+          as.terminateInstanceInAutoScalingGroup(
+                  r -> r.instanceId(second).shouldDecrementDesiredCapacity(false))
+              .activity();
+      assertThat(activity.description()).isEqualTo("Terminating EC2 instance: " + second);
+      List<Instance> replaced = awaitInService(as, "standby", 1, 30);
+      assertThat(replaced.get(0).instanceId()).isNotEqualTo(second);
+
+      as.detachInstances(
+          r ->
+              r.autoScalingGroupName("standby")
+                  .instanceIds(replaced.get(0).instanceId())
+                  .shouldDecrementDesiredCapacity(false));
+      List<Instance> after = awaitInService(as, "standby", 1, 30);
+      assertThat(after.get(0).instanceId()).isNotEqualTo(replaced.get(0).instanceId());
+      assertThat(
+              ec2.describeInstances(r -> r.instanceIds(replaced.get(0).instanceId()))
+                  .reservations()
+                  .get(0)
+                  .instances()
+                  .get(0)
+                  .state()
+                  .name())
+          .isEqualTo(InstanceStateName.RUNNING); // detached, not terminated
+      assertThat(
+              error(
+                  () ->
+                      as.terminateInstanceInAutoScalingGroup(
+                          r ->
+                              r.instanceId(replaced.get(0).instanceId())
+                                  .shouldDecrementDesiredCapacity(false))))
+          .startsWith("ValidationError: Instance Id not found");
+      ec2.terminateInstances(r -> r.instanceIds(replaced.get(0).instanceId()));
+    } finally {
+      as.deleteAutoScalingGroup(r -> r.autoScalingGroupName("standby").forceDelete(true));
+    }
+  }
+
+  @Test
   void accountLimitsCountWhatExists() {
     var limits = as.describeAccountLimits();
     assertThat(limits.maxNumberOfAutoScalingGroups()).isEqualTo(500);
