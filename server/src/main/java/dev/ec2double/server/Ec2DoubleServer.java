@@ -179,6 +179,20 @@ public final class Ec2DoubleServer implements AutoCloseable {
               cfg.routes.delete(
                   FaultsControl.PATH + "/{id}",
                   ctx -> control(ctx, () -> FaultsControl.clear(ctx, services.faults())));
+              cfg.routes.get(
+                  TlsControl.CA,
+                  ctx -> control(ctx, () -> TlsControl.ca(ctx, services.certificates())));
+              cfg.routes.post(
+                  TlsControl.CERTIFICATES,
+                  ctx ->
+                      control(
+                          ctx,
+                          () ->
+                              TlsControl.certificate(
+                                  ctx, services.certificates(), config.account())));
+              cfg.routes.post(
+                  TlsControl.CA_BUNDLES,
+                  ctx -> control(ctx, () -> TlsControl.bundle(ctx, services.certificates())));
               cfg.routes.post("/", this::serve);
               cfg.routes.get("/", this::serve);
               // The query APIs take GET and POST; anything else still gets an AWS envelope.
@@ -341,6 +355,15 @@ public final class Ec2DoubleServer implements AutoCloseable {
   public dev.ec2double.ec2.instances.InstanceFaults faults() {
     awaitAssembled();
     return services.faults();
+  }
+
+  /**
+   * The local CA's root certificate (PEM) that signs the HTTPS listeners' certificates: what a test
+   * trusts (also {@code GET /_ec2double/ca.pem}); see docs/load-balancers.md, "HTTPS".
+   */
+  public String caPem() {
+    awaitAssembled();
+    return services.certificates().caPem();
   }
 
   /** The id in the labels of everything this server creates on the engine. */
