@@ -170,8 +170,12 @@ class ListenerTlsTest {
     get(port, null, client.issued());
     assertThat(lastPeer).isNotNull();
     assertThat(cn(lastPeer[0])).isEqualTo("client.test");
-    assertThatThrownBy(() -> get(port, null, stranger)).isInstanceOf(Exception.class);
-    assertThatThrownBy(() -> get(port, null, null)).isInstanceOf(Exception.class);
+    assertThatThrownBy(() -> get(port, null, stranger))
+        .isInstanceOf(java.io.IOException.class)
+        .isNotInstanceOf(java.net.SocketTimeoutException.class);
+    assertThatThrownBy(() -> get(port, null, null))
+        .isInstanceOf(java.io.IOException.class)
+        .isNotInstanceOf(java.net.SocketTimeoutException.class);
   }
 
   @Test
