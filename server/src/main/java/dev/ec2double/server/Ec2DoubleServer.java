@@ -193,6 +193,8 @@ public final class Ec2DoubleServer implements AutoCloseable {
               cfg.routes.post(
                   TlsControl.CA_BUNDLES,
                   ctx -> control(ctx, () -> TlsControl.bundle(ctx, services.certificates())));
+              cfg.routes.get(TlsControl.CERTIFICATES, Control::postOnly);
+              cfg.routes.get(TlsControl.CA_BUNDLES, Control::postOnly);
               cfg.routes.post("/", this::serve);
               cfg.routes.get("/", this::serve);
               // The query APIs take GET and POST; anything else still gets an AWS envelope.
