@@ -407,6 +407,60 @@ class HttpsListenersIT {
   }
 
   @Test
+  void answersAwsErrorsForBadTlsSettings() {
+    var https =
+        org.assertj.core.api.Assertions.catchThrowableOfType(
+            software.amazon.awssdk.services.elasticloadbalancingv2.model
+                .ElasticLoadBalancingV2Exception.class,
+            () ->
+                elb.createListener(
+                    r ->
+                        r.loadBalancerArn(lbArn)
+                            .protocol("HTTPS")
+                            .port(13443)
+                            .defaultActions(Albs.forward(tg))));
+    assertThat(https.awsErrorDetails().errorCode()).isEqualTo("ValidationError");
+    assertThat(https.awsErrorDetails().errorMessage())
+        .isEqualTo("A certificate must be specified for HTTPS listeners");
+    var http =
+        org.assertj.core.api.Assertions.catchThrowableOfType(
+            software.amazon.awssdk.services.elasticloadbalancingv2.model
+                .ElasticLoadBalancingV2Exception.class,
+            () ->
+                elb.createListener(
+                    r ->
+                        r.loadBalancerArn(lbArn)
+                            .protocol("HTTP")
+                            .port(13080)
+                            .certificates(
+                                c ->
+                                    c.certificateArn(
+                                        "arn:aws:acm:us-east-1:" + ACCOUNT + ":certificate/h"))
+                            .defaultActions(Albs.forward(tg))));
+    assertThat(http.awsErrorDetails().errorMessage())
+        .isEqualTo("A certificate cannot be specified for HTTP listeners");
+    var policy =
+        org.assertj.core.api.Assertions.catchThrowableOfType(
+            software.amazon.awssdk.services.elasticloadbalancingv2.model
+                .ElasticLoadBalancingV2Exception.class,
+            () ->
+                https(
+                    13443,
+                    "ELBSecurityPolicy-Nope",
+                    "arn:aws:acm:us-east-1:" + ACCOUNT + ":certificate/n",
+                    null));
+    assertThat(policy.awsErrorDetails().errorCode()).isEqualTo("SSLPolicyNotFound");
+    var cert =
+        org.assertj.core.api.Assertions.catchThrowableOfType(
+            software.amazon.awssdk.services.elasticloadbalancingv2.model
+                .ElasticLoadBalancingV2Exception.class,
+            () -> https(13443, null, "arn:aws:s3:::not-a-certificate", null));
+    assertThat(cert.awsErrorDetails().errorCode()).isEqualTo("CertificateNotFound");
+    assertThat(elb.describeListeners(r -> r.loadBalancerArn(lbArn)).listeners())
+        .noneMatch(l -> l.port() == 13443 || l.port() == 13080);
+  }
+
+  @Test
   void redirectsHttpToHttpsEndToEnd() throws Exception {
     String http =
         elb.createListener(
