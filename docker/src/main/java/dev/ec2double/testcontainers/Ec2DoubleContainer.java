@@ -207,6 +207,14 @@ public class Ec2DoubleContainer extends GenericContainer<Ec2DoubleContainer> {
     control("DELETE", "/_ec2double/faults", null, 200);
   }
 
+  /**
+   * The PEM root certificate of the server's local CA ({@code GET /_ec2double/ca.pem}), which signs
+   * its HTTPS listeners' certificates: trust it to reach them over TLS.
+   */
+  public String getCaPem() {
+    return control("GET", "/_ec2double/ca.pem", null, 200);
+  }
+
   private String control(String method, String path, String body, int expected) {
     java.net.http.HttpRequest request =
         java.net.http.HttpRequest.newBuilder(getEndpoint().resolve(path))

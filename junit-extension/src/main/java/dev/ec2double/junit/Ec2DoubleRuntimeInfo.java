@@ -104,6 +104,14 @@ public final class Ec2DoubleRuntimeInfo {
     return endpoint().resolve("/_ec2double/");
   }
 
+  /**
+   * The PEM root certificate of the server's local CA, which signs its HTTPS listeners'
+   * certificates: trust it to reach them over TLS (docs/load-balancers.md, "HTTPS listeners").
+   */
+  public String caPem() {
+    return server.caPem();
+  }
+
   /** The live dashboard of this server (docs/dashboard.md): open it while a test is paused. */
   public URI dashboardUrl() {
     return endpoint().resolve("/_ec2double/ui/");

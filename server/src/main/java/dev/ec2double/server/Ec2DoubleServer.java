@@ -199,6 +199,22 @@ public final class Ec2DoubleServer implements AutoCloseable {
                   FaultsControl.PATH + "/{id}",
                   ctx -> control(ctx, () -> FaultsControl.clear(ctx, services.faults())));
               cfg.routes.get(
+                  TlsControl.CA,
+                  ctx -> control(ctx, () -> TlsControl.ca(ctx, services.certificates())));
+              cfg.routes.post(
+                  TlsControl.CERTIFICATES,
+                  ctx ->
+                      control(
+                          ctx,
+                          () ->
+                              TlsControl.certificate(
+                                  ctx, services.certificates(), config.account())));
+              cfg.routes.post(
+                  TlsControl.CA_BUNDLES,
+                  ctx -> control(ctx, () -> TlsControl.bundle(ctx, services.certificates())));
+              cfg.routes.get(TlsControl.CERTIFICATES, Control::postOnly);
+              cfg.routes.get(TlsControl.CA_BUNDLES, Control::postOnly);
+              cfg.routes.get(
                   RequestsControl.PATH,
                   ctx -> control(ctx, () -> RequestsControl.list(ctx, requests)));
               cfg.routes.get(
@@ -376,6 +392,15 @@ public final class Ec2DoubleServer implements AutoCloseable {
   public dev.ec2double.ec2.instances.InstanceFaults faults() {
     awaitAssembled();
     return services.faults();
+  }
+
+  /**
+   * The local CA's root certificate (PEM) that signs the HTTPS listeners' certificates: what a test
+   * trusts (also {@code GET /_ec2double/ca.pem}); see docs/load-balancers.md, "HTTPS".
+   */
+  public String caPem() {
+    awaitAssembled();
+    return services.certificates().caPem();
   }
 
   /** The id in the labels of everything this server creates on the engine. */

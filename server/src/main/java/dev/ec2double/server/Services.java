@@ -80,6 +80,7 @@ import dev.ec2double.elbv2.sslpolicies.SslPoliciesService;
 import dev.ec2double.elbv2.tags.Elbv2TagsService;
 import dev.ec2double.elbv2.targetgroups.TargetGroupsService;
 import dev.ec2double.elbv2.targetgroups.TargetsService;
+import dev.ec2double.elbv2.tls.Certificates;
 import dev.ec2double.elbv2.truststores.RevocationsService;
 import dev.ec2double.elbv2.truststores.TrustStoreSharingService;
 import dev.ec2double.elbv2.truststores.TrustStoresService;
@@ -210,7 +211,11 @@ public final class Services implements AutoCloseable {
             TargetInstances.fromInstances(),
             new HostsFile(config.hostsFile(), serverId),
             backend,
-            serverId);
+            serverId,
+            new Certificates(
+                config.stateDir().isEmpty()
+                    ? null
+                    : java.nio.file.Path.of(config.stateDir(), "tls")));
     registry.register(new LoadBalancersService(elbv2));
     TargetGroupsService targetGroups = new TargetGroupsService(elbv2);
     TargetsService targets = new TargetsService(elbv2);
@@ -401,6 +406,10 @@ public final class Services implements AutoCloseable {
   }
 
   /** The faults a test injects through the control API. */
+  Certificates certificates() {
+    return elbv2.certificates();
+  }
+
   InstanceFaults faults() {
     return faults;
   }

@@ -52,7 +52,8 @@ final class Features {
           Map.entry("elbv2.proxy", Set.of("ListenerProxies")),
           Map.entry("elbv2.names", Set.of("NameServer", "VirtualAddresses")),
           Map.entry("elbv2.health", Set.of("HealthChecker")),
-          Map.entry("autoscaling", Set.of("Fleet", "GroupTargets")));
+          Map.entry("autoscaling", Set.of("Fleet", "GroupTargets")),
+          Map.entry("elbv2.tls", Set.of("Certificates", "Issued", "ListenerTls", "MtlsHeaders")));
 
   /** The feature a class belongs to, or null when it is in no feature (a layer, the assembly). */
   static String of(JavaClass c) {

@@ -158,6 +158,39 @@ class DockerAlbIT {
   }
 
   @Test
+  void anHttpsListenerServesTheInstancesOverTlsWithTheLocalCaTrusted() throws Exception {
+    String https =
+        elb.createListener(
+                r ->
+                    r.loadBalancerArn(lbArn)
+                        .protocol("HTTPS")
+                        .port(8443)
+                        .certificates(
+                            c ->
+                                c.certificateArn(
+                                    "arn:aws:acm:us-east-1:" + ACCOUNT + ":certificate/web"))
+                        .defaultActions(Albs.forward(tg)))
+            .listeners()
+            .get(0)
+            .listenerArn();
+    String ca = TlsClients.caPem(DockerTestServer.get().endpoint());
+    java.net.http.HttpClient client =
+        java.net.http.HttpClient.newBuilder()
+            .sslContext(TlsClients.context(ca, null, null))
+            .proxy(java.net.http.HttpClient.Builder.NO_PROXY)
+            .build();
+    java.net.http.HttpResponse<String> r =
+        client.send(
+            java.net.http.HttpRequest.newBuilder(
+                    java.net.URI.create("https://" + Albs.authority(elb, https) + "/index.html"))
+                .build(),
+            java.net.http.HttpResponse.BodyHandlers.ofString());
+    assertThat(r.statusCode()).isEqualTo(200);
+    assertThat(r.body().strip()).isIn("web-1", "web-2");
+    elb.deleteListener(d -> d.listenerArn(https));
+  }
+
+  @Test
   void answersRedirectsAndFixedResponsesAsConfigured() {
     ContentResponse redirect = http.get(port, "web.example.com", "/old");
     assertThat(redirect.getStatus()).isEqualTo(301);

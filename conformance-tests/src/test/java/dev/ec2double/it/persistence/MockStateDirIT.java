@@ -50,12 +50,14 @@ class MockStateDirIT {
     Map<String, Object> before;
     Map<String, Object> elbBefore;
     String instanceId;
+    String caPem;
     try (Ec2DoubleServer server = start();
         Ec2Client ec2 = ec2(server);
         ElasticLoadBalancingV2Client elb = elb(server)) {
       instanceId = createOneOfEverything(ec2, elb);
       before = Described.ec2(ec2);
       elbBefore = Described.elbv2(elb);
+      caPem = server.caPem();
     }
 
     try (Ec2DoubleServer server = start();
@@ -63,6 +65,8 @@ class MockStateDirIT {
         ElasticLoadBalancingV2Client elb = elb(server)) {
       assertThat(Described.ec2(ec2)).isEqualTo(before);
       assertThat(Described.elbv2(elb)).isEqualTo(elbBefore);
+      // the HTTPS listeners' certificates are signed by the same CA: a test's trust holds
+      assertThat(server.caPem()).isEqualTo(caPem);
 
       // and the restored instance still follows the state machine
       ec2.stopInstances(r -> r.instanceIds(instanceId));

@@ -53,6 +53,7 @@ public final class ListenerCertificatesService {
             "You've reached the limit on the number of certificates per load balancer");
       }
       l.certificates.addAll(arns);
+      elbv2.proxies().refreshTls(store, l);
       return AddListenerCertificatesResponse.builder().certificates(listed(arns, false)).build();
     }
   }
@@ -70,6 +71,7 @@ public final class ListenerCertificatesService {
                 + " to replace it");
       }
       arns.forEach(l.certificates::remove);
+      elbv2.proxies().refreshTls(store, l);
     }
     return RemoveListenerCertificatesResponse.builder().build();
   }

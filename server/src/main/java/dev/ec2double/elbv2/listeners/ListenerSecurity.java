@@ -27,7 +27,8 @@ final class ListenerSecurity {
       Elbv2Store store, Listener.Builder b, ProtocolEnum protocol, Asked asked, Listener before) {
     if (protocol != ProtocolEnum.HTTPS) {
       if (!asked.certificates().isEmpty()) {
-        throw Elbv2Errors.validation("Certificates can only be specified for HTTPS listeners");
+        throw Elbv2Errors.validation(
+            "A certificate cannot be specified for " + protocol + " listeners");
       }
       if (asked.sslPolicy() != null) {
         throw Elbv2Errors.validation("An SSL policy can only be specified for HTTPS listeners");

@@ -36,8 +36,8 @@ import software.amazon.awssdk.services.elasticloadbalancingv2.model.ProtocolEnum
 /**
  * HTTP and HTTPS listeners. Creating an HTTP one opens its port on this machine (see {@code
  * ListenerProxies}); DescribeListenerAttributes shows where it accepts as {@code
- * ec2double.host_address} and {@code ec2double.host_port}. An HTTPS listener is a record (its
- * certificate, security policy and mutual authentication checked and kept) until TLS is served.
+ * ec2double.host_address} and {@code ec2double.host_port}. An HTTPS listener serves TLS there with
+ * its certificates, security policy and mutual authentication (docs/load-balancers.md, "HTTPS").
  */
 public final class ListenersService {
   private final Elbv2 elbv2;
@@ -87,9 +87,7 @@ public final class ListenersService {
       store.listeners.put(arn, record);
       Elbv2Tags.put(store, arn, req.tags());
       try {
-        if (protocol == ProtocolEnum.HTTP) {
-          elbv2.proxies().open(store, record, idleSeconds(lb));
-        }
+        elbv2.proxies().open(store, record, idleSeconds(lb));
       } catch (RuntimeException e) {
         store.listeners.remove(arn);
         store.tags.remove(arn);
@@ -162,20 +160,20 @@ public final class ListenersService {
         }
         b.port(req.port());
       }
-      boolean wasHttp = l.sdk().protocol() == ProtocolEnum.HTTP;
+      boolean protocolChanged = l.sdk().protocol() != protocol;
       l.update(b.build());
-      if (protocol == ProtocolEnum.HTTP && (portChanged || !wasHttp)) {
+      if (protocol != ProtocolEnum.HTTPS) {
+        l.certificates.clear();
+      }
+      if (portChanged || protocolChanged) {
         elbv2.proxies().open(store, l, idleSeconds(lb));
-      } else if (protocol != ProtocolEnum.HTTP && wasHttp) {
-        // an HTTPS listener is a record until TLS is served: its HTTP port closes
-        elbv2.proxies().close(l.arn());
-        l.hostPort(0);
+      } else if (protocol == ProtocolEnum.HTTPS) {
+        elbv2.proxies().refreshTls(store, l);
       }
       if (protocol == ProtocolEnum.HTTPS) {
         ListenerAttributes.HTTPS_ONLY.forEach(l.attributes::putIfAbsent);
       } else {
         l.attributes.keySet().removeAll(ListenerAttributes.HTTPS_ONLY.keySet());
-        l.certificates.clear();
       }
       return ModifyListenerResponse.builder().listeners(l.sdk()).build();
     }
@@ -217,10 +215,8 @@ public final class ListenersService {
 
   private static List<ListenerAttribute> attributes(ListenerRecord l) {
     Map<String, String> all = new TreeMap<>(l.attributes);
-    if (l.sdk().protocol() == ProtocolEnum.HTTP) {
-      all.put(ListenerRecord.HOST_PORT_ATTRIBUTE, Integer.toString(l.hostPort()));
-    }
-    if (l.hostAddress() != null && l.sdk().protocol() == ProtocolEnum.HTTP) {
+    all.put(ListenerRecord.HOST_PORT_ATTRIBUTE, Integer.toString(l.hostPort()));
+    if (l.hostAddress() != null) {
       all.put(ListenerRecord.HOST_ADDRESS_ATTRIBUTE, l.hostAddress());
     }
     return all.entrySet().stream()

@@ -8,6 +8,7 @@ import java.util.List;
  * @param listenerPort the listener's own port, as {@code X-Forwarded-Port} and {@code #{port}} show
  *     it
  * @param xffMode {@code append}, {@code preserve} or {@code remove}
+ * @param mtlsMode the HTTPS listener's mutual authentication mode; {@code off} for HTTP
  */
 record Destination(
     String address,
@@ -16,4 +17,5 @@ record Destination(
     String xffMode,
     boolean xffClientPort,
     int idleTimeoutSeconds,
-    List<String> setCookies) {}
+    List<String> setCookies,
+    String mtlsMode) {}

@@ -28,8 +28,8 @@ import org.eclipse.jetty.util.thread.Scheduler;
  * forwarder {@code i}, whose target connections live on selector {@code i} too.
  */
 final class ListenerConnector extends ServerConnector {
-  ListenerConnector(Server server, int selectors, ConnectionFactory factory) {
-    super(server, 1, selectors, factory);
+  ListenerConnector(Server server, int selectors, ConnectionFactory... factories) {
+    super(server, 1, selectors, factories);
   }
 
   Selectors selectors() {
@@ -39,6 +39,9 @@ final class ListenerConnector extends ServerConnector {
   /** The selector that a request's client connection is on. */
   static int selectorOf(Request request) {
     EndPoint endPoint = request.getConnectionMetaData().getConnection().getEndPoint();
+    if (endPoint instanceof EndPoint.Wrapper tls) {
+      endPoint = tls.unwrap(); // an HTTPS listener's decrypting end point
+    }
     return endPoint instanceof ClientEndPoint client ? client.selector : 0;
   }
 

@@ -71,7 +71,10 @@ final class ListenerHandler extends Handler.Wrapper {
                 lb.attributes.get("routing.http.xff_header_processing.mode"),
                 "true".equals(lb.attributes.get("routing.http.xff_client_port.enabled")),
                 Integer.parseInt(lb.attributes.get("idle_timeout.timeout_seconds")),
-                choice.setCookies()));
+                choice.setCookies(),
+                listener.sdk().mutualAuthentication() == null
+                    ? "off"
+                    : listener.sdk().mutualAuthentication().mode()));
         return super.handle(request, response, callback);
       }
       case "redirect" -> {
@@ -79,7 +82,7 @@ final class ListenerHandler extends Handler.Wrapper {
         String location =
             Redirects.location(
                 action.redirectConfig(),
-                "http",
+                request.isSecure() ? "https" : "http",
                 view.host(),
                 listenerPort,
                 view.path(),

@@ -3,16 +3,22 @@ package dev.ec2double.elbv2.proxy;
 import dev.ec2double.elbv2.Elbv2Store;
 import dev.ec2double.elbv2.ListenerRecord;
 import dev.ec2double.elbv2.TargetAddresses;
+import dev.ec2double.elbv2.tls.Certificates;
 import java.io.IOException;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.eclipse.jetty.server.ConnectionFactory;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.SecureRequestCustomizer;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.SslConnectionFactory;
+import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.ProtocolEnum;
 
 /**
  * The listeners' HTTP servers, one Jetty server per listener on one shared thread pool. A listener
@@ -37,13 +43,22 @@ public final class ListenerProxies implements AutoCloseable {
 
   private final TargetAddresses addresses;
   private final NetworkSide networks;
+  private final Certificates certificates;
+
+  /** The HTTPS listeners' TLS, by listener ARN. */
+  private final Map<String, SslContextFactory.Server> tls = new ConcurrentHashMap<>();
 
   /**
    * @param backend routes the load balancers' addresses on the VPC networks; null for none
+   * @param certificates what HTTPS listeners serve
    */
   public ListenerProxies(
-      String bindHost, TargetAddresses addresses, dev.ec2double.compute.ComputeBackend backend) {
+      String bindHost,
+      TargetAddresses addresses,
+      dev.ec2double.compute.ComputeBackend backend,
+      Certificates certificates) {
     this.addresses = addresses;
+    this.certificates = certificates;
     this.networks = new NetworkSide(backend);
     this.bindHost = bindHost;
     this.pool = new ProxyThreadPool();
@@ -125,8 +140,22 @@ public final class ListenerProxies implements AutoCloseable {
     HttpConfiguration http = new HttpConfiguration();
     http.setSendServerVersion(false);
     http.setSendXPoweredBy(false);
-    ListenerConnector connector =
-        new ListenerConnector(server, SELECTORS, new HttpConnectionFactory(http));
+    SslContextFactory.Server ssl =
+        listener.sdk().protocol() == ProtocolEnum.HTTPS
+            ? TlsSettings.factory(store, listener, address, certificates)
+            : null;
+    ConnectionFactory[] factories;
+    if (ssl == null) {
+      factories = new ConnectionFactory[] {new HttpConnectionFactory(http)};
+    } else {
+      // ALB takes any Host header whatever name the client asked TLS for
+      http.addCustomizer(new SecureRequestCustomizer(false, false, -1, false));
+      factories =
+          new ConnectionFactory[] {
+            new SslConnectionFactory(ssl, "http/1.1"), new HttpConnectionFactory(http)
+          };
+    }
+    ListenerConnector connector = new ListenerConnector(server, SELECTORS, factories);
     connector.setHost(address);
     connector.setPort(port);
     connector.setIdleTimeout(idleSeconds * 1000L);
@@ -137,6 +166,9 @@ public final class ListenerProxies implements AutoCloseable {
     server.setStopTimeout(0);
     try {
       server.start();
+      if (ssl != null) {
+        tls.put(listener.arn(), ssl);
+      }
       return server;
     } catch (IOException e) {
       stopQuietly(server);
@@ -150,8 +182,25 @@ public final class ListenerProxies implements AutoCloseable {
     }
   }
 
+  /**
+   * An HTTPS listener's certificates, security policy or mutual authentication changed: the next
+   * handshakes use them (connections already made keep theirs, as on AWS).
+   */
+  public synchronized void refreshTls(Elbv2Store store, ListenerRecord listener) {
+    SslContextFactory.Server ssl = tls.get(listener.arn());
+    if (ssl == null) {
+      return;
+    }
+    try {
+      TlsSettings.reload(ssl, store, listener, listener.hostAddress(), certificates);
+    } catch (Exception e) {
+      throw new IllegalStateException("cannot change the TLS of listener " + listener.arn(), e);
+    }
+  }
+
   /** Stops accepting for a listener; its port is free again when this returns. */
   public void close(String listenerArn) {
+    tls.remove(listenerArn);
     networks.detach(listenerArn);
     Server server = servers.remove(listenerArn);
     if (server != null) {

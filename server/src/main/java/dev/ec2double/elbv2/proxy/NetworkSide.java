@@ -8,6 +8,7 @@ import java.util.TreeMap;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.SslConnectionFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -78,9 +79,17 @@ final class NetworkSide {
     disconnect(a, network);
     ServerConnector main = (ServerConnector) a.server().getConnectors()[0];
     HttpConnectionFactory http = main.getConnectionFactory(HttpConnectionFactory.class);
+    SslConnectionFactory tls = main.getConnectionFactory(SslConnectionFactory.class);
+    HttpConnectionFactory plain = new HttpConnectionFactory(http.getHttpConfiguration());
     ServerConnector c =
-        new ServerConnector(
-            a.server(), 1, 1, new HttpConnectionFactory(http.getHttpConfiguration()));
+        tls == null
+            ? new ServerConnector(a.server(), 1, 1, plain)
+            : new ServerConnector(
+                a.server(),
+                1,
+                1,
+                new SslConnectionFactory(tls.getSslContextFactory(), "http/1.1"),
+                plain);
     c.setHost(local);
     c.setPort(0);
     c.setIdleTimeout(main.getIdleTimeout());

@@ -1,5 +1,6 @@
 package dev.ec2double.elbv2.proxy;
 
+import dev.ec2double.elbv2.tls.MtlsHeaders;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.eclipse.jetty.client.HttpClient;
@@ -7,6 +8,7 @@ import org.eclipse.jetty.client.transport.HttpClientTransportOverHTTP;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpURI;
 import org.eclipse.jetty.io.ClientConnector;
+import org.eclipse.jetty.io.EndPoint;
 import org.eclipse.jetty.proxy.ProxyHandler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -101,10 +103,21 @@ final class TargetForwarder extends ProxyHandler {
             default ->
                 h.put("X-Forwarded-For", xff == null ? clientEntry : xff + ", " + clientEntry);
           }
-          h.put("X-Forwarded-Proto", "http");
+          h.put("X-Forwarded-Proto", clientToProxyRequest.isSecure() ? "https" : "http");
           h.put("X-Forwarded-Port", Integer.toString(d.listenerPort()));
           h.put("X-Amzn-Trace-Id", TraceIds.forward(h.get("X-Amzn-Trace-Id")));
+          if (clientToProxyRequest.isSecure()) {
+            MtlsHeaders.apply(
+                d.mtlsMode(), peerCertificates(clientToProxyRequest), h::remove, h::put);
+          }
         });
+  }
+
+  private static java.security.cert.X509Certificate[] peerCertificates(Request request) {
+    return request.getAttribute(EndPoint.SslSessionData.ATTRIBUTE)
+            instanceof EndPoint.SslSessionData tls
+        ? tls.peerCertificates()
+        : null;
   }
 
   @Override

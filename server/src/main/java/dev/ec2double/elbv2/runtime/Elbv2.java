@@ -9,6 +9,7 @@ import dev.ec2double.elbv2.TargetAddresses;
 import dev.ec2double.elbv2.TargetInstances;
 import dev.ec2double.elbv2.health.HealthChecker;
 import dev.ec2double.elbv2.proxy.ListenerProxies;
+import dev.ec2double.elbv2.tls.Certificates;
 import java.util.Collection;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -25,12 +26,14 @@ public final class Elbv2 implements AutoCloseable {
   private final TargetInstances instances;
   private final HostsFile names;
   private final InstanceReach reach;
+  private final Certificates certificates;
 
   /**
    * @param networks the subnets, VPCs and security groups load balancers and target groups name
    * @param instances the instances that instance targets name
    * @param names where the load balancers' DNS names are written for resolvers to find
    * @param backend routes the load balancers' names and addresses for instances; null for none
+   * @param certificates what HTTPS listeners serve, and the local CA that signs them
    */
   public Elbv2(
       String bindHost,
@@ -38,11 +41,14 @@ public final class Elbv2 implements AutoCloseable {
       TargetInstances instances,
       HostsFile names,
       ComputeBackend backend,
-      String serverId) {
+      String serverId,
+      Certificates certificates) {
+    this.certificates = certificates;
     this.networks = networks;
     this.instances = instances;
     this.names = names;
-    this.proxies = new ListenerProxies(bindHost, new TargetAddresses(instances), backend);
+    this.proxies =
+        new ListenerProxies(bindHost, new TargetAddresses(instances), backend, certificates);
     this.reach = new InstanceReach(backend, proxies, serverId);
     this.health = new HealthChecker(() -> stores, instances);
   }
@@ -127,9 +133,13 @@ public final class Elbv2 implements AutoCloseable {
     synchronized (store) {
       store.loadBalancers.values().forEach(lb -> named(lb.sdk().dnsName()));
       for (var listener : store.listeners.values()) {
-        if (listener.sdk().protocol()
-            != software.amazon.awssdk.services.elasticloadbalancingv2.model.ProtocolEnum.HTTP) {
-          continue; // HTTPS listeners are records: no port of theirs to reopen
+        var protocol = listener.sdk().protocol();
+        if (protocol
+                != software.amazon.awssdk.services.elasticloadbalancingv2.model.ProtocolEnum.HTTP
+            && protocol
+                != software.amazon.awssdk.services.elasticloadbalancingv2.model.ProtocolEnum
+                    .HTTPS) {
+          continue;
         }
         var lb = store.loadBalancers.get(listener.sdk().loadBalancerArn());
         int idle =
@@ -140,6 +150,10 @@ public final class Elbv2 implements AutoCloseable {
         proxies.reopen(store, listener, idle);
       }
     }
+  }
+
+  public Certificates certificates() {
+    return certificates;
   }
 
   public Networks networks() {
@@ -155,6 +169,7 @@ public final class Elbv2 implements AutoCloseable {
     reach.reset();
     stores.clear();
     names.clear();
+    certificates.reset();
   }
 
   @Override
