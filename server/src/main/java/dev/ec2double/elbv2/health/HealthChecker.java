@@ -18,6 +18,7 @@ import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.ProtocolEnum;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetGroup;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetHealthReasonEnum;
 
@@ -46,7 +47,12 @@ public final class HealthChecker implements AutoCloseable {
     QueuedThreadPool threads = new QueuedThreadPool(16, 1);
     threads.setName("alb-health");
     threads.setDaemon(true);
-    this.client = new HttpClient();
+    // AWS does not validate the certificates of targets' HTTPS health checks
+    org.eclipse.jetty.io.ClientConnector connector = new org.eclipse.jetty.io.ClientConnector();
+    connector.setSslContextFactory(new org.eclipse.jetty.util.ssl.SslContextFactory.Client(true));
+    this.client =
+        new HttpClient(
+            new org.eclipse.jetty.client.transport.HttpClientTransportOverHTTP(connector));
     client.setExecutor(threads);
     client.setFollowRedirects(false);
     client.setUserAgentField(null);
@@ -108,8 +114,13 @@ public final class HealthChecker implements AutoCloseable {
         "traffic-port".equals(tg.healthCheckPort())
             ? target.port
             : Integer.parseInt(tg.healthCheckPort());
+    if (tg.healthCheckProtocol() == ProtocolEnum.TCP) {
+      tcp(tg, target, address, port);
+      return;
+    }
     String host = address.contains(":") ? "[" + address + "]" : address;
-    String uri = "http://" + host + ":" + port + tg.healthCheckPath();
+    String scheme = tg.healthCheckProtocol() == ProtocolEnum.HTTPS ? "https://" : "http://";
+    String uri = scheme + host + ":" + port + tg.healthCheckPath();
     Matcher matcher = Matcher.parse(tg.matcher() == null ? "200" : tg.matcher().httpCode());
     try {
       client
@@ -142,6 +153,34 @@ public final class HealthChecker implements AutoCloseable {
       target.probeDone();
       throw e;
     }
+  }
+
+  /** A network load balancer's TCP health check: a connection that opens passes. */
+  private void tcp(TargetGroup tg, TargetRecord target, String address, int port) {
+    TcpProbe.probe(
+        address,
+        port,
+        tg.healthCheckTimeoutSeconds(),
+        ticker,
+        outcome -> {
+          try {
+            switch (outcome) {
+              case CONNECTED -> target.passed(tg.healthyThresholdCount());
+              case TIMED_OUT ->
+                  target.failed(
+                      tg.unhealthyThresholdCount(),
+                      TargetHealthReasonEnum.TARGET_TIMEOUT,
+                      "Request timed out");
+              default ->
+                  target.failed(
+                      tg.unhealthyThresholdCount(),
+                      TargetHealthReasonEnum.TARGET_FAILED_HEALTH_CHECKS,
+                      "Health checks failed");
+            }
+          } finally {
+            target.probeDone();
+          }
+        });
   }
 
   private static void failure(TargetGroup tg, TargetRecord target, Throwable failure) {

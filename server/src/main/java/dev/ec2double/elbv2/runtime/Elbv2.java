@@ -8,6 +8,7 @@ import dev.ec2double.elbv2.Networks;
 import dev.ec2double.elbv2.TargetAddresses;
 import dev.ec2double.elbv2.TargetInstances;
 import dev.ec2double.elbv2.health.HealthChecker;
+import dev.ec2double.elbv2.network.Layer4Forwarding;
 import dev.ec2double.elbv2.proxy.ListenerProxies;
 import java.util.Collection;
 import java.util.Set;
@@ -25,6 +26,7 @@ public final class Elbv2 implements AutoCloseable {
   private final TargetInstances instances;
   private final HostsFile names;
   private final InstanceReach reach;
+  private final Layer4Forwarding layer4;
 
   /**
    * @param networks the subnets, VPCs and security groups load balancers and target groups name
@@ -45,6 +47,14 @@ public final class Elbv2 implements AutoCloseable {
     this.proxies = new ListenerProxies(bindHost, new TargetAddresses(instances), backend);
     this.reach = new InstanceReach(backend, proxies, serverId);
     this.health = new HealthChecker(() -> stores, instances);
+    this.layer4 =
+        new Layer4Forwarding(
+            () -> stores, new TargetAddresses(instances), backend, proxies::addressOf);
+  }
+
+  /** The network load balancers' forwards in the host's kernel. */
+  public Layer4Forwarding layer4() {
+    return layer4;
   }
 
   public Elbv2Store store(RequestContext ctx) {
@@ -150,10 +160,12 @@ public final class Elbv2 implements AutoCloseable {
     reach.reset();
     stores.clear();
     names.clear();
+    layer4.sync();
   }
 
   @Override
   public void close() {
+    layer4.close();
     health.close();
     reach.close();
     proxies.close();
