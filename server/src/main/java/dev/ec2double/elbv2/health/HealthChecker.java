@@ -39,6 +39,7 @@ public final class HealthChecker implements AutoCloseable {
   private final TargetAddresses addresses;
   private final ScheduledExecutorService ticker;
   private final HttpClient client;
+  private HttpClient httpsClient;
 
   public HealthChecker(Supplier<Collection<Elbv2Store>> stores, TargetInstances instances) {
     this.stores = stores;
@@ -47,12 +48,7 @@ public final class HealthChecker implements AutoCloseable {
     QueuedThreadPool threads = new QueuedThreadPool(16, 1);
     threads.setName("alb-health");
     threads.setDaemon(true);
-    // AWS does not validate the certificates of targets' HTTPS health checks
-    org.eclipse.jetty.io.ClientConnector connector = new org.eclipse.jetty.io.ClientConnector();
-    connector.setSslContextFactory(new org.eclipse.jetty.util.ssl.SslContextFactory.Client(true));
-    this.client =
-        new HttpClient(
-            new org.eclipse.jetty.client.transport.HttpClientTransportOverHTTP(connector));
+    this.client = new HttpClient();
     client.setExecutor(threads);
     client.setFollowRedirects(false);
     client.setUserAgentField(null);
@@ -123,7 +119,7 @@ public final class HealthChecker implements AutoCloseable {
     String uri = scheme + host + ":" + port + tg.healthCheckPath();
     Matcher matcher = Matcher.parse(tg.matcher() == null ? "200" : tg.matcher().httpCode());
     try {
-      client
+      (tg.healthCheckProtocol() == ProtocolEnum.HTTPS ? https() : client)
           .newRequest(uri)
           .timeout(tg.healthCheckTimeoutSeconds(), TimeUnit.SECONDS)
           .headers(h -> h.put(HttpHeader.USER_AGENT, "ELB-HealthChecker/2.0"))
@@ -153,6 +149,30 @@ public final class HealthChecker implements AutoCloseable {
       target.probeDone();
       throw e;
     }
+  }
+
+  /**
+   * The client of HTTPS health checks, made at the first: AWS does not validate the certificates of
+   * targets, so it trusts every one.
+   */
+  private synchronized HttpClient https() {
+    if (httpsClient == null) {
+      org.eclipse.jetty.io.ClientConnector connector = new org.eclipse.jetty.io.ClientConnector();
+      connector.setSslContextFactory(new org.eclipse.jetty.util.ssl.SslContextFactory.Client(true));
+      HttpClient c =
+          new HttpClient(
+              new org.eclipse.jetty.client.transport.HttpClientTransportOverHTTP(connector));
+      c.setExecutor(client.getExecutor());
+      c.setFollowRedirects(false);
+      c.setUserAgentField(null);
+      try {
+        c.start();
+      } catch (Exception e) {
+        throw new IllegalStateException("cannot start the HTTPS health check client", e);
+      }
+      httpsClient = c;
+    }
+    return httpsClient;
   }
 
   /** A network load balancer's TCP health check: a connection that opens passes. */
@@ -200,6 +220,11 @@ public final class HealthChecker implements AutoCloseable {
     ticker.shutdownNow();
     try {
       client.stop();
+      synchronized (this) {
+        if (httpsClient != null) {
+          httpsClient.stop();
+        }
+      }
     } catch (Exception e) {
       LOG.warn("could not stop the health checker's HTTP client: {}", e.getMessage());
     }

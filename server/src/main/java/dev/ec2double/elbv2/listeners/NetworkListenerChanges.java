@@ -32,7 +32,7 @@ final class NetworkListenerChanges {
       ListenerRecord l,
       ModifyListenerRequest req) {
     LoadBalancerTypeEnum type = lb.sdk().type();
-    if (!req.certificates().isEmpty() || req.sslPolicy() != null || req.alpnPolicy() != null) {
+    if (!req.certificates().isEmpty() || req.sslPolicy() != null || !req.alpnPolicy().isEmpty()) {
       throw new AwsException(
           "UnsupportedProtocol",
           "Certificates, SSL policies and ALPN policies apply to TLS listeners only");

@@ -12,8 +12,8 @@ import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetTypeEn
 /**
  * Target groups of network load balancers (TCP, UDP, TCP_UDP) and gateway load balancers (GENEVE on
  * port 6081), with AWS's defaults: TCP health checks on the traffic port (GENEVE: port 80) every 30
- * s (GENEVE: 10 s), timeout 10 s (HTTP checks: 6 s, path {@code /}, codes {@code 200-399}),
- * thresholds 5 and 2. TLS target groups are answered {@code UnsupportedProtocol}.
+ * s (GENEVE: 10 s), timeout 10 s (GENEVE: 5 s; HTTP checks: 6 s, path {@code /}, codes {@code
+ * 200-399}), thresholds 5 and 2. TLS target groups are answered {@code UnsupportedProtocol}.
  */
 public final class NetworkTargetGroups {
   private NetworkTargetGroups() {}
@@ -65,7 +65,8 @@ public final class NetworkTargetGroups {
                     : geneve ? "80" : "traffic-port")
             .healthCheckEnabled(req.healthCheckEnabled() == null || req.healthCheckEnabled())
             .healthCheckIntervalSeconds(or(req.healthCheckIntervalSeconds(), geneve ? 10 : 30))
-            .healthCheckTimeoutSeconds(or(req.healthCheckTimeoutSeconds(), http ? 6 : 10))
+            .healthCheckTimeoutSeconds(
+                or(req.healthCheckTimeoutSeconds(), http ? 6 : geneve ? 5 : 10))
             .healthyThresholdCount(or(req.healthyThresholdCount(), 5))
             .unhealthyThresholdCount(or(req.unhealthyThresholdCount(), 2))
             .targetType(type)
