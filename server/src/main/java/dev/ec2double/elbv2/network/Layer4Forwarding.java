@@ -69,9 +69,18 @@ public final class Layer4Forwarding implements AutoCloseable {
     }
   }
 
-  /** Where a network load balancer's listeners accept for the host's programs. */
+  /**
+   * Where a network load balancer's listeners accept for the host's programs: its own loopback
+   * address, or its virtual address where it has none (a server bound to a non-loopback address).
+   */
   public String hostAddress(String dnsName) {
-    return loopbackOf.apply(dnsName);
+    String loopback = loopbackOf.apply(dnsName);
+    return ownLoopback(loopback) ? loopback : VirtualAddresses.loadBalancer(dnsName);
+  }
+
+  /** Never 127.0.0.1: its ports are the machine's own. */
+  private static boolean ownLoopback(String address) {
+    return address.startsWith("127.") && !address.equals("127.0.0.1");
   }
 
   private void syncQuietly() {
@@ -113,8 +122,8 @@ public final class Layer4Forwarding implements AutoCloseable {
     String dns = lb.sdk().dnsName();
     List<String> at = new ArrayList<>(List.of(VirtualAddresses.loadBalancer(dns)));
     String loopback = loopbackOf.apply(dns);
-    if (loopback.startsWith("127.") && !loopback.equals("127.0.0.1")) {
-      at.add(0, loopback); // never 127.0.0.1: its ports are the machine's own
+    if (ownLoopback(loopback)) {
+      at.add(0, loopback);
     }
     boolean preserve = !"false".equals(group.attributes.get("preserve_client_ip.enabled"));
     ProtocolEnum p = l.sdk().protocol();
