@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# CI: the dashboard (/_ec2double/ui/) in headless Chromium: Debian's chromium driven by
+# playwright-core (no browser download), against a server of its own on the mock backend (the page
+# shows what the API answers; the docker backend's reality is the other suites' business).
+# Usage: .ci/ui.sh   (after the server jar is built: mvn package or mvn verify)
+#        UI_TEST_SCREENSHOTS=docs/img .ci/ui.sh   also retakes the pictures of docs/dashboard.md
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$PWD
+JAR=$ROOT/server/target/ec2-double.jar
+
+if ! command -v chromium >/dev/null; then
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq --no-install-recommends chromium >/dev/null
+fi
+[ -f "$JAR" ] || mvn -B -ntp -q -pl server -am package -DskipTests
+(cd ui-tests && npm ci --no-audit --no-fund --loglevel=error)
+
+PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+LOG=$(mktemp /tmp/ec2d-ui-server.XXXXXX.log)
+java -jar "$JAR" --port "$PORT" --backend mock >"$LOG" 2>&1 &
+SERVER=$!
+trap 'kill "$SERVER" 2>/dev/null && wait "$SERVER" 2>/dev/null; true' EXIT
+for _ in $(seq 1 60); do
+  curl -fsS "http://127.0.0.1:$PORT/_ec2double/health" >/dev/null 2>&1 && break
+  kill -0 "$SERVER" 2>/dev/null || { cat "$LOG"; exit 1; }
+  sleep 0.5
+done
+if [ -n "${UI_TEST_SCREENSHOTS:-}" ]; then
+  mkdir -p "$UI_TEST_SCREENSHOTS"
+  UI_TEST_SCREENSHOTS=$(cd "$UI_TEST_SCREENSHOTS" && pwd)
+  export UI_TEST_SCREENSHOTS
+fi
+(cd ui-tests && UI_TEST_ENDPOINT="http://127.0.0.1:$PORT" npm test)
