@@ -97,6 +97,11 @@ class NlbApiIT {
                 r ->
                     r.loadBalancerArn(lb.loadBalancerArn())
                         .attributes(a -> a.key("idle_timeout.timeout_seconds").value("30"))));
+    assertError(
+        "InvalidConfigurationRequest",
+        () ->
+            f.elb.setSecurityGroups(
+                r -> r.loadBalancerArn(lb.loadBalancerArn()).securityGroups("sg-12345678")));
     // an ALB still needs two zones
     assertError(
         "ValidationError",

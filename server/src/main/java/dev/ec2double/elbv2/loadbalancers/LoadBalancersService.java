@@ -262,6 +262,7 @@ public final class LoadBalancersService {
       RequestContext ctx, SetSecurityGroupsRequest req) {
     Elbv2Store store = elbv2.store(ctx);
     LoadBalancerRecord lb = store.loadBalancer(req.loadBalancerArn());
+    NetworkLoadBalancers.checkSetSecurityGroups(lb.sdk());
     List<String> groups = securityGroups(ctx, lb.sdk().vpcId(), req.securityGroups());
     synchronized (store) {
       lb.update(lb.sdk().toBuilder().securityGroups(groups).build());

@@ -57,6 +57,22 @@ public final class NetworkLoadBalancers {
     return req.scheme() == null ? LoadBalancerSchemeEnum.INTERNET_FACING : req.scheme();
   }
 
+  /**
+   * A gateway load balancer has no security groups, and a network load balancer made without any
+   * cannot be given some later (AWS's rule).
+   */
+  public static void checkSetSecurityGroups(
+      software.amazon.awssdk.services.elasticloadbalancingv2.model.LoadBalancer lb) {
+    if (lb.type() == LoadBalancerTypeEnum.GATEWAY) {
+      throw Elbv2Errors.validation("Security groups are not supported for Gateway Load Balancers");
+    }
+    if (lb.type() == LoadBalancerTypeEnum.NETWORK && lb.securityGroups().isEmpty()) {
+      throw Elbv2Errors.invalidConfiguration(
+          "Security groups cannot be set on a Network Load Balancer that was created without"
+              + " any");
+    }
+  }
+
   /** Checks what only some types take: security groups, subnet mappings' addresses, IP types. */
   public static void check(
       LoadBalancerTypeEnum type, LoadBalancerSchemeEnum scheme, CreateLoadBalancerRequest req) {
