@@ -2,9 +2,7 @@ package dev.ec2double.bench;
 
 import dev.ec2double.it.Elbv2Clients;
 import dev.ec2double.it.elbv2.Albs;
-import java.net.URI;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.function.Consumer;
 import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
@@ -36,7 +34,7 @@ final class NlbBench {
     line.accept("| --- | --- | --- | --- | --- |");
     try (Nginx target = Nginx.target();
         Servers.Running server = Servers.ec2double("docker");
-        ElasticLoadBalancingV2Client elb = Elbv2Clients.of(endpoint(server), ACCOUNT)) {
+        ElasticLoadBalancingV2Client elb = Elbv2Clients.of(AlbBench.endpoint(server), ACCOUNT)) {
       String nlb = listener(server, elb, target.port);
       Wrk.get(nlb, 16, 2);
       List<Wrk.Result> straightRounds = new ArrayList<>();
@@ -45,31 +43,15 @@ final class NlbBench {
         straightRounds.add(Wrk.get(target.url(), 16, seconds));
         nlbRounds.add(Wrk.get(nlb, 16, seconds));
       }
-      Wrk.Result straight = median(straightRounds);
-      Wrk.Result viaNlb = median(nlbRounds);
-      line.accept(row("straight to the target", straight, straight));
-      line.accept(row("ec2-double NLB TCP listener", viaNlb, straight));
+      Wrk.Result straight = AlbBench.median(straightRounds);
+      Wrk.Result viaNlb = AlbBench.median(nlbRounds);
+      line.accept(AlbBench.row("straight to the target", straight, straight));
+      line.accept(AlbBench.row("ec2-double NLB TCP listener", viaNlb, straight));
       line.accept(
           String.format(
               "%nNLB throughput %.2fx straight-to-target (target at least 0.9x).",
               viaNlb.rps() / straight.rps()));
     }
-  }
-
-  private static Wrk.Result median(List<Wrk.Result> rounds) {
-    List<Wrk.Result> sorted = new ArrayList<>(rounds);
-    sorted.sort(Comparator.comparingDouble(Wrk.Result::rps));
-    return sorted.get(sorted.size() / 2);
-  }
-
-  private static String row(String name, Wrk.Result r, Wrk.Result base) {
-    return String.format(
-        "| %s | %.0f | %.2f ms | %.2f ms | %.2fx |",
-        name, r.rps(), r.p50Ms(), r.p99Ms(), r.rps() / base.rps());
-  }
-
-  private static URI endpoint(Servers.Running server) {
-    return URI.create("http://127.0.0.1:" + server.port());
   }
 
   private static String listener(
@@ -79,7 +61,8 @@ final class NlbBench {
                 r ->
                     r.name("bench-nlb")
                         .type(LoadBalancerTypeEnum.NETWORK)
-                        .subnets(Elbv2Clients.twoSubnets(endpoint(server), ACCOUNT).get(0)))
+                        .subnets(
+                            Elbv2Clients.twoSubnets(AlbBench.endpoint(server), ACCOUNT).get(0)))
             .loadBalancers()
             .get(0)
             .loadBalancerArn();
@@ -89,7 +72,7 @@ final class NlbBench {
                     r.name("bench-nlb")
                         .protocol(ProtocolEnum.TCP)
                         .port(targetPort)
-                        .vpcId(Elbv2Clients.defaultVpcId(endpoint(server), ACCOUNT))
+                        .vpcId(Elbv2Clients.defaultVpcId(AlbBench.endpoint(server), ACCOUNT))
                         .targetType(TargetTypeEnum.IP)
                         .healthCheckIntervalSeconds(5)
                         .healthCheckTimeoutSeconds(2)
