@@ -17,19 +17,11 @@ fi
 [ -f "$JAR" ] || mvn -B -ntp -q -pl server -am package -DskipTests
 (cd ui-tests && npm ci --no-audit --no-fund --loglevel=error)
 
-PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-LOG=$(mktemp /tmp/ec2d-ui-server.XXXXXX.log)
-java -jar "$JAR" --port "$PORT" --backend mock >"$LOG" 2>&1 &
-SERVER=$!
-trap 'kill "$SERVER" 2>/dev/null && wait "$SERVER" 2>/dev/null; true' EXIT
-for _ in $(seq 1 60); do
-  curl -fsS "http://127.0.0.1:$PORT/_ec2double/health" >/dev/null 2>&1 && break
-  kill -0 "$SERVER" 2>/dev/null || { cat "$LOG"; exit 1; }
-  sleep 0.5
-done
+. .ci/server.sh
+start_server ui --backend mock
 if [ -n "${UI_TEST_SCREENSHOTS:-}" ]; then
   mkdir -p "$UI_TEST_SCREENSHOTS"
   UI_TEST_SCREENSHOTS=$(cd "$UI_TEST_SCREENSHOTS" && pwd)
   export UI_TEST_SCREENSHOTS
 fi
-(cd ui-tests && UI_TEST_ENDPOINT="http://127.0.0.1:$PORT" npm test)
+(cd ui-tests && UI_TEST_ENDPOINT="$ENDPOINT" npm test)

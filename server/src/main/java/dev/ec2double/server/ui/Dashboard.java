@@ -106,52 +106,39 @@ public final class Dashboard implements AutoCloseable {
   }
 
   private void console(Context ctx) {
-    String id = instance(ctx);
-    if (id == null) {
-      return;
-    }
-    JsonNode r =
-        api.read(
-            ctx.queryParam("account"),
-            ctx.queryParam("region"),
-            "ec2",
-            Map.of("Action", "GetConsoleOutput", "Version", "2016-11-15", "InstanceId", id));
-    if (r == null) {
-      error(ctx, 404, "no instance " + id + " here");
-      return;
-    }
-    json(
-        ctx, JSON.createObjectNode().put("instanceId", id).put("output", decode(r.path("output"))));
+    instanceText(ctx, "output", Map.of("Action", "GetConsoleOutput"), r -> r.path("output"));
   }
 
   private void userData(Context ctx) {
+    instanceText(
+        ctx,
+        "userData",
+        Map.of("Action", "DescribeInstanceAttribute", "Attribute", "userData"),
+        r -> r.path("userData").path("value"));
+  }
+
+  /**
+   * Answers {@code {"instanceId", name: text}}: the base64 text that {@code action} answers for the
+   * instance the query names, decoded.
+   */
+  private void instanceText(
+      Context ctx,
+      String name,
+      Map<String, String> action,
+      java.util.function.Function<JsonNode, JsonNode> base64) {
     String id = instance(ctx);
     if (id == null) {
       return;
     }
-    JsonNode r =
-        api.read(
-            ctx.queryParam("account"),
-            ctx.queryParam("region"),
-            "ec2",
-            Map.of(
-                "Action",
-                "DescribeInstanceAttribute",
-                "Version",
-                "2016-11-15",
-                "InstanceId",
-                id,
-                "Attribute",
-                "userData"));
+    Map<String, String> params = new LinkedHashMap<>(action);
+    params.put("Version", "2016-11-15");
+    params.put("InstanceId", id);
+    JsonNode r = api.read(ctx.queryParam("account"), ctx.queryParam("region"), "ec2", params);
     if (r == null) {
       error(ctx, 404, "no instance " + id + " here");
       return;
     }
-    json(
-        ctx,
-        JSON.createObjectNode()
-            .put("instanceId", id)
-            .put("userData", decode(r.path("userData").path("value"))));
+    json(ctx, JSON.createObjectNode().put("instanceId", id).put(name, decode(base64.apply(r))));
   }
 
   /** The instance asked for, or null after answering 400 when the query does not name one. */
