@@ -63,19 +63,19 @@ final class AlbBench {
     }
   }
 
-  private static Wrk.Result median(List<Wrk.Result> rounds) {
+  static Wrk.Result median(List<Wrk.Result> rounds) {
     List<Wrk.Result> sorted = new ArrayList<>(rounds);
     sorted.sort(Comparator.comparingDouble(Wrk.Result::rps));
     return sorted.get(sorted.size() / 2);
   }
 
-  private static String row(String name, Wrk.Result r, Wrk.Result nginx) {
+  static String row(String name, Wrk.Result r, Wrk.Result nginx) {
     return String.format(
         "| %s | %.0f | %.2f ms | %.2f ms | %.2fx |",
         name, r.rps(), r.p50Ms(), r.p99Ms(), r.rps() / nginx.rps());
   }
 
-  private static URI endpoint(Servers.Running server) {
+  static URI endpoint(Servers.Running server) {
     return URI.create("http://127.0.0.1:" + server.port());
   }
 

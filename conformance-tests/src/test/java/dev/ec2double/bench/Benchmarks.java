@@ -50,6 +50,9 @@ public final class Benchmarks {
     if (only.isEmpty() || only.contains("alb")) {
       AlbBench.run(SECONDS, b::line);
     }
+    if (only.isEmpty() || only.contains("nlb")) {
+      NlbBench.run(SECONDS, b::line);
+    }
     b.write();
   }
 

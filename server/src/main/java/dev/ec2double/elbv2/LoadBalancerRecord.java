@@ -8,8 +8,7 @@ import software.amazon.awssdk.services.elasticloadbalancingv2.model.LoadBalancer
 public final class LoadBalancerRecord implements java.io.Serializable {
   public final long seq;
   private volatile LoadBalancer sdk;
-  public final Map<String, String> attributes =
-      new ConcurrentHashMap<>(LoadBalancerAttributes.DEFAULTS);
+  public final Map<String, String> attributes;
 
   /** Its LCU reservation; changed under the store's lock. */
   public volatile LoadBalancerCapacity capacity = LoadBalancerCapacity.NONE;
@@ -17,9 +16,17 @@ public final class LoadBalancerRecord implements java.io.Serializable {
   public LoadBalancerRecord(long seq, LoadBalancer sdk) {
     this.seq = seq;
     this.sdk = sdk;
-    if (sdk.scheme()
-        == software.amazon.awssdk.services.elasticloadbalancingv2.model.LoadBalancerSchemeEnum
-            .INTERNAL) {
+    this.attributes =
+        new ConcurrentHashMap<>(
+            sdk.type() == null
+                ? LoadBalancerAttributes.DEFAULTS
+                : NetworkAttributes.loadBalancerDefaults(sdk.type()));
+    if (sdk.type()
+            != software.amazon.awssdk.services.elasticloadbalancingv2.model.LoadBalancerTypeEnum
+                .GATEWAY
+        && sdk.scheme()
+            == software.amazon.awssdk.services.elasticloadbalancingv2.model.LoadBalancerSchemeEnum
+                .INTERNAL) {
       attributes.put(LoadBalancerAttributes.DENY_IGW, "true");
     }
   }

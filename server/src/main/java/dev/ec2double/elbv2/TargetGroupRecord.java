@@ -13,8 +13,7 @@ import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetGroup;
 public final class TargetGroupRecord implements java.io.Serializable {
   public final long seq;
   private volatile TargetGroup sdk;
-  public final Map<String, String> attributes =
-      new ConcurrentHashMap<>(TargetGroupAttributes.DEFAULTS);
+  public final Map<String, String> attributes;
   private final Map<String, TargetRecord> targets = new ConcurrentHashMap<>();
   private final AtomicLong targetSeq = new AtomicLong();
 
@@ -40,6 +39,7 @@ public final class TargetGroupRecord implements java.io.Serializable {
   public TargetGroupRecord(long seq, TargetGroup sdk) {
     this.seq = seq;
     this.sdk = sdk;
+    this.attributes = new ConcurrentHashMap<>(NetworkAttributes.targetGroupDefaults(sdk));
   }
 
   public TargetGroup sdk() {

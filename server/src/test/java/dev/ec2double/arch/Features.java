@@ -53,7 +53,14 @@ final class Features {
           Map.entry("elbv2.names", Set.of("NameServer", "VirtualAddresses")),
           Map.entry("elbv2.health", Set.of("HealthChecker")),
           Map.entry("autoscaling", Set.of("Fleet", "GroupTargets")),
-          Map.entry("elbv2.tls", Set.of("Certificates", "Issued", "ListenerTls", "MtlsHeaders")));
+          Map.entry("elbv2.tls", Set.of("Certificates", "Issued", "ListenerTls", "MtlsHeaders")),
+          Map.entry(
+              "elbv2.network",
+              Set.of(
+                  "Layer4Forwarding",
+                  "NetworkListeners",
+                  "NetworkLoadBalancers",
+                  "NetworkTargetGroups")));
 
   /** The feature a class belongs to, or null when it is in no feature (a layer, the assembly). */
   static String of(JavaClass c) {

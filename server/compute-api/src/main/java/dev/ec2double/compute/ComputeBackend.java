@@ -79,6 +79,15 @@ public interface ComputeBackend extends AutoCloseable {
   default void unrouteService(String network, String virtualAddress, String protocol, int port) {}
 
   /**
+   * Forwards network load balancers' ports in the host's kernel (address translation with
+   * connection tracking), replacing every forward set before: flows already open keep their target.
+   * An empty list removes them all. False when the backend cannot forward (no packet filter).
+   */
+  default boolean forwardLayer4(java.util.List<Layer4Forward> forwards) {
+    return false;
+  }
+
+  /**
    * The name server that machines launched on the network from now on ask for names the engine
    * itself does not know (an address routed by {@link #routeService}); null for the engine's own
    * choice.

@@ -27,6 +27,21 @@ public class MockBackend implements ComputeBackend {
   private final Map<String, Machine> machines = new ConcurrentHashMap<>();
   private final Set<String> storage = ConcurrentHashMap.newKeySet();
   private final List<MachineExitListener> listeners = new CopyOnWriteArrayList<>();
+  private volatile List<Layer4Forward> layer4 = List.of();
+
+  /**
+   * Records the forwards (nothing forwards traffic without an engine): {@link #layer4Forwards()}.
+   */
+  @Override
+  public boolean forwardLayer4(List<Layer4Forward> forwards) {
+    layer4 = List.copyOf(forwards);
+    return false;
+  }
+
+  /** The network load balancers' forwards as last set. */
+  public List<Layer4Forward> layer4Forwards() {
+    return layer4;
+  }
 
   @Override
   public String name() {

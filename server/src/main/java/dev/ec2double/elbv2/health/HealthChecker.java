@@ -18,6 +18,7 @@ import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.ProtocolEnum;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetGroup;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetHealthReasonEnum;
 
@@ -38,6 +39,7 @@ public final class HealthChecker implements AutoCloseable {
   private final TargetAddresses addresses;
   private final ScheduledExecutorService ticker;
   private final HttpClient client;
+  private HttpClient httpsClient;
 
   public HealthChecker(Supplier<Collection<Elbv2Store>> stores, TargetInstances instances) {
     this.stores = stores;
@@ -108,11 +110,16 @@ public final class HealthChecker implements AutoCloseable {
         "traffic-port".equals(tg.healthCheckPort())
             ? target.port
             : Integer.parseInt(tg.healthCheckPort());
+    if (tg.healthCheckProtocol() == ProtocolEnum.TCP) {
+      tcp(tg, target, address, port);
+      return;
+    }
     String host = address.contains(":") ? "[" + address + "]" : address;
-    String uri = "http://" + host + ":" + port + tg.healthCheckPath();
+    String scheme = tg.healthCheckProtocol() == ProtocolEnum.HTTPS ? "https://" : "http://";
+    String uri = scheme + host + ":" + port + tg.healthCheckPath();
     Matcher matcher = Matcher.parse(tg.matcher() == null ? "200" : tg.matcher().httpCode());
     try {
-      client
+      (tg.healthCheckProtocol() == ProtocolEnum.HTTPS ? https() : client)
           .newRequest(uri)
           .timeout(tg.healthCheckTimeoutSeconds(), TimeUnit.SECONDS)
           .headers(h -> h.put(HttpHeader.USER_AGENT, "ELB-HealthChecker/2.0"))
@@ -144,6 +151,58 @@ public final class HealthChecker implements AutoCloseable {
     }
   }
 
+  /**
+   * The client of HTTPS health checks, made at the first: AWS does not validate the certificates of
+   * targets, so it trusts every one.
+   */
+  private synchronized HttpClient https() {
+    if (httpsClient == null) {
+      org.eclipse.jetty.io.ClientConnector connector = new org.eclipse.jetty.io.ClientConnector();
+      connector.setSslContextFactory(new org.eclipse.jetty.util.ssl.SslContextFactory.Client(true));
+      HttpClient c =
+          new HttpClient(
+              new org.eclipse.jetty.client.transport.HttpClientTransportOverHTTP(connector));
+      c.setExecutor(client.getExecutor());
+      c.setFollowRedirects(false);
+      c.setUserAgentField(null);
+      try {
+        c.start();
+      } catch (Exception e) {
+        throw new IllegalStateException("cannot start the HTTPS health check client", e);
+      }
+      httpsClient = c;
+    }
+    return httpsClient;
+  }
+
+  /** A network load balancer's TCP health check: a connection that opens passes. */
+  private void tcp(TargetGroup tg, TargetRecord target, String address, int port) {
+    TcpProbe.probe(
+        address,
+        port,
+        tg.healthCheckTimeoutSeconds(),
+        ticker,
+        outcome -> {
+          try {
+            switch (outcome) {
+              case CONNECTED -> target.passed(tg.healthyThresholdCount());
+              case TIMED_OUT ->
+                  target.failed(
+                      tg.unhealthyThresholdCount(),
+                      TargetHealthReasonEnum.TARGET_TIMEOUT,
+                      "Request timed out");
+              default ->
+                  target.failed(
+                      tg.unhealthyThresholdCount(),
+                      TargetHealthReasonEnum.TARGET_FAILED_HEALTH_CHECKS,
+                      "Health checks failed");
+            }
+          } finally {
+            target.probeDone();
+          }
+        });
+  }
+
   private static void failure(TargetGroup tg, TargetRecord target, Throwable failure) {
     if (failure instanceof TimeoutException) {
       target.failed(
@@ -161,6 +220,11 @@ public final class HealthChecker implements AutoCloseable {
     ticker.shutdownNow();
     try {
       client.stop();
+      synchronized (this) {
+        if (httpsClient != null) {
+          httpsClient.stop();
+        }
+      }
     } catch (Exception e) {
       LOG.warn("could not stop the health checker's HTTP client: {}", e.getMessage());
     }

@@ -10,6 +10,8 @@ import dev.ec2double.elbv2.ListenerAttributes;
 import dev.ec2double.elbv2.ListenerRecord;
 import dev.ec2double.elbv2.LoadBalancerRecord;
 import dev.ec2double.elbv2.Markers;
+import dev.ec2double.elbv2.NetworkAttributes;
+import dev.ec2double.elbv2.network.NetworkListeners;
 import dev.ec2double.elbv2.runtime.Elbv2;
 import dev.ec2double.errors.AwsException;
 import java.util.ArrayList;
@@ -27,6 +29,7 @@ import software.amazon.awssdk.services.elasticloadbalancingv2.model.DescribeList
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.DescribeListenersResponse;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.Listener;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.ListenerAttribute;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.LoadBalancerTypeEnum;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.ModifyListenerAttributesRequest;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.ModifyListenerAttributesResponse;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.ModifyListenerRequest;
@@ -48,16 +51,22 @@ public final class ListenersService {
 
   public CreateListenerResponse createListener(RequestContext ctx, CreateListenerRequest req) {
     Elbv2Store store = elbv2.store(ctx);
-    ProtocolEnum protocol = protocol(req.protocol());
-    if (req.port() == null || req.port() < 1 || req.port() > 65535) {
+    LoadBalancerTypeEnum type = store.loadBalancer(req.loadBalancerArn()).sdk().type();
+    boolean layer4 = type != LoadBalancerTypeEnum.APPLICATION;
+    ProtocolEnum protocol =
+        layer4
+            ? NetworkListeners.protocol(type, req.protocol(), req.port())
+            : protocol(req.protocol());
+    if (!layer4 && (req.port() == null || req.port() < 1 || req.port() > 65535)) {
       throw Elbv2Errors.validation("A port from 1 to 65535 must be specified");
     }
     Elbv2Tags.validate(req.tags());
     synchronized (store) {
       LoadBalancerRecord lb = store.loadBalancer(req.loadBalancerArn());
       List<Action> actions = ActionChecks.check(store, lb.arn(), req.defaultActions());
+      NetworkListeners.checkActions(store, type, protocol, actions);
       for (ListenerRecord l : store.listenersOf(lb.arn())) {
-        if (l.sdk().port().equals(req.port())) {
+        if (java.util.Objects.equals(l.sdk().port(), req.port())) {
           if (l.sdk().defaultActions().equals(actions) && l.sdk().protocol() == protocol) {
             return CreateListenerResponse.builder().listeners(l.sdk()).build();
           }
@@ -84,10 +93,22 @@ public final class ListenersService {
       if (protocol == ProtocolEnum.HTTPS) {
         record.attributes.putAll(ListenerAttributes.HTTPS_ONLY);
       }
+      if (layer4) {
+        record.attributes.clear();
+        record.attributes.putAll(NetworkAttributes.listenerDefaults(protocol));
+      }
+      if (type == LoadBalancerTypeEnum.NETWORK) {
+        record.hostAddress(elbv2.layer4().hostAddress(lb.sdk().dnsName()));
+        record.hostPort(req.port());
+      }
       store.listeners.put(arn, record);
       Elbv2Tags.put(store, arn, req.tags());
       try {
-        elbv2.proxies().open(store, record, idleSeconds(lb));
+        if (protocol == ProtocolEnum.HTTP || protocol == ProtocolEnum.HTTPS) {
+          elbv2.proxies().open(store, record, idleSeconds(lb));
+        } else if (layer4) {
+          elbv2.layer4().sync();
+        }
       } catch (RuntimeException e) {
         store.listeners.remove(arn);
         store.tags.remove(arn);
@@ -133,6 +154,10 @@ public final class ListenersService {
       ListenerRecord l = store.listener(req.listenerArn());
       LoadBalancerRecord lb = store.loadBalancer(l.sdk().loadBalancerArn());
       Listener.Builder b = l.sdk().toBuilder();
+      LoadBalancerTypeEnum type = lb.sdk().type();
+      if (type != LoadBalancerTypeEnum.APPLICATION) {
+        return NetworkListenerChanges.modify(elbv2, store, lb, l, req);
+      }
       ProtocolEnum protocol =
           req.protocol() == null ? l.sdk().protocol() : protocol(req.protocol());
       b.protocol(protocol);
@@ -144,7 +169,9 @@ public final class ListenersService {
               req.certificates(), req.sslPolicy(), req.mutualAuthentication()),
           l.sdk());
       if (!req.defaultActions().isEmpty()) {
-        b.defaultActions(ActionChecks.check(store, lb.arn(), req.defaultActions()));
+        List<Action> actions = ActionChecks.check(store, lb.arn(), req.defaultActions());
+        NetworkListeners.checkActions(store, type, protocol, actions);
+        b.defaultActions(actions);
       }
       boolean portChanged = req.port() != null && !req.port().equals(l.sdk().port());
       if (portChanged) {
@@ -205,7 +232,11 @@ public final class ListenersService {
                 + a.key()
                 + "' is read-only: it shows where the listener accepts");
       }
-      ListenerAttributes.check(l.sdk().protocol() == ProtocolEnum.HTTPS, a.key(), a.value());
+      if (NetworkAttributes.isLayer4(l.sdk().protocol()) || l.sdk().protocol() == null) {
+        NetworkAttributes.checkListener(l.sdk().protocol(), a.key(), a.value());
+      } else {
+        ListenerAttributes.check(l.sdk().protocol() == ProtocolEnum.HTTPS, a.key(), a.value());
+      }
     }
     synchronized (store) {
       req.attributes().forEach(a -> l.attributes.put(a.key(), a.value()));
@@ -215,8 +246,14 @@ public final class ListenersService {
 
   private static List<ListenerAttribute> attributes(ListenerRecord l) {
     Map<String, String> all = new TreeMap<>(l.attributes);
-    all.put(ListenerRecord.HOST_PORT_ATTRIBUTE, Integer.toString(l.hostPort()));
-    if (l.hostAddress() != null) {
+    boolean accepts =
+        l.sdk().protocol() == ProtocolEnum.HTTP
+            || l.sdk().protocol() == ProtocolEnum.HTTPS
+            || NetworkAttributes.isLayer4(l.sdk().protocol()) && l.hostPort() > 0;
+    if (accepts) {
+      all.put(ListenerRecord.HOST_PORT_ATTRIBUTE, Integer.toString(l.hostPort()));
+    }
+    if (l.hostAddress() != null && accepts) {
       all.put(ListenerRecord.HOST_ADDRESS_ATTRIBUTE, l.hostAddress());
     }
     return all.entrySet().stream()

@@ -6,11 +6,12 @@ import dev.ec2double.elbv2.Elbv2Errors;
 import dev.ec2double.elbv2.Elbv2Store;
 import dev.ec2double.elbv2.Elbv2Tags;
 import dev.ec2double.elbv2.ListenerRecord;
-import dev.ec2double.elbv2.LoadBalancerAttributes;
 import dev.ec2double.elbv2.LoadBalancerRecord;
 import dev.ec2double.elbv2.Markers;
 import dev.ec2double.elbv2.Names;
+import dev.ec2double.elbv2.NetworkAttributes;
 import dev.ec2double.elbv2.Networks;
+import dev.ec2double.elbv2.network.NetworkLoadBalancers;
 import dev.ec2double.elbv2.runtime.Elbv2;
 import dev.ec2double.errors.AwsException;
 import java.time.Instant;
@@ -65,20 +66,21 @@ public final class LoadBalancersService {
     if (req.name().toLowerCase().startsWith("internal-")) {
       throw Elbv2Errors.validation("Load balancer names cannot start with 'internal-'");
     }
-    if (req.type() != null && req.type() != LoadBalancerTypeEnum.APPLICATION) {
-      throw Elbv2Errors.validation(
-          "ec2-double supports load balancers of type 'application' only, not '"
-              + req.typeAsString()
-              + "'");
-    }
+    LoadBalancerTypeEnum type = NetworkLoadBalancers.type(req);
+    LoadBalancerSchemeEnum scheme = NetworkLoadBalancers.scheme(type, req);
+    NetworkLoadBalancers.check(type, scheme, req);
     Elbv2Store store = elbv2.store(ctx);
-    List<AvailabilityZone> zones = zones(ctx, req.subnets(), req.subnetMappings());
+    List<AvailabilityZone> zones =
+        zones(ctx, req.subnets(), req.subnetMappings(), NetworkLoadBalancers.minimumZones(type));
     String vpcId = zones.isEmpty() ? null : vpcOf(ctx, zones);
-    List<String> groups = securityGroups(ctx, vpcId, req.securityGroups());
-    LoadBalancerSchemeEnum scheme =
-        req.scheme() == null ? LoadBalancerSchemeEnum.INTERNET_FACING : req.scheme();
+    // an NLB without security groups has none; a gateway load balancer never has any
+    List<String> groups =
+        type != LoadBalancerTypeEnum.APPLICATION && req.securityGroups().isEmpty()
+            ? List.of()
+            : securityGroups(ctx, vpcId, req.securityGroups());
     IpAddressType ipType = req.ipAddressType() == null ? IpAddressType.IPV4 : req.ipAddressType();
-    IpAddressingService.check(ipType, scheme);
+    IpAddressingService.check(
+        ipType, scheme == null ? LoadBalancerSchemeEnum.INTERNET_FACING : scheme);
     if (req.ipamPools() != null) {
       IpAddressingService.checkPool(req.ipamPools().ipv4IpamPoolId());
     }
@@ -88,6 +90,7 @@ public final class LoadBalancersService {
         if (existing.name().equals(req.name())) {
           LoadBalancer e = existing.sdk();
           if (e.scheme() == scheme
+              && e.type() == type
               && e.availabilityZones().equals(zones)
               && e.securityGroups().equals(groups)) {
             return CreateLoadBalancerResponse.builder().loadBalancers(e).build();
@@ -113,20 +116,25 @@ public final class LoadBalancersService {
           LoadBalancer.builder()
               .loadBalancerArn(arn)
               .dnsName(dns.toLowerCase())
-              .canonicalHostedZoneId(HOSTED_ZONE)
+              .canonicalHostedZoneId(
+                  type == LoadBalancerTypeEnum.APPLICATION
+                      ? HOSTED_ZONE
+                      : NetworkLoadBalancers.NETWORK_HOSTED_ZONE)
               .createdTime(Instant.now())
               .loadBalancerName(req.name())
               .scheme(scheme)
               .vpcId(vpcId)
               .state(LoadBalancerState.builder().code(LoadBalancerStateEnum.ACTIVE).build())
-              .type(LoadBalancerTypeEnum.APPLICATION)
+              .type(type)
               .availabilityZones(zones)
               .securityGroups(groups)
               .ipAddressType(ipType)
               .ipamPools(req.ipamPools())
               .build();
       store.loadBalancers.put(arn, new LoadBalancerRecord(store.nextSeq(), lb));
-      elbv2.named(lb.dnsName());
+      if (type != LoadBalancerTypeEnum.GATEWAY) {
+        elbv2.named(lb.dnsName());
+      }
       Elbv2Tags.put(store, arn, req.tags());
       return CreateLoadBalancerResponse.builder().loadBalancers(lb).build();
     }
@@ -219,7 +227,7 @@ public final class LoadBalancersService {
       throw Elbv2Errors.validation("At least one attribute must be specified");
     }
     for (LoadBalancerAttribute a : req.attributes()) {
-      LoadBalancerAttributes.check(a.key(), a.value());
+      NetworkAttributes.checkLoadBalancer(lb.sdk().type(), a.key(), a.value());
     }
     synchronized (store) {
       req.attributes().forEach(a -> lb.attributes.put(a.key(), a.value()));
@@ -230,7 +238,12 @@ public final class LoadBalancersService {
   public SetSubnetsResponse setSubnets(RequestContext ctx, SetSubnetsRequest req) {
     Elbv2Store store = elbv2.store(ctx);
     LoadBalancerRecord lb = store.loadBalancer(req.loadBalancerArn());
-    List<AvailabilityZone> zones = zones(ctx, req.subnets(), req.subnetMappings());
+    List<AvailabilityZone> zones =
+        zones(
+            ctx,
+            req.subnets(),
+            req.subnetMappings(),
+            NetworkLoadBalancers.minimumZones(lb.sdk().type()));
     if (!vpcOf(ctx, zones).equals(lb.sdk().vpcId())) {
       throw new AwsException(
           "InvalidSubnet",
@@ -249,6 +262,7 @@ public final class LoadBalancersService {
       RequestContext ctx, SetSecurityGroupsRequest req) {
     Elbv2Store store = elbv2.store(ctx);
     LoadBalancerRecord lb = store.loadBalancer(req.loadBalancerArn());
+    NetworkLoadBalancers.checkSetSecurityGroups(lb.sdk());
     List<String> groups = securityGroups(ctx, lb.sdk().vpcId(), req.securityGroups());
     synchronized (store) {
       lb.update(lb.sdk().toBuilder().securityGroups(groups).build());
@@ -263,11 +277,14 @@ public final class LoadBalancersService {
             .toList();
   }
 
-  /** One zone per subnet, in the order given; an ALB needs two zones at least. */
+  /** One zone per subnet, in the order given; an ALB needs two zones at least, others one. */
   private List<AvailabilityZone> zones(
-      RequestContext ctx, List<String> subnets, List<SubnetMapping> mappings) {
+      RequestContext ctx, List<String> subnets, List<SubnetMapping> mappings, int minimum) {
     List<String> ids = new ArrayList<>(subnets);
     mappings.forEach(m -> ids.add(m.subnetId()));
+    if (ids.isEmpty() && minimum == 1) {
+      throw Elbv2Errors.validation("At least one subnet must be specified");
+    }
     if (ids.isEmpty()) {
       throw Elbv2Errors.validation(
           "At least two subnets in two different Availability Zones must be specified");
@@ -276,7 +293,20 @@ public final class LoadBalancersService {
     Networks networks = elbv2.networks();
     for (String id : ids) {
       Networks.Subnet s = networks.subnet(ctx.state(), id);
-      AvailabilityZone z = AvailabilityZone.builder().zoneName(s.zone()).subnetId(s.id()).build();
+      AvailabilityZone.Builder zb = AvailabilityZone.builder().zoneName(s.zone()).subnetId(s.id());
+      mappings.stream()
+          .filter(m -> id.equals(m.subnetId()))
+          .filter(m -> m.allocationId() != null || m.privateIPv4Address() != null)
+          .findFirst()
+          .ifPresent(
+              m ->
+                  zb.loadBalancerAddresses(
+                      software.amazon.awssdk.services.elasticloadbalancingv2.model
+                          .LoadBalancerAddress.builder()
+                          .allocationId(m.allocationId())
+                          .privateIPv4Address(m.privateIPv4Address())
+                          .build()));
+      AvailabilityZone z = zb.build();
       if (byZone.putIfAbsent(s.zone(), z) != null
           && !byZone.get(s.zone()).subnetId().equals(s.id())) {
         throw new AwsException(
@@ -284,9 +314,11 @@ public final class LoadBalancersService {
             "A load balancer cannot be attached to multiple subnets in the same Availability Zone");
       }
     }
-    if (byZone.size() < 2) {
+    if (byZone.size() < minimum) {
       throw Elbv2Errors.validation(
-          "At least two subnets in two different Availability Zones must be specified");
+          minimum == 1
+              ? "At least one subnet must be specified"
+              : "At least two subnets in two different Availability Zones must be specified");
     }
     return new ArrayList<>(byZone.values());
   }

@@ -44,6 +44,8 @@ public final class RulesService {
     Elbv2Tags.validate(req.tags());
     synchronized (store) {
       ListenerRecord l = store.listener(req.listenerArn());
+      dev.ec2double.elbv2.network.NetworkListeners.checkRulesAllowed(
+          store.loadBalancer(l.sdk().loadBalancerArn()).sdk().type());
       checkPriority(req.priority());
       for (RuleRecord r : store.rulesOf(l.arn())) {
         if (r.priority() == req.priority()) {

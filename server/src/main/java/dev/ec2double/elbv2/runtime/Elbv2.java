@@ -8,6 +8,7 @@ import dev.ec2double.elbv2.Networks;
 import dev.ec2double.elbv2.TargetAddresses;
 import dev.ec2double.elbv2.TargetInstances;
 import dev.ec2double.elbv2.health.HealthChecker;
+import dev.ec2double.elbv2.network.Layer4Forwarding;
 import dev.ec2double.elbv2.proxy.ListenerProxies;
 import dev.ec2double.elbv2.tls.Certificates;
 import java.util.Collection;
@@ -27,6 +28,7 @@ public final class Elbv2 implements AutoCloseable {
   private final HostsFile names;
   private final InstanceReach reach;
   private final Certificates certificates;
+  private final Layer4Forwarding layer4;
 
   /**
    * @param networks the subnets, VPCs and security groups load balancers and target groups name
@@ -51,6 +53,14 @@ public final class Elbv2 implements AutoCloseable {
         new ListenerProxies(bindHost, new TargetAddresses(instances), backend, certificates);
     this.reach = new InstanceReach(backend, proxies, serverId);
     this.health = new HealthChecker(() -> stores, instances);
+    this.layer4 =
+        new Layer4Forwarding(
+            () -> stores, new TargetAddresses(instances), backend, proxies::addressOf);
+  }
+
+  /** The network load balancers' forwards in the host's kernel. */
+  public Layer4Forwarding layer4() {
+    return layer4;
   }
 
   public Elbv2Store store(RequestContext ctx) {
@@ -170,10 +180,12 @@ public final class Elbv2 implements AutoCloseable {
     stores.clear();
     names.clear();
     certificates.reset();
+    layer4.sync();
   }
 
   @Override
   public void close() {
+    layer4.close();
     health.close();
     reach.close();
     proxies.close();

@@ -25,8 +25,13 @@ final class HealthCheckSettings {
               + tg.healthCheckIntervalSeconds()
               + "'");
     }
+    boolean layer4 = dev.ec2double.elbv2.NetworkAttributes.isLayer4(tg.protocol());
+    boolean http = !"TCP".equals(tg.healthCheckProtocolAsString());
     String path = tg.healthCheckPath();
-    if (path == null || !path.startsWith("/") || path.length() > 1024) {
+    if (http && path == null && layer4) {
+      path = "/";
+    }
+    if (http && (path == null || !path.startsWith("/") || path.length() > 1024)) {
       throw Elbv2Errors.validation(
           "Health check path must begin with '/' and be at most 1024 characters");
     }
@@ -39,11 +44,21 @@ final class HealthCheckSettings {
             "Health check port must be 'traffic-port' or a number from 1 to 65535");
       }
     }
-    if (tg.healthCheckProtocol() != null && !"HTTP".equals(tg.healthCheckProtocolAsString())) {
+    if (layer4) {
+      if (!java.util.Set.of("TCP", "HTTP", "HTTPS").contains(tg.healthCheckProtocolAsString())) {
+        throw Elbv2Errors.validation(
+            "Health check protocol must be TCP, HTTP or HTTPS for "
+                + tg.protocol()
+                + " target groups");
+      }
+    } else if (tg.healthCheckProtocol() != null
+        && !"HTTP".equals(tg.healthCheckProtocolAsString())) {
       throw new dev.ec2double.errors.AwsException(
           "UnsupportedProtocol", "ec2-double supports HTTP health checks only");
     }
-    Matcher.parse(tg.matcher().httpCode());
+    if (tg.matcher() != null) {
+      Matcher.parse(tg.matcher().httpCode());
+    }
   }
 
   private static void range(String what, Integer value, int min, int max) {

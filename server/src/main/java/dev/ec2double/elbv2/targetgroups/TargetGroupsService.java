@@ -7,8 +7,9 @@ import dev.ec2double.elbv2.Elbv2Store;
 import dev.ec2double.elbv2.Elbv2Tags;
 import dev.ec2double.elbv2.Markers;
 import dev.ec2double.elbv2.Names;
-import dev.ec2double.elbv2.TargetGroupAttributes;
+import dev.ec2double.elbv2.NetworkAttributes;
 import dev.ec2double.elbv2.TargetGroupRecord;
+import dev.ec2double.elbv2.network.NetworkTargetGroups;
 import dev.ec2double.elbv2.runtime.Elbv2;
 import dev.ec2double.errors.AwsException;
 import java.util.ArrayList;
@@ -54,15 +55,16 @@ public final class TargetGroupsService {
     if (req.protocol() == null) {
       throw Elbv2Errors.validation("A protocol must be specified");
     }
-    if (req.protocol() != ProtocolEnum.HTTP) {
+    boolean layer4 = NetworkAttributes.isLayer4(req.protocol());
+    if (req.protocol() != ProtocolEnum.HTTP && !layer4) {
       throw new AwsException(
           "UnsupportedProtocol",
           "ec2-double supports HTTP target groups only, not '" + req.protocolAsString() + "'");
     }
-    if (req.port() == null) {
+    if (req.port() == null && !layer4) {
       throw Elbv2Errors.validation("A port must be specified");
     }
-    if (req.port() < 1 || req.port() > 65535) {
+    if (req.port() != null && req.port() < 1 || req.port() > 65535) {
       throw Elbv2Errors.validation("Port '" + req.port() + "' must be from 1 to 65535");
     }
     if (req.vpcId() == null) {
@@ -97,10 +99,12 @@ public final class TargetGroupsService {
                     .build())
             .targetType(type)
             .ipAddressType(TargetGroupIpAddressTypeEnum.IPV4);
-    if (req.healthCheckProtocol() != null && req.healthCheckProtocol() != ProtocolEnum.HTTP) {
+    if (!layer4
+        && req.healthCheckProtocol() != null
+        && req.healthCheckProtocol() != ProtocolEnum.HTTP) {
       throw new AwsException("UnsupportedProtocol", "ec2-double supports HTTP health checks only");
     }
-    TargetGroup candidate = b.build();
+    TargetGroup candidate = layer4 ? NetworkTargetGroups.build(req, type) : b.build();
     HealthCheckSettings.check(candidate);
     synchronized (store) {
       for (TargetGroupRecord existing : store.targetGroups.values()) {
@@ -249,7 +253,7 @@ public final class TargetGroupsService {
     if (req.attributes().isEmpty()) {
       throw Elbv2Errors.validation("At least one attribute must be specified");
     }
-    req.attributes().forEach(a -> TargetGroupAttributes.check(a.key(), a.value()));
+    req.attributes().forEach(a -> NetworkAttributes.checkTargetGroup(r.sdk(), a.key(), a.value()));
     synchronized (store) {
       req.attributes().forEach(a -> r.attributes.put(a.key(), a.value()));
       if ("app_cookie".equals(r.attributes.get("stickiness.type"))

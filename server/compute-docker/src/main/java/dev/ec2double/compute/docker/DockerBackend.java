@@ -166,6 +166,11 @@ public final class DockerBackend implements ComputeBackend {
   }
 
   @Override
+  public boolean forwardLayer4(List<dev.ec2double.compute.Layer4Forward> forwards) {
+    return networks.forwardLayer4(forwards);
+  }
+
+  @Override
   public void useNameServer(String network, String address) {
     machines.useNameServer(network, address);
   }

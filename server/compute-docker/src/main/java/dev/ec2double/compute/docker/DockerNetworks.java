@@ -35,6 +35,7 @@ final class DockerNetworks {
   private final PacketFilterAccess filterAccess;
   private final ServiceRoutes routes;
   private final Map<String, String> cidrs = new ConcurrentHashMap<>();
+  private final Layer4Routes layer4;
 
   /**
    * @param dockerHost the engine's address: the packet filter is the host's only when it is local
@@ -48,6 +49,32 @@ final class DockerNetworks {
     this.routes =
         new ServiceRoutes(
             HostPacketFilter.chainOf(serverId), filterAccess.iptables(), this::bridgeOf);
+    this.layer4 =
+        new Layer4Routes(
+            HostPacketFilter.chainOf(serverId), filterAccess.iptables(), this::bridgeOfAddress);
+  }
+
+  /** The bridge of the network of this server whose CIDR holds an address, or null. */
+  private String bridgeOfAddress(String address) {
+    for (var e : cidrs.entrySet()) {
+      if (address.indexOf(':') < 0 && ServiceRoutes.contains(e.getValue(), address)) {
+        return bridgeOf(e.getKey());
+      }
+    }
+    return null;
+  }
+
+  /**
+   * The network load balancers' ports (see {@link Layer4Routes}); false where the host's packet
+   * filter cannot be written by this process (its helper container cannot set {@code
+   * route_localnet}).
+   */
+  boolean forwardLayer4(java.util.List<dev.ec2double.compute.Layer4Forward> forwards) {
+    if (!filterAccess.usable() || filterAccess.helper() != null) {
+      return false;
+    }
+    layer4.apply(forwards);
+    return true;
   }
 
   /** Removes the packet filter chains of servers that are gone (they could not themselves). */
@@ -319,6 +346,9 @@ final class DockerNetworks {
   void removeAll() {
     filter.clear();
     routes.clear();
+    if (filterAccess.usable() && filterAccess.helper() == null) {
+      layer4.apply(java.util.List.of());
+    }
     for (Network n : docker.listNetworksCmd().exec()) {
       if (n.getLabels() != null && serverId.equals(n.getLabels().get(Labels.SERVER))) {
         leaveAsSibling(n.getId());
@@ -335,6 +365,9 @@ final class DockerNetworks {
   void close(boolean keepRules) {
     if (!keepRules) {
       routes.close();
+      if (filterAccess.usable()) {
+        layer4.close();
+      }
       filter.close();
     }
     if (filterAccess.helper() != null) {

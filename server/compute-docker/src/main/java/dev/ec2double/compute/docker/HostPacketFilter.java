@@ -458,6 +458,7 @@ final class HostPacketFilter implements AutoCloseable {
     iptables.run("-t", "nat", "-D", "PREROUTING", "-j", chain + "-MD");
     iptables.run("-D", "OUTPUT", "-j", chain + "-O");
     ServiceRoutes.remove(iptables, ServiceRoutes.chainOf(chain));
+    Layer4Routes.remove(iptables, chain);
     for (String c : new String[] {chain, chain + "-E", chain + "-I", chain + "-O"}) {
       iptables.run("-F", c);
     }

@@ -51,6 +51,11 @@ final class Iptables {
     return shell.exec(List.of("iptables-restore", "--noflush", "--wait"), input);
   }
 
+  /** Any other command in the same place (writing a {@code /proc/sys} setting). */
+  Result shell(List<String> cmd) {
+    return shell.exec(cmd, null);
+  }
+
   private static Result local(List<String> cmd, String input) {
     try {
       Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
