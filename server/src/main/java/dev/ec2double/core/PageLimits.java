@@ -56,6 +56,7 @@ public final class PageLimits {
     refuses("DescribeDhcpOptions", 5, 1000);
     refuses("DescribeNetworkAcls", 5, 1000);
     refuses("DescribeEgressOnlyInternetGateways", 5, 255);
+    refuses("DescribeVpcPeeringConnections", 5, 1000);
     refuses("DescribeIamInstanceProfileAssociations", 5, 1000);
     // "This value can be between 1 and 200."
     refuses("DescribeLaunchTemplates", 1, 200);

@@ -21,6 +21,7 @@ final class VpcKinds {
     CustomerGateways.KIND.registerTaggable(resources);
     EgressOnlyInternetGateways.KIND.registerTaggable(resources);
     NetworkAcls.KIND.registerTaggable(resources);
+    VpcPeerings.KIND.registerTaggable(resources);
     resources.register(
         new Resources.Kind(
             "rtb",
