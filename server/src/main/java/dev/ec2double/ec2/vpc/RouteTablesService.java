@@ -180,9 +180,18 @@ public final class RouteTablesService {
               true);
       int i = indexOf(t, route.destination());
       RouteTableRecord.Route old = t.routes.get(i);
-      if (old.isLocal() != route.isLocal() && !old.isLocal()) {
+      if (route.isLocal() && !old.isLocal()) {
         throw AwsException.invalidParameterValue(
             "The 'local' target can only be used to restore the local route");
+      }
+      // AWS lets the local route point at a middlebox (an ENI, a NAT gateway, an endpoint) only
+      if (old.isLocal()
+          && !route.isLocal()
+          && route.eniId() == null
+          && route.natGatewayId() == null
+          && route.vpcEndpointId() == null) {
+        throw AwsException.invalidParameterValue(
+            "Cannot replace the local route " + old.destination() + " with this target");
       }
       // the local route keeps its origin; replacing it with itself restores it
       t.routes.set(i, old.isLocal() && route.isLocal() ? old : replaced(route, old));
