@@ -56,6 +56,7 @@ import dev.ec2double.ec2.vpc.EgressOnlyInternetGatewaysService;
 import dev.ec2double.ec2.vpc.InstanceNetworking;
 import dev.ec2double.ec2.vpc.InstancePlacements;
 import dev.ec2double.ec2.vpc.InternetGatewaysService;
+import dev.ec2double.ec2.vpc.NatGatewaysService;
 import dev.ec2double.ec2.vpc.NetworkAclEnforcer;
 import dev.ec2double.ec2.vpc.NetworkAclsService;
 import dev.ec2double.ec2.vpc.NetworkInterfacesService;
@@ -138,6 +139,7 @@ public final class Services implements AutoCloseable {
     registry.register(new EgressOnlyInternetGatewaysService());
     registry.register(new RouteTablesService(placements, peeringEnforcer));
     registry.register(new VpcPeeringService(store::region, peeringEnforcer));
+    registry.register(new NatGatewaysService());
     registry.register(new SecurityGroupsService(enforcer));
     registry.register(new NetworkInterfacesService(placements, enforcer));
     registry.register(new AddressesService(placements));

@@ -7,14 +7,23 @@ import dev.ec2double.errors.AwsException;
 final class NatGatewayLookup {
   private NatGatewayLookup() {}
 
-  /** Throws AWS's error unless the NAT gateway exists in the route table's VPC. */
+  /** Throws AWS's error unless the NAT gateway exists (not deleted) in the route table's VPC. */
   static void check(RegionState region, RouteTableRecord t, String id) {
-    throw new AwsException(
-        "InvalidNatGatewayID.NotFound", "The natGateway ID '" + id + "' does not exist");
+    VpcState st = VpcState.of(region);
+    NatGatewayRecord n = st.natGateways.get(id);
+    if (n == null || n.state.equals("deleted") || n.state.equals("failed")) {
+      throw new AwsException(
+          "InvalidNatGatewayID.NotFound", "The natGateway ID '" + id + "' does not exist");
+    }
+    if (!n.vpcId.equals(t.vpcId)) {
+      throw AwsException.invalidParameterValue(
+          "route table " + t.id + " and NAT gateway " + id + " belong to different networks");
+    }
   }
 
-  /** Whether the NAT gateway is available (a route to it is active). */
+  /** Whether the NAT gateway is there and not deleted (a route to it is active). */
   static boolean available(RegionState region, String id) {
-    return false;
+    NatGatewayRecord n = VpcState.of(region).natGateways.get(id);
+    return n != null && n.usable();
   }
 }

@@ -22,6 +22,7 @@ final class VpcKinds {
     EgressOnlyInternetGateways.KIND.registerTaggable(resources);
     NetworkAcls.KIND.registerTaggable(resources);
     VpcPeerings.KIND.registerTaggable(resources);
+    NatGateways.KIND.registerTaggable(resources);
     resources.register(
         new Resources.Kind(
             "rtb",
