@@ -101,6 +101,9 @@ final class RouteTargets {
       Ask a,
       boolean allowLocal) {
     String destination = destination(a.cidr(), a.ipv6Cidr(), a.prefixListId());
+    if (a.prefixListId() != null) {
+      PrefixLists.KIND.get(region, destination);
+    }
     List<String> targets = new ArrayList<>();
     for (String v :
         new String[] {
@@ -158,6 +161,11 @@ final class RouteTargets {
       }
     } else if (a.natGatewayId() != null) {
       NatGatewayLookup.check(region, t, a.natGatewayId());
+    } else if (a.vpcEndpointId() != null) {
+      VpcEndpointRecord e = VpcEndpoints.KIND.get(region, a.vpcEndpointId());
+      if (!t.vpcId.equals(e.vpcId)) {
+        throw differentNetworks(t, e.id);
+      }
     } else {
       unmodelled(a);
     }
@@ -213,11 +221,6 @@ final class RouteTargets {
           "InvalidCarrierGatewayID.NotFound",
           "The CarrierGateway ID '" + a.carrierGatewayId() + "' does not exist");
     }
-    if (a.vpcEndpointId() != null) {
-      throw new AwsException(
-          "InvalidVpcEndpointId.NotFound",
-          "The Vpc Endpoint Id '" + a.vpcEndpointId() + "' does not exist");
-    }
     if (a.localGatewayId() != null) {
       throw new AwsException(
           "InvalidLocalGatewayID.NotFound",
@@ -250,6 +253,9 @@ final class RouteTargets {
     }
     if (r.natGatewayId() != null) {
       return NatGatewayLookup.available(region, r.natGatewayId());
+    }
+    if (r.vpcEndpointId() != null) {
+      return st.endpoints.containsKey(r.vpcEndpointId());
     }
     return true;
   }

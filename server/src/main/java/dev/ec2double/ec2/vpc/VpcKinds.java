@@ -23,6 +23,8 @@ final class VpcKinds {
     NetworkAcls.KIND.registerTaggable(resources);
     VpcPeerings.KIND.registerTaggable(resources);
     NatGateways.KIND.registerTaggable(resources);
+    PrefixLists.KIND.registerTaggable(resources);
+    VpcEndpoints.KIND.registerTaggable(resources);
     resources.register(
         new Resources.Kind(
             "rtb",
