@@ -8,6 +8,7 @@ import dev.ec2double.it.TestServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.ec2.Ec2Client;
+import software.amazon.awssdk.services.ec2.model.CreateRouteRequest;
 import software.amazon.awssdk.services.ec2.model.Route;
 import software.amazon.awssdk.services.ec2.model.RouteTable;
 
@@ -40,6 +41,18 @@ class RoutesApiIT {
                     || destination.equals(r.destinationIpv6CidrBlock()))
         .findFirst()
         .orElseThrow();
+  }
+
+  /** The error of a route from the table to 0.0.0.0/0 with the given target. */
+  private static String toAnywhere(
+      String rtb, java.util.function.Consumer<CreateRouteRequest.Builder> target) {
+    return error(
+        () ->
+            ec2.createRoute(
+                r -> {
+                  r.routeTableId(rtb).destinationCidrBlock("0.0.0.0/0");
+                  target.accept(r);
+                }));
   }
 
   private static String mainTable(String vpc) {
@@ -117,78 +130,22 @@ class RoutesApiIT {
   void targetsMustExistAndExactlyOneIsGiven() {
     String a = vpc("10.95.0.0/16");
     String rtb = ec2.createRouteTable(r -> r.vpcId(a)).routeTable().routeTableId();
-    assertThat(
-            error(
-                () ->
-                    ec2.createRoute(
-                        r ->
-                            r.routeTableId(rtb)
-                                .destinationCidrBlock("0.0.0.0/0")
-                                .natGatewayId("nat-0123456789abcdef0"))))
+    assertThat(toAnywhere(rtb, r -> r.natGatewayId("nat-0123456789abcdef0")))
         .isEqualTo(
             "InvalidNatGatewayID.NotFound: The natGateway ID 'nat-0123456789abcdef0' does not exist");
-    assertThat(
-            error(
-                () ->
-                    ec2.createRoute(
-                        r ->
-                            r.routeTableId(rtb)
-                                .destinationCidrBlock("0.0.0.0/0")
-                                .gatewayId("igw-0123456789abcdef0"))))
+    assertThat(toAnywhere(rtb, r -> r.gatewayId("igw-0123456789abcdef0")))
         .startsWith("InvalidGatewayID.NotFound");
-    assertThat(
-            error(
-                () ->
-                    ec2.createRoute(
-                        r ->
-                            r.routeTableId(rtb)
-                                .destinationCidrBlock("0.0.0.0/0")
-                                .transitGatewayId("tgw-0123456789abcdef0"))))
+    assertThat(toAnywhere(rtb, r -> r.transitGatewayId("tgw-0123456789abcdef0")))
         .startsWith("InvalidTransitGatewayID.NotFound");
-    assertThat(
-            error(
-                () ->
-                    ec2.createRoute(
-                        r ->
-                            r.routeTableId(rtb)
-                                .destinationCidrBlock("0.0.0.0/0")
-                                .carrierGatewayId("cagw-0123456789abcdef0"))))
+    assertThat(toAnywhere(rtb, r -> r.carrierGatewayId("cagw-0123456789abcdef0")))
         .startsWith("InvalidCarrierGatewayID.NotFound");
-    assertThat(
-            error(
-                () ->
-                    ec2.createRoute(
-                        r ->
-                            r.routeTableId(rtb)
-                                .destinationCidrBlock("0.0.0.0/0")
-                                .vpcEndpointId("vpce-0123456789abcdef0"))))
+    assertThat(toAnywhere(rtb, r -> r.vpcEndpointId("vpce-0123456789abcdef0")))
         .startsWith("InvalidVpcEndpointId.NotFound");
-    assertThat(
-            error(
-                () ->
-                    ec2.createRoute(
-                        r ->
-                            r.routeTableId(rtb)
-                                .destinationCidrBlock("0.0.0.0/0")
-                                .vpcPeeringConnectionId("pcx-0123456789abcdef0"))))
+    assertThat(toAnywhere(rtb, r -> r.vpcPeeringConnectionId("pcx-0123456789abcdef0")))
         .startsWith("InvalidVpcPeeringConnectionID.NotFound");
-    assertThat(
-            error(
-                () ->
-                    ec2.createRoute(
-                        r ->
-                            r.routeTableId(rtb)
-                                .destinationCidrBlock("0.0.0.0/0")
-                                .networkInterfaceId("eni-0123456789abcdef0"))))
+    assertThat(toAnywhere(rtb, r -> r.networkInterfaceId("eni-0123456789abcdef0")))
         .startsWith("InvalidNetworkInterfaceID.NotFound");
-    assertThat(
-            error(
-                () ->
-                    ec2.createRoute(
-                        r ->
-                            r.routeTableId(rtb)
-                                .destinationCidrBlock("0.0.0.0/0")
-                                .instanceId("i-0123456789abcdef0"))))
+    assertThat(toAnywhere(rtb, r -> r.instanceId("i-0123456789abcdef0")))
         .startsWith("InvalidInstanceID.NotFound");
     assertThat(
             error(

@@ -9,6 +9,7 @@ import java.time.Duration;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.ec2.model.Instance;
+import software.amazon.awssdk.services.ec2.model.IpPermission;
 
 /**
  * Two VPCs on the engine reach each other at their private addresses only while a peering
@@ -21,6 +22,15 @@ class VpcPeeringEnforcedIT {
   @BeforeAll
   static void packetFilter() {
     DockerVpcs.requirePacketFilter();
+  }
+
+  private static IpPermission port8080From(String cidr) {
+    return IpPermission.builder()
+        .ipProtocol("tcp")
+        .fromPort(8080)
+        .toPort(8080)
+        .ipRanges(x -> x.cidrIp(cidr))
+        .build();
   }
 
   private static String mainTable(DockerVpcs vpcs, DockerVpcs.Vpc vpc) {
@@ -42,14 +52,7 @@ class VpcPeeringEnforcedIT {
       // the server admits A's block on 8080; the client's default group lets everything out
       String web = vpcs.group(b, "web");
       vpcs.ec2.authorizeSecurityGroupIngress(
-          r ->
-              r.groupId(web)
-                  .ipPermissions(
-                      p ->
-                          p.ipProtocol("tcp")
-                              .fromPort(8080)
-                              .toPort(8080)
-                              .ipRanges(x -> x.cidrIp(cidrA))));
+          r -> r.groupId(web).ipPermissions(port8080From(cidrA)));
       Instance server = vpcs.run(BUSYBOX, b.subnetId(), DockerVpcs.WEB_SERVER, web);
       Instance client = vpcs.run(BUSYBOX, a.subnetId(), null);
       vpcs.waitRunning(server.instanceId(), client.instanceId());
@@ -91,25 +94,10 @@ class VpcPeeringEnforcedIT {
           .contains("1");
 
       // the group decides on top of the routes
-      vpcs.ec2.revokeSecurityGroupIngress(
-          r ->
-              r.groupId(web)
-                  .ipPermissions(
-                      p ->
-                          p.ipProtocol("tcp")
-                              .fromPort(8080)
-                              .toPort(8080)
-                              .ipRanges(x -> x.cidrIp(cidrA))));
+      vpcs.ec2.revokeSecurityGroupIngress(r -> r.groupId(web).ipPermissions(port8080From(cidrA)));
       assertThat(vpcs.httpGet(client.instanceId(), ip, 8080)).doesNotContain("hello-from");
       vpcs.ec2.authorizeSecurityGroupIngress(
-          r ->
-              r.groupId(web)
-                  .ipPermissions(
-                      p ->
-                          p.ipProtocol("tcp")
-                              .fromPort(8080)
-                              .toPort(8080)
-                              .ipRanges(x -> x.cidrIp(client.privateIpAddress() + "/32"))));
+          r -> r.groupId(web).ipPermissions(port8080From(client.privateIpAddress() + "/32")));
       assertThat(vpcs.httpGet(client.instanceId(), ip, 8080))
           .as("a /32 rule for the client's private address admits it: the address is kept")
           .contains("hello-from");

@@ -27,29 +27,18 @@ final class NatGateways {
           .build();
 
   private static NatGateway view(RequestContext ctx, NatGatewayRecord r) {
-    NatGatewayAddress.Builder address =
-        NatGatewayAddress.builder()
-            .networkInterfaceId(r.eniId)
-            .privateIp(r.privateIp)
-            .isPrimary(true)
-            .status(r.state.startsWith("delet") ? "disassociating" : "succeeded");
-    if (r.allocationId != null) {
-      address.allocationId(r.allocationId).publicIp(r.publicIp).associationId(r.associationId);
-    }
-    if (r.failureCode != null) {
-      return NatGateway.builder()
-          .natGatewayId(r.id)
-          .subnetId(r.subnetId)
-          .vpcId(r.vpcId)
-          .connectivityType(r.connectivityType)
-          .state(r.state)
-          .createTime(r.createTime)
-          .deleteTime(r.deleteTime)
-          .failureCode(r.failureCode)
-          .failureMessage(r.failureMessage)
-          .natGatewayAddresses(List.of())
-          .tags(ctx.tags().sdkTags(r.id))
-          .build();
+    List<NatGatewayAddress> addresses = List.of();
+    if (r.failureCode == null) {
+      NatGatewayAddress.Builder address =
+          NatGatewayAddress.builder()
+              .networkInterfaceId(r.eniId)
+              .privateIp(r.privateIp)
+              .isPrimary(true)
+              .status(r.state.startsWith("delet") ? "disassociating" : "succeeded");
+      if (r.allocationId != null) {
+        address.allocationId(r.allocationId).publicIp(r.publicIp).associationId(r.associationId);
+      }
+      addresses = List.of(address.build());
     }
     return NatGateway.builder()
         .natGatewayId(r.id)
@@ -61,7 +50,7 @@ final class NatGateways {
         .deleteTime(r.deleteTime)
         .failureCode(r.failureCode)
         .failureMessage(r.failureMessage)
-        .natGatewayAddresses(List.of(address.build()))
+        .natGatewayAddresses(addresses)
         .tags(ctx.tags().sdkTags(r.id))
         .build();
   }

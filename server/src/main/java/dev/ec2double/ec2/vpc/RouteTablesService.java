@@ -118,27 +118,7 @@ public final class RouteTablesService {
     synchronized (st) {
       RouteTableRecord t = st.routeTable(req.routeTableId());
       RouteTableRecord.Route route =
-          RouteTargets.route(
-              ctx.state(),
-              st,
-              placements,
-              t,
-              new RouteTargets.Ask(
-                  req.destinationCidrBlock(),
-                  req.destinationIpv6CidrBlock(),
-                  req.destinationPrefixListId(),
-                  req.gatewayId(),
-                  req.instanceId(),
-                  req.networkInterfaceId(),
-                  req.natGatewayId(),
-                  req.vpcPeeringConnectionId(),
-                  req.egressOnlyInternetGatewayId(),
-                  req.transitGatewayId(),
-                  req.carrierGatewayId(),
-                  req.vpcEndpointId(),
-                  req.localGatewayId(),
-                  req.coreNetworkArn()),
-              false);
+          RouteTargets.route(ctx.state(), st, placements, t, RouteTargets.Ask.of(req), false);
       for (RouteTableRecord.Route r : t.routes) {
         if (r.destination().equals(route.destination())) {
           throw new AwsException(
@@ -157,27 +137,7 @@ public final class RouteTablesService {
     synchronized (st) {
       RouteTableRecord t = st.routeTable(req.routeTableId());
       RouteTableRecord.Route route =
-          RouteTargets.route(
-              ctx.state(),
-              st,
-              placements,
-              t,
-              new RouteTargets.Ask(
-                  req.destinationCidrBlock(),
-                  req.destinationIpv6CidrBlock(),
-                  req.destinationPrefixListId(),
-                  req.gatewayId(),
-                  req.instanceId(),
-                  req.networkInterfaceId(),
-                  req.natGatewayId(),
-                  req.vpcPeeringConnectionId(),
-                  req.egressOnlyInternetGatewayId(),
-                  req.transitGatewayId(),
-                  req.carrierGatewayId(),
-                  req.vpcEndpointId(),
-                  req.localGatewayId(),
-                  req.coreNetworkArn()),
-              true);
+          RouteTargets.route(ctx.state(), st, placements, t, RouteTargets.Ask.of(req), true);
       int i = indexOf(t, route.destination());
       RouteTableRecord.Route old = t.routes.get(i);
       if (route.isLocal() && !old.isLocal()) {

@@ -33,7 +33,29 @@ final class RouteTargets {
       String carrierGatewayId,
       String vpcEndpointId,
       String localGatewayId,
-      String coreNetworkArn) {}
+      String coreNetworkArn) {
+
+    /** The members of a CreateRoute or ReplaceRoute request (both have them, by these names). */
+    static Ask of(software.amazon.awssdk.core.SdkRequest req) {
+      java.util.function.Function<String, String> f =
+          name -> req.getValueForField(name, String.class).orElse(null);
+      return new Ask(
+          f.apply("DestinationCidrBlock"),
+          f.apply("DestinationIpv6CidrBlock"),
+          f.apply("DestinationPrefixListId"),
+          f.apply("GatewayId"),
+          f.apply("InstanceId"),
+          f.apply("NetworkInterfaceId"),
+          f.apply("NatGatewayId"),
+          f.apply("VpcPeeringConnectionId"),
+          f.apply("EgressOnlyInternetGatewayId"),
+          f.apply("TransitGatewayId"),
+          f.apply("CarrierGatewayId"),
+          f.apply("VpcEndpointId"),
+          f.apply("LocalGatewayId"),
+          f.apply("CoreNetworkArn"));
+    }
+  }
 
   /** The destination a request names, normalized, or AWS's error. */
   static String destination(String cidr, String ipv6Cidr, String prefixListId) {
