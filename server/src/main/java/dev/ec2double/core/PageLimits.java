@@ -56,6 +56,14 @@ public final class PageLimits {
     refuses("DescribeDhcpOptions", 5, 1000);
     refuses("DescribeNetworkAcls", 5, 1000);
     refuses("DescribeEgressOnlyInternetGateways", 5, 255);
+    refuses("DescribeVpcPeeringConnections", 5, 1000);
+    refuses("DescribeManagedPrefixLists", 1, 100);
+    refuses("GetManagedPrefixListEntries", 1, 100);
+    refuses("GetManagedPrefixListAssociations", 5, 255);
+    refuses("DescribePrefixLists", 5, 1000);
+    // "Constraint: If the value is greater than 1,000, we return only 1,000 items."
+    caps("DescribeVpcEndpoints", 1, 1000);
+    caps("DescribeVpcEndpointServices", 1, 1000);
     refuses("DescribeIamInstanceProfileAssociations", 5, 1000);
     // "This value can be between 1 and 200."
     refuses("DescribeLaunchTemplates", 1, 200);

@@ -56,14 +56,19 @@ import dev.ec2double.ec2.vpc.EgressOnlyInternetGatewaysService;
 import dev.ec2double.ec2.vpc.InstanceNetworking;
 import dev.ec2double.ec2.vpc.InstancePlacements;
 import dev.ec2double.ec2.vpc.InternetGatewaysService;
+import dev.ec2double.ec2.vpc.NatGatewaysService;
 import dev.ec2double.ec2.vpc.NetworkAclEnforcer;
 import dev.ec2double.ec2.vpc.NetworkAclsService;
 import dev.ec2double.ec2.vpc.NetworkInterfacesService;
+import dev.ec2double.ec2.vpc.PrefixListsService;
 import dev.ec2double.ec2.vpc.RouteTablesService;
 import dev.ec2double.ec2.vpc.SecurityGroupEnforcer;
 import dev.ec2double.ec2.vpc.SecurityGroupsService;
 import dev.ec2double.ec2.vpc.SubnetsService;
+import dev.ec2double.ec2.vpc.VpcEndpointsService;
 import dev.ec2double.ec2.vpc.VpcNetworks;
+import dev.ec2double.ec2.vpc.VpcPeeringEnforcer;
+import dev.ec2double.ec2.vpc.VpcPeeringService;
 import dev.ec2double.ec2.vpc.VpcsService;
 import dev.ec2double.elbv2.Networks;
 import dev.ec2double.elbv2.TargetInstances;
@@ -108,6 +113,7 @@ public final class Services implements AutoCloseable {
   private final SecurityGroupEnforcer enforcer;
   private final NetworkAclEnforcer aclEnforcer;
   private final dev.ec2double.autoscaling.AutoScaling autoScaling;
+  private final VpcPeeringEnforcer peeringEnforcer;
 
   public Services(ServerConfig config, ComputeBackend backend, String serverId) {
     this(config, backend, serverId, new StateStore());
@@ -124,17 +130,22 @@ public final class Services implements AutoCloseable {
         new SecurityGroupEnforcer(
             backend, enforceSecurityGroups(config, backend), Services::metadataHops);
     aclEnforcer = new NetworkAclEnforcer(backend, enforcer.enabled());
+    peeringEnforcer = new VpcPeeringEnforcer(backend, store::region);
     networks = new VpcNetworks(backend, serverId);
     InstanceNetworking networking = new InstanceNetworking(networks, enforcer);
     InstancePlacements placements = placements();
     registry.register(new VpcsService(networks, resources));
-    registry.register(new SubnetsService(aclEnforcer));
+    registry.register(new SubnetsService(aclEnforcer, peeringEnforcer));
     registry.register(new NetworkAclsService(aclEnforcer));
     registry.register(new InternetGatewaysService());
     registry.register(new DhcpOptionsService());
     registry.register(new CustomerGatewaysService());
     registry.register(new EgressOnlyInternetGatewaysService());
-    registry.register(new RouteTablesService());
+    registry.register(new RouteTablesService(placements, peeringEnforcer));
+    registry.register(new VpcPeeringService(store::region, peeringEnforcer));
+    registry.register(new NatGatewaysService());
+    registry.register(new PrefixListsService());
+    registry.register(new VpcEndpointsService());
     registry.register(new SecurityGroupsService(enforcer));
     registry.register(new NetworkInterfacesService(placements, enforcer));
     registry.register(new AddressesService(placements));
@@ -348,6 +359,7 @@ public final class Services implements AutoCloseable {
         ebs.adopt(state);
         enforcer.refreshSoon(state).join();
         aclEnforcer.refresh(state);
+        peeringEnforcer.refresh(state);
         elbv2.adopt(state);
       } catch (RuntimeException e) {
         LOG.warn(

@@ -50,6 +50,14 @@ public interface ComputeBackend extends AutoCloseable {
    */
   default void applyNetworkAcls(String scope, java.util.List<SubnetAcl> acls, boolean filter) {}
 
+  /**
+   * Replaces the links between networks of one scope (an account and region): the host forwards
+   * each link's traffic between its two networks, keeping the addresses (VPC peering). Called when
+   * peerings, route tables or subnets change, never per machine. A backend that cannot route
+   * between networks ignores it.
+   */
+  default void applyNetworkLinks(String scope, java.util.List<NetworkLink> links) {}
+
   /** The addresses machines use on a network now, whoever made them (a shared engine). */
   java.util.Set<String> addressesInUse(String network);
 

@@ -43,6 +43,8 @@ public class MockBackend implements ComputeBackend {
     return layer4;
   }
 
+  private final Map<String, List<NetworkLink>> links = new ConcurrentHashMap<>();
+
   @Override
   public String name() {
     return "mock";
@@ -71,6 +73,17 @@ public class MockBackend implements ComputeBackend {
 
   @Override
   public void applyPacketPolicies(String scope, List<PacketPolicy> policies, boolean filter) {}
+
+  /** Nothing is routed; the links are kept, as an engine's host would route them. */
+  @Override
+  public void applyNetworkLinks(String scope, List<NetworkLink> links) {
+    this.links.put(scope, List.copyOf(links));
+  }
+
+  /** The links of a scope as last applied (empty when none were). */
+  public List<NetworkLink> networkLinks(String scope) {
+    return links.getOrDefault(scope, List.of());
+  }
 
   /** The addresses of the machines that run on the network, as an engine's network lists them. */
   @Override
@@ -179,6 +192,7 @@ public class MockBackend implements ComputeBackend {
   public void removeAll() {
     machines.clear();
     storage.clear();
+    links.clear();
   }
 
   /** The mock keeps nothing across a restart: the machine is as the saved state last knew it. */

@@ -1,6 +1,5 @@
 package dev.ec2double.ec2.vpc;
 
-import dev.ec2double.core.Cidr;
 import dev.ec2double.core.Ids;
 import dev.ec2double.core.Pages;
 import dev.ec2double.core.RequestContext;
@@ -32,9 +31,25 @@ import software.amazon.awssdk.services.ec2.model.Tag;
 
 /**
  * Route tables: every VPC has a main table with its {@code local} route; subnets use the main table
- * unless associated with another. Routes are records (the bridge routes within the VPC).
+ * unless associated with another. Routes are records (the bridge routes within the VPC), except the
+ * routes to VPC peering connections, which decide what the host routes between two VPCs ({@link
+ * VpcPeeringEnforcer}).
  */
 public final class RouteTablesService {
+  private final InstancePlacements placements;
+  private final VpcPeeringEnforcer peerings;
+
+  public RouteTablesService(InstancePlacements placements, VpcPeeringEnforcer peerings) {
+    this.placements = placements;
+    this.peerings = peerings;
+  }
+
+  /** After a change of routes or associations: what the host routes between peered VPCs. */
+  private void routesChanged(RequestContext ctx) {
+    if (peerings != null) {
+      peerings.refresh(ctx.state());
+    }
+  }
 
   public CreateRouteTableResponse createRouteTable(
       RequestContext ctx, CreateRouteTableRequest req) {
@@ -103,15 +118,7 @@ public final class RouteTablesService {
     synchronized (st) {
       RouteTableRecord t = st.routeTable(req.routeTableId());
       RouteTableRecord.Route route =
-          route(
-              ctx,
-              st,
-              t,
-              req.destinationCidrBlock(),
-              req.gatewayId(),
-              req.instanceId(),
-              req.networkInterfaceId(),
-              req.natGatewayId());
+          RouteTargets.route(ctx.state(), st, placements, t, RouteTargets.Ask.of(req), false);
       for (RouteTableRecord.Route r : t.routes) {
         if (r.destination().equals(route.destination())) {
           throw new AwsException(
@@ -121,6 +128,7 @@ public final class RouteTablesService {
       }
       t.routes.add(route);
     }
+    routesChanged(ctx);
     return CreateRouteResponse.builder().returnValue(true).build();
   }
 
@@ -129,36 +137,66 @@ public final class RouteTablesService {
     synchronized (st) {
       RouteTableRecord t = st.routeTable(req.routeTableId());
       RouteTableRecord.Route route =
-          route(
-              ctx,
-              st,
-              t,
-              req.destinationCidrBlock(),
-              req.gatewayId(),
-              req.instanceId(),
-              req.networkInterfaceId(),
-              req.natGatewayId());
+          RouteTargets.route(ctx.state(), st, placements, t, RouteTargets.Ask.of(req), true);
       int i = indexOf(t, route.destination());
-      if (t.routes.get(i).gatewayId() != null && t.routes.get(i).gatewayId().equals("local")) {
-        throw AwsException.invalidParameterValue("Cannot replace the local route.");
+      RouteTableRecord.Route old = t.routes.get(i);
+      if (route.isLocal() && !old.isLocal()) {
+        throw AwsException.invalidParameterValue(
+            "The 'local' target can only be used to restore the local route");
       }
-      t.routes.set(i, route);
+      // AWS lets the local route point at a middlebox (an ENI, a NAT gateway, an endpoint) only
+      if (old.isLocal()
+          && !route.isLocal()
+          && route.eniId() == null
+          && route.natGatewayId() == null
+          && route.vpcEndpointId() == null) {
+        throw AwsException.invalidParameterValue(
+            "Cannot replace the local route " + old.destination() + " with this target");
+      }
+      // the local route keeps its origin; replacing it with itself restores it
+      t.routes.set(i, old.isLocal() && route.isLocal() ? old : replaced(route, old));
     }
+    routesChanged(ctx);
     return ReplaceRouteResponse.builder().build();
+  }
+
+  /** A replacement keeps the origin of the route it replaces. */
+  private static RouteTableRecord.Route replaced(
+      RouteTableRecord.Route route, RouteTableRecord.Route old) {
+    return new RouteTableRecord.Route(
+        route.destination(),
+        route.gatewayId(),
+        route.instanceId(),
+        route.eniId(),
+        route.natGatewayId(),
+        old.origin(),
+        route.peeringId(),
+        route.egressOnlyGatewayId(),
+        route.transitGatewayId(),
+        route.carrierGatewayId(),
+        route.vpcEndpointId(),
+        route.localGatewayId(),
+        route.coreNetworkArn());
   }
 
   public DeleteRouteResponse deleteRoute(RequestContext ctx, DeleteRouteRequest req) {
     VpcState st = VpcState.of(ctx.state());
     synchronized (st) {
       RouteTableRecord t = st.routeTable(req.routeTableId());
-      int i = indexOf(t, req.destinationCidrBlock());
-      if ("local".equals(t.routes.get(i).gatewayId())) {
+      String destination =
+          RouteTargets.destination(
+              req.destinationCidrBlock(),
+              req.destinationIpv6CidrBlock(),
+              req.destinationPrefixListId());
+      int i = indexOf(t, destination);
+      if (t.routes.get(i).isLocal()) {
         throw new AwsException(
             "InvalidParameterValue",
-            "cannot remove local route " + req.destinationCidrBlock() + " in route table " + t.id);
+            "cannot remove local route " + destination + " in route table " + t.id);
       }
       t.routes.remove(i);
     }
+    routesChanged(ctx);
     return DeleteRouteResponse.builder().build();
   }
 
@@ -173,60 +211,23 @@ public final class RouteTablesService {
         "no route with destination-cidr-block " + destination + " in route table " + t.id);
   }
 
-  private static RouteTableRecord.Route route(
-      RequestContext ctx,
-      VpcState st,
-      RouteTableRecord t,
-      String destination,
-      String gateway,
-      String instance,
-      String eni,
-      String nat) {
-    if (destination == null) {
-      throw AwsException.missingParameter("destinationCidrBlock");
-    }
-    Cidr cidr = Cidr.parseOrNull(destination);
-    if (cidr == null) {
-      throw AwsException.invalidParameterValue(
-          "Value ("
-              + destination
-              + ") for parameter destinationCidrBlock is invalid. This is not"
-              + " a valid CIDR block.");
-    }
-    int targets =
-        (gateway != null ? 1 : 0)
-            + (instance != null ? 1 : 0)
-            + (eni != null ? 1 : 0)
-            + (nat != null ? 1 : 0);
-    if (targets != 1) {
-      throw AwsException.invalidParameterCombination(
-          "The request must contain exactly one of gatewayId, natGatewayId, networkInterfaceId"
-              + " or instanceId");
-    }
-    if (gateway != null && gateway.startsWith("igw-")) {
-      InternetGatewayRecord g = InternetGateways.KIND.get(ctx.state(), gateway);
-      if (!t.vpcId.equals(g.vpcId)) {
-        throw AwsException.invalidParameterValue(
-            "route table "
-                + t.id
-                + " and network gateway "
-                + g.id
-                + " belong to different"
-                + " networks");
-      }
-    }
-    if (eni != null) {
-      st.networkInterface(eni);
-    }
-    return new RouteTableRecord.Route(cidr.toString(), gateway, instance, eni, nat, "CreateRoute");
-  }
-
   public AssociateRouteTableResponse associateRouteTable(
       RequestContext ctx, AssociateRouteTableRequest req) {
     VpcState st = VpcState.of(ctx.state());
     String id = Ids.next("rtbassoc");
     synchronized (st) {
       RouteTableRecord t = st.routeTable(req.routeTableId());
+      if (req.subnetId() != null && req.gatewayId() != null) {
+        throw AwsException.invalidParameterCombination(
+            "Only one of subnetId or gatewayId may be given");
+      }
+      if (req.gatewayId() != null) {
+        associateGateway(ctx, st, t, req.gatewayId(), id);
+        return AssociateRouteTableResponse.builder()
+            .associationId(id)
+            .associationState(RouteTableAssociationState.builder().state("associated").build())
+            .build();
+      }
       if (req.subnetId() == null) {
         throw AwsException.missingParameter("SubnetId");
       }
@@ -249,6 +250,7 @@ public final class RouteTablesService {
       }
       t.associations.add(new RouteTableRecord.Association(id, s.id, false));
     }
+    routesChanged(ctx);
     return AssociateRouteTableResponse.builder()
         .associationId(id)
         .associationState(RouteTableAssociationState.builder().state("associated").build())
@@ -267,6 +269,7 @@ public final class RouteTablesService {
                   "cannot disassociate the main route table association " + a.id());
             }
             t.associations.remove(a);
+            routesChanged(ctx);
             return DisassociateRouteTableResponse.builder().build();
           }
         }
@@ -291,10 +294,11 @@ public final class RouteTablesService {
             }
             t.associations.remove(a);
             target.associations.add(
-                new RouteTableRecord.Association(newId, a.subnetId(), a.main()));
+                new RouteTableRecord.Association(newId, a.subnetId(), a.main(), a.gatewayId()));
             if (a.main()) {
               st.vpc(t.vpcId).mainRouteTableId = target.id;
             }
+            routesChanged(ctx);
             return ReplaceRouteTableAssociationResponse.builder()
                 .newAssociationId(newId)
                 .associationState(RouteTableAssociationState.builder().state("associated").build())
@@ -304,6 +308,35 @@ public final class RouteTablesService {
       }
     }
     throw notFound(req.associationId());
+  }
+
+  /**
+   * An edge association: the route table of the traffic entering the VPC through its internet
+   * gateway. The gateway must be attached to the table's VPC and have no other edge association.
+   */
+  private static void associateGateway(
+      RequestContext ctx, VpcState st, RouteTableRecord t, String gatewayId, String id) {
+    if (!gatewayId.startsWith("igw-") || !InternetGateways.KIND.exists(ctx.state(), gatewayId)) {
+      throw new AwsException(
+          "InvalidGatewayID.NotFound", "The gateway ID '" + gatewayId + "' does not exist");
+    }
+    InternetGatewayRecord g = InternetGateways.KIND.get(ctx.state(), gatewayId);
+    if (!t.vpcId.equals(g.vpcId)) {
+      throw AwsException.invalidParameterValue(
+          "Route table " + t.id + " and gateway " + g.id + " belong to different networks");
+    }
+    for (RouteTableRecord other : st.routeTables.values()) {
+      for (RouteTableRecord.Association a : other.associations) {
+        if (gatewayId.equals(a.gatewayId())) {
+          throw new AwsException(
+              "Resource.AlreadyAssociated",
+              "the specified association for route table "
+                  + other.id
+                  + " conflicts with an existing association");
+        }
+      }
+    }
+    t.associations.add(new RouteTableRecord.Association(id, null, false, gatewayId));
   }
 
   private static AwsException notFound(String id) {

@@ -26,9 +26,25 @@ import software.amazon.awssdk.services.ec2.model.Tag;
  */
 public final class SubnetsService {
   private final NetworkAclEnforcer acls;
+  private final VpcPeeringEnforcer peerings;
 
   public SubnetsService(NetworkAclEnforcer acls) {
+    this(acls, null);
+  }
+
+  /**
+   * @param peerings what the host routes between peered VPCs, which a subnet joins or leaves
+   */
+  public SubnetsService(NetworkAclEnforcer acls, VpcPeeringEnforcer peerings) {
     this.acls = acls;
+    this.peerings = peerings;
+  }
+
+  private void refresh(RequestContext ctx) {
+    acls.refresh(ctx.state());
+    if (peerings != null) {
+      peerings.refresh(ctx.state());
+    }
   }
 
   public CreateSubnetResponse createSubnet(RequestContext ctx, CreateSubnetRequest req) {
@@ -66,7 +82,7 @@ public final class SubnetsService {
       NetworkAcls.associateDefault(st, s);
     }
     VpcTags.apply(ctx, s.id, tags);
-    acls.refresh(ctx.state());
+    refresh(ctx);
     return CreateSubnetResponse.builder().subnet(VpcViews.subnet(ctx, st, s)).build();
   }
 
@@ -134,7 +150,7 @@ public final class SubnetsService {
       NetworkAcls.dropAssociation(st, s.id);
     }
     ctx.tags().drop(req.subnetId());
-    acls.refresh(ctx.state());
+    refresh(ctx);
     return DeleteSubnetResponse.builder().build();
   }
 

@@ -21,6 +21,10 @@ final class VpcKinds {
     CustomerGateways.KIND.registerTaggable(resources);
     EgressOnlyInternetGateways.KIND.registerTaggable(resources);
     NetworkAcls.KIND.registerTaggable(resources);
+    VpcPeerings.KIND.registerTaggable(resources);
+    NatGateways.KIND.registerTaggable(resources);
+    PrefixLists.KIND.registerTaggable(resources);
+    VpcEndpoints.KIND.registerTaggable(resources);
     resources.register(
         new Resources.Kind(
             "rtb",

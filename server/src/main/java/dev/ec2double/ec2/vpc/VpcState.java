@@ -36,6 +36,10 @@ public final class VpcState implements java.io.Serializable {
   final Map<String, CustomerGatewayRecord> customerGateways = new LinkedHashMap<>();
   final Map<String, EgressOnlyInternetGatewayRecord> egressOnlyGateways = new LinkedHashMap<>();
   final Map<String, NetworkAclRecord> networkAcls = new LinkedHashMap<>();
+  final Map<String, VpcPeeringRecord> peerings = new LinkedHashMap<>();
+  final Map<String, NatGatewayRecord> natGateways = new LinkedHashMap<>();
+  final Map<String, PrefixListRecord> prefixLists = new LinkedHashMap<>();
+  final Map<String, VpcEndpointRecord> endpoints = new LinkedHashMap<>();
 
   /** The region's default DHCP options set, which new VPCs get while it exists. */
   private final String defaultDhcpOptionsId;

@@ -68,7 +68,7 @@ final class VpcViews {
         .routeTableId(r.id)
         .vpcId(r.vpcId)
         .ownerId(st.account)
-        .routes(r.routes.stream().map(route -> route(st, route)).toList())
+        .routes(r.routes.stream().map(route -> route(ctx, st, route)).toList())
         .associations(
             r.associations.stream()
                 .map(
@@ -77,6 +77,7 @@ final class VpcViews {
                             .routeTableAssociationId(a.id())
                             .routeTableId(r.id)
                             .subnetId(a.subnetId())
+                            .gatewayId(a.gatewayId())
                             .main(a.main())
                             .associationState(
                                 RouteTableAssociationState.builder().state("associated").build())
@@ -88,24 +89,34 @@ final class VpcViews {
   }
 
   /** A route is blackhole when its target is gone (a detached or deleted gateway). */
-  private static Route route(VpcState st, RouteTableRecord.Route r) {
-    boolean active = true;
-    if (r.gatewayId() != null && r.gatewayId().startsWith("igw-")) {
-      InternetGatewayRecord g = st.gateways.get(r.gatewayId());
-      active = g != null && g.vpcId != null;
+  private static Route route(RequestContext ctx, VpcState st, RouteTableRecord.Route r) {
+    String d = r.destination();
+    Route.Builder b =
+        Route.builder()
+            .gatewayId(r.gatewayId())
+            .instanceId(r.instanceId())
+            .instanceOwnerId(r.instanceId() == null ? null : st.account)
+            .networkInterfaceId(r.eniId())
+            .natGatewayId(r.natGatewayId())
+            .vpcPeeringConnectionId(r.peeringId())
+            .egressOnlyInternetGatewayId(r.egressOnlyGatewayId())
+            .transitGatewayId(r.transitGatewayId())
+            .carrierGatewayId(r.carrierGatewayId())
+            .localGatewayId(r.localGatewayId())
+            .coreNetworkArn(r.coreNetworkArn())
+            .origin(r.origin())
+            .state(RouteTargets.active(ctx.state(), st, r) ? "active" : "blackhole");
+    if (r.vpcEndpointId() != null) {
+      // AWS shows a gateway endpoint's route with the endpoint in gatewayId
+      b.gatewayId(r.vpcEndpointId());
     }
-    if (r.eniId() != null) {
-      active = st.interfaces.containsKey(r.eniId());
+    if (d.startsWith("pl-")) {
+      b.destinationPrefixListId(d);
+    } else if (RouteTargets.isIpv6(d)) {
+      b.destinationIpv6CidrBlock(d);
+    } else {
+      b.destinationCidrBlock(d);
     }
-    return Route.builder()
-        .destinationCidrBlock(r.destination())
-        .gatewayId(r.gatewayId())
-        .instanceId(r.instanceId())
-        .instanceOwnerId(r.instanceId() == null ? null : st.account)
-        .networkInterfaceId(r.eniId())
-        .natGatewayId(r.natGatewayId())
-        .origin(r.origin())
-        .state(active ? "active" : "blackhole")
-        .build();
+    return b.build();
   }
 }

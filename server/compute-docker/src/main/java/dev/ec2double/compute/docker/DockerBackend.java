@@ -144,6 +144,11 @@ public final class DockerBackend implements ComputeBackend {
   }
 
   @Override
+  public void applyNetworkLinks(String scope, List<dev.ec2double.compute.NetworkLink> links) {
+    networks.applyNetworkLinks(scope, links);
+  }
+
+  @Override
   public boolean routeMetadataService(String network, String address, int port) {
     return networks.routeMetadataService(network, address, port);
   }

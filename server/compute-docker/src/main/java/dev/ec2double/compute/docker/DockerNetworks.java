@@ -278,6 +278,24 @@ final class DockerNetworks {
     }
   }
 
+  /** The links between networks of a scope (VPC peering), routed where the filter can be. */
+  void applyNetworkLinks(String scope, List<dev.ec2double.compute.NetworkLink> links) {
+    if (!filterAccess.usable()) {
+      if (!links.isEmpty()) {
+        LOG.info("VPC peering is not routed: the packet filter cannot be written here");
+      }
+      return;
+    }
+    try {
+      filter.applyLinks(scope, links);
+    } catch (IllegalStateException e) {
+      if (filterAccess.helper() == null) {
+        throw e;
+      }
+      LOG.warn("the network helper could not write the peering routes: {}", e.getMessage());
+    }
+  }
+
   boolean routeMetadataService(String network, String address, int port) {
     if (!filterAccess.usable()) {
       return false;

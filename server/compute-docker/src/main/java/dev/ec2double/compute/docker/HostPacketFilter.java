@@ -15,8 +15,9 @@ import org.slf4j.LoggerFactory;
  * this server's own ({@code EC2D-<server>...}), reached from one jump in {@code DOCKER-USER} (the
  * chain Docker leaves to users, which sees traffic between containers on one bridge) and one in
  * {@code nat PREROUTING}. Every rule names one of our bridges. Rules only drop, reject or return,
- * never accept, so Docker's own isolation between networks stays in force. Each change rewrites our
- * chains in one {@code iptables-restore} commit; {@link #close()} removes them.
+ * never accept, so Docker's own isolation between networks stays in force, except the links between
+ * networks of VPC peering ({@link LinkRules}), which accept exactly their blocks. Each change
+ * rewrites our chains in one {@code iptables-restore} commit; {@link #close()} removes them.
  */
 final class HostPacketFilter implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(HostPacketFilter.class);
@@ -38,6 +39,9 @@ final class HostPacketFilter implements AutoCloseable {
 
   /** Per scope, the network ACLs of its subnets (NaclRules), and what was last written of them. */
   private final Map<String, List<SubnetAcl>> aclsByScope = new TreeMap<>();
+
+  /** Per scope, the links between networks (VPC peering, LinkRules). */
+  private final Map<String, List<dev.ec2double.compute.NetworkLink>> linksByScope = new TreeMap<>();
 
   private NaclRules.Text aclsWritten;
   private boolean installed;
@@ -120,6 +124,24 @@ final class HostPacketFilter implements AutoCloseable {
     aclsWritten = text;
   }
 
+  /** Replaces the links between networks of a scope; the main chain is rewritten with them. */
+  synchronized void applyLinks(String scope, List<dev.ec2double.compute.NetworkLink> links) {
+    if (links.isEmpty() && !linksByScope.containsKey(scope)) {
+      return;
+    }
+    linksByScope.put(scope, List.copyOf(links));
+    write();
+    if (!links.isEmpty()) {
+      LinkRules.jumpFirst(iptables, chain);
+    }
+  }
+
+  private List<dev.ec2double.compute.NetworkLink> links() {
+    List<dev.ec2double.compute.NetworkLink> all = new java.util.ArrayList<>();
+    linksByScope.values().forEach(all::addAll);
+    return all;
+  }
+
   synchronized void routeMetadata(String network, String address, int port) {
     metadataTargets.put(network, address + ":" + port);
     write();
@@ -135,6 +157,7 @@ final class HostPacketFilter implements AutoCloseable {
     byScope.clear();
     metadataTargets.clear();
     aclsByScope.clear();
+    linksByScope.clear();
     if (installed) {
       write();
       writeAcls();
@@ -165,12 +188,17 @@ final class HostPacketFilter implements AutoCloseable {
             + "\n"
             + "COMMIT\n*nat\n:"
             + chain
-            + "-MD - [0:0]\nCOMMIT\n";
+            + "-MD - [0:0]\n:"
+            + LinkRules.natChain(chain)
+            + " - [0:0]\nCOMMIT\n";
     check(iptables.restore(setup), "create chains");
     check(
         iptables.run("-I", "DOCKER-USER", "1", "-m", "comment", "--comment", owner(), "-j", chain),
         "jump from DOCKER-USER");
     check(iptables.run("-t", "nat", "-I", "PREROUTING", "1", "-j", chain + "-MD"), "jump");
+    check(
+        iptables.run("-t", "nat", "-I", "POSTROUTING", "1", "-j", LinkRules.natChain(chain)),
+        "jump from POSTROUTING");
     // the engine host's own traffic to machines that lost their network (a load balancer's)
     check(iptables.run("-I", "OUTPUT", "1", "-j", chain + "-O"), "jump from OUTPUT");
     installed = true;
@@ -269,6 +297,10 @@ final class HostPacketFilter implements AutoCloseable {
         }
       }
     }
+    List<dev.ec2double.compute.NetworkLink> links = links();
+    // peered networks: an open connection's packets pass Docker's isolation between bridges
+    f.append(
+        LinkRules.accept(chain, links, bridges, " -m conntrack --ctstate RELATED,ESTABLISHED"));
     f.append("-A ").append(chain).append(" -m conntrack --ctstate RELATED,ESTABLISHED -j RETURN\n");
     // the metadata service, when ours is routed to an address on the bridge (the server in a
     // container); any other link-local address (a host's own metadata service, 169.254.169.254
@@ -281,6 +313,8 @@ final class HostPacketFilter implements AutoCloseable {
     }
     f.append("-A ").append(chain).append(" -j ").append(chain).append("-E\n");
     f.append("-A ").append(chain).append(" -j ").append(chain).append("-I\n");
+    // peered networks: a new connection the security groups let through
+    f.append(LinkRules.accept(chain, links, bridges, ""));
     for (Scope scope : byScope.values()) {
       if (!scope.filter()) {
         continue;
@@ -293,6 +327,8 @@ final class HostPacketFilter implements AutoCloseable {
       }
     }
     f.append("COMMIT\n*nat\n:").append(chain).append("-MD - [0:0]\n");
+    f.append(':').append(LinkRules.natChain(chain)).append(" - [0:0]\n");
+    f.append(LinkRules.keepAddresses(chain, links, bridges));
     // per instance address: on a network other servers share, each routes only its own machines
     for (Scope scope : byScope.values()) {
       for (PacketPolicy p : scope.policies()) {
@@ -468,6 +504,7 @@ final class HostPacketFilter implements AutoCloseable {
     }
     iptables.run("-t", "nat", "-F", chain + "-MD");
     iptables.run("-t", "nat", "-X", chain + "-MD");
+    LinkRules.remove(iptables, chain);
     iptables.run("-t", "mangle", "-D", "PREROUTING", "-j", chain + "-MP");
     iptables.run("-t", "mangle", "-D", "POSTROUTING", "-j", chain + "-MH");
     for (String c : new String[] {chain + "-MP", chain + "-MH"}) {
