@@ -41,6 +41,8 @@ import dev.ec2double.ec2.regions.RegionsService;
 import dev.ec2double.ec2.roles.InstanceProfiles;
 import dev.ec2double.ec2.roles.RoleCredentials;
 import dev.ec2double.ec2.snapshots.SnapshotsService;
+import dev.ec2double.ec2.spot.SpotPrices;
+import dev.ec2double.ec2.spot.SpotService;
 import dev.ec2double.ec2.tags.TagsService;
 import dev.ec2double.ec2.volumes.AttachmentsService;
 import dev.ec2double.ec2.volumes.Ebs;
@@ -187,6 +189,10 @@ public final class Services implements AutoCloseable {
     registry.register(actions);
     faults = new InstanceFaults(store, actions, networking::enforce);
     instances.faults(faults);
+    SpotService spot = new SpotService(resources, instances::runSpot, spotPrices());
+    registry.register(spot);
+    instances.spotMarket(spot.market());
+    faults.spotMarket(spot.market());
     metadata.faults(faults);
     enforcer.cutOffWhen(faults::cutOff);
     registry.register(new InstanceEventsService(instances));
@@ -280,6 +286,17 @@ public final class Services implements AutoCloseable {
 
   public InstanceLifecycle lifecycle() {
     return lifecycle;
+  }
+
+  /** Spot prices for every type the catalogue has (and m1.small, RunInstances' default). */
+  private static SpotPrices spotPrices() {
+    return new SpotPrices(
+        name ->
+            name.equals("m1.small")
+                ? Optional.of(new SpotPrices.Size(1, 1740))
+                : InstanceTypeCatalog.find(name)
+                    .map(t -> new SpotPrices.Size(t.vcpus(), t.memoryMib())),
+        InstanceTypeCatalog.all().stream().map(t -> t.name()).toList());
   }
 
   private static InstanceCatalogs catalogs() {

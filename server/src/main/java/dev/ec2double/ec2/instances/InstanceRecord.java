@@ -44,6 +44,9 @@ public final class InstanceRecord implements java.io.Serializable {
   boolean disableApiTermination;
   InstanceMetadataOptionsResponse metadataOptions;
 
+  /** The Spot request it was launched for, or null for an on-demand instance. */
+  volatile String spotRequestId;
+
   /** The instance profile associated now, or null. */
   volatile dev.ec2double.ec2.roles.InstanceProfiles.Profile profile;
 
@@ -137,6 +140,15 @@ public final class InstanceRecord implements java.io.Serializable {
 
   public String zone() {
     return zone;
+  }
+
+  /** The Spot request it was launched for, or null for an on-demand instance. */
+  public String spotRequestId() {
+    return spotRequestId;
+  }
+
+  public String instanceType() {
+    return instanceType;
   }
 
   public synchronized InstanceState state() {

@@ -47,6 +47,7 @@ public final class InstancesService {
   private volatile java.util.function.Function<String, String> apiEndpoint = network -> null;
   private volatile InstanceFaults faults;
   private LaunchFromTemplate templates = LaunchFromTemplate.NONE;
+  private SpotMarket spot = SpotMarket.NONE;
 
   /**
    * @param metadataEndpoint the metadata service's direct URL for a network, or null when none
@@ -80,6 +81,11 @@ public final class InstancesService {
   /** Launches with a LaunchTemplate go through the launch templates feature (wired at start). */
   public void launchTemplates(LaunchFromTemplate templates) {
     this.templates = templates;
+  }
+
+  /** Launches with InstanceMarketOptions go through the Spot feature (wired at start). */
+  public void spotMarket(SpotMarket spot) {
+    this.spot = spot;
   }
 
   InstanceStorage storage() {
@@ -117,8 +123,21 @@ public final class InstancesService {
     if (req.launchTemplate() != null) {
       return templates.launch(ctx, req, merged -> runInstances(ctx, merged));
     }
+    if (req.instanceMarketOptions() != null) {
+      return spot.launch(ctx, req, (plain, ids) -> runSpot(ctx, plain, ids));
+    }
+    return runSpot(ctx, req, null);
+  }
+
+  /**
+   * Launches instances for Spot requests (RunInstances with market options, RequestSpotInstances,
+   * fleets): instance {@code i} of the launch belongs to {@code spotRequestIds.get(i)}; null for
+   * on-demand instances.
+   */
+  public RunInstancesResponse runSpot(
+      RequestContext ctx, RunInstancesRequest req, List<String> spotRequestIds) {
     try {
-      return launch(ctx, req);
+      return launch(ctx, req, spotRequestIds);
     } catch (EngineException e) {
       throw new AwsException(
           "InsufficientInstanceCapacity",
@@ -131,14 +150,15 @@ public final class InstancesService {
    * Plans (checks everything first, in the order AWS reports errors), makes the network, records
    * the instances, answers with them pending, and hands each machine to the lifecycle.
    */
-  private RunInstancesResponse launch(RequestContext ctx, RunInstancesRequest req) {
+  private RunInstancesResponse launch(
+      RequestContext ctx, RunInstancesRequest req, List<String> spotRequestIds) {
     LaunchPlan plan = plan(ctx, req);
     InstanceProfiles.Profile profile =
         req.iamInstanceProfile() == null
             ? null
             : profiles.resolve(ctx.account(), req.iamInstanceProfile());
     Set<String> taken = networking.ensureNetwork(ctx, plan.placement());
-    Reservation reservation = record(ctx, req, plan, taken, profile);
+    Reservation reservation = record(ctx, req, plan, taken, profile, spotRequestIds);
     // the new addresses' rules and metadata routes, applied while the launches get going
     CompletableFuture<Void> rules = networking.enforceSoon(ctx.state());
     RunInstancesResponse response = pendingAnswer(ctx, reservation, plan.type());
@@ -208,7 +228,8 @@ public final class InstancesService {
       RunInstancesRequest req,
       LaunchPlan plan,
       Set<String> taken,
-      InstanceProfiles.Profile profile) {
+      InstanceProfiles.Profile profile,
+      List<String> spotRequestIds) {
     String reservationId = Ids.next("r");
     Instant now = Instant.now();
     InstanceStore store = Instances.store(ctx.state());
@@ -235,6 +256,9 @@ public final class InstancesService {
         }
         InstanceRecord r =
             newRecord(ctx, req, plan, store.nextSeq(), instanceId, reservationId, i, eni, now);
+        if (spotRequestIds != null) {
+          r.spotRequestId = spotRequestIds.get(i);
+        }
         if (profile != null) {
           r.profile = profile;
           IamInstanceProfilesService.associateAtLaunch(ctx, r.id, profile, now);
