@@ -6,6 +6,9 @@ import dev.ec2double.core.RequestContext;
 import dev.ec2double.core.Resources;
 import dev.ec2double.core.StateStore;
 import dev.ec2double.ec2.account.AccountAttributesService;
+import dev.ec2double.ec2.fleets.FleetLaunches;
+import dev.ec2double.ec2.fleets.FleetReconciler;
+import dev.ec2double.ec2.fleets.FleetsService;
 import dev.ec2double.ec2.images.AmiCatalog;
 import dev.ec2double.ec2.images.ImageAttributesService;
 import dev.ec2double.ec2.images.ImageRecord;
@@ -105,6 +108,7 @@ public final class Services implements AutoCloseable {
   private final ImdsServer imds;
   private final RoleCredentials roleCredentials;
   private final InstanceFaults faults;
+  private final FleetReconciler fleetReconciler;
   private final VpcNetworks networks;
   private final SecurityGroupEnforcer enforcer;
   private final NetworkAclEnforcer aclEnforcer;
@@ -193,6 +197,9 @@ public final class Services implements AutoCloseable {
     registry.register(spot);
     instances.spotMarket(spot.market());
     faults.spotMarket(spot.market());
+    FleetsService fleets = new FleetsService(resources, fleetLaunches(instances, actions));
+    registry.register(fleets);
+    fleetReconciler = new FleetReconciler(store, fleets);
     metadata.faults(faults);
     enforcer.cutOffWhen(faults::cutOff);
     registry.register(new InstanceEventsService(instances));
@@ -286,6 +293,27 @@ public final class Services implements AutoCloseable {
 
   public InstanceLifecycle lifecycle() {
     return lifecycle;
+  }
+
+  /** Fleets launch and end their instances as RunInstances and TerminateInstances do. */
+  private static FleetLaunches fleetLaunches(
+      InstancesService instances, InstanceActionsService actions) {
+    return new FleetLaunches() {
+      @Override
+      public software.amazon.awssdk.services.ec2.model.RunInstancesResponse run(
+          RequestContext ctx, software.amazon.awssdk.services.ec2.model.RunInstancesRequest req) {
+        return instances.runInstances(ctx, req);
+      }
+
+      @Override
+      public void terminate(RequestContext ctx, java.util.List<String> instanceIds) {
+        actions.terminateInstances(
+            ctx,
+            software.amazon.awssdk.services.ec2.model.TerminateInstancesRequest.builder()
+                .instanceIds(instanceIds)
+                .build());
+      }
+    };
   }
 
   /** Spot prices for every type the catalogue has (and m1.small, RunInstances' default). */
@@ -413,6 +441,7 @@ public final class Services implements AutoCloseable {
 
   @Override
   public void close() {
+    fleetReconciler.close();
     faults.close();
     elbv2.close();
     imds.close();

@@ -154,7 +154,7 @@ final class SpotFulfilment {
 
   /** Launches the request's one instance; AWS's error when it cannot. */
   Instance launch(RequestContext ctx, SpotRequestStore.Request r) {
-    RunInstancesResponse response = launches.launch(ctx, r.launch, List.of(r.id));
+    RunInstancesResponse response = launches.launch(ctx, r.launch(), List.of(r.id));
     return response.instances().get(0);
   }
 

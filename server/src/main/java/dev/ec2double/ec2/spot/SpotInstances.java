@@ -80,8 +80,7 @@ public final class SpotInstances implements SpotMarket {
               terms.validUntil(),
               null,
               null,
-              SpotOptions.spec(one),
-              one);
+              SpotOptions.spec(one));
       r.instanceId = i.instanceId();
       r.zone = i.placement().availabilityZone();
       r.status("active", "fulfilled", null);

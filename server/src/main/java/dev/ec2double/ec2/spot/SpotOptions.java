@@ -161,6 +161,36 @@ final class SpotOptions {
     return b.build();
   }
 
+  /** The one-instance launch of a stored specification (what a request launches again). */
+  static RunInstancesRequest launch(LaunchSpecification s) {
+    RunInstancesRequest.Builder b =
+        RunInstancesRequest.builder()
+            .imageId(s.imageId())
+            .instanceType(s.instanceTypeAsString())
+            .keyName(s.keyName())
+            .securityGroupIds(
+                s.securityGroups().stream()
+                    .map(GroupIdentifier::groupId)
+                    .filter(java.util.Objects::nonNull)
+                    .toList())
+            .securityGroups(
+                s.securityGroups().stream()
+                    .map(GroupIdentifier::groupName)
+                    .filter(java.util.Objects::nonNull)
+                    .toList())
+            .subnetId(s.subnetId())
+            .userData(s.userData())
+            .blockDeviceMappings(s.blockDeviceMappings())
+            .iamInstanceProfile(s.iamInstanceProfile())
+            .networkInterfaces(s.networkInterfaces())
+            .minCount(1)
+            .maxCount(1);
+    if (s.placement() != null && s.placement().availabilityZone() != null) {
+      b.placement(Placement.builder().availabilityZone(s.placement().availabilityZone()).build());
+    }
+    return b.build();
+  }
+
   /** A RunInstances launch for one instance, as its request's LaunchSpecification shows it. */
   static LaunchSpecification spec(RunInstancesRequest r) {
     List<GroupIdentifier> groups =

@@ -27,9 +27,6 @@ final class SpotRequestStore implements java.io.Serializable {
     /** What the request shows as its LaunchSpecification. */
     final LaunchSpecification spec;
 
-    /** What launches its instance (one instance, no market options). */
-    final RunInstancesRequest launch;
-
     String state = "open";
     String code = "pending-evaluation";
     String message = SpotStatus.message("pending-evaluation", null);
@@ -53,8 +50,7 @@ final class SpotRequestStore implements java.io.Serializable {
         Instant validUntil,
         String launchGroup,
         String zoneGroup,
-        LaunchSpecification spec,
-        RunInstancesRequest launch) {
+        LaunchSpecification spec) {
       this.id = id;
       this.type = type;
       this.maxPrice = maxPrice;
@@ -65,7 +61,6 @@ final class SpotRequestStore implements java.io.Serializable {
       this.launchGroup = launchGroup;
       this.zoneGroup = zoneGroup;
       this.spec = spec;
-      this.launch = launch;
       this.updated = created;
     }
 
@@ -74,6 +69,11 @@ final class SpotRequestStore implements java.io.Serializable {
       this.code = code;
       this.message = SpotStatus.message(code, detail);
       this.updated = Instant.now();
+    }
+
+    /** What launches its instance: one instance of its specification, no market options. */
+    RunInstancesRequest launch() {
+      return SpotOptions.launch(spec);
     }
 
     boolean persistent() {

@@ -89,8 +89,7 @@ public final class SpotService {
               validUntil,
               req.launchGroup(),
               req.availabilityZoneGroup(),
-              SpotOptions.spec(launch),
-              launch));
+              SpotOptions.spec(launch)));
     }
     // what AWS answers: every request open, pending evaluation
     List<SpotInstanceRequest> answer =
