@@ -66,6 +66,9 @@ public final class PageLimits {
     refuses("DescribeFleets", 1, 1000);
     refuses("DescribeFleetInstances", 1, 1000);
     refuses("DescribeFleetHistory", 1, 1000);
+    refuses("DescribeSpotFleetRequests", 1, 1000);
+    refuses("DescribeSpotFleetInstances", 1, 1000);
+    refuses("DescribeSpotFleetRequestHistory", 1, 1000);
     // the price history comes in pages of 1000 when MaxResults is not given
     TABLE.put("DescribeSpotPriceHistory", new Limit(5, 1000, false, 1000));
     // AWS pages these even without MaxResults: DescribeInstanceTypes by 100, offerings by 1000

@@ -9,6 +9,7 @@ import dev.ec2double.ec2.account.AccountAttributesService;
 import dev.ec2double.ec2.fleets.FleetLaunches;
 import dev.ec2double.ec2.fleets.FleetReconciler;
 import dev.ec2double.ec2.fleets.FleetsService;
+import dev.ec2double.ec2.fleets.SpotFleetsService;
 import dev.ec2double.ec2.images.AmiCatalog;
 import dev.ec2double.ec2.images.ImageAttributesService;
 import dev.ec2double.ec2.images.ImageRecord;
@@ -199,6 +200,7 @@ public final class Services implements AutoCloseable {
     faults.spotMarket(spot.market());
     FleetsService fleets = new FleetsService(resources, fleetLaunches(instances, actions));
     registry.register(fleets);
+    registry.register(new SpotFleetsService(resources, fleets));
     fleetReconciler = new FleetReconciler(store, fleets);
     metadata.faults(faults);
     enforcer.cutOffWhen(faults::cutOff);

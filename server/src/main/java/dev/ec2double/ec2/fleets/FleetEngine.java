@@ -176,4 +176,18 @@ final class FleetEngine {
       launches.terminate(ctx, ids);
     }
   }
+
+  /** A fleet deleted with its instances is {@code deleted} once they are all gone. */
+  static void settle(RequestContext ctx) {
+    FleetStore store = FleetStore.of(ctx.state());
+    synchronized (store) {
+      for (FleetStore.Fleet f : store.all()) {
+        boolean terminating =
+            f.state.equals("deleted_terminating") || f.state.equals("cancelled_terminating");
+        if (terminating && FleetEngine.liveMembers(ctx.state(), f).isEmpty()) {
+          f.state = f.kind.equals("ec2") ? "deleted" : "cancelled";
+        }
+      }
+    }
+  }
 }

@@ -253,7 +253,7 @@ public final class FleetsService {
 
   public DescribeFleetsResponse describeFleets(RequestContext ctx, DescribeFleetsRequest req) {
     Ec2Fleets.KIND.checkFilters(req.filters());
-    settle(ctx);
+    FleetEngine.settle(ctx);
     Pages.Page<FleetData> page =
         Ec2Fleets.KIND.describe(
             ctx, req.fleetIds(), req.filters(), req.maxResults(), req.nextToken());
@@ -261,20 +261,6 @@ public final class FleetsService {
         .fleets(page.items())
         .nextToken(page.nextToken())
         .build();
-  }
-
-  /** A fleet deleted with its instances is {@code deleted} once they are all gone. */
-  private static void settle(RequestContext ctx) {
-    FleetStore store = FleetStore.of(ctx.state());
-    synchronized (store) {
-      for (FleetStore.Fleet f : store.all()) {
-        boolean terminating =
-            f.state.equals("deleted_terminating") || f.state.equals("cancelled_terminating");
-        if (terminating && FleetEngine.liveMembers(ctx.state(), f).isEmpty()) {
-          f.state = f.kind.equals("ec2") ? "deleted" : "cancelled";
-        }
-      }
-    }
   }
 
   private static FleetStore.Fleet fleet(RequestContext ctx, String id) {
@@ -288,6 +274,54 @@ public final class FleetsService {
       RequestContext ctx, DescribeFleetInstancesRequest req) {
     Predicate<ActiveInstance> filter = INSTANCE_FILTERS.compile(req.filters());
     FleetStore.Fleet f = fleet(ctx, req.fleetId());
+    List<ActiveInstance> active = active(ctx, f, filter);
+    Pages.Page<ActiveInstance> page =
+        Pages.page(ctx.action(), active, req.maxResults(), req.nextToken());
+    return DescribeFleetInstancesResponse.builder()
+        .fleetId(f.id)
+        .activeInstances(page.items())
+        .nextToken(page.nextToken())
+        .build();
+  }
+
+  public DescribeFleetHistoryResponse describeFleetHistory(
+      RequestContext ctx, DescribeFleetHistoryRequest req) {
+    if (req.startTime() == null) {
+      throw AwsException.missingParameter("StartTime");
+    }
+    String type = req.eventTypeAsString();
+    FleetStore.Fleet f = fleet(ctx, req.fleetId());
+    List<HistoryRecordEntry> entries =
+        events(ctx, f, req.startTime(), type).stream()
+            .map(
+                e ->
+                    HistoryRecordEntry.builder()
+                        .eventType(e.type())
+                        .timestamp(e.at())
+                        .eventInformation(
+                            EventInformation.builder()
+                                .eventSubType(e.subType())
+                                .eventDescription(e.description())
+                                .instanceId(e.instanceId())
+                                .build())
+                        .build())
+            .toList();
+    Pages.Page<HistoryRecordEntry> page =
+        Pages.page(ctx.action(), entries, req.maxResults(), req.nextToken());
+    return DescribeFleetHistoryResponse.builder()
+        .fleetId(f.id)
+        .startTime(req.startTime())
+        .lastEvaluatedTime(Instant.now())
+        .historyRecords(page.items())
+        .nextToken(page.nextToken())
+        .build();
+  }
+
+  /**
+   * The fleet's live instances as DescribeFleetInstances and DescribeSpotFleetInstances show them.
+   */
+  static List<ActiveInstance> active(
+      RequestContext ctx, FleetStore.Fleet f, Predicate<ActiveInstance> filter) {
     List<ActiveInstance> active = new ArrayList<>();
     synchronized (FleetStore.of(ctx.state())) {
       for (FleetStore.Member m : FleetEngine.liveMembers(ctx.state(), f)) {
@@ -304,54 +338,21 @@ public final class FleetsService {
         }
       }
     }
-    Pages.Page<ActiveInstance> page =
-        Pages.page(ctx.action(), active, req.maxResults(), req.nextToken());
-    return DescribeFleetInstancesResponse.builder()
-        .fleetId(f.id)
-        .activeInstances(page.items())
-        .nextToken(page.nextToken())
-        .build();
+    return active;
   }
 
-  public DescribeFleetHistoryResponse describeFleetHistory(
-      RequestContext ctx, DescribeFleetHistoryRequest req) {
-    if (req.startTime() == null) {
-      throw AwsException.missingParameter("StartTime");
-    }
-    String type = req.eventTypeAsString();
+  /** The fleet's history from a time on, of one event type or all. */
+  static List<FleetStore.Event> events(
+      RequestContext ctx, FleetStore.Fleet f, Instant from, String type) {
     if (type != null && !Set.of("error", "fleetRequestChange", "instanceChange").contains(type)) {
       throw AwsException.invalidParameterValue(
           "Value (" + type + ") for parameter EventType is invalid.");
     }
-    FleetStore.Fleet f = fleet(ctx, req.fleetId());
-    List<HistoryRecordEntry> entries = new ArrayList<>();
     synchronized (FleetStore.of(ctx.state())) {
-      for (FleetStore.Event e : f.history) {
-        if (e.at().isBefore(req.startTime()) || (type != null && !type.equals(e.type()))) {
-          continue;
-        }
-        entries.add(
-            HistoryRecordEntry.builder()
-                .eventType(e.type())
-                .timestamp(e.at())
-                .eventInformation(
-                    EventInformation.builder()
-                        .eventSubType(e.subType())
-                        .eventDescription(e.description())
-                        .instanceId(e.instanceId())
-                        .build())
-                .build());
-      }
+      return f.history.stream()
+          .filter(e -> !e.at().isBefore(from) && (type == null || type.equals(e.type())))
+          .toList();
     }
-    Pages.Page<HistoryRecordEntry> page =
-        Pages.page(ctx.action(), entries, req.maxResults(), req.nextToken());
-    return DescribeFleetHistoryResponse.builder()
-        .fleetId(f.id)
-        .startTime(req.startTime())
-        .lastEvaluatedTime(Instant.now())
-        .historyRecords(page.items())
-        .nextToken(page.nextToken())
-        .build();
   }
 
   public ModifyFleetResponse modifyFleet(RequestContext ctx, ModifyFleetRequest req) {
