@@ -64,6 +64,8 @@ public final class PageLimits {
     refuses("DescribeSpotInstanceRequests", 5, 1000);
     // EC2 Fleet: "Valid Range: Minimum value of 1. Maximum value of 1000."
     refuses("DescribeFleets", 1, 1000);
+    // "Valid Range: Minimum value of 5. Maximum value of 1000."
+    refuses("DescribeInstanceCreditSpecifications", 5, 1000);
     refuses("DescribeFleetInstances", 1, 1000);
     refuses("DescribeFleetHistory", 1, 1000);
     refuses("DescribeSpotFleetRequests", 1, 1000);

@@ -6,6 +6,8 @@ import dev.ec2double.core.RequestContext;
 import dev.ec2double.core.Resources;
 import dev.ec2double.core.StateStore;
 import dev.ec2double.ec2.account.AccountAttributesService;
+import dev.ec2double.ec2.credits.CreditFamilies;
+import dev.ec2double.ec2.credits.CreditsService;
 import dev.ec2double.ec2.fleets.FleetLaunches;
 import dev.ec2double.ec2.fleets.FleetReconciler;
 import dev.ec2double.ec2.fleets.FleetsService;
@@ -201,6 +203,8 @@ public final class Services implements AutoCloseable {
     FleetsService fleets = new FleetsService(resources, fleetLaunches(instances, actions));
     registry.register(fleets);
     registry.register(new SpotFleetsService(resources, fleets));
+    instances.creditDefaults(new CreditFamilies());
+    registry.register(new CreditsService());
     fleetReconciler = new FleetReconciler(store, fleets);
     metadata.faults(faults);
     enforcer.cutOffWhen(faults::cutOff);

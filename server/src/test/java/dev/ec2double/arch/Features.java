@@ -33,7 +33,8 @@ final class Features {
                   "InstanceStore",
                   "InstanceStorage",
                   "LaunchFromTemplate",
-                  "SpotMarket")),
+                  "SpotMarket",
+                  "CreditDefaults")),
           Map.entry("ec2.regions", Set.of("RegionCatalog")),
           Map.entry(
               "ec2.roles", Set.of("InstanceProfiles", "ProfileAssociations", "RoleCredentials")),

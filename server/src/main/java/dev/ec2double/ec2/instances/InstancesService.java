@@ -48,6 +48,7 @@ public final class InstancesService {
   private volatile InstanceFaults faults;
   private LaunchFromTemplate templates = LaunchFromTemplate.NONE;
   private SpotMarket spot = SpotMarket.NONE;
+  private CreditDefaults credits = CreditDefaults.NONE;
 
   /**
    * @param metadataEndpoint the metadata service's direct URL for a network, or null when none
@@ -86,6 +87,11 @@ public final class InstancesService {
   /** Launches with InstanceMarketOptions go through the Spot feature (wired at start). */
   public void spotMarket(SpotMarket spot) {
     this.spot = spot;
+  }
+
+  /** Burstable instances get their family's default credit option (wired at start). */
+  public void creditDefaults(CreditDefaults credits) {
+    this.credits = credits;
   }
 
   InstanceStorage storage() {
@@ -181,6 +187,7 @@ public final class InstancesService {
     UserData.Scripts scripts =
         req.userData() == null ? null : UserData.scripts(UserData.decode(req.userData()));
     String shutdownBehavior = LaunchChecks.shutdownBehavior(req);
+    String cpuCredits = LaunchChecks.cpuCredits(req, credits.at(ctx.state(), type.name()) != null);
     InstanceNetworking.Placement placement = placement(ctx, req);
     LaunchChecks.privateIpForOneOnly(req, counts.max());
     List<Tag> instanceTags = LaunchChecks.instanceTags(req.tagSpecifications());
@@ -202,7 +209,8 @@ public final class InstancesService {
         placement,
         instanceTags,
         metadata,
-        volumes);
+        volumes,
+        cpuCredits != null ? cpuCredits : credits.at(ctx.state(), type.name()));
   }
 
   /** The key pair's public key, or null when none is asked for. */
@@ -313,6 +321,7 @@ public final class InstancesService {
     r.disableApiTermination = Boolean.TRUE.equals(req.disableApiTermination());
     r.metadataOptions = plan.metadata();
     r.launchTime = launchTime;
+    r.cpuCredits = plan.cpuCredits();
     return r;
   }
 
