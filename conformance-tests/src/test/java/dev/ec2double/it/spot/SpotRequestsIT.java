@@ -180,20 +180,22 @@ class SpotRequestsIT {
         .startsWith("InvalidParameterValue:");
   }
 
-  private static void runSpot(String price, String type, String behavior) {
-    ec2.runInstances(
-        r ->
-            r.imageId(AMI)
-                .minCount(1)
-                .maxCount(1)
-                .instanceMarketOptions(
-                    m ->
-                        m.marketType("spot")
-                            .spotOptions(
-                                o ->
-                                    o.maxPrice(price)
-                                        .spotInstanceType(type)
-                                        .instanceInterruptionBehavior(behavior))));
+  private static Instance runSpot(String price, String type, String behavior) {
+    return ec2.runInstances(
+            r ->
+                r.imageId(AMI)
+                    .minCount(1)
+                    .maxCount(1)
+                    .instanceMarketOptions(
+                        m ->
+                            m.marketType("spot")
+                                .spotOptions(
+                                    o ->
+                                        o.maxPrice(price)
+                                            .spotInstanceType(type)
+                                            .instanceInterruptionBehavior(behavior))))
+        .instances()
+        .get(0);
   }
 
   @Test
@@ -278,21 +280,7 @@ class SpotRequestsIT {
   @Test
   void anInterruptedRequestIsMarkedThenItsInstanceStopsAndStartsWhenCapacityIsBack()
       throws Exception {
-    Instance i =
-        ec2.runInstances(
-                r ->
-                    r.imageId(AMI)
-                        .minCount(1)
-                        .maxCount(1)
-                        .instanceMarketOptions(
-                            m ->
-                                m.marketType("spot")
-                                    .spotOptions(
-                                        o ->
-                                            o.spotInstanceType("persistent")
-                                                .instanceInterruptionBehavior("stop"))))
-            .instances()
-            .get(0);
+    Instance i = runSpot(null, "persistent", "stop");
     Ec2Calls.awaitState(ec2, i.instanceId(), InstanceStateName.RUNNING, Duration.ofSeconds(10));
 
     var fault =

@@ -43,7 +43,15 @@ final class FleetStore implements java.io.Serializable {
 
   /** One entry of the fleet's history. */
   record Event(Instant at, String type, String subType, String description, String instanceId)
-      implements java.io.Serializable {}
+      implements java.io.Serializable {
+    software.amazon.awssdk.services.ec2.model.EventInformation information() {
+      return software.amazon.awssdk.services.ec2.model.EventInformation.builder()
+          .eventSubType(subType)
+          .eventDescription(description)
+          .instanceId(instanceId)
+          .build();
+    }
+  }
 
   /** One fleet; its mutable fields change under the store's lock. */
   static final class Fleet implements java.io.Serializable {

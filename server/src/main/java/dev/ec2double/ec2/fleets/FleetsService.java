@@ -28,7 +28,6 @@ import software.amazon.awssdk.services.ec2.model.DescribeFleetInstancesRequest;
 import software.amazon.awssdk.services.ec2.model.DescribeFleetInstancesResponse;
 import software.amazon.awssdk.services.ec2.model.DescribeFleetsRequest;
 import software.amazon.awssdk.services.ec2.model.DescribeFleetsResponse;
-import software.amazon.awssdk.services.ec2.model.EventInformation;
 import software.amazon.awssdk.services.ec2.model.FleetData;
 import software.amazon.awssdk.services.ec2.model.FleetLaunchTemplateConfigRequest;
 import software.amazon.awssdk.services.ec2.model.FleetLaunchTemplateOverridesRequest;
@@ -52,6 +51,14 @@ public final class FleetsService {
   private static final Set<String> POLICIES = Set.of("termination", "no-termination");
   private static final FilterSpec<ActiveInstance> INSTANCE_FILTERS =
       FilterSpec.<ActiveInstance>of().field("instance-type", ActiveInstance::instanceType);
+
+  private static final FleetEnds.Names NAMES =
+      new FleetEnds.Names(
+          "fleet-",
+          "fleetIdMalformed",
+          "fleetIdDoesNotExist",
+          "fleetNotInModifiableState",
+          "deleted");
 
   private final FleetEngine engine;
 
@@ -298,12 +305,7 @@ public final class FleetsService {
                     HistoryRecordEntry.builder()
                         .eventType(e.type())
                         .timestamp(e.at())
-                        .eventInformation(
-                            EventInformation.builder()
-                                .eventSubType(e.subType())
-                                .eventDescription(e.description())
-                                .instanceId(e.instanceId())
-                                .build())
+                        .eventInformation(e.information())
                         .build())
             .toList();
     Pages.Page<HistoryRecordEntry> page =
@@ -370,30 +372,14 @@ public final class FleetsService {
     if (t == null && policy == null) {
       throw AwsException.missingParameter("TargetCapacitySpecification");
     }
-    FleetStore store = FleetStore.of(ctx.state());
-    synchronized (store) {
-      if (f.deleted()) {
-        throw new AwsException(
-            "IncorrectState", "Fleet " + f.id + " is " + f.state + " and cannot be modified.");
-      }
-      if (t != null) {
-        int[] targets = targets(t);
-        f.target = targets[0];
-        f.onDemandTarget =
-            t.onDemandTargetCapacity() == null ? Math.min(f.onDemandTarget, f.target) : targets[1];
-      }
-      if (policy != null) {
-        f.excessPolicy = policy;
-      }
-      f.event("fleetRequestChange", "modify_in_progress", null, null);
+    Integer target = null;
+    Integer onDemand = null;
+    if (t != null) {
+      int[] targets = targets(t);
+      target = targets[0];
+      onDemand = t.onDemandTargetCapacity() == null ? null : targets[1];
     }
-    engine.fill(ctx, f);
-    if (f.excessPolicy.equals("termination")) {
-      engine.trim(ctx, f);
-    }
-    synchronized (store) {
-      f.event("fleetRequestChange", "modify_succeeded", null, null);
-    }
+    FleetEnds.retarget(ctx, engine, f, target, onDemand, policy, "termination");
     return ModifyFleetResponse.builder().returnValue(true).build();
   }
 
@@ -404,52 +390,32 @@ public final class FleetsService {
     if (req.terminateInstances() == null) {
       throw AwsException.missingParameter("TerminateInstances");
     }
-    boolean terminate = req.terminateInstances();
-    FleetStore store = FleetStore.of(ctx.state());
+    List<FleetEnds.Outcome> outcomes =
+        FleetEnds.end(
+            ctx,
+            engine,
+            FleetStore.of(ctx.state()).ec2,
+            req.fleetIds(),
+            req.terminateInstances(),
+            NAMES);
     List<DeleteFleetSuccessItem> ok = new ArrayList<>();
     List<DeleteFleetErrorItem> failed = new ArrayList<>();
-    List<FleetStore.Fleet> ending = new ArrayList<>();
-    synchronized (store) {
-      for (String id : req.fleetIds()) {
-        FleetStore.Fleet f = id == null ? null : store.ec2.get(id);
-        String code = null;
-        String message = null;
-        if (id == null || !id.startsWith("fleet-")) {
-          code = "fleetIdMalformed";
-          message = "The fleet ID '" + id + "' is malformed.";
-        } else if (f == null) {
-          code = "fleetIdDoesNotExist";
-          message = "The fleet ID '" + id + "' does not exist.";
-        } else if (f.deleted()) {
-          code = "fleetNotInModifiableState";
-          message = "The fleet '" + id + "' is " + f.state + ".";
-        } else if (f.type.equals("instant") && !terminate) {
-          code = "fleetNotInModifiableState";
-          message = "An instant fleet can only be deleted with its instances (TerminateInstances).";
-        }
-        if (code != null) {
-          failed.add(
-              DeleteFleetErrorItem.builder()
-                  .fleetId(id)
-                  .error(DeleteFleetError.builder().code(code).message(message).build())
-                  .build());
-          continue;
-        }
-        String previous = f.state;
-        f.state = terminate ? "deleted_terminating" : "deleted_running";
-        f.event("fleetRequestChange", "deleted", null, null);
+    for (FleetEnds.Outcome o : outcomes) {
+      if (o.ok()) {
         ok.add(
             DeleteFleetSuccessItem.builder()
-                .fleetId(id)
-                .previousFleetState(previous)
-                .currentFleetState(f.state)
+                .fleetId(o.id())
+                .previousFleetState(o.previous())
+                .currentFleetState(o.current())
                 .build());
-        if (terminate) {
-          ending.add(f);
-        }
+      } else {
+        failed.add(
+            DeleteFleetErrorItem.builder()
+                .fleetId(o.id())
+                .error(DeleteFleetError.builder().code(o.code()).message(o.message()).build())
+                .build());
       }
     }
-    ending.forEach(f -> engine.terminateAll(ctx, f));
     return DeleteFleetsResponse.builder()
         .successfulFleetDeletions(ok)
         .unsuccessfulFleetDeletions(failed)

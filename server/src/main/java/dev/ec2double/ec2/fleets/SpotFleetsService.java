@@ -20,7 +20,6 @@ import software.amazon.awssdk.services.ec2.model.DescribeSpotFleetRequestHistory
 import software.amazon.awssdk.services.ec2.model.DescribeSpotFleetRequestHistoryResponse;
 import software.amazon.awssdk.services.ec2.model.DescribeSpotFleetRequestsRequest;
 import software.amazon.awssdk.services.ec2.model.DescribeSpotFleetRequestsResponse;
-import software.amazon.awssdk.services.ec2.model.EventInformation;
 import software.amazon.awssdk.services.ec2.model.FleetLaunchTemplateOverrides;
 import software.amazon.awssdk.services.ec2.model.HistoryRecord;
 import software.amazon.awssdk.services.ec2.model.LaunchTemplateConfig;
@@ -44,6 +43,14 @@ import software.amazon.awssdk.services.ec2.model.Tag;
 public final class SpotFleetsService {
   private static final Set<String> TYPES = Set.of("request", "maintain");
   private static final Set<String> POLICIES = Set.of("default", "noTermination");
+
+  private static final FleetEnds.Names NAMES =
+      new FleetEnds.Names(
+          "sfr-",
+          "fleetRequestIdMalformed",
+          "fleetRequestIdDoesNotExist",
+          "fleetRequestNotInCancellableState",
+          "cancelled");
 
   private final FleetEngine engine;
 
@@ -225,12 +232,7 @@ public final class SpotFleetsService {
                     HistoryRecord.builder()
                         .eventType(e.type())
                         .timestamp(e.at())
-                        .eventInformation(
-                            EventInformation.builder()
-                                .eventSubType(e.subType())
-                                .eventDescription(e.description())
-                                .instanceId(e.instanceId())
-                                .build())
+                        .eventInformation(e.information())
                         .build())
             .toList();
     Pages.Page<HistoryRecord> page =
@@ -266,31 +268,7 @@ public final class SpotFleetsService {
     if ((target != null && target < 0) || (onDemand != null && onDemand < 0)) {
       throw AwsException.invalidParameterValue("Target capacities must not be negative.");
     }
-    FleetStore store = FleetStore.of(ctx.state());
-    synchronized (store) {
-      if (f.deleted()) {
-        throw new AwsException(
-            "IncorrectState", "Spot Fleet request " + f.id + " is " + f.state + ".");
-      }
-      if (target != null) {
-        f.target = target;
-      }
-      if (onDemand != null) {
-        f.onDemandTarget = onDemand;
-      }
-      f.onDemandTarget = Math.min(f.onDemandTarget, f.target);
-      if (policy != null) {
-        f.excessPolicy = policy;
-      }
-      f.event("fleetRequestChange", "modify_in_progress", null, null);
-    }
-    engine.fill(ctx, f);
-    if (f.excessPolicy.equals("default")) {
-      engine.trim(ctx, f);
-    }
-    synchronized (store) {
-      f.event("fleetRequestChange", "modify_succeeded", null, null);
-    }
+    FleetEnds.retarget(ctx, engine, f, target, onDemand, policy, "default");
     return ModifySpotFleetRequestResponse.builder().returnValue(true).build();
   }
 
@@ -302,49 +280,36 @@ public final class SpotFleetsService {
     if (req.terminateInstances() == null) {
       throw AwsException.missingParameter("TerminateInstances");
     }
-    boolean terminate = req.terminateInstances();
-    FleetStore store = FleetStore.of(ctx.state());
+    List<FleetEnds.Outcome> outcomes =
+        FleetEnds.end(
+            ctx,
+            engine,
+            FleetStore.of(ctx.state()).spot,
+            req.spotFleetRequestIds(),
+            req.terminateInstances(),
+            NAMES);
     List<CancelSpotFleetRequestsSuccessItem> ok = new ArrayList<>();
     List<CancelSpotFleetRequestsErrorItem> failed = new ArrayList<>();
-    List<FleetStore.Fleet> ending = new ArrayList<>();
-    synchronized (store) {
-      for (String id : req.spotFleetRequestIds()) {
-        FleetStore.Fleet f = id == null ? null : store.spot.get(id);
-        String code = null;
-        if (id == null || !id.startsWith("sfr-")) {
-          code = "fleetRequestIdMalformed";
-        } else if (f == null) {
-          code = "fleetRequestIdDoesNotExist";
-        } else if (f.deleted()) {
-          code = "fleetRequestNotInCancellableState";
-        }
-        if (code != null) {
-          failed.add(
-              CancelSpotFleetRequestsErrorItem.builder()
-                  .spotFleetRequestId(id)
-                  .error(
-                      CancelSpotFleetRequestsError.builder()
-                          .code(code)
-                          .message("The Spot Fleet request " + id + " cannot be cancelled: " + code)
-                          .build())
-                  .build());
-          continue;
-        }
-        String previous = f.state;
-        f.state = terminate ? "cancelled_terminating" : "cancelled_running";
-        f.event("fleetRequestChange", "cancelled", null, null);
+    for (FleetEnds.Outcome o : outcomes) {
+      if (o.ok()) {
         ok.add(
             CancelSpotFleetRequestsSuccessItem.builder()
-                .spotFleetRequestId(id)
-                .previousSpotFleetRequestState(previous)
-                .currentSpotFleetRequestState(f.state)
+                .spotFleetRequestId(o.id())
+                .previousSpotFleetRequestState(o.previous())
+                .currentSpotFleetRequestState(o.current())
                 .build());
-        if (terminate) {
-          ending.add(f);
-        }
+      } else {
+        failed.add(
+            CancelSpotFleetRequestsErrorItem.builder()
+                .spotFleetRequestId(o.id())
+                .error(
+                    CancelSpotFleetRequestsError.builder()
+                        .code(o.code())
+                        .message(o.message())
+                        .build())
+                .build());
       }
     }
-    ending.forEach(f -> engine.terminateAll(ctx, f));
     return CancelSpotFleetRequestsResponse.builder()
         .successfulFleetRequests(ok)
         .unsuccessfulFleetRequests(failed)

@@ -133,32 +133,37 @@ final class SpotOptions {
         "Spot Instances with a defined duration (BlockDurationMinutes) are no longer available.");
   }
 
-  /** The one-instance launch of a RequestSpotInstances specification. */
-  static RunInstancesRequest launch(RequestSpotLaunchSpecification s) {
+  /** A RequestSpotInstances specification as its requests keep and show it. */
+  static LaunchSpecification spec(RequestSpotLaunchSpecification s) {
     if (s == null) {
       throw AwsException.missingParameter("LaunchSpecification");
     }
     if (s.imageId() == null) {
       throw AwsException.missingParameter("LaunchSpecification.ImageId");
     }
-    RunInstancesRequest.Builder b =
-        RunInstancesRequest.builder()
-            .imageId(s.imageId())
-            .instanceType(s.instanceTypeAsString())
-            .keyName(s.keyName())
-            .securityGroupIds(s.securityGroupIds())
-            .securityGroups(s.securityGroups())
-            .subnetId(s.subnetId())
-            .userData(s.userData())
-            .blockDeviceMappings(s.blockDeviceMappings())
-            .iamInstanceProfile(s.iamInstanceProfile())
-            .networkInterfaces(s.networkInterfaces())
-            .minCount(1)
-            .maxCount(1);
-    if (s.placement() != null && s.placement().availabilityZone() != null) {
-      b.placement(Placement.builder().availabilityZone(s.placement().availabilityZone()).build());
-    }
-    return b.build();
+    return LaunchSpecification.builder()
+        .imageId(s.imageId())
+        .instanceType(s.instanceTypeAsString() == null ? "m1.small" : s.instanceTypeAsString())
+        .keyName(s.keyName())
+        .securityGroups(groups(s.securityGroupIds(), s.securityGroups()))
+        .subnetId(s.subnetId())
+        .userData(s.userData())
+        .blockDeviceMappings(s.blockDeviceMappings())
+        .iamInstanceProfile(s.iamInstanceProfile())
+        .networkInterfaces(s.networkInterfaces())
+        .placement(s.placement())
+        .monitoring(
+            software.amazon.awssdk.services.ec2.model.RunInstancesMonitoringEnabled.builder()
+                .enabled(s.monitoring() != null && Boolean.TRUE.equals(s.monitoring().enabled()))
+                .build())
+        .build();
+  }
+
+  private static List<GroupIdentifier> groups(List<String> ids, List<String> names) {
+    List<GroupIdentifier> groups = new java.util.ArrayList<>();
+    ids.forEach(id -> groups.add(GroupIdentifier.builder().groupId(id).build()));
+    names.forEach(n -> groups.add(GroupIdentifier.builder().groupName(n).build()));
+    return groups;
   }
 
   /** The one-instance launch of a stored specification (what a request launches again). */
@@ -193,17 +198,11 @@ final class SpotOptions {
 
   /** A RunInstances launch for one instance, as its request's LaunchSpecification shows it. */
   static LaunchSpecification spec(RunInstancesRequest r) {
-    List<GroupIdentifier> groups =
-        new java.util.ArrayList<>(
-            r.securityGroupIds().stream()
-                .map(id -> GroupIdentifier.builder().groupId(id).build())
-                .toList());
-    r.securityGroups().forEach(n -> groups.add(GroupIdentifier.builder().groupName(n).build()));
     return LaunchSpecification.builder()
         .imageId(r.imageId())
         .instanceType(r.instanceTypeAsString() == null ? "m1.small" : r.instanceTypeAsString())
         .keyName(r.keyName())
-        .securityGroups(groups)
+        .securityGroups(groups(r.securityGroupIds(), r.securityGroups()))
         .subnetId(r.subnetId())
         .userData(r.userData())
         .blockDeviceMappings(r.blockDeviceMappings())

@@ -16,9 +16,9 @@ import software.amazon.awssdk.services.ec2.model.DescribeSpotInstanceRequestsReq
 import software.amazon.awssdk.services.ec2.model.DescribeSpotInstanceRequestsResponse;
 import software.amazon.awssdk.services.ec2.model.DescribeSpotPriceHistoryRequest;
 import software.amazon.awssdk.services.ec2.model.DescribeSpotPriceHistoryResponse;
+import software.amazon.awssdk.services.ec2.model.LaunchSpecification;
 import software.amazon.awssdk.services.ec2.model.RequestSpotInstancesRequest;
 import software.amazon.awssdk.services.ec2.model.RequestSpotInstancesResponse;
-import software.amazon.awssdk.services.ec2.model.RunInstancesRequest;
 import software.amazon.awssdk.services.ec2.model.SpotInstanceRequest;
 import software.amazon.awssdk.services.ec2.model.Tag;
 
@@ -50,7 +50,7 @@ public final class SpotService {
     if (req.blockDurationMinutes() != null) {
       throw SpotOptions.spotBlocks();
     }
-    RunInstancesRequest launch = SpotOptions.launch(req.launchSpecification());
+    LaunchSpecification spec = SpotOptions.spec(req.launchSpecification());
     String type = SpotOptions.type(req.typeAsString());
     String behavior = SpotOptions.behavior(req.instanceInterruptionBehaviorAsString());
     SpotOptions.persistentFor(type, behavior);
@@ -65,8 +65,7 @@ public final class SpotService {
       throw AwsException.invalidParameterValue("ValidFrom must be before ValidUntil.");
     }
     List<Tag> tags = SpotRequests.KIND.tags(req.tagSpecifications());
-    String instanceType =
-        launch.instanceTypeAsString() == null ? "m1.small" : launch.instanceTypeAsString();
+    String instanceType = spec.instanceTypeAsString();
     if (!instanceType.equals("m1.small") && !fulfilment.prices().knows(instanceType)) {
       throw AwsException.invalidParameterValue(
           "Invalid value '" + instanceType + "' for InstanceType.");
@@ -89,7 +88,7 @@ public final class SpotService {
               validUntil,
               req.launchGroup(),
               req.availabilityZoneGroup(),
-              SpotOptions.spec(launch)));
+              spec));
     }
     // what AWS answers: every request open, pending evaluation
     List<SpotInstanceRequest> answer =
