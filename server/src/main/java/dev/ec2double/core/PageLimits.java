@@ -68,6 +68,19 @@ public final class PageLimits {
     // "This value can be between 1 and 200."
     refuses("DescribeLaunchTemplates", 1, 200);
     refuses("DescribeLaunchTemplateVersions", 1, 200);
+    // "Valid Range: Minimum value of 5. Maximum value of 1000."
+    refuses("DescribeSpotInstanceRequests", 5, 1000);
+    // EC2 Fleet: "Valid Range: Minimum value of 1. Maximum value of 1000."
+    refuses("DescribeFleets", 1, 1000);
+    // "Valid Range: Minimum value of 5. Maximum value of 1000."
+    refuses("DescribeInstanceCreditSpecifications", 5, 1000);
+    refuses("DescribeFleetInstances", 1, 1000);
+    refuses("DescribeFleetHistory", 1, 1000);
+    refuses("DescribeSpotFleetRequests", 1, 1000);
+    refuses("DescribeSpotFleetInstances", 1, 1000);
+    refuses("DescribeSpotFleetRequestHistory", 1, 1000);
+    // the price history comes in pages of 1000 when MaxResults is not given
+    TABLE.put("DescribeSpotPriceHistory", new Limit(5, 1000, false, 1000));
     // AWS pages these even without MaxResults: DescribeInstanceTypes by 100, offerings by 1000
     TABLE.put("DescribeInstanceTypes", new Limit(5, 100, false, 100));
     TABLE.put("DescribeInstanceTypeOfferings", new Limit(5, 1000, false, 1000));

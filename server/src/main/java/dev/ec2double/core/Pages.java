@@ -37,14 +37,7 @@ public final class Pages {
       String scope, List<T> sorted, Integer maxResults, String nextToken, PageLimits.Limit limit) {
     if (maxResults != null
         && (maxResults < limit.min() || (maxResults > limit.max() && !limit.capsAbove()))) {
-      throw AwsException.invalidParameterValue(
-          "Value ( "
-              + maxResults
-              + " ) for parameter maxResults is invalid. Expecting a value between "
-              + limit.min()
-              + " and "
-              + limit.max()
-              + ".");
+      throw outOfBounds(maxResults, limit);
     }
     Integer size =
         maxResults == null
@@ -59,6 +52,46 @@ public final class Pages {
     List<T> items = from >= sorted.size() ? List.of() : sorted.subList(from, to);
     String next = to < sorted.size() ? encode(scope, to) : null;
     return new Page<>(items, next);
+  }
+
+  /**
+   * The offset a token of this action carries (0 for none), for actions that page over items they
+   * make as they go instead of a list; AWS's error for a token that is not the action's.
+   */
+  public static int offset(String action, String nextToken) {
+    return nextToken == null || nextToken.isEmpty() ? 0 : decode(action, nextToken);
+  }
+
+  /** The token for the item at this offset of an action's items. */
+  public static String token(String action, int offset) {
+    return encode(action, offset);
+  }
+
+  /**
+   * The page size of an action's MaxResults, as {@link PageLimits} states it (its default when none
+   * is given); AWS's error for a value outside the bounds.
+   */
+  public static int size(String action, Integer maxResults) {
+    PageLimits.Limit limit = PageLimits.of(action);
+    if (maxResults != null
+        && (maxResults < limit.min() || (maxResults > limit.max() && !limit.capsAbove()))) {
+      throw outOfBounds(maxResults, limit);
+    }
+    if (maxResults == null) {
+      return limit.whenAbsent() == null ? Integer.MAX_VALUE : limit.whenAbsent();
+    }
+    return Math.min(maxResults, limit.max());
+  }
+
+  private static AwsException outOfBounds(int maxResults, PageLimits.Limit limit) {
+    return AwsException.invalidParameterValue(
+        "Value ( "
+            + maxResults
+            + " ) for parameter maxResults is invalid. Expecting a value between "
+            + limit.min()
+            + " and "
+            + limit.max()
+            + ".");
   }
 
   private static String encode(String scope, int offset) {

@@ -89,6 +89,9 @@ final class FaultsControl {
     if (f.eventId() != null) {
       o.put("instanceEventId", f.eventId());
     }
+    if (f.action() != null) {
+      o.put("action", f.action());
+    }
     return o;
   }
 

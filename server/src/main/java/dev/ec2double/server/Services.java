@@ -6,6 +6,12 @@ import dev.ec2double.core.RequestContext;
 import dev.ec2double.core.Resources;
 import dev.ec2double.core.StateStore;
 import dev.ec2double.ec2.account.AccountAttributesService;
+import dev.ec2double.ec2.credits.CreditFamilies;
+import dev.ec2double.ec2.credits.CreditsService;
+import dev.ec2double.ec2.fleets.FleetLaunches;
+import dev.ec2double.ec2.fleets.FleetReconciler;
+import dev.ec2double.ec2.fleets.FleetsService;
+import dev.ec2double.ec2.fleets.SpotFleetsService;
 import dev.ec2double.ec2.images.AmiCatalog;
 import dev.ec2double.ec2.images.ImageAttributesService;
 import dev.ec2double.ec2.images.ImageRecord;
@@ -41,6 +47,8 @@ import dev.ec2double.ec2.regions.RegionsService;
 import dev.ec2double.ec2.roles.InstanceProfiles;
 import dev.ec2double.ec2.roles.RoleCredentials;
 import dev.ec2double.ec2.snapshots.SnapshotsService;
+import dev.ec2double.ec2.spot.SpotPrices;
+import dev.ec2double.ec2.spot.SpotService;
 import dev.ec2double.ec2.tags.TagsService;
 import dev.ec2double.ec2.volumes.AttachmentsService;
 import dev.ec2double.ec2.volumes.Ebs;
@@ -109,6 +117,7 @@ public final class Services implements AutoCloseable {
   private final ImdsServer imds;
   private final RoleCredentials roleCredentials;
   private final InstanceFaults faults;
+  private final FleetReconciler fleetReconciler;
   private final VpcNetworks networks;
   private final SecurityGroupEnforcer enforcer;
   private final NetworkAclEnforcer aclEnforcer;
@@ -201,6 +210,16 @@ public final class Services implements AutoCloseable {
     registry.register(actions);
     faults = new InstanceFaults(store, actions, networking::enforce);
     instances.faults(faults);
+    SpotService spot = new SpotService(resources, instances::runSpot, spotPrices());
+    registry.register(spot);
+    instances.spotMarket(spot.market());
+    faults.spotMarket(spot.market());
+    FleetsService fleets = new FleetsService(resources, fleetLaunches(instances, actions));
+    registry.register(fleets);
+    registry.register(new SpotFleetsService(resources, fleets));
+    instances.creditDefaults(new CreditFamilies());
+    registry.register(new CreditsService());
+    fleetReconciler = new FleetReconciler(store, fleets);
     metadata.faults(faults);
     enforcer.cutOffWhen(faults::cutOff);
     registry.register(new InstanceEventsService(instances));
@@ -323,6 +342,38 @@ public final class Services implements AutoCloseable {
     return lifecycle;
   }
 
+  /** Fleets launch and end their instances as RunInstances and TerminateInstances do. */
+  private static FleetLaunches fleetLaunches(
+      InstancesService instances, InstanceActionsService actions) {
+    return new FleetLaunches() {
+      @Override
+      public software.amazon.awssdk.services.ec2.model.RunInstancesResponse run(
+          RequestContext ctx, software.amazon.awssdk.services.ec2.model.RunInstancesRequest req) {
+        return instances.runInstances(ctx, req);
+      }
+
+      @Override
+      public void terminate(RequestContext ctx, java.util.List<String> instanceIds) {
+        actions.terminateInstances(
+            ctx,
+            software.amazon.awssdk.services.ec2.model.TerminateInstancesRequest.builder()
+                .instanceIds(instanceIds)
+                .build());
+      }
+    };
+  }
+
+  /** Spot prices for every type the catalogue has (and m1.small, RunInstances' default). */
+  private static SpotPrices spotPrices() {
+    return new SpotPrices(
+        name ->
+            name.equals("m1.small")
+                ? Optional.of(new SpotPrices.Size(1, 1740))
+                : InstanceTypeCatalog.find(name)
+                    .map(t -> new SpotPrices.Size(t.vcpus(), t.memoryMib())),
+        InstanceTypeCatalog.all().stream().map(t -> t.name()).toList());
+  }
+
   private static InstanceCatalogs catalogs() {
     return new InstanceCatalogs() {
       @Override
@@ -443,6 +494,7 @@ public final class Services implements AutoCloseable {
   @Override
   public void close() {
     autoScaling.close();
+    fleetReconciler.close();
     faults.close();
     elbv2.close();
     imds.close();

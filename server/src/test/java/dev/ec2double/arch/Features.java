@@ -32,7 +32,9 @@ final class Features {
                   "Instances",
                   "InstanceStore",
                   "InstanceStorage",
-                  "LaunchFromTemplate")),
+                  "LaunchFromTemplate",
+                  "SpotMarket",
+                  "CreditDefaults")),
           Map.entry("ec2.regions", Set.of("RegionCatalog")),
           Map.entry(
               "ec2.roles", Set.of("InstanceProfiles", "ProfileAssociations", "RoleCredentials")),

@@ -35,7 +35,7 @@ class OperationsTableTest {
     assertThat(table)
         .contains(OperationsTable.REGENERATE)
         .contains("| DescribeRegions | yes | `RegionsService.describeRegions` |")
-        .contains("| DescribeFleets | no |  |")
+        .contains("| AcceptTransitGatewayPeeringAttachment | no |  |")
         .contains("| EnableVolumeIO |")
         .contains("| DescribeSSLPolicies |")
         .contains("| CreateLoadBalancer |");

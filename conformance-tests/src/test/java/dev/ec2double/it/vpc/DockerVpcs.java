@@ -76,10 +76,36 @@ final class DockerVpcs implements AutoCloseable {
   }
 
   Instance run(String ami, String subnetId, String userData, String... groupIds) {
+    return run(ami, subnetId, userData, r -> {}, groupIds);
+  }
+
+  /** A Spot Instance whose request interrupts it as {@code behavior} says. */
+  Instance runSpot(String ami, String subnetId, String type, String behavior) {
+    return run(
+        ami,
+        subnetId,
+        null,
+        r ->
+            r.instanceMarketOptions(
+                m ->
+                    m.marketType("spot")
+                        .spotOptions(
+                            o -> o.spotInstanceType(type).instanceInterruptionBehavior(behavior))));
+  }
+
+  private Instance run(
+      String ami,
+      String subnetId,
+      String userData,
+      java.util.function.Consumer<
+              software.amazon.awssdk.services.ec2.model.RunInstancesRequest.Builder>
+          more,
+      String... groupIds) {
     Instance i =
         ec2.runInstances(
                 r -> {
                   r.imageId(ami).subnetId(subnetId).minCount(1).maxCount(1);
+                  more.accept(r);
                   if (groupIds.length > 0) {
                     r.securityGroupIds(groupIds);
                   }

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.ec2.model.Instance;
 import software.amazon.awssdk.services.ec2.model.InstanceStateName;
 import software.amazon.awssdk.services.ec2.model.InstanceStatus;
+import software.amazon.awssdk.services.ec2.model.SpotInstanceRequest;
 
 /**
  * Faults injected through the control API ({@code /_ec2double/faults}) on the docker backend: each
@@ -146,7 +147,7 @@ class InjectedFaultsIT {
 
   @Test
   void aSpotInterruptionIsNoticedInTheMetadataThenTheInstanceIsTerminated() throws Exception {
-    Instance i = vpcs.run(DockerTestServer.DEBIAN_AMI, vpc.subnetId(), null);
+    Instance i = vpcs.runSpot(DockerTestServer.DEBIAN_AMI, vpc.subnetId(), "one-time", "terminate");
     vpcs.waitRunning(i.instanceId());
     await()
         .atMost(Duration.ofSeconds(20))
@@ -161,6 +162,7 @@ class InjectedFaultsIT {
             + "\",\"noticeSeconds\":8}",
         201);
 
+    assertThat(spotRequest(i).status().code()).isEqualTo("marked-for-termination");
     assertThat(metadata(i.instanceId(), "meta-data/spot/instance-action"))
         .contains("\"action\":\"terminate\"");
     assertThat(metadata(i.instanceId(), "meta-data/events/recommendations/rebalance"))
@@ -168,6 +170,62 @@ class InjectedFaultsIT {
     await()
         .atMost(Duration.ofSeconds(60))
         .until(() -> state(i.instanceId()) == InstanceStateName.TERMINATED);
+    assertThat(spotRequest(i).stateAsString()).isEqualTo("closed");
+    assertThat(spotRequest(i).status().code()).isEqualTo("instance-terminated-no-capacity");
+  }
+
+  @Test
+  void aSpotInterruptionStopsAStopBehaviorInstanceUntilCapacityIsBack() throws Exception {
+    Instance i = vpcs.runSpot(DockerTestServer.BUSYBOX_AMI, vpc.subnetId(), "persistent", "stop");
+    vpcs.waitRunning(i.instanceId());
+
+    JsonNode fault =
+        post(
+            "{\"kind\":\"spot-interruption\",\"target\":\""
+                + i.instanceId()
+                + "\",\"noticeSeconds\":3}",
+            201);
+
+    assertThat(spotRequest(i).status().code()).isEqualTo("marked-for-stop");
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .until(() -> state(i.instanceId()) == InstanceStateName.STOPPED);
+    // really stopped: the container no longer runs
+    assertThat(
+            DockerTestServer.docker()
+                .inspectContainerCmd("ec2double-" + i.instanceId())
+                .exec()
+                .getState()
+                .getRunning())
+        .isFalse();
+    assertThat(spotRequest(i).stateAsString()).isEqualTo("disabled");
+    assertThat(spotRequest(i).status().code()).isEqualTo("instance-stopped-no-capacity");
+
+    send("DELETE", "/_ec2double/faults/" + fault.get("id").asText(), null);
+    vpcs.waitRunning(i.instanceId());
+    assertThat(spotRequest(i).stateAsString()).isEqualTo("active");
+    assertThat(spotRequest(i).status().code()).isEqualTo("fulfilled");
+  }
+
+  @Test
+  void aSpotInterruptionOfAnOnDemandInstanceIsRefused() throws Exception {
+    Instance i = vpcs.run(DockerTestServer.BUSYBOX_AMI, vpc.subnetId(), null);
+
+    HttpResponse<String> r =
+        send(
+            "POST",
+            "/_ec2double/faults",
+            "{\"kind\":\"spot-interruption\",\"target\":\"" + i.instanceId() + "\"}");
+
+    assertThat(r.statusCode()).isEqualTo(400);
+    assertThat(r.body()).contains("is not a Spot Instance");
+  }
+
+  private static SpotInstanceRequest spotRequest(Instance i) {
+    return vpcs.ec2
+        .describeSpotInstanceRequests(r -> r.spotInstanceRequestIds(i.spotInstanceRequestId()))
+        .spotInstanceRequests()
+        .get(0);
   }
 
   @Test

@@ -67,7 +67,9 @@ final class FaultViews {
 
   /** {@code spot/instance-action}: what happens and when. */
   static String spotAction(InstanceFaults.Fault f) {
-    return "{\"action\":\"terminate\",\"time\":\""
+    return "{\"action\":\""
+        + f.action()
+        + "\",\"time\":\""
         + DateTimeFormatter.ISO_INSTANT.format(
             f.at().truncatedTo(java.time.temporal.ChronoUnit.SECONDS))
         + "\"}";

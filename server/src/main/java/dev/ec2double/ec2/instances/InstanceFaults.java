@@ -21,6 +21,7 @@ import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.ec2.model.RebootInstancesRequest;
+import software.amazon.awssdk.services.ec2.model.StartInstancesRequest;
 import software.amazon.awssdk.services.ec2.model.StopInstancesRequest;
 import software.amazon.awssdk.services.ec2.model.TerminateInstancesRequest;
 
@@ -77,6 +78,8 @@ public final class InstanceFaults implements AutoCloseable {
    * @param at when a timed fault's action happens (null for the others)
    * @param eventId the instance event a scheduled fault shows ({@code instance-event-…}), or null
    * @param done whether its action happened
+   * @param action what a Spot interruption does ({@code terminate}, {@code stop}, {@code
+   *     hibernate}), as the instance's Spot request says; null for the other kinds
    */
   public record Fault(
       String id,
@@ -87,20 +90,22 @@ public final class InstanceFaults implements AutoCloseable {
       Instant created,
       Instant at,
       String eventId,
-      boolean done) {
+      boolean done,
+      String action) {
 
     Fault movedTo(Instant when) {
-      return new Fault(id, kind, target, account, region, created, when, eventId, false);
+      return new Fault(id, kind, target, account, region, created, when, eventId, false, action);
     }
 
     Fault happened() {
-      return new Fault(id, kind, target, account, region, created, at, eventId, true);
+      return new Fault(id, kind, target, account, region, created, at, eventId, true, action);
     }
   }
 
   private final StateStore store;
   private final InstanceActionsService actions;
   private final Consumer<RegionState> enforce;
+  private volatile SpotMarket spot = SpotMarket.NONE;
   private final Map<String, Fault> faults = new LinkedHashMap<>();
   private final Map<String, ScheduledFuture<?>> timers = new LinkedHashMap<>();
   private final ScheduledExecutorService timer =
@@ -121,6 +126,11 @@ public final class InstanceFaults implements AutoCloseable {
     this.enforce = enforce;
   }
 
+  /** The Spot requests that interruptions mark, stop or terminate (wired at start). */
+  public void spotMarket(SpotMarket spot) {
+    this.spot = spot;
+  }
+
   /**
    * Injects a fault; what is wrong with the request is an IllegalArgumentException whose message
    * says what, and nothing changes then.
@@ -138,6 +148,7 @@ public final class InstanceFaults implements AutoCloseable {
     }
     String account;
     String region;
+    String action = null;
     if (kind == Kind.ZONE_OUTAGE) {
       region = regionOfZone(target);
       account = null;
@@ -145,6 +156,9 @@ public final class InstanceFaults implements AutoCloseable {
       InstanceRecord r = findInstance(target);
       account = r.account;
       region = r.region;
+      if (kind == Kind.SPOT_INTERRUPTION) {
+        action = spotAction(r);
+      }
     }
     Instant now = Instant.now();
     int notice = noticeSeconds != null ? noticeSeconds : kind.defaultNotice;
@@ -153,12 +167,17 @@ public final class InstanceFaults implements AutoCloseable {
         kind == Kind.SCHEDULED_REBOOT || kind == Kind.SCHEDULED_STOP
             ? Ids.next("instance-event")
             : null;
-    Fault f = new Fault(Ids.next("fault"), kind, target, account, region, now, at, eventId, false);
+    Fault f =
+        new Fault(
+            Ids.next("fault"), kind, target, account, region, now, at, eventId, false, action);
     synchronized (this) {
       faults.put(f.id(), f);
       if (kind.timed) {
         schedule(f);
       }
+    }
+    if (action != null) {
+      spot.marked(store.region(account, region), target, action);
     }
     LOG.info("fault {} injected: {} on {}", f.id(), kind.wireName, target);
     if (!kind.timed) {
@@ -185,6 +204,9 @@ public final class InstanceFaults implements AutoCloseable {
       return false;
     }
     LOG.info("fault {} cleared", id);
+    if (f.action() != null) {
+      capacityBack(f);
+    }
     if (!f.kind().timed) {
       enforceWhere(f);
     }
@@ -305,14 +327,59 @@ public final class InstanceFaults implements AutoCloseable {
         case SCHEDULED_STOP ->
             actions.stopInstances(
                 ctx, StopInstancesRequest.builder().instanceIds(f.target()).build());
-        case SPOT_INTERRUPTION ->
-            actions.terminateInstances(
-                ctx, TerminateInstancesRequest.builder().instanceIds(f.target()).build());
+        case SPOT_INTERRUPTION -> interrupt(ctx, f);
         default -> {}
       }
       LOG.info("fault {}: {} of {} done", id, f.kind().wireName, f.target());
     } catch (RuntimeException e) {
       LOG.warn("fault {}: {} of {} failed: {}", id, f.kind().wireName, f.target(), e.getMessage());
+    }
+  }
+
+  /**
+   * AWS interrupts Spot Instances only: an on-demand instance has no request whose behavior could
+   * say what happens, so the fault is refused for it.
+   */
+  private String spotAction(InstanceRecord r) {
+    String behavior = spot.interruptionBehavior(store.region(r.account, r.region), r.id);
+    if (behavior == null) {
+      throw new IllegalArgumentException(
+          "instance "
+              + r.id
+              + " is not a Spot Instance: only Spot Instances are interrupted (launch it with"
+              + " InstanceMarketOptions or RequestSpotInstances)");
+    }
+    return behavior;
+  }
+
+  /**
+   * The request's InstanceInterruptionBehavior: terminate, or stop (hibernate too: the compute
+   * boundary has no way to keep a machine's memory, so a hibernated Spot Instance is stopped).
+   */
+  private void interrupt(RequestContext ctx, Fault f) {
+    if (f.action().equals("terminate")) {
+      actions.terminateInstances(
+          ctx, TerminateInstancesRequest.builder().instanceIds(f.target()).build());
+    } else {
+      actions.stopInstances(ctx, StopInstancesRequest.builder().instanceIds(f.target()).build());
+    }
+    spot.interrupted(ctx.state(), f.target(), f.action());
+  }
+
+  /** A cleared interruption: capacity is back, and a stopped Spot Instance starts again. */
+  private void capacityBack(Fault f) {
+    RegionState state = store.region(f.account(), f.region());
+    try {
+      if (f.done() && !f.action().equals("terminate")) {
+        RequestContext ctx =
+            new RequestContext(
+                f.account(), f.region(), "ec2-double", "capacity-back", Ids.next("fault"), state);
+        actions.startInstances(
+            ctx, StartInstancesRequest.builder().instanceIds(f.target()).build());
+      }
+      spot.capacityBack(state, f.target(), f.action());
+    } catch (RuntimeException e) {
+      LOG.warn("fault {}: capacity back for {} failed: {}", f.id(), f.target(), e.getMessage());
     }
   }
 

@@ -19,6 +19,8 @@ final class InstanceFilters {
   static final FilterSpec<Instance> INSTANCES =
       FilterSpec.<Instance>of()
           .field("instance-id", Instance::instanceId)
+          .field("instance-lifecycle", Instance::instanceLifecycleAsString)
+          .field("spot-instance-request-id", Instance::spotInstanceRequestId)
           .field("image-id", Instance::imageId)
           .field("instance-type", Instance::instanceTypeAsString)
           .field("instance-state-name", i -> i.state().nameAsString())

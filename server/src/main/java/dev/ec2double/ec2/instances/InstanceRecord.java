@@ -44,6 +44,12 @@ public final class InstanceRecord implements java.io.Serializable {
   boolean disableApiTermination;
   InstanceMetadataOptionsResponse metadataOptions;
 
+  /** The Spot request it was launched for, or null for an on-demand instance. */
+  volatile String spotRequestId;
+
+  /** A burstable instance's CPU credit option ({@code standard}, {@code unlimited}), else null. */
+  volatile String cpuCredits;
+
   /** The instance profile associated now, or null. */
   volatile dev.ec2double.ec2.roles.InstanceProfiles.Profile profile;
 
@@ -137,6 +143,25 @@ public final class InstanceRecord implements java.io.Serializable {
 
   public String zone() {
     return zone;
+  }
+
+  /** The Spot request it was launched for, or null for an on-demand instance. */
+  public String spotRequestId() {
+    return spotRequestId;
+  }
+
+  public String instanceType() {
+    return instanceType;
+  }
+
+  /** A burstable instance's CPU credit option, or null for other types. */
+  public String cpuCredits() {
+    return cpuCredits;
+  }
+
+  /** ModifyInstanceCreditSpecification. */
+  public void cpuCredits(String credits) {
+    this.cpuCredits = credits;
   }
 
   public synchronized InstanceState state() {

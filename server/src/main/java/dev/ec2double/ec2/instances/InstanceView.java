@@ -92,6 +92,9 @@ final class InstanceView {
             .networkInterfaces(net.interfaces())
             .publicIpAddress(net.publicIp());
       }
+      if (r.spotRequestId != null) {
+        b.instanceLifecycle("spot").spotInstanceRequestId(r.spotRequestId);
+      }
       if (r.stateReasonCode != null) {
         b.stateReason(
             StateReason.builder().code(r.stateReasonCode).message(r.stateReasonMessage).build());

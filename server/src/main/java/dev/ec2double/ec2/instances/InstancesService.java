@@ -47,6 +47,8 @@ public final class InstancesService {
   private volatile java.util.function.Function<String, String> apiEndpoint = network -> null;
   private volatile InstanceFaults faults;
   private LaunchFromTemplate templates = LaunchFromTemplate.NONE;
+  private SpotMarket spot = SpotMarket.NONE;
+  private CreditDefaults credits = CreditDefaults.NONE;
 
   /**
    * @param metadataEndpoint the metadata service's direct URL for a network, or null when none
@@ -80,6 +82,16 @@ public final class InstancesService {
   /** Launches with a LaunchTemplate go through the launch templates feature (wired at start). */
   public void launchTemplates(LaunchFromTemplate templates) {
     this.templates = templates;
+  }
+
+  /** Launches with InstanceMarketOptions go through the Spot feature (wired at start). */
+  public void spotMarket(SpotMarket spot) {
+    this.spot = spot;
+  }
+
+  /** Burstable instances get their family's default credit option (wired at start). */
+  public void creditDefaults(CreditDefaults credits) {
+    this.credits = credits;
   }
 
   InstanceStorage storage() {
@@ -117,8 +129,21 @@ public final class InstancesService {
     if (req.launchTemplate() != null) {
       return templates.launch(ctx, req, merged -> runInstances(ctx, merged));
     }
+    if (req.instanceMarketOptions() != null) {
+      return spot.launch(ctx, req, (plain, ids) -> runSpot(ctx, plain, ids));
+    }
+    return runSpot(ctx, req, null);
+  }
+
+  /**
+   * Launches instances for Spot requests (RunInstances with market options, RequestSpotInstances,
+   * fleets): instance {@code i} of the launch belongs to {@code spotRequestIds.get(i)}; null for
+   * on-demand instances.
+   */
+  public RunInstancesResponse runSpot(
+      RequestContext ctx, RunInstancesRequest req, List<String> spotRequestIds) {
     try {
-      return launch(ctx, req);
+      return launch(ctx, req, spotRequestIds);
     } catch (EngineException e) {
       throw new AwsException(
           "InsufficientInstanceCapacity",
@@ -131,14 +156,15 @@ public final class InstancesService {
    * Plans (checks everything first, in the order AWS reports errors), makes the network, records
    * the instances, answers with them pending, and hands each machine to the lifecycle.
    */
-  private RunInstancesResponse launch(RequestContext ctx, RunInstancesRequest req) {
+  private RunInstancesResponse launch(
+      RequestContext ctx, RunInstancesRequest req, List<String> spotRequestIds) {
     LaunchPlan plan = plan(ctx, req);
     InstanceProfiles.Profile profile =
         req.iamInstanceProfile() == null
             ? null
             : profiles.resolve(ctx.account(), req.iamInstanceProfile());
     Set<String> taken = networking.ensureNetwork(ctx, plan.placement());
-    Reservation reservation = record(ctx, req, plan, taken, profile);
+    Reservation reservation = record(ctx, req, plan, taken, profile, spotRequestIds);
     // the new addresses' rules and metadata routes, applied while the launches get going
     CompletableFuture<Void> rules = networking.enforceSoon(ctx.state());
     RunInstancesResponse response = pendingAnswer(ctx, reservation, plan.type());
@@ -161,6 +187,7 @@ public final class InstancesService {
     UserData.Scripts scripts =
         req.userData() == null ? null : UserData.scripts(UserData.decode(req.userData()));
     String shutdownBehavior = LaunchChecks.shutdownBehavior(req);
+    String cpuCredits = LaunchChecks.cpuCredits(req, credits.at(ctx.state(), type.name()) != null);
     InstanceNetworking.Placement placement = placement(ctx, req);
     LaunchChecks.privateIpForOneOnly(req, counts.max());
     List<Tag> instanceTags = LaunchChecks.instanceTags(req.tagSpecifications());
@@ -182,7 +209,8 @@ public final class InstancesService {
         placement,
         instanceTags,
         metadata,
-        volumes);
+        volumes,
+        cpuCredits != null ? cpuCredits : credits.at(ctx.state(), type.name()));
   }
 
   /** The key pair's public key, or null when none is asked for. */
@@ -208,7 +236,8 @@ public final class InstancesService {
       RunInstancesRequest req,
       LaunchPlan plan,
       Set<String> taken,
-      InstanceProfiles.Profile profile) {
+      InstanceProfiles.Profile profile,
+      List<String> spotRequestIds) {
     String reservationId = Ids.next("r");
     Instant now = Instant.now();
     InstanceStore store = Instances.store(ctx.state());
@@ -235,6 +264,9 @@ public final class InstancesService {
         }
         InstanceRecord r =
             newRecord(ctx, req, plan, store.nextSeq(), instanceId, reservationId, i, eni, now);
+        if (spotRequestIds != null) {
+          r.spotRequestId = spotRequestIds.get(i);
+        }
         if (profile != null) {
           r.profile = profile;
           IamInstanceProfilesService.associateAtLaunch(ctx, r.id, profile, now);
@@ -289,6 +321,7 @@ public final class InstancesService {
     r.disableApiTermination = Boolean.TRUE.equals(req.disableApiTermination());
     r.metadataOptions = plan.metadata();
     r.launchTime = launchTime;
+    r.cpuCredits = plan.cpuCredits();
     return r;
   }
 

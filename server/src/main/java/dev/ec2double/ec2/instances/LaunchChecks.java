@@ -74,6 +74,31 @@ final class LaunchChecks {
     return behavior == null ? "stop" : behavior;
   }
 
+  /**
+   * The CreditSpecification asked for ({@code standard} or {@code unlimited}), or null; only
+   * burstable (T) types take one.
+   */
+  static String cpuCredits(RunInstancesRequest req, boolean burstable) {
+    String credits =
+        req.creditSpecification() == null ? null : req.creditSpecification().cpuCredits();
+    if (credits == null) {
+      return null;
+    }
+    if (!credits.equals("standard") && !credits.equals("unlimited")) {
+      throw AwsException.invalidParameterValue(
+          "Value ("
+              + credits
+              + ") for parameter CpuCredits is invalid. Valid values: standard,"
+              + " unlimited");
+    }
+    if (!burstable) {
+      throw AwsException.invalidParameterCombination(
+          "The parameter CreditSpecification is not supported for the instance type: only"
+              + " burstable performance instances (T2, T3, T3a, T4g) take it.");
+    }
+    return credits;
+  }
+
   static void privateIpForOneOnly(RunInstancesRequest req, int max) {
     if (req.privateIpAddress() != null && max > 1) {
       throw AwsException.invalidParameterCombination(

@@ -14,6 +14,7 @@ import software.amazon.awssdk.services.ec2.model.Tag;
  * @param shutdownBehavior "stop" or "terminate"
  * @param publicKey the key pair's public key, or null without one
  * @param scripts the user data's boot scripts, or null without user data
+ * @param cpuCredits a burstable instance's credit option, null for other types
  */
 record LaunchPlan(
     ImageRecord image,
@@ -26,4 +27,5 @@ record LaunchPlan(
     InstanceNetworking.Placement placement,
     List<Tag> instanceTags,
     InstanceMetadataOptionsResponse metadata,
-    InstanceStorage.Launch volumes) {}
+    InstanceStorage.Launch volumes,
+    String cpuCredits) {}
