@@ -1,0 +1,58 @@
+package dev.ec2double.spring.testcontainers;
+
+import dev.ec2double.testcontainers.Ec2DoubleContainer;
+import io.awspring.cloud.autoconfigure.core.AwsConnectionDetails;
+import java.net.URI;
+import org.springframework.boot.testcontainers.service.connection.ContainerConnectionDetailsFactory;
+import org.springframework.boot.testcontainers.service.connection.ContainerConnectionSource;
+
+/**
+ * {@code @ServiceConnection} on an {@link Ec2DoubleContainer} for Spring Cloud AWS: its {@code
+ * AwsConnectionDetails}, which its credentials, region and client auto-configuration read, as for a
+ * LocalStack container. Only used when Spring Cloud AWS is on the class path.
+ */
+class Ec2DoubleContainerAwsConnectionDetailsFactory
+    extends ContainerConnectionDetailsFactory<Ec2DoubleContainer, AwsConnectionDetails> {
+
+  Ec2DoubleContainerAwsConnectionDetailsFactory() {
+    super(
+        ANY_CONNECTION_NAME,
+        "dev.ec2double.testcontainers.Ec2DoubleContainer",
+        "io.awspring.cloud.autoconfigure.core.AwsConnectionDetails");
+  }
+
+  @Override
+  protected AwsConnectionDetails getContainerConnectionDetails(
+      ContainerConnectionSource<Ec2DoubleContainer> source) {
+    return new ContainerAwsConnectionDetails(source);
+  }
+
+  // Boot names the bean after this class's short name: one name per details type, or the second
+  // registered for a container replaces the first
+  private static final class ContainerAwsConnectionDetails
+      extends ContainerConnectionDetails<Ec2DoubleContainer> implements AwsConnectionDetails {
+    ContainerAwsConnectionDetails(ContainerConnectionSource<Ec2DoubleContainer> source) {
+      super(source);
+    }
+
+    @Override
+    public URI getEndpoint() {
+      return getContainer().getEndpoint();
+    }
+
+    @Override
+    public String getRegion() {
+      return getContainer().getRegion();
+    }
+
+    @Override
+    public String getAccessKey() {
+      return getContainer().getAccessKey();
+    }
+
+    @Override
+    public String getSecretKey() {
+      return getContainer().getSecretKey();
+    }
+  }
+}
