@@ -9,7 +9,10 @@ import java.net.URI;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.autoscaling.AutoScalingClient;
 import software.amazon.awssdk.services.ec2.Ec2Client;
@@ -71,6 +74,36 @@ class Ec2DoubleClientsAutoConfigurationTest {
               assertThat(context).getBean(Ec2Client.class).isSameAs(own);
               assertThat(context).hasSingleBean(ElasticLoadBalancingV2Client.class);
             });
+  }
+
+  /** An application that declares its own Ec2Client: a test puts one of its own first. */
+  // tag::primary[]
+  @TestConfiguration(proxyBeanMethods = false)
+  static class Ec2ClientForTests {
+    @Bean
+    @Primary
+    Ec2Client ec2ClientForTests(Ec2DoubleConnectionDetails ec2Double) {
+      return Ec2DoubleClientsAutoConfiguration.configure(Ec2Client.builder(), ec2Double).build();
+    }
+  }
+
+  // end::primary[]
+
+  @Test
+  void aPrimaryClientFromTheDetailsComesBeforeTheApplicationsOwn() {
+    runner
+        .withBean(Ec2DoubleConnectionDetails.class, () -> details("eu-north-1"))
+        .withBean(
+            "ec2", Ec2Client.class, () -> Ec2Client.builder().region(Region.US_WEST_2).build())
+        .withUserConfiguration(Ec2ClientForTests.class)
+        .run(
+            context ->
+                assertThat(
+                        context
+                            .getBean(Ec2Client.class)
+                            .serviceClientConfiguration()
+                            .endpointOverride())
+                    .contains(ENDPOINT));
   }
 
   @Test

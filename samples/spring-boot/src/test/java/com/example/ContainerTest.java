@@ -1,4 +1,4 @@
-package dev.ec2double.spring.examples;
+package com.example;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -12,29 +12,23 @@ import org.testcontainers.junit.jupiter.Testcontainers;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.Vpc;
 
-/**
- * The image in a container, on the docker backend (the server in it drives the engine through the
- * mounted socket): the VPC is a real bridge network. Without an engine it fails, it never skips.
- */
 // tag::container[]
 @SpringBootTest
 @Testcontainers
-class ContainerExampleIT {
+class ContainerTest {
 
   @Container @ServiceConnection
   static Ec2DoubleContainer ec2Double =
-      new Ec2DoubleContainer(System.getProperty("ec2double.image", "ec2-double:latest"))
-          .withRegion("eu-west-1");
+      new Ec2DoubleContainer("ec2-double:latest").withRegion("eu-west-1");
 
+  @Autowired VpcInventory inventory;
   @Autowired Ec2Client ec2;
 
   @Test
-  void createsAVpcAndDescribesItBack() {
-    String vpcId = ec2.createVpc(r -> r.cidrBlock("10.2.0.0/16")).vpc().vpcId();
+  void createsAVpcAndFindsItByName() {
+    String vpcId = inventory.create("10.2.0.0/16", "in-a-container");
 
-    assertThat(ec2.describeVpcs(r -> r.vpcIds(vpcId)).vpcs())
-        .extracting(Vpc::cidrBlock)
-        .containsExactly("10.2.0.0/16");
+    assertThat(inventory.named("in-a-container")).extracting(Vpc::vpcId).containsExactly(vpcId);
     assertThat(ec2.serviceClientConfiguration().region().id()).isEqualTo("eu-west-1");
     ec2.deleteVpc(r -> r.vpcId(vpcId));
   }

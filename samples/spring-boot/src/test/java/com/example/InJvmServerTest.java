@@ -1,6 +1,7 @@
-package dev.ec2double.spring.examples;
+package com.example;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.ec2double.server.Ec2DoubleServer;
 import dev.ec2double.server.ServerConfig;
@@ -9,13 +10,11 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
-import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.Vpc;
 
-/** The in-JVM server as a bean: no Docker, the mock backend, a context that starts in a second. */
 // tag::server[]
 @SpringBootTest
-class InJvmServerExampleTest {
+class InJvmServerTest {
 
   @TestConfiguration(proxyBeanMethods = false)
   static class Ec2DoubleConfig {
@@ -25,15 +24,15 @@ class InJvmServerExampleTest {
     }
   }
 
-  @Autowired Ec2Client ec2;
+  @Autowired VpcInventory inventory; // its Ec2Client bean talks to the server above
 
   @Test
-  void createsAVpcAndDescribesItBack() {
-    String vpcId = ec2.createVpc(r -> r.cidrBlock("10.1.0.0/16")).vpc().vpcId();
+  void createsAVpcAndFindsItByName() {
+    String vpcId = inventory.create("10.1.0.0/16", "in-jvm");
 
-    assertThat(ec2.describeVpcs(r -> r.vpcIds(vpcId)).vpcs())
-        .extracting(Vpc::cidrBlock)
-        .containsExactly("10.1.0.0/16");
+    assertThat(inventory.named("in-jvm"))
+        .extracting(Vpc::vpcId, Vpc::cidrBlock)
+        .containsExactly(tuple(vpcId, "10.1.0.0/16"));
   }
 }
 // end::server[]
