@@ -3,8 +3,8 @@ package dev.ec2double.spring.server;
 import dev.ec2double.server.Ec2DoubleServer;
 import dev.ec2double.spring.Ec2DoubleClientsAutoConfiguration;
 import dev.ec2double.spring.Ec2DoubleConnectionDetails;
+import dev.ec2double.spring.SpringCloudAwsConnectionDetails;
 import io.awspring.cloud.autoconfigure.core.AwsConnectionDetails;
-import java.net.URI;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -44,27 +44,7 @@ public class Ec2DoubleServerAutoConfiguration {
     @ConditionalOnMissingBean(AwsConnectionDetails.class)
     AwsConnectionDetails ec2DoubleServerAwsConnectionDetails(Ec2DoubleServer server) {
       Ec2DoubleConnectionDetails details = new Ec2DoubleServerConnectionDetails(server);
-      return new AwsConnectionDetails() {
-        @Override
-        public URI getEndpoint() {
-          return details.getEndpoint();
-        }
-
-        @Override
-        public String getRegion() {
-          return details.getRegion();
-        }
-
-        @Override
-        public String getAccessKey() {
-          return details.getAccessKey();
-        }
-
-        @Override
-        public String getSecretKey() {
-          return details.getSecretKey();
-        }
-      };
+      return (SpringCloudAwsConnectionDetails) () -> details;
     }
   }
 }

@@ -1,8 +1,9 @@
 package dev.ec2double.spring.testcontainers;
 
+import dev.ec2double.spring.Ec2DoubleConnectionDetails;
+import dev.ec2double.spring.SpringCloudAwsConnectionDetails;
 import dev.ec2double.testcontainers.Ec2DoubleContainer;
 import io.awspring.cloud.autoconfigure.core.AwsConnectionDetails;
-import java.net.URI;
 import org.springframework.boot.testcontainers.service.connection.ContainerConnectionDetailsFactory;
 import org.springframework.boot.testcontainers.service.connection.ContainerConnectionSource;
 
@@ -30,29 +31,15 @@ class Ec2DoubleContainerAwsConnectionDetailsFactory
   // Boot names the bean after this class's short name: one name per details type, or the second
   // registered for a container replaces the first
   private static final class ContainerAwsConnectionDetails
-      extends ContainerConnectionDetails<Ec2DoubleContainer> implements AwsConnectionDetails {
+      extends ContainerConnectionDetails<Ec2DoubleContainer>
+      implements SpringCloudAwsConnectionDetails {
     ContainerAwsConnectionDetails(ContainerConnectionSource<Ec2DoubleContainer> source) {
       super(source);
     }
 
     @Override
-    public URI getEndpoint() {
-      return getContainer().getEndpoint();
-    }
-
-    @Override
-    public String getRegion() {
-      return getContainer().getRegion();
-    }
-
-    @Override
-    public String getAccessKey() {
-      return getContainer().getAccessKey();
-    }
-
-    @Override
-    public String getSecretKey() {
-      return getContainer().getSecretKey();
+    public Ec2DoubleConnectionDetails ec2Double() {
+      return Ec2DoubleContainerConnectionDetailsFactory.of(getContainer());
     }
   }
 }

@@ -20,15 +20,26 @@ class Ec2DoubleContainerConnectionDetailsFactory
     return new ContainerEc2DoubleConnectionDetails(source);
   }
 
+  /** The details of a started container, as they are now. */
+  static Ec2DoubleConnectionDetails of(Ec2DoubleContainer container) {
+    return new Fixed(
+        container.getEndpoint(),
+        container.getRegion(),
+        container.getAccessKey(),
+        container.getSecretKey());
+  }
+
+  private record Fixed(URI getEndpoint, String getRegion, String getAccessKey, String getSecretKey)
+      implements Ec2DoubleConnectionDetails {}
+
   // Boot names the bean after this class's short name: one name per details type, or the second
-  // registered for a container replaces the first
+  // registered for a container replaces the first. The container is read when asked: it is started
+  // by then.
   private static final class ContainerEc2DoubleConnectionDetails
       extends ContainerConnectionDetails<Ec2DoubleContainer> implements Ec2DoubleConnectionDetails {
     ContainerEc2DoubleConnectionDetails(ContainerConnectionSource<Ec2DoubleContainer> source) {
       super(source);
     }
-
-    // read when asked, not at construction: the container is started by then
 
     @Override
     public URI getEndpoint() {
