@@ -29,7 +29,8 @@ class DocsSnippetsTest {
 
   @Test
   void everyUserGuideShowsCompiledCode() throws IOException {
-    for (String doc : List.of("junit5.md", "testcontainers.md", "docker-image.md")) {
+    for (String doc :
+        List.of("junit5.md", "testcontainers.md", "docker-image.md", "spring-boot.md")) {
       assertThat(snippets(REPO.resolve("docs").resolve(doc))).as(doc).isNotEmpty();
     }
   }
