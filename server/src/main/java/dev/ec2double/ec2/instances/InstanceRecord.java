@@ -150,10 +150,6 @@ public final class InstanceRecord implements java.io.Serializable {
     return spotRequestId;
   }
 
-  public String instanceType() {
-    return instanceType;
-  }
-
   /** A burstable instance's CPU credit option, or null for other types. */
   public String cpuCredits() {
     return cpuCredits;
