@@ -146,9 +146,9 @@ public final class SnapshotsService {
           && req.restorableByUserIds().stream()
               .noneMatch(
                   u ->
-                      s.publicRestore
-                          || s.permittedUsers.contains(u)
-                          || s.ownerId.equals(u.equals("self") ? ctx.account() : u))) {
+                      u.equals("all")
+                          ? s.publicRestore
+                          : s.restorableBy(u.equals("self") ? ctx.account() : u))) {
         continue;
       }
       visible.add(s);
