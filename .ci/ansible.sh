@@ -26,23 +26,9 @@ ansible-galaxy collection list 2>/dev/null | grep -E '^(amazon|community)\.aws '
 /usr/bin/python3 -c 'import boto3, botocore; print("boto3", boto3.__version__, "botocore", botocore.__version__)'
 [ -f "$JAR" ] || mvn -B -ntp -q -pl server -am package -DskipTests
 
-PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-ENDPOINT=http://127.0.0.1:$PORT
-LOG=$(mktemp /tmp/ec2d-ansible-server.XXXXXX.log)
+. .ci/server.sh
 # --hosts-file /etc/hosts: the load balancers' DNS names resolve for every program here (root).
-java -jar "$JAR" --port "$PORT" --backend docker --ami "$AMI=$IMAGE" --hosts-file /etc/hosts \
-  >"$LOG" 2>&1 &
-SERVER=$!
-stop() {
-  kill "$SERVER" 2>/dev/null && wait "$SERVER" 2>/dev/null || true
-}
-trap 'stop; echo "server log: $LOG"' EXIT
-for _ in $(seq 1 60); do
-  curl -fsS "$ENDPOINT/_ec2double/health" >/dev/null 2>&1 && break
-  kill -0 "$SERVER" 2>/dev/null || { cat "$LOG"; exit 1; }
-  sleep 0.5
-done
-curl -fsS "$ENDPOINT/_ec2double/health" >/dev/null
+start_server ansible --backend docker --ami "$AMI=$IMAGE" --hosts-file /etc/hosts
 
 aws sts get-caller-identity --endpoint-url "$ENDPOINT"
 

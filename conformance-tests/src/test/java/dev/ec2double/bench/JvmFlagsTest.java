@@ -18,12 +18,18 @@ class JvmFlagsTest {
   }
 
   @Test
-  void imageHasTheBenchmarkedFlagsAndTrainsItsClassArchiveWithThem() throws IOException {
+  void imageHasTheBenchmarkedFlagsAndTrainsItsClassCacheWithThem() throws IOException {
     String dockerfile = Files.readString(Path.of("..", "docker", "Dockerfile"));
-    String archive = "/opt/ec2-double/ec2-double.jsa";
-    assertThat(dockerfile)
-        .contains("ENV JDK_JAVA_OPTIONS=\"" + FLAGS + " -XX:SharedArchiveFile=" + archive + "\"")
-        .contains("java -XX:ArchiveClassesAtExit=" + archive + " " + FLAGS + " \\");
+    String flags = "ENV JDK_JAVA_OPTIONS=\"" + FLAGS + "\"";
+    String training = "RUN bash /opt/ec2-double/start.sh --train";
+    assertThat(dockerfile).contains(flags).contains(training);
+    // the training start runs with the flags of every later start: set before it
+    assertThat(dockerfile.indexOf(flags)).isLessThan(dockerfile.indexOf(training));
+    assertThat(Files.readString(Path.of("..", "docker", "start.sh")))
+        .contains("-XX:AOTCacheOutput=$dir/ec2-double.aot")
+        .contains("-XX:AOTCache=$dir/ec2-double.aot")
+        .contains("-XX:ArchiveClassesAtExit=$dir/ec2-double.jsa")
+        .contains("-XX:SharedArchiveFile=$dir/ec2-double.jsa");
   }
 
   @Test

@@ -60,8 +60,15 @@ final class Servers {
 
   /** Starts the server jar and returns once it printed its ready line. */
   static Running ec2double(String backend, String... extra) throws IOException {
-    List<String> cmd = new ArrayList<>(List.of("java"));
+    return ec2double("java", List.of(), backend, extra);
+  }
+
+  /** The same on another {@code java} with more JVM flags (Java 25 and its AOT cache). */
+  static Running ec2double(String java, List<String> jvm, String backend, String... extra)
+      throws IOException {
+    List<String> cmd = new ArrayList<>(List.of(java));
     cmd.addAll(JVM_FLAGS);
+    cmd.addAll(jvm);
     cmd.addAll(List.of("-jar", jar().toString(), "--port", "0"));
     cmd.addAll(List.of("--backend", backend));
     cmd.addAll(List.of(extra));

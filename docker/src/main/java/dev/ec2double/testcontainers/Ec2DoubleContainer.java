@@ -150,6 +150,11 @@ public class Ec2DoubleContainer extends GenericContainer<Ec2DoubleContainer> {
     return URI.create("http://" + getHost() + ":" + getMappedPort(PORT));
   }
 
+  /** The live dashboard of the server in the container (docs/dashboard.md). */
+  public URI getDashboardUrl() {
+    return getEndpoint().resolve("/_ec2double/ui/");
+  }
+
   public String getRegion() {
     return region;
   }

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ExtensionContext.Namespace;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
+import org.junit.jupiter.api.extension.TestWatcher;
 import org.junit.platform.commons.support.AnnotationSupport;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.services.ec2.Ec2Client;
@@ -24,7 +25,7 @@ import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalanci
  * waiter()} polls every 250 ms ({@link Ec2DoubleRuntimeInfo#waiterOverride()}).
  */
 public final class Ec2DoubleExtension
-    implements BeforeAllCallback, BeforeEachCallback, ParameterResolver {
+    implements BeforeAllCallback, BeforeEachCallback, ParameterResolver, TestWatcher {
   private static final Namespace NAMESPACE = Namespace.create(Ec2DoubleExtension.class);
 
   /** Null when registered through {@link Ec2Test}: the settings then come from the class. */
@@ -50,6 +51,11 @@ public final class Ec2DoubleExtension
 
   @Override
   public void beforeEach(ExtensionContext context) throws InterruptedException {
+    if (settings(context).printRequestsOnFailure()) {
+      context
+          .getStore(NAMESPACE)
+          .put(FailedTestRequests.class, FailedTestRequests.from(shared(context).server()));
+    }
     if (settings(context).isolation() == Isolation.PER_METHOD) {
       // Held until JUnit closes the test's store, i.e. after every after-each callback.
       context.getStore(NAMESPACE).put(AutoCloseable.class, shared(context).isolate());
@@ -91,6 +97,15 @@ public final class Ec2DoubleExtension
                     .httpClientBuilder(ApacheHttpClient.builder())
                     .build()),
         ElasticLoadBalancingV2Client.class);
+  }
+
+  @Override
+  public void testFailed(ExtensionContext context, Throwable cause) {
+    FailedTestRequests since =
+        context.getStore(NAMESPACE).get(FailedTestRequests.class, FailedTestRequests.class);
+    if (since != null) {
+      since.print(context.getDisplayName(), System.out);
+    }
   }
 
   private Ec2DoubleRuntimeInfo runtimeInfo(ExtensionContext context) {
@@ -136,6 +151,7 @@ public final class Ec2DoubleExtension
     private String region = Settings.DEFAULTS.region();
     private final Map<String, String> amis = new LinkedHashMap<>();
     private Isolation isolation = Settings.DEFAULTS.isolation();
+    private boolean printRequestsOnFailure;
 
     private Builder() {}
 
@@ -160,8 +176,15 @@ public final class Ec2DoubleExtension
       return this;
     }
 
+    /** See {@link Ec2Test#printRequestsOnFailure()}. */
+    public Builder printRequestsOnFailure(boolean print) {
+      this.printRequestsOnFailure = print;
+      return this;
+    }
+
     public Ec2DoubleExtension build() {
-      return new Ec2DoubleExtension(new Settings(backend, region, amis, isolation));
+      return new Ec2DoubleExtension(
+          new Settings(backend, region, amis, isolation, printRequestsOnFailure));
     }
   }
 }

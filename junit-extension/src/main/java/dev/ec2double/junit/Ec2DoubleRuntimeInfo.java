@@ -104,6 +104,11 @@ public final class Ec2DoubleRuntimeInfo {
     return endpoint().resolve("/_ec2double/");
   }
 
+  /** The live dashboard of this server (docs/dashboard.md): open it while a test is paused. */
+  public URI dashboardUrl() {
+    return endpoint().resolve("/_ec2double/ui/");
+  }
+
   /**
    * Puts the server back to a fresh one: every resource of every account and region forgotten, and
    * what the backend made for them (containers, networks, volumes, listeners) removed. What {@code

@@ -31,4 +31,11 @@ public @interface Ec2Test {
 
   /** Whether state is kept across the test methods of the class or emptied before each. */
   Isolation isolation() default Isolation.PER_CLASS;
+
+  /**
+   * Whether a failed test prints the API calls made while it ran (time, action, status, AWS error
+   * code and message, latency), from the server's request log (docs/dashboard.md). On a server
+   * shared with test classes that run at the same time, their calls are listed too.
+   */
+  boolean printRequestsOnFailure() default false;
 }

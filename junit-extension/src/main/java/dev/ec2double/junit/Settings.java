@@ -6,9 +6,14 @@ import java.util.Map;
 import java.util.Objects;
 
 /** What one test class asks for: the server part of it is the key of the shared-server cache. */
-record Settings(Backend backend, String region, Map<String, String> amis, Isolation isolation) {
+record Settings(
+    Backend backend,
+    String region,
+    Map<String, String> amis,
+    Isolation isolation,
+    boolean printRequestsOnFailure) {
   static final Settings DEFAULTS =
-      new Settings(Backend.AUTO, "us-east-1", Map.of(), Isolation.PER_CLASS);
+      new Settings(Backend.AUTO, "us-east-1", Map.of(), Isolation.PER_CLASS, false);
 
   Settings {
     Objects.requireNonNull(backend, "backend");
@@ -23,8 +28,9 @@ record Settings(Backend backend, String region, Map<String, String> amis, Isolat
       map.put(ami.id(), ami.image());
     }
     return test == null
-        ? new Settings(DEFAULTS.backend, DEFAULTS.region, map, DEFAULTS.isolation)
-        : new Settings(test.backend(), test.region(), map, test.isolation());
+        ? new Settings(DEFAULTS.backend, DEFAULTS.region, map, DEFAULTS.isolation, false)
+        : new Settings(
+            test.backend(), test.region(), map, test.isolation(), test.printRequestsOnFailure());
   }
 
   /**

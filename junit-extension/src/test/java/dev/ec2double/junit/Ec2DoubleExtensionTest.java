@@ -15,6 +15,7 @@ import dev.ec2double.junit.fixtures.ParallelPerMethodAFixture;
 import dev.ec2double.junit.fixtures.ParallelPerMethodBFixture;
 import dev.ec2double.junit.fixtures.PerClassFixture;
 import dev.ec2double.junit.fixtures.PerMethodFixture;
+import dev.ec2double.junit.fixtures.PrintingRequestsFixture;
 import dev.ec2double.junit.fixtures.RegisteredFixture;
 import dev.ec2double.junit.fixtures.SameConfigAFixture;
 import dev.ec2double.junit.fixtures.SameConfigBFixture;
@@ -78,6 +79,30 @@ class Ec2DoubleExtensionTest {
   @Test
   void keepsTheStateAcrossTestsWithPerClassIsolation() {
     assertPassed(run(Map.of(), PerClassFixture.class), 2);
+  }
+
+  @Test
+  void printsTheCallsOfAFailedTestOnlyWhenAskedAndOnlyThatTestsCalls() {
+    java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
+    java.io.PrintStream out = System.out;
+    EngineExecutionResults results;
+    System.setOut(new java.io.PrintStream(captured, true, java.nio.charset.StandardCharsets.UTF_8));
+    try {
+      results = run(Map.of(), PrintingRequestsFixture.class, FailingFixture.class);
+    } finally {
+      System.setOut(out);
+    }
+    String printed = captured.toString(java.nio.charset.StandardCharsets.UTF_8);
+
+    results.testEvents().assertStatistics(s -> s.succeeded(1).failed(2));
+    assertThat(printed)
+        .contains("the API calls made while failsAfterTwoCalls(Ec2Client) ran (2), oldest first:")
+        .containsPattern("ec2 DescribeVpcs 200 \\([0-9.]+ ms\\)")
+        .containsPattern(
+            "ec2 TerminateInstances 400 InvalidInstanceID.NotFound: The instance ID"
+                + " 'i-0000000000000f00d' does not exist \\([0-9.]+ ms\\)")
+        .doesNotContain("CreateKeyPair")
+        .doesNotContain("fails(Ec2DoubleRuntimeInfo)"); // FailingFixture did not ask
   }
 
   @Test

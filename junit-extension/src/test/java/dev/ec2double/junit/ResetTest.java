@@ -41,6 +41,19 @@ class ResetTest {
   }
 
   @Test
+  void theDashboardUrlServesTheDashboard(Ec2DoubleRuntimeInfo info) throws Exception {
+    HttpResponse<String> page =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(info.dashboardUrl()).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+    assertThat(info.dashboardUrl().toString()).isEqualTo(info.endpoint() + "/_ec2double/ui/");
+    assertThat(page.statusCode()).isEqualTo(200);
+    assertThat(page.body()).contains("<title>ec2-double</title>");
+  }
+
+  @Test
   void faultsAreInjectedAndClearedThroughTheRuntimeInfo(Ec2Client ec2, Ec2DoubleRuntimeInfo info) {
     String ami = ec2.describeImages(r -> r.owners("amazon")).images().get(0).imageId();
     String id =

@@ -9,6 +9,9 @@ import dev.ec2double.ec2.EngineErrors;
 import dev.ec2double.persist.StateDir;
 import dev.ec2double.persist.StateFile;
 import dev.ec2double.persist.StateWriter;
+import dev.ec2double.server.requests.RequestLog;
+import dev.ec2double.server.requests.RequestsControl;
+import dev.ec2double.server.ui.Dashboard;
 import dev.ec2double.wire.ApiHandler;
 import dev.ec2double.wire.ApiResponse;
 import dev.ec2double.wire.OperationRegistry;
@@ -54,6 +57,11 @@ public final class Ec2DoubleServer implements AutoCloseable {
   private Javalin app;
   private volatile InstanceApiEndpoints instanceEndpoints;
 
+  /** The API calls answered, for /_ec2double/requests and the dashboard. */
+  private final RequestLog requests;
+
+  private final Dashboard dashboard;
+
   /** Machines from this backend instead of the configured one, or null. */
   private final ComputeBackend givenBackend;
 
@@ -82,6 +90,16 @@ public final class Ec2DoubleServer implements AutoCloseable {
       this.serverId = stateDir.serverId();
       Labels.persistentAt(serverId, stateDir.path().toString());
     }
+    this.requests = new RequestLog(config.requestLogSize());
+    this.dashboard =
+        new Dashboard(
+            (account, region, service, form) -> api.handleTrusted(account, region, service, form),
+            requests,
+            () ->
+                store.all().stream()
+                    .map(r -> new Dashboard.Place(r.account(), r.region()))
+                    .toList(),
+            new Dashboard.Place(config.account(), "us-east-1"));
     this.assembled = new CompletableFuture<>();
     Thread assemble = new Thread(this::assemble, "ec2double-assemble");
     assemble.setDaemon(true);
@@ -128,7 +146,8 @@ public final class Ec2DoubleServer implements AutoCloseable {
                       ? new SigV4Verifier(config.credentials()).withTemporaryCredentials(issued)
                       : null)
               .answeringFailures(EngineErrors::toAws)
-              .withTemporaryCredentials(issued);
+              .withTemporaryCredentials(issued)
+              .withCallLog(requests);
       assembled.complete(null);
     } catch (RuntimeException | Error e) {
       assembled.completeExceptionally(e);
@@ -179,6 +198,16 @@ public final class Ec2DoubleServer implements AutoCloseable {
               cfg.routes.delete(
                   FaultsControl.PATH + "/{id}",
                   ctx -> control(ctx, () -> FaultsControl.clear(ctx, services.faults())));
+              cfg.routes.get(
+                  RequestsControl.PATH,
+                  ctx -> control(ctx, () -> RequestsControl.list(ctx, requests)));
+              cfg.routes.get(
+                  RequestsControl.PATH + "/{seq}",
+                  ctx -> control(ctx, () -> RequestsControl.one(ctx, requests)));
+              cfg.routes.delete(
+                  RequestsControl.PATH,
+                  ctx -> control(ctx, () -> RequestsControl.clear(ctx, requests)));
+              dashboard.routes(cfg.routes, this::control);
               cfg.routes.post("/", this::serve);
               cfg.routes.get("/", this::serve);
               // The query APIs take GET and POST; anything else still gets an AWS envelope.
@@ -294,6 +323,11 @@ public final class Ec2DoubleServer implements AutoCloseable {
     return app.port();
   }
 
+  /** The API calls answered, newest kept (--request-log-size); what /_ec2double/requests shows. */
+  public RequestLog requests() {
+    return requests;
+  }
+
   public String host() {
     return config.host();
   }
@@ -333,6 +367,7 @@ public final class Ec2DoubleServer implements AutoCloseable {
     services.reset();
     store.clear();
     backend.removeAll();
+    requests.clear();
   }
 
   /**
@@ -355,6 +390,7 @@ public final class Ec2DoubleServer implements AutoCloseable {
 
   @Override
   public void close() {
+    dashboard.close();
     if (app != null) {
       app.stop();
     }

@@ -1,10 +1,14 @@
 package dev.ec2double.server;
 
+import static dev.ec2double.server.control.ControlJson.error;
+import static dev.ec2double.server.control.ControlJson.json;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ec2double.ec2.instances.InstanceFaults;
+import dev.ec2double.server.control.ControlJson;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.time.format.DateTimeFormatter;
@@ -15,7 +19,7 @@ import java.time.format.DateTimeFormatter;
  */
 final class FaultsControl {
   static final String PATH = "/_ec2double/faults";
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = ControlJson.JSON;
 
   private FaultsControl() {}
 
@@ -91,15 +95,5 @@ final class FaultsControl {
   private static String text(JsonNode body, String field) {
     JsonNode n = body.get(field);
     return n == null || n.isNull() ? null : n.asText();
-  }
-
-  private static void json(Context ctx, JsonNode node) {
-    ctx.contentType("application/json");
-    ctx.result(node.toString());
-  }
-
-  private static void error(Context ctx, int status, String message) {
-    ctx.status(status);
-    json(ctx, JSON.createObjectNode().put("status", "error").put("message", message));
   }
 }

@@ -76,7 +76,12 @@ public enum Option {
       "role-credentials-lifetime",
       "21600",
       "Seconds the instance role credentials of the metadata service are valid; new ones are"
-          + " served in the last sixth of that time.");
+          + " served in the last sixth of that time."),
+  REQUEST_LOG_SIZE(
+      "request-log-size",
+      "1000",
+      "API calls kept for /_ec2double/requests and the dashboard, newest first, bodies included"
+          + " (at most 8 MiB of them); 0: none are kept.");
 
   private final String key;
   private final String defaultValue;

@@ -152,6 +152,21 @@ public final class ServerConfig {
         "role-credentials-lifetime is a number of seconds above 0, not '" + text + "'");
   }
 
+  /** How many API calls the request log keeps (0: none). */
+  public int requestLogSize() {
+    String text = get(Option.REQUEST_LOG_SIZE);
+    try {
+      int n = Integer.parseInt(text.trim());
+      if (n >= 0) {
+        return n;
+      }
+    } catch (NumberFormatException e) {
+      // below
+    }
+    throw new IllegalArgumentException(
+        "request-log-size is a number of calls, 0 or more, not '" + text + "'");
+  }
+
   /** The resource limits: AWS's defaults, with what --quota sets. */
   public Quotas quotas() {
     return Quotas.parse(get(Option.QUOTA));
@@ -237,6 +252,7 @@ public final class ServerConfig {
       ServerConfig config = new ServerConfig(values);
       config.instanceProfileRoles(); // refused at start, not at the first launch
       config.roleCredentialsLifetime();
+      config.requestLogSize();
       return config;
     }
 

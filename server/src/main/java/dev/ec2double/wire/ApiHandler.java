@@ -31,6 +31,7 @@ public final class ApiHandler {
   private final SigV4Verifier verifier;
   private Function<RuntimeException, AwsException> failures = e -> null;
   private TemporaryCredentials temporary = TemporaryCredentials.NONE;
+  private CallLog calls = CallLog.NONE;
 
   public ApiHandler(OperationRegistry registry, ServiceHost host, String defaultAccount) {
     this(registry, host, defaultAccount, null);
@@ -69,6 +70,12 @@ public final class ApiHandler {
     return this;
   }
 
+  /** Tells {@code calls} of every call answered. Set once, before the first request. */
+  public ApiHandler withCallLog(CallLog calls) {
+    this.calls = calls;
+    return this;
+  }
+
   private static Map<Protocol, QueryDecoder> decoders() {
     Map<Protocol, QueryDecoder> m = new java.util.EnumMap<>(Protocol.class);
     for (Protocol p : Protocol.values()) {
@@ -93,8 +100,60 @@ public final class ApiHandler {
     return handle(queryString, formBody, authorization, null);
   }
 
+  /**
+   * A call the server makes of itself (the dashboard reads through the same actions a client
+   * calls): acts in {@code account} and {@code region}, is not signed nor verified, and is not told
+   * to the call log.
+   */
+  public ApiResponse handleTrusted(String account, String region, String service, String form) {
+    String authorization =
+        "AWS4-HMAC-SHA256 Credential="
+            + account
+            + "/20260101/"
+            + region
+            + "/"
+            + service
+            + "/aws4_request, SignedHeaders=host, Signature=trusted";
+    return handle(null, form, authorization, null, new Trace(), false);
+  }
+
   private ApiResponse handle(
       String queryString, String formBody, String authorization, RawRequest raw) {
+    long startedMillis = System.currentTimeMillis();
+    long started = System.nanoTime();
+    Trace trace = new Trace();
+    ApiResponse response = handle(queryString, formBody, authorization, raw, trace, true);
+    calls.called(
+        new CallLog.Call(
+            trace.service,
+            trace.action,
+            trace.accessKey,
+            trace.account,
+            trace.region,
+            startedMillis,
+            System.nanoTime() - started,
+            queryString,
+            formBody,
+            response));
+    return response;
+  }
+
+  /** What a call was found to be as it was read, for the call log. */
+  private static final class Trace {
+    String service;
+    String action;
+    String accessKey;
+    String account;
+    String region;
+  }
+
+  private ApiResponse handle(
+      String queryString,
+      String formBody,
+      String authorization,
+      RawRequest raw,
+      Trace trace,
+      boolean verify) {
     String requestId = RequestIds.next();
     Protocol protocol = protocolHint(authorization, queryString);
     String action = null;
@@ -103,9 +162,14 @@ public final class ApiHandler {
       FormParams.parse(formBody, params);
       FormParams.parse(queryString, params);
       action = params.get("Action");
+      trace.action = action;
       CredentialScope scope = CredentialScope.parse(authorization, params.get("X-Amz-Credential"));
+      trace.service = scope.service();
+      trace.accessKey = scope.accessKey();
+      trace.region = scope.region();
+      trace.account = accountOf(scope.accessKey());
       protocol = protocolFor(scope.service());
-      if (verifier != null) {
+      if (verify && verifier != null) {
         verifier.verify(
             raw != null ? raw : asRaw(queryString, formBody, authorization),
             params,
@@ -135,11 +199,7 @@ public final class ApiHandler {
       Object ctx =
           host.context(
               new ServiceHost.Call(
-                  accountOf(scope.accessKey()),
-                  scope.region(),
-                  scope.accessKey(),
-                  action,
-                  requestId));
+                  trace.account, scope.region(), scope.accessKey(), action, requestId));
       if (Boolean.TRUE.equals(field(request, "DryRun"))) {
         throw new AwsException(
             "DryRunOperation", "Request would have succeeded, but DryRun flag is set.", 412);
@@ -360,7 +420,7 @@ public final class ApiHandler {
   private static ApiResponse error(Protocol protocol, AwsException e, String requestId) {
     ByteArrayOutputStream out = new ByteArrayOutputStream(256);
     XmlEncoder.writeError(out, protocol, e, requestId);
-    return new ApiResponse(e.status(), out.toByteArray(), requestId);
+    return new ApiResponse(e.status(), out.toByteArray(), requestId, e.code());
   }
 
   private static String shorten(String s) {
