@@ -1,7 +1,7 @@
 package dev.ec2double.it.images;
 
+import static dev.ec2double.it.Ec2Calls.assertError;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ec2double.it.TestServer;
 import java.time.Instant;
@@ -11,9 +11,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
-import org.junit.jupiter.api.function.Executable;
 import software.amazon.awssdk.services.ec2.Ec2Client;
-import software.amazon.awssdk.services.ec2.model.Ec2Exception;
 import software.amazon.awssdk.services.ec2.model.Filter;
 import software.amazon.awssdk.services.ec2.model.Image;
 import software.amazon.awssdk.services.ec2.model.LaunchPermission;
@@ -61,12 +59,6 @@ class ImagesInFullIT {
                             .tags(Tag.builder().key("team").value("blue").build())
                             .build()))
         .imageId();
-  }
-
-  private static void assertError(Executable call, String code) {
-    assertThatThrownBy(call::execute)
-        .isInstanceOfSatisfying(
-            Ec2Exception.class, e -> assertThat(e.awsErrorDetails().errorCode()).isEqualTo(code));
   }
 
   private static List<String> ids(List<Image> images) {

@@ -1,7 +1,7 @@
 package dev.ec2double.it.snapshots;
 
+import static dev.ec2double.it.Ec2Calls.assertError;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ec2double.it.TestServer;
 import java.time.Duration;
@@ -10,11 +10,9 @@ import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.function.Executable;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.CreateVolumePermission;
 import software.amazon.awssdk.services.ec2.model.DescribeFastSnapshotRestoreSuccessItem;
-import software.amazon.awssdk.services.ec2.model.Ec2Exception;
 import software.amazon.awssdk.services.ec2.model.Filter;
 import software.amazon.awssdk.services.ec2.model.Snapshot;
 
@@ -56,12 +54,6 @@ class SnapshotsInFullIT {
     String id = ec2.createSnapshot(r -> r.volumeId(volume).description("base")).snapshotId();
     ec2.waiter().waitUntilSnapshotCompleted(r -> r.snapshotIds(id));
     return id;
-  }
-
-  private static void assertError(Executable call, String code) {
-    assertThatThrownBy(call::execute)
-        .isInstanceOfSatisfying(
-            Ec2Exception.class, e -> assertThat(e.awsErrorDetails().errorCode()).isEqualTo(code));
   }
 
   private static List<String> ids(List<Snapshot> snapshots) {
