@@ -30,6 +30,14 @@ public final class Ec2Calls {
     throw new AssertionError("the call succeeded");
   }
 
+  /** Fails the test unless the call answers AWS's error with this code. */
+  public static void assertError(Runnable call, String code) {
+    String error = error(call);
+    if (!error.startsWith(code + ": ")) {
+      throw new AssertionError("expected the error " + code + ", got " + error);
+    }
+  }
+
   /** The instance as DescribeInstances shows it now. */
   public static Instance describe(Ec2Client client, String id) {
     return client

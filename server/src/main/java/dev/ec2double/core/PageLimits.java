@@ -65,6 +65,16 @@ public final class PageLimits {
     caps("DescribeVpcEndpoints", 1, 1000);
     caps("DescribeVpcEndpointServices", 1, 1000);
     refuses("DescribeIamInstanceProfileAssociations", 5, 1000);
+    // snapshots and images in full: "Valid Range: Minimum value of 5. Maximum value of 1000."
+    refuses("DescribeLockedSnapshots", 5, 1000);
+    refuses("ListSnapshotsInRecycleBin", 5, 1000);
+    // "Valid Range: Minimum value of 1. Maximum value of 1000."
+    refuses("ListImagesInRecycleBin", 1, 1000);
+    // "Valid Range: Minimum value of 0. Maximum value of 200." (ec2-double refuses 0: a page must
+    // hold an item)
+    refuses("DescribeFastSnapshotRestores", 1, 200);
+    // no range in its reference: at most 1000 a page, as DescribeSnapshots
+    caps("DescribeSnapshotTierStatus", 1, 1000);
     // "This value can be between 1 and 200."
     refuses("DescribeLaunchTemplates", 1, 200);
     refuses("DescribeLaunchTemplateVersions", 1, 200);

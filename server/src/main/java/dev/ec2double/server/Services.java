@@ -14,6 +14,8 @@ import dev.ec2double.ec2.fleets.FleetsService;
 import dev.ec2double.ec2.fleets.SpotFleetsService;
 import dev.ec2double.ec2.images.AmiCatalog;
 import dev.ec2double.ec2.images.ImageAttributesService;
+import dev.ec2double.ec2.images.ImageCopyService;
+import dev.ec2double.ec2.images.ImageLifecycleService;
 import dev.ec2double.ec2.images.ImageRecord;
 import dev.ec2double.ec2.images.ImageStore;
 import dev.ec2double.ec2.images.ImagesService;
@@ -46,6 +48,10 @@ import dev.ec2double.ec2.placementgroups.PlacementGroupsService;
 import dev.ec2double.ec2.regions.RegionsService;
 import dev.ec2double.ec2.roles.InstanceProfiles;
 import dev.ec2double.ec2.roles.RoleCredentials;
+import dev.ec2double.ec2.snapshots.FastSnapshotRestoresService;
+import dev.ec2double.ec2.snapshots.SnapshotBlockPublicAccessService;
+import dev.ec2double.ec2.snapshots.SnapshotLocks;
+import dev.ec2double.ec2.snapshots.SnapshotTiersService;
 import dev.ec2double.ec2.snapshots.SnapshotsService;
 import dev.ec2double.ec2.spot.SpotPrices;
 import dev.ec2double.ec2.spot.SpotService;
@@ -197,8 +203,12 @@ public final class Services implements AutoCloseable {
             networking,
             imds::endpoint,
             profiles);
+    images.accounts(store);
+    ebs.accounts(store);
     registry.register(images);
     registry.register(new ImageAttributesService(images));
+    registry.register(new ImageCopyService(images));
+    registry.register(new ImageLifecycleService(images));
     registry.register(instances);
     registry.register(new DescribeInstancesService(instances));
     registry.register(new IamInstanceProfilesService(profiles));
@@ -229,6 +239,10 @@ public final class Services implements AutoCloseable {
     registry.register(new VolumesService(ebs));
     registry.register(new AttachmentsService(ebs));
     registry.register(new SnapshotsService(ebs));
+    registry.register(new SnapshotLocks(ebs));
+    registry.register(new SnapshotTiersService(ebs));
+    registry.register(new SnapshotBlockPublicAccessService());
+    registry.register(new FastSnapshotRestoresService(ebs));
     registry.register(new KeyPairService(resources));
     registry.register(new PlacementGroupsService(resources));
     registry.register(new TagsService(resources));

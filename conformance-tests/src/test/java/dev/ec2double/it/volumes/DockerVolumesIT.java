@@ -1,11 +1,14 @@
 package dev.ec2double.it.volumes;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.command.InspectVolumeResponse;
+import dev.ec2double.it.Clients;
 import dev.ec2double.it.DockerTestServer;
 import dev.ec2double.it.instances.Exec;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -16,6 +19,7 @@ import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.BlockDeviceMapping;
 import software.amazon.awssdk.services.ec2.model.Filter;
 import software.amazon.awssdk.services.ec2.model.Snapshot;
+import software.amazon.awssdk.services.ec2.model.VolumeAttachmentState;
 import software.amazon.awssdk.services.ec2.model.VolumeState;
 
 /**
@@ -144,6 +148,70 @@ class DockerVolumesIT extends VolumesContract {
     ec2().deleteVolume(r -> r.volumeId(volumeId));
     ec2().deleteVolume(r -> r.volumeId(restored));
     ec2().deleteSnapshot(r -> r.snapshotId(snapshotId));
+  }
+
+  @Test
+  void aSnapshotCopiedToAnotherRegionRestoresTheSameFilesThere(TestInfo test) {
+    String a = runInstance(test);
+    String volumeId = createVolume(test, zoneOf(a), 1);
+    attach(volumeId, a, "/dev/sdf");
+    sh(a, "echo from-us-east-1 > /mnt/ec2-double/sdf/data.txt");
+    String snapshotId = ec2().createSnapshot(r -> r.volumeId(volumeId)).snapshotId();
+    waiter().waitUntilSnapshotCompleted(r -> r.snapshotIds(snapshotId));
+
+    try (Ec2Client europe =
+        Clients.ec2Builder(DockerTestServer.get().endpoint(), "eu-west-1", "AKIDDOCKER", "secret")
+            .build()) {
+      String copy =
+          europe
+              .copySnapshot(
+                  // a presigned URL given keeps the SDK from presigning for 127.0.0.1
+                  r ->
+                      r.sourceSnapshotId(snapshotId)
+                          .sourceRegion("us-east-1")
+                          .presignedUrl("https://ec2.us-east-1.amazonaws.com/"))
+              .snapshotId();
+      europe.waiter().waitUntilSnapshotCompleted(r -> r.snapshotIds(copy));
+      // the copy holds files of its own: the source may go
+      ec2().deleteSnapshot(r -> r.snapshotId(snapshotId));
+      String b = DockerTestServer.runBusybox(europe);
+      europe.waiter().waitUntilInstanceRunning(r -> r.instanceIds(b));
+      String zone =
+          europe
+              .describeInstances(r -> r.instanceIds(b))
+              .reservations()
+              .get(0)
+              .instances()
+              .get(0)
+              .placement()
+              .availabilityZone();
+      String restored =
+          europe.createVolume(r -> r.availabilityZone(zone).snapshotId(copy)).volumeId();
+      europe.waiter().waitUntilVolumeAvailable(r -> r.volumeIds(restored));
+      europe.attachVolume(r -> r.volumeId(restored).instanceId(b).device("/dev/sdg"));
+      await()
+          .atMost(Duration.ofSeconds(60))
+          .pollInterval(Duration.ofMillis(50))
+          .until(
+              () ->
+                  europe
+                      .describeVolumes(r -> r.volumeIds(restored))
+                      .volumes()
+                      .get(0)
+                      .attachments()
+                      .stream()
+                      .anyMatch(x -> x.state() == VolumeAttachmentState.ATTACHED));
+
+      assertThat(sh(b, "cat /mnt/ec2-double/sdg/data.txt")).isEqualTo("from-us-east-1\n");
+
+      europe.terminateInstances(r -> r.instanceIds(b));
+      europe.waiter().waitUntilVolumeAvailable(r -> r.volumeIds(restored));
+      europe.deleteVolume(r -> r.volumeId(restored));
+      europe.deleteSnapshot(r -> r.snapshotId(copy));
+    }
+    ec2().terminateInstances(r -> r.instanceIds(a));
+    waiter().waitUntilVolumeAvailable(r -> r.volumeIds(volumeId));
+    ec2().deleteVolume(r -> r.volumeId(volumeId));
   }
 
   @Test

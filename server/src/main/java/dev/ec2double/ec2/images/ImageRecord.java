@@ -31,6 +31,21 @@ public final class ImageRecord implements java.io.Serializable {
   private final Set<String> launchPermissions = ConcurrentHashMap.newKeySet();
   private volatile List<BlockDeviceMapping> blockDeviceMappings = List.of(defaultRoot());
 
+  /**
+   * LaunchPermission OrganizationArn / OrganizationalUnitArn entries (recorded, see images docs).
+   */
+  private final Set<String> organizationArns = ConcurrentHashMap.newKeySet();
+
+  private final Set<String> organizationalUnitArns = ConcurrentHashMap.newKeySet();
+  private volatile Instant deprecationTime;
+
+  /** {@code disabled}, {@code enabled} or {@code enabled-with-cooldown}. */
+  private volatile String deregistrationProtection = "disabled";
+
+  private volatile String sourceImageId;
+  private volatile String sourceImageRegion;
+  private volatile String sourceInstanceId;
+
   public ImageRecord(
       String imageId,
       String name,
@@ -114,6 +129,63 @@ public final class ImageRecord implements java.io.Serializable {
 
   public Set<String> launchPermissions() {
     return launchPermissions;
+  }
+
+  public Set<String> organizationArns() {
+    return organizationArns;
+  }
+
+  public Set<String> organizationalUnitArns() {
+    return organizationalUnitArns;
+  }
+
+  /** When the AMI is (or was) deprecated, or null. */
+  public Instant deprecationTime() {
+    return deprecationTime;
+  }
+
+  public void deprecationTime(Instant t) {
+    this.deprecationTime = t;
+  }
+
+  public boolean deprecated(Instant now) {
+    Instant t = deprecationTime;
+    return t != null && !t.isAfter(now);
+  }
+
+  public String deregistrationProtection() {
+    return deregistrationProtection;
+  }
+
+  public void deregistrationProtection(String p) {
+    this.deregistrationProtection = p;
+  }
+
+  public String sourceImageId() {
+    return sourceImageId;
+  }
+
+  public String sourceImageRegion() {
+    return sourceImageRegion;
+  }
+
+  /** Where a copy came from (CopyImage). */
+  public void source(String imageId, String region) {
+    this.sourceImageId = imageId;
+    this.sourceImageRegion = region;
+  }
+
+  public String sourceInstanceId() {
+    return sourceInstanceId;
+  }
+
+  public void sourceInstanceId(String id) {
+    this.sourceInstanceId = id;
+  }
+
+  /** Whether the account may see and launch this AMI: owner, public, or named. */
+  public boolean sharedWith(String account) {
+    return isPublic || ownerId.equals(account) || launchPermissions.contains(account);
   }
 
   /**

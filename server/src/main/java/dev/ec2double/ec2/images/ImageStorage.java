@@ -1,5 +1,6 @@
 package dev.ec2double.ec2.images;
 
+import dev.ec2double.core.RegionState;
 import dev.ec2double.core.RequestContext;
 import java.util.List;
 import software.amazon.awssdk.services.ec2.model.BlockDeviceMapping;
@@ -19,4 +20,17 @@ public interface ImageStorage {
    */
   List<BlockDeviceMapping> capture(
       RequestContext ctx, String instanceId, String imageId, List<BlockDeviceMapping> requested);
+
+  /**
+   * CopyImage: a copy, in the caller's account and region, of every snapshot the source AMI's
+   * mappings name (held by {@code sourceOwner}, the source AMI's owner in the source region), as
+   * the new AMI's mappings.
+   */
+  List<BlockDeviceMapping> copy(
+      RequestContext ctx,
+      RegionState sourceOwner,
+      String imageId,
+      List<BlockDeviceMapping> mappings,
+      boolean encrypted,
+      String kmsKeyId);
 }

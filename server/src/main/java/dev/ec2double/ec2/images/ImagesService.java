@@ -2,12 +2,12 @@ package dev.ec2double.ec2.images;
 
 import dev.ec2double.compute.ComputeBackend;
 import dev.ec2double.compute.ImageInfo;
-import dev.ec2double.core.FilterSpec;
 import dev.ec2double.core.Ids;
 import dev.ec2double.core.Pages;
 import dev.ec2double.core.RegionState;
 import dev.ec2double.core.RequestContext;
 import dev.ec2double.core.Resources;
+import dev.ec2double.core.StateStore;
 import dev.ec2double.core.TagStore;
 import dev.ec2double.errors.AwsException;
 import java.time.Instant;
@@ -42,6 +42,9 @@ public final class ImagesService {
   private final ComputeBackend backend;
   private final ImageStorage storage;
 
+  /** Every account's state: for AMIs other accounts share, and for copies between regions. */
+  private volatile StateStore accounts = new StateStore();
+
   public ImagesService(
       AmiCatalog catalog, ComputeBackend backend, ImageStorage storage, Resources resources) {
     this.catalog = catalog;
@@ -56,10 +59,61 @@ public final class ImagesService {
     return state.part(ImageStore.class, ImageStore::new);
   }
 
-  /** The AMI with this id visible to the caller, or null. */
+  /** The server's whole state, so that an AMI shared by another account can be found. */
+  public void accounts(StateStore all) {
+    this.accounts = all;
+  }
+
+  /** The caller's account's state in another region (CopyImage's source). */
+  RegionState region(String account, String region) {
+    return accounts.region(account, region);
+  }
+
+  /** The AMI with this id visible to the caller (own, Amazon's, or shared with it), or null. */
   public ImageRecord find(RegionState state, String id) {
     ImageRecord own = store(state).get(id);
-    return own != null ? own : catalog.find(id);
+    if (own != null) {
+      return own;
+    }
+    ImageRecord amazon = catalog.find(id);
+    if (amazon != null) {
+      return amazon;
+    }
+    for (ImageRecord i : othersImages(state)) {
+      if (i.imageId().equals(id) && i.sharedWith(state.account())) {
+        return i;
+      }
+    }
+    return null;
+  }
+
+  /** The AMIs of the other accounts in the state's region (whether shared or not). */
+  private List<ImageRecord> othersImages(RegionState state) {
+    List<ImageRecord> out = new ArrayList<>();
+    for (RegionState r : accounts.all()) {
+      if (r.region().equals(state.region()) && !r.account().equals(state.account())) {
+        ImageStore other = r.existingPart(ImageStore.class);
+        if (other != null) {
+          out.addAll(other.all());
+        }
+      }
+    }
+    return out;
+  }
+
+  /** Whether another AMI (any account, any region) still launches this engine image. */
+  private boolean engineImageInUse(ImageRecord gone) {
+    for (RegionState r : accounts.all()) {
+      ImageStore s = r.existingPart(ImageStore.class);
+      if (s != null) {
+        for (ImageRecord i : s.all()) {
+          if (i != gone && i.imageRef().equals(gone.imageRef())) {
+            return true;
+          }
+        }
+      }
+    }
+    return false;
   }
 
   /**
@@ -77,15 +131,27 @@ public final class ImagesService {
     return null;
   }
 
+  /** Whether an AMI of this state's account names the snapshot and is shared with the account. */
+  public static boolean sharesSnapshot(RegionState owner, String snapshotId, String account) {
+    ImageStore s = owner.existingPart(ImageStore.class);
+    if (s == null) {
+      return false;
+    }
+    for (ImageRecord i : s.all()) {
+      if (i.sharedWith(account)) {
+        for (BlockDeviceMapping m : i.blockDeviceMappings()) {
+          if (m.ebs() != null && snapshotId.equals(m.ebs().snapshotId())) {
+            return true;
+          }
+        }
+      }
+    }
+    return false;
+  }
+
   /** The AMI or AWS's error for a malformed or unknown id. */
   public ImageRecord require(RegionState state, String id) {
-    if (id == null) {
-      throw AwsException.missingParameter("ImageId");
-    }
-    if (!AMI_ID.matcher(id).matches()) {
-      throw new AwsException(
-          "InvalidAMIID.Malformed", "Invalid id: \"" + id + "\" (expecting \"ami-...\")");
-    }
+    checkId(id);
     ImageRecord image = find(state, id);
     if (image == null || image.state().equals("deregistered")) {
       throw new AwsException("InvalidAMIID.NotFound", "The image id '[" + id + "]' does not exist");
@@ -93,25 +159,46 @@ public final class ImagesService {
     return image;
   }
 
+  /** AWS's errors for a missing or malformed AMI id. */
+  static void checkId(String id) {
+    if (id == null) {
+      throw AwsException.missingParameter("ImageId");
+    }
+    if (!AMI_ID.matcher(id).matches()) {
+      throw new AwsException(
+          "InvalidAMIID.Malformed", "Invalid id: \"" + id + "\" (expecting \"ami-...\")");
+    }
+  }
+
   public DescribeImagesResponse describeImages(RequestContext ctx, DescribeImagesRequest req) {
+    String me = ctx.account();
     List<ImageRecord> all = new ArrayList<>(catalog.all());
     all.addAll(store(ctx.state()).all());
+    othersImages(ctx.state()).stream().filter(i -> i.sharedWith(me)).forEach(all::add);
     all.removeIf(i -> i.state().equals("deregistered"));
-    if (!req.imageIds().isEmpty()) {
+    boolean byId = !req.imageIds().isEmpty();
+    if (byId) {
       for (String id : req.imageIds()) {
         require(ctx.state(), id);
       }
       Set<String> ids = Set.copyOf(req.imageIds());
       all.removeIf(i -> !ids.contains(i.imageId()));
-    } else if (req.owners().isEmpty() && req.executableUsers().isEmpty()) {
-      // AWS lists public images plus the caller's own and those shared with the caller
-      all.removeIf(i -> !visible(ctx, i));
     }
     if (!req.owners().isEmpty()) {
       all.removeIf(i -> req.owners().stream().noneMatch(o -> ownedBy(ctx, i, o)));
     }
+    if (!req.executableUsers().isEmpty()) {
+      all.removeIf(i -> req.executableUsers().stream().noneMatch(u -> executableBy(me, i, u)));
+    }
+    Instant now = Instant.now();
+    boolean withDeprecated = Boolean.TRUE.equals(req.includeDeprecated()) || byId;
+    all.removeIf(i -> i.deprecated(now) && !withDeprecated && !i.ownerId().equals(me));
+    boolean withDisabled = Boolean.TRUE.equals(req.includeDisabled());
+    // a disabled AMI is its owner's only, listed when asked for (by IncludeDisabled or its id)
+    all.removeIf(
+        i -> i.state().equals("disabled") && !(i.ownerId().equals(me) && (withDisabled || byId)));
     TagStore tags = ctx.tags();
-    Predicate<Image> filter = filters(tags).compile(req.filters());
+    Predicate<Image> filter = ImageFilters.IMAGES.compile(req.filters());
     List<Image> images =
         all.stream()
             .sorted(Comparator.comparing(ImageRecord::imageId))
@@ -124,6 +211,18 @@ public final class ImagesService {
         .images(page.items())
         .nextToken(page.nextToken())
         .build();
+  }
+
+  /**
+   * ExecutableUsers: {@code all} for public AMIs, {@code self} or the caller's id for AMIs shared
+   * with the caller, another id for the AMIs shared with that account.
+   */
+  private static boolean executableBy(String me, ImageRecord i, String user) {
+    if (user.equals("all")) {
+      return i.isPublic();
+    }
+    String account = user.equals("self") ? me : user;
+    return i.launchPermissions().contains(account);
   }
 
   public RegisterImageResponse registerImage(RequestContext ctx, RegisterImageRequest req) {
@@ -169,10 +268,18 @@ public final class ImagesService {
     if (!image.ownerId().equals(ctx.account())) {
       throw new AwsException("AuthFailure", "Not authorized for image:" + image.imageId(), 400);
     }
+    if (!image.deregistrationProtection().equals("disabled")) {
+      throw new AwsException(
+          "InvalidParameterValue",
+          "The image "
+              + image.imageId()
+              + " has deregistration protection enabled; disable it with"
+              + " DisableImageDeregistrationProtection first.");
+    }
     image.state("deregistered");
     store(ctx.state()).remove(image.imageId());
     ctx.tags().drop(image.imageId());
-    if (image.managed()) {
+    if (image.managed() && !engineImageInUse(image)) {
       backend.removeImage(image.imageRef());
     }
     return DeregisterImageResponse.builder().returnValue(true).build();
@@ -218,39 +325,12 @@ public final class ImagesService {
     }
   }
 
-  private static boolean visible(RequestContext ctx, ImageRecord i) {
-    return i.isPublic()
-        || i.ownerId().equals(ctx.account())
-        || i.launchPermissions().contains(ctx.account());
-  }
-
   private static boolean ownedBy(RequestContext ctx, ImageRecord i, String owner) {
     return switch (owner) {
       case "self" -> i.ownerId().equals(ctx.account());
       case "amazon" -> "amazon".equals(i.ownerAlias());
       default -> i.ownerId().equals(owner);
     };
-  }
-
-  private static FilterSpec<Image> filters(TagStore tags) {
-    return FilterSpec.<Image>of()
-        .field("architecture", Image::architectureAsString)
-        .field("description", Image::description)
-        .field("image-id", Image::imageId)
-        .field("image-type", Image::imageTypeAsString)
-        .field("is-public", Image::publicLaunchPermissions)
-        .field("name", Image::name)
-        .field("owner-alias", Image::imageOwnerAlias)
-        .field("owner-id", Image::ownerId)
-        .field("platform-details", Image::platformDetails)
-        .field("root-device-name", Image::rootDeviceName)
-        .field("root-device-type", Image::rootDeviceTypeAsString)
-        .field("state", Image::stateAsString)
-        .field("virtualization-type", Image::virtualizationTypeAsString)
-        .field("hypervisor", Image::hypervisorAsString)
-        .field("creation-date", Image::creationDate)
-        .field("usage-operation", Image::usageOperation)
-        .tags(i -> tags.get(i.imageId()));
   }
 
   static Image toSdk(ImageRecord i, TagStore tags) {
@@ -277,6 +357,12 @@ public final class ImagesService {
         .usageOperation("RunInstances")
         .bootMode("uefi-preferred")
         .tags(tags.sdkTags(i.imageId()))
+        .deprecationTime(i.deprecationTime() == null ? null : i.deprecationTime().toString())
+        .deregistrationProtection(i.deregistrationProtection())
+        .sourceImageId(i.sourceImageId())
+        .sourceImageRegion(i.sourceImageRegion())
+        .sourceInstanceId(i.sourceInstanceId())
+        .imageAllowed(true)
         .build();
   }
 }

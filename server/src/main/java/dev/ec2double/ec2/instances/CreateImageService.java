@@ -63,6 +63,7 @@ public final class CreateImageService {
             false,
             true);
     image.blockDeviceMappings(mappings);
+    image.sourceInstanceId(r.id);
     images.add(ctx, image, req.tagSpecifications());
     r.then(
         () -> {

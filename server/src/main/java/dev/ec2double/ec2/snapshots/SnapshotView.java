@@ -22,8 +22,9 @@ final class SnapshotView {
             .startTime(s.startTime)
             .description(s.description)
             .ownerId(s.ownerId)
-            .encrypted(false)
-            .storageTier("standard");
+            .encrypted(s.encrypted)
+            .kmsKeyId(s.kmsKeyId)
+            .storageTier(s.storageTier);
     if (!t.isEmpty()) {
       b.tags(t);
     }

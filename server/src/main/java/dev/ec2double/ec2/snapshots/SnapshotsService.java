@@ -1,17 +1,16 @@
 package dev.ec2double.ec2.snapshots;
 
-import dev.ec2double.core.Ids;
 import dev.ec2double.core.Pages;
 import dev.ec2double.core.RequestContext;
 import dev.ec2double.core.TagStore;
 import dev.ec2double.ec2.images.ImagesService;
 import dev.ec2double.ec2.instances.InstanceRecord;
 import dev.ec2double.ec2.instances.Instances;
+import dev.ec2double.ec2.regions.RegionCatalog;
 import dev.ec2double.ec2.volumes.Ebs;
 import dev.ec2double.ec2.volumes.SnapshotRecord;
 import dev.ec2double.ec2.volumes.VolumeRecord;
 import dev.ec2double.errors.AwsException;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -32,6 +31,8 @@ import software.amazon.awssdk.services.ec2.model.DescribeSnapshotsRequest;
 import software.amazon.awssdk.services.ec2.model.DescribeSnapshotsResponse;
 import software.amazon.awssdk.services.ec2.model.ModifySnapshotAttributeRequest;
 import software.amazon.awssdk.services.ec2.model.ModifySnapshotAttributeResponse;
+import software.amazon.awssdk.services.ec2.model.ResetSnapshotAttributeRequest;
+import software.amazon.awssdk.services.ec2.model.ResetSnapshotAttributeResponse;
 import software.amazon.awssdk.services.ec2.model.Snapshot;
 import software.amazon.awssdk.services.ec2.model.SnapshotInfo;
 import software.amazon.awssdk.services.ec2.model.Tag;
@@ -123,10 +124,14 @@ public final class SnapshotsService {
       throw AwsException.invalidParameterCombination(
           "The parameter snapshotSet cannot be used with the parameter maxResults");
     }
-    List<SnapshotRecord> records =
-        req.snapshotIds().isEmpty()
-            ? Ebs.store(ctx.state()).snapshots()
-            : ebs.requireSnapshots(ctx, req.snapshotIds());
+    List<SnapshotRecord> records;
+    if (req.snapshotIds().isEmpty()) {
+      // the caller's own, and those other accounts let it create volumes from
+      records = new ArrayList<>(Ebs.store(ctx.state()).snapshots());
+      records.addAll(ebs.sharedWith(ctx));
+    } else {
+      records = ebs.requireSnapshots(ctx, req.snapshotIds());
+    }
     List<SnapshotRecord> visible = new ArrayList<>();
     for (SnapshotRecord s : records) {
       if (!req.ownerIds().isEmpty()
@@ -141,9 +146,9 @@ public final class SnapshotsService {
           && req.restorableByUserIds().stream()
               .noneMatch(
                   u ->
-                      s.publicRestore
-                          || s.permittedUsers.contains(u)
-                          || s.ownerId.equals(u.equals("self") ? ctx.account() : u))) {
+                      u.equals("all")
+                          ? s.publicRestore
+                          : s.restorableBy(u.equals("self") ? ctx.account() : u))) {
         continue;
       }
       visible.add(s);
@@ -161,65 +166,110 @@ public final class SnapshotsService {
   }
 
   public DeleteSnapshotResponse deleteSnapshot(RequestContext ctx, DeleteSnapshotRequest req) {
-    SnapshotRecord s = ebs.requireSnapshot(ctx, req.snapshotId());
-    if (!s.ownerId.equals(ctx.account())) {
-      throw new AwsException("AuthFailure", "Not authorized for snapshot " + s.id);
-    }
+    SnapshotRecord s = owned(ctx, req.snapshotId());
+    SnapshotLocks.refuseDelete(ctx, s);
     String image = ImagesService.imageUsingSnapshot(ctx.state(), s.id);
     if (image != null) {
       throw new AwsException(
           "InvalidSnapshot.InUse", "The snapshot " + s.id + " is currently in use by " + image);
     }
     Ebs.store(ctx.state()).remove(s);
+    SnapshotSettings.of(ctx.state()).forget(s.id);
     ctx.tags().drop(s.id);
     ebs.deleteSnapshot(s);
     return DeleteSnapshotResponse.builder().build();
   }
 
-  /** Within the region the request is sent to; the copy is of the source's files. */
+  /**
+   * Within a region or from another (the source is the caller's snapshot, or one shared with it, in
+   * SourceRegion); the copy is a real copy of the source's files.
+   */
   public CopySnapshotResponse copySnapshot(RequestContext ctx, CopySnapshotRequest req) {
     if (req.sourceRegion() == null) {
       throw AwsException.missingParameter("SourceRegion");
     }
-    if (!req.sourceRegion().equals(ctx.region())) {
-      throw new AwsException(
-          "UnsupportedOperation",
-          "ec2-double copies snapshots within one region; the source region "
-              + req.sourceRegion()
-              + " is not "
-              + ctx.region()
-              + ".");
+    if (req.sourceSnapshotId() == null) {
+      throw AwsException.missingParameter("SourceSnapshotId");
     }
-    SnapshotRecord from = ebs.requireSnapshot(ctx, req.sourceSnapshotId());
+    if (!RegionCatalog.isRegion(req.sourceRegion())) {
+      throw AwsException.invalidParameterValue(
+          "Value (" + req.sourceRegion() + ") for parameter SourceRegion is invalid.");
+    }
+    if (req.kmsKeyId() != null && !Boolean.TRUE.equals(req.encrypted())) {
+      throw AwsException.invalidParameterCombination(
+          "KmsKeyId may only be given with Encrypted set to true.");
+    }
+    SnapshotRecord from =
+        ebs.requireSnapshot(source(ctx, req.sourceRegion()), req.sourceSnapshotId());
     if (!from.state.equals("completed")) {
       throw new AwsException(
           "IncorrectState", "Snapshot '" + from.id + "' is in the '" + from.state + "' state.");
     }
+    if (from.storageTier.equals("archive")) {
+      throw new AwsException(
+          "IncorrectState", "Snapshot '" + from.id + "' is archived; restore it first.");
+    }
     String description =
         req.description() != null
             ? req.description()
-            : "[Copied " + from.id + " from " + ctx.region() + "]" + from.description;
+            : "[Copied " + from.id + " from " + req.sourceRegion() + "]" + from.description;
     SnapshotRecord to =
-        new SnapshotRecord(
-            Ids.next("snap"),
-            from.volumeId,
-            from.volumeSize,
-            Instant.now(),
-            ctx.account(),
+        ebs.copy(
+            ctx,
+            from,
+            req.sourceRegion(),
             description,
-            from.hasData);
-    List<Tag> tags = tags(req.tagSpecifications());
-    if (!tags.isEmpty()) {
-      ctx.tags().add(List.of(to.id), tags);
-    }
-    Ebs.store(ctx.state()).put(to);
-    ebs.copy(ctx, from, to);
+            tags(req.tagSpecifications()),
+            Boolean.TRUE.equals(req.encrypted()),
+            req.kmsKeyId());
     return CopySnapshotResponse.builder().snapshotId(to.id).tags(ctx.tags().sdkTags(to.id)).build();
+  }
+
+  /** The caller's context in the source region of a copy. */
+  private RequestContext source(RequestContext ctx, String region) {
+    if (region.equals(ctx.region())) {
+      return ctx;
+    }
+    return new RequestContext(
+        ctx.account(),
+        region,
+        ctx.accessKey(),
+        ctx.action(),
+        ctx.requestId(),
+        ebs.region(ctx.account(), region),
+        ctx.quotas());
+  }
+
+  public ResetSnapshotAttributeResponse resetSnapshotAttribute(
+      RequestContext ctx, ResetSnapshotAttributeRequest req) {
+    SnapshotRecord s = owned(ctx, req.snapshotId());
+    String attribute = req.attributeAsString();
+    if (attribute == null) {
+      throw AwsException.missingParameter("Attribute");
+    }
+    if (!attribute.equals("createVolumePermission")) {
+      throw AwsException.invalidParameterValue(
+          "Value ("
+              + attribute
+              + ") for parameter attribute is invalid. Only createVolumePermission can be reset.");
+    }
+    s.permittedUsers.clear();
+    s.publicRestore = false;
+    return ResetSnapshotAttributeResponse.builder().build();
+  }
+
+  private SnapshotRecord owned(RequestContext ctx, String id) {
+    SnapshotRecord s = ebs.requireSnapshot(ctx, id);
+    if (!s.ownerId.equals(ctx.account())) {
+      throw new AwsException("AuthFailure", "Not authorized for snapshot " + s.id);
+    }
+    return s;
   }
 
   public ModifySnapshotAttributeResponse modifySnapshotAttribute(
       RequestContext ctx, ModifySnapshotAttributeRequest req) {
-    SnapshotRecord s = ebs.requireSnapshot(ctx, req.snapshotId());
+    SnapshotRecord s = owned(ctx, req.snapshotId());
+    boolean blocked = !SnapshotSettings.of(ctx.state()).blockPublicAccess.equals("unblocked");
     String attribute = req.attributeAsString();
     if (attribute == null && req.createVolumePermission() == null) {
       throw AwsException.missingParameter("Attribute");
@@ -233,6 +283,18 @@ public final class SnapshotsService {
     String op = req.operationTypeAsString();
     List<String> users = new ArrayList<>(req.userIds());
     List<String> groups = new ArrayList<>(req.groupNames());
+    if (blocked
+        && (req.createVolumePermission() != null
+                && req.createVolumePermission().add().stream()
+                    .anyMatch(p -> "all".equals(p.groupAsString()))
+            || "add".equals(op) && groups.contains("all"))) {
+      throw new AwsException(
+          "OperationNotPermitted",
+          "The snapshot "
+              + s.id
+              + " cannot be made public: block public access for snapshots is enabled in this"
+              + " Region (DisableSnapshotBlockPublicAccess).");
+    }
     if (req.createVolumePermission() != null) {
       for (CreateVolumePermission p : req.createVolumePermission().add()) {
         apply(s, true, p.userId(), p.groupAsString());
@@ -274,7 +336,7 @@ public final class SnapshotsService {
 
   public DescribeSnapshotAttributeResponse describeSnapshotAttribute(
       RequestContext ctx, DescribeSnapshotAttributeRequest req) {
-    SnapshotRecord s = ebs.requireSnapshot(ctx, req.snapshotId());
+    SnapshotRecord s = owned(ctx, req.snapshotId());
     String attribute = req.attributeAsString();
     if (attribute == null) {
       throw AwsException.missingParameter("Attribute");

@@ -6,7 +6,9 @@ import dev.ec2double.core.Ids;
 import dev.ec2double.core.RegionState;
 import dev.ec2double.core.RequestContext;
 import dev.ec2double.core.Resources;
+import dev.ec2double.core.StateStore;
 import dev.ec2double.core.StepExecutor;
+import dev.ec2double.ec2.images.ImagesService;
 import dev.ec2double.ec2.regions.RegionCatalog;
 import dev.ec2double.errors.AwsException;
 import java.time.Instant;
@@ -54,6 +56,55 @@ public final class Ebs implements AutoCloseable {
             "snapshot",
             "InvalidSnapshot.NotFound",
             (s, id) -> store(s).snapshots.containsKey(id)));
+  }
+
+  /** Every account's state: snapshots shared by other accounts, copies between regions. */
+  private volatile StateStore accounts = new StateStore();
+
+  public void accounts(StateStore all) {
+    this.accounts = all;
+  }
+
+  /** An account's state in a region (CopySnapshot's source region). */
+  public RegionState region(String account, String region) {
+    return accounts.region(account, region);
+  }
+
+  /**
+   * Another account's snapshot in the caller's region that the caller may use: one it may create
+   * volumes from (createVolumePermission), or one in the mappings of an AMI shared with it.
+   */
+  private SnapshotRecord shared(RequestContext ctx, String id) {
+    for (RegionState r : accounts.all()) {
+      if (!r.region().equals(ctx.region()) || r.account().equals(ctx.account())) {
+        continue;
+      }
+      EbsStore other = r.existingPart(EbsStore.class);
+      SnapshotRecord s = other == null ? null : other.snapshots.get(id);
+      if (s != null
+          && (s.restorableBy(ctx.account())
+              || ImagesService.sharesSnapshot(r, id, ctx.account()))) {
+        return s;
+      }
+    }
+    return null;
+  }
+
+  /**
+   * The other accounts' snapshots in the caller's region that the caller may create volumes from.
+   */
+  public List<SnapshotRecord> sharedWith(RequestContext ctx) {
+    List<SnapshotRecord> out = new ArrayList<>();
+    for (RegionState r : accounts.all()) {
+      if (!r.region().equals(ctx.region()) || r.account().equals(ctx.account())) {
+        continue;
+      }
+      EbsStore other = r.existingPart(EbsStore.class);
+      if (other != null) {
+        other.snapshots().stream().filter(s -> s.restorableBy(ctx.account())).forEach(out::add);
+      }
+    }
+    return out;
   }
 
   public static EbsStore store(RegionState state) {
@@ -135,6 +186,9 @@ public final class Ebs implements AutoCloseable {
         throw new AwsException("InvalidSnapshot.Malformed", "Invalid id: \"" + id + "\"");
       }
       SnapshotRecord s = store.snapshots.get(id);
+      if (s == null) {
+        s = shared(ctx, id);
+      }
       if (s == null) {
         missing.add(id);
       } else {
@@ -334,12 +388,46 @@ public final class Ebs implements AutoCloseable {
     return s;
   }
 
-  /** Copies a snapshot's files into a new snapshot (CopySnapshot). */
-  public void copy(RequestContext ctx, SnapshotRecord from, SnapshotRecord to) {
-    backend.createStorage(
-        to.storageName(), from.hasData ? from.storageName() : null, labels(ctx, to.id, "snapshot"));
-    to.progress = "100%";
-    to.state = "completed";
+  /**
+   * A new snapshot of the caller's holding a copy of another snapshot's files (CopySnapshot,
+   * CopyImage), from any account or region; stored with its tags once the files are copied.
+   */
+  public SnapshotRecord copy(
+      RequestContext ctx,
+      SnapshotRecord from,
+      String fromRegion,
+      String description,
+      List<Tag> tags,
+      boolean encrypted,
+      String kmsKeyId) {
+    SnapshotRecord to =
+        new SnapshotRecord(
+            Ids.next("snap"),
+            from.volumeId,
+            from.volumeSize,
+            Instant.now(),
+            ctx.account(),
+            description,
+            from.hasData);
+    to.encrypted = encrypted || from.encrypted;
+    to.kmsKeyId = to.encrypted ? (kmsKeyId != null ? kmsKeyId : from.kmsKeyId) : null;
+    to.sourceRegion = fromRegion.equals(ctx.region()) ? null : fromRegion;
+    if (!tags.isEmpty()) {
+      ctx.tags().add(List.of(to.id), tags);
+    }
+    store(ctx.state()).put(to);
+    try {
+      backend.createStorage(
+          to.storageName(),
+          from.hasData ? from.storageName() : null,
+          labels(ctx, to.id, "snapshot"));
+      to.progress = "100%";
+      to.state = "completed";
+    } catch (RuntimeException e) {
+      to.state = "error";
+      throw e;
+    }
+    return to;
   }
 
   public void deleteSnapshot(SnapshotRecord s) {

@@ -1,5 +1,6 @@
 package dev.ec2double.ec2.volumes;
 
+import dev.ec2double.core.RegionState;
 import dev.ec2double.core.RequestContext;
 import dev.ec2double.ec2.images.ImageRecord;
 import dev.ec2double.ec2.images.ImageStorage;
@@ -11,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.ec2.model.BlockDeviceMapping;
+import software.amazon.awssdk.services.ec2.model.EbsBlockDevice;
 
 /**
  * Block device mappings of AMIs. CreateImage snapshots every volume attached to the instance, as
@@ -79,6 +81,44 @@ public final class ImageVolumes implements ImageStorage {
       out.put(m.deviceName(), m.ebs() == null ? m : EbsMapping.check(ebs, ctx, m).toImageMapping());
     }
     return List.copyOf(out.values());
+  }
+
+  @Override
+  public List<BlockDeviceMapping> copy(
+      RequestContext ctx,
+      RegionState sourceOwner,
+      String imageId,
+      List<BlockDeviceMapping> mappings,
+      boolean encrypted,
+      String kmsKeyId) {
+    List<BlockDeviceMapping> out = new ArrayList<>();
+    for (BlockDeviceMapping m : mappings) {
+      EbsBlockDevice e = m.ebs();
+      if (e == null) {
+        out.add(m);
+        continue;
+      }
+      EbsBlockDevice.Builder b = e.toBuilder();
+      if (encrypted) {
+        b.encrypted(true).kmsKeyId(kmsKeyId);
+      }
+      SnapshotRecord from =
+          e.snapshotId() == null ? null : Ebs.store(sourceOwner).snapshots.get(e.snapshotId());
+      if (from != null) {
+        SnapshotRecord to =
+            ebs.copy(
+                ctx,
+                from,
+                sourceOwner.region(),
+                "Copied for DestinationAmi " + imageId + " from " + from.id,
+                List.of(),
+                encrypted,
+                kmsKeyId);
+        b.snapshotId(to.id);
+      }
+      out.add(m.toBuilder().ebs(b.build()).build());
+    }
+    return out;
   }
 
   /**

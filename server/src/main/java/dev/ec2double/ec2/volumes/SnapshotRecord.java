@@ -24,6 +24,17 @@ public final class SnapshotRecord implements java.io.Serializable {
 
   public volatile boolean publicRestore;
 
+  /** CopySnapshot/CopyImage with Encrypted: recorded (the files are not encrypted). */
+  public volatile boolean encrypted;
+
+  public volatile String kmsKeyId;
+
+  /** {@code standard} or {@code archive} (ModifySnapshotTier); see SnapshotTiersService. */
+  public volatile String storageTier = "standard";
+
+  /** Where the snapshot was copied from (CopySnapshot), or null. */
+  public volatile String sourceRegion;
+
   public SnapshotRecord(
       String id,
       String volumeId,
@@ -39,6 +50,11 @@ public final class SnapshotRecord implements java.io.Serializable {
     this.ownerId = ownerId;
     this.description = description == null ? "" : description;
     this.hasData = hasData;
+  }
+
+  /** Whether the account may create volumes from it: owner, public, or named. */
+  public boolean restorableBy(String account) {
+    return publicRestore || ownerId.equals(account) || permittedUsers.contains(account);
   }
 
   public String storageName() {

@@ -27,6 +27,9 @@ public final class VolumeRecord implements java.io.Serializable {
   String state = "creating";
   boolean ioEnabled = true;
 
+  /** ModifyVolumeAttribute autoEnableIO: recorded (I/O is never suspended here). */
+  boolean autoEnableIO;
+
   String instanceId;
   String machineName;
   String device;

@@ -8,10 +8,13 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
+import software.amazon.awssdk.services.ec2.model.AttributeBooleanValue;
 import software.amazon.awssdk.services.ec2.model.CreateVolumeRequest;
 import software.amazon.awssdk.services.ec2.model.CreateVolumeResponse;
 import software.amazon.awssdk.services.ec2.model.DeleteVolumeRequest;
 import software.amazon.awssdk.services.ec2.model.DeleteVolumeResponse;
+import software.amazon.awssdk.services.ec2.model.DescribeVolumeAttributeRequest;
+import software.amazon.awssdk.services.ec2.model.DescribeVolumeAttributeResponse;
 import software.amazon.awssdk.services.ec2.model.DescribeVolumeStatusRequest;
 import software.amazon.awssdk.services.ec2.model.DescribeVolumeStatusResponse;
 import software.amazon.awssdk.services.ec2.model.DescribeVolumesModificationsRequest;
@@ -20,6 +23,8 @@ import software.amazon.awssdk.services.ec2.model.DescribeVolumesRequest;
 import software.amazon.awssdk.services.ec2.model.DescribeVolumesResponse;
 import software.amazon.awssdk.services.ec2.model.EnableVolumeIoRequest;
 import software.amazon.awssdk.services.ec2.model.EnableVolumeIoResponse;
+import software.amazon.awssdk.services.ec2.model.ModifyVolumeAttributeRequest;
+import software.amazon.awssdk.services.ec2.model.ModifyVolumeAttributeResponse;
 import software.amazon.awssdk.services.ec2.model.ModifyVolumeRequest;
 import software.amazon.awssdk.services.ec2.model.ModifyVolumeResponse;
 import software.amazon.awssdk.services.ec2.model.Tag;
@@ -62,6 +67,13 @@ public final class VolumesService {
     if (from != null && !from.state.equals("completed")) {
       throw new AwsException(
           "IncorrectState", "Snapshot '" + from.id + "' is in the '" + from.state + "' state.");
+    }
+    if (from != null && from.storageTier.equals("archive")) {
+      throw new AwsException(
+          "IncorrectState",
+          "Snapshot '"
+              + from.id
+              + "' is in the archive tier; restore it (RestoreSnapshotTier) first.");
     }
     if (Boolean.TRUE.equals(req.multiAttachEnabled())) {
       throw AwsException.invalidParameterValue(
@@ -261,6 +273,45 @@ public final class VolumesService {
       v.ioEnabled = true;
     }
     return EnableVolumeIoResponse.builder().build();
+  }
+
+  public DescribeVolumeAttributeResponse describeVolumeAttribute(
+      RequestContext ctx, DescribeVolumeAttributeRequest req) {
+    VolumeRecord v = ebs.requireVolume(ctx, req.volumeId());
+    String attribute = req.attributeAsString();
+    if (attribute == null) {
+      throw AwsException.missingParameter("Attribute");
+    }
+    DescribeVolumeAttributeResponse.Builder b =
+        DescribeVolumeAttributeResponse.builder().volumeId(v.id);
+    switch (attribute) {
+      case "autoEnableIO" -> {
+        synchronized (v) {
+          b.autoEnableIO(AttributeBooleanValue.builder().value(v.autoEnableIO).build());
+        }
+      }
+      case "productCodes" -> b.productCodes(List.of());
+      default ->
+          throw AwsException.invalidParameterValue(
+              "Value ("
+                  + attribute
+                  + ") for parameter attribute is invalid. Valid values: autoEnableIO,"
+                  + " productCodes.");
+    }
+    return b.build();
+  }
+
+  public ModifyVolumeAttributeResponse modifyVolumeAttribute(
+      RequestContext ctx, ModifyVolumeAttributeRequest req) {
+    VolumeRecord v = ebs.requireVolume(ctx, req.volumeId());
+    if (req.autoEnableIO() == null || req.autoEnableIO().value() == null) {
+      throw AwsException.missingParameter("AutoEnableIO");
+    }
+    synchronized (v) {
+      v.autoEnableIO = req.autoEnableIO().value();
+    }
+    ctx.state().changed();
+    return ModifyVolumeAttributeResponse.builder().build();
   }
 
   /** The tags of TagSpecifications for one resource type; another type is AWS's error. */
