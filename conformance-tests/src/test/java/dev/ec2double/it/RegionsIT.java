@@ -117,13 +117,13 @@ class RegionsIT {
 
   @Test
   void namesAnOperationItDoesNotImplementYet() {
-    assertThatThrownBy(() -> ec2.describeFleets())
+    assertThatThrownBy(() -> ec2.describeHosts())
         .isInstanceOfSatisfying(
             Ec2Exception.class,
             e -> {
               assertThat(e.awsErrorDetails().errorCode()).isEqualTo("UnsupportedOperation");
               assertThat(e.awsErrorDetails().errorMessage())
-                  .contains("DescribeFleets")
+                  .contains("DescribeHosts")
                   .contains("ec2-double");
             });
   }
