@@ -9,7 +9,8 @@ start_server() {
   LOG=$(mktemp "/tmp/ec2d-$name-server.XXXXXX.log")
   java -jar "$JAR" --port "$PORT" "$@" >"$LOG" 2>&1 &
   SERVER=$!
-  trap 'kill "$SERVER" 2>/dev/null && wait "$SERVER" 2>/dev/null; echo "server log: $LOG"' EXIT
+  # the server exits with 143 on SIGTERM: that is its clean stop, not the script's failure
+  trap '{ kill "$SERVER" 2>/dev/null && wait "$SERVER" 2>/dev/null; } || true; echo "server log: $LOG"' EXIT
   for _ in $(seq 1 60); do
     curl -fsS "$ENDPOINT/_ec2double/health" >/dev/null 2>&1 && return 0
     kill -0 "$SERVER" 2>/dev/null || { cat "$LOG"; exit 1; }
