@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.github.dockerjava.api.DockerClient;
+import dev.ec2double.compute.Labels;
 import dev.ec2double.it.Clients;
 import dev.ec2double.it.DockerTestServer;
 import dev.ec2double.server.Ec2DoubleServer;
@@ -61,6 +62,58 @@ class ReaperIT {
       assertThat(containersOf(id)).as("the next server reaps it").isZero();
       assertThat(volumesOf(serverId)).as("and its volumes").isZero();
     }
+  }
+
+  /**
+   * The shared default VPC network carries the labels of the server that made it; when that server
+   * stopped while others still had instances on it, it outlived them all. A server that stops now
+   * removes such a network once nothing uses it: one of a dead process, and one of a server of this
+   * process that has closed (a test JVM runs many servers, and its pid stays alive).
+   */
+  @Test
+  void aServerThatStopsRemovesNetworksLeftByServersThatAreGone() throws Exception {
+    Process dead = new ProcessBuilder("true").start();
+    dead.waitFor(10, TimeUnit.SECONDS);
+    String ofDeadProcess = "ec2double-reaper-it-dead-" + ProcessHandle.current().pid();
+    String ofClosedServer = "ec2double-reaper-it-closed-" + ProcessHandle.current().pid();
+    String ofOpenServer = "ec2double-reaper-it-open-" + ProcessHandle.current().pid();
+    try (Ec2DoubleServer open =
+        new Ec2DoubleServer(ServerConfig.builder().port(0).backend("docker").build()).start()) {
+      String openId = open.serverId();
+      try (Ec2DoubleServer server =
+          new Ec2DoubleServer(ServerConfig.builder().port(0).backend("docker").build()).start()) {
+        network(ofDeadProcess, "srv-gone" + dead.pid(), dead.pid());
+        network(ofClosedServer, "srv-closed" + dead.pid(), ProcessHandle.current().pid());
+        network(ofOpenServer, openId, ProcessHandle.current().pid());
+        assertThat(networksNamed(ofDeadProcess) + networksNamed(ofClosedServer))
+            .as("made while the server runs")
+            .isEqualTo(2);
+      }
+      assertThat(networksNamed(ofDeadProcess)).as("its process is dead").isZero();
+      assertThat(networksNamed(ofClosedServer)).as("its server closed").isZero();
+      assertThat(networksNamed(ofOpenServer)).as("its server is still open").isEqualTo(1);
+    } finally {
+      docker.listNetworksCmd().exec().stream()
+          .filter(n -> ofOpenServer.equals(n.getName()))
+          .forEach(n -> docker.removeNetworkCmd(n.getId()).exec());
+    }
+  }
+
+  private void network(String name, String serverId, long ownerPid) {
+    docker
+        .createNetworkCmd()
+        .withName(name)
+        .withLabels(
+            java.util.Map.of(
+                Labels.SERVER, serverId,
+                Labels.OWNER_HOST, Labels.host(),
+                Labels.OWNER_PID, Long.toString(ownerPid)))
+        .exec();
+  }
+
+  private int networksNamed(String name) {
+    return (int)
+        docker.listNetworksCmd().exec().stream().filter(n -> name.equals(n.getName())).count();
   }
 
   private String serverOf(String instanceId) {

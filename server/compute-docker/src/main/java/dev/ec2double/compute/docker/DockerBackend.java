@@ -46,6 +46,7 @@ public final class DockerBackend implements ComputeBackend {
     this.streams = streams;
     this.engine = host + " (engine " + version + ")";
     this.serverId = serverId;
+    Reaper.opened(serverId);
     this.storage = new DockerStorage(docker, serverId);
     this.machines = new DockerMachines(docker, host, storage);
     this.networks = new DockerNetworks(docker, serverId, host);
@@ -318,6 +319,7 @@ public final class DockerBackend implements ComputeBackend {
 
   @Override
   public void close() {
+    Reaper.closed(serverId);
     if (watchdog != null) {
       watchdog.close();
     }

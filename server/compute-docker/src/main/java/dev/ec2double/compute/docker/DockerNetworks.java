@@ -377,6 +377,7 @@ final class DockerNetworks {
         }
       }
     }
+    Reaper.reapNetworks(docker);
   }
 
   /** Removes this server's packet filter rules, unless they are kept for the next server. */

@@ -19,7 +19,22 @@ import org.slf4j.LoggerFactory;
 final class Reaper {
   private static final Logger LOG = LoggerFactory.getLogger(Reaper.class);
 
+  /**
+   * The servers of this process that have not closed. A test JVM runs several servers one after
+   * another: the process of a closed one is still alive, so its pid alone cannot say it is gone.
+   */
+  private static final java.util.Set<String> OPEN_HERE =
+      java.util.concurrent.ConcurrentHashMap.newKeySet();
+
   private Reaper() {}
+
+  static void opened(String serverId) {
+    OPEN_HERE.add(serverId);
+  }
+
+  static void closed(String serverId) {
+    OPEN_HERE.remove(serverId);
+  }
 
   static int reap(DockerClient docker) {
     String host = Labels.host();
@@ -38,16 +53,7 @@ final class Reaper {
         }
       }
     }
-    for (Network n : docker.listNetworksCmd().exec()) {
-      if (n.getLabels() != null && orphan(docker, n.getLabels(), host)) {
-        try {
-          docker.removeNetworkCmd(n.getId()).exec();
-          reaped++;
-        } catch (RuntimeException inUse) {
-          LOG.debug("network {} still in use", n.getName());
-        }
-      }
-    }
+    reaped += reapNetworks(docker);
     // what the dead servers had mounted on this host for their volumes (their containers are gone),
     // then their volumes
     goneServers.forEach(DockerStorage::unmountOnThisHost);
@@ -63,6 +69,29 @@ final class Reaper {
     }
     if (reaped > 0) {
       LOG.info("removed {} containers, networks and volumes left by servers that are gone", reaped);
+    }
+    return reaped;
+  }
+
+  /**
+   * Removes the networks of servers that are gone (a dead process, or a closed server of this one)
+   * and that nothing uses any more. Also run when a server stops: the shared default VPC network is
+   * labelled with the server that made it, and when that server stops while others still have
+   * instances on it, the network outlives it; the last server to leave it removes it then, instead
+   * of leaving it until the next server starts.
+   */
+  static int reapNetworks(DockerClient docker) {
+    String host = Labels.host();
+    int reaped = 0;
+    for (Network n : docker.listNetworksCmd().exec()) {
+      if (n.getLabels() != null && orphan(docker, n.getLabels(), host)) {
+        try {
+          docker.removeNetworkCmd(n.getId()).exec();
+          reaped++;
+        } catch (RuntimeException inUse) {
+          LOG.debug("network {} still in use", n.getName());
+        }
+      }
     }
     return reaped;
   }
@@ -129,7 +158,11 @@ final class Reaper {
       return false;
     }
     try {
-      return ProcessHandle.of(Long.parseLong(pid)).map(p -> !p.isAlive()).orElse(true);
+      long ownerPid = Long.parseLong(pid);
+      if (ownerPid == ProcessHandle.current().pid()) {
+        return !OPEN_HERE.contains(labels.get(Labels.SERVER));
+      }
+      return ProcessHandle.of(ownerPid).map(p -> !p.isAlive()).orElse(true);
     } catch (NumberFormatException e) {
       return false;
     }
