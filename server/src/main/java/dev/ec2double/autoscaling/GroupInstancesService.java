@@ -173,13 +173,7 @@ public final class GroupInstancesService {
     List<Activity> activities = new ArrayList<>();
     synchronized (store) {
       GroupRecord g = store.group(req.autoScalingGroupName());
-      List<Member> found = members(g, req.instanceIds());
-      for (Member m : found) {
-        if (!m.lifecycle.equals("InService")) {
-          throw AutoScalingErrors.validation(
-              "The instance " + m.instanceId + " is not in InService.");
-        }
-      }
+      List<Member> found = membersIn(g, req.instanceIds(), "InService");
       boolean decrement = Boolean.TRUE.equals(req.shouldDecrementDesiredCapacity());
       if (decrement) {
         shrink(g, found.size());
@@ -211,18 +205,26 @@ public final class GroupInstancesService {
     return EnterStandbyResponse.builder().activities(activities).build();
   }
 
+  /**
+   * The members named, all in {@code lifecycle}, or AWS's ValidationError naming one that is not.
+   */
+  private static List<Member> membersIn(GroupRecord g, List<String> ids, String lifecycle) {
+    List<Member> found = members(g, ids);
+    for (Member m : found) {
+      if (!m.lifecycle.equals(lifecycle)) {
+        throw AutoScalingErrors.validation(
+            "The instance " + m.instanceId + " is not in " + lifecycle + ".");
+      }
+    }
+    return found;
+  }
+
   public ExitStandbyResponse exitStandby(RequestContext ctx, ExitStandbyRequest req) {
     AutoScalingStore store = AutoScaling.store(ctx);
     List<Activity> activities = new ArrayList<>();
     synchronized (store) {
       GroupRecord g = store.group(req.autoScalingGroupName());
-      List<Member> found = members(g, req.instanceIds());
-      for (Member m : found) {
-        if (!m.lifecycle.equals("Standby")) {
-          throw AutoScalingErrors.validation(
-              "The instance " + m.instanceId + " is not in Standby.");
-        }
-      }
+      List<Member> found = membersIn(g, req.instanceIds(), "Standby");
       if (g.desired + found.size() > g.max) {
         throw AutoScalingErrors.validation(
             "Exiting standby would raise the desired capacity of "
