@@ -31,7 +31,8 @@ import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetHealth
  * are neither draining nor unused when none is healthy: an NLB fails open). A draining target takes
  * no new flows; flows it has keep going. Every change of the stores (a listener, a registration, a
  * health check's verdict) is picked up within {@link #PERIOD_MS}, and at once when {@link #sync()}
- * is called; the backend is asked only when the forwards changed.
+ * is called; the backend is asked only when the forwards changed. The periodic check starts with
+ * the first forward: a server without network load balancers runs no thread for them.
  */
 public final class Layer4Forwarding implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Layer4Forwarding.class);
@@ -41,7 +42,7 @@ public final class Layer4Forwarding implements AutoCloseable {
   private final TargetAddresses addresses;
   private final ComputeBackend backend;
   private final Function<String, String> loopbackOf;
-  private final ScheduledExecutorService ticker;
+  private ScheduledExecutorService ticker;
   private List<Layer4Forward> last = List.of();
 
   /**
@@ -57,16 +58,18 @@ public final class Layer4Forwarding implements AutoCloseable {
     this.addresses = addresses;
     this.backend = backend;
     this.loopbackOf = loopbackOf;
-    this.ticker =
+  }
+
+  /** From the first forward on, the stores are checked every {@link #PERIOD_MS}. */
+  private void startTicking() {
+    ticker =
         Executors.newSingleThreadScheduledExecutor(
             r -> {
               Thread t = new Thread(r, "nlb-forwards");
               t.setDaemon(true);
               return t;
             });
-    if (backend != null) {
-      ticker.scheduleWithFixedDelay(this::syncQuietly, PERIOD_MS, PERIOD_MS, TimeUnit.MILLISECONDS);
-    }
+    ticker.scheduleWithFixedDelay(this::syncQuietly, PERIOD_MS, PERIOD_MS, TimeUnit.MILLISECONDS);
   }
 
   /**
@@ -105,6 +108,9 @@ public final class Layer4Forwarding implements AutoCloseable {
     if (!wanted.equals(last)) {
       backend.forwardLayer4(wanted);
       last = List.copyOf(wanted);
+    }
+    if (ticker == null && !wanted.isEmpty()) {
+      startTicking();
     }
   }
 
@@ -159,7 +165,9 @@ public final class Layer4Forwarding implements AutoCloseable {
 
   @Override
   public synchronized void close() {
-    ticker.shutdownNow();
+    if (ticker != null) {
+      ticker.shutdownNow();
+    }
     if (backend != null && !last.isEmpty()) {
       try {
         backend.forwardLayer4(List.of());

@@ -160,6 +160,7 @@ public final class Elbv2 implements AutoCloseable {
         proxies.reopen(store, listener, idle);
       }
     }
+    layer4.sync(); // the network load balancers' forwards, and their periodic check
   }
 
   public Certificates certificates() {
