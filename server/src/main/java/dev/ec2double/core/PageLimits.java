@@ -75,6 +75,13 @@ public final class PageLimits {
     refuses("DescribeFastSnapshotRestores", 1, 200);
     // no range in its reference: at most 1000 a page, as DescribeSnapshots
     caps("DescribeSnapshotTierStatus", 1, 1000);
+    // placement: "Valid Range: Minimum value of 1. Maximum value of 1000."
+    refuses("DescribeCapacityReservations", 1, 1000);
+    refuses("GetCapacityReservationUsage", 1, 1000);
+    // "This value can be between 5 and 500."
+    refuses("DescribeHosts", 5, 500);
+    refuses("DescribeHostReservationOfferings", 5, 500);
+    refuses("DescribeHostReservations", 5, 500);
     // "This value can be between 1 and 200."
     refuses("DescribeLaunchTemplates", 1, 200);
     refuses("DescribeLaunchTemplateVersions", 1, 200);

@@ -46,6 +46,17 @@ final class MetadataTree {
     t.put(md + "placement/availability-zone", m.zone());
     t.put(md + "placement/availability-zone-id", m.zoneId());
     t.put(md + "placement/region", m.region());
+    InstanceMetadata.Placement placement =
+        m.placement() == null ? InstanceMetadata.Placement.NONE : m.placement();
+    if (placement.groupName() != null) {
+      t.put(md + "placement/group-name", placement.groupName());
+    }
+    if (placement.partitionNumber() != null) {
+      t.put(md + "placement/partition-number", placement.partitionNumber().toString());
+    }
+    if (placement.hostId() != null) {
+      t.put(md + "placement/host-id", placement.hostId());
+    }
     t.put(md + "profile", "default-hvm");
     t.put(md + "reservation-id", m.reservationId());
     t.put(md + "security-groups", String.join("\n", m.securityGroupNames()));

@@ -6,12 +6,15 @@ import dev.ec2double.core.RequestContext;
 import dev.ec2double.core.Resources;
 import dev.ec2double.core.StateStore;
 import dev.ec2double.ec2.account.AccountAttributesService;
+import dev.ec2double.ec2.capacity.CapacityReservationsService;
 import dev.ec2double.ec2.credits.CreditFamilies;
 import dev.ec2double.ec2.credits.CreditsService;
 import dev.ec2double.ec2.fleets.FleetLaunches;
 import dev.ec2double.ec2.fleets.FleetReconciler;
 import dev.ec2double.ec2.fleets.FleetsService;
 import dev.ec2double.ec2.fleets.SpotFleetsService;
+import dev.ec2double.ec2.hosts.HostReservationsService;
+import dev.ec2double.ec2.hosts.HostsService;
 import dev.ec2double.ec2.images.AmiCatalog;
 import dev.ec2double.ec2.images.ImageAttributesService;
 import dev.ec2double.ec2.images.ImageCopyService;
@@ -31,12 +34,14 @@ import dev.ec2double.ec2.instances.InstanceFaults;
 import dev.ec2double.ec2.instances.InstanceLifecycle;
 import dev.ec2double.ec2.instances.InstanceMetadataOptionsService;
 import dev.ec2double.ec2.instances.InstanceMetadataSource;
+import dev.ec2double.ec2.instances.InstancePlacementService;
 import dev.ec2double.ec2.instances.InstanceRecord;
 import dev.ec2double.ec2.instances.InstanceState;
 import dev.ec2double.ec2.instances.InstanceStore;
 import dev.ec2double.ec2.instances.Instances;
 import dev.ec2double.ec2.instances.InstancesService;
 import dev.ec2double.ec2.instances.LaunchTemplateDataService;
+import dev.ec2double.ec2.instances.PlacementRules;
 import dev.ec2double.ec2.instances.TypeLimits;
 import dev.ec2double.ec2.instancetypes.InstanceTypeCatalog;
 import dev.ec2double.ec2.instancetypes.InstanceTypesService;
@@ -244,7 +249,19 @@ public final class Services implements AutoCloseable {
     registry.register(new SnapshotBlockPublicAccessService());
     registry.register(new FastSnapshotRestoresService(ebs));
     registry.register(new KeyPairService(resources));
-    registry.register(new PlacementGroupsService(resources));
+    PlacementGroupsService placementGroups = new PlacementGroupsService(resources);
+    registry.register(placementGroups);
+    HostsService hosts = new HostsService(resources);
+    registry.register(hosts);
+    registry.register(new HostReservationsService());
+    CapacityReservationsService reservations =
+        new CapacityReservationsService(resources, InstanceTypeCatalog::exists);
+    registry.register(reservations);
+    // groups first (they refuse host tenancy), then hosts (tenancy), then reservations (which
+    // skip instances on hosts)
+    instances.placementRules(
+        PlacementRules.chain(placementGroups.rules(), hosts.rules(), reservations.rules()));
+    registry.register(new InstancePlacementService(instances));
     registry.register(new TagsService(resources));
 
     // ELBv2: the registry routes its SDK model package to the query protocol.

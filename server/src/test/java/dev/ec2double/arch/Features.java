@@ -34,8 +34,11 @@ final class Features {
                   "InstanceStorage",
                   "LaunchFromTemplate",
                   "SpotMarket",
-                  "CreditDefaults")),
+                  "CreditDefaults",
+                  "InstancePlacement",
+                  "PlacementRules")),
           Map.entry("ec2.regions", Set.of("RegionCatalog")),
+          Map.entry("ec2.instancetypes", Set.of("InstanceTypeCatalog", "InstanceTypeSpec")),
           Map.entry(
               "ec2.roles", Set.of("InstanceProfiles", "ProfileAssociations", "RoleCredentials")),
           Map.entry(

@@ -96,7 +96,9 @@ public final class InstanceMetadataSource implements MetadataSource {
               o.httpPutResponseHopLimit(),
               "enabled".equals(o.instanceMetadataTagsAsString())),
           role(r),
-          events(r));
+          events(r),
+          new InstanceMetadata.Placement(
+              r.placement().groupName(), r.placement().partitionNumber(), r.placement().hostId()));
     }
   }
 

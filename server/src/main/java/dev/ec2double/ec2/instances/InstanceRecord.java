@@ -50,6 +50,9 @@ public final class InstanceRecord implements java.io.Serializable {
   /** A burstable instance's CPU credit option ({@code standard}, {@code unlimited}), else null. */
   volatile String cpuCredits;
 
+  /** Where it is placed beyond its zone (group, host, reservation); null in state saved before. */
+  volatile InstancePlacement placement = InstancePlacement.DEFAULT;
+
   /** The instance profile associated now, or null. */
   volatile dev.ec2double.ec2.roles.InstanceProfiles.Profile profile;
 
@@ -143,6 +146,24 @@ public final class InstanceRecord implements java.io.Serializable {
 
   public String zone() {
     return zone;
+  }
+
+  /** Its placement group, host and Capacity Reservation. */
+  public InstancePlacement placement() {
+    InstancePlacement p = placement;
+    return p == null ? InstancePlacement.DEFAULT : p;
+  }
+
+  /** ModifyInstancePlacement, ModifyInstanceCapacityReservationAttributes. */
+  public void placement(InstancePlacement p) {
+    this.placement = p;
+  }
+
+  /** Whether it holds capacity now: pending, running or stopping (not stopped, not ended). */
+  public synchronized boolean holdsCapacity() {
+    return state == InstanceState.PENDING
+        || state == InstanceState.RUNNING
+        || state == InstanceState.STOPPING;
   }
 
   /** The Spot request it was launched for, or null for an on-demand instance. */

@@ -4,6 +4,8 @@ import dev.ec2double.core.TagStore;
 import dev.ec2double.ec2.images.ImagesService;
 import dev.ec2double.ec2.vpc.InstanceNetworking;
 import java.util.List;
+import software.amazon.awssdk.services.ec2.model.CapacityReservationSpecificationResponse;
+import software.amazon.awssdk.services.ec2.model.CapacityReservationTargetResponse;
 import software.amazon.awssdk.services.ec2.model.CpuOptions;
 import software.amazon.awssdk.services.ec2.model.HibernationOptions;
 import software.amazon.awssdk.services.ec2.model.Instance;
@@ -40,12 +42,7 @@ final class InstanceView {
               .productCodes(List.of())
               .instanceType(r.instanceType)
               .launchTime(r.launchTime)
-              .placement(
-                  Placement.builder()
-                      .availabilityZone(r.zone)
-                      .groupName("")
-                      .tenancy("default")
-                      .build())
+              .placement(placement(r))
               .monitoring(Monitoring.builder().state("disabled").build())
               .iamInstanceProfile(
                   r.profile == null
@@ -92,6 +89,21 @@ final class InstanceView {
             .networkInterfaces(net.interfaces())
             .publicIpAddress(net.publicIp());
       }
+      InstancePlacement p = r.placement();
+      if (p.reservationId() != null) {
+        b.capacityReservationId(p.reservationId());
+      }
+      b.capacityReservationSpecification(
+          CapacityReservationSpecificationResponse.builder()
+              .capacityReservationPreference(
+                  p.reservationTarget() == null ? p.reservationPreference() : null)
+              .capacityReservationTarget(
+                  p.reservationTarget() == null
+                      ? null
+                      : CapacityReservationTargetResponse.builder()
+                          .capacityReservationId(p.reservationTarget())
+                          .build())
+              .build());
       if (r.spotRequestId != null) {
         b.instanceLifecycle("spot").spotInstanceRequestId(r.spotRequestId);
       }
@@ -104,5 +116,19 @@ final class InstanceView {
       }
       return b.build();
     }
+  }
+
+  /** Its zone, and its group, partition, tenancy and host as AWS shows them. */
+  private static Placement placement(InstanceRecord r) {
+    InstancePlacement p = r.placement();
+    return Placement.builder()
+        .availabilityZone(r.zone)
+        .groupName(p.groupName() == null ? "" : p.groupName())
+        .groupId(p.groupId())
+        .partitionNumber(p.partitionNumber())
+        .tenancy(p.tenancy())
+        .hostId(p.hostId())
+        .affinity(p.affinity())
+        .build();
   }
 }

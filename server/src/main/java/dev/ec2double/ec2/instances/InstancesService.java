@@ -49,6 +49,7 @@ public final class InstancesService {
   private LaunchFromTemplate templates = LaunchFromTemplate.NONE;
   private SpotMarket spot = SpotMarket.NONE;
   private CreditDefaults credits = CreditDefaults.NONE;
+  private PlacementRules placementRules = PlacementRules.NONE;
 
   /**
    * @param metadataEndpoint the metadata service's direct URL for a network, or null when none
@@ -92,6 +93,17 @@ public final class InstancesService {
   /** Burstable instances get their family's default credit option (wired at start). */
   public void creditDefaults(CreditDefaults credits) {
     this.credits = credits;
+  }
+
+  /**
+   * Placement groups, Dedicated Hosts and Capacity Reservations place instances (wired at start).
+   */
+  public void placementRules(PlacementRules rules) {
+    this.placementRules = rules;
+  }
+
+  PlacementRules placementRules() {
+    return placementRules;
   }
 
   InstanceStorage storage() {
@@ -247,6 +259,16 @@ public final class InstancesService {
       int count =
           InstanceQuotas.launchable(
               ctx, store, this::typeOrNull, plan.type(), plan.min(), plan.max());
+      List<InstancePlacement> placements =
+          placementRules.launch(
+              ctx,
+              new PlacementRules.Launch(
+                  req,
+                  plan.type().name(),
+                  plan.placement().subnet().zone(),
+                  plan.type().vcpus(),
+                  store),
+              java.util.Collections.nCopies(count, InstancePlacement.DEFAULT));
       for (int i = 0; i < count; i++) {
         String instanceId = Ids.next("i");
         NetworkInterfaceRecord eni;
@@ -264,6 +286,7 @@ public final class InstancesService {
         }
         InstanceRecord r =
             newRecord(ctx, req, plan, store.nextSeq(), instanceId, reservationId, i, eni, now);
+        r.placement = placements.get(i);
         if (spotRequestIds != null) {
           r.spotRequestId = spotRequestIds.get(i);
         }

@@ -9,9 +9,8 @@ import software.amazon.awssdk.services.ec2.model.PlacementGroup;
  * filters are DescribePlacementGroups'.
  * https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_DescribePlacementGroups.html
  *
- * <p>RunInstances does not take {@code Placement.GroupName} yet, so no instance is ever in a group
- * and DeletePlacementGroup never meets AWS's {@code InvalidPlacementGroup.InUse}. When it does, the
- * rule belongs here as {@code inUseWhen} (instances of the region whose placement names the group).
+ * <p>DeletePlacementGroup's {@code InvalidPlacementGroup.InUse} is AWS's own code, not the kind's
+ * {@code DependencyViolation}, so {@link PlacementGroupsService} checks it.
  */
 final class PlacementGroups {
   private PlacementGroups() {}

@@ -2,6 +2,9 @@ package dev.ec2double.ec2.placementgroups;
 
 import dev.ec2double.core.RequestContext;
 import dev.ec2double.core.Resources;
+import dev.ec2double.ec2.instances.InstanceState;
+import dev.ec2double.ec2.instances.Instances;
+import dev.ec2double.ec2.instances.PlacementRules;
 import dev.ec2double.errors.AwsException;
 import java.util.Set;
 import software.amazon.awssdk.services.ec2.model.CreatePlacementGroupRequest;
@@ -12,8 +15,9 @@ import software.amazon.awssdk.services.ec2.model.DescribePlacementGroupsRequest;
 import software.amazon.awssdk.services.ec2.model.DescribePlacementGroupsResponse;
 
 /**
- * CreatePlacementGroup, DescribePlacementGroups and DeletePlacementGroup: records only (instances
- * are not placed by them; see {@link PlacementGroups}).
+ * CreatePlacementGroup, DescribePlacementGroups and DeletePlacementGroup; RunInstances and
+ * ModifyInstancePlacement place instances in the groups by their strategy ({@link GroupRules}). A
+ * group with an instance that is not terminated (a stopped one too) cannot be deleted.
  * https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_CreatePlacementGroup.html
  */
 public final class PlacementGroupsService {
@@ -24,6 +28,11 @@ public final class PlacementGroupsService {
 
   public PlacementGroupsService(Resources resources) {
     PlacementGroups.KIND.registerTaggable(resources);
+  }
+
+  /** How the groups place instances, for RunInstances and ModifyInstancePlacement. */
+  public PlacementRules rules() {
+    return new GroupRules();
   }
 
   public CreatePlacementGroupResponse createPlacementGroup(
@@ -90,12 +99,27 @@ public final class PlacementGroupsService {
 
   public DeletePlacementGroupResponse deletePlacementGroup(
       RequestContext ctx, DeletePlacementGroupRequest req) {
+    if (req.groupName() == null) {
+      throw AwsException.missingParameter("GroupName");
+    }
     PlacementGroupStore store = PlacementGroupStore.of(ctx.state());
-    PlacementGroups.KIND.delete(ctx, byName(store, req.groupName()).id());
+    synchronized (store) {
+      PlacementGroupStore.Group g = byName(store, req.groupName());
+      if (Instances.store(ctx.state()).all().stream()
+          .anyMatch(
+              r ->
+                  g.id().equals(r.placement().groupId())
+                      && r.state() != InstanceState.TERMINATED)) {
+        throw new AwsException(
+            "InvalidPlacementGroup.InUse",
+            "The placement group '" + g.name() + "' is in use and may not be deleted.");
+      }
+      PlacementGroups.KIND.delete(ctx, g.id());
+    }
     return DeletePlacementGroupResponse.builder().build();
   }
 
-  private static PlacementGroupStore.Group byName(PlacementGroupStore store, String name) {
+  static PlacementGroupStore.Group byName(PlacementGroupStore store, String name) {
     return store
         .byName(name)
         .orElseThrow(
