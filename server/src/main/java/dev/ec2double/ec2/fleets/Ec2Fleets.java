@@ -90,7 +90,7 @@ final class Ec2Fleets {
   private static FleetData view(RequestContext ctx, FleetStore.Fleet f) {
     FleetData c = (FleetData) f.config;
     List<FleetStore.Member> live = FleetEngine.liveMembers(ctx.state(), f);
-    long onDemand = live.stream().filter(m -> m.lifecycle().equals("on-demand")).count();
+    double onDemand = FleetEngine.units(f, live, "on-demand");
     return c.toBuilder()
         .fleetId(f.id)
         .fleetState(f.state)
@@ -99,8 +99,8 @@ final class Ec2Fleets {
         .clientToken(f.clientToken)
         .type(f.type)
         .excessCapacityTerminationPolicy(f.type.equals("instant") ? null : f.excessPolicy)
-        .fulfilledCapacity((double) live.size())
-        .fulfilledOnDemandCapacity((double) onDemand)
+        .fulfilledCapacity(FleetEngine.units(f, live, null))
+        .fulfilledOnDemandCapacity(onDemand)
         .targetCapacitySpecification(
             c.targetCapacitySpecification().toBuilder()
                 .totalTargetCapacity(f.target)

@@ -7,7 +7,6 @@ import dev.ec2double.ec2.instances.InstanceState;
 import dev.ec2double.ec2.instances.Instances;
 import dev.ec2double.errors.AwsException;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,8 +15,9 @@ import software.amazon.awssdk.services.ec2.model.RunInstancesRequest;
 
 /**
  * What every fleet does with its capacity: launches up to its on-demand and Spot targets (pools in
- * priority order; a pool that cannot launch gives way to the next), counts the instances that are
- * still there, and ends the excess. Each instance counts one unit of capacity.
+ * the allocation strategy's order, {@link FleetStrategies}; a pool that cannot launch gives way to
+ * the next), counts the capacity of the instances that are still there (each worth its pool's
+ * WeightedCapacity), and ends the excess.
  */
 final class FleetEngine {
   private static final Logger LOG = LoggerFactory.getLogger(FleetEngine.class);
@@ -55,8 +55,8 @@ final class FleetEngine {
    */
   List<String[]> fill(RequestContext ctx, FleetStore.Fleet f) {
     FleetStore store = FleetStore.of(ctx.state());
-    int needOnDemand;
-    int needSpot;
+    double needOnDemand;
+    double needSpot;
     synchronized (store) {
       if (f.busy || f.deleted()) {
         return List.of();
@@ -68,9 +68,9 @@ final class FleetEngine {
           f.event("instanceChange", "terminated", "instance is gone", m.instanceId());
         }
       }
-      long onDemand = live.stream().filter(m -> m.lifecycle().equals("on-demand")).count();
-      needOnDemand = (int) Math.max(0, f.onDemandTarget - onDemand);
-      needSpot = (int) Math.max(0, f.target - f.onDemandTarget - (live.size() - onDemand));
+      double onDemand = units(f, live, "on-demand");
+      needOnDemand = Math.max(0, f.onDemandTarget - onDemand);
+      needSpot = Math.max(0, f.target - f.onDemandTarget - units(f, live, "spot"));
     }
     List<String[]> errors = new ArrayList<>();
     try {
@@ -80,7 +80,7 @@ final class FleetEngine {
       synchronized (store) {
         f.busy = false;
         f.retryAfter = errors.isEmpty() ? 0 : System.currentTimeMillis() + RETRY_MS;
-        int live = liveMembers(ctx.state(), f).size();
+        double live = fulfilled(ctx.state(), f);
         if (!f.deleted()) {
           f.state = "active";
           f.activity =
@@ -91,48 +91,99 @@ final class FleetEngine {
     return errors;
   }
 
+  /** The capacity units of these members of a lifecycle (null: of both). */
+  static double units(FleetStore.Fleet f, List<FleetStore.Member> members, String lifecycle) {
+    double units = 0;
+    for (FleetStore.Member m : members) {
+      if (lifecycle == null || m.lifecycle().equals(lifecycle)) {
+        units += weight(f, m);
+      }
+    }
+    return units;
+  }
+
+  /** The capacity units the fleet's live instances give (its FulfilledCapacity). */
+  static double fulfilled(RegionState state, FleetStore.Fleet f) {
+    return units(f, liveMembers(state, f), null);
+  }
+
+  static double weight(FleetStore.Fleet f, FleetStore.Member m) {
+    return m.pool() < f.pools.size() ? FleetStrategies.weight(f.pools.get(m.pool())) : 1.0;
+  }
+
   /** Whether the member's end is not in the history yet. */
   private static boolean noted(FleetStore.Fleet f, FleetStore.Member m) {
     return f.history.stream()
         .noneMatch(e -> m.instanceId().equals(e.instanceId()) && "terminated".equals(e.subType()));
   }
 
+  /**
+   * Launches instances worth {@code units} of capacity, pools in the fleet's strategy order; a
+   * pool's instances are worth its weight each, so the last may overshoot by less than one weight,
+   * as on AWS. A diversified fleet launches one instance a pool in turn.
+   */
   private void launch(
-      RequestContext ctx, FleetStore.Fleet f, String lifecycle, int count, List<String[]> errors) {
-    List<Integer> order = new ArrayList<>();
-    for (int i = 0; i < f.pools.size(); i++) {
-      order.add(i);
-    }
-    order.sort(
-        Comparator.comparing(
-            i -> f.pools.get(i).priority() == null ? Double.MAX_VALUE : f.pools.get(i).priority()));
-    int left = count;
-    for (int i : order) {
-      if (left <= 0) {
+      RequestContext ctx,
+      FleetStore.Fleet f,
+      String lifecycle,
+      double units,
+      List<String[]> errors) {
+    List<Integer> order = FleetStrategies.order(f, lifecycle);
+    boolean diversified = FleetStrategies.diversified(f, lifecycle);
+    double left = units;
+    List<Integer> failed = new ArrayList<>();
+    while (left > 0 && failed.size() < order.size()) {
+      for (int i : order) {
+        if (left <= 0) {
+          return;
+        }
+        if (failed.contains(i)) {
+          continue;
+        }
+        FleetStore.Pool pool = f.pools.get(i);
+        double weight = FleetStrategies.weight(pool);
+        int count = diversified ? 1 : (int) Math.ceil(left / weight);
+        int got = launchPool(ctx, f, i, lifecycle, count, errors);
+        left -= got * weight;
+        if (got < count) {
+          failed.add(i);
+        }
+      }
+      if (!diversified) {
         return;
       }
-      FleetStore.Pool pool = f.pools.get(i);
-      RunInstancesRequest req = request(pool, lifecycle, left);
-      try {
-        List<Instance> launched = launches.run(ctx, req).instances();
-        FleetStore store = FleetStore.of(ctx.state());
-        synchronized (store) {
-          for (Instance in : launched) {
-            f.members.add(
-                new FleetStore.Member(in.instanceId(), lifecycle, i, in.instanceTypeAsString()));
-            f.event(
-                "instanceChange", "launched", lifecycle + " instance launched", in.instanceId());
-          }
+    }
+  }
+
+  /** Launches up to {@code count} instances of one pool; how many it launched. */
+  private int launchPool(
+      RequestContext ctx,
+      FleetStore.Fleet f,
+      int i,
+      String lifecycle,
+      int count,
+      List<String[]> errors) {
+    FleetStore.Pool pool = f.pools.get(i);
+    RunInstancesRequest req = request(pool, lifecycle, count);
+    try {
+      List<Instance> launched = launches.run(ctx, req).instances();
+      FleetStore store = FleetStore.of(ctx.state());
+      synchronized (store) {
+        for (Instance in : launched) {
+          f.members.add(
+              new FleetStore.Member(in.instanceId(), lifecycle, i, in.instanceTypeAsString()));
+          f.event("instanceChange", "launched", lifecycle + " instance launched", in.instanceId());
         }
-        left -= launched.size();
-      } catch (AwsException e) {
-        errors.add(new String[] {String.valueOf(i), lifecycle, e.code(), e.getMessage()});
-        FleetStore store = FleetStore.of(ctx.state());
-        synchronized (store) {
-          f.event("error", "launchSpecUnusable", e.code() + ": " + e.getMessage(), null);
-        }
-        LOG.info("fleet {}: pool {} did not launch: {}", f.id, i, e.getMessage());
       }
+      return launched.size();
+    } catch (AwsException e) {
+      errors.add(new String[] {String.valueOf(i), lifecycle, e.code(), e.getMessage()});
+      FleetStore store = FleetStore.of(ctx.state());
+      synchronized (store) {
+        f.event("error", "launchSpecUnusable", e.code() + ": " + e.getMessage(), null);
+      }
+      LOG.info("fleet {}: pool {} did not launch: {}", f.id, i, e.getMessage());
+      return 0;
     }
   }
 
@@ -154,8 +205,14 @@ final class FleetEngine {
     FleetStore store = FleetStore.of(ctx.state());
     synchronized (store) {
       List<FleetStore.Member> live = new ArrayList<>(liveMembers(ctx.state(), f));
-      int over = live.size() - f.target;
-      for (int i = live.size() - 1; i >= 0 && over > 0; i--, over--) {
+      double units = units(f, live, null);
+      // the newest first, while the fleet stays at or above its target without it
+      for (int i = live.size() - 1; i >= 0; i--) {
+        double w = weight(f, live.get(i));
+        if (units - w < f.target) {
+          continue;
+        }
+        units -= w;
         excess.add(live.get(i).instanceId());
         f.event("instanceChange", "terminated", "excess capacity", live.get(i).instanceId());
       }

@@ -50,7 +50,7 @@ public final class FleetReconciler implements AutoCloseable {
                 && !f.deleted()
                 && !f.busy
                 && System.currentTimeMillis() >= f.retryAfter
-                && FleetEngine.liveMembers(state, f).size() < f.target) {
+                && FleetEngine.fulfilled(state, f) < f.target) {
               short_.add(f);
             }
           }

@@ -155,6 +155,23 @@ public final class FleetsService {
       throw AwsException.invalidParameterValue(
           "Value (" + def + ") for parameter DefaultTargetCapacityType is invalid.");
     }
+    String unit = t.targetCapacityUnitTypeAsString();
+    if (unit != null && !Set.of("units", "vcpu", "memory-mib").contains(unit)) {
+      throw AwsException.invalidParameterValue(
+          "Value ("
+              + unit
+              + ") for parameter TargetCapacityUnitType is invalid. Valid values: units, vcpu,"
+              + " memory-mib");
+    }
+    if (unit != null && !unit.equals("units")) {
+      // vcpu and memory-mib count the capacity of types chosen by InstanceRequirements
+      throw new AwsException(
+          "Unsupported",
+          "TargetCapacityUnitType "
+              + unit
+              + " needs InstanceRequirements (attribute-based instance type selection), which"
+              + " ec2-double does not support; give WeightedCapacity per override with units.");
+    }
     Integer onDemand = t.onDemandTargetCapacity();
     Integer spot = t.spotTargetCapacity();
     if (total < 0 || (onDemand != null && onDemand < 0) || (spot != null && spot < 0)) {
@@ -195,6 +212,10 @@ public final class FleetsService {
       List<FleetLaunchTemplateOverridesRequest> overrides =
           c.overrides().isEmpty() ? java.util.Collections.singletonList(null) : c.overrides();
       for (FleetLaunchTemplateOverridesRequest o : overrides) {
+        if (o != null && o.weightedCapacity() != null && !(o.weightedCapacity() > 0)) {
+          throw AwsException.invalidParameterValue(
+              "WeightedCapacity must be greater than 0, got " + o.weightedCapacity() + ".");
+        }
         pools.add(
             new FleetStore.Pool(
                 Ec2Fleets.spec(s),

@@ -31,7 +31,7 @@ final class SpotFleets {
   private static SpotFleetRequestConfig view(RequestContext ctx, FleetStore.Fleet f) {
     SpotFleetRequestConfigData c = (SpotFleetRequestConfigData) f.config;
     List<FleetStore.Member> live = FleetEngine.liveMembers(ctx.state(), f);
-    long onDemand = live.stream().filter(m -> m.lifecycle().equals("on-demand")).count();
+    double onDemand = FleetEngine.units(f, live, "on-demand");
     return SpotFleetRequestConfig.builder()
         .spotFleetRequestId(f.id)
         .spotFleetRequestState(f.state)
@@ -42,8 +42,8 @@ final class SpotFleets {
                 .targetCapacity(f.target)
                 .onDemandTargetCapacity(f.onDemandTarget)
                 .excessCapacityTerminationPolicy(f.excessPolicy)
-                .fulfilledCapacity((double) live.size())
-                .onDemandFulfilledCapacity((double) onDemand)
+                .fulfilledCapacity(FleetEngine.units(f, live, null))
+                .onDemandFulfilledCapacity(onDemand)
                 .build())
         .tags(ctx.tags().sdkTags(f.id))
         .build();
