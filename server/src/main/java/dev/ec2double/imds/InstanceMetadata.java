@@ -36,68 +36,6 @@ public record InstanceMetadata(
     Events events,
     Placement placement) {
 
-  /** An instance in no placement group and on no Dedicated Host. */
-  public InstanceMetadata(
-      String instanceId,
-      String account,
-      String region,
-      String zone,
-      String zoneId,
-      String amiId,
-      int amiLaunchIndex,
-      String reservationId,
-      String instanceType,
-      String architecture,
-      String hostname,
-      String localIpv4,
-      String publicIpv4,
-      String mac,
-      String interfaceId,
-      String subnetId,
-      String subnetCidr,
-      String vpcId,
-      String vpcCidr,
-      List<String> securityGroupNames,
-      List<String> securityGroupIds,
-      Map<String, String> publicKeys,
-      byte[] userData,
-      Map<String, String> tags,
-      Instant launchTime,
-      Options options,
-      Role role,
-      Events events) {
-    this(
-        instanceId,
-        account,
-        region,
-        zone,
-        zoneId,
-        amiId,
-        amiLaunchIndex,
-        reservationId,
-        instanceType,
-        architecture,
-        hostname,
-        localIpv4,
-        publicIpv4,
-        mac,
-        interfaceId,
-        subnetId,
-        subnetCidr,
-        vpcId,
-        vpcCidr,
-        securityGroupNames,
-        securityGroupIds,
-        publicKeys,
-        userData,
-        tags,
-        launchTime,
-        options,
-        role,
-        events,
-        Placement.NONE);
-  }
-
   /**
    * {@code placement/group-name}, {@code placement/partition-number} and {@code placement/host-id};
    * each null when the instance has none.

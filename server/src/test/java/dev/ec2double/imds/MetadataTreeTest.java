@@ -13,6 +13,13 @@ class MetadataTreeTest {
 
   private static InstanceMetadata metadata(
       InstanceMetadata.Role role, InstanceMetadata.Events events) {
+    return metadata(role, events, InstanceMetadata.Placement.NONE);
+  }
+
+  private static InstanceMetadata metadata(
+      InstanceMetadata.Role role,
+      InstanceMetadata.Events events,
+      InstanceMetadata.Placement placement) {
     return new InstanceMetadata(
         "i-0123456789abcdef0",
         "123456789012",
@@ -41,7 +48,8 @@ class MetadataTreeTest {
         Instant.parse("2026-01-01T00:00:00Z"),
         new InstanceMetadata.Options(true, false, 1, false),
         role,
-        events);
+        events,
+        placement);
   }
 
   private static String get(String path) {
@@ -49,6 +57,26 @@ class MetadataTreeTest {
         .get(path)
         .map(b -> new String(b, StandardCharsets.UTF_8))
         .orElse(null);
+  }
+
+  @Test
+  void answersTheGroupPartitionAndHostOfAPlacedInstance() {
+    MetadataTree t =
+        MetadataTree.of(
+            metadata(null, null, new InstanceMetadata.Placement("pg-web", 3, "h-0123")));
+    assertThat(
+            new String(
+                t.get("meta-data/placement/group-name").orElseThrow(), StandardCharsets.UTF_8))
+        .isEqualTo("pg-web");
+    assertThat(
+            new String(
+                t.get("meta-data/placement/partition-number").orElseThrow(),
+                StandardCharsets.UTF_8))
+        .isEqualTo("3");
+    assertThat(
+            new String(t.get("meta-data/placement/host-id").orElseThrow(), StandardCharsets.UTF_8))
+        .isEqualTo("h-0123");
+    assertThat(get("meta-data/placement/group-name")).isNull();
   }
 
   @Test

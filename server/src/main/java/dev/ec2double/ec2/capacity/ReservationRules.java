@@ -2,7 +2,6 @@ package dev.ec2double.ec2.capacity;
 
 import dev.ec2double.core.RequestContext;
 import dev.ec2double.ec2.instances.InstancePlacement;
-import dev.ec2double.ec2.instances.InstanceRecord;
 import dev.ec2double.ec2.instances.PlacementRules;
 import dev.ec2double.errors.AwsException;
 import java.time.Instant;
@@ -12,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import software.amazon.awssdk.services.ec2.model.CapacityReservationSpecification;
-import software.amazon.awssdk.services.ec2.model.ModifyInstancePlacementRequest;
 
 /**
  * Which Capacity Reservation a launched instance uses: with the {@code open} preference (AWS's
@@ -69,15 +67,6 @@ final class ReservationRules implements PlacementRules {
       }
     }
     return out;
-  }
-
-  @Override
-  public InstancePlacement modify(
-      RequestContext ctx,
-      InstanceRecord r,
-      ModifyInstancePlacementRequest req,
-      InstancePlacement now) {
-    return now;
   }
 
   /** A preference, or a target reservation id. */

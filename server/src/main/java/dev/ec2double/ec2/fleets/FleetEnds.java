@@ -21,7 +21,48 @@ final class FleetEnds {
    *     end
    * @param ended the state prefix once ended ({@code deleted}, {@code cancelled})
    */
-  record Names(String prefix, String malformed, String notFound, String notEndable, String ended) {}
+  record Names(
+      String idParameter,
+      String prefix,
+      String malformed,
+      String notFound,
+      String notEndable,
+      String ended) {}
+
+  /** The outcomes told apart, each in the action's own shape. */
+  record Split<S, E>(List<S> ok, List<E> failed) {}
+
+  /** Maps the successful and the failed outcomes to the action's item shapes. */
+  static <S, E> Split<S, E> split(
+      List<Outcome> outcomes,
+      java.util.function.Function<Outcome, S> ok,
+      java.util.function.Function<Outcome, E> failed) {
+    List<S> good = new ArrayList<>();
+    List<E> bad = new ArrayList<>();
+    for (Outcome o : outcomes) {
+      if (o.ok()) {
+        good.add(ok.apply(o));
+      } else {
+        bad.add(failed.apply(o));
+      }
+    }
+    return new Split<>(good, bad);
+  }
+
+  /**
+   * The excess capacity policy given, or {@code dflt} when none is; a value not in {@code valid} is
+   * AWS's InvalidParameterValue.
+   */
+  static String policy(String given, java.util.Set<String> valid, String dflt) {
+    if (given == null) {
+      return dflt;
+    }
+    if (!valid.contains(given)) {
+      throw dev.ec2double.errors.AwsException.invalidParameterValue(
+          "Value (" + given + ") for parameter ExcessCapacityTerminationPolicy is invalid.");
+    }
+    return given;
+  }
 
   /** One id's outcome: previous and current state, or an error code and message. */
   record Outcome(String id, String previous, String current, String code, String message) {
@@ -35,8 +76,14 @@ final class FleetEnds {
       FleetEngine engine,
       Map<String, FleetStore.Fleet> fleets,
       List<String> ids,
-      boolean terminate,
+      Boolean terminate,
       Names names) {
+    if (ids.isEmpty()) {
+      throw dev.ec2double.errors.AwsException.missingParameter(names.idParameter());
+    }
+    if (terminate == null) {
+      throw dev.ec2double.errors.AwsException.missingParameter("TerminateInstances");
+    }
     FleetStore store = FleetStore.of(ctx.state());
     List<Outcome> out = new ArrayList<>();
     List<FleetStore.Fleet> ending = new ArrayList<>();

@@ -54,6 +54,7 @@ public final class FleetsService {
 
   private static final FleetEnds.Names NAMES =
       new FleetEnds.Names(
+          "FleetId",
           "fleet-",
           "fleetIdMalformed",
           "fleetIdDoesNotExist",
@@ -82,13 +83,7 @@ public final class FleetsService {
     }
     int[] targets = targets(req.targetCapacitySpecification());
     String policy =
-        req.excessCapacityTerminationPolicyAsString() == null
-            ? "termination"
-            : req.excessCapacityTerminationPolicyAsString();
-    if (!POLICIES.contains(policy)) {
-      throw AwsException.invalidParameterValue(
-          "Value (" + policy + ") for parameter ExcessCapacityTerminationPolicy is invalid.");
-    }
+        FleetEnds.policy(req.excessCapacityTerminationPolicyAsString(), POLICIES, "termination");
     List<Tag> fleetTags = new ArrayList<>();
     List<TagSpecification> instanceTags = new ArrayList<>();
     for (TagSpecification s : req.tagSpecifications()) {
@@ -384,11 +379,7 @@ public final class FleetsService {
       throw AwsException.invalidParameterValue(
           "Fleet " + f.id + " is of type " + f.type + ": only maintain fleets can be modified.");
     }
-    String policy = req.excessCapacityTerminationPolicyAsString();
-    if (policy != null && !POLICIES.contains(policy)) {
-      throw AwsException.invalidParameterValue(
-          "Value (" + policy + ") for parameter ExcessCapacityTerminationPolicy is invalid.");
-    }
+    String policy = FleetEnds.policy(req.excessCapacityTerminationPolicyAsString(), POLICIES, null);
     var t = req.targetCapacitySpecification();
     if (t == null && policy == null) {
       throw AwsException.missingParameter("TargetCapacitySpecification");
@@ -405,41 +396,29 @@ public final class FleetsService {
   }
 
   public DeleteFleetsResponse deleteFleets(RequestContext ctx, DeleteFleetsRequest req) {
-    if (req.fleetIds().isEmpty()) {
-      throw AwsException.missingParameter("FleetId");
-    }
-    if (req.terminateInstances() == null) {
-      throw AwsException.missingParameter("TerminateInstances");
-    }
-    List<FleetEnds.Outcome> outcomes =
-        FleetEnds.end(
-            ctx,
-            engine,
-            FleetStore.of(ctx.state()).ec2,
-            req.fleetIds(),
-            req.terminateInstances(),
-            NAMES);
-    List<DeleteFleetSuccessItem> ok = new ArrayList<>();
-    List<DeleteFleetErrorItem> failed = new ArrayList<>();
-    for (FleetEnds.Outcome o : outcomes) {
-      if (o.ok()) {
-        ok.add(
-            DeleteFleetSuccessItem.builder()
-                .fleetId(o.id())
-                .previousFleetState(o.previous())
-                .currentFleetState(o.current())
-                .build());
-      } else {
-        failed.add(
-            DeleteFleetErrorItem.builder()
-                .fleetId(o.id())
-                .error(DeleteFleetError.builder().code(o.code()).message(o.message()).build())
-                .build());
-      }
-    }
+    var outcomes =
+        FleetEnds.split(
+            FleetEnds.end(
+                ctx,
+                engine,
+                FleetStore.of(ctx.state()).ec2,
+                req.fleetIds(),
+                req.terminateInstances(),
+                NAMES),
+            o ->
+                DeleteFleetSuccessItem.builder()
+                    .fleetId(o.id())
+                    .previousFleetState(o.previous())
+                    .currentFleetState(o.current())
+                    .build(),
+            o ->
+                DeleteFleetErrorItem.builder()
+                    .fleetId(o.id())
+                    .error(DeleteFleetError.builder().code(o.code()).message(o.message()).build())
+                    .build());
     return DeleteFleetsResponse.builder()
-        .successfulFleetDeletions(ok)
-        .unsuccessfulFleetDeletions(failed)
+        .successfulFleetDeletions(outcomes.ok())
+        .unsuccessfulFleetDeletions(outcomes.failed())
         .build();
   }
 }

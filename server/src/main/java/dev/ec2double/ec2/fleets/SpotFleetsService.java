@@ -46,6 +46,7 @@ public final class SpotFleetsService {
 
   private static final FleetEnds.Names NAMES =
       new FleetEnds.Names(
+          "SpotFleetRequestId",
           "sfr-",
           "fleetRequestIdMalformed",
           "fleetRequestIdDoesNotExist",
@@ -258,11 +259,7 @@ public final class SpotFleetsService {
               + ": only maintain requests"
               + " can be modified.");
     }
-    String policy = req.excessCapacityTerminationPolicyAsString();
-    if (policy != null && !POLICIES.contains(policy)) {
-      throw AwsException.invalidParameterValue(
-          "Value (" + policy + ") for parameter ExcessCapacityTerminationPolicy is invalid.");
-    }
+    String policy = FleetEnds.policy(req.excessCapacityTerminationPolicyAsString(), POLICIES, null);
     Integer target = req.targetCapacity();
     Integer onDemand = req.onDemandTargetCapacity();
     if ((target != null && target < 0) || (onDemand != null && onDemand < 0)) {
@@ -274,45 +271,33 @@ public final class SpotFleetsService {
 
   public CancelSpotFleetRequestsResponse cancelSpotFleetRequests(
       RequestContext ctx, CancelSpotFleetRequestsRequest req) {
-    if (req.spotFleetRequestIds().isEmpty()) {
-      throw AwsException.missingParameter("SpotFleetRequestId");
-    }
-    if (req.terminateInstances() == null) {
-      throw AwsException.missingParameter("TerminateInstances");
-    }
-    List<FleetEnds.Outcome> outcomes =
-        FleetEnds.end(
-            ctx,
-            engine,
-            FleetStore.of(ctx.state()).spot,
-            req.spotFleetRequestIds(),
-            req.terminateInstances(),
-            NAMES);
-    List<CancelSpotFleetRequestsSuccessItem> ok = new ArrayList<>();
-    List<CancelSpotFleetRequestsErrorItem> failed = new ArrayList<>();
-    for (FleetEnds.Outcome o : outcomes) {
-      if (o.ok()) {
-        ok.add(
-            CancelSpotFleetRequestsSuccessItem.builder()
-                .spotFleetRequestId(o.id())
-                .previousSpotFleetRequestState(o.previous())
-                .currentSpotFleetRequestState(o.current())
-                .build());
-      } else {
-        failed.add(
-            CancelSpotFleetRequestsErrorItem.builder()
-                .spotFleetRequestId(o.id())
-                .error(
-                    CancelSpotFleetRequestsError.builder()
-                        .code(o.code())
-                        .message(o.message())
-                        .build())
-                .build());
-      }
-    }
+    var outcomes =
+        FleetEnds.split(
+            FleetEnds.end(
+                ctx,
+                engine,
+                FleetStore.of(ctx.state()).spot,
+                req.spotFleetRequestIds(),
+                req.terminateInstances(),
+                NAMES),
+            o ->
+                CancelSpotFleetRequestsSuccessItem.builder()
+                    .spotFleetRequestId(o.id())
+                    .previousSpotFleetRequestState(o.previous())
+                    .currentSpotFleetRequestState(o.current())
+                    .build(),
+            o ->
+                CancelSpotFleetRequestsErrorItem.builder()
+                    .spotFleetRequestId(o.id())
+                    .error(
+                        CancelSpotFleetRequestsError.builder()
+                            .code(o.code())
+                            .message(o.message())
+                            .build())
+                    .build());
     return CancelSpotFleetRequestsResponse.builder()
-        .successfulFleetRequests(ok)
-        .unsuccessfulFleetRequests(failed)
+        .successfulFleetRequests(outcomes.ok())
+        .unsuccessfulFleetRequests(outcomes.failed())
         .build();
   }
 }

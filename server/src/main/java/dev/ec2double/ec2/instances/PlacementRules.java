@@ -30,12 +30,16 @@ public interface PlacementRules {
   /** The placements of the instances about to be launched, one per instance, decided further. */
   List<InstancePlacement> launch(RequestContext ctx, Launch launch, List<InstancePlacement> slots);
 
-  /** A stopped instance's placement as ModifyInstancePlacement asks for it. */
-  InstancePlacement modify(
+  /**
+   * A stopped instance's placement as ModifyInstancePlacement asks for it: unchanged by default.
+   */
+  default InstancePlacement modify(
       RequestContext ctx,
       InstanceRecord r,
       ModifyInstancePlacementRequest req,
-      InstancePlacement now);
+      InstancePlacement now) {
+    return now;
+  }
 
   /** The rules applied one after the other. */
   static PlacementRules chain(PlacementRules... rules) {
