@@ -69,6 +69,7 @@ class NlbStreamIT {
   private static String proxyGroup;
   private static String plainGroup;
   private static String proxyListener;
+  private static String kernelListener;
   private static String caPem;
   private static SSLServerSocket tlsTarget;
 
@@ -107,6 +108,7 @@ class NlbStreamIT {
     proxyListener = listener(ProtocolEnum.TCP, ECHO, proxyGroup);
     plainGroup = group("nlb-stream-plain", ProtocolEnum.TCP, ECHO, TargetTypeEnum.INSTANCE);
     elb.registerTargets(r -> r.targetGroupArn(plainGroup).targets(d -> d.id(echoes.get(1))));
+    kernelListener = listener(ProtocolEnum.TCP, 7200, plainGroup);
     Albs.awaitStates(elb, proxyGroup, TargetHealthStateEnum.HEALTHY, 1);
     Albs.awaitStates(elb, plainGroup, TargetHealthStateEnum.HEALTHY, 1);
   }
@@ -149,7 +151,7 @@ class NlbStreamIT {
                     .protocol(ProtocolEnum.TLS)
                     .port(port)
                     .sslPolicy(policy)
-                    .alpnPolicy(alpn)
+                    .alpnPolicy(alpn == null ? List.of() : List.of(alpn))
                     .certificates(
                         Certificate.builder()
                             .certificateArn(
@@ -328,9 +330,8 @@ class NlbStreamIT {
   @Test
   @Order(6)
   void withoutConnectionTerminationAFlowOutlivesItsTargetsDeregistration() throws IOException {
-    String l = listener(ProtocolEnum.TCP, 7200, plainGroup);
     delay(plainGroup, "1", "false");
-    try (Socket s = awaitConnected(l)) {
+    try (Socket s = awaitConnected(kernelListener)) {
       assertThat(echo(s, "before\n")).isEqualTo("before\n");
       deregisterAndAwaitGone(plainGroup, echoes.get(1));
       assertThat(echo(s, "after\n")).isEqualTo("after\n");
@@ -345,8 +346,7 @@ class NlbStreamIT {
     Albs.awaitStates(elb, plainGroup, TargetHealthStateEnum.HEALTHY, 1);
     delay(plainGroup, "1", "true");
     delay(proxyGroup, "1", "true");
-    String kernel = describeListeners().get(0);
-    try (Socket viaKernel = awaitConnected(kernel);
+    try (Socket viaKernel = awaitConnected(kernelListener);
         Socket viaProcess = connect(proxyListener)) {
       assertThat(echo(viaKernel, "k\n")).isEqualTo("k\n");
       viaProcess.getOutputStream().write("p\n".getBytes(StandardCharsets.US_ASCII));
@@ -358,13 +358,6 @@ class NlbStreamIT {
       await().atMost(Duration.ofSeconds(5)).until(() -> broken(viaKernel));
       await().atMost(Duration.ofSeconds(5)).until(() -> broken(viaProcess));
     }
-  }
-
-  private static List<String> describeListeners() {
-    return elb.describeListeners(r -> r.loadBalancerArn(lb.loadBalancerArn())).listeners().stream()
-        .filter(x -> x.port() == 7200)
-        .map(x -> x.listenerArn())
-        .toList();
   }
 
   private static void delay(String group, String seconds, String terminate) {

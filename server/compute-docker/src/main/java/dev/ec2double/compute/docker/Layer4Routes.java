@@ -98,6 +98,8 @@ final class Layer4Routes implements AutoCloseable {
     StringBuilder f = new StringBuilder("*nat\n");
     f.append(':').append(chain).append(" - [0:0]\n");
     f.append(':').append(snat).append(" - [0:0]\n");
+    // flows redirected to this machine's own port (a stream listener) keep their source
+    f.append("-A ").append(snat).append(" -o lo -j RETURN\n");
     f.append("-A ")
         .append(snat)
         .append(" -s 127.0.0.0/8 -m conntrack --ctstate DNAT -j MASQUERADE\n");

@@ -50,6 +50,7 @@ class Layer4RoutesTest {
     assertThat(rules)
         .startsWith(
             "*nat\n:EC2D-0123456789ab-NL - [0:0]\n:EC2D-0123456789ab-NS - [0:0]\n"
+                + "-A EC2D-0123456789ab-NS -o lo -j RETURN\n"
                 + "-A EC2D-0123456789ab-NS -s 127.0.0.0/8 -m conntrack --ctstate DNAT -j"
                 + " MASQUERADE\n")
         .contains(
