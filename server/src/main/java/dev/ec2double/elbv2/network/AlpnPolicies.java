@@ -43,10 +43,15 @@ public final class AlpnPolicies {
 
   /**
    * The protocol the listener picks among those the client offers: the first of the policy's that
-   * the client offers; null (no ALPN) when none or no policy.
+   * the client offers; empty (no ALPN) under {@code None} or no policy; null when the client offers
+   * none of the policy's, which fails the handshake ({@code no_application_protocol}).
    */
   static String select(String policy, List<String> offered) {
-    for (String p : PREFERENCES.getOrDefault(policy == null ? "None" : policy, List.of())) {
+    List<String> mine = PREFERENCES.getOrDefault(policy == null ? "None" : policy, List.of());
+    if (mine.isEmpty()) {
+      return "";
+    }
+    for (String p : mine) {
       if (offered.contains(p)) {
         return p;
       }
