@@ -176,15 +176,19 @@ final class StreamRelay extends ChannelInboundHandlerAdapter {
       early.add(msg); // data that came with the end of the handshake
       return;
     }
-    target
-        .writeAndFlush(msg)
+    pass(msg, target, ctx.channel());
+  }
+
+  /** Writes what one side read to the other; the side reads on once the other took it. */
+  static void pass(Object msg, Channel to, Channel from) {
+    to.writeAndFlush(msg)
         .addListener(
             (ChannelFutureListener)
                 w -> {
                   if (w.isSuccess()) {
-                    ctx.channel().read();
+                    from.read();
                   } else {
-                    w.channel().close();
+                    to.close();
                   }
                 });
   }
@@ -267,17 +271,7 @@ final class StreamRelay extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
-      client
-          .writeAndFlush(msg)
-          .addListener(
-              (ChannelFutureListener)
-                  w -> {
-                    if (w.isSuccess()) {
-                      ctx.channel().read();
-                    } else {
-                      w.channel().close();
-                    }
-                  });
+      pass(msg, client, ctx.channel());
     }
 
     @Override
