@@ -77,6 +77,7 @@ public final class Benchmarks {
     }
     startOnJava25();
     startOfTheImage();
+    InJvmStart.run(this::line);
   }
 
   private static final Path JAVA25 = Path.of("/usr/lib/jvm/temurin-25-jdk-amd64/bin/java");
