@@ -44,7 +44,9 @@ final class AsgBench {
             + " concurrent `docker run -d` on a user-defined network with fixed addresses, then one"
             + " `docker rm -f` of them all. The two take turns for "
             + ROUNDS
-            + " rounds; each figure is its median round.\n");
+            + " rounds; each figure is its median round."
+            + Rounds.load()
+            + "\n");
     line.accept("| step | ec2-double | docker | ratio |");
     line.accept("| --- | --- | --- | --- |");
     try (Servers.Running server = Servers.ec2double("docker", "--ami", ami + "=" + BUSYBOX);

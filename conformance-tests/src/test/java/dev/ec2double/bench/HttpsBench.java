@@ -57,15 +57,17 @@ final class HttpsBench {
                 + keyType(cert.get("certificate").asText())
                 + ", from `POST /_ec2double/certificates`): the ALB under `"
                 + POLICY
-                + "`, nginx (worker per core, keep-alive upstream) with `ssl_protocols TLSv1.2"
-                + " TLSv1.3`. wrk (OpenSSL) negotiates "
+                + "`, nginx (worker per core, keep-alive upstream) with its protocols and"
+                + " TLS 1.3 suites in its order. wrk (OpenSSL) negotiates "
                 + Tls.negotiated(proxy.url())
                 + " with nginx and "
                 + Tls.negotiated(alb)
                 + " with the ALB. After a 15 s warm-up of the ALB, the two take turns for three"
                 + " rounds, 16 connections; each row is that side's median round. New connections:"
                 + " `Connection: close` on every request, so each request is a TCP connection and a"
-                + " full TLS handshake (wrk resumes no session).\n");
+                + " full TLS handshake (wrk resumes no session)."
+                + Rounds.load()
+                + "\n");
         line.accept("| path | connections | req/s | p50 | p99 | vs nginx |");
         line.accept("| --- | --- | --- | --- | --- | --- |");
         Wrk.get(alb, 16, 12);

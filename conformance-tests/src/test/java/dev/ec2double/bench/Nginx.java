@@ -46,7 +46,8 @@ final class Nginx implements AutoCloseable {
 
   /**
    * The same reverse proxy terminating TLS with the given certificate and key (PEM), under the
-   * protocols of {@code ELBSecurityPolicy-TLS13-1-2-2021-06}.
+   * protocols of {@code ELBSecurityPolicy-TLS13-1-2-2021-06} and its TLS 1.3 suites in its order
+   * (the server's choice, as the ALB's JSSE makes it).
    */
   static Nginx tlsProxyTo(int targetPort, String certificatePem, String keyPem) throws Exception {
     Path keys = Files.createTempDirectory("ec2double-nginx-tls");
@@ -57,7 +58,10 @@ final class Nginx implements AutoCloseable {
             + keys.resolve("cert.pem")
             + "; ssl_certificate_key "
             + keys.resolve("key.pem")
-            + "; ssl_protocols TLSv1.2 TLSv1.3;";
+            + "; ssl_protocols TLSv1.2 TLSv1.3; ssl_prefer_server_ciphers on;"
+            + " ssl_conf_command Ciphersuites "
+            + "TLS_AES_128_GCM_SHA256:TLS_AES_256_GCM_SHA384:TLS_CHACHA20_POLY1305_SHA256;"
+            + " ssl_ciphers ECDHE-RSA-AES128-GCM-SHA256:ECDHE-RSA-AES256-GCM-SHA384;";
     return new Nginx(http(0, " ssl", tls + " " + PROXY, upstream(targetPort)), keys, true);
   }
 

@@ -26,7 +26,9 @@ final class NlbBench {
             + " `stream` proxy (a worker per core) and through a TCP listener of a server on the"
             + " docker backend. The three paths take turns for three rounds, 16 connections; each"
             + " row is its median round. New connections: `Connection: close` on every request, so"
-            + " each request is a new TCP connection (through the NLB, a new tracked flow).\n");
+            + " each request is a new TCP connection (through the NLB, a new tracked flow)."
+            + Rounds.load()
+            + "\n");
     line.accept("| path | connections | req/s | p50 | p99 | vs straight |");
     line.accept("| --- | --- | --- | --- | --- | --- |");
     try (Nginx target = Nginx.target();
@@ -72,7 +74,7 @@ final class NlbBench {
     }
   }
 
-  private static Rounds.Path path(String url, boolean newConnections, int seconds) {
+  private static Rounds.Side path(String url, boolean newConnections, int seconds) {
     return newConnections
         ? () -> Wrk.getNewConnections(url, 16, seconds)
         : () -> Wrk.get(url, 16, seconds);

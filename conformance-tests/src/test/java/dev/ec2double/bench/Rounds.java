@@ -1,5 +1,7 @@
 package dev.ec2double.bench;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -10,14 +12,14 @@ import java.util.List;
  * share it, and their table rows.
  */
 final class Rounds {
-  interface Path {
+  interface Side {
     Wrk.Result measure() throws Exception;
   }
 
   private Rounds() {}
 
   /** Each path's median of {@code rounds} rounds, in the order the paths were given. */
-  static List<Wrk.Result> takeTurns(int rounds, List<Path> paths) throws Exception {
+  static List<Wrk.Result> takeTurns(int rounds, List<Side> paths) throws Exception {
     List<List<Wrk.Result>> results = new ArrayList<>();
     for (int i = 0; i < paths.size(); i++) {
       results.add(new ArrayList<>());
@@ -34,6 +36,23 @@ final class Rounds {
     List<Wrk.Result> sorted = new ArrayList<>(rounds);
     sorted.sort(Comparator.comparingDouble(Wrk.Result::rps));
     return sorted.get(sorted.size() / 2);
+  }
+
+  /**
+   * How busy the machine was as a section began ({@code /proc/loadavg}'s 1-minute figure and the
+   * cores): the figures of a run beside other work are noisier than a quiet machine's.
+   */
+  static String load() {
+    try {
+      String avg = Files.readString(java.nio.file.Path.of("/proc/loadavg")).split(" ")[0];
+      return " Load average "
+          + avg
+          + " on "
+          + Runtime.getRuntime().availableProcessors()
+          + " cores as the section began.";
+    } catch (IOException e) {
+      return "";
+    }
   }
 
   /** A table row: the rate, p50, p99 and the rate against the base path's. */
