@@ -13,8 +13,10 @@ import software.amazon.awssdk.services.autoscaling.model.AutoScalingGroup;
 import software.amazon.awssdk.services.autoscaling.model.LifecycleState;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.LoadBalancerTypeEnum;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.ProtocolEnum;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetHealthStateEnum;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetTypeEnum;
 
 /**
  * An Auto Scaling group of real containers (docker backend) scaled 0 → 10 and back: from
@@ -112,35 +114,23 @@ final class AsgBench {
                             .userData(
                                 Base64.getEncoder()
                                     .encodeToString(page.getBytes(StandardCharsets.UTF_8)))));
-    List<String> subnets = Elbv2Clients.twoSubnets(Listeners.endpoint(server), ACCOUNT);
     String tg =
-        elb.createTargetGroup(
-                r ->
-                    r.name(GROUP)
-                        .protocol(ProtocolEnum.HTTP)
-                        .port(80)
-                        .vpcId(Elbv2Clients.defaultVpcId(Listeners.endpoint(server), ACCOUNT))
-                        .healthCheckPath("/index.html")
-                        .healthCheckIntervalSeconds(5)
-                        .healthCheckTimeoutSeconds(2)
-                        .healthyThresholdCount(2))
-            .targetGroups()
-            .get(0)
-            .targetGroupArn();
+        Listeners.targetGroup(
+            server,
+            elb,
+            ACCOUNT,
+            GROUP,
+            ProtocolEnum.HTTP,
+            80,
+            r -> r.targetType(TargetTypeEnum.INSTANCE).healthCheckPath("/index.html"));
     elb.modifyTargetGroupAttributes(
         r ->
             r.targetGroupArn(tg)
                 .attributes(a -> a.key("deregistration_delay.timeout_seconds").value("0")));
     String lb =
-        elb.createLoadBalancer(r -> r.name(GROUP).subnets(subnets))
-            .loadBalancers()
-            .get(0)
-            .loadBalancerArn();
-    elb.createListener(
-        r ->
-            r.loadBalancerArn(lb)
-                .port(8082)
-                .defaultActions(a -> a.type("forward").targetGroupArn(tg)));
+        Listeners.loadBalancer(server, elb, ACCOUNT, GROUP, LoadBalancerTypeEnum.APPLICATION);
+    Listeners.listener(elb, lb, tg, r -> r.port(8082));
+    List<String> subnets = Elbv2Clients.twoSubnets(Listeners.endpoint(server), ACCOUNT);
     as.createAutoScalingGroup(
         r ->
             r.autoScalingGroupName(GROUP)

@@ -8,6 +8,7 @@ import java.util.function.Consumer;
 import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.ActionTypeEnum;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.CreateListenerRequest;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.CreateTargetGroupRequest;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.LoadBalancerTypeEnum;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.ProtocolEnum;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetHealthStateEnum;
@@ -39,42 +40,10 @@ final class Listeners {
       Consumer<CreateListenerRequest.Builder> listener)
       throws Exception {
     String name = "bench-" + type.toString().toLowerCase();
-    List<String> subnets = Elbv2Clients.twoSubnets(endpoint(server), account);
-    String lb =
-        elb.createLoadBalancer(
-                r ->
-                    r.name(name)
-                        .type(type)
-                        .subnets(
-                            type == LoadBalancerTypeEnum.NETWORK ? subnets.subList(0, 1) : subnets))
-            .loadBalancers()
-            .get(0)
-            .loadBalancerArn();
-    String tg =
-        elb.createTargetGroup(
-                r ->
-                    r.name(name)
-                        .protocol(targetProtocol)
-                        .port(targetPort)
-                        .vpcId(Elbv2Clients.defaultVpcId(endpoint(server), account))
-                        .targetType(TargetTypeEnum.IP)
-                        .healthCheckIntervalSeconds(5)
-                        .healthCheckTimeoutSeconds(2)
-                        .healthyThresholdCount(2))
-            .targetGroups()
-            .get(0)
-            .targetGroupArn();
+    String lb = loadBalancer(server, elb, account, name, type);
+    String tg = targetGroup(server, elb, account, name, targetProtocol, targetPort, r -> {});
     elb.registerTargets(r -> r.targetGroupArn(tg).targets(t -> t.id("127.0.0.1").port(targetPort)));
-    String arn =
-        elb.createListener(
-                r -> {
-                  listener.accept(r);
-                  r.loadBalancerArn(lb)
-                      .defaultActions(a -> a.type(ActionTypeEnum.FORWARD).targetGroupArn(tg));
-                })
-            .listeners()
-            .get(0)
-            .listenerArn();
+    String arn = listener(elb, lb, tg, listener);
     for (int i = 0; i < 300; i++) {
       var health = elb.describeTargetHealth(r -> r.targetGroupArn(tg)).targetHealthDescriptions();
       if (health.get(0).targetHealth().state() == TargetHealthStateEnum.HEALTHY) {
@@ -84,5 +53,71 @@ final class Listeners {
     }
     Thread.sleep(500); // an NLB's kernel forwards follow within 250 ms
     return Albs.authority(elb, arn);
+  }
+
+  /** A load balancer of the default VPC: an ALB in two zones, an NLB in one; its ARN. */
+  static String loadBalancer(
+      Servers.Running server,
+      ElasticLoadBalancingV2Client elb,
+      String account,
+      String name,
+      LoadBalancerTypeEnum type) {
+    List<String> subnets = Elbv2Clients.twoSubnets(endpoint(server), account);
+    return elb.createLoadBalancer(
+            r ->
+                r.name(name)
+                    .type(type)
+                    .subnets(
+                        type == LoadBalancerTypeEnum.NETWORK ? subnets.subList(0, 1) : subnets))
+        .loadBalancers()
+        .get(0)
+        .loadBalancerArn();
+  }
+
+  /**
+   * A target group of the default VPC checked every 5 s (2 s timeout, 2 to pass), with what {@code
+   * more} adds (a health check path); its ARN.
+   */
+  static String targetGroup(
+      Servers.Running server,
+      ElasticLoadBalancingV2Client elb,
+      String account,
+      String name,
+      ProtocolEnum protocol,
+      int port,
+      Consumer<CreateTargetGroupRequest.Builder> more) {
+    String vpc = Elbv2Clients.defaultVpcId(endpoint(server), account);
+    return elb.createTargetGroup(
+            r -> {
+              r.name(name)
+                  .protocol(protocol)
+                  .port(port)
+                  .vpcId(vpc)
+                  .targetType(TargetTypeEnum.IP)
+                  .healthCheckIntervalSeconds(5)
+                  .healthCheckTimeoutSeconds(2)
+                  .healthyThresholdCount(2);
+              more.accept(r);
+            })
+        .targetGroups()
+        .get(0)
+        .targetGroupArn();
+  }
+
+  /** A listener that {@code listener} describes, forwarding to the target group; its ARN. */
+  static String listener(
+      ElasticLoadBalancingV2Client elb,
+      String lb,
+      String tg,
+      Consumer<CreateListenerRequest.Builder> listener) {
+    return elb.createListener(
+            r -> {
+              listener.accept(r);
+              r.loadBalancerArn(lb)
+                  .defaultActions(a -> a.type(ActionTypeEnum.FORWARD).targetGroupArn(tg));
+            })
+        .listeners()
+        .get(0)
+        .listenerArn();
   }
 }
