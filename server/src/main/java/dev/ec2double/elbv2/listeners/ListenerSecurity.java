@@ -4,7 +4,7 @@ import dev.ec2double.elbv2.CertificateArns;
 import dev.ec2double.elbv2.Elbv2Errors;
 import dev.ec2double.elbv2.Elbv2Store;
 import dev.ec2double.elbv2.SslPolicies;
-import dev.ec2double.elbv2.network.AlpnPolicies;
+import dev.ec2double.elbv2.network.NetworkListeners;
 import java.util.List;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.AdvertiseTrustStoreCaNamesEnum;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.Certificate;
@@ -38,7 +38,7 @@ final class ListenerSecurity {
   static void applyNetwork(
       Elbv2Store store, Listener.Builder b, ProtocolEnum protocol, Asked asked, Listener before) {
     boolean tls = protocol == ProtocolEnum.TLS;
-    AlpnPolicies.check(asked.alpnPolicy(), tls);
+    NetworkListeners.checkAlpnPolicy(asked.alpnPolicy(), tls);
     if (asked.mtls() != null && !"off".equals(asked.mtls().mode())) {
       throw Elbv2Errors.validation(
           "Mutual authentication can only be configured for HTTPS listeners");

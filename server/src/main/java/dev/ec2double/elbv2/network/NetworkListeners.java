@@ -120,6 +120,14 @@ public final class NetworkListeners {
             + ")");
   }
 
+  /**
+   * Checks the ALPN policy a request gives ({@link AlpnPolicies}): at most one known one, for TLS
+   * listeners only.
+   */
+  public static void checkAlpnPolicy(List<String> asked, boolean tlsListener) {
+    AlpnPolicies.check(asked, tlsListener);
+  }
+
   /** Rules are an application load balancer's: the others' listeners have none. */
   public static void checkRulesAllowed(LoadBalancerTypeEnum type) {
     if (type != null && type != LoadBalancerTypeEnum.APPLICATION) {
