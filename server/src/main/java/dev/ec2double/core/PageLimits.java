@@ -78,6 +78,8 @@ public final class PageLimits {
     // placement: "Valid Range: Minimum value of 1. Maximum value of 1000."
     refuses("DescribeCapacityReservations", 1, 1000);
     refuses("GetCapacityReservationUsage", 1, 1000);
+    // "Valid Range: Minimum value of 1. Maximum value of 1000."
+    refuses("GetInstanceTypesFromInstanceRequirements", 1, 1000);
     // "This value can be between 5 and 500."
     refuses("DescribeHosts", 5, 500);
     refuses("DescribeHostReservationOfferings", 5, 500);

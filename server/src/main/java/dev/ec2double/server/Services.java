@@ -43,6 +43,7 @@ import dev.ec2double.ec2.instances.InstancesService;
 import dev.ec2double.ec2.instances.LaunchTemplateDataService;
 import dev.ec2double.ec2.instances.PlacementRules;
 import dev.ec2double.ec2.instances.TypeLimits;
+import dev.ec2double.ec2.instancetypes.InstanceRequirementsService;
 import dev.ec2double.ec2.instancetypes.InstanceTypeCatalog;
 import dev.ec2double.ec2.instancetypes.InstanceTypesService;
 import dev.ec2double.ec2.keypairs.KeyPairService;
@@ -144,6 +145,7 @@ public final class Services implements AutoCloseable {
     Resources resources = new Resources();
     registry.register(new RegionsService());
     registry.register(new InstanceTypesService());
+    registry.register(new InstanceRequirementsService());
     registry.register(new AccountAttributesService());
 
     enforcer =
