@@ -117,13 +117,13 @@ class RegionsIT {
 
   @Test
   void namesAnOperationItDoesNotImplementYet() {
-    assertThatThrownBy(() -> ec2.describeHosts())
+    assertThatThrownBy(() -> ec2.describeTrafficMirrorSessions(r -> {}))
         .isInstanceOfSatisfying(
             Ec2Exception.class,
             e -> {
               assertThat(e.awsErrorDetails().errorCode()).isEqualTo("UnsupportedOperation");
               assertThat(e.awsErrorDetails().errorMessage())
-                  .contains("DescribeHosts")
+                  .contains("DescribeTrafficMirrorSessions")
                   .contains("ec2-double");
             });
   }
