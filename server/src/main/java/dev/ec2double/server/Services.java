@@ -37,6 +37,7 @@ import dev.ec2double.ec2.instances.InstanceStore;
 import dev.ec2double.ec2.instances.Instances;
 import dev.ec2double.ec2.instances.InstancesService;
 import dev.ec2double.ec2.instances.LaunchTemplateDataService;
+import dev.ec2double.ec2.instances.PrivateDnsNameOptionsService;
 import dev.ec2double.ec2.instances.TypeLimits;
 import dev.ec2double.ec2.instancetypes.InstanceTypeCatalog;
 import dev.ec2double.ec2.instancetypes.InstanceTypesService;
@@ -234,6 +235,7 @@ public final class Services implements AutoCloseable {
     enforcer.cutOffWhen(faults::cutOff);
     registry.register(new InstanceEventsService(instances));
     registry.register(new InstanceMetadataOptionsService(networking));
+    registry.register(new PrivateDnsNameOptionsService());
     registry.register(new InstanceAttributesService(instances, lifecycle));
     registry.register(new CreateImageService(lifecycle, images, serverId));
     registry.register(new VolumesService(ebs));

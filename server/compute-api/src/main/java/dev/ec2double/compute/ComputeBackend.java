@@ -116,6 +116,14 @@ public interface ComputeBackend extends AutoCloseable {
   /** Boots a stopped machine again, with its disk and address as they were. */
   void start(String machineId);
 
+  /**
+   * Boots a stopped machine again after placing {@code files} in it (by absolute path, as {@link
+   * MachineSpec#files()}), so that its boot sees them: the DHCP options of its VPC now.
+   */
+  default void start(String machineId, Map<String, MachineSpec.BootFile> files) {
+    start(machineId);
+  }
+
   /** Stops the machine's processes (SIGTERM, then kill after {@code grace}); its disk stays. */
   void stop(String machineId, Duration grace);
 

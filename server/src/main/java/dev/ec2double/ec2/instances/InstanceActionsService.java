@@ -77,7 +77,11 @@ public final class InstanceActionsService {
               r.transition(InstanceState.PENDING, null, null);
               r.stateTransitionReason = "";
               r.launchTime = Instant.now();
-              return () -> lifecycle.start(r);
+              // as a DHCP lease renewed at boot: the VPC's options as they are now (read after
+              // the instance's lock is released)
+              return () ->
+                  lifecycle.start(
+                      r, InstancesService.resolverFiles(networking.resolver(ctx.state(), r.vpcId)));
             });
     return StartInstancesResponse.builder().startingInstances(changes).build();
   }

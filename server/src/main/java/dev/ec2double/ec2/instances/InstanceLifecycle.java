@@ -135,13 +135,17 @@ public final class InstanceLifecycle implements AutoCloseable {
         steps);
   }
 
-  CompletableFuture<Void> start(InstanceRecord r) {
+  /**
+   * Starts the machine again, with {@code files} (the resolver of its VPC's DHCP options now)
+   * placed in it first.
+   */
+  CompletableFuture<Void> start(InstanceRecord r, Map<String, MachineSpec.BootFile> files) {
     return r.then(
         () -> {
           String machine = r.machineId();
           if (machine != null) {
             try {
-              backend.start(machine);
+              backend.start(machine, files);
             } catch (RuntimeException e) {
               failed(r, "start", e, InstanceState.STOPPED, e.getMessage());
               return;

@@ -23,6 +23,20 @@ public final class InstanceNetworking {
   /** Where the instances of one RunInstances call go. */
   public record Placement(VpcRecord vpc, SubnetRecord subnet, List<String> groupIds) {}
 
+  /**
+   * What an instance of a VPC gets from the VPC's DHCP options set and DNS attributes, now.
+   *
+   * @param dnsSupport whether the VPC's resolver answers the instances' private DNS names
+   *     (enableDnsSupport)
+   * @param resolvConf the text of the instance's {@code /etc/resolv.conf}
+   */
+  public record Resolver(boolean dnsSupport, String resolvConf) {}
+
+  /** The resolver the instances of a VPC get at their next boot. */
+  public Resolver resolver(RegionState state, String vpcId) {
+    return ResolvConf.of(state, vpcId);
+  }
+
   private final VpcNetworks networks;
   private final SecurityGroupEnforcer enforcer;
 

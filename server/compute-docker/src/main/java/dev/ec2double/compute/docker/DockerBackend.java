@@ -197,6 +197,11 @@ public final class DockerBackend implements ComputeBackend {
   }
 
   @Override
+  public void start(String machineId, Map<String, MachineSpec.BootFile> files) {
+    machines.start(machineId, files);
+  }
+
+  @Override
   public void stop(String machineId, Duration grace) {
     machines.stop(machineId, grace);
   }

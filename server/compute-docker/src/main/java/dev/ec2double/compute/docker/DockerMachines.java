@@ -119,7 +119,8 @@ final class DockerMachines {
         docker
             .createContainerCmd(spec.image())
             .withName(spec.name())
-            .withHostName(spec.hostname())
+            .withHostName(hostPart(spec.hostname()))
+            .withDomainName(domainPart(spec.hostname()))
             .withLabels(spec.labels())
             .withEntrypoint(command)
             .withCmd(List.of())
@@ -153,6 +154,37 @@ final class DockerMachines {
     return new EngineException(
         "The Docker engine at " + engineAddress + " refused to " + what + ": " + e.getMessage(),
         false);
+  }
+
+  /** The first label of a machine's name: its hostname. */
+  static String hostPart(String fqdn) {
+    int dot = fqdn.indexOf('.');
+    return dot < 0 ? fqdn : fqdn.substring(0, dot);
+  }
+
+  /** The rest of a machine's name: its domain ({@code hostname -f}, {@code dnsdomainname}). */
+  static String domainPart(String fqdn) {
+    int dot = fqdn.indexOf('.');
+    return dot < 0 ? null : fqdn.substring(dot + 1);
+  }
+
+  /**
+   * Starts a stopped machine after copying files into it: the engine takes files into a stopped
+   * container (one tar, one call), so its boot already sees them.
+   */
+  void start(String machineId, Map<String, MachineSpec.BootFile> files) {
+    if (!files.isEmpty()) {
+      try {
+        docker
+            .copyArchiveToContainerCmd(machineId)
+            .withRemotePath("/")
+            .withTarInputStream(new java.io.ByteArrayInputStream(BootFiles.tar(files)))
+            .exec();
+      } catch (RuntimeException e) {
+        throw refused("copy files into container " + machineId, e);
+      }
+    }
+    start(machineId);
   }
 
   void start(String machineId) {
