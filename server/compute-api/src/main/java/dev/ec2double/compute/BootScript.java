@@ -25,17 +25,25 @@ public final class BootScript {
   public static final String AUTHORIZED_KEYS = "/etc/ec2-double/authorized_keys";
 
   /**
-   * The resolver configuration the instance's DHCP options give it, put in place of {@code
-   * /etc/resolv.conf} first thing at every boot (as the DHCP client does on EC2).
+   * The resolver configuration the instance's DHCP options give it at launch, put in place of
+   * {@code /etc/resolv.conf} first thing at every boot (as the DHCP client does on EC2).
    */
   public static final String RESOLV_CONF = STATE_DIR + "/resolv.conf";
+
+  /**
+   * The same, renewed at a later start (the launch's files are written again at every boot, so a
+   * renewed one needs a path of its own); it wins over {@link #RESOLV_CONF} once there.
+   */
+  public static final String RESOLV_CONF_RENEWED = STATE_DIR + "/resolv.conf.renewed";
 
   private static final String SCRIPT =
       """
       #!/bin/sh
       # ec2-double instance boot (see docs): keys, per-boot scripts, first-boot user data.
       state=%1$s
-      [ -f "$state/resolv.conf" ] && cat "$state/resolv.conf" > /etc/resolv.conf 2>/dev/null
+      for f in "$state/resolv.conf.renewed" "$state/resolv.conf"; do
+        [ -f "$f" ] && cat "$f" > /etc/resolv.conf 2>/dev/null && break
+      done
       log=/var/log/cloud-init-output.log
       mkdir -p "$state" /var/log /var/lib/cloud/scripts/per-boot 2>/dev/null
       touch "$log"

@@ -81,7 +81,8 @@ public final class InstanceActionsService {
               // the instance's lock is released)
               return () ->
                   lifecycle.start(
-                      r, InstancesService.resolverFiles(networking.resolver(ctx.state(), r.vpcId)));
+                      r,
+                      InstancesService.renewedResolver(networking.resolver(ctx.state(), r.vpcId)));
             });
     return StartInstancesResponse.builder().startingInstances(changes).build();
   }

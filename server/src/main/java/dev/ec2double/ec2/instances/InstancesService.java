@@ -392,7 +392,7 @@ public final class InstancesService {
       files.put(BootScript.AUTHORIZED_KEYS, text(publicKey.trim() + "\n", 0644));
     }
     InstanceNetworking.Resolver resolver = networking.resolver(ctx.state(), r.vpcId);
-    files.putAll(resolverFiles(resolver));
+    files.put(BootScript.RESOLV_CONF, text(resolver.resolvConf(), 0644));
     return new MachineSpec(
         Instances.machineName(r.id),
         r.imageRef,
@@ -454,11 +454,11 @@ public final class InstancesService {
   }
 
   /**
-   * The files that give the instance its VPC's DHCP options at boot: the boot script puts {@link
-   * BootScript#RESOLV_CONF} in place of /etc/resolv.conf.
+   * The file that gives a stopped instance its VPC's DHCP options as they are now, at its next
+   * boot: the boot script puts it in place of /etc/resolv.conf.
    */
-  static Map<String, BootFile> resolverFiles(InstanceNetworking.Resolver resolver) {
-    return Map.of(BootScript.RESOLV_CONF, text(resolver.resolvConf(), 0644));
+  static Map<String, BootFile> renewedResolver(InstanceNetworking.Resolver resolver) {
+    return Map.of(BootScript.RESOLV_CONF_RENEWED, text(resolver.resolvConf(), 0644));
   }
 
   private static BootFile text(String s, int mode) {
