@@ -30,14 +30,14 @@ class PrivateDnsIT {
       assertThat(a.privateDnsName()).isEqualTo(shortName + ".ec2.internal");
 
       // the region's default set: domain ec2.internal, AmazonProvidedDNS
-      await()
-          .atMost(Duration.ofSeconds(20))
-          .untilAsserted(
-              () ->
-                  assertThat(vpcs.exec(b.instanceId(), "cat", "/etc/resolv.conf"))
-                      .contains("search ec2.internal\n")
-                      .contains("nameserver 127.0.0.11\n")
-                      .doesNotContain("ndots"));
+      awaitResolvConf(
+          vpcs,
+          b.instanceId(),
+          conf ->
+              assertThat(conf)
+                  .contains("search ec2.internal\n")
+                  .contains("nameserver 127.0.0.11\n")
+                  .doesNotContain("ndots"));
       assertThat(vpcs.exec(b.instanceId(), "nslookup", a.privateDnsName()))
           .contains("Address: " + a.privateIpAddress());
       // the short name through the search domain
@@ -84,14 +84,14 @@ class PrivateDnsIT {
         Instance a = vpcs.run(BUSYBOX, vpc.subnetId(), null);
         Instance b = vpcs.run(BUSYBOX, vpc.subnetId(), null);
         vpcs.waitRunning(a.instanceId(), b.instanceId());
-        await()
-            .atMost(Duration.ofSeconds(20))
-            .untilAsserted(
-                () ->
-                    assertThat(vpcs.exec(b.instanceId(), "cat", "/etc/resolv.conf"))
-                        .contains(
-                            "search corp.example ec2.internal\n",
-                            "nameserver 127.0.0.11\nnameserver " + vpc.prefix() + ".1.53\n"));
+        awaitResolvConf(
+            vpcs,
+            b.instanceId(),
+            conf ->
+                assertThat(conf)
+                    .contains(
+                        "search corp.example ec2.internal\n",
+                        "nameserver 127.0.0.11\nnameserver " + vpc.prefix() + ".1.53\n"));
         String shortName = "ip-" + a.privateIpAddress().replace('.', '-');
         assertThat(vpcs.exec(b.instanceId(), "ping", "-c1", "-W2", shortName))
             .contains("(" + a.privateIpAddress() + ")");
@@ -104,13 +104,13 @@ class PrivateDnsIT {
             vpcs.ec2, b.instanceId(), InstanceStateName.STOPPED, Duration.ofSeconds(30));
         vpcs.ec2.startInstances(r -> r.instanceIds(b.instanceId()));
         vpcs.waitRunning(b.instanceId());
-        await()
-            .atMost(Duration.ofSeconds(20))
-            .untilAsserted(
-                () ->
-                    assertThat(vpcs.exec(b.instanceId(), "cat", "/etc/resolv.conf"))
-                        .contains("search example.org\n", "nameserver " + vpc.prefix() + ".1.99\n")
-                        .doesNotContain("127.0.0.11", "corp.example"));
+        awaitResolvConf(
+            vpcs,
+            b.instanceId(),
+            conf ->
+                assertThat(conf)
+                    .contains("search example.org\n", "nameserver " + vpc.prefix() + ".1.99\n")
+                    .doesNotContain("127.0.0.11", "corp.example"));
         // without AmazonProvidedDNS nothing answers the VPC's names (nobody serves .1.99)
         assertThat(vpcs.exec(b.instanceId(), "ping", "-c1", "-W1", a.privateDnsName()))
             .doesNotContain(a.privateIpAddress());
@@ -142,13 +142,10 @@ class PrivateDnsIT {
       Instance asker = vpcs.run(BUSYBOX, on.subnetId(), null);
       vpcs.waitRunning(a.instanceId(), b.instanceId(), named.instanceId(), asker.instanceId());
 
-      await()
-          .atMost(Duration.ofSeconds(20))
-          .untilAsserted(
-              () ->
-                  assertThat(vpcs.exec(b.instanceId(), "cat", "/etc/resolv.conf"))
-                      .contains("search ec2.internal\n")
-                      .doesNotContain("nameserver"));
+      awaitResolvConf(
+          vpcs,
+          b.instanceId(),
+          conf -> assertThat(conf).contains("search ec2.internal\n").doesNotContain("nameserver"));
       assertThat(vpcs.exec(b.instanceId(), "ping", "-c1", "-W1", a.privateDnsName()))
           .doesNotContain(a.privateIpAddress());
 
@@ -162,6 +159,14 @@ class PrivateDnsIT {
       assertThat(vpcs.exec(asker.instanceId(), "nslookup", ipName))
           .contains("Address: " + named.privateIpAddress());
     }
+  }
+
+  /** Waits until the instance's /etc/resolv.conf passes the check (its boot writes it). */
+  private static void awaitResolvConf(
+      DockerVpcs vpcs, String instanceId, java.util.function.Consumer<String> check) {
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .untilAsserted(() -> check.accept(vpcs.exec(instanceId, "cat", "/etc/resolv.conf")));
   }
 
   private static NewDhcpConfiguration option(String key, String... values) {
