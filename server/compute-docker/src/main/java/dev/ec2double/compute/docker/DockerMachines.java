@@ -120,7 +120,6 @@ final class DockerMachines {
             .createContainerCmd(spec.image())
             .withName(spec.name())
             .withHostName(hostPart(spec.hostname()))
-            .withDomainName(domainPart(spec.hostname()))
             .withLabels(spec.labels())
             .withEntrypoint(command)
             .withCmd(List.of())
@@ -128,6 +127,9 @@ final class DockerMachines {
             .withIpv4Address(spec.privateIp())
             .withAliases(spec.dnsNames())
             .withEnv(env);
+    if (domainPart(spec.hostname()) != null) {
+      create.withDomainName(domainPart(spec.hostname()));
+    }
     if (spec.macAddress() != null) {
       create.withMacAddress(spec.macAddress());
     }
