@@ -2,6 +2,9 @@ package dev.ec2double.it.instances;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ec2double.it.AwsCli;
 import dev.ec2double.it.Ec2Calls;
 import dev.ec2double.it.TestServer;
 import java.time.Duration;
@@ -117,5 +120,49 @@ class PrivateDnsNameOptionsIT {
         () -> ec2.modifyPrivateDnsNameOptions(r -> r.instanceId("i-0123456789abcdef0")),
         "InvalidInstanceID.NotFound");
     ec2.terminateInstances(r -> r.instanceIds(id));
+  }
+
+  @Test
+  void theAwsCliLaunchesWithAResourceNameAndModifiesIt() throws Exception {
+    AwsCli.requireInstalled("PrivateDnsNameOptionsIT");
+    ObjectMapper json = new ObjectMapper();
+    AwsCli.Run ran =
+        AwsCli.run(
+            "eu-west-1",
+            "ec2",
+            "run-instances",
+            "--image-id",
+            AMI,
+            "--private-dns-name-options",
+            "HostnameType=resource-name,EnableResourceNameDnsARecord=true");
+    assertThat(ran.exit()).as(ran.stderr()).isZero();
+    JsonNode instance = json.readTree(ran.stdout()).get("Instances").get(0);
+    String id = instance.get("InstanceId").asText();
+    assertThat(instance.get("PrivateDnsName").asText())
+        .isEqualTo(id + ".eu-west-1.compute.internal");
+    assertThat(instance.get("PrivateDnsNameOptions").get("HostnameType").asText())
+        .isEqualTo("resource-name");
+    assertThat(
+            instance.get("PrivateDnsNameOptions").get("EnableResourceNameDnsARecord").asBoolean())
+        .isTrue();
+
+    try (Ec2Client same = TestServer.ec2("eu-west-1", "AKIDEXAMPLE")) {
+      Ec2Calls.awaitState(same, id, InstanceStateName.RUNNING, Duration.ofSeconds(10));
+      same.stopInstances(r -> r.instanceIds(id));
+      Ec2Calls.awaitState(same, id, InstanceStateName.STOPPED, Duration.ofSeconds(10));
+      AwsCli.Run modified =
+          AwsCli.run(
+              "eu-west-1",
+              "ec2",
+              "modify-private-dns-name-options",
+              "--instance-id",
+              id,
+              "--private-dns-hostname-type",
+              "ip-name");
+      assertThat(modified.exit()).as(modified.stderr()).isZero();
+      assertThat(json.readTree(modified.stdout()).get("Return").asBoolean()).isTrue();
+      assertThat(Ec2Calls.describe(same, id).privateDnsName()).startsWith("ip-");
+      same.terminateInstances(r -> r.instanceIds(id));
+    }
   }
 }
