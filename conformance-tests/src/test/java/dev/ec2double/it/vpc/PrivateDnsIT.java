@@ -158,6 +158,25 @@ class PrivateDnsIT {
       String ipName = "ip-" + named.privateIpAddress().replace('.', '-') + ".ec2.internal";
       assertThat(vpcs.exec(asker.instanceId(), "nslookup", ipName))
           .contains("Address: " + named.privateIpAddress());
+
+      // DNS support turned on reaches the instances at their next start: the resolver line, and
+      // their names (same address and MAC)
+      vpcs.ec2.modifyVpcAttribute(r -> r.vpcId(off.id()).enableDnsSupport(v -> v.value(true)));
+      vpcs.ec2.stopInstances(r -> r.instanceIds(a.instanceId(), b.instanceId()));
+      Ec2Calls.awaitState(
+          vpcs.ec2, a.instanceId(), InstanceStateName.STOPPED, Duration.ofSeconds(30));
+      Ec2Calls.awaitState(
+          vpcs.ec2, b.instanceId(), InstanceStateName.STOPPED, Duration.ofSeconds(30));
+      vpcs.ec2.startInstances(r -> r.instanceIds(a.instanceId(), b.instanceId()));
+      vpcs.waitRunning(a.instanceId(), b.instanceId());
+      awaitResolvConf(
+          vpcs, b.instanceId(), conf -> assertThat(conf).contains("nameserver 127.0.0.11\n"));
+      assertThat(vpcs.exec(b.instanceId(), "nslookup", a.privateDnsName()))
+          .contains("Address: " + a.privateIpAddress());
+      assertThat(vpcs.exec(a.instanceId(), "cat", "/sys/class/net/eth0/address"))
+          .isEqualTo(a.networkInterfaces().get(0).macAddress() + "\n");
+      assertThat(vpcs.exec(a.instanceId(), "ip", "-4", "-o", "addr", "show", "eth0"))
+          .contains(" " + a.privateIpAddress() + "/");
     }
   }
 

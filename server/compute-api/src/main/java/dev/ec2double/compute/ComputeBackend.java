@@ -124,6 +124,14 @@ public interface ComputeBackend extends AutoCloseable {
     start(machineId);
   }
 
+  /**
+   * Replaces the names other machines on its network resolve to a stopped machine ({@link
+   * MachineSpec#dnsNames()}); its address stays {@code address}. A backend without names ignores
+   * it.
+   */
+  default void renameOnNetwork(
+      String machineId, String network, String address, java.util.List<String> dnsNames) {}
+
   /** Stops the machine's processes (SIGTERM, then kill after {@code grace}); its disk stays. */
   void stop(String machineId, Duration grace);
 

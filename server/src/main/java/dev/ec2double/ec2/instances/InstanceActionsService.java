@@ -77,12 +77,15 @@ public final class InstanceActionsService {
               r.transition(InstanceState.PENDING, null, null);
               r.stateTransitionReason = "";
               r.launchTime = Instant.now();
-              // as a DHCP lease renewed at boot: the VPC's options as they are now (read after
-              // the instance's lock is released)
-              return () ->
-                  lifecycle.start(
-                      r,
-                      InstancesService.renewedResolver(networking.resolver(ctx.state(), r.vpcId)));
+              // as a DHCP lease renewed at boot: the VPC's options and DNS support as they are
+              // now (read after the instance's lock is released)
+              return () -> {
+                var resolver = networking.resolver(ctx.state(), r.vpcId);
+                lifecycle.start(
+                    r,
+                    InstancesService.renewedResolver(resolver),
+                    PrivateDnsNames.resolvable(r, resolver.dnsSupport()));
+              };
             });
     return StartInstancesResponse.builder().startingInstances(changes).build();
   }

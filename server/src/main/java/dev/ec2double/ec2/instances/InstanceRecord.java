@@ -36,6 +36,10 @@ public final class InstanceRecord implements java.io.Serializable {
 
   volatile boolean resourceNameA;
   volatile boolean resourceNameAaaa;
+
+  /** The names its machine answers to on its network now (decided at launch and each start). */
+  volatile List<String> machineNames = List.of();
+
   final String architecture;
   final String clientToken;
   final List<String> securityGroupIds;

@@ -399,7 +399,7 @@ public final class InstancesService {
         r.privateDnsName,
         r.network,
         r.privateIp,
-        PrivateDnsNames.resolvable(r, resolver.dnsSupport()),
+        r.machineNames = PrivateDnsNames.resolvable(r, resolver.dnsSupport()),
         type.vcpus(),
         type.memoryMib() * 1024 * 1024,
         files,

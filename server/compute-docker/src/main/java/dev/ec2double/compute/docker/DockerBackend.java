@@ -197,6 +197,12 @@ public final class DockerBackend implements ComputeBackend {
   }
 
   @Override
+  public void renameOnNetwork(
+      String machineId, String network, String address, List<String> dnsNames) {
+    machines.renameOnNetwork(machineId, network, address, dnsNames);
+  }
+
+  @Override
   public void start(String machineId, Map<String, MachineSpec.BootFile> files) {
     machines.start(machineId, files);
   }

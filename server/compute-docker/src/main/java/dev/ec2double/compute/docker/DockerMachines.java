@@ -189,6 +189,34 @@ final class DockerMachines {
     start(machineId);
   }
 
+  /**
+   * New aliases for a stopped container on its network: the engine takes aliases only when a
+   * container joins a network, so it leaves and joins again with the same address.
+   */
+  void renameOnNetwork(String machineId, String network, String address, List<String> names) {
+    try {
+      docker
+          .disconnectFromNetworkCmd()
+          .withContainerId(machineId)
+          .withNetworkId(network)
+          .withForce(true)
+          .exec();
+      docker
+          .connectToNetworkCmd()
+          .withContainerId(machineId)
+          .withNetworkId(network)
+          .withContainerNetwork(
+              new com.github.dockerjava.api.model.ContainerNetwork()
+                  .withAliases(names)
+                  .withIpamConfig(
+                      new com.github.dockerjava.api.model.ContainerNetwork.Ipam()
+                          .withIpv4Address(address)))
+          .exec();
+    } catch (RuntimeException e) {
+      throw refused("give container " + machineId + " new names on " + network, e);
+    }
+  }
+
   void start(String machineId) {
     try {
       docker.startContainerCmd(machineId).exec();
