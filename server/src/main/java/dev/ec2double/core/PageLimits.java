@@ -61,6 +61,9 @@ public final class PageLimits {
     refuses("GetManagedPrefixListEntries", 1, 100);
     refuses("GetManagedPrefixListAssociations", 5, 255);
     refuses("DescribePrefixLists", 5, 1000);
+    refuses("DescribeCarrierGateways", 5, 1000);
+    // "Valid Range: Minimum value of 1. Maximum value of 1000." (no range in the model)
+    caps("DescribeFlowLogs", 1, 1000);
     // "Constraint: If the value is greater than 1,000, we return only 1,000 items."
     caps("DescribeVpcEndpoints", 1, 1000);
     caps("DescribeVpcEndpointServices", 1, 1000);

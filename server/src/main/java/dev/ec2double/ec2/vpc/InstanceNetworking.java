@@ -76,6 +76,21 @@ public final class InstanceNetworking {
                                 "Invalid availability zone: [" + zone + "]"));
       }
       VpcRecord vpc = st.vpc(subnet.vpcId);
+      if (!vpc.cidr.contains(subnet.cidr)) {
+        // a Docker bridge network has one IPv4 subnet ("bridge driver doesn't support multiple
+        // subnets"), so the VPC's network is its primary block only
+        throw new AwsException(
+            "Unsupported",
+            "ec2-double cannot launch into subnet "
+                + subnet.id
+                + " ("
+                + subnet.cidr
+                + "): it lies in a secondary CIDR block of "
+                + vpc.id
+                + ", and the VPC's Docker network can only have its primary block ("
+                + vpc.cidr
+                + ").");
+      }
       List<String> groups = new ArrayList<>();
       for (String id : groupIds) {
         SecurityGroupRecord g = st.group(id);

@@ -25,6 +25,8 @@ final class VpcKinds {
     NatGateways.KIND.registerTaggable(resources);
     PrefixLists.KIND.registerTaggable(resources);
     VpcEndpoints.KIND.registerTaggable(resources);
+    CarrierGateways.KIND.registerTaggable(resources);
+    FlowLogs.KIND.registerTaggable(resources);
     resources.register(
         new Resources.Kind(
             "rtb",

@@ -101,6 +101,8 @@ public final class VpcsService {
           st.subnets.values().stream().anyMatch(s -> s.vpcId.equals(vpc.id))
               || st.gateways.values().stream().anyMatch(g -> vpc.id.equals(g.vpcId))
               || st.egressOnlyGateways.values().stream().anyMatch(g -> vpc.id.equals(g.vpcId()))
+              || st.carrierGateways.values().stream()
+                  .anyMatch(g -> g.live() && vpc.id.equals(g.vpcId))
               || st.interfaces.values().stream().anyMatch(n -> n.vpcId.equals(vpc.id))
               || st.routeTables.values().stream()
                   .anyMatch(t -> t.vpcId.equals(vpc.id) && !t.id.equals(vpc.mainRouteTableId))
@@ -181,7 +183,8 @@ public final class VpcsService {
     }
   }
 
-  private static boolean value(AttributeBooleanValue v) {
+  /** An attribute's boolean, which must be there (MissingParameter). */
+  static boolean value(AttributeBooleanValue v) {
     if (v.value() == null) {
       throw AwsException.missingParameter("Value");
     }
