@@ -101,6 +101,15 @@ public final class CustomerGatewaysService {
         ctx,
         req.customerGatewayId(),
         g -> {
+          VpcState st = VpcState.of(ctx.state());
+          boolean used =
+              st.vpnConnections.values().stream()
+                  .anyMatch(c -> c.live() && c.customerGatewayId.equals(g.id));
+          if (used) {
+            throw new AwsException(
+                "IncorrectState",
+                "The customer gateway " + g.id + " is in use by a VPN connection.");
+          }
           if (g.deletedAt == 0) {
             g.state = "deleted";
             g.deletedAt = System.currentTimeMillis();

@@ -138,7 +138,10 @@ public final class SubnetsService {
     synchronized (st) {
       SubnetRecord s = st.subnet(req.subnetId());
       boolean used =
-          s.pool.inUse() || st.interfaces.values().stream().anyMatch(n -> n.subnetId.equals(s.id));
+          s.pool.inUse()
+              || st.interfaces.values().stream().anyMatch(n -> n.subnetId.equals(s.id))
+              || st.transitGatewayAttachments.values().stream()
+                  .anyMatch(a -> a.live() && a.subnetIds.contains(s.id));
       if (used) {
         throw new AwsException(
             "DependencyViolation",

@@ -27,6 +27,11 @@ final class VpcKinds {
     VpcEndpoints.KIND.registerTaggable(resources);
     CarrierGateways.KIND.registerTaggable(resources);
     FlowLogs.KIND.registerTaggable(resources);
+    VpnGateways.GATEWAYS.registerTaggable(resources);
+    VpnGateways.CONNECTIONS.registerTaggable(resources);
+    TransitGateways.GATEWAYS.registerTaggable(resources);
+    TransitGateways.ATTACHMENTS.registerTaggable(resources);
+    TransitGateways.ROUTE_TABLES.registerTaggable(resources);
     resources.register(
         new Resources.Kind(
             "rtb",

@@ -42,6 +42,13 @@ public final class VpcState implements java.io.Serializable {
   final Map<String, VpcEndpointRecord> endpoints = new LinkedHashMap<>();
   final Map<String, CarrierGatewayRecord> carrierGateways = new LinkedHashMap<>();
   final Map<String, FlowLogRecord> flowLogs = new LinkedHashMap<>();
+  final Map<String, VpnGatewayRecord> vpnGateways = new LinkedHashMap<>();
+  final Map<String, VpnConnectionRecord> vpnConnections = new LinkedHashMap<>();
+  final Map<String, TransitGatewayRecords.Gateway> transitGateways = new LinkedHashMap<>();
+  final Map<String, TransitGatewayRecords.Attachment> transitGatewayAttachments =
+      new LinkedHashMap<>();
+  final Map<String, TransitGatewayRecords.RouteTable> transitGatewayRouteTables =
+      new LinkedHashMap<>();
 
   /** The region's default DHCP options set, which new VPCs get while it exists. */
   private final String defaultDhcpOptionsId;

@@ -128,7 +128,14 @@ final class VpcViews {
                                 RouteTableAssociationState.builder().state("associated").build())
                             .build())
                 .toList())
-        .propagatingVgws(List.of())
+        .propagatingVgws(
+            r.propagatingVgws.stream()
+                .map(
+                    g ->
+                        software.amazon.awssdk.services.ec2.model.PropagatingVgw.builder()
+                            .gatewayId(g)
+                            .build())
+                .toList())
         .tags(VpcTags.shown(ctx, r.id) == null ? List.of() : VpcTags.shown(ctx, r.id))
         .build();
   }
