@@ -62,6 +62,7 @@ public final class PageLimits {
     refuses("GetManagedPrefixListAssociations", 5, 255);
     refuses("DescribePrefixLists", 5, 1000);
     refuses("DescribeCarrierGateways", 5, 1000);
+    refuses("GetSubnetCidrReservations", 5, 1000);
     refuses("DescribeTransitGateways", 5, 1000);
     refuses("DescribeTransitGatewayAttachments", 5, 1000);
     refuses("DescribeTransitGatewayVpcAttachments", 5, 1000);

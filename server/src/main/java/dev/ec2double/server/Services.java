@@ -81,6 +81,7 @@ import dev.ec2double.ec2.vpc.PrefixListsService;
 import dev.ec2double.ec2.vpc.RouteTablesService;
 import dev.ec2double.ec2.vpc.SecurityGroupEnforcer;
 import dev.ec2double.ec2.vpc.SecurityGroupsService;
+import dev.ec2double.ec2.vpc.SubnetCidrReservations;
 import dev.ec2double.ec2.vpc.SubnetsService;
 import dev.ec2double.ec2.vpc.TransitGatewayRoutesService;
 import dev.ec2double.ec2.vpc.TransitGatewaysService;
@@ -168,6 +169,7 @@ public final class Services implements AutoCloseable {
     registry.register(new VpcCidrBlocksService());
     registry.register(new DefaultVpcService());
     registry.register(new VpnService());
+    registry.register(new SubnetCidrReservations());
     registry.register(new TransitGatewaysService());
     registry.register(new TransitGatewayRoutesService());
     registry.register(new RouteTablesService(placements, peeringEnforcer));

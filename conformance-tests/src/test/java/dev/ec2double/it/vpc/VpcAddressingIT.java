@@ -295,4 +295,79 @@ class VpcAddressingIT {
           .hasSize(1);
     }
   }
+
+  @Test
+  void subnetCidrReservationsKeepAutomaticAddressesOut() {
+    String vpc = ec2.createVpc(r -> r.cidrBlock("10.89.0.0/16")).vpc().vpcId();
+    String subnet =
+        ec2.createSubnet(r -> r.vpcId(vpc).cidrBlock("10.89.1.0/28")).subnet().subnetId();
+    var made =
+        ec2.createSubnetCidrReservation(
+                r ->
+                    r.subnetId(subnet)
+                        .cidr("10.89.1.4/30")
+                        .reservationType("explicit")
+                        .description("appliances"))
+            .subnetCidrReservation();
+    assertThat(made.subnetCidrReservationId()).matches("scr-[0-9a-f]{17}");
+    assertThat(made.reservationTypeAsString()).isEqualTo("explicit");
+
+    String auto =
+        ec2.createNetworkInterface(r -> r.subnetId(subnet)).networkInterface().privateIpAddress();
+    assertThat(auto).as("the first address outside the reservation").isEqualTo("10.89.1.8");
+    var named =
+        ec2.createNetworkInterface(r -> r.subnetId(subnet).privateIpAddress("10.89.1.5"))
+            .networkInterface();
+    assertThat(named.privateIpAddress()).as("asked for by name").isEqualTo("10.89.1.5");
+
+    assertError(
+        () ->
+            ec2.createSubnetCidrReservation(
+                r -> r.subnetId(subnet).cidr("10.89.1.8/30").reservationType("prefix")),
+        "InvalidParameterValue");
+    assertError(
+        () ->
+            ec2.createSubnetCidrReservation(
+                r -> r.subnetId(subnet).cidr("10.89.2.0/30").reservationType("prefix")),
+        "InvalidParameterValue");
+    assertError(
+        () ->
+            ec2.createSubnetCidrReservation(
+                r -> r.subnetId(subnet).cidr("10.89.1.12/30").reservationType("other")),
+        "InvalidParameterValue");
+    assertThat(
+            ec2.getSubnetCidrReservations(
+                    r -> r.subnetId(subnet).filters(filter("reservationType", "explicit")))
+                .subnetIpv4CidrReservations())
+        .singleElement()
+        .satisfies(x -> assertThat(x.cidr()).isEqualTo("10.89.1.4/30"));
+    assertThat(
+            ec2.getSubnetCidrReservations(
+                    r -> r.subnetId(subnet).filters(filter("reservationType", "prefix")))
+                .subnetIpv4CidrReservations())
+        .isEmpty();
+
+    ec2.deleteSubnetCidrReservation(r -> r.subnetCidrReservationId(made.subnetCidrReservationId()));
+    assertError(
+        () ->
+            ec2.deleteSubnetCidrReservation(
+                r -> r.subnetCidrReservationId(made.subnetCidrReservationId())),
+        "InvalidSubnetCidrReservationID.NotFound");
+    String next =
+        ec2.createNetworkInterface(r -> r.subnetId(subnet)).networkInterface().networkInterfaceId();
+    assertThat(
+            ec2.describeNetworkInterfaces(r -> r.networkInterfaceIds(next))
+                .networkInterfaces()
+                .get(0)
+                .privateIpAddress())
+        .as("the block is free again")
+        .isEqualTo("10.89.1.4");
+    for (var n :
+        ec2.describeNetworkInterfaces(r -> r.filters(filter("subnet-id", subnet)))
+            .networkInterfaces()) {
+      ec2.deleteNetworkInterface(r -> r.networkInterfaceId(n.networkInterfaceId()));
+    }
+    ec2.deleteSubnet(r -> r.subnetId(subnet));
+    ec2.deleteVpc(r -> r.vpcId(vpc));
+  }
 }

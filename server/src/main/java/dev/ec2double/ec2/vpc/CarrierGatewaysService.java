@@ -66,20 +66,13 @@ public final class CarrierGatewaysService {
     if (req.carrierGatewayId() == null) {
       throw AwsException.missingParameter("CarrierGatewayId");
     }
-    CarrierGatewayRecord g =
-        KIND.modify(
-            ctx,
-            req.carrierGatewayId(),
-            r -> {
-              if (!r.live()) {
-                throw new AwsException(
-                    "InvalidCarrierGatewayID.NotFound",
-                    "The CarrierGateway ID '" + r.id + "' does not exist");
-              }
-              r.state = "deleted";
-              r.deletedAt = System.currentTimeMillis();
-              return r;
-            });
+    VpcState st = VpcState.of(ctx.state());
+    CarrierGatewayRecord g;
+    synchronized (st) {
+      g = KIND.getLive(ctx.state(), req.carrierGatewayId(), CarrierGatewayRecord::live);
+      g.state = "deleted";
+      g.deletedAt = System.currentTimeMillis();
+    }
     return DeleteCarrierGatewayResponse.builder()
         .carrierGateway(KIND.view(ctx, g).toBuilder().state("deleting").build())
         .build();

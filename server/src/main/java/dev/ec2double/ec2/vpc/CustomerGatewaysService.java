@@ -13,9 +13,9 @@ import software.amazon.awssdk.services.ec2.model.DescribeCustomerGatewaysRequest
 import software.amazon.awssdk.services.ec2.model.DescribeCustomerGatewaysResponse;
 
 /**
- * CreateCustomerGateway, DescribeCustomerGateways and DeleteCustomerGateway: records only (there is
- * no VPN). An identical Create returns the gateway that exists, as AWS does; a deleted gateway
- * shows state {@code deleted} for an hour, then goes.
+ * CreateCustomerGateway, DescribeCustomerGateways and DeleteCustomerGateway: records only (no
+ * tunnel comes up). An identical Create returns the gateway that exists, as AWS does; a deleted
+ * gateway shows state {@code deleted} for an hour, then goes.
  * https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_CreateCustomerGateway.html
  */
 public final class CustomerGatewaysService {

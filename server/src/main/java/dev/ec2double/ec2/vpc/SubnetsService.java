@@ -152,6 +152,13 @@ public final class SubnetsService {
         t.associations.removeIf(a -> s.id.equals(a.subnetId()));
       }
       NetworkAcls.dropAssociation(st, s.id);
+      // a subnet's CIDR reservations go with it
+      for (var r : List.copyOf(st.subnetCidrReservations.values())) {
+        if (r.subnetId().equals(s.id)) {
+          st.subnetCidrReservations.remove(r.id());
+          ctx.tags().drop(r.id());
+        }
+      }
     }
     ctx.tags().drop(req.subnetId());
     refresh(ctx);

@@ -54,14 +54,7 @@ final class TransitGateways {
 
   static final ResourceKind<TransitGatewayRecords.Attachment, TransitGatewayAttachment>
       ATTACHMENTS =
-          ResourceKind.<TransitGatewayRecords.Attachment, TransitGatewayAttachment>of(
-                  "tgw-attach", "transit-gateway-attachment")
-              .errors(
-                  "InvalidTransitGatewayAttachmentID.NotFound",
-                  "transitGatewayAttachment",
-                  "InvalidTransitGatewayAttachmentID.Malformed")
-              .storedIn(VpcState::of, st -> st.transitGatewayAttachments)
-              .id(a -> a.id)
+          TransitGateways.<TransitGatewayAttachment>attachments()
               .view(TransitGateways::attachment, TransitGatewayAttachment::tags)
               .filter(
                   "association.transit-gateway-route-table-id",
@@ -84,14 +77,7 @@ final class TransitGateways {
   /** The VPC attachments alone, as DescribeTransitGatewayVpcAttachments shows them. */
   static final ResourceKind<TransitGatewayRecords.Attachment, TransitGatewayVpcAttachment>
       VPC_ATTACHMENTS =
-          ResourceKind.<TransitGatewayRecords.Attachment, TransitGatewayVpcAttachment>of(
-                  "tgw-attach", "transit-gateway-attachment")
-              .errors(
-                  "InvalidTransitGatewayAttachmentID.NotFound",
-                  "transitGatewayAttachment",
-                  "InvalidTransitGatewayAttachmentID.Malformed")
-              .storedIn(VpcState::of, st -> st.transitGatewayAttachments)
-              .id(a -> a.id)
+          TransitGateways.<TransitGatewayVpcAttachment>attachments()
               .view(TransitGateways::vpcAttachment, TransitGatewayVpcAttachment::tags)
               .filter("state", TransitGatewayVpcAttachment::stateAsString)
               .filter(
@@ -124,6 +110,18 @@ final class TransitGateways {
                   "transit-gateway-route-table-id",
                   TransitGatewayRouteTable::transitGatewayRouteTableId)
               .build();
+
+  /** Both views of the attachments share their records, ids and errors. */
+  private static <V> ResourceKind.Builder<TransitGatewayRecords.Attachment, V> attachments() {
+    return ResourceKind.<TransitGatewayRecords.Attachment, V>of(
+            "tgw-attach", "transit-gateway-attachment")
+        .errors(
+            "InvalidTransitGatewayAttachmentID.NotFound",
+            "transitGatewayAttachment",
+            "InvalidTransitGatewayAttachmentID.Malformed")
+        .storedIn(VpcState::of, st -> st.transitGatewayAttachments)
+        .id(a -> a.id);
+  }
 
   private static TransitGateway gateway(RequestContext ctx, TransitGatewayRecords.Gateway g) {
     Map<String, String> o = g.options;

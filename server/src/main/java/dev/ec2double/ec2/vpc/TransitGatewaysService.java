@@ -127,12 +127,7 @@ public final class TransitGatewaysService {
     if (id == null) {
       throw AwsException.missingParameter("TransitGatewayId");
     }
-    TransitGatewayRecords.Gateway g = TransitGateways.GATEWAYS.get(ctx.state(), id);
-    if (!g.live()) {
-      throw new AwsException(
-          "InvalidTransitGatewayID.NotFound", "The transitGateway ID '" + id + "' does not exist.");
-    }
-    return g;
+    return TransitGateways.GATEWAYS.getLive(ctx.state(), id, TransitGatewayRecords.Base::live);
   }
 
   public ModifyTransitGatewayResponse modifyTransitGateway(
@@ -273,13 +268,7 @@ public final class TransitGatewaysService {
     if (id == null) {
       throw AwsException.missingParameter("TransitGatewayAttachmentId");
     }
-    TransitGatewayRecords.Attachment a = TransitGateways.ATTACHMENTS.get(ctx.state(), id);
-    if (!a.live()) {
-      throw new AwsException(
-          "InvalidTransitGatewayAttachmentID.NotFound",
-          "Transit Gateway Attachment " + id + " was deleted or does not exist.");
-    }
-    return a;
+    return TransitGateways.ATTACHMENTS.getLive(ctx.state(), id, TransitGatewayRecords.Base::live);
   }
 
   private static TransitGatewayRecords.Attachment liveVpcAttachment(RequestContext ctx, String id) {

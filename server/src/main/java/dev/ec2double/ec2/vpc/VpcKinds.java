@@ -27,6 +27,7 @@ final class VpcKinds {
     VpcEndpoints.KIND.registerTaggable(resources);
     CarrierGateways.KIND.registerTaggable(resources);
     FlowLogs.KIND.registerTaggable(resources);
+    SubnetCidrReservations.KIND.registerTaggable(resources);
     VpnGateways.GATEWAYS.registerTaggable(resources);
     VpnGateways.CONNECTIONS.registerTaggable(resources);
     TransitGateways.GATEWAYS.registerTaggable(resources);

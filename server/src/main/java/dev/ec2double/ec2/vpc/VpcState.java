@@ -42,6 +42,7 @@ public final class VpcState implements java.io.Serializable {
   final Map<String, VpcEndpointRecord> endpoints = new LinkedHashMap<>();
   final Map<String, CarrierGatewayRecord> carrierGateways = new LinkedHashMap<>();
   final Map<String, FlowLogRecord> flowLogs = new LinkedHashMap<>();
+  final Map<String, SubnetCidrReservationRecord> subnetCidrReservations = new LinkedHashMap<>();
   final Map<String, VpnGatewayRecord> vpnGateways = new LinkedHashMap<>();
   final Map<String, VpnConnectionRecord> vpnConnections = new LinkedHashMap<>();
   final Map<String, TransitGatewayRecords.Gateway> transitGateways = new LinkedHashMap<>();

@@ -104,12 +104,7 @@ public final class VpnService {
   }
 
   private static VpnGatewayRecord liveGateway(VpcState st, RequestContext ctx, String id) {
-    VpnGatewayRecord g = VpnGateways.GATEWAYS.get(ctx.state(), id);
-    if (!g.live()) {
-      throw new AwsException(
-          "InvalidVpnGatewayID.NotFound", "The vpnGateway ID '" + id + "' does not exist");
-    }
-    return g;
+    return VpnGateways.GATEWAYS.getLive(ctx.state(), id, VpnGatewayRecord::live);
   }
 
   /** One VPC per gateway and one gateway per VPC. */
@@ -218,12 +213,9 @@ public final class VpnService {
     VpcState st = VpcState.of(ctx.state());
     VpnConnectionRecord c;
     synchronized (st) {
-      CustomerGatewayRecord cgw = CustomerGateways.KIND.get(ctx.state(), req.customerGatewayId());
-      if (cgw.deletedAt != 0) {
-        throw new AwsException(
-            "InvalidCustomerGatewayID.NotFound",
-            "The customerGateway ID '" + cgw.id + "' does not exist");
-      }
+      CustomerGatewayRecord cgw =
+          CustomerGateways.KIND.getLive(
+              ctx.state(), req.customerGatewayId(), g -> g.deletedAt == 0);
       String vgw = null;
       TransitGatewayRecords.Gateway tgw = null;
       if (req.vpnGatewayId() != null) {
@@ -287,18 +279,10 @@ public final class VpnService {
 
   private static void liveConnection(
       RequestContext ctx, String id, java.util.function.Consumer<VpnConnectionRecord> change) {
-    VpnGateways.CONNECTIONS.modify(
-        ctx,
-        id,
-        c -> {
-          if (!c.live()) {
-            throw new AwsException(
-                "InvalidVpnConnectionID.NotFound",
-                "The vpnConnection ID '" + id + "' does not exist");
-          }
-          change.accept(c);
-          return c;
-        });
+    VpcState st = VpcState.of(ctx.state());
+    synchronized (st) {
+      change.accept(VpnGateways.CONNECTIONS.getLive(ctx.state(), id, VpnConnectionRecord::live));
+    }
   }
 
   public CreateVpnConnectionRouteResponse createVpnConnectionRoute(
