@@ -387,4 +387,97 @@ class VpnAndTransitGatewaysIT {
     ec2.deleteVpc(r -> r.vpcId(vpcA));
     ec2.deleteVpc(r -> r.vpcId(vpcB));
   }
+
+  private static com.fasterxml.jackson.databind.JsonNode cli(String... args) throws Exception {
+    dev.ec2double.it.AwsCli.Run run = dev.ec2double.it.AwsCli.run("eu-north-1", args);
+    assertThat(run.exit()).as(run.stderr()).isZero();
+    return new com.fasterxml.jackson.databind.ObjectMapper().readTree(run.stdout());
+  }
+
+  /** botocore is stricter about element names than the Java SDK: each new family once. */
+  @Test
+  void theAwsCliDrivesTheNewFamilies() throws Exception {
+    dev.ec2double.it.AwsCli.requireInstalled("VpnAndTransitGatewaysIT");
+    String vpc =
+        cli("ec2", "create-vpc", "--cidr-block", "10.74.0.0/16").get("Vpc").get("VpcId").asText();
+    var assoc =
+        cli("ec2", "associate-vpc-cidr-block", "--vpc-id", vpc, "--cidr-block", "10.75.0.0/16");
+    assertThat(assoc.get("CidrBlockAssociation").get("CidrBlockState").get("State").asText())
+        .isEqualTo("associating");
+    assertThat(
+            cli("ec2", "describe-vpcs", "--vpc-ids", vpc)
+                .get("Vpcs")
+                .get(0)
+                .get("CidrBlockAssociationSet"))
+        .hasSize(2);
+
+    String tgw =
+        cli("ec2", "create-transit-gateway", "--description", "cli")
+            .get("TransitGateway")
+            .get("TransitGatewayId")
+            .asText();
+    var described = cli("ec2", "describe-transit-gateways", "--transit-gateway-ids", tgw);
+    assertThat(described.get("TransitGateways").get(0).get("Options").get("AmazonSideAsn").asLong())
+        .isEqualTo(64512L);
+
+    String vgw =
+        cli("ec2", "create-vpn-gateway", "--type", "ipsec.1")
+            .get("VpnGateway")
+            .get("VpnGatewayId")
+            .asText();
+    cli("ec2", "attach-vpn-gateway", "--vpn-gateway-id", vgw, "--vpc-id", vpc);
+    assertThat(
+            cli("ec2", "describe-vpn-gateways", "--vpn-gateway-ids", vgw)
+                .get("VpnGateways")
+                .get(0)
+                .get("VpcAttachments")
+                .get(0)
+                .get("State")
+                .asText())
+        .isEqualTo("attached");
+
+    var flows =
+        cli(
+            "ec2",
+            "create-flow-logs",
+            "--resource-type",
+            "VPC",
+            "--resource-ids",
+            vpc,
+            "--traffic-type",
+            "ALL",
+            "--log-destination-type",
+            "s3",
+            "--log-destination",
+            "arn:aws:s3:::cli-flows");
+    String fl = flows.get("FlowLogIds").get(0).asText();
+    assertThat(
+            cli("ec2", "describe-flow-logs", "--flow-log-ids", fl)
+                .get("FlowLogs")
+                .get(0)
+                .get("LogDestination")
+                .asText())
+        .isEqualTo("arn:aws:s3:::cli-flows");
+    String cagw =
+        cli("ec2", "create-carrier-gateway", "--vpc-id", vpc)
+            .get("CarrierGateway")
+            .get("CarrierGatewayId")
+            .asText();
+    assertThat(
+            cli("ec2", "describe-carrier-gateways", "--carrier-gateway-ids", cagw)
+                .get("CarrierGateways"))
+        .hasSize(1);
+
+    cli("ec2", "delete-carrier-gateway", "--carrier-gateway-id", cagw);
+    cli("ec2", "delete-flow-logs", "--flow-log-ids", fl);
+    cli("ec2", "detach-vpn-gateway", "--vpn-gateway-id", vgw, "--vpc-id", vpc);
+    cli("ec2", "delete-vpn-gateway", "--vpn-gateway-id", vgw);
+    cli("ec2", "delete-transit-gateway", "--transit-gateway-id", tgw);
+    cli(
+        "ec2",
+        "disassociate-vpc-cidr-block",
+        "--association-id",
+        assoc.get("CidrBlockAssociation").get("AssociationId").asText());
+    cli("ec2", "delete-vpc", "--vpc-id", vpc);
+  }
 }
