@@ -79,6 +79,7 @@ import dev.ec2double.ec2.vpc.NetworkAclsService;
 import dev.ec2double.ec2.vpc.NetworkInterfacesService;
 import dev.ec2double.ec2.vpc.PrefixListsService;
 import dev.ec2double.ec2.vpc.RouteTablesService;
+import dev.ec2double.ec2.vpc.SecondaryAddressesService;
 import dev.ec2double.ec2.vpc.SecurityGroupEnforcer;
 import dev.ec2double.ec2.vpc.SecurityGroupsService;
 import dev.ec2double.ec2.vpc.SubnetCidrReservations;
@@ -170,6 +171,7 @@ public final class Services implements AutoCloseable {
     registry.register(new DefaultVpcService());
     registry.register(new VpnService());
     registry.register(new SubnetCidrReservations());
+    registry.register(new SecondaryAddressesService());
     registry.register(new TransitGatewaysService());
     registry.register(new TransitGatewayRoutesService());
     registry.register(new RouteTablesService(placements, peeringEnforcer));

@@ -370,4 +370,108 @@ class VpcAddressingIT {
     ec2.deleteSubnet(r -> r.subnetId(subnet));
     ec2.deleteVpc(r -> r.vpcId(vpc));
   }
+
+  @Test
+  void secondaryAddressesAreAssignedMovedAndReleased() {
+    String vpc = ec2.createVpc(r -> r.cidrBlock("10.88.0.0/16")).vpc().vpcId();
+    String subnet =
+        ec2.createSubnet(r -> r.vpcId(vpc).cidrBlock("10.88.1.0/24")).subnet().subnetId();
+    String a =
+        ec2.createNetworkInterface(r -> r.subnetId(subnet)).networkInterface().networkInterfaceId();
+    String b =
+        ec2.createNetworkInterface(r -> r.subnetId(subnet)).networkInterface().networkInterfaceId();
+    var counted =
+        ec2.assignPrivateIpAddresses(
+            r -> r.networkInterfaceId(a).secondaryPrivateIpAddressCount(2));
+    assertThat(counted.assignedPrivateIpAddresses()).hasSize(2);
+    ec2.assignPrivateIpAddresses(r -> r.networkInterfaceId(a).privateIpAddresses("10.88.1.50"));
+    var shown =
+        ec2.describeNetworkInterfaces(r -> r.networkInterfaceIds(a)).networkInterfaces().get(0);
+    assertThat(shown.privateIpAddresses()).hasSize(4);
+    assertThat(shown.privateIpAddresses().get(0).primary()).isTrue();
+    assertThat(shown.privateIpAddresses())
+        .filteredOn(p -> !p.primary())
+        .extracting(p -> p.privateIpAddress())
+        .contains("10.88.1.50");
+    assertThat(
+            ec2.describeNetworkInterfaces(
+                    r -> r.filters(filter("addresses.private-ip-address", "10.88.1.50")))
+                .networkInterfaces())
+        .extracting(n -> n.networkInterfaceId())
+        .containsExactly(a);
+
+    assertError(
+        () ->
+            ec2.assignPrivateIpAddresses(
+                r -> r.networkInterfaceId(b).privateIpAddresses("10.88.1.50")),
+        "InvalidIPAddress.InUse");
+    ec2.assignPrivateIpAddresses(
+        r -> r.networkInterfaceId(b).privateIpAddresses("10.88.1.50").allowReassignment(true));
+    assertThat(
+            ec2.describeNetworkInterfaces(
+                    r -> r.filters(filter("addresses.private-ip-address", "10.88.1.50")))
+                .networkInterfaces())
+        .extracting(n -> n.networkInterfaceId())
+        .containsExactly(b);
+    assertError(
+        () ->
+            ec2.unassignPrivateIpAddresses(
+                r -> r.networkInterfaceId(a).privateIpAddresses("10.88.1.50")),
+        "InvalidParameterValue");
+    ec2.unassignPrivateIpAddresses(r -> r.networkInterfaceId(b).privateIpAddresses("10.88.1.50"));
+    assertError(
+        () ->
+            ec2.assignPrivateIpAddresses(
+                r ->
+                    r.networkInterfaceId(a)
+                        .privateIpAddresses("10.88.1.60")
+                        .secondaryPrivateIpAddressCount(1)),
+        "InvalidParameterCombination");
+
+    // IPv6 needs the subnet's /64
+    assertError(
+        () -> ec2.assignIpv6Addresses(r -> r.networkInterfaceId(a).ipv6AddressCount(1)),
+        "InvalidParameterValue");
+    var v6 =
+        ec2.associateVpcCidrBlock(r -> r.vpcId(vpc).amazonProvidedIpv6CidrBlock(true))
+            .ipv6CidrBlockAssociation();
+    String slash64 = v6.ipv6CidrBlock().replace("00::/56", "") + "02::/64";
+    String s6 =
+        ec2.associateSubnetCidrBlock(r -> r.subnetId(subnet).ipv6CidrBlock(slash64))
+            .ipv6CidrBlockAssociation()
+            .associationId();
+    String given = slash64.replace("::/64", "::10");
+    var assigned =
+        ec2.assignIpv6Addresses(r -> r.networkInterfaceId(a).ipv6Addresses(given))
+            .assignedIpv6Addresses();
+    assertThat(assigned).containsExactly(given);
+    assertThat(
+            ec2.assignIpv6Addresses(r -> r.networkInterfaceId(a).ipv6AddressCount(1))
+                .assignedIpv6Addresses())
+        .singleElement()
+        .satisfies(x -> assertThat(x).startsWith(slash64.replace("::/64", ":")));
+    assertThat(
+            ec2.describeNetworkInterfaces(r -> r.networkInterfaceIds(a))
+                .networkInterfaces()
+                .get(0)
+                .ipv6Addresses())
+        .hasSize(2);
+    assertError(
+        () -> ec2.assignIpv6Addresses(r -> r.networkInterfaceId(b).ipv6Addresses(given)),
+        "InvalidIPAddress.InUse");
+    assertError(
+        () -> ec2.assignIpv6Addresses(r -> r.networkInterfaceId(b).ipv6Addresses("2001:db8::1")),
+        "InvalidParameterValue");
+    assertThat(
+            ec2.unassignIpv6Addresses(r -> r.networkInterfaceId(a).ipv6Addresses(given))
+                .unassignedIpv6Addresses())
+        .containsExactly(given);
+
+    ec2.deleteNetworkInterface(r -> r.networkInterfaceId(a));
+    ec2.deleteNetworkInterface(r -> r.networkInterfaceId(b));
+    ec2.disassociateSubnetCidrBlock(r -> r.associationId(s6));
+    ec2.disassociateVpcCidrBlock(r -> r.associationId(v6.associationId()));
+    ec2.deleteSubnet(r -> r.subnetId(subnet));
+    ec2.deleteVpc(r -> r.vpcId(vpc));
+  }
 }

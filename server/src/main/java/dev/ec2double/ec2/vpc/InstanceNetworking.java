@@ -285,7 +285,14 @@ public final class InstanceNetworking {
         .interfaceType(n.interfaceType)
         .groups(NetworkInterfaceViews.groups(st, n.groupIds))
         .association(assoc)
-        .ipv6Addresses(List.of())
+        .ipv6Addresses(
+            n.ipv6Addresses.stream()
+                .map(
+                    a ->
+                        software.amazon.awssdk.services.ec2.model.InstanceIpv6Address.builder()
+                            .ipv6Address(a)
+                            .build())
+                .toList())
         .attachment(
             InstanceNetworkInterfaceAttachment.builder()
                 .attachmentId(n.attachmentId)
@@ -296,12 +303,22 @@ public final class InstanceNetworking {
                 .status("attached")
                 .build())
         .privateIpAddresses(
-            InstancePrivateIpAddress.builder()
-                .primary(true)
-                .privateIpAddress(n.privateIp)
-                .privateDnsName(dns)
-                .association(assoc)
-                .build())
+            java.util.stream.Stream.concat(
+                    java.util.stream.Stream.of(
+                        InstancePrivateIpAddress.builder()
+                            .primary(true)
+                            .privateIpAddress(n.privateIp)
+                            .privateDnsName(dns)
+                            .association(assoc)
+                            .build()),
+                    n.secondaryIps.stream()
+                        .map(
+                            ip ->
+                                InstancePrivateIpAddress.builder()
+                                    .primary(false)
+                                    .privateIpAddress(ip)
+                                    .build()))
+                .toList())
         .build();
   }
 }

@@ -50,6 +50,46 @@ final class Ipv6Blocks {
     }
   }
 
+  /** The text of an address (RFC 5952: lowercase, the longest run of zero groups as ::). */
+  static String text(BigInteger address) {
+    int[] groups = new int[8];
+    for (int i = 0; i < 8; i++) {
+      groups[i] = address.shiftRight(112 - 16 * i).intValue() & 0xffff;
+    }
+    int bestStart = -1;
+    int bestLength = 1;
+    for (int i = 0; i < 8; ) {
+      int j = i;
+      while (j < 8 && groups[j] == 0) {
+        j++;
+      }
+      if (j - i > bestLength) {
+        bestStart = i;
+        bestLength = j - i;
+      }
+      i = j == i ? i + 1 : j;
+    }
+    StringBuilder b = new StringBuilder();
+    for (int i = 0; i < 8; i++) {
+      if (i == bestStart) {
+        b.append("::");
+        i += bestLength - 1;
+        continue;
+      }
+      if (b.length() > 0 && b.charAt(b.length() - 1) != ':') {
+        b.append(':');
+      }
+      b.append(Integer.toHexString(groups[i]));
+    }
+    return b.toString();
+  }
+
+  /** A random address of a /64 (its host half never all zeros). */
+  static String randomIn(Block block) {
+    long host = ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE);
+    return text(block.base().add(BigInteger.valueOf(host)));
+  }
+
   /** A /56 from Amazon's 2600:1f00::/24 for a new association. */
   static String amazonProvided56() {
     ThreadLocalRandom r = ThreadLocalRandom.current();
