@@ -29,31 +29,32 @@ final class Capacity {
   /** Whether anything changed. */
   boolean adjust(RequestContext ctx, GroupRecord g) {
     int n = g.counted().size();
+    int target = g.desired + Refreshes.surge(g);
     Instant now = AutoScaling.now();
-    if (n < g.desired && !g.suspended("Launch")) {
+    if (n < target && !g.suspended("Launch")) {
       if (g.lastLaunchFailure != null && g.lastLaunchFailure.plus(RETRY).isAfter(now)) {
         return false;
       }
-      for (int k = n; k < g.desired; k++) {
-        if (!launchOne(ctx, g, n, now)) {
+      for (int k = n; k < target; k++) {
+        if (!launchOne(ctx, g, n, target, now)) {
           break;
         }
       }
       return true;
     }
-    if (n > g.desired && !g.suspended("Terminate")) {
-      for (Member m : victims(g, n - g.desired)) {
-        MemberSteps.leave(g, m, "Terminating", cause(g, Causes.shrunk(now, n, g.desired)));
+    if (n > target && !g.suspended("Terminate")) {
+      for (Member m : victims(g, n - target)) {
+        MemberSteps.leave(g, m, "Terminating", cause(g, Causes.shrunk(now, n, target)));
       }
       return true;
     }
     return false;
   }
 
-  private boolean launchOne(RequestContext ctx, GroupRecord g, int from, Instant now) {
+  private boolean launchOne(RequestContext ctx, GroupRecord g, int from, int to, Instant now) {
     String zone = leastUsedZone(g);
     String subnet = subnetIn(g, zone);
-    String cause = cause(g, Causes.started(now, from, g.desired));
+    String cause = cause(g, Causes.started(now, from, to));
     try {
       Fleet.Instance i = fleet.launch(ctx, LaunchRequests.of(ctx, g, subnet, zone));
       List<Tag> tags = new ArrayList<>();
