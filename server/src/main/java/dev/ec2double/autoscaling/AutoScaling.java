@@ -43,6 +43,14 @@ public final class AutoScaling implements AutoCloseable {
     }
   }
 
+  /**
+   * CloudWatch's {@code AWS/EC2} {@code CPUUtilization} of the instances CPU target tracking
+   * watches, for a CloudWatch API to answer from the same readings.
+   */
+  public MetricSource cpuMetrics() {
+    return reconciler.cpu();
+  }
+
   /** Whether the reconciler's thread runs. */
   public boolean reconciling() {
     return reconciler.running();

@@ -34,6 +34,17 @@ public interface Fleet {
    */
   String requireTemplate(RequestContext ctx, String id, String name, String version);
 
+  /**
+   * The CPU time the instance has used so far (nanoseconds) and its CPUs, from the engine's
+   * statistics; null when not measured (the mock backend, a stopped instance). May block a second.
+   */
+  default Cpu cpu(RegionState region, String instanceId) {
+    return null;
+  }
+
+  /** A reading of an instance's CPU. */
+  record Cpu(long nanos, double cpus) {}
+
   /** The zone of a subnet, or null when the region has no such subnet. */
   String subnetZone(RegionState region, String subnetId);
 }

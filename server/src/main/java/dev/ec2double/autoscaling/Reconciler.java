@@ -33,6 +33,7 @@ public final class Reconciler implements AutoCloseable {
   private final Capacity capacity;
   private final TargetTracking tracking;
   private final Refreshes refreshes;
+  private final CpuSampler cpu;
   private final Regions regions;
   private ScheduledExecutorService thread;
   private boolean closed;
@@ -40,7 +41,8 @@ public final class Reconciler implements AutoCloseable {
 
   Reconciler(Fleet fleet, GroupTargets targets, MetricSource metrics, Regions regions) {
     this.members = new MemberSteps(fleet, targets);
-    this.tracking = new TargetTracking(metrics);
+    this.cpu = new CpuSampler(fleet);
+    this.tracking = new TargetTracking(metrics, cpu);
     this.capacity = new Capacity(fleet);
     this.refreshes = new Refreshes(targets);
     this.regions = regions;
@@ -62,6 +64,11 @@ public final class Reconciler implements AutoCloseable {
       thread.scheduleWithFixedDelay(this::pass, 1, 1, TimeUnit.SECONDS);
     }
     return thread;
+  }
+
+  /** The CPU readings of the watched instances, as a metric source. */
+  MetricSource cpu() {
+    return cpu;
   }
 
   /** Whether the passes run (they start with the first change). */
@@ -137,6 +144,7 @@ public final class Reconciler implements AutoCloseable {
   @Override
   public synchronized void close() {
     closed = true;
+    cpu.close();
     if (thread != null) {
       thread.shutdownNow();
     }
