@@ -52,33 +52,37 @@ final class Capacity {
   }
 
   private boolean launchOne(RequestContext ctx, GroupRecord g, int from, int to, Instant now) {
+    String cause = cause(g, Causes.started(now, from, to));
+    Member warm = WarmPools.take(ctx, fleet, g);
+    if (warm != null) {
+      warm.protectedFromScaleIn = g.newInstancesProtectedFromScaleIn;
+      warm.activity =
+          new ActivityRecord(
+              "Launching a new EC2 instance from warm pool: " + warm.instanceId,
+              cause,
+              now,
+              details(warm.subnetId, warm.zone),
+              "PreInService");
+      warm.activity.progress("PreInService", 30);
+      g.record(warm.activity);
+      g.members.put(warm.instanceId, warm);
+      return true;
+    }
     String zone = leastUsedZone(g);
     String subnet = subnetIn(g, zone);
-    String cause = cause(g, Causes.started(now, from, to));
     try {
-      Fleet.Instance i = fleet.launch(ctx, LaunchRequests.of(ctx, g, subnet, zone));
-      List<Tag> tags = new ArrayList<>();
-      tags.add(groupTag(g));
-      g.tags.forEach(
-          (k, t) -> {
-            if (t.propagateAtLaunch()) {
-              tags.add(Tag.builder().key(k).value(t.value()).build());
-            }
-          });
-      ctx.tags().addSystem(List.of(i.id()), tags);
-      Member m = new Member(i.id(), i.zone(), i.instanceType(), g.source, now);
-      m.subnetId = subnet;
+      Member m = launch(ctx, fleet, g, subnet, zone, now);
       m.protectedFromScaleIn = g.newInstancesProtectedFromScaleIn;
       m.activity =
           new ActivityRecord(
-              "Launching a new EC2 instance: " + i.id(),
+              "Launching a new EC2 instance: " + m.instanceId,
               cause,
               now,
-              details(subnet, i.zone()),
+              details(subnet, m.zone),
               "PreInService");
       m.activity.progress("PreInService", 30);
       g.record(m.activity);
-      g.members.put(i.id(), m);
+      g.members.put(m.instanceId, m);
       return true;
     } catch (AwsException e) {
       ActivityRecord a =
@@ -95,6 +99,24 @@ final class Capacity {
       g.lastLaunchFailure = now;
       return false;
     }
+  }
+
+  /** Launches one instance of the group, tagged as the group tags them (EC2's error if not). */
+  static Member launch(
+      RequestContext ctx, Fleet fleet, GroupRecord g, String subnet, String zone, Instant now) {
+    Fleet.Instance i = fleet.launch(ctx, LaunchRequests.of(ctx, g, subnet, zone));
+    List<Tag> tags = new ArrayList<>();
+    tags.add(groupTag(g));
+    g.tags.forEach(
+        (k, t) -> {
+          if (t.propagateAtLaunch()) {
+            tags.add(Tag.builder().key(k).value(t.value()).build());
+          }
+        });
+    ctx.tags().addSystem(List.of(i.id()), tags);
+    Member m = new Member(i.id(), i.zone(), i.instanceType(), g.source, now);
+    m.subnetId = subnet;
+    return m;
   }
 
   private static String cause(GroupRecord g, String step) {
@@ -127,7 +149,7 @@ final class Capacity {
   }
 
   /** The subnet of the zone used least by the group's members, or null without subnets. */
-  private static String subnetIn(GroupRecord g, String zone) {
+  static String subnetIn(GroupRecord g, String zone) {
     String best = null;
     long fewest = Long.MAX_VALUE;
     for (Map.Entry<String, String> e : g.subnetZones.entrySet()) {

@@ -25,6 +25,12 @@ public interface Fleet {
   /** Terminates an instance (nothing when it is gone already). */
   void terminate(RequestContext ctx, String instanceId);
 
+  /** Stops a running instance (a warm pool's Stopped or Hibernated state). */
+  void stop(RequestContext ctx, String instanceId);
+
+  /** Starts a stopped instance (a warm pool's instance moving into the group). */
+  void start(RequestContext ctx, String instanceId);
+
   /** The instance, or null when it does not exist. */
   Instance find(RegionState region, String instanceId);
 

@@ -241,13 +241,16 @@ public final class GroupsService {
               "You cannot delete an AutoScalingGroup while there are scaling activities in"
                   + " progress for that group.");
         }
-        if (!g.members.isEmpty()) {
+        if (!g.members.isEmpty() || g.warmPool != null) {
           throw AutoScalingErrors.inUse(
               "You cannot delete an AutoScalingGroup while there are instances or pending Spot"
                   + " instance request(s) still in the group.");
         }
       }
-      if (g.members.isEmpty()) {
+      if (g.warmPool != null) {
+        g.warmPool.status = "PendingDelete";
+      }
+      if (g.members.isEmpty() && g.warmPool == null) {
         store.groups.remove(g.name);
       } else {
         g.status = "Delete in progress";

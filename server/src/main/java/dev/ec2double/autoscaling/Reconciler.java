@@ -35,6 +35,7 @@ public final class Reconciler implements AutoCloseable {
   private final Refreshes refreshes;
   private final CpuSampler cpu;
   private final Regions regions;
+  private final Fleet fleet;
   private ScheduledExecutorService thread;
   private boolean closed;
   private final AtomicBoolean queued = new AtomicBoolean();
@@ -46,6 +47,7 @@ public final class Reconciler implements AutoCloseable {
     this.capacity = new Capacity(fleet);
     this.refreshes = new Refreshes(targets);
     this.regions = regions;
+    this.fleet = fleet;
   }
 
   /**
@@ -124,7 +126,8 @@ public final class Reconciler implements AutoCloseable {
     for (Member m : List.copyOf(g.members.values())) {
       members.follow(ctx, g, m);
     }
-    if (g.status != null && g.members.isEmpty()) {
+    boolean pooled = WarmPools.step(ctx, fleet, g);
+    if (g.status != null && g.members.isEmpty() && g.warmPool == null) {
       store.groups.remove(g.name);
       ctx.state().changed();
       return;

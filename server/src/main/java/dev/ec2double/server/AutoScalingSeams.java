@@ -67,6 +67,24 @@ final class AutoScalingSeams {
       }
 
       @Override
+      public void stop(RequestContext ctx, String instanceId) {
+        actions.stopInstances(
+            ctx,
+            software.amazon.awssdk.services.ec2.model.StopInstancesRequest.builder()
+                .instanceIds(instanceId)
+                .build());
+      }
+
+      @Override
+      public void start(RequestContext ctx, String instanceId) {
+        actions.startInstances(
+            ctx,
+            software.amazon.awssdk.services.ec2.model.StartInstancesRequest.builder()
+                .instanceIds(instanceId)
+                .build());
+      }
+
+      @Override
       public Instance find(RegionState region, String instanceId) {
         InstanceRecord r = Instances.store(region).get(instanceId);
         return r == null

@@ -303,6 +303,7 @@ public final class Services implements AutoCloseable {
     registry.register(new dev.ec2double.autoscaling.NotificationsService());
     registry.register(new dev.ec2double.autoscaling.InstanceRefreshService(as));
     registry.register(new dev.ec2double.autoscaling.GroupSettingsService(as));
+    registry.register(new dev.ec2double.autoscaling.WarmPoolsService(as));
   }
 
   /**
