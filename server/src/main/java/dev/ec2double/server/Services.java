@@ -304,6 +304,8 @@ public final class Services implements AutoCloseable {
     registry.register(new dev.ec2double.autoscaling.InstanceRefreshService(as));
     registry.register(new dev.ec2double.autoscaling.GroupSettingsService(as));
     registry.register(new dev.ec2double.autoscaling.WarmPoolsService(as));
+    registry.register(new dev.ec2double.autoscaling.ForecastService());
+    registry.register(new dev.ec2double.autoscaling.LaunchInstancesService(as));
   }
 
   /**

@@ -376,4 +376,68 @@ class AutoScalingSchedulesPoolsIT {
         .isEqualTo("disabled");
     as.deleteAutoScalingGroup(r -> r.autoScalingGroupName("settings").forceDelete(true));
   }
+
+  @Test
+  void launchInstancesLaunchesAtOnceAndRaisesTheDesiredCapacity() {
+    create("launch", 0, "$Latest");
+    String subnet = subnets.split(",")[1];
+    var out =
+        as.launchInstances(
+            r ->
+                r.autoScalingGroupName("launch")
+                    .requestedCapacity(2)
+                    .subnetIds(subnet)
+                    .clientToken("t-1"));
+    assertThat(out.errors()).isEmpty();
+    assertThat(out.instances())
+        .singleElement()
+        .satisfies(
+            c -> {
+              assertThat(c.subnetId()).isEqualTo(subnet);
+              assertThat(c.instanceType()).isEqualTo("t3.micro");
+              assertThat(c.instanceIds()).hasSize(2);
+            });
+    assertThat(describe(as, "launch").desiredCapacity()).isEqualTo(2);
+    assertThat(awaitInService(as, "launch", 2, 30))
+        .extracting(Instance::instanceId)
+        .containsExactlyInAnyOrderElementsOf(out.instances().get(0).instanceIds());
+    assertThat(
+            error(
+                () ->
+                    as.launchInstances(r -> r.autoScalingGroupName("launch").requestedCapacity(3))))
+        .startsWith("ValidationError: Launching 3 instances would raise the desired capacity");
+
+    as.putScalingPolicy(
+        r ->
+            r.autoScalingGroupName("launch")
+                .policyName("predict")
+                .policyType("PredictiveScaling")
+                .predictiveScalingConfiguration(
+                    c ->
+                        c.metricSpecifications(
+                            m ->
+                                m.targetValue(50.0)
+                                    .predefinedMetricPairSpecification(
+                                        p -> p.predefinedMetricType("ASGCPUUtilization")))));
+    var forecast =
+        as.getPredictiveScalingForecast(
+            r ->
+                r.autoScalingGroupName("launch")
+                    .policyName("predict")
+                    .startTime(Instant.now())
+                    .endTime(Instant.now().plus(1, ChronoUnit.DAYS)));
+    assertThat(forecast.loadForecast()).singleElement();
+    assertThat(forecast.capacityForecast().values()).isEmpty();
+    assertThat(
+            error(
+                () ->
+                    as.getPredictiveScalingForecast(
+                        r ->
+                            r.autoScalingGroupName("launch")
+                                .policyName("predict")
+                                .startTime(Instant.now())
+                                .endTime(Instant.now().plus(31, ChronoUnit.DAYS)))))
+        .startsWith("ValidationError: ");
+    as.deleteAutoScalingGroup(r -> r.autoScalingGroupName("launch").forceDelete(true));
+  }
 }
