@@ -55,34 +55,14 @@ final class Capacity {
     String cause = cause(g, Causes.started(now, from, to));
     Member warm = WarmPools.take(ctx, fleet, g);
     if (warm != null) {
-      warm.protectedFromScaleIn = g.newInstancesProtectedFromScaleIn;
-      warm.activity =
-          new ActivityRecord(
-              "Launching a new EC2 instance from warm pool: " + warm.instanceId,
-              cause,
-              now,
-              details(warm.subnetId, warm.zone),
-              "PreInService");
-      warm.activity.progress("PreInService", 30);
-      g.record(warm.activity);
-      g.members.put(warm.instanceId, warm);
+      join(g, warm, "Launching a new EC2 instance from warm pool: " + warm.instanceId, cause, now);
       return true;
     }
     String zone = leastUsedZone(g);
     String subnet = subnetIn(g, zone);
     try {
       Member m = launch(ctx, fleet, g, subnet, zone, now);
-      m.protectedFromScaleIn = g.newInstancesProtectedFromScaleIn;
-      m.activity =
-          new ActivityRecord(
-              "Launching a new EC2 instance: " + m.instanceId,
-              cause,
-              now,
-              details(subnet, m.zone),
-              "PreInService");
-      m.activity.progress("PreInService", 30);
-      g.record(m.activity);
-      g.members.put(m.instanceId, m);
+      join(g, m, "Launching a new EC2 instance: " + m.instanceId, cause, now);
       return true;
     } catch (AwsException e) {
       ActivityRecord a =
@@ -99,6 +79,16 @@ final class Capacity {
       g.lastLaunchFailure = now;
       return false;
     }
+  }
+
+  /** A launched (or warm) instance joins the group as Pending, with its launch activity. */
+  static void join(GroupRecord g, Member m, String description, String cause, Instant now) {
+    m.protectedFromScaleIn = g.newInstancesProtectedFromScaleIn;
+    m.activity =
+        new ActivityRecord(description, cause, now, details(m.subnetId, m.zone), "PreInService");
+    m.activity.progress("PreInService", 30);
+    g.record(m.activity);
+    g.members.put(m.instanceId, m);
   }
 
   /** Launches one instance of the group, tagged as the group tags them (EC2's error if not). */

@@ -161,10 +161,7 @@ public final class GroupSettingsService {
 
   public AttachLoadBalancersResponse attachLoadBalancers(
       RequestContext ctx, AttachLoadBalancersRequest req) {
-    AutoScalingStore store = AutoScaling.store(ctx);
-    synchronized (store) {
-      store.group(req.autoScalingGroupName());
-    }
+    requireGroup(ctx, req.autoScalingGroupName());
     if (!req.loadBalancerNames().isEmpty()) {
       throw AutoScalingErrors.validation(
           "Provided Load Balancers may not be valid. Please ensure they exist and try again."
@@ -175,10 +172,7 @@ public final class GroupSettingsService {
 
   public DetachLoadBalancersResponse detachLoadBalancers(
       RequestContext ctx, DetachLoadBalancersRequest req) {
-    AutoScalingStore store = AutoScaling.store(ctx);
-    synchronized (store) {
-      store.group(req.autoScalingGroupName());
-    }
+    requireGroup(ctx, req.autoScalingGroupName());
     if (!req.loadBalancerNames().isEmpty()) {
       throw AutoScalingErrors.validation(
           "Trying to remove Load Balancers that are not part of the group: "
@@ -189,12 +183,16 @@ public final class GroupSettingsService {
 
   public DescribeLoadBalancersResponse describeLoadBalancers(
       RequestContext ctx, DescribeLoadBalancersRequest req) {
-    AutoScalingStore store = AutoScaling.store(ctx);
-    synchronized (store) {
-      store.group(req.autoScalingGroupName());
-    }
+    requireGroup(ctx, req.autoScalingGroupName());
     Paging.page(List.of(), req.maxRecords(), req.nextToken());
     return DescribeLoadBalancersResponse.builder().loadBalancers(List.of()).build();
+  }
+
+  private static void requireGroup(RequestContext ctx, String name) {
+    AutoScalingStore store = AutoScaling.store(ctx);
+    synchronized (store) {
+      store.group(name);
+    }
   }
 
   public DescribeAccountSettingsResponse describeAccountSettings(

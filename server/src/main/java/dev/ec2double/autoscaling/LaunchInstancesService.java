@@ -69,23 +69,18 @@ public final class LaunchInstancesService {
         Place p = place(g, req);
         try {
           Member m = Capacity.launch(ctx, as.fleet, g, p.subnet(), p.zone(), now);
-          m.protectedFromScaleIn = g.newInstancesProtectedFromScaleIn;
-          m.activity =
-              new ActivityRecord(
-                  "Launching a new EC2 instance: " + m.instanceId,
-                  Causes.at(now)
-                      + " a user request launched instances (LaunchInstances), increasing the"
-                      + " capacity from "
-                      + from
-                      + " to "
-                      + (from + requested)
-                      + ".",
-                  now,
-                  Capacity.details(p.subnet(), m.zone),
-                  "PreInService");
-          m.activity.progress("PreInService", 30);
-          g.record(m.activity);
-          g.members.put(m.instanceId, m);
+          Capacity.join(
+              g,
+              m,
+              "Launching a new EC2 instance: " + m.instanceId,
+              Causes.at(now)
+                  + " a user request launched instances (LaunchInstances), increasing the"
+                  + " capacity from "
+                  + from
+                  + " to "
+                  + (from + requested)
+                  + ".",
+              now);
           g.desired++;
           String key = m.instanceType + "|" + p.subnet() + "|" + m.zone;
           ids.computeIfAbsent(key, x -> new ArrayList<>()).add(m.instanceId);
