@@ -363,7 +363,7 @@ class AutoScalingSchedulesPoolsIT {
                         r -> r.autoScalingGroupName("settings").loadBalancerNames("classic"))))
         .startsWith("ValidationError: Provided Load Balancers may not be valid.");
 
-    assertThat(as.describeAccountSettings().settings())
+    assertThat(as.describeAccountSettings(r -> {}).settings())
         .singleElement()
         .satisfies(
             s -> assertThat(s.name() + "=" + s.value()).isEqualTo("launchBeforeTerminate=enabled"));
