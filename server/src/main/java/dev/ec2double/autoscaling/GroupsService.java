@@ -203,18 +203,7 @@ public final class GroupsService {
       }
       if (desired != g.desired) {
         g.capacityCause =
-            Causes.at(AutoScaling.now())
-                + " a user request update of AutoScalingGroup constraints to min: "
-                + min
-                + ", max: "
-                + max
-                + ", desired: "
-                + desired
-                + " changing the desired capacity from "
-                + g.desired
-                + " to "
-                + desired
-                + ".";
+            Causes.constraints(AutoScaling.now(), "a user request", min, max, g.desired, desired);
       }
       g.min = min;
       g.max = max;

@@ -97,12 +97,7 @@ public final class ScheduledActionsService {
                   a.timeZone()),
               now);
         } catch (AwsException e) {
-          failed.add(
-              FailedScheduledUpdateGroupActionRequest.builder()
-                  .scheduledActionName(a.scheduledActionName())
-                  .errorCode(e.code())
-                  .errorMessage(e.getMessage())
-                  .build());
+          failed.add(failure(a.scheduledActionName(), e));
         }
       }
     }
@@ -133,13 +128,7 @@ public final class ScheduledActionsService {
       GroupRecord g = store.group(req.autoScalingGroupName());
       for (String name : req.scheduledActionNames()) {
         if (g.scheduledActions.remove(name) == null) {
-          AwsException e = notFound(name);
-          failed.add(
-              FailedScheduledUpdateGroupActionRequest.builder()
-                  .scheduledActionName(name)
-                  .errorCode(e.code())
-                  .errorMessage(e.getMessage())
-                  .build());
+          failed.add(failure(name, notFound(name)));
         }
       }
     }
@@ -313,25 +302,21 @@ public final class ScheduledActionsService {
       return true;
     }
     if (desired != g.desired) {
-      g.capacityCause =
-          Causes.at(now)
-              + " a scheduled action update of AutoScalingGroup constraints to min: "
-              + min
-              + ", max: "
-              + max
-              + ", desired: "
-              + desired
-              + " changing the desired capacity from "
-              + g.desired
-              + " to "
-              + desired
-              + ".";
+      g.capacityCause = Causes.constraints(now, "a scheduled action", min, max, g.desired, desired);
     }
     boolean changed = min != g.min || max != g.max || desired != g.desired;
     g.min = min;
     g.max = max;
     g.desired = desired;
     return changed;
+  }
+
+  private static FailedScheduledUpdateGroupActionRequest failure(String name, AwsException e) {
+    return FailedScheduledUpdateGroupActionRequest.builder()
+        .scheduledActionName(name)
+        .errorCode(e.code())
+        .errorMessage(e.getMessage())
+        .build();
   }
 
   private static AwsException notFound(String name) {
