@@ -96,6 +96,15 @@ public interface ComputeBackend extends AutoCloseable {
   }
 
   /**
+   * Cuts the open flows of a forward ({@link #forwardLayer4}) that went to one target: the kernel
+   * forgets them (their connection tracking entries go), so that their next packets no longer reach
+   * that target. False when the backend cannot (no packet filter, no {@code conntrack} tool).
+   */
+  default boolean cutLayer4Flows(Layer4Forward forward, Layer4Forward.Target target) {
+    return false;
+  }
+
+  /**
    * The name server that machines launched on the network from now on ask for names the engine
    * itself does not know (an address routed by {@link #routeService}); null for the engine's own
    * choice.

@@ -177,6 +177,12 @@ public final class DockerBackend implements ComputeBackend {
   }
 
   @Override
+  public boolean cutLayer4Flows(
+      dev.ec2double.compute.Layer4Forward forward, dev.ec2double.compute.Layer4Forward.Target to) {
+    return networks.cutLayer4Flows(forward, to);
+  }
+
+  @Override
   public void useNameServer(String network, String address) {
     machines.useNameServer(network, address);
   }
