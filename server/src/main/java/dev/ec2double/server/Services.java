@@ -303,11 +303,10 @@ public final class Services implements AutoCloseable {
     // Auto Scaling: groups of real instances, launched and registered through the APIs above.
     autoScaling =
         new dev.ec2double.autoscaling.AutoScaling(
-                AutoScalingSeams.fleet(instances, actions, launchTemplates),
-                AutoScalingSeams.targets(targetGroups, targets),
-                elbv2.metrics(),
-                store::all)
-            .start();
+            AutoScalingSeams.fleet(instances, actions, launchTemplates, backend),
+            AutoScalingSeams.targets(targetGroups, targets),
+            elbv2.metrics(),
+            store::all);
     registerAutoScaling(autoScaling);
   }
 
@@ -320,6 +319,13 @@ public final class Services implements AutoCloseable {
     registry.register(new dev.ec2double.autoscaling.LoadBalancerTargetGroupsService(as));
     registry.register(new dev.ec2double.autoscaling.HooksService(as));
     registry.register(new dev.ec2double.autoscaling.PoliciesService(as));
+    registry.register(new dev.ec2double.autoscaling.ScheduledActionsService(as));
+    registry.register(new dev.ec2double.autoscaling.NotificationsService());
+    registry.register(new dev.ec2double.autoscaling.InstanceRefreshService(as));
+    registry.register(new dev.ec2double.autoscaling.GroupSettingsService(as));
+    registry.register(new dev.ec2double.autoscaling.WarmPoolsService(as));
+    registry.register(new dev.ec2double.autoscaling.ForecastService());
+    registry.register(new dev.ec2double.autoscaling.LaunchInstancesService(as));
   }
 
   /**
@@ -454,6 +460,7 @@ public final class Services implements AutoCloseable {
             e.toString());
       }
     }
+    autoScaling.adopted(store.all()); // saved groups: the reconciler starts at once
   }
 
   /**

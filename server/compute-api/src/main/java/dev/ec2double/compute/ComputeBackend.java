@@ -165,6 +165,18 @@ public interface ComputeBackend extends AutoCloseable {
     return Optional.of(new MachineStatus(isRunning(machineId), 0));
   }
 
+  /**
+   * The CPU time the machine's processes have used so far and the CPUs it may use, from the
+   * engine's statistics; empty when the backend does not measure it or the machine is not running.
+   * May take the engine a second to answer: callers sample on a thread of their own.
+   */
+  default Optional<CpuUsage> cpuUsage(String machineId) {
+    return Optional.empty();
+  }
+
+  /** Cumulative CPU time in nanoseconds, and the machine's CPU limit. */
+  record CpuUsage(long nanos, double cpus) {}
+
   /** What the machine printed to its console, oldest first. */
   String consoleOutput(String machineId);
 

@@ -224,6 +224,11 @@ public final class DockerBackend implements ComputeBackend {
   }
 
   @Override
+  public Optional<CpuUsage> cpuUsage(String machineId) {
+    return machines.cpuUsage(machineId);
+  }
+
+  @Override
   public void resize(String machineId, double cpus, long memoryBytes) {
     machines.resize(machineId, cpus, memoryBytes);
   }

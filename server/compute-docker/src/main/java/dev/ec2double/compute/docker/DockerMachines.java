@@ -319,6 +319,46 @@ final class DockerMachines {
     }
   }
 
+  /** One reading of the engine's statistics: the total CPU time, and the quota as CPUs. */
+  Optional<dev.ec2double.compute.ComputeBackend.CpuUsage> cpuUsage(String machineId) {
+    java.util.concurrent.atomic.AtomicReference<com.github.dockerjava.api.model.Statistics> got =
+        new java.util.concurrent.atomic.AtomicReference<>();
+    try {
+      docker
+          .statsCmd(machineId)
+          .withNoStream(true)
+          .exec(
+              new ResultCallback.Adapter<com.github.dockerjava.api.model.Statistics>() {
+                @Override
+                public void onNext(com.github.dockerjava.api.model.Statistics s) {
+                  got.compareAndSet(null, s);
+                }
+              })
+          .awaitCompletion(10, TimeUnit.SECONDS);
+      com.github.dockerjava.api.model.Statistics s = got.get();
+      if (s == null
+          || s.getCpuStats() == null
+          || s.getCpuStats().getCpuUsage() == null
+          || s.getCpuStats().getCpuUsage().getTotalUsage() == null
+          || s.getCpuStats().getCpuUsage().getTotalUsage() == 0) {
+        return Optional.empty(); // not running
+      }
+      HostConfig host = docker.inspectContainerCmd(machineId).exec().getHostConfig();
+      double cpus =
+          host != null && host.getCpuQuota() != null && host.getCpuQuota() > 0
+              ? host.getCpuQuota() / (double) host.getCpuPeriod()
+              : Runtime.getRuntime().availableProcessors();
+      return Optional.of(
+          new dev.ec2double.compute.ComputeBackend.CpuUsage(
+              s.getCpuStats().getCpuUsage().getTotalUsage(), cpus));
+    } catch (NotFoundException e) {
+      return Optional.empty();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return Optional.empty();
+    }
+  }
+
   String consoleOutput(String machineId) {
     StringBuilder out = new StringBuilder();
     try {
