@@ -24,10 +24,36 @@ public final class AutoScaling implements AutoCloseable {
     this.reconciler = new Reconciler(fleet, targets, metrics, regions);
   }
 
-  /** Starts the reconciler's passes (one a second, and one right after every change). */
-  public AutoScaling start() {
-    reconciler.start();
-    return this;
+  /**
+   * After saved state was taken back: the reconciler's passes (one a second, and one right after
+   * every change) start at once when a region has groups. Without groups they start with the first
+   * change, so an idle server runs no Auto Scaling thread.
+   */
+  public void adopted(java.util.Collection<dev.ec2double.core.RegionState> regions) {
+    for (dev.ec2double.core.RegionState state : regions) {
+      AutoScalingStore store = state.existingPart(AutoScalingStore.class);
+      if (store != null) {
+        synchronized (store) {
+          if (!store.groups.isEmpty()) {
+            changed();
+            return;
+          }
+        }
+      }
+    }
+  }
+
+  /**
+   * CloudWatch's {@code AWS/EC2} {@code CPUUtilization} of the instances CPU target tracking
+   * watches, for a CloudWatch API to answer from the same readings.
+   */
+  public MetricSource cpuMetrics() {
+    return reconciler.cpu();
+  }
+
+  /** Whether the reconciler's thread runs. */
+  public boolean reconciling() {
+    return reconciler.running();
   }
 
   static AutoScalingStore store(RequestContext ctx) {

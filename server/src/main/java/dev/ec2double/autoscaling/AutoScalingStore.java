@@ -13,6 +13,9 @@ public final class AutoScalingStore implements java.io.Serializable {
   final Map<String, GroupRecord> groups = new LinkedHashMap<>();
   final Map<String, LaunchConfiguration> launchConfigurations = new LinkedHashMap<>();
 
+  /** Account settings changed by PutAccountSetting (name to value). */
+  final Map<String, String> accountSettings = new LinkedHashMap<>();
+
   static AutoScalingStore of(RegionState state) {
     return state.part(AutoScalingStore.class, AutoScalingStore::new);
   }

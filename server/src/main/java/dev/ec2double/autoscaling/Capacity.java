@@ -29,55 +29,40 @@ final class Capacity {
   /** Whether anything changed. */
   boolean adjust(RequestContext ctx, GroupRecord g) {
     int n = g.counted().size();
+    int target = g.desired + Refreshes.surge(g);
     Instant now = AutoScaling.now();
-    if (n < g.desired && !g.suspended("Launch")) {
+    if (n < target && !g.suspended("Launch")) {
       if (g.lastLaunchFailure != null && g.lastLaunchFailure.plus(RETRY).isAfter(now)) {
         return false;
       }
-      for (int k = n; k < g.desired; k++) {
-        if (!launchOne(ctx, g, n, now)) {
+      for (int k = n; k < target; k++) {
+        if (!launchOne(ctx, g, n, target, now)) {
           break;
         }
       }
       return true;
     }
-    if (n > g.desired && !g.suspended("Terminate")) {
-      for (Member m : victims(g, n - g.desired)) {
-        MemberSteps.leave(g, m, "Terminating", cause(g, Causes.shrunk(now, n, g.desired)));
+    if (n > target && !g.suspended("Terminate")) {
+      for (Member m : victims(g, n - target)) {
+        MemberSteps.leave(g, m, "Terminating", cause(g, Causes.shrunk(now, n, target)));
       }
       return true;
     }
     return false;
   }
 
-  private boolean launchOne(RequestContext ctx, GroupRecord g, int from, Instant now) {
+  private boolean launchOne(RequestContext ctx, GroupRecord g, int from, int to, Instant now) {
+    String cause = cause(g, Causes.started(now, from, to));
+    Member warm = WarmPools.take(ctx, fleet, g);
+    if (warm != null) {
+      join(g, warm, "Launching a new EC2 instance from warm pool: " + warm.instanceId, cause, now);
+      return true;
+    }
     String zone = leastUsedZone(g);
     String subnet = subnetIn(g, zone);
-    String cause = cause(g, Causes.started(now, from, g.desired));
     try {
-      Fleet.Instance i = fleet.launch(ctx, LaunchRequests.of(ctx, g, subnet, zone));
-      List<Tag> tags = new ArrayList<>();
-      tags.add(groupTag(g));
-      g.tags.forEach(
-          (k, t) -> {
-            if (t.propagateAtLaunch()) {
-              tags.add(Tag.builder().key(k).value(t.value()).build());
-            }
-          });
-      ctx.tags().addSystem(List.of(i.id()), tags);
-      Member m = new Member(i.id(), i.zone(), i.instanceType(), g.source, now);
-      m.subnetId = subnet;
-      m.protectedFromScaleIn = g.newInstancesProtectedFromScaleIn;
-      m.activity =
-          new ActivityRecord(
-              "Launching a new EC2 instance: " + i.id(),
-              cause,
-              now,
-              details(subnet, i.zone()),
-              "PreInService");
-      m.activity.progress("PreInService", 30);
-      g.record(m.activity);
-      g.members.put(i.id(), m);
+      Member m = launch(ctx, fleet, g, subnet, zone, now);
+      join(g, m, "Launching a new EC2 instance: " + m.instanceId, cause, now);
       return true;
     } catch (AwsException e) {
       ActivityRecord a =
@@ -94,6 +79,34 @@ final class Capacity {
       g.lastLaunchFailure = now;
       return false;
     }
+  }
+
+  /** A launched (or warm) instance joins the group as Pending, with its launch activity. */
+  static void join(GroupRecord g, Member m, String description, String cause, Instant now) {
+    m.protectedFromScaleIn = g.newInstancesProtectedFromScaleIn;
+    m.activity =
+        new ActivityRecord(description, cause, now, details(m.subnetId, m.zone), "PreInService");
+    m.activity.progress("PreInService", 30);
+    g.record(m.activity);
+    g.members.put(m.instanceId, m);
+  }
+
+  /** Launches one instance of the group, tagged as the group tags them (EC2's error if not). */
+  static Member launch(
+      RequestContext ctx, Fleet fleet, GroupRecord g, String subnet, String zone, Instant now) {
+    Fleet.Instance i = fleet.launch(ctx, LaunchRequests.of(ctx, g, subnet, zone));
+    List<Tag> tags = new ArrayList<>();
+    tags.add(groupTag(g));
+    g.tags.forEach(
+        (k, t) -> {
+          if (t.propagateAtLaunch()) {
+            tags.add(Tag.builder().key(k).value(t.value()).build());
+          }
+        });
+    ctx.tags().addSystem(List.of(i.id()), tags);
+    Member m = new Member(i.id(), i.zone(), i.instanceType(), g.source, now);
+    m.subnetId = subnet;
+    return m;
   }
 
   private static String cause(GroupRecord g, String step) {
@@ -126,7 +139,7 @@ final class Capacity {
   }
 
   /** The subnet of the zone used least by the group's members, or null without subnets. */
-  private static String subnetIn(GroupRecord g, String zone) {
+  static String subnetIn(GroupRecord g, String zone) {
     String best = null;
     long fewest = Long.MAX_VALUE;
     for (Map.Entry<String, String> e : g.subnetZones.entrySet()) {

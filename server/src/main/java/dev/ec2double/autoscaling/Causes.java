@@ -50,4 +50,22 @@ final class Causes {
         + " was taken out of service in response to a user request"
         + (decrement ? ", shrinking the capacity." : ".");
   }
+
+  /** A change of the group's sizes ("a user request", "a scheduled action") and its capacity. */
+  static String constraints(Instant t, String who, int min, int max, int from, int to) {
+    return at(t)
+        + " "
+        + who
+        + " update of AutoScalingGroup constraints to min: "
+        + min
+        + ", max: "
+        + max
+        + ", desired: "
+        + to
+        + " changing the desired capacity from "
+        + from
+        + " to "
+        + to
+        + ".";
+  }
 }

@@ -25,6 +25,12 @@ public interface Fleet {
   /** Terminates an instance (nothing when it is gone already). */
   void terminate(RequestContext ctx, String instanceId);
 
+  /** Stops a running instance (a warm pool's Stopped or Hibernated state). */
+  void stop(RequestContext ctx, String instanceId);
+
+  /** Starts a stopped instance (a warm pool's instance moving into the group). */
+  void start(RequestContext ctx, String instanceId);
+
   /** The instance, or null when it does not exist. */
   Instance find(RegionState region, String instanceId);
 
@@ -33,6 +39,17 @@ public interface Fleet {
    * Scaling's ValidationError when it does not exist. Returns its id.
    */
   String requireTemplate(RequestContext ctx, String id, String name, String version);
+
+  /**
+   * The CPU time the instance has used so far (nanoseconds) and its CPUs, from the engine's
+   * statistics; null when not measured (the mock backend, a stopped instance). May block a second.
+   */
+  default Cpu cpu(RegionState region, String instanceId) {
+    return null;
+  }
+
+  /** A reading of an instance's CPU. */
+  record Cpu(long nanos, double cpus) {}
 
   /** The zone of a subnet, or null when the region has no such subnet. */
   String subnetZone(RegionState region, String subnetId);

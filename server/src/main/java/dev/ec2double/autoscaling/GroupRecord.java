@@ -50,6 +50,21 @@ final class GroupRecord implements java.io.Serializable {
   final Map<String, HookRecord> hooks = new LinkedHashMap<>();
   final Map<String, PolicyRecord> policies = new LinkedHashMap<>();
 
+  /** Scheduled actions by name. */
+  final Map<String, ScheduledActionRecord> scheduledActions = new LinkedHashMap<>();
+
+  /** SNS topic ARN to the notification types sent there (a record: SNS is not served). */
+  final Map<String, Set<String>> notifications = new LinkedHashMap<>();
+
+  /** Instance refreshes, newest first. */
+  final List<RefreshRecord> refreshes = new ArrayList<>();
+
+  /** The group metrics enabled (EnableMetricsCollection), all at granularity 1Minute. */
+  final Set<String> enabledMetrics = new LinkedHashSet<>();
+
+  /** The warm pool, or null. */
+  WarmPoolRecord warmPool;
+
   /** Instance id to member, in launch order. */
   final Map<String, Member> members = new LinkedHashMap<>();
 

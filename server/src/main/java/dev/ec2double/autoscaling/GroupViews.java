@@ -44,7 +44,16 @@ final class GroupViews {
                                 .build())
                     .toList())
             .vpcZoneIdentifier(g.vpcZoneIdentifier)
-            .enabledMetrics(List.of())
+            .enabledMetrics(
+                g.enabledMetrics.stream()
+                    .map(
+                        m ->
+                            software.amazon.awssdk.services.autoscaling.model.EnabledMetric
+                                .builder()
+                                .metric(m)
+                                .granularity("1Minute")
+                                .build())
+                    .toList())
             .status(g.status)
             .tags(tags(g))
             .terminationPolicies(g.terminationPolicies)

@@ -203,18 +203,7 @@ public final class GroupsService {
       }
       if (desired != g.desired) {
         g.capacityCause =
-            Causes.at(AutoScaling.now())
-                + " a user request update of AutoScalingGroup constraints to min: "
-                + min
-                + ", max: "
-                + max
-                + ", desired: "
-                + desired
-                + " changing the desired capacity from "
-                + g.desired
-                + " to "
-                + desired
-                + ".";
+            Causes.constraints(AutoScaling.now(), "a user request", min, max, g.desired, desired);
       }
       g.min = min;
       g.max = max;
@@ -241,13 +230,16 @@ public final class GroupsService {
               "You cannot delete an AutoScalingGroup while there are scaling activities in"
                   + " progress for that group.");
         }
-        if (!g.members.isEmpty()) {
+        if (!g.members.isEmpty() || g.warmPool != null) {
           throw AutoScalingErrors.inUse(
               "You cannot delete an AutoScalingGroup while there are instances or pending Spot"
                   + " instance request(s) still in the group.");
         }
       }
-      if (g.members.isEmpty()) {
+      if (g.warmPool != null) {
+        g.warmPool.status = "PendingDelete";
+      }
+      if (g.members.isEmpty() && g.warmPool == null) {
         store.groups.remove(g.name);
       } else {
         g.status = "Delete in progress";

@@ -18,7 +18,8 @@ import org.slf4j.LoggerFactory;
  * Keeps every group at its desired capacity of real instances: one pass a second (and one right
  * after each API change) follows each member's instance ({@link MemberSteps}), then launches what
  * is missing, balanced over the group's zones, or takes out what is too many ({@link Capacity}).
- * Runs on one thread of its own; a region without groups costs one map lookup a pass.
+ * Runs on one thread of its own, started with the first group; a region without groups costs one
+ * map lookup a pass.
  */
 public final class Reconciler implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Reconciler.class);
@@ -31,30 +32,56 @@ public final class Reconciler implements AutoCloseable {
   private final MemberSteps members;
   private final Capacity capacity;
   private final TargetTracking tracking;
+  private final Refreshes refreshes;
+  private final CpuSampler cpu;
   private final Regions regions;
-  private final ScheduledExecutorService thread =
-      Executors.newSingleThreadScheduledExecutor(
-          r -> {
-            Thread t = new Thread(r, "autoscaling-reconciler");
-            t.setDaemon(true);
-            return t;
-          });
+  private final Fleet fleet;
+  private ScheduledExecutorService thread;
+  private boolean closed;
   private final AtomicBoolean queued = new AtomicBoolean();
 
   Reconciler(Fleet fleet, GroupTargets targets, MetricSource metrics, Regions regions) {
     this.members = new MemberSteps(fleet, targets);
-    this.tracking = new TargetTracking(metrics);
+    this.cpu = new CpuSampler(fleet);
+    this.tracking = new TargetTracking(metrics, cpu);
     this.capacity = new Capacity(fleet);
+    this.refreshes = new Refreshes(targets);
     this.regions = regions;
+    this.fleet = fleet;
   }
 
-  void start() {
-    thread.scheduleWithFixedDelay(this::pass, 1, 1, TimeUnit.SECONDS);
+  /**
+   * The thread, started with the first change (the first group, or saved groups taken back): an
+   * idle server runs none. Null once closed.
+   */
+  private synchronized ScheduledExecutorService thread() {
+    if (thread == null && !closed) {
+      thread =
+          Executors.newSingleThreadScheduledExecutor(
+              r -> {
+                Thread t = new Thread(r, "autoscaling-reconciler");
+                t.setDaemon(true);
+                return t;
+              });
+      thread.scheduleWithFixedDelay(this::pass, 1, 1, TimeUnit.SECONDS);
+    }
+    return thread;
+  }
+
+  /** The CPU readings of the watched instances, as a metric source. */
+  MetricSource cpu() {
+    return cpu;
+  }
+
+  /** Whether the passes run (they start with the first change). */
+  synchronized boolean running() {
+    return thread != null;
   }
 
   /** Asks for a pass soon; passes asked for while one is queued are one. */
   void nudge() {
-    if (queued.compareAndSet(false, true)) {
+    ScheduledExecutorService thread = thread();
+    if (thread != null && queued.compareAndSet(false, true)) {
       try {
         thread.execute(
             () -> {
@@ -99,19 +126,30 @@ public final class Reconciler implements AutoCloseable {
     for (Member m : List.copyOf(g.members.values())) {
       members.follow(ctx, g, m);
     }
-    if (g.status != null && g.members.isEmpty()) {
+    boolean pooled = WarmPools.step(ctx, fleet, g);
+    if (g.status != null && g.members.isEmpty() && g.warmPool == null) {
       store.groups.remove(g.name);
       ctx.state().changed();
       return;
     }
+    boolean scheduled = g.status == null && ScheduledActionsService.runDue(g, AutoScaling.now());
     boolean tracked = g.status == null && tracking.track(ctx, g);
-    if (capacity.adjust(ctx, g) || tracked || before != g.members.size()) {
+    boolean refreshed = g.status == null && refreshes.step(ctx, g);
+    if (capacity.adjust(ctx, g)
+        || tracked
+        || scheduled
+        || refreshed
+        || before != g.members.size()) {
       ctx.state().changed();
     }
   }
 
   @Override
-  public void close() {
-    thread.shutdownNow();
+  public synchronized void close() {
+    closed = true;
+    cpu.close();
+    if (thread != null) {
+      thread.shutdownNow();
+    }
   }
 }

@@ -18,11 +18,14 @@ import software.amazon.awssdk.services.autoscaling.model.TargetTrackingConfigura
 final class TargetTracking {
   static final Duration WINDOW = Duration.ofSeconds(60);
   static final String ALB_REQUESTS = "ALBRequestCountPerTarget";
+  static final String CPU = "ASGAverageCPUUtilization";
 
   private final MetricSource metrics;
+  private final CpuSampler cpu;
 
-  TargetTracking(MetricSource metrics) {
+  TargetTracking(MetricSource metrics, CpuSampler cpu) {
     this.metrics = metrics;
+    this.cpu = cpu;
   }
 
   /** What one evaluation decides: the desired capacity, and since when the load wanted less. */
@@ -56,6 +59,53 @@ final class TargetTracking {
     return new Decision(desired, null, false);
   }
 
+  /** The target group's requests over the last window, from the ALB proxy's counts. */
+  private OptionalDouble requests(RequestContext ctx, TargetTrackingConfiguration c, Instant now) {
+    String label = c.predefinedMetricSpecification().resourceLabel();
+    return metrics.sum(
+        ctx.state(),
+        "AWS/ApplicationELB",
+        "RequestCount",
+        Map.of("TargetGroup", label.substring(label.indexOf("targetgroup/"))),
+        now.minus(WINDOW),
+        now);
+  }
+
+  /**
+   * The group's CPU as a load to divide by the target: the average utilization of the InService
+   * members past their warm-up, times how many there are (so {@code ceil(load / target)} is the
+   * capacity that brings the average to the target). Empty until a member has two readings.
+   */
+  private OptionalDouble cpuLoad(RequestContext ctx, GroupRecord g, PolicyRecord p, Instant now) {
+    Integer warm = p.policy.estimatedInstanceWarmup();
+    int warmup =
+        warm != null ? warm : g.defaultInstanceWarmup != null ? g.defaultInstanceWarmup : 0;
+    double total = 0;
+    int measured = 0;
+    for (Member m : g.counted()) {
+      if (!m.lifecycle.equals("InService")) {
+        continue;
+      }
+      cpu.watch(ctx.state(), m.instanceId);
+      if (m.inServiceAt.plusSeconds(warmup).isAfter(now)) {
+        continue; // still warming up: its CPU is not counted yet, as on AWS
+      }
+      OptionalDouble u =
+          cpu.average(
+              ctx.state(),
+              "AWS/EC2",
+              "CPUUtilization",
+              Map.of("InstanceId", m.instanceId),
+              now.minus(WINDOW),
+              now.plusSeconds(1));
+      if (u.isPresent()) {
+        total += u.getAsDouble();
+        measured++;
+      }
+    }
+    return measured == 0 ? OptionalDouble.empty() : OptionalDouble.of(total);
+  }
+
   /** Evaluates the group's target tracking policies on what is measured; whether it changed. */
   boolean track(RequestContext ctx, GroupRecord g) {
     boolean changed = false;
@@ -63,21 +113,17 @@ final class TargetTracking {
       TargetTrackingConfiguration c = p.policy.targetTrackingConfiguration();
       if (c == null
           || Boolean.FALSE.equals(p.policy.enabled())
-          || c.predefinedMetricSpecification() == null
-          || !ALB_REQUESTS.equals(
-              c.predefinedMetricSpecification().predefinedMetricTypeAsString())) {
+          || c.predefinedMetricSpecification() == null) {
         continue;
       }
-      String label = c.predefinedMetricSpecification().resourceLabel();
+      String metric = c.predefinedMetricSpecification().predefinedMetricTypeAsString();
       Instant now = AutoScaling.now();
       OptionalDouble requests =
-          metrics.sum(
-              ctx.state(),
-              "AWS/ApplicationELB",
-              "RequestCount",
-              Map.of("TargetGroup", label.substring(label.indexOf("targetgroup/"))),
-              now.minus(WINDOW),
-              now);
+          switch (metric) {
+            case ALB_REQUESTS -> requests(ctx, c, now);
+            case CPU -> cpuLoad(ctx, g, p, now);
+            default -> OptionalDouble.empty(); // not measured: the policy is a record
+          };
       if (requests.isEmpty() || g.suspended("AlarmNotification")) {
         continue;
       }

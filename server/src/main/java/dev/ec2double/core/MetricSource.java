@@ -22,6 +22,20 @@ public interface MetricSource {
       Instant from,
       Instant to);
 
+  /**
+   * CloudWatch's {@code Average} statistic of the metric over {@code [from, to)}, or empty when
+   * this source does not measure it. Sources of counts answer {@link #sum} only.
+   */
+  default OptionalDouble average(
+      RegionState region,
+      String namespace,
+      String metricName,
+      Map<String, String> dimensions,
+      Instant from,
+      Instant to) {
+    return OptionalDouble.empty();
+  }
+
   /** Measures nothing. */
   MetricSource NONE = (region, namespace, name, dimensions, from, to) -> OptionalDouble.empty();
 }

@@ -35,8 +35,19 @@ final class AutoScalingSeams {
   static Fleet fleet(
       InstancesService instances,
       InstanceActionsService actions,
-      LaunchTemplatesService templates) {
+      LaunchTemplatesService templates,
+      dev.ec2double.compute.ComputeBackend backend) {
     return new Fleet() {
+      @Override
+      public Cpu cpu(RegionState region, String instanceId) {
+        InstanceRecord r = Instances.store(region).get(instanceId);
+        String machine = r == null ? null : r.machineId();
+        if (machine == null || backend == null) {
+          return null;
+        }
+        return backend.cpuUsage(machine).map(u -> new Cpu(u.nanos(), u.cpus())).orElse(null);
+      }
+
       @Override
       public Instance launch(RequestContext ctx, RunInstancesRequest request) {
         String id = instances.runInstances(ctx, request).instances().get(0).instanceId();
@@ -53,6 +64,24 @@ final class AutoScalingSeams {
             throw e;
           }
         }
+      }
+
+      @Override
+      public void stop(RequestContext ctx, String instanceId) {
+        actions.stopInstances(
+            ctx,
+            software.amazon.awssdk.services.ec2.model.StopInstancesRequest.builder()
+                .instanceIds(instanceId)
+                .build());
+      }
+
+      @Override
+      public void start(RequestContext ctx, String instanceId) {
+        actions.startInstances(
+            ctx,
+            software.amazon.awssdk.services.ec2.model.StartInstancesRequest.builder()
+                .instanceIds(instanceId)
+                .build());
       }
 
       @Override

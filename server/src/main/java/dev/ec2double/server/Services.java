@@ -42,6 +42,7 @@ import dev.ec2double.ec2.instances.Instances;
 import dev.ec2double.ec2.instances.InstancesService;
 import dev.ec2double.ec2.instances.LaunchTemplateDataService;
 import dev.ec2double.ec2.instances.PlacementRules;
+import dev.ec2double.ec2.instances.PrivateDnsNameOptionsService;
 import dev.ec2double.ec2.instances.TypeLimits;
 import dev.ec2double.ec2.instancetypes.InstanceRequirementsService;
 import dev.ec2double.ec2.instancetypes.InstanceTypeCatalog;
@@ -69,10 +70,13 @@ import dev.ec2double.ec2.volumes.ImageVolumes;
 import dev.ec2double.ec2.volumes.InstanceVolumes;
 import dev.ec2double.ec2.volumes.VolumesService;
 import dev.ec2double.ec2.vpc.AddressesService;
+import dev.ec2double.ec2.vpc.CarrierGatewaysService;
 import dev.ec2double.ec2.vpc.ClassicLinkService;
 import dev.ec2double.ec2.vpc.CustomerGatewaysService;
+import dev.ec2double.ec2.vpc.DefaultVpcService;
 import dev.ec2double.ec2.vpc.DhcpOptionsService;
 import dev.ec2double.ec2.vpc.EgressOnlyInternetGatewaysService;
+import dev.ec2double.ec2.vpc.FlowLogsService;
 import dev.ec2double.ec2.vpc.InstanceNetworking;
 import dev.ec2double.ec2.vpc.InstancePlacements;
 import dev.ec2double.ec2.vpc.InternetGatewaysService;
@@ -82,14 +86,20 @@ import dev.ec2double.ec2.vpc.NetworkAclsService;
 import dev.ec2double.ec2.vpc.NetworkInterfacesService;
 import dev.ec2double.ec2.vpc.PrefixListsService;
 import dev.ec2double.ec2.vpc.RouteTablesService;
+import dev.ec2double.ec2.vpc.SecondaryAddressesService;
 import dev.ec2double.ec2.vpc.SecurityGroupEnforcer;
 import dev.ec2double.ec2.vpc.SecurityGroupsService;
+import dev.ec2double.ec2.vpc.SubnetCidrReservations;
 import dev.ec2double.ec2.vpc.SubnetsService;
+import dev.ec2double.ec2.vpc.TransitGatewayRoutesService;
+import dev.ec2double.ec2.vpc.TransitGatewaysService;
+import dev.ec2double.ec2.vpc.VpcCidrBlocksService;
 import dev.ec2double.ec2.vpc.VpcEndpointsService;
 import dev.ec2double.ec2.vpc.VpcNetworks;
 import dev.ec2double.ec2.vpc.VpcPeeringEnforcer;
 import dev.ec2double.ec2.vpc.VpcPeeringService;
 import dev.ec2double.ec2.vpc.VpcsService;
+import dev.ec2double.ec2.vpc.VpnService;
 import dev.ec2double.elbv2.Networks;
 import dev.ec2double.elbv2.TargetInstances;
 import dev.ec2double.elbv2.account.AccountService;
@@ -163,10 +173,19 @@ public final class Services implements AutoCloseable {
     registry.register(new DhcpOptionsService());
     registry.register(new CustomerGatewaysService());
     registry.register(new EgressOnlyInternetGatewaysService());
+    registry.register(new CarrierGatewaysService());
+    registry.register(new FlowLogsService());
+    registry.register(new VpcCidrBlocksService());
+    registry.register(new DefaultVpcService());
+    registry.register(new VpnService());
+    registry.register(new SubnetCidrReservations());
+    registry.register(new SecondaryAddressesService());
+    registry.register(new TransitGatewaysService());
+    registry.register(new TransitGatewayRoutesService());
     registry.register(new RouteTablesService(placements, peeringEnforcer));
     registry.register(new VpcPeeringService(store::region, peeringEnforcer));
     registry.register(new NatGatewaysService());
-    registry.register(new PrefixListsService());
+    registry.register(new PrefixListsService(enforcer::refresh));
     registry.register(new VpcEndpointsService());
     registry.register(new SecurityGroupsService(enforcer));
     registry.register(new NetworkInterfacesService(placements, enforcer));
@@ -241,6 +260,7 @@ public final class Services implements AutoCloseable {
     enforcer.cutOffWhen(faults::cutOff);
     registry.register(new InstanceEventsService(instances));
     registry.register(new InstanceMetadataOptionsService(networking));
+    registry.register(new PrivateDnsNameOptionsService());
     registry.register(new InstanceAttributesService(instances, lifecycle));
     registry.register(new CreateImageService(lifecycle, images, serverId));
     registry.register(new VolumesService(ebs));
@@ -302,11 +322,10 @@ public final class Services implements AutoCloseable {
     // Auto Scaling: groups of real instances, launched and registered through the APIs above.
     autoScaling =
         new dev.ec2double.autoscaling.AutoScaling(
-                AutoScalingSeams.fleet(instances, actions, launchTemplates),
-                AutoScalingSeams.targets(targetGroups, targets),
-                elbv2.metrics(),
-                store::all)
-            .start();
+            AutoScalingSeams.fleet(instances, actions, launchTemplates, backend),
+            AutoScalingSeams.targets(targetGroups, targets),
+            elbv2.metrics(),
+            store::all);
     registerAutoScaling(autoScaling);
   }
 
@@ -319,6 +338,13 @@ public final class Services implements AutoCloseable {
     registry.register(new dev.ec2double.autoscaling.LoadBalancerTargetGroupsService(as));
     registry.register(new dev.ec2double.autoscaling.HooksService(as));
     registry.register(new dev.ec2double.autoscaling.PoliciesService(as));
+    registry.register(new dev.ec2double.autoscaling.ScheduledActionsService(as));
+    registry.register(new dev.ec2double.autoscaling.NotificationsService());
+    registry.register(new dev.ec2double.autoscaling.InstanceRefreshService(as));
+    registry.register(new dev.ec2double.autoscaling.GroupSettingsService(as));
+    registry.register(new dev.ec2double.autoscaling.WarmPoolsService(as));
+    registry.register(new dev.ec2double.autoscaling.ForecastService());
+    registry.register(new dev.ec2double.autoscaling.LaunchInstancesService(as));
   }
 
   /**
@@ -453,6 +479,7 @@ public final class Services implements AutoCloseable {
             e.toString());
       }
     }
+    autoScaling.adopted(store.all()); // saved groups: the reconciler starts at once
   }
 
   /**

@@ -248,6 +248,69 @@ class DockerAutoScalingIT {
                 + " policy requests changing the desired capacity from [12] to 3");
   }
 
+  @Test
+  @Order(3)
+  void anInstanceRefreshReplacesEveryInstanceWhileTheAlbAnswersEveryRequest() throws Exception {
+    Set<String> before =
+        awaitInService(as, GROUP, 3, 90).stream()
+            .map(Instance::instanceId)
+            .collect(Collectors.toSet());
+    awaitHealthy(before);
+    String listener =
+        elb.describeListeners(r -> r.loadBalancerArn(lb)).listeners().get(0).listenerArn();
+    URI page = URI.create("http://" + Albs.authority(elb, listener) + "/index.html");
+    HttpClient http = HttpClient.newHttpClient();
+    java.util.concurrent.atomic.AtomicBoolean run =
+        new java.util.concurrent.atomic.AtomicBoolean(true);
+    List<Integer> statuses = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+    Thread load =
+        new Thread(
+            () -> {
+              while (run.get()) {
+                try {
+                  statuses.add(
+                      http.send(
+                              HttpRequest.newBuilder(page).timeout(Duration.ofSeconds(10)).build(),
+                              HttpResponse.BodyHandlers.discarding())
+                          .statusCode());
+                  Thread.sleep(100);
+                } catch (InterruptedException e) {
+                  return;
+                } catch (Exception e) {
+                  statuses.add(-1);
+                }
+              }
+            });
+    load.start();
+    String id;
+    try {
+      id =
+          as.startInstanceRefresh(
+                  r ->
+                      r.autoScalingGroupName(GROUP)
+                          .preferences(p -> p.minHealthyPercentage(66).instanceWarmup(0)))
+              .instanceRefreshId();
+      await()
+          .atMost(Duration.ofSeconds(240))
+          .pollInterval(Duration.ofSeconds(1))
+          .until(
+              () ->
+                  as.describeInstanceRefreshes(
+                          r -> r.autoScalingGroupName(GROUP).instanceRefreshIds(id))
+                      .instanceRefreshes()
+                      .get(0)
+                      .statusAsString()
+                      .equals("Successful"));
+    } finally {
+      run.set(false);
+      load.join();
+    }
+    List<Instance> after = awaitInService(as, GROUP, 3, 60);
+    assertThat(after).extracting(Instance::instanceId).doesNotContainAnyElementsOf(before);
+    assertThat(statuses).hasSizeGreaterThan(50);
+    assertThat(statuses).containsOnly(200); // no 5xx, no refused connection, all through it
+  }
+
   /** Exactly these instances are the target group's targets, all healthy. */
   private static void awaitHealthy(Set<String> ids) {
     await()

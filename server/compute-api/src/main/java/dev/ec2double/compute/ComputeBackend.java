@@ -125,6 +125,22 @@ public interface ComputeBackend extends AutoCloseable {
   /** Boots a stopped machine again, with its disk and address as they were. */
   void start(String machineId);
 
+  /**
+   * Boots a stopped machine again after placing {@code files} in it (by absolute path, as {@link
+   * MachineSpec#files()}), so that its boot sees them: the DHCP options of its VPC now.
+   */
+  default void start(String machineId, Map<String, MachineSpec.BootFile> files) {
+    start(machineId);
+  }
+
+  /**
+   * Replaces the names other machines on its network resolve to a stopped machine ({@link
+   * MachineSpec#dnsNames()}); its address stays {@code address}. A backend without names ignores
+   * it.
+   */
+  default void renameOnNetwork(
+      String machineId, String network, String address, java.util.List<String> dnsNames) {}
+
   /** Stops the machine's processes (SIGTERM, then kill after {@code grace}); its disk stays. */
   void stop(String machineId, Duration grace);
 
@@ -148,6 +164,18 @@ public interface ComputeBackend extends AutoCloseable {
   default Optional<MachineStatus> status(String machineId) {
     return Optional.of(new MachineStatus(isRunning(machineId), 0));
   }
+
+  /**
+   * The CPU time the machine's processes have used so far and the CPUs it may use, from the
+   * engine's statistics; empty when the backend does not measure it or the machine is not running.
+   * May take the engine a second to answer: callers sample on a thread of their own.
+   */
+  default Optional<CpuUsage> cpuUsage(String machineId) {
+    return Optional.empty();
+  }
+
+  /** Cumulative CPU time in nanoseconds, and the machine's CPU limit. */
+  record CpuUsage(long nanos, double cpus) {}
 
   /** What the machine printed to its console, oldest first. */
   String consoleOutput(String machineId);

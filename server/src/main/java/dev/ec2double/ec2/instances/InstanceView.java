@@ -12,7 +12,6 @@ import software.amazon.awssdk.services.ec2.model.Instance;
 import software.amazon.awssdk.services.ec2.model.InstanceMaintenanceOptions;
 import software.amazon.awssdk.services.ec2.model.Monitoring;
 import software.amazon.awssdk.services.ec2.model.Placement;
-import software.amazon.awssdk.services.ec2.model.PrivateDnsNameOptionsResponse;
 import software.amazon.awssdk.services.ec2.model.StateReason;
 import software.amazon.awssdk.services.ec2.model.Tag;
 
@@ -67,12 +66,7 @@ final class InstanceView {
               .hibernationOptions(HibernationOptions.builder().configured(false).build())
               .maintenanceOptions(
                   InstanceMaintenanceOptions.builder().autoRecovery("default").build())
-              .privateDnsNameOptions(
-                  PrivateDnsNameOptionsResponse.builder()
-                      .hostnameType("ip-name")
-                      .enableResourceNameDnsARecord(false)
-                      .enableResourceNameDnsAAAARecord(false)
-                      .build());
+              .privateDnsNameOptions(PrivateDnsNames.view(r));
       if (type != null) {
         b.cpuOptions(
             CpuOptions.builder()

@@ -203,6 +203,17 @@ public final class DockerBackend implements ComputeBackend {
   }
 
   @Override
+  public void renameOnNetwork(
+      String machineId, String network, String address, List<String> dnsNames) {
+    machines.renameOnNetwork(machineId, network, address, dnsNames);
+  }
+
+  @Override
+  public void start(String machineId, Map<String, MachineSpec.BootFile> files) {
+    machines.start(machineId, files);
+  }
+
+  @Override
   public void stop(String machineId, Duration grace) {
     machines.stop(machineId, grace);
   }
@@ -210,6 +221,11 @@ public final class DockerBackend implements ComputeBackend {
   @Override
   public void reboot(String machineId, Duration grace) {
     machines.reboot(machineId, grace);
+  }
+
+  @Override
+  public Optional<CpuUsage> cpuUsage(String machineId) {
+    return machines.cpuUsage(machineId);
   }
 
   @Override

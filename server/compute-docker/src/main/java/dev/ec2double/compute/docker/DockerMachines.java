@@ -119,7 +119,7 @@ final class DockerMachines {
         docker
             .createContainerCmd(spec.image())
             .withName(spec.name())
-            .withHostName(spec.hostname())
+            .withHostName(hostPart(spec.hostname()))
             .withLabels(spec.labels())
             .withEntrypoint(command)
             .withCmd(List.of())
@@ -127,6 +127,9 @@ final class DockerMachines {
             .withIpv4Address(spec.privateIp())
             .withAliases(spec.dnsNames())
             .withEnv(env);
+    if (domainPart(spec.hostname()) != null) {
+      create.withDomainName(domainPart(spec.hostname()));
+    }
     if (spec.macAddress() != null) {
       create.withMacAddress(spec.macAddress());
     }
@@ -153,6 +156,65 @@ final class DockerMachines {
     return new EngineException(
         "The Docker engine at " + engineAddress + " refused to " + what + ": " + e.getMessage(),
         false);
+  }
+
+  /** The first label of a machine's name: its hostname. */
+  static String hostPart(String fqdn) {
+    int dot = fqdn.indexOf('.');
+    return dot < 0 ? fqdn : fqdn.substring(0, dot);
+  }
+
+  /** The rest of a machine's name: its domain ({@code hostname -f}, {@code dnsdomainname}). */
+  static String domainPart(String fqdn) {
+    int dot = fqdn.indexOf('.');
+    return dot < 0 ? null : fqdn.substring(dot + 1);
+  }
+
+  /**
+   * Starts a stopped machine after copying files into it: the engine takes files into a stopped
+   * container (one tar, one call), so its boot already sees them.
+   */
+  void start(String machineId, Map<String, MachineSpec.BootFile> files) {
+    if (!files.isEmpty()) {
+      try {
+        docker
+            .copyArchiveToContainerCmd(machineId)
+            .withRemotePath("/")
+            .withTarInputStream(new java.io.ByteArrayInputStream(BootFiles.tar(files)))
+            .exec();
+      } catch (RuntimeException e) {
+        throw refused("copy files into container " + machineId, e);
+      }
+    }
+    start(machineId);
+  }
+
+  /**
+   * New aliases for a stopped container on its network: the engine takes aliases only when a
+   * container joins a network, so it leaves and joins again with the same address.
+   */
+  void renameOnNetwork(String machineId, String network, String address, List<String> names) {
+    try {
+      docker
+          .disconnectFromNetworkCmd()
+          .withContainerId(machineId)
+          .withNetworkId(network)
+          .withForce(true)
+          .exec();
+      docker
+          .connectToNetworkCmd()
+          .withContainerId(machineId)
+          .withNetworkId(network)
+          .withContainerNetwork(
+              new com.github.dockerjava.api.model.ContainerNetwork()
+                  .withAliases(names)
+                  .withIpamConfig(
+                      new com.github.dockerjava.api.model.ContainerNetwork.Ipam()
+                          .withIpv4Address(address)))
+          .exec();
+    } catch (RuntimeException e) {
+      throw refused("give container " + machineId + " new names on " + network, e);
+    }
   }
 
   void start(String machineId) {
@@ -253,6 +315,46 @@ final class DockerMachines {
           new MachineStatus(
               Boolean.TRUE.equals(state.getRunning()), code == null ? 0 : code.intValue()));
     } catch (NotFoundException e) {
+      return Optional.empty();
+    }
+  }
+
+  /** One reading of the engine's statistics: the total CPU time, and the quota as CPUs. */
+  Optional<dev.ec2double.compute.ComputeBackend.CpuUsage> cpuUsage(String machineId) {
+    java.util.concurrent.atomic.AtomicReference<com.github.dockerjava.api.model.Statistics> got =
+        new java.util.concurrent.atomic.AtomicReference<>();
+    try {
+      docker
+          .statsCmd(machineId)
+          .withNoStream(true)
+          .exec(
+              new ResultCallback.Adapter<com.github.dockerjava.api.model.Statistics>() {
+                @Override
+                public void onNext(com.github.dockerjava.api.model.Statistics s) {
+                  got.compareAndSet(null, s);
+                }
+              })
+          .awaitCompletion(10, TimeUnit.SECONDS);
+      com.github.dockerjava.api.model.Statistics s = got.get();
+      if (s == null
+          || s.getCpuStats() == null
+          || s.getCpuStats().getCpuUsage() == null
+          || s.getCpuStats().getCpuUsage().getTotalUsage() == null
+          || s.getCpuStats().getCpuUsage().getTotalUsage() == 0) {
+        return Optional.empty(); // not running
+      }
+      HostConfig host = docker.inspectContainerCmd(machineId).exec().getHostConfig();
+      double cpus =
+          host != null && host.getCpuQuota() != null && host.getCpuQuota() > 0
+              ? host.getCpuQuota() / (double) host.getCpuPeriod()
+              : Runtime.getRuntime().availableProcessors();
+      return Optional.of(
+          new dev.ec2double.compute.ComputeBackend.CpuUsage(
+              s.getCpuStats().getCpuUsage().getTotalUsage(), cpus));
+    } catch (NotFoundException e) {
+      return Optional.empty();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
       return Optional.empty();
     }
   }
