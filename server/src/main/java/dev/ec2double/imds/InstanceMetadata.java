@@ -33,7 +33,13 @@ public record InstanceMetadata(
     Instant launchTime,
     Options options,
     Role role,
-    Events events) {
+    Events events,
+    String lifeCycle) {
+
+  /** {@code instance-life-cycle}: {@code spot} for a Spot Instance, else {@code on-demand}. */
+  public InstanceMetadata {
+    lifeCycle = lifeCycle == null ? "on-demand" : lifeCycle;
+  }
 
   /**
    * What is coming for the instance, as JSON documents of the metadata service.
@@ -41,9 +47,16 @@ public record InstanceMetadata(
    * @param maintenance {@code events/maintenance/scheduled} ({@code []} when nothing is)
    * @param spotAction {@code spot/instance-action}, or null
    * @param rebalance {@code events/recommendations/rebalance}, or null
+   * @param terminationTime {@code spot/termination-time} (a Spot Instance marked for termination:
+   *     when), or null
    */
-  public record Events(String maintenance, String spotAction, String rebalance) {
-    public static final Events NONE = new Events("[]", null, null);
+  public record Events(
+      String maintenance, String spotAction, String rebalance, String terminationTime) {
+    public static final Events NONE = new Events("[]", null, null, null);
+
+    public Events(String maintenance, String spotAction, String rebalance) {
+      this(maintenance, spotAction, rebalance, null);
+    }
   }
 
   /**

@@ -353,15 +353,18 @@ public final class InstanceFaults implements AutoCloseable {
   }
 
   /**
-   * The request's InstanceInterruptionBehavior: terminate, or stop (hibernate too: the compute
-   * boundary has no way to keep a machine's memory, so a hibernated Spot Instance is stopped).
+   * The request's InstanceInterruptionBehavior: terminate, stop, or hibernate (the machine is
+   * paused with its memory, and resumes where it was when capacity is back).
    */
   private void interrupt(RequestContext ctx, Fault f) {
-    if (f.action().equals("terminate")) {
-      actions.terminateInstances(
-          ctx, TerminateInstancesRequest.builder().instanceIds(f.target()).build());
-    } else {
-      actions.stopInstances(ctx, StopInstancesRequest.builder().instanceIds(f.target()).build());
+    switch (f.action()) {
+      case "terminate" ->
+          actions.terminateInstances(
+              ctx, TerminateInstancesRequest.builder().instanceIds(f.target()).build());
+      case "hibernate" -> actions.stop(ctx, List.of(f.target()), false, true);
+      default ->
+          actions.stopInstances(
+              ctx, StopInstancesRequest.builder().instanceIds(f.target()).build());
     }
     spot.interrupted(ctx.state(), f.target(), f.action());
   }

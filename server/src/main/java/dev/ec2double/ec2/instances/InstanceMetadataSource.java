@@ -96,7 +96,8 @@ public final class InstanceMetadataSource implements MetadataSource {
               o.httpPutResponseHopLimit(),
               "enabled".equals(o.instanceMetadataTagsAsString())),
           role(r),
-          events(r));
+          events(r),
+          r.spotRequestId != null ? "spot" : "on-demand");
     }
   }
 
@@ -114,7 +115,10 @@ public final class InstanceMetadataSource implements MetadataSource {
     return new InstanceMetadata.Events(
         FaultViews.maintenance(f.scheduled(r.id)),
         spot.map(FaultViews::spotAction).orElse(null),
-        spot.map(FaultViews::rebalance).orElse(null));
+        spot.map(FaultViews::rebalance).orElse(null),
+        spot.filter(s -> "terminate".equals(s.action()))
+            .map(FaultViews::terminationTime)
+            .orElse(null));
   }
 
   /** The profile's role and its current credentials, issued on the first ask. */
