@@ -51,7 +51,10 @@ final class Capacity {
   }
 
   private boolean launchOne(RequestContext ctx, GroupRecord g, int from, Instant now) {
-    String zone = leastUsedZone(g);
+    List<String> usable =
+        g.balancedZones().stream().filter(z -> !fleet.zoneImpaired(ctx.state(), z)).toList();
+    // every zone out: launched as if none were (its instance then fails its status checks too)
+    String zone = leastUsedZone(g, usable.isEmpty() ? g.balancedZones() : usable);
     String subnet = subnetIn(g, zone);
     String cause = cause(g, Causes.started(now, from, g.desired));
     try {
@@ -110,9 +113,12 @@ final class Capacity {
         : "{\"Subnet ID\":\"" + subnet + "\",\"Availability Zone\":\"" + zone + "\"}";
   }
 
-  /** The group's zone with the fewest counted members (the first such, in the group's order). */
-  static String leastUsedZone(GroupRecord g) {
-    List<String> zones = g.balancedZones();
+  /**
+   * Of the zones, the one with the fewest counted members of the group (the first such, in the
+   * group's order). A zone that is out (a zone outage) is left out by the caller, as AWS's
+   * rebalancing avoids an impaired zone.
+   */
+  static String leastUsedZone(GroupRecord g, List<String> zones) {
     String best = null;
     long fewest = Long.MAX_VALUE;
     for (String z : zones) {

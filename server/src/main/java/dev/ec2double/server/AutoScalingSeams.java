@@ -35,7 +35,8 @@ final class AutoScalingSeams {
   static Fleet fleet(
       InstancesService instances,
       InstanceActionsService actions,
-      LaunchTemplatesService templates) {
+      LaunchTemplatesService templates,
+      dev.ec2double.ec2.instances.InstanceFaults faults) {
     return new Fleet() {
       @Override
       public Instance launch(RequestContext ctx, RunInstancesRequest request) {
@@ -83,6 +84,16 @@ final class AutoScalingSeams {
               "You must use a valid fully-formed launch template. "
                   + (e instanceof AwsException a ? a.getMessage() : "No such version."));
         }
+      }
+
+      @Override
+      public boolean statusImpaired(RegionState region, String instanceId) {
+        return faults.statusImpaired(region, instanceId);
+      }
+
+      @Override
+      public boolean zoneImpaired(RegionState region, String zone) {
+        return faults.zoneOut(region.region(), zone);
       }
 
       @Override

@@ -283,7 +283,7 @@ public final class Services implements AutoCloseable {
     // Auto Scaling: groups of real instances, launched and registered through the APIs above.
     autoScaling =
         new dev.ec2double.autoscaling.AutoScaling(
-                AutoScalingSeams.fleet(instances, actions, launchTemplates),
+                AutoScalingSeams.fleet(instances, actions, launchTemplates, faults),
                 AutoScalingSeams.targets(targetGroups, targets),
                 elbv2.metrics(),
                 store::all)

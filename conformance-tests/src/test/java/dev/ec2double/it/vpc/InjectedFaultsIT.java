@@ -208,6 +208,44 @@ class InjectedFaultsIT {
   }
 
   @Test
+  void aSpotInterruptionHibernatesAHibernateBehaviorInstanceWithItsMemory() throws Exception {
+    Instance i =
+        vpcs.runSpot(DockerTestServer.BUSYBOX_AMI, vpc.subnetId(), "persistent", "hibernate");
+    vpcs.waitRunning(i.instanceId());
+    assertThat(metadata(i.instanceId(), "meta-data/instance-life-cycle")).isEqualTo("spot200");
+    String pid =
+        vpcs.exec(i.instanceId(), "sh", "-c", "sleep 3600 >/dev/null 2>&1 & echo $!").trim();
+
+    JsonNode fault =
+        post(
+            "{\"kind\":\"spot-interruption\",\"target\":\""
+                + i.instanceId()
+                + "\",\"noticeSeconds\":2}",
+            201);
+    assertThat(metadata(i.instanceId(), "meta-data/spot/instance-action"))
+        .contains("\"action\":\"hibernate\"");
+    assertThat(metadata(i.instanceId(), "meta-data/spot/termination-time")).endsWith("404");
+
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .until(() -> state(i.instanceId()) == InstanceStateName.STOPPED);
+    // hibernated: the container is paused with its processes, not stopped
+    assertThat(
+            DockerTestServer.docker()
+                .inspectContainerCmd("ec2double-" + i.instanceId())
+                .exec()
+                .getState()
+                .getPaused())
+        .isTrue();
+
+    send("DELETE", "/_ec2double/faults/" + fault.get("id").asText(), null);
+    vpcs.waitRunning(i.instanceId());
+    assertThat(vpcs.exec(i.instanceId(), "sh", "-c", "kill -0 " + pid + " && echo alive").trim())
+        .as("the process started before the interruption still runs")
+        .isEqualTo("alive");
+  }
+
+  @Test
   void aSpotInterruptionOfAnOnDemandInstanceIsRefused() throws Exception {
     Instance i = vpcs.run(DockerTestServer.BUSYBOX_AMI, vpc.subnetId(), null);
 

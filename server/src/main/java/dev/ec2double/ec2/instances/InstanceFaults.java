@@ -236,6 +236,25 @@ public final class InstanceFaults implements AutoCloseable {
     return r != null && (impaired(r, Kind.INSTANCE_IMPAIRED) || systemImpaired(r));
   }
 
+  /**
+   * Whether the instance's status checks fail now (an impaired instance or system, its zone out):
+   * what Auto Scaling's EC2 health check reads.
+   */
+  public boolean statusImpaired(RegionState state, String instanceId) {
+    InstanceRecord r = Instances.store(state).get(instanceId);
+    return r != null && (instanceImpaired(r) || systemImpaired(r));
+  }
+
+  /** Whether a zone of the region is out now (a {@code zone-outage} fault). */
+  public synchronized boolean zoneOut(String region, String zone) {
+    for (Fault f : faults.values()) {
+      if (f.kind() == Kind.ZONE_OUTAGE && f.target().equals(zone) && f.region().equals(region)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   boolean instanceImpaired(InstanceRecord r) {
     return impaired(r, Kind.INSTANCE_IMPAIRED);
   }
