@@ -210,7 +210,7 @@ class InjectedFaultsIT {
   @Test
   void aSpotInterruptionHibernatesAHibernateBehaviorInstanceWithItsMemory() throws Exception {
     Instance i =
-        vpcs.runSpot(DockerTestServer.BUSYBOX_AMI, vpc.subnetId(), "persistent", "hibernate");
+        vpcs.runSpot(DockerTestServer.DEBIAN_AMI, vpc.subnetId(), "persistent", "hibernate");
     vpcs.waitRunning(i.instanceId());
     assertThat(metadata(i.instanceId(), "meta-data/instance-life-cycle")).isEqualTo("spot200");
     String pid =
