@@ -34,6 +34,8 @@ import org.slf4j.LoggerFactory;
 /** The server: the API on Javalin, the services, the state, and the compute backend. */
 public final class Ec2DoubleServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Ec2DoubleServer.class);
+  private static final String JETTY_REFERENCES_PER_CACHE_LINE =
+      "org.eclipse.jetty.util.referencesPerCacheLine";
 
   /** Larger bodies get AWS's error, not a read of unbounded input. */
   static final int MAX_BODY_BYTES = 1024 * 1024;
@@ -167,6 +169,12 @@ public final class Ec2DoubleServer implements AutoCloseable {
   }
 
   public Ec2DoubleServer start() {
+    // Jetty's queues pad to the cache line; unless told how many references fill one, Jetty asks
+    // the platform MBean server whether oops are compressed, which starts JMX (~130 classes).
+    // Compressed oops, the default below 32 GB of heap, put 16 references in 64 bytes.
+    if (System.getProperty(JETTY_REFERENCES_PER_CACHE_LINE) == null) {
+      System.setProperty(JETTY_REFERENCES_PER_CACHE_LINE, "16");
+    }
     app =
         Javalin.create(
             cfg -> {

@@ -1,15 +1,13 @@
 package dev.ec2double.wire;
 
-import java.lang.invoke.MethodHandles;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Supplier;
-import software.amazon.awssdk.core.SdkPojo;
 import software.amazon.awssdk.core.SdkRequest;
 import software.amazon.awssdk.core.SdkResponse;
 
@@ -23,7 +21,7 @@ import software.amazon.awssdk.core.SdkResponse;
 public final class OperationRegistry {
   private final Class<?> contextType;
   private final Map<Protocol, Map<String, Operation>> byProtocol = new ConcurrentHashMap<>();
-  private final Map<Class<?>, Operation> byRequestType = new ConcurrentHashMap<>();
+  private final Map<String, Operation> byRequestType = new ConcurrentHashMap<>();
 
   /** Wire names the SDK's class names do not spell (EnableVolumeIO), found on first use. */
   private final Map<String, Optional<Operation>> renamed = new ConcurrentHashMap<>();
@@ -37,6 +35,14 @@ public final class OperationRegistry {
   }
 
   public OperationRegistry register(Object service) {
+    List<OperationIndex.Entry> indexed = OperationIndex.of(service.getClass());
+    if (indexed != null) {
+      ClassLoader loader = service.getClass().getClassLoader();
+      for (OperationIndex.Entry e : indexed) {
+        add(Operation.indexed(e, service, contextType, loader), e.requestClass());
+      }
+      return this;
+    }
     for (Method m : service.getClass().getMethods()) {
       Class<?>[] params = m.getParameterTypes();
       if (Modifier.isStatic(m.getModifiers())
@@ -46,32 +52,28 @@ public final class OperationRegistry {
           || !SdkResponse.class.isAssignableFrom(m.getReturnType())) {
         continue;
       }
-      Protocol protocol = protocolOf(params[1]);
       // the class name is the action for all but a few; those are found on first use (find), so
       // that start-up does not marshal a request per operation
       String action = params[1].getSimpleName().replaceFirst("Request$", "");
-      Operation op =
-          new Operation(
-              protocol,
-              action,
-              params[1],
-              builderOf(params[1]),
-              service,
-              unreflect(m),
-              service.getClass().getSimpleName() + "." + m.getName());
-      Operation previous =
-          byProtocol.computeIfAbsent(protocol, p -> new ConcurrentHashMap<>()).put(action, op);
-      byRequestType.put(params[1], op);
-      if (previous != null) {
-        throw new IllegalStateException(
-            action
-                + " is implemented twice: "
-                + previous.serviceMethod()
-                + ", "
-                + op.serviceMethod());
-      }
+      add(Operation.reflected(protocolOf(params[1]), action, service, m), params[1].getName());
     }
     return this;
+  }
+
+  private void add(Operation op, String requestClass) {
+    Operation previous =
+        byProtocol
+            .computeIfAbsent(op.protocol(), p -> new ConcurrentHashMap<>())
+            .put(op.action(), op);
+    byRequestType.put(requestClass, op);
+    if (previous != null) {
+      throw new IllegalStateException(
+          op.action()
+              + " is implemented twice: "
+              + previous.serviceMethod()
+              + ", "
+              + op.serviceMethod());
+    }
   }
 
   public Operation find(Protocol protocol, String action) {
@@ -80,7 +82,7 @@ public final class OperationRegistry {
       return null;
     }
     Operation op = ops.get(action);
-    if (op != null && !action.equals(SdkActions.actionOf(op.requestType()))) {
+    if (op != null && !op.indexed() && !action.equals(SdkActions.actionOf(op.requestType()))) {
       op = null; // the class's name, which the SDK never sends (DescribeSslPolicies)
     }
     if (op == null) {
@@ -90,7 +92,7 @@ public final class OperationRegistry {
                   protocol + ":" + action,
                   k ->
                       Optional.ofNullable(SdkActions.requestType(protocol, action))
-                          .map(byRequestType::get))
+                          .map(type -> byRequestType.get(type.getName())))
               .orElse(null);
     }
     return op;
@@ -102,7 +104,8 @@ public final class OperationRegistry {
     byProtocol
         .getOrDefault(protocol, Map.of())
         .values()
-        .forEach(op -> out.put(SdkActions.actionOf(op.requestType()), op));
+        .forEach(
+            op -> out.put(op.indexed() ? op.action() : SdkActions.actionOf(op.requestType()), op));
     return out;
   }
 
@@ -121,28 +124,5 @@ public final class OperationRegistry {
       throw new IllegalArgumentException("no protocol for " + requestType.getName());
     }
     return protocol;
-  }
-
-  private static Supplier<SdkPojo> builderOf(Class<?> requestType) {
-    try {
-      Method builder = requestType.getMethod("builder");
-      return () -> {
-        try {
-          return (SdkPojo) builder.invoke(null);
-        } catch (ReflectiveOperationException e) {
-          throw new IllegalStateException(e);
-        }
-      };
-    } catch (NoSuchMethodException e) {
-      throw new IllegalArgumentException(requestType + " has no builder()", e);
-    }
-  }
-
-  private static java.lang.invoke.MethodHandle unreflect(Method m) {
-    try {
-      return MethodHandles.publicLookup().unreflect(m);
-    } catch (IllegalAccessException e) {
-      throw new IllegalArgumentException("cannot call " + m, e);
-    }
   }
 }

@@ -38,26 +38,13 @@ public final class HealthChecker implements AutoCloseable {
   private final TargetInstances instances;
   private final TargetAddresses addresses;
   private final ScheduledExecutorService ticker;
-  private final HttpClient client;
+  private HttpClient client;
   private HttpClient httpsClient;
 
   public HealthChecker(Supplier<Collection<Elbv2Store>> stores, TargetInstances instances) {
     this.stores = stores;
     this.instances = instances;
     this.addresses = new TargetAddresses(instances);
-    QueuedThreadPool threads = new QueuedThreadPool(16, 1);
-    threads.setName("alb-health");
-    threads.setDaemon(true);
-    this.client = new HttpClient();
-    client.setExecutor(threads);
-    client.setFollowRedirects(false);
-    client.setUserAgentField(null);
-    client.setMaxConnectionsPerDestination(4);
-    try {
-      client.start();
-    } catch (Exception e) {
-      throw new IllegalStateException("cannot start the health checker's HTTP client", e);
-    }
     ticker =
         Executors.newSingleThreadScheduledExecutor(
             r -> {
@@ -119,7 +106,7 @@ public final class HealthChecker implements AutoCloseable {
     String uri = scheme + host + ":" + port + tg.healthCheckPath();
     Matcher matcher = Matcher.parse(tg.matcher() == null ? "200" : tg.matcher().httpCode());
     try {
-      (tg.healthCheckProtocol() == ProtocolEnum.HTTPS ? https() : client)
+      (tg.healthCheckProtocol() == ProtocolEnum.HTTPS ? https() : http())
           .newRequest(uri)
           .timeout(tg.healthCheckTimeoutSeconds(), TimeUnit.SECONDS)
           .headers(h -> h.put(HttpHeader.USER_AGENT, "ELB-HealthChecker/2.0"))
@@ -152,6 +139,30 @@ public final class HealthChecker implements AutoCloseable {
   }
 
   /**
+   * The client of HTTP health checks, made at the first: a server with no target group to check
+   * starts no HTTP client (and loads no TLS classes, which Jetty's client starts with).
+   */
+  private synchronized HttpClient http() {
+    if (client == null) {
+      QueuedThreadPool threads = new QueuedThreadPool(16, 1);
+      threads.setName("alb-health");
+      threads.setDaemon(true);
+      HttpClient c = new HttpClient();
+      c.setExecutor(threads);
+      c.setFollowRedirects(false);
+      c.setUserAgentField(null);
+      c.setMaxConnectionsPerDestination(4);
+      try {
+        c.start();
+      } catch (Exception e) {
+        throw new IllegalStateException("cannot start the health checker's HTTP client", e);
+      }
+      client = c;
+    }
+    return client;
+  }
+
+  /**
    * The client of HTTPS health checks, made at the first: AWS does not validate the certificates of
    * targets, so it trusts every one.
    */
@@ -162,7 +173,7 @@ public final class HealthChecker implements AutoCloseable {
       HttpClient c =
           new HttpClient(
               new org.eclipse.jetty.client.transport.HttpClientTransportOverHTTP(connector));
-      c.setExecutor(client.getExecutor());
+      c.setExecutor(http().getExecutor());
       c.setFollowRedirects(false);
       c.setUserAgentField(null);
       try {
@@ -219,8 +230,10 @@ public final class HealthChecker implements AutoCloseable {
   public void close() {
     ticker.shutdownNow();
     try {
-      client.stop();
       synchronized (this) {
+        if (client != null) {
+          client.stop();
+        }
         if (httpsClient != null) {
           httpsClient.stop();
         }
