@@ -6,14 +6,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.github.dockerjava.api.DockerClient;
+import dev.ec2double.it.Clients;
 import dev.ec2double.it.DockerTestServer;
 import dev.ec2double.it.Ec2Calls;
+import dev.ec2double.server.Ec2DoubleServer;
+import dev.ec2double.server.Option;
+import dev.ec2double.server.ServerConfig;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.Instance;
 import software.amazon.awssdk.services.ec2.model.InstanceStateName;
@@ -23,11 +28,15 @@ import software.amazon.awssdk.services.ec2.model.InstanceStateName;
  * StopInstances(Hibernate) and StartInstances, and a hibernated instance still terminates.
  */
 class DockerHibernationIT {
-  /** A counter that lives only in the shell's memory: its token and count go to a file. */
+  /**
+   * A counter that lives only in the shell's memory: its token and count go to a file, replaced
+   * whole (mv) so that a reader never sees it half written.
+   */
   private static final String COUNTER =
       "#!/bin/sh\n"
           + "sh -c 'token=$(cat /proc/sys/kernel/random/uuid); i=0;"
-          + " while true; do i=$((i+1)); echo \"$token $i\" > /tmp/counter; sleep 0.2; done'"
+          + " while true; do i=$((i+1)); echo \"$token $i\" > /tmp/counter.new;"
+          + " mv /tmp/counter.new /tmp/counter; sleep 0.2; done'"
           + " counter-loop >/dev/null 2>&1 &\n";
 
   private static Ec2Client ec2;
@@ -45,6 +54,10 @@ class DockerHibernationIT {
   }
 
   private static String launch(boolean hibernation) {
+    return launch(ec2, hibernation);
+  }
+
+  private static String launch(Ec2Client ec2, boolean hibernation) {
     return ec2.runInstances(
             r ->
                 r.imageId(DockerTestServer.BUSYBOX_AMI)
@@ -125,7 +138,8 @@ class DockerHibernationIT {
 
     assertThat(Ec2Calls.error(() -> ec2.stopInstances(r -> r.instanceIds(plain).hibernate(true))))
         .isEqualTo(
-            "UnsupportedHibernationConfiguration: The instance is not enabled for hibernation: "
+            "UnsupportedHibernationConfiguration: The instance can't be hibernated because it was"
+                + " not configured at launch for hibernation: "
                 + plain);
     assertThat(describe(ec2, plain).state().name()).isEqualTo(InstanceStateName.RUNNING);
 
@@ -146,5 +160,52 @@ class DockerHibernationIT {
     ec2.terminateInstances(r -> r.instanceIds(sleeper, plain));
     awaitState(ec2, sleeper, InstanceStateName.TERMINATED, Duration.ofSeconds(60));
     assertThat(DockerTestServer.containersOf(docker, sleeper)).isEmpty();
+  }
+
+  private static Ec2DoubleServer server(java.nio.file.Path stateDir) {
+    return new Ec2DoubleServer(
+            ServerConfig.builder()
+                .port(0)
+                .backend("docker")
+                .ami(DockerTestServer.BUSYBOX_AMI, "ec2-double/busybox:latest")
+                .set(Option.STATE_DIR, stateDir.toString())
+                .build())
+        .start();
+  }
+
+  @Test
+  void aServerRestartedOnItsStateResumesTheHibernatedInstance(@TempDir java.nio.file.Path dir) {
+    String id;
+    String[] before;
+    try (Ec2DoubleServer first = server(dir);
+        Ec2Client c = Clients.ec2(first.endpoint(), "AKIDHIBERNATE")) {
+      id = launch(c, true);
+      awaitState(c, id, InstanceStateName.RUNNING, Duration.ofSeconds(60));
+      before = awaitCounter(id);
+      c.stopInstances(r -> r.instanceIds(id).hibernate(true));
+      awaitState(c, id, InstanceStateName.STOPPED, Duration.ofSeconds(60));
+    }
+    // the first server is gone; its paused container stays for the next one
+    assertThat(docker.inspectContainerCmd("ec2double-" + id).exec().getState().getPaused())
+        .isTrue();
+
+    try (Ec2DoubleServer second = server(dir);
+        Ec2Client c = Clients.ec2(second.endpoint(), "AKIDHIBERNATE")) {
+      Instance i = describe(c, id);
+      assertThat(i.state().name()).isEqualTo(InstanceStateName.STOPPED);
+      assertThat(i.stateReason().code()).isEqualTo("Client.UserInitiatedHibernate");
+
+      c.startInstances(r -> r.instanceIds(id));
+      awaitState(c, id, InstanceStateName.RUNNING, Duration.ofSeconds(60));
+      int last = Integer.parseInt(counter(id)[1]);
+      String[] after =
+          await()
+              .atMost(Duration.ofSeconds(30))
+              .until(() -> counter(id), x -> Integer.parseInt(x[1]) > last);
+      assertThat(after[0]).as("the same process, across the restart").isEqualTo(before[0]);
+
+      second.reset();
+    }
+    assertThat(DockerTestServer.containersOf(docker, id)).isEmpty();
   }
 }

@@ -79,7 +79,8 @@ class HibernationIT {
     assertThat(
             error(() -> ec2.stopInstances(r -> r.instanceIds(configured, plain).hibernate(true))))
         .isEqualTo(
-            "UnsupportedHibernationConfiguration: The instance is not enabled for hibernation: "
+            "UnsupportedHibernationConfiguration: The instance can't be hibernated because it was"
+                + " not configured at launch for hibernation: "
                 + plain);
     assertThat(describe(ec2, configured).state().name()).isEqualTo(InstanceStateName.RUNNING);
     assertThat(describe(ec2, plain).state().name()).isEqualTo(InstanceStateName.RUNNING);

@@ -187,17 +187,8 @@ class InjectedFaultsIT {
             201);
 
     assertThat(spotRequest(i).status().code()).isEqualTo("marked-for-stop");
-    await()
-        .atMost(Duration.ofSeconds(60))
-        .until(() -> state(i.instanceId()) == InstanceStateName.STOPPED);
     // really stopped: the container no longer runs
-    assertThat(
-            DockerTestServer.docker()
-                .inspectContainerCmd("ec2double-" + i.instanceId())
-                .exec()
-                .getState()
-                .getRunning())
-        .isFalse();
+    assertThat(awaitStopped(i).getRunning()).isFalse();
     assertThat(spotRequest(i).stateAsString()).isEqualTo("disabled");
     assertThat(spotRequest(i).status().code()).isEqualTo("instance-stopped-no-capacity");
 
@@ -226,17 +217,8 @@ class InjectedFaultsIT {
         .contains("\"action\":\"hibernate\"");
     assertThat(metadata(i.instanceId(), "meta-data/spot/termination-time")).endsWith("404");
 
-    await()
-        .atMost(Duration.ofSeconds(60))
-        .until(() -> state(i.instanceId()) == InstanceStateName.STOPPED);
     // hibernated: the container is paused with its processes, not stopped
-    assertThat(
-            DockerTestServer.docker()
-                .inspectContainerCmd("ec2double-" + i.instanceId())
-                .exec()
-                .getState()
-                .getPaused())
-        .isTrue();
+    assertThat(awaitStopped(i).getPaused()).isTrue();
 
     send("DELETE", "/_ec2double/faults/" + fault.get("id").asText(), null);
     vpcs.waitRunning(i.instanceId());
@@ -257,6 +239,18 @@ class InjectedFaultsIT {
 
     assertThat(r.statusCode()).isEqualTo(400);
     assertThat(r.body()).contains("is not a Spot Instance");
+  }
+
+  /** Waits until the instance is stopped; its container's state then. */
+  private static com.github.dockerjava.api.command.InspectContainerResponse.ContainerState
+      awaitStopped(Instance i) {
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .until(() -> state(i.instanceId()) == InstanceStateName.STOPPED);
+    return DockerTestServer.docker()
+        .inspectContainerCmd("ec2double-" + i.instanceId())
+        .exec()
+        .getState();
   }
 
   private static SpotInstanceRequest spotRequest(Instance i) {

@@ -49,7 +49,9 @@ public final class InstanceActionsService {
         if (!r.hibernationConfigured) {
           throw new AwsException(
               "UnsupportedHibernationConfiguration",
-              "The instance is not enabled for hibernation: " + r.id);
+              "The instance can't be hibernated because it was not configured at launch for"
+                  + " hibernation: "
+                  + r.id);
         }
       }
     }
