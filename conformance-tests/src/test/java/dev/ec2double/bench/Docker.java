@@ -23,8 +23,26 @@ final class Docker {
     return out;
   }
 
+  /** Runs {@code body} while the network the baseline's containers join exists. */
+  static void onBenchNetwork(Benchmarks.Step body) throws Exception {
+    cli("network", "create", "--subnet", "10.250.0.0/16", "ec2double-bench");
+    try {
+      body.run();
+    } finally {
+      cli("network", "rm", "ec2double-bench");
+    }
+  }
+
+  /** Milliseconds until n containers all ran, and until all were removed again. */
+  record Timings(long startMs, long removeMs) {}
+
   /** Starts n containers at once; returns ms until all run (docker run -d returns once started). */
   static long run(int n, int ipBase) throws Exception {
+    return runAndRemove(n, ipBase).startMs();
+  }
+
+  /** Starts n containers at once, then removes them all with one {@code docker rm -f}. */
+  static Timings runAndRemove(int n, int ipBase) throws Exception {
     ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, n));
     List<Future<String>> ids = new ArrayList<>();
     long t0 = System.nanoTime();
@@ -56,7 +74,8 @@ final class Docker {
     pool.shutdown();
     List<String> rm = new ArrayList<>(List.of("rm", "-f"));
     rm.addAll(started);
+    long t1 = System.nanoTime();
     cli(rm.toArray(String[]::new));
-    return ms;
+    return new Timings(ms, (System.nanoTime() - t1) / 1_000_000);
   }
 }

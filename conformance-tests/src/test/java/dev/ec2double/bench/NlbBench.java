@@ -1,23 +1,18 @@
 package dev.ec2double.bench;
 
 import dev.ec2double.it.Elbv2Clients;
-import dev.ec2double.it.elbv2.Albs;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
-import software.amazon.awssdk.services.elasticloadbalancingv2.model.Action;
-import software.amazon.awssdk.services.elasticloadbalancingv2.model.ActionTypeEnum;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.LoadBalancerTypeEnum;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.ProtocolEnum;
-import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetHealthStateEnum;
-import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetTypeEnum;
 
 /**
- * A network load balancer's TCP listener (the host kernel's DNAT) against connecting straight to
- * the same keep-alive nginx target: wrk GETs on 16 connections, taking turns for three rounds. The
- * server runs on the docker backend as root in its own JVM, as users run it: the forwarding is the
- * kernel's, so the server's process carries no byte.
+ * A network load balancer's TCP listener (the host kernel's DNAT) against nginx's layer-4 {@code
+ * stream} proxy and against connecting straight to the same keep-alive nginx target: wrk GETs on 16
+ * connections kept alive (throughput), then on a new connection each (connection rate), the three
+ * paths taking turns. The server runs on the docker backend as root in its own JVM, as users run
+ * it: the forwarding is the kernel's, so the server's process carries no byte.
  */
 final class NlbBench {
   private static final String ACCOUNT = "000000000043";
@@ -25,84 +20,63 @@ final class NlbBench {
   private NlbBench() {}
 
   static void run(int seconds, Consumer<String> line) throws Exception {
-    line.accept("\n## NLB TCP listener vs straight to the target, wrk GET, 16 connections\n");
+    line.accept("\n## NLB TCP listener vs nginx stream proxy vs straight to the target, wrk GET\n");
     line.accept(
-        "An `ip` target (nginx, one worker, on 127.0.0.1) behind a TCP listener of a server on the"
-            + " docker backend; the two paths take turns for three rounds, each row is its median"
-            + " round.\n");
-    line.accept("| path | req/s | p50 | p99 | vs straight |");
-    line.accept("| --- | --- | --- | --- | --- |");
+        "An `ip` target (nginx, one worker, on 127.0.0.1) reached straight, through nginx's"
+            + " `stream` proxy (a worker per core) and through a TCP listener of a server on the"
+            + " docker backend. The three paths take turns for three rounds, 16 connections; each"
+            + " row is its median round. New connections: `Connection: close` on every request, so"
+            + " each request is a new TCP connection (through the NLB, a new tracked flow)."
+            + Rounds.load()
+            + "\n");
+    line.accept("| path | connections | req/s | p50 | p99 | vs straight |");
+    line.accept("| --- | --- | --- | --- | --- | --- |");
     try (Nginx target = Nginx.target();
+        Nginx stream = Nginx.streamProxyTo(target.port);
         Servers.Running server = Servers.ec2double("docker");
-        ElasticLoadBalancingV2Client elb = Elbv2Clients.of(AlbBench.endpoint(server), ACCOUNT)) {
-      String nlb = listener(server, elb, target.port);
-      Wrk.get(nlb, 16, 2);
-      List<Wrk.Result> straightRounds = new ArrayList<>();
-      List<Wrk.Result> nlbRounds = new ArrayList<>();
-      for (int round = 0; round < 3; round++) {
-        straightRounds.add(Wrk.get(target.url(), 16, seconds));
-        nlbRounds.add(Wrk.get(nlb, 16, seconds));
+        ElasticLoadBalancingV2Client elb = Elbv2Clients.of(Listeners.endpoint(server), ACCOUNT)) {
+      String nlb =
+          "http://"
+              + Listeners.create(
+                  server,
+                  elb,
+                  ACCOUNT,
+                  LoadBalancerTypeEnum.NETWORK,
+                  ProtocolEnum.TCP,
+                  target.port,
+                  r -> r.protocol(ProtocolEnum.TCP).port(8081))
+              + "/";
+      List<String> urls = List.of(target.url(), stream.url(), nlb);
+      for (String url : urls) {
+        Wrk.get(url, 16, 1);
       }
-      Wrk.Result straight = AlbBench.median(straightRounds);
-      Wrk.Result viaNlb = AlbBench.median(nlbRounds);
-      line.accept(AlbBench.row("straight to the target", straight, straight));
-      line.accept(AlbBench.row("ec2-double NLB TCP listener", viaNlb, straight));
+      List<Wrk.Result> kept =
+          Rounds.takeTurns(3, urls.stream().map(u -> path(u, false, seconds)).toList());
+      int shorter = Math.max(3, seconds / 2);
+      List<Wrk.Result> fresh =
+          Rounds.takeTurns(3, urls.stream().map(u -> path(u, true, shorter)).toList());
+      List<String> names =
+          List.of("straight to the target", "nginx stream proxy", "ec2-double NLB TCP listener");
+      for (int i = 0; i < names.size(); i++) {
+        line.accept(Rounds.row(names.get(i) + " | kept alive", kept.get(i), kept.get(0)));
+      }
+      for (int i = 0; i < names.size(); i++) {
+        line.accept(Rounds.row(names.get(i) + " | new per request", fresh.get(i), fresh.get(0)));
+      }
       line.accept(
           String.format(
-              "%nNLB throughput %.2fx straight-to-target (target at least 0.9x).",
-              viaNlb.rps() / straight.rps()));
+              "%nNLB throughput %.2fx straight-to-target (target at least 0.9x) and %.2fx nginx's"
+                  + " stream proxy; connection rate %.2fx straight-to-target and %.2fx nginx's.",
+              kept.get(2).rps() / kept.get(0).rps(),
+              kept.get(2).rps() / kept.get(1).rps(),
+              fresh.get(2).rps() / fresh.get(0).rps(),
+              fresh.get(2).rps() / fresh.get(1).rps()));
     }
   }
 
-  private static String listener(
-      Servers.Running server, ElasticLoadBalancingV2Client elb, int targetPort) throws Exception {
-    String lb =
-        elb.createLoadBalancer(
-                r ->
-                    r.name("bench-nlb")
-                        .type(LoadBalancerTypeEnum.NETWORK)
-                        .subnets(
-                            Elbv2Clients.twoSubnets(AlbBench.endpoint(server), ACCOUNT).get(0)))
-            .loadBalancers()
-            .get(0)
-            .loadBalancerArn();
-    String tg =
-        elb.createTargetGroup(
-                r ->
-                    r.name("bench-nlb")
-                        .protocol(ProtocolEnum.TCP)
-                        .port(targetPort)
-                        .vpcId(Elbv2Clients.defaultVpcId(AlbBench.endpoint(server), ACCOUNT))
-                        .targetType(TargetTypeEnum.IP)
-                        .healthCheckIntervalSeconds(5)
-                        .healthCheckTimeoutSeconds(2)
-                        .healthyThresholdCount(2))
-            .targetGroups()
-            .get(0)
-            .targetGroupArn();
-    elb.registerTargets(r -> r.targetGroupArn(tg).targets(t -> t.id("127.0.0.1").port(targetPort)));
-    String listener =
-        elb.createListener(
-                r ->
-                    r.loadBalancerArn(lb)
-                        .protocol(ProtocolEnum.TCP)
-                        .port(8081)
-                        .defaultActions(
-                            Action.builder()
-                                .type(ActionTypeEnum.FORWARD)
-                                .targetGroupArn(tg)
-                                .build()))
-            .listeners()
-            .get(0)
-            .listenerArn();
-    for (int i = 0; i < 300; i++) {
-      var health = elb.describeTargetHealth(r -> r.targetGroupArn(tg)).targetHealthDescriptions();
-      if (health.get(0).targetHealth().state() == TargetHealthStateEnum.HEALTHY) {
-        break;
-      }
-      Thread.sleep(100);
-    }
-    Thread.sleep(500); // the kernel's forwards follow within 250 ms
-    return "http://" + Albs.authority(elb, listener) + "/";
+  private static Rounds.Side path(String url, boolean newConnections, int seconds) {
+    return newConnections
+        ? () -> Wrk.getNewConnections(url, 16, seconds)
+        : () -> Wrk.get(url, 16, seconds);
   }
 }

@@ -25,7 +25,16 @@ final class Wrk {
   /** Plain GETs, as a browser or a health check would send them. */
   static Result get(String url, int connections, int seconds)
       throws IOException, InterruptedException {
-    return wrk(url, connections, seconds, null, null);
+    return wrk(url, connections, seconds, null, null, false);
+  }
+
+  /**
+   * GETs that each come on a new connection ({@code Connection: close}, the server closes): the
+   * rate of connections (and of TLS handshakes over https) that a path takes.
+   */
+  static Result getNewConnections(String url, int connections, int seconds)
+      throws IOException, InterruptedException {
+    return wrk(url, connections, seconds, null, null, true);
   }
 
   static Result run(String url, String body, int connections, int seconds)
@@ -33,13 +42,14 @@ final class Wrk {
     Path script = Files.createTempFile("ec2double-bench", ".lua");
     Files.writeString(script, SCRIPT);
     try {
-      return wrk(url, connections, seconds, script, body);
+      return wrk(url, connections, seconds, script, body, false);
     } finally {
       Files.deleteIfExists(script);
     }
   }
 
-  private static Result wrk(String url, int connections, int seconds, Path script, String body)
+  private static Result wrk(
+      String url, int connections, int seconds, Path script, String body, boolean close)
       throws IOException, InterruptedException {
     List<String> cmd =
         new java.util.ArrayList<>(
@@ -52,6 +62,9 @@ final class Wrk {
                 "-d",
                 seconds + "s",
                 "--latency"));
+    if (close) {
+      cmd.addAll(List.of("-H", "Connection: close"));
+    }
     if (script != null) {
       cmd.addAll(List.of("-s", script.toString()));
     }
@@ -64,7 +77,8 @@ final class Wrk {
     Process p = pb.start();
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     p.waitFor();
-    if (out.contains("Non-2xx")) {
+    // a new connection per request shows its failures (refused, reset) as socket errors
+    if (out.contains("Non-2xx") || (close && out.contains("Socket errors"))) {
       throw new IllegalStateException("non-2xx answers from " + url + " (" + body + "):\n" + out);
     }
     return new Result(number(out, "Requests/sec:\\s+([\\d.]+)"), ms(out, "50%"), ms(out, "99%"));

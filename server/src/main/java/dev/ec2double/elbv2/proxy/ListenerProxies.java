@@ -38,7 +38,7 @@ public final class ListenerProxies implements AutoCloseable {
   private static final int SELECTORS = 4;
 
   private final String bindHost;
-  private final QueuedThreadPool pool;
+  private QueuedThreadPool pool;
   private final Map<String, Server> servers = new ConcurrentHashMap<>();
 
   private final TargetAddresses addresses;
@@ -61,12 +61,20 @@ public final class ListenerProxies implements AutoCloseable {
     this.certificates = certificates;
     this.networks = new NetworkSide(backend);
     this.bindHost = bindHost;
-    this.pool = new ProxyThreadPool();
-    try {
-      pool.start();
-    } catch (Exception e) {
-      throw new IllegalStateException("cannot start the load balancers' thread pool", e);
+  }
+
+  /** The listeners' thread pool, started with the first listener: an idle server runs none. */
+  private synchronized QueuedThreadPool pool() {
+    if (pool == null) {
+      QueuedThreadPool p = new ProxyThreadPool();
+      try {
+        p.start();
+      } catch (Exception e) {
+        throw new IllegalStateException("cannot start the load balancers' thread pool", e);
+      }
+      pool = p;
     }
+    return pool;
   }
 
   /** Starts accepting for a listener and records its host port on it. */
@@ -136,7 +144,7 @@ public final class ListenerProxies implements AutoCloseable {
 
   private Server tryStart(
       Elbv2Store store, ListenerRecord listener, String address, int port, int idleSeconds) {
-    Server server = new Server(pool);
+    Server server = new Server(pool());
     HttpConfiguration http = new HttpConfiguration();
     http.setSendServerVersion(false);
     http.setSendXPoweredBy(false);
@@ -226,7 +234,14 @@ public final class ListenerProxies implements AutoCloseable {
   public void close() {
     closeAll();
     try {
-      pool.stop();
+      QueuedThreadPool started;
+      synchronized (this) {
+        started = pool;
+        pool = null;
+      }
+      if (started != null) {
+        started.stop();
+      }
     } catch (Exception e) {
       LOG.warn("could not stop the load balancers' thread pool: {}", e.getMessage());
     }
