@@ -22,27 +22,38 @@ import software.amazon.awssdk.services.ec2.model.RunInstancesRequest;
  */
 class HibernationIT {
   private static final String AMI = "ami-0ec2d00000000de12";
+
+  /** An account of its own: the shared server's default account stays as other tests expect. */
+  private static final String ACCOUNT = "210000000181";
+
+  private static final java.util.List<String> launched = new java.util.ArrayList<>();
   private static Ec2Client ec2;
 
   @BeforeAll
   static void client() {
-    ec2 = TestServer.ec2();
+    ec2 = TestServer.ec2("us-east-1", ACCOUNT);
   }
 
   @AfterAll
   static void close() {
+    if (!launched.isEmpty()) {
+      ec2.terminateInstances(r -> r.instanceIds(launched));
+    }
     ec2.close();
   }
 
   private static String run(Consumer<RunInstancesRequest.Builder> more) {
-    return ec2.runInstances(
-            r -> {
-              r.imageId(AMI).instanceType("t3.micro").minCount(1).maxCount(1);
-              more.accept(r);
-            })
-        .instances()
-        .get(0)
-        .instanceId();
+    String id =
+        ec2.runInstances(
+                r -> {
+                  r.imageId(AMI).instanceType("t3.micro").minCount(1).maxCount(1);
+                  more.accept(r);
+                })
+            .instances()
+            .get(0)
+            .instanceId();
+    launched.add(id);
+    return id;
   }
 
   @Test
