@@ -61,6 +61,17 @@ public final class PageLimits {
     refuses("GetManagedPrefixListEntries", 1, 100);
     refuses("GetManagedPrefixListAssociations", 5, 255);
     refuses("DescribePrefixLists", 5, 1000);
+    refuses("DescribeCarrierGateways", 5, 1000);
+    refuses("GetSubnetCidrReservations", 5, 1000);
+    refuses("DescribeTransitGateways", 5, 1000);
+    refuses("DescribeTransitGatewayAttachments", 5, 1000);
+    refuses("DescribeTransitGatewayVpcAttachments", 5, 1000);
+    refuses("DescribeTransitGatewayRouteTables", 5, 1000);
+    refuses("GetTransitGatewayRouteTableAssociations", 5, 1000);
+    refuses("GetTransitGatewayRouteTablePropagations", 5, 1000);
+    refuses("SearchTransitGatewayRoutes", 5, 1000);
+    // "Valid Range: Minimum value of 1. Maximum value of 1000." (no range in the model)
+    caps("DescribeFlowLogs", 1, 1000);
     // "Constraint: If the value is greater than 1,000, we return only 1,000 items."
     caps("DescribeVpcEndpoints", 1, 1000);
     caps("DescribeVpcEndpointServices", 1, 1000);

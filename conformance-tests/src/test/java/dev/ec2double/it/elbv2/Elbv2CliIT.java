@@ -141,6 +141,95 @@ class Elbv2CliIT {
     aws("elbv2", "delete-load-balancer", "--load-balancer-arn", lbArn);
   }
 
+  @Test
+  void drivesAnNlbWithATlsListenerAndProxyProtocol(TestInfo test) throws Exception {
+    String name = Elbv2Fixture.name(test);
+    String lbArn =
+        aws(
+                "elbv2",
+                "create-load-balancer",
+                "--name",
+                name,
+                "--type",
+                "network",
+                "--subnets",
+                f.subnets.get(0))
+            .get("LoadBalancers")
+            .get(0)
+            .get("LoadBalancerArn")
+            .asText();
+    String tgArn =
+        aws(
+                "elbv2",
+                "create-target-group",
+                "--name",
+                name,
+                "--protocol",
+                "TCP",
+                "--port",
+                "7000",
+                "--vpc-id",
+                f.vpcId)
+            .get("TargetGroups")
+            .get(0)
+            .get("TargetGroupArn")
+            .asText();
+    JsonNode attributes =
+        aws(
+                "elbv2",
+                "modify-target-group-attributes",
+                "--target-group-arn",
+                tgArn,
+                "--attributes",
+                "Key=proxy_protocol_v2.enabled,Value=true")
+            .get("Attributes");
+    assertThat(attributes.findValuesAsText("Key")).contains("proxy_protocol_v2.enabled");
+    JsonNode listener =
+        aws(
+                "elbv2",
+                "create-listener",
+                "--load-balancer-arn",
+                lbArn,
+                "--protocol",
+                "TLS",
+                "--port",
+                "7443",
+                "--ssl-policy",
+                "ELBSecurityPolicy-TLS13-1-2-2021-06",
+                "--alpn-policy",
+                "HTTP2Preferred",
+                "--certificates",
+                "CertificateArn=" + f.certificate("cli-" + name),
+                "--default-actions",
+                "Type=forward,TargetGroupArn=" + tgArn)
+            .get("Listeners")
+            .get(0);
+    assertThat(listener.get("Protocol").asText()).isEqualTo("TLS");
+    assertThat(texts(listener.get("AlpnPolicy"))).containsExactly("HTTP2Preferred");
+    assertThat(listener.get("Certificates").get(0).get("CertificateArn").asText())
+        .isEqualTo(f.certificate("cli-" + name));
+
+    AwsCli.Run alpnOnTcp =
+        AwsCli.run(
+            "us-east-1",
+            "elbv2",
+            "create-listener",
+            "--load-balancer-arn",
+            lbArn,
+            "--protocol",
+            "TCP",
+            "--port",
+            "7000",
+            "--alpn-policy",
+            "HTTP1Only",
+            "--default-actions",
+            "Type=forward,TargetGroupArn=" + tgArn);
+    assertThat(alpnOnTcp.exit()).isNotZero();
+    assertThat(alpnOnTcp.stderr()).contains("(ValidationError)").contains("TLS listeners");
+    aws("elbv2", "delete-load-balancer", "--load-balancer-arn", lbArn);
+    aws("elbv2", "delete-target-group", "--target-group-arn", tgArn);
+  }
+
   private static List<String> texts(JsonNode array) {
     List<String> out = new ArrayList<>();
     array.forEach(n -> out.add(n.asText()));

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ec2double.it.AwsCli;
 import dev.ec2double.it.TestServer;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
@@ -203,6 +204,86 @@ class NlbApiIT {
                         .port(80)
                         .vpcId(f.vpcId)
                         .healthCheckPath("/health")));
+  }
+
+  @Test
+  void tlsListenersTakeACertificateAPolicyAnAlpnPolicyAndTcpOrTlsGroups(TestInfo test) {
+    String name = Elbv2Fixture.name(test);
+    LoadBalancer lb = nlb(name);
+    TargetGroup tls = group(name, ProtocolEnum.TLS);
+    TargetGroup udp = group(name + "u", ProtocolEnum.UDP);
+    String cert = f.certificate("tls-" + name);
+    Listener l =
+        f.elb
+            .createListener(
+                r ->
+                    r.loadBalancerArn(lb.loadBalancerArn())
+                        .protocol(ProtocolEnum.TLS)
+                        .port(443)
+                        .certificates(c -> c.certificateArn(cert))
+                        .defaultActions(Albs.forward(tls.targetGroupArn())))
+            .listeners()
+            .get(0);
+    assertThat(l.sslPolicy()).isEqualTo("ELBSecurityPolicy-2016-08");
+    assertThat(l.alpnPolicy()).isEmpty();
+    assertThat(tls.healthCheckProtocol()).isEqualTo(ProtocolEnum.TCP);
+    Listener modified =
+        f.elb
+            .modifyListener(
+                r ->
+                    r.listenerArn(l.listenerArn())
+                        .alpnPolicy("HTTP2Optional")
+                        .sslPolicy("ELBSecurityPolicy-TLS13-1-2-2021-06"))
+            .listeners()
+            .get(0);
+    assertThat(modified.alpnPolicy()).containsExactly("HTTP2Optional");
+    assertThat(modified.certificates().get(0).certificateArn()).isEqualTo(cert);
+    f.elb.addListenerCertificates(
+        r -> r.listenerArn(l.listenerArn()).certificates(c -> c.certificateArn(cert + "-2")));
+    assertThat(
+            f.elb.describeListenerCertificates(r -> r.listenerArn(l.listenerArn())).certificates())
+        .hasSize(2);
+
+    java.util.function.Function<
+            java.util.function.Consumer<
+                software.amazon.awssdk.services.elasticloadbalancingv2.model.CreateListenerRequest
+                    .Builder>,
+            org.assertj.core.api.ThrowableAssert.ThrowingCallable>
+        create =
+            more ->
+                () ->
+                    f.elb.createListener(
+                        r -> {
+                          r.loadBalancerArn(lb.loadBalancerArn())
+                              .protocol(ProtocolEnum.TLS)
+                              .port(8443)
+                              .certificates(c -> c.certificateArn(cert))
+                              .defaultActions(Albs.forward(tls.targetGroupArn()));
+                          more.accept(r);
+                        });
+    assertError("ValidationError", create.apply(r -> r.certificates(List.of())));
+    assertError("SSLPolicyNotFound", create.apply(r -> r.sslPolicy("NoSuchPolicy")));
+    assertError("ALPNPolicyNotFound", create.apply(r -> r.alpnPolicy("HTTP3Only")));
+    assertError("ValidationError", create.apply(r -> r.alpnPolicy("HTTP1Only", "HTTP2Only")));
+    assertError(
+        "ValidationError", create.apply(r -> r.mutualAuthentication(m -> m.mode("verify"))));
+    assertError(
+        "IncompatibleProtocols",
+        create.apply(r -> r.defaultActions(Albs.forward(udp.targetGroupArn()))));
+    assertError(
+        "IncompatibleProtocols",
+        create.apply(
+            r ->
+                r.protocol(ProtocolEnum.TCP)
+                    .certificates(List.of())
+                    .defaultActions(Albs.forward(tls.targetGroupArn()))));
+    assertError(
+        "ValidationError",
+        create.apply(
+            r ->
+                r.protocol(ProtocolEnum.TCP)
+                    .defaultActions(
+                        Albs.forward(group(name + "t", ProtocolEnum.TCP).targetGroupArn()))));
   }
 
   @Test

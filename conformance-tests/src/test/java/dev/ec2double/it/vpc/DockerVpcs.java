@@ -93,7 +93,8 @@ final class DockerVpcs implements AutoCloseable {
                             o -> o.spotInstanceType(type).instanceInterruptionBehavior(behavior))));
   }
 
-  private Instance run(
+  /** An instance with more of RunInstances' parameters set by {@code more}. */
+  Instance run(
       String ami,
       String subnetId,
       String userData,

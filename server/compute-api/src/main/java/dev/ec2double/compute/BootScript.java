@@ -8,9 +8,10 @@ import java.nio.charset.StandardCharsets;
  * with a shell (busybox, Debian, Ubuntu, Amazon Linux, Alpine). The engine's init is PID 1 and
  * hands signals to it, so a stop really SIGTERMs the instance.
  *
- * <p>Every boot: install the key pair's public key, run per-boot scripts. First boot only: run the
- * user data, its output in /var/log/cloud-init-output.log and on the console. Then run the image's
- * own command if it is a service (sshd in the Debian image), or stay up as a VM would.
+ * <p>Every boot: write /etc/resolv.conf from the DHCP options, install the key pair's public key,
+ * run per-boot scripts. First boot only: run the user data, its output in
+ * /var/log/cloud-init-output.log and on the console. Then run the image's own command if it is a
+ * service (sshd in the Debian image), or stay up as a VM would.
  *
  * <p>The EC2 services put the script and its files ({@link #file()} at {@link #PATH}, the user
  * data, the keys) in the {@link MachineSpec}'s files; a backend writes the files into the machine
@@ -23,11 +24,26 @@ public final class BootScript {
   public static final String BOOTCMD = STATE_DIR + "/bootcmd.sh";
   public static final String AUTHORIZED_KEYS = "/etc/ec2-double/authorized_keys";
 
+  /**
+   * The resolver configuration the instance's DHCP options give it at launch, put in place of
+   * {@code /etc/resolv.conf} first thing at every boot (as the DHCP client does on EC2).
+   */
+  public static final String RESOLV_CONF = STATE_DIR + "/resolv.conf";
+
+  /**
+   * The same, renewed at a later start (the launch's files are written again at every boot, so a
+   * renewed one needs a path of its own); it wins over {@link #RESOLV_CONF} once there.
+   */
+  public static final String RESOLV_CONF_RENEWED = STATE_DIR + "/resolv.conf.renewed";
+
   private static final String SCRIPT =
       """
       #!/bin/sh
       # ec2-double instance boot (see docs): keys, per-boot scripts, first-boot user data.
       state=%1$s
+      for f in "$state/resolv.conf.renewed" "$state/resolv.conf"; do
+        [ -f "$f" ] && cat "$f" > /etc/resolv.conf 2>/dev/null && break
+      done
       log=/var/log/cloud-init-output.log
       mkdir -p "$state" /var/log /var/lib/cloud/scripts/per-boot 2>/dev/null
       touch "$log"

@@ -96,6 +96,15 @@ public interface ComputeBackend extends AutoCloseable {
   }
 
   /**
+   * Cuts the open flows of a forward ({@link #forwardLayer4}) that went to one target: the kernel
+   * forgets them (their connection tracking entries go), so that their next packets no longer reach
+   * that target. False when the backend cannot (no packet filter, no {@code conntrack} tool).
+   */
+  default boolean cutLayer4Flows(Layer4Forward forward, Layer4Forward.Target target) {
+    return false;
+  }
+
+  /**
    * The name server that machines launched on the network from now on ask for names the engine
    * itself does not know (an address routed by {@link #routeService}); null for the engine's own
    * choice.
@@ -115,6 +124,22 @@ public interface ComputeBackend extends AutoCloseable {
 
   /** Boots a stopped machine again, with its disk and address as they were. */
   void start(String machineId);
+
+  /**
+   * Boots a stopped machine again after placing {@code files} in it (by absolute path, as {@link
+   * MachineSpec#files()}), so that its boot sees them: the DHCP options of its VPC now.
+   */
+  default void start(String machineId, Map<String, MachineSpec.BootFile> files) {
+    start(machineId);
+  }
+
+  /**
+   * Replaces the names other machines on its network resolve to a stopped machine ({@link
+   * MachineSpec#dnsNames()}); its address stays {@code address}. A backend without names ignores
+   * it.
+   */
+  default void renameOnNetwork(
+      String machineId, String network, String address, java.util.List<String> dnsNames) {}
 
   /** Stops the machine's processes (SIGTERM, then kill after {@code grace}); its disk stays. */
   void stop(String machineId, Duration grace);

@@ -14,13 +14,33 @@ import java.util.List;
  * @param targets where new flows go; none: the port forwards nothing
  * @param preserveClientIp whether targets see the client's own address; false: the engine host's
  *     address on the target's network (source address translation)
+ * @param redirectPort when above 0, new flows go instead to this port of the engine host itself, at
+ *     the address they arrived on (a process of the server that forwards them, keeping the client's
+ *     address as their source); {@code targets} are then not used
  */
 public record Layer4Forward(
     String protocol,
     List<String> addresses,
     int port,
     List<Target> targets,
-    boolean preserveClientIp) {
+    boolean preserveClientIp,
+    int redirectPort) {
+
+  /** A port forwarded by the kernel to targets. */
+  public Layer4Forward(
+      String protocol,
+      List<String> addresses,
+      int port,
+      List<Target> targets,
+      boolean preserveClientIp) {
+    this(protocol, addresses, port, targets, preserveClientIp, 0);
+  }
+
+  /** A port whose new flows the kernel hands to the engine host's own {@code redirectPort}. */
+  public static Layer4Forward redirect(
+      String protocol, List<String> addresses, int port, int redirectPort) {
+    return new Layer4Forward(protocol, addresses, port, List.of(), true, redirectPort);
+  }
 
   /** A target's address and port. */
   public record Target(String address, int port) {}

@@ -7,7 +7,8 @@ import java.util.Map;
  *
  * @param name a name unique on the engine (the instance id plus the server id)
  * @param image the image reference its AMI maps to
- * @param hostname the hostname inside the machine ({@code ip-172-31-0-5})
+ * @param hostname the machine's fully qualified name ({@code ip-172-31-0-5.ec2.internal}): its
+ *     hostname is the first label, its domain the rest
  * @param network the network it joins, and {@code privateIp} its fixed address there
  * @param dnsNames names other machines on the network resolve to it
  * @param cpus the CPU limit in vCPUs

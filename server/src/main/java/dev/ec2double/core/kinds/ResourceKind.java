@@ -132,6 +132,18 @@ public final class ResourceKind<R extends java.io.Serializable, V> {
     }
   }
 
+  /**
+   * A stored record that is still live: records that stay visible after their delete (state {@code
+   * deleted}) answer the kind's not-found error to every other call, as AWS does.
+   */
+  public R getLive(RegionState state, String id, Predicate<R> live) {
+    R r = get(state, id);
+    if (!live.test(r)) {
+      throw notFound(id);
+    }
+    return r;
+  }
+
   /** Whether a record with this id exists. */
   public boolean exists(RegionState state, String id) {
     Object l = lock.apply(state);

@@ -98,7 +98,15 @@ public final class InstanceActionsService {
               r.transition(InstanceState.PENDING, null, null);
               r.stateTransitionReason = "";
               r.launchTime = Instant.now();
-              return () -> lifecycle.start(r);
+              // as a DHCP lease renewed at boot: the VPC's options and DNS support as they are
+              // now (read after the instance's lock is released)
+              return () -> {
+                var resolver = networking.resolver(ctx.state(), r.vpcId);
+                lifecycle.start(
+                    r,
+                    InstancesService.renewedResolver(resolver),
+                    PrivateDnsNames.resolvable(r, resolver.dnsSupport()));
+              };
             });
     return StartInstancesResponse.builder().startingInstances(changes).build();
   }

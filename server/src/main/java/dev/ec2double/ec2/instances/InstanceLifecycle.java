@@ -156,7 +156,13 @@ public final class InstanceLifecycle implements AutoCloseable {
         steps);
   }
 
-  CompletableFuture<Void> start(InstanceRecord r) {
+  /**
+   * Starts the machine again, with {@code files} (the resolver of its VPC's DHCP options now)
+   * placed in it first and {@code names} as its names on its network (its private DNS names as the
+   * VPC's resolver answers them now).
+   */
+  CompletableFuture<Void> start(
+      InstanceRecord r, Map<String, MachineSpec.BootFile> files, java.util.List<String> names) {
     return r.then(
         () -> {
           String machine = r.machineId();
@@ -167,9 +173,14 @@ public final class InstanceLifecycle implements AutoCloseable {
           if (machine != null) {
             try {
               if (resume) {
+                // the frozen processes go on with the names and resolver they had
                 backend.unpause(machine);
               } else {
-                backend.start(machine);
+                if (!names.equals(r.machineNames)) {
+                  backend.renameOnNetwork(machine, r.network, r.privateIp, names);
+                  r.machineNames = names;
+                }
+                backend.start(machine, files);
               }
             } catch (RuntimeException e) {
               failed(r, "start", e, InstanceState.STOPPED, e.getMessage());

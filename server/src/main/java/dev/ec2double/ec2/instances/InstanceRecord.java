@@ -30,6 +30,16 @@ public final class InstanceRecord implements java.io.Serializable {
   volatile String privateIp;
 
   volatile String privateDnsName;
+
+  /** PrivateDnsNameOptions: which name is its hostname, and whether the resource name resolves. */
+  volatile String hostnameType = PrivateDnsNames.IP_NAME;
+
+  volatile boolean resourceNameA;
+  volatile boolean resourceNameAaaa;
+
+  /** The names its machine answers to on its network now (decided at launch and each start). */
+  volatile List<String> machineNames = List.of();
+
   final String architecture;
   final String clientToken;
   final List<String> securityGroupIds;

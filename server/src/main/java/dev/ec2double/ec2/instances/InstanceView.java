@@ -10,7 +10,6 @@ import software.amazon.awssdk.services.ec2.model.Instance;
 import software.amazon.awssdk.services.ec2.model.InstanceMaintenanceOptions;
 import software.amazon.awssdk.services.ec2.model.Monitoring;
 import software.amazon.awssdk.services.ec2.model.Placement;
-import software.amazon.awssdk.services.ec2.model.PrivateDnsNameOptionsResponse;
 import software.amazon.awssdk.services.ec2.model.StateReason;
 import software.amazon.awssdk.services.ec2.model.Tag;
 
@@ -71,12 +70,7 @@ final class InstanceView {
                   HibernationOptions.builder().configured(r.hibernationConfigured).build())
               .maintenanceOptions(
                   InstanceMaintenanceOptions.builder().autoRecovery("default").build())
-              .privateDnsNameOptions(
-                  PrivateDnsNameOptionsResponse.builder()
-                      .hostnameType("ip-name")
-                      .enableResourceNameDnsARecord(false)
-                      .enableResourceNameDnsAAAARecord(false)
-                      .build());
+              .privateDnsNameOptions(PrivateDnsNames.view(r));
       if (type != null) {
         b.cpuOptions(
             CpuOptions.builder()

@@ -311,7 +311,7 @@ public final class InstancesService {
             placement.subnet().id(),
             placement.vpc().id(),
             ip,
-            dnsName(ip, ctx.region()),
+            PrivateDnsNames.ipName(ip, ctx.region()),
             plan.image().architecture(),
             req.clientToken(),
             placement.groupIds());
@@ -325,6 +325,7 @@ public final class InstancesService {
     r.launchTime = launchTime;
     r.cpuCredits = plan.cpuCredits();
     r.hibernationConfigured = plan.hibernation();
+    PrivateDnsNames.atLaunch(r, req.privateDnsNameOptions());
     return r;
   }
 
@@ -393,14 +394,15 @@ public final class InstancesService {
     if (publicKey != null) {
       files.put(BootScript.AUTHORIZED_KEYS, text(publicKey.trim() + "\n", 0644));
     }
-    String hostname = r.privateDnsName.substring(0, r.privateDnsName.indexOf('.'));
+    InstanceNetworking.Resolver resolver = networking.resolver(ctx.state(), r.vpcId);
+    files.put(BootScript.RESOLV_CONF, text(resolver.resolvConf(), 0644));
     return new MachineSpec(
         Instances.machineName(r.id),
         r.imageRef,
-        hostname,
+        r.privateDnsName,
         r.network,
         r.privateIp,
-        List.of(r.privateDnsName, hostname),
+        r.machineNames = PrivateDnsNames.resolvable(r, resolver.dnsSupport()),
         type.vcpus(),
         type.memoryMib() * 1024 * 1024,
         files,
@@ -454,19 +456,16 @@ public final class InstancesService {
     return networking;
   }
 
-  private static BootFile text(String s, int mode) {
-    return new BootFile(s.getBytes(StandardCharsets.UTF_8), mode);
+  /**
+   * The file that gives a stopped instance its VPC's DHCP options as they are now, at its next
+   * boot: the boot script puts it in place of /etc/resolv.conf.
+   */
+  static Map<String, BootFile> renewedResolver(InstanceNetworking.Resolver resolver) {
+    return Map.of(BootScript.RESOLV_CONF_RENEWED, text(resolver.resolvConf(), 0644));
   }
 
-  /**
-   * {@code ip-172-31-0-5.ec2.internal} in us-east-1, {@code ip-....REGION.compute.internal}
-   * elsewhere.
-   */
-  static String dnsName(String ip, String region) {
-    String host = "ip-" + ip.replace('.', '-');
-    return region.equals("us-east-1")
-        ? host + ".ec2.internal"
-        : host + "." + region + ".compute.internal";
+  private static BootFile text(String s, int mode) {
+    return new BootFile(s.getBytes(StandardCharsets.UTF_8), mode);
   }
 
   /** The subnet and groups asked for, directly or as the primary interface's specification. */

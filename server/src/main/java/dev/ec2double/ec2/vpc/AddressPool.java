@@ -16,6 +16,12 @@ final class AddressPool implements java.io.Serializable {
   private final String subnetId;
   private final BitSet used;
 
+  /**
+   * The subnet CIDR reservations: blocks automatic assignment never takes from (only an address
+   * asked for by name may lie in one).
+   */
+  private final java.util.List<Cidr> reserved = new java.util.ArrayList<>();
+
   AddressPool(String subnetId, Cidr cidr) {
     this.subnetId = subnetId;
     this.cidr = cidr;
@@ -60,7 +66,7 @@ final class AddressPool implements java.io.Serializable {
   /** The first index in [from, to) that is neither used nor avoided, or -1. */
   private int firstFree(int from, int to, java.util.Set<String> avoid) {
     for (int i = used.nextClearBit(from); i < to; i = used.nextClearBit(i + 1)) {
-      if (!avoid.contains(cidr.address(i))) {
+      if (!avoid.contains(cidr.address(i)) && !isReserved(cidr.base() + i)) {
         return i;
       }
     }
@@ -87,6 +93,30 @@ final class AddressPool implements java.io.Serializable {
     }
     used.set(i);
     return address;
+  }
+
+  private boolean isReserved(long ip) {
+    for (Cidr r : reserved) {
+      if (r.contains(ip)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Reserves a block of the subnet, none of whose addresses may be in use. */
+  synchronized void reserve(Cidr block) {
+    for (long ip = block.base(); ip < block.base() + block.size(); ip++) {
+      if (used.get((int) (ip - cidr.base()))) {
+        throw AwsException.invalidParameterValue(
+            "The CIDR " + block + " holds the address " + Cidr.ip(ip) + ", which is in use.");
+      }
+    }
+    reserved.add(block);
+  }
+
+  synchronized void unreserve(Cidr block) {
+    reserved.remove(block);
   }
 
   synchronized void release(String address) {

@@ -5,8 +5,8 @@ import dev.ec2double.core.kinds.ResourceKind;
 import software.amazon.awssdk.services.ec2.model.CustomerGateway;
 
 /**
- * Customer gateways as a resource kind: records in the region's VPC state. Nothing uses them yet
- * (there are no VPN connections), so a delete never meets a dependency. The filters are
+ * Customer gateways as a resource kind: records in the region's VPC state. A gateway a VPN
+ * connection uses cannot be deleted (CustomerGatewaysService). The filters are
  * DescribeCustomerGateways'.
  * https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_DescribeCustomerGateways.html
  */

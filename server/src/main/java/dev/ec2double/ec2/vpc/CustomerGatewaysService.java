@@ -13,9 +13,9 @@ import software.amazon.awssdk.services.ec2.model.DescribeCustomerGatewaysRequest
 import software.amazon.awssdk.services.ec2.model.DescribeCustomerGatewaysResponse;
 
 /**
- * CreateCustomerGateway, DescribeCustomerGateways and DeleteCustomerGateway: records only (there is
- * no VPN). An identical Create returns the gateway that exists, as AWS does; a deleted gateway
- * shows state {@code deleted} for an hour, then goes.
+ * CreateCustomerGateway, DescribeCustomerGateways and DeleteCustomerGateway: records only (no
+ * tunnel comes up). An identical Create returns the gateway that exists, as AWS does; a deleted
+ * gateway shows state {@code deleted} for an hour, then goes.
  * https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_CreateCustomerGateway.html
  */
 public final class CustomerGatewaysService {
@@ -101,6 +101,15 @@ public final class CustomerGatewaysService {
         ctx,
         req.customerGatewayId(),
         g -> {
+          VpcState st = VpcState.of(ctx.state());
+          boolean used =
+              st.vpnConnections.values().stream()
+                  .anyMatch(c -> c.live() && c.customerGatewayId.equals(g.id));
+          if (used) {
+            throw new AwsException(
+                "IncorrectState",
+                "The customer gateway " + g.id + " is in use by a VPN connection.");
+          }
           if (g.deletedAt == 0) {
             g.state = "deleted";
             g.deletedAt = System.currentTimeMillis();

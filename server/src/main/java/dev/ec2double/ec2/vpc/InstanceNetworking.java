@@ -23,6 +23,20 @@ public final class InstanceNetworking {
   /** Where the instances of one RunInstances call go. */
   public record Placement(VpcRecord vpc, SubnetRecord subnet, List<String> groupIds) {}
 
+  /**
+   * What an instance of a VPC gets from the VPC's DHCP options set and DNS attributes, now.
+   *
+   * @param dnsSupport whether the VPC's resolver answers the instances' private DNS names
+   *     (enableDnsSupport)
+   * @param resolvConf the text of the instance's {@code /etc/resolv.conf}
+   */
+  public record Resolver(boolean dnsSupport, String resolvConf) {}
+
+  /** The resolver the instances of a VPC get at their next boot. */
+  public Resolver resolver(RegionState state, String vpcId) {
+    return ResolvConf.of(state, vpcId);
+  }
+
   private final VpcNetworks networks;
   private final SecurityGroupEnforcer enforcer;
 
@@ -76,6 +90,21 @@ public final class InstanceNetworking {
                                 "Invalid availability zone: [" + zone + "]"));
       }
       VpcRecord vpc = st.vpc(subnet.vpcId);
+      if (!vpc.cidr.contains(subnet.cidr)) {
+        // a Docker bridge network has one IPv4 subnet ("bridge driver doesn't support multiple
+        // subnets"), so the VPC's network is its primary block only
+        throw new AwsException(
+            "Unsupported",
+            "ec2-double cannot launch into subnet "
+                + subnet.id
+                + " ("
+                + subnet.cidr
+                + "): it lies in a secondary CIDR block of "
+                + vpc.id
+                + ", and the VPC's Docker network can only have its primary block ("
+                + vpc.cidr
+                + ").");
+      }
       List<String> groups = new ArrayList<>();
       for (String id : groupIds) {
         SecurityGroupRecord g = st.group(id);
@@ -270,7 +299,14 @@ public final class InstanceNetworking {
         .interfaceType(n.interfaceType)
         .groups(NetworkInterfaceViews.groups(st, n.groupIds))
         .association(assoc)
-        .ipv6Addresses(List.of())
+        .ipv6Addresses(
+            n.ipv6Addresses.stream()
+                .map(
+                    a ->
+                        software.amazon.awssdk.services.ec2.model.InstanceIpv6Address.builder()
+                            .ipv6Address(a)
+                            .build())
+                .toList())
         .attachment(
             InstanceNetworkInterfaceAttachment.builder()
                 .attachmentId(n.attachmentId)
@@ -281,12 +317,22 @@ public final class InstanceNetworking {
                 .status("attached")
                 .build())
         .privateIpAddresses(
-            InstancePrivateIpAddress.builder()
-                .primary(true)
-                .privateIpAddress(n.privateIp)
-                .privateDnsName(dns)
-                .association(assoc)
-                .build())
+            java.util.stream.Stream.concat(
+                    java.util.stream.Stream.of(
+                        InstancePrivateIpAddress.builder()
+                            .primary(true)
+                            .privateIpAddress(n.privateIp)
+                            .privateDnsName(dns)
+                            .association(assoc)
+                            .build()),
+                    n.secondaryIps.stream()
+                        .map(
+                            ip ->
+                                InstancePrivateIpAddress.builder()
+                                    .primary(false)
+                                    .privateIpAddress(ip)
+                                    .build()))
+                .toList())
         .build();
   }
 }

@@ -55,6 +55,12 @@ final class IpPermissions {
         out.add(rule(egress, protocol, from, to, null, r.cidrIpv6(), null, null, r.description()));
       }
       for (PrefixListId r : p.prefixListIds()) {
+        if (r.prefixListId() == null || !PrefixLists.exists(st, r.prefixListId())) {
+          // what AWS answers for a list that is not there (a CloudFormation user's report)
+          throw new AwsException(
+              "InvalidPrefixListId.NotFound",
+              "The prefix list ID '" + r.prefixListId() + "' does not exist");
+        }
         out.add(
             rule(egress, protocol, from, to, null, null, r.prefixListId(), null, r.description()));
       }

@@ -21,6 +21,12 @@ public final class NetworkInterfaceRecord implements java.io.Serializable {
   Instant attachTime;
   boolean deleteOnTermination;
 
+  /** Secondary private IPv4 addresses (AssignPrivateIpAddresses): records, not on the machine. */
+  final List<String> secondaryIps = new java.util.ArrayList<>();
+
+  /** IPv6 addresses of the subnet's /64 (AssignIpv6Addresses): records, not on the machine. */
+  final List<String> ipv6Addresses = new java.util.ArrayList<>();
+
   NetworkInterfaceRecord(
       String id,
       String subnetId,

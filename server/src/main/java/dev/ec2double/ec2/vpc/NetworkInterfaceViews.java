@@ -6,6 +6,7 @@ import software.amazon.awssdk.services.ec2.model.GroupIdentifier;
 import software.amazon.awssdk.services.ec2.model.NetworkInterface;
 import software.amazon.awssdk.services.ec2.model.NetworkInterfaceAssociation;
 import software.amazon.awssdk.services.ec2.model.NetworkInterfaceAttachment;
+import software.amazon.awssdk.services.ec2.model.NetworkInterfaceIpv6Address;
 import software.amazon.awssdk.services.ec2.model.NetworkInterfacePrivateIpAddress;
 
 /** Network interfaces as DescribeNetworkInterfaces shows them. */
@@ -43,14 +44,11 @@ final class NetworkInterfaceViews {
             .interfaceType(n.interfaceType)
             .groups(groups(st, n.groupIds))
             .association(assoc)
-            .ipv6Addresses(List.of())
-            .privateIpAddresses(
-                NetworkInterfacePrivateIpAddress.builder()
-                    .primary(true)
-                    .privateIpAddress(n.privateIp)
-                    .privateDnsName(dns)
-                    .association(assoc)
-                    .build())
+            .ipv6Addresses(
+                n.ipv6Addresses.stream()
+                    .map(a -> NetworkInterfaceIpv6Address.builder().ipv6Address(a).build())
+                    .toList())
+            .privateIpAddresses(privateIps(st, n, dns, assoc))
             .tagSet(ctx.tags().sdkTags(n.id));
     if (n.instanceId != null) {
       b.attachment(
@@ -66,6 +64,28 @@ final class NetworkInterfaceViews {
               .build());
     }
     return b.build();
+  }
+
+  /** The primary address, then the secondary ones, as the interface's PrivateIpAddresses. */
+  private static List<NetworkInterfacePrivateIpAddress> privateIps(
+      VpcState st, NetworkInterfaceRecord n, String dns, NetworkInterfaceAssociation assoc) {
+    List<NetworkInterfacePrivateIpAddress> out = new java.util.ArrayList<>();
+    out.add(
+        NetworkInterfacePrivateIpAddress.builder()
+            .primary(true)
+            .privateIpAddress(n.privateIp)
+            .privateDnsName(dns)
+            .association(assoc)
+            .build());
+    for (String ip : n.secondaryIps) {
+      out.add(
+          NetworkInterfacePrivateIpAddress.builder()
+              .primary(false)
+              .privateIpAddress(ip)
+              .privateDnsName(privateDnsName(st.region, ip))
+              .build());
+    }
+    return out;
   }
 
   static List<GroupIdentifier> groups(VpcState st, List<String> ids) {

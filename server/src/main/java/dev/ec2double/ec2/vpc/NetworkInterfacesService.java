@@ -143,7 +143,9 @@ public final class NetworkInterfacesService {
       eip.privateIp = null;
     }
     st.interfaces.remove(n.id);
-    st.subnets.get(n.subnetId).pool.release(n.privateIp);
+    AddressPool pool = st.subnets.get(n.subnetId).pool;
+    pool.release(n.privateIp);
+    n.secondaryIps.forEach(pool::release);
   }
 
   public AttachNetworkInterfaceResponse attachNetworkInterface(

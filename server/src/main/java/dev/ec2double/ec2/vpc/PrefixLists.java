@@ -25,10 +25,7 @@ final class PrefixLists {
           .filter("owner-id", ManagedPrefixList::ownerId)
           .filter("prefix-list-id", ManagedPrefixList::prefixListId)
           .filter("prefix-list-name", ManagedPrefixList::prefixListName)
-          .inUseWhen(
-              (region, p) ->
-                  VpcState.of(region).routeTables.values().stream()
-                      .anyMatch(t -> t.routes.stream().anyMatch(r -> p.id.equals(r.destination()))))
+          .inUseWhen((region, p) -> !users(VpcState.of(region), p.id).isEmpty())
           .build();
 
   /** The services with an AWS-managed list, and example blocks of theirs. */
@@ -40,10 +37,23 @@ final class PrefixLists {
   /** The region's VPC state, with AWS's lists made the first time they are needed. */
   static VpcState withAwsLists(RegionState region) {
     VpcState st = VpcState.of(region);
+    addAwsLists(st);
+    return st;
+  }
+
+  /** Whether a list with this id exists (AWS's own always do). */
+  static boolean exists(VpcState st, String id) {
+    addAwsLists(st);
+    synchronized (st) {
+      return st.prefixLists.containsKey(id);
+    }
+  }
+
+  private static void addAwsLists(VpcState st) {
     synchronized (st) {
       if (st.prefixLists.isEmpty()) {
         for (String service : List.of("s3", "dynamodb")) {
-          String name = "com.amazonaws." + region.region() + "." + service;
+          String name = "com.amazonaws." + st.region + "." + service;
           PrefixListRecord p =
               new PrefixListRecord(
                   awsId(name),
@@ -58,7 +68,26 @@ final class PrefixLists {
         }
       }
     }
-    return st;
+  }
+
+  /**
+   * What uses a list: the route tables with a route to it and the security groups with a rule
+   * naming it (GetManagedPrefixListAssociations; DeleteManagedPrefixList's DependencyViolation).
+   * Read under the VPC state's lock.
+   */
+  static List<String> users(VpcState st, String id) {
+    List<String> out = new java.util.ArrayList<>();
+    for (RouteTableRecord t : st.routeTables.values()) {
+      if (t.routes.stream().anyMatch(r -> id.equals(r.destination()))) {
+        out.add(t.id);
+      }
+    }
+    for (SecurityGroupRecord g : st.groups.values()) {
+      if (g.rules.stream().anyMatch(r -> id.equals(r.prefixListId()))) {
+        out.add(g.id);
+      }
+    }
+    return out;
   }
 
   /** The id AWS's list of a name has: the same in every account of the region. */

@@ -2,12 +2,14 @@ package dev.ec2double.ec2.vpc;
 
 import dev.ec2double.core.Cidr;
 import dev.ec2double.core.Pages;
+import dev.ec2double.core.RegionState;
 import dev.ec2double.core.RequestContext;
 import dev.ec2double.errors.AwsException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import software.amazon.awssdk.services.ec2.model.AddPrefixListEntry;
 import software.amazon.awssdk.services.ec2.model.CreateManagedPrefixListRequest;
 import software.amazon.awssdk.services.ec2.model.CreateManagedPrefixListResponse;
@@ -32,11 +34,24 @@ import software.amazon.awssdk.services.ec2.model.RestoreManagedPrefixListVersion
 
 /**
  * Managed prefix lists (records): create, modify entries and name with versions, restore a version,
- * delete unless a route uses it, read entries and associations; DescribePrefixLists shows AWS's
- * lists. Routes may use a list as their destination; security group and ACL rules do not take lists
- * yet.
+ * delete unless a route or a security group rule uses it, read entries and associations;
+ * DescribePrefixLists shows AWS's lists. Routes may use a list as their destination, and security
+ * group rules as their peer (enforced for its current entries); ACL rules do not take lists.
  */
 public final class PrefixListsService {
+  private final Consumer<RegionState> rulesChanged;
+
+  public PrefixListsService() {
+    this(region -> {});
+  }
+
+  /**
+   * @param rulesChanged told after a list's entries change, as security group rules naming it stand
+   *     for its current entries on the host's packet filter
+   */
+  public PrefixListsService(Consumer<RegionState> rulesChanged) {
+    this.rulesChanged = rulesChanged;
+  }
 
   public CreateManagedPrefixListResponse createManagedPrefixList(
       RequestContext ctx, CreateManagedPrefixListRequest req) {
@@ -174,7 +189,7 @@ public final class PrefixListsService {
         .build();
   }
 
-  /** The route tables whose routes use the list as their destination. */
+  /** The route tables whose routes use the list and the security groups whose rules name it. */
   public GetManagedPrefixListAssociationsResponse getManagedPrefixListAssociations(
       RequestContext ctx, GetManagedPrefixListAssociationsRequest req) {
     String id = required(req.prefixListId(), "PrefixListId");
@@ -183,15 +198,12 @@ public final class PrefixListsService {
         ctx,
         id,
         p -> {
-          VpcState st = VpcState.of(ctx.state());
-          for (RouteTableRecord t : st.routeTables.values()) {
-            if (t.routes.stream().anyMatch(r -> id.equals(r.destination()))) {
-              out.add(
-                  PrefixListAssociation.builder()
-                      .resourceId(t.id)
-                      .resourceOwner(ctx.account())
-                      .build());
-            }
+          for (String user : PrefixLists.users(VpcState.of(ctx.state()), id)) {
+            out.add(
+                PrefixListAssociation.builder()
+                    .resourceId(user)
+                    .resourceOwner(ctx.account())
+                    .build());
           }
           return p;
         });
@@ -252,6 +264,7 @@ public final class PrefixListsService {
               }
               return r;
             });
+    rulesChanged.accept(ctx.state());
     return ModifyManagedPrefixListResponse.builder()
         .prefixList(PrefixLists.KIND.view(ctx, p))
         .build();
@@ -280,6 +293,7 @@ public final class PrefixListsService {
               r.versions.put(r.version, new ArrayList<>(old));
               return r;
             });
+    rulesChanged.accept(ctx.state());
     return RestoreManagedPrefixListVersionResponse.builder()
         .prefixList(PrefixLists.KIND.view(ctx, p))
         .build();

@@ -69,6 +69,9 @@ final class RouteTableRecord implements java.io.Serializable {
   final List<Route> routes = new ArrayList<>();
   final List<Association> associations = new ArrayList<>();
 
+  /** The virtual private gateways whose routes propagate into the table. */
+  final List<String> propagatingVgws = new ArrayList<>();
+
   RouteTableRecord(String id, String vpcId) {
     this.id = id;
     this.vpcId = vpcId;

@@ -189,7 +189,7 @@ final class RouteTargets {
         throw differentNetworks(t, e.id);
       }
     } else {
-      unmodelled(a);
+      unmodelled(region, a);
     }
     return new RouteTableRecord.Route(
         destination,
@@ -232,13 +232,21 @@ final class RouteTargets {
         "InvalidGatewayID.NotFound", "The gateway ID '" + id + "' does not exist");
   }
 
-  private static void unmodelled(Ask a) {
+  private static void unmodelled(RegionState region, Ask a) {
     if (a.transitGatewayId() != null) {
       throw new AwsException(
           "InvalidTransitGatewayID.NotFound",
           "The transitGateway ID '" + a.transitGatewayId() + "' does not exist.");
     }
     if (a.carrierGatewayId() != null) {
+      if (CarrierGateways.KIND.exists(region, a.carrierGatewayId())) {
+        // AWS: "You can only use this option when the VPC contains a subnet which is associated
+        // with a Wavelength Zone", and no region here has one
+        throw AwsException.invalidParameterValue(
+            "The carrier gateway "
+                + a.carrierGatewayId()
+                + " can only be a target when the VPC has a subnet in a Wavelength Zone");
+      }
       throw new AwsException(
           "InvalidCarrierGatewayID.NotFound",
           "The CarrierGateway ID '" + a.carrierGatewayId() + "' does not exist");

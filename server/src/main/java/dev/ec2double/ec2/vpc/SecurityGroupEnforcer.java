@@ -141,10 +141,20 @@ public final class SecurityGroupEnforcer {
     backend.applyPacketPolicies(state.account() + "/" + state.region(), policies, enabled);
   }
 
-  /** The IPv4 blocks a rule's peer stands for (IPv6 and prefix lists: none). */
+  /**
+   * The IPv4 blocks a rule's peer stands for: its CIDR, the current entries of its prefix list (an
+   * IPv4 list; an IPv6 one stands for none), or the addresses of its group's instances.
+   */
   private static List<String> peers(VpcState st, SgRule r) {
     if (r.cidrIpv4() != null) {
       return List.of(r.cidrIpv4());
+    }
+    if (r.prefixListId() != null) {
+      PrefixListRecord p = st.prefixLists.get(r.prefixListId());
+      if (p == null || !p.addressFamily.equals("IPv4")) {
+        return List.of();
+      }
+      return p.entries().stream().map(PrefixListRecord.Entry::cidr).toList();
     }
     if (r.groupId() == null) {
       return List.of();

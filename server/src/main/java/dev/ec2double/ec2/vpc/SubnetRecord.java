@@ -13,6 +13,19 @@ public final class SubnetRecord implements java.io.Serializable {
   final AddressPool pool;
   boolean mapPublicIpOnLaunch;
 
+  /** The subnet's IPv6 /64 and its association id (AssociateSubnetCidrBlock), or null. */
+  String ipv6Cidr;
+
+  String ipv6AssociationId;
+
+  // what ModifySubnetAttribute sets besides MapPublicIpOnLaunch: recorded and shown
+  boolean assignIpv6AddressOnCreation;
+  boolean enableDns64;
+  String hostnameType = "ip-name";
+  boolean resourceNameDnsA;
+  boolean resourceNameDnsAaaa;
+  Integer lniAtDeviceIndex;
+
   SubnetRecord(
       String id, String vpcId, Cidr cidr, String zone, String zoneId, boolean defaultForAz) {
     this.id = id;

@@ -9,6 +9,7 @@ import dev.ec2double.errors.AwsException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
+import software.amazon.awssdk.services.ec2.model.AttributeBooleanValue;
 import software.amazon.awssdk.services.ec2.model.CreateSubnetRequest;
 import software.amazon.awssdk.services.ec2.model.CreateSubnetResponse;
 import software.amazon.awssdk.services.ec2.model.DeleteSubnetRequest;
@@ -68,7 +69,7 @@ public final class SubnetsService {
     SubnetRecord s;
     synchronized (st) {
       VpcRecord vpc = st.vpc(req.vpcId());
-      if (cidr.prefix() < 16 || cidr.prefix() > 28 || !vpc.cidr.contains(cidr)) {
+      if (cidr.prefix() < 16 || cidr.prefix() > 28 || !vpc.holds(cidr)) {
         throw new AwsException("InvalidSubnet.Range", "The CIDR '" + cidr + "' is invalid.");
       }
       for (SubnetRecord other : st.subnets.values()) {
@@ -87,7 +88,7 @@ public final class SubnetsService {
   }
 
   /** The zone asked for, or the region's first (AWS picks one for you). */
-  private static RegionCatalog.Zone zone(RequestContext ctx, String name, String zoneId) {
+  static RegionCatalog.Zone zone(RequestContext ctx, String name, String zoneId) {
     List<RegionCatalog.Zone> zones = RegionCatalog.zones(ctx.region());
     if (name == null && zoneId == null) {
       return zones.get(0);
@@ -137,7 +138,10 @@ public final class SubnetsService {
     synchronized (st) {
       SubnetRecord s = st.subnet(req.subnetId());
       boolean used =
-          s.pool.inUse() || st.interfaces.values().stream().anyMatch(n -> n.subnetId.equals(s.id));
+          s.pool.inUse()
+              || st.interfaces.values().stream().anyMatch(n -> n.subnetId.equals(s.id))
+              || st.transitGatewayAttachments.values().stream()
+                  .anyMatch(a -> a.live() && a.subnetIds.contains(s.id));
       if (used) {
         throw new AwsException(
             "DependencyViolation",
@@ -148,26 +152,104 @@ public final class SubnetsService {
         t.associations.removeIf(a -> s.id.equals(a.subnetId()));
       }
       NetworkAcls.dropAssociation(st, s.id);
+      // a subnet's CIDR reservations go with it
+      for (var r : List.copyOf(st.subnetCidrReservations.values())) {
+        if (r.subnetId().equals(s.id)) {
+          st.subnetCidrReservations.remove(r.id());
+          ctx.tags().drop(r.id());
+        }
+      }
     }
     ctx.tags().drop(req.subnetId());
     refresh(ctx);
     return DeleteSubnetResponse.builder().build();
   }
 
+  /**
+   * One attribute a call, as AWS takes them: MapPublicIpOnLaunch, AssignIpv6AddressOnCreation (a
+   * subnet with an IPv6 block), EnableDns64, PrivateDnsHostnameTypeOnLaunch,
+   * EnableResourceNameDnsARecordOnLaunch / AAAA, Enable/DisableLniAtDeviceIndex;
+   * MapCustomerOwnedIpOnLaunch needs an Outpost's pool, which does not exist here. Recorded and
+   * shown by DescribeSubnets.
+   */
   public ModifySubnetAttributeResponse modifySubnetAttribute(
       RequestContext ctx, ModifySubnetAttributeRequest req) {
+    int given =
+        count(
+            req.mapPublicIpOnLaunch(),
+            req.assignIpv6AddressOnCreation(),
+            req.enableDns64(),
+            req.privateDnsHostnameTypeOnLaunchAsString(),
+            req.enableResourceNameDnsARecordOnLaunch(),
+            req.enableResourceNameDnsAAAARecordOnLaunch(),
+            req.mapCustomerOwnedIpOnLaunch(),
+            req.enableLniAtDeviceIndex(),
+            req.disableLniAtDeviceIndex());
+    if (given != 1) {
+      throw AwsException.invalidParameterCombination(
+          "Fields for multiple attribute types specified: exactly one attribute can be modified"
+              + " per call.");
+    }
     VpcState st = VpcState.of(ctx.state());
     synchronized (st) {
       SubnetRecord s = st.subnet(req.subnetId());
-      if (req.mapPublicIpOnLaunch() != null && req.mapPublicIpOnLaunch().value() != null) {
-        s.mapPublicIpOnLaunch = req.mapPublicIpOnLaunch().value();
-      }
-      if (req.assignIpv6AddressOnCreation() != null
-          && Boolean.TRUE.equals(req.assignIpv6AddressOnCreation().value())) {
-        throw AwsException.invalidParameterValue(
-            "Invalid value for subnet " + s.id + ": it has no IPv6 CIDR block.");
+      if (req.mapPublicIpOnLaunch() != null) {
+        s.mapPublicIpOnLaunch = value(req.mapPublicIpOnLaunch());
+      } else if (req.assignIpv6AddressOnCreation() != null) {
+        boolean v = value(req.assignIpv6AddressOnCreation());
+        if (v && s.ipv6Cidr == null) {
+          throw AwsException.invalidParameterValue(
+              "Invalid value for subnet " + s.id + ": it has no IPv6 CIDR block.");
+        }
+        s.assignIpv6AddressOnCreation = v;
+      } else if (req.enableDns64() != null) {
+        s.enableDns64 = value(req.enableDns64());
+      } else if (req.privateDnsHostnameTypeOnLaunchAsString() != null) {
+        String type = req.privateDnsHostnameTypeOnLaunchAsString();
+        if (!type.equals("ip-name") && !type.equals("resource-name")) {
+          throw AwsException.invalidParameterValue(
+              "Value ("
+                  + type
+                  + ") for parameter PrivateDnsHostnameTypeOnLaunch is invalid. Use ip-name or"
+                  + " resource-name.");
+        }
+        s.hostnameType = type;
+      } else if (req.enableResourceNameDnsARecordOnLaunch() != null) {
+        s.resourceNameDnsA = value(req.enableResourceNameDnsARecordOnLaunch());
+      } else if (req.enableResourceNameDnsAAAARecordOnLaunch() != null) {
+        boolean v = value(req.enableResourceNameDnsAAAARecordOnLaunch());
+        if (v && s.ipv6Cidr == null) {
+          throw AwsException.invalidParameterValue(
+              "Invalid value for subnet " + s.id + ": it has no IPv6 CIDR block.");
+        }
+        s.resourceNameDnsAaaa = v;
+      } else if (req.mapCustomerOwnedIpOnLaunch() != null) {
+        if (value(req.mapCustomerOwnedIpOnLaunch())) {
+          throw AwsException.invalidParameterValue(
+              "The subnet " + s.id + " is not on an Outpost: it has no customer-owned IP pool.");
+        }
+      } else if (req.enableLniAtDeviceIndex() != null) {
+        if (req.enableLniAtDeviceIndex() < 1) {
+          throw AwsException.invalidParameterValue(
+              "The device index for local network interfaces must be 1 or more.");
+        }
+        s.lniAtDeviceIndex = req.enableLniAtDeviceIndex();
+      } else if (value(req.disableLniAtDeviceIndex())) {
+        s.lniAtDeviceIndex = null;
       }
     }
     return ModifySubnetAttributeResponse.builder().build();
+  }
+
+  private static int count(Object... values) {
+    int n = 0;
+    for (Object v : values) {
+      n += v == null ? 0 : 1;
+    }
+    return n;
+  }
+
+  private static boolean value(AttributeBooleanValue v) {
+    return VpcsService.value(v);
   }
 }

@@ -18,7 +18,6 @@ import software.amazon.awssdk.services.ec2.model.ModifyVpcEndpointRequest;
 import software.amazon.awssdk.services.ec2.model.ModifyVpcEndpointResponse;
 import software.amazon.awssdk.services.ec2.model.ServiceDetail;
 import software.amazon.awssdk.services.ec2.model.UnsuccessfulItem;
-import software.amazon.awssdk.services.ec2.model.UnsuccessfulItemError;
 
 /**
  * VPC endpoints to AWS services (records: nothing answers at their addresses). A gateway endpoint
@@ -261,14 +260,10 @@ public final class VpcEndpointsService {
     for (String id : req.vpcEndpointIds()) {
       if (!VpcEndpoints.KIND.exists(ctx.state(), id)) {
         failed.add(
-            UnsuccessfulItem.builder()
-                .resourceId(id)
-                .error(
-                    UnsuccessfulItemError.builder()
-                        .code("InvalidVpcEndpoint.NotFound")
-                        .message("The VpcEndpoint Id '" + id + "' does not exist")
-                        .build())
-                .build());
+            Unsuccessful.item(
+                id,
+                "InvalidVpcEndpoint.NotFound",
+                "The VpcEndpoint Id '" + id + "' does not exist"));
         continue;
       }
       synchronized (st) {

@@ -20,9 +20,12 @@ import software.amazon.awssdk.services.ec2.model.RouteTableAssociation;
 import software.amazon.awssdk.services.ec2.model.SecurityGroup;
 import software.amazon.awssdk.services.ec2.model.SecurityGroupRule;
 import software.amazon.awssdk.services.ec2.model.Subnet;
+import software.amazon.awssdk.services.ec2.model.SubnetIpv6CidrBlockAssociation;
 import software.amazon.awssdk.services.ec2.model.Tag;
 import software.amazon.awssdk.services.ec2.model.UserIdGroupPair;
 import software.amazon.awssdk.services.ec2.model.Vpc;
+import software.amazon.awssdk.services.ec2.model.VpcCidrBlockAssociation;
+import software.amazon.awssdk.services.ec2.model.VpcIpv6CidrBlockAssociation;
 
 /**
  * The filters the API reference lists for each networking Describe call (IPv6 and Outposts filters
@@ -36,7 +39,9 @@ final class VpcFilters {
       FilterSpec.<Vpc>of()
           .field("vpc-id", Vpc::vpcId)
           .field("cidr", Vpc::cidrBlock)
-          .field("cidr-block-association.cidr-block", Vpc::cidrBlock)
+          .multi(
+              "cidr-block-association.cidr-block",
+              v -> map(v.cidrBlockAssociationSet(), VpcCidrBlockAssociation::cidrBlock))
           .multi("cidr-block-association.association-id", v -> assoc(v, "id"))
           .multi("cidr-block-association.state", v -> assoc(v, "state"))
           .field("dhcp-options-id", Vpc::dhcpOptionsId)
@@ -44,10 +49,19 @@ final class VpcFilters {
           .field("owner-id", Vpc::ownerId)
           .field("state", Vpc::stateAsString)
           .field("instance-tenancy", Vpc::instanceTenancyAsString)
-          .multi("ipv6-cidr-block-association.ipv6-cidr-block", v -> List.of())
-          .multi("ipv6-cidr-block-association.ipv6-pool", v -> List.of())
-          .multi("ipv6-cidr-block-association.association-id", v -> List.of())
-          .multi("ipv6-cidr-block-association.state", v -> List.of())
+          .multi(
+              "ipv6-cidr-block-association.ipv6-cidr-block",
+              v -> map(v.ipv6CidrBlockAssociationSet(), VpcIpv6CidrBlockAssociation::ipv6CidrBlock))
+          .multi(
+              "ipv6-cidr-block-association.ipv6-pool",
+              v -> map(v.ipv6CidrBlockAssociationSet(), VpcIpv6CidrBlockAssociation::ipv6Pool))
+          .multi(
+              "ipv6-cidr-block-association.association-id",
+              v -> map(v.ipv6CidrBlockAssociationSet(), VpcIpv6CidrBlockAssociation::associationId))
+          .multi(
+              "ipv6-cidr-block-association.state",
+              v ->
+                  map(v.ipv6CidrBlockAssociationSet(), a -> a.ipv6CidrBlockState().stateAsString()))
           .tags(v -> tags(v.tags()))
           .aliasesOf("DescribeVpcs");
 
@@ -79,9 +93,22 @@ final class VpcFilters {
           .field(
               "private-dns-name-options-on-launch.enable-resource-name-dns-aaaa-record",
               s -> s.privateDnsNameOptionsOnLaunch().enableResourceNameDnsAAAARecord())
-          .multi("ipv6-cidr-block-association.ipv6-cidr-block", s -> List.of())
-          .multi("ipv6-cidr-block-association.association-id", s -> List.of())
-          .multi("ipv6-cidr-block-association.state", s -> List.of())
+          .multi(
+              "ipv6-cidr-block-association.ipv6-cidr-block",
+              s ->
+                  map(
+                      s.ipv6CidrBlockAssociationSet(),
+                      SubnetIpv6CidrBlockAssociation::ipv6CidrBlock))
+          .multi(
+              "ipv6-cidr-block-association.association-id",
+              s ->
+                  map(
+                      s.ipv6CidrBlockAssociationSet(),
+                      SubnetIpv6CidrBlockAssociation::associationId))
+          .multi(
+              "ipv6-cidr-block-association.state",
+              s ->
+                  map(s.ipv6CidrBlockAssociationSet(), a -> a.ipv6CidrBlockState().stateAsString()))
           .tags(s -> tags(s.tags()))
           .aliasesOf("DescribeSubnets");
 

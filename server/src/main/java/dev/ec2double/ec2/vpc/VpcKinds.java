@@ -25,6 +25,14 @@ final class VpcKinds {
     NatGateways.KIND.registerTaggable(resources);
     PrefixLists.KIND.registerTaggable(resources);
     VpcEndpoints.KIND.registerTaggable(resources);
+    CarrierGateways.KIND.registerTaggable(resources);
+    FlowLogs.KIND.registerTaggable(resources);
+    SubnetCidrReservations.KIND.registerTaggable(resources);
+    VpnGateways.GATEWAYS.registerTaggable(resources);
+    VpnGateways.CONNECTIONS.registerTaggable(resources);
+    TransitGateways.GATEWAYS.registerTaggable(resources);
+    TransitGateways.ATTACHMENTS.registerTaggable(resources);
+    TransitGateways.ROUTE_TABLES.registerTaggable(resources);
     resources.register(
         new Resources.Kind(
             "rtb",

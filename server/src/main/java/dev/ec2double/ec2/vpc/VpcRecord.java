@@ -9,13 +9,38 @@ public final class VpcRecord implements java.io.Serializable {
   final boolean isDefault;
   final String cidrAssociationId;
   String dhcpOptionsId;
-  final String instanceTenancy;
+  String instanceTenancy;
   String mainRouteTableId;
   String defaultSecurityGroupId;
   final String defaultNetworkAclId;
   boolean enableDnsSupport = true;
   boolean enableDnsHostnames;
   boolean enableNetworkAddressUsageMetrics;
+
+  /** A CIDR block associated after the primary one: a secondary IPv4 block or an IPv6 /56. */
+  record CidrBlock(String associationId, String cidr, boolean ipv6)
+      implements java.io.Serializable {}
+
+  /** The blocks AssociateVpcCidrBlock added, in the order they came. */
+  final java.util.List<CidrBlock> extraCidrs = new java.util.ArrayList<>();
+
+  /** Whether one of the VPC's IPv4 blocks, the primary or a secondary, holds this block. */
+  boolean holds(Cidr block) {
+    if (cidr.contains(block)) {
+      return true;
+    }
+    for (CidrBlock b : extraCidrs) {
+      if (!b.ipv6() && Cidr.parseOrNull(b.cidr()).contains(block)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The VPC's IPv6 block, or null while it has none. */
+  CidrBlock ipv6() {
+    return extraCidrs.stream().filter(CidrBlock::ipv6).findFirst().orElse(null);
+  }
 
   VpcRecord(String id, Cidr cidr, boolean isDefault, String tenancy, String dhcpOptionsId) {
     this.id = id;

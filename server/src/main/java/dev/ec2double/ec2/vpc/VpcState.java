@@ -40,6 +40,16 @@ public final class VpcState implements java.io.Serializable {
   final Map<String, NatGatewayRecord> natGateways = new LinkedHashMap<>();
   final Map<String, PrefixListRecord> prefixLists = new LinkedHashMap<>();
   final Map<String, VpcEndpointRecord> endpoints = new LinkedHashMap<>();
+  final Map<String, CarrierGatewayRecord> carrierGateways = new LinkedHashMap<>();
+  final Map<String, FlowLogRecord> flowLogs = new LinkedHashMap<>();
+  final Map<String, SubnetCidrReservationRecord> subnetCidrReservations = new LinkedHashMap<>();
+  final Map<String, VpnGatewayRecord> vpnGateways = new LinkedHashMap<>();
+  final Map<String, VpnConnectionRecord> vpnConnections = new LinkedHashMap<>();
+  final Map<String, TransitGatewayRecords.Gateway> transitGateways = new LinkedHashMap<>();
+  final Map<String, TransitGatewayRecords.Attachment> transitGatewayAttachments =
+      new LinkedHashMap<>();
+  final Map<String, TransitGatewayRecords.RouteTable> transitGatewayRouteTables =
+      new LinkedHashMap<>();
 
   /** The region's default DHCP options set, which new VPCs get while it exists. */
   private final String defaultDhcpOptionsId;
@@ -71,17 +81,14 @@ public final class VpcState implements java.io.Serializable {
     return d.id();
   }
 
-  /** The default VPC as AWS makes it: a /20 per zone, an attached gateway, a route out. */
-  private void createDefaultVpc() {
+  /**
+   * The default VPC as AWS makes it: a /20 per zone, an attached gateway, a route out. At start,
+   * and by CreateDefaultVpc after the user deleted it.
+   */
+  VpcRecord createDefaultVpc() {
     VpcRecord vpc = createVpc(Cidr.parseOrNull(DEFAULT_CIDR), true, "default");
-    List<RegionCatalog.Zone> zones = RegionCatalog.zones(region);
-    for (int i = 0; i < zones.size(); i++) {
-      RegionCatalog.Zone z = zones.get(i);
-      Cidr cidr = new Cidr(vpc.cidr.base() + (long) i * 16 * 256, 20);
-      SubnetRecord s =
-          new SubnetRecord(Ids.next("subnet"), vpc.id, cidr, z.name(), z.zoneId(), true);
-      subnets.put(s.id, s);
-      NetworkAcls.associateDefault(this, s);
+    for (RegionCatalog.Zone z : RegionCatalog.zones(region)) {
+      createDefaultSubnet(vpc, z);
     }
     InternetGatewayRecord igw = new InternetGatewayRecord(Ids.next("igw"));
     igw.vpcId = vpc.id;
@@ -90,6 +97,28 @@ public final class VpcState implements java.io.Serializable {
         .get(vpc.mainRouteTableId)
         .routes
         .add(new RouteTableRecord.Route("0.0.0.0/0", igw.id, null, null, null, "CreateRoute"));
+    return vpc;
+  }
+
+  /**
+   * A default subnet of the default VPC in a zone: the first /20 of 172.31.0.0/16 that no subnet of
+   * the VPC uses (172.31.0.0/20 in the first zone, 172.31.16.0/20 in the second...), or null when
+   * all sixteen are taken.
+   */
+  SubnetRecord createDefaultSubnet(VpcRecord vpc, RegionCatalog.Zone z) {
+    for (int i = 0; i < 16; i++) {
+      Cidr cidr = new Cidr(vpc.cidr.base() + (long) i * 16 * 256, 20);
+      boolean taken =
+          subnets.values().stream().anyMatch(o -> o.vpcId.equals(vpc.id) && o.cidr.overlaps(cidr));
+      if (!taken) {
+        SubnetRecord s =
+            new SubnetRecord(Ids.next("subnet"), vpc.id, cidr, z.name(), z.zoneId(), true);
+        subnets.put(s.id, s);
+        NetworkAcls.associateDefault(this, s);
+        return s;
+      }
+    }
+    return null;
   }
 
   /**

@@ -8,9 +8,12 @@ import software.amazon.awssdk.services.ec2.model.RouteTable;
 import software.amazon.awssdk.services.ec2.model.RouteTableAssociation;
 import software.amazon.awssdk.services.ec2.model.RouteTableAssociationState;
 import software.amazon.awssdk.services.ec2.model.Subnet;
+import software.amazon.awssdk.services.ec2.model.SubnetCidrBlockState;
+import software.amazon.awssdk.services.ec2.model.SubnetIpv6CidrBlockAssociation;
 import software.amazon.awssdk.services.ec2.model.Vpc;
 import software.amazon.awssdk.services.ec2.model.VpcCidrBlockAssociation;
 import software.amazon.awssdk.services.ec2.model.VpcCidrBlockState;
+import software.amazon.awssdk.services.ec2.model.VpcIpv6CidrBlockAssociation;
 
 /** VPCs, subnets, internet gateways and route tables as the Describe calls show them. */
 final class VpcViews {
@@ -25,13 +28,53 @@ final class VpcViews {
         .instanceTenancy(r.instanceTenancy)
         .isDefault(r.isDefault)
         .ownerId(st.account)
-        .cidrBlockAssociationSet(
-            VpcCidrBlockAssociation.builder()
-                .associationId(r.cidrAssociationId)
-                .cidrBlock(r.cidr.toString())
-                .cidrBlockState(VpcCidrBlockState.builder().state("associated").build())
-                .build())
+        .cidrBlockAssociationSet(cidrBlocks(r))
+        .ipv6CidrBlockAssociationSet(
+            r.extraCidrs.stream()
+                .filter(VpcRecord.CidrBlock::ipv6)
+                .map(b -> ipv6Block(st, b, "associated"))
+                .toList())
         .tags(VpcTags.shown(ctx, r.id))
+        .build();
+  }
+
+  /** The VPC's IPv4 blocks, the primary first. */
+  private static List<VpcCidrBlockAssociation> cidrBlocks(VpcRecord r) {
+    List<VpcCidrBlockAssociation> out = new java.util.ArrayList<>();
+    out.add(ipv4Block(r.cidrAssociationId, r.cidr.toString(), "associated"));
+    for (VpcRecord.CidrBlock b : r.extraCidrs) {
+      if (!b.ipv6()) {
+        out.add(ipv4Block(b.associationId(), b.cidr(), "associated"));
+      }
+    }
+    return out;
+  }
+
+  static VpcCidrBlockAssociation ipv4Block(String associationId, String cidr, String state) {
+    return VpcCidrBlockAssociation.builder()
+        .associationId(associationId)
+        .cidrBlock(cidr)
+        .cidrBlockState(VpcCidrBlockState.builder().state(state).build())
+        .build();
+  }
+
+  static VpcIpv6CidrBlockAssociation ipv6Block(VpcState st, VpcRecord.CidrBlock b, String state) {
+    return VpcIpv6CidrBlockAssociation.builder()
+        .associationId(b.associationId())
+        .ipv6CidrBlock(b.cidr())
+        .ipv6CidrBlockState(VpcCidrBlockState.builder().state(state).build())
+        .ipv6Pool("Amazon")
+        .networkBorderGroup(st.region)
+        .build();
+  }
+
+  static SubnetIpv6CidrBlockAssociation subnetIpv6Block(SubnetRecord r, String state) {
+    return SubnetIpv6CidrBlockAssociation.builder()
+        .associationId(r.ipv6AssociationId)
+        .ipv6CidrBlock(r.ipv6Cidr)
+        .ipv6CidrBlockState(SubnetCidrBlockState.builder().state(state).build())
+        .ipSource("amazon")
+        .ipv6AddressAttribute("public")
         .build();
   }
 
@@ -48,16 +91,18 @@ final class VpcViews {
         .defaultForAz(r.defaultForAz)
         .mapPublicIpOnLaunch(r.mapPublicIpOnLaunch)
         .mapCustomerOwnedIpOnLaunch(false)
-        .assignIpv6AddressOnCreation(false)
-        .ipv6CidrBlockAssociationSet(List.of())
-        .enableDns64(false)
+        .assignIpv6AddressOnCreation(r.assignIpv6AddressOnCreation)
+        .ipv6CidrBlockAssociationSet(
+            r.ipv6Cidr == null ? List.of() : List.of(subnetIpv6Block(r, "associated")))
+        .enableDns64(r.enableDns64)
+        .enableLniAtDeviceIndex(r.lniAtDeviceIndex)
         .ipv6Native(false)
         .ownerId(st.account)
         .privateDnsNameOptionsOnLaunch(
             PrivateDnsNameOptionsOnLaunch.builder()
-                .hostnameType("ip-name")
-                .enableResourceNameDnsARecord(false)
-                .enableResourceNameDnsAAAARecord(false)
+                .hostnameType(r.hostnameType)
+                .enableResourceNameDnsARecord(r.resourceNameDnsA)
+                .enableResourceNameDnsAAAARecord(r.resourceNameDnsAaaa)
                 .build())
         .tags(VpcTags.shown(ctx, r.id))
         .build();
@@ -83,7 +128,14 @@ final class VpcViews {
                                 RouteTableAssociationState.builder().state("associated").build())
                             .build())
                 .toList())
-        .propagatingVgws(List.of())
+        .propagatingVgws(
+            r.propagatingVgws.stream()
+                .map(
+                    g ->
+                        software.amazon.awssdk.services.ec2.model.PropagatingVgw.builder()
+                            .gatewayId(g)
+                            .build())
+                .toList())
         .tags(VpcTags.shown(ctx, r.id) == null ? List.of() : VpcTags.shown(ctx, r.id))
         .build();
   }

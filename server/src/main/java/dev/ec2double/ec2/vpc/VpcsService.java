@@ -101,6 +101,11 @@ public final class VpcsService {
           st.subnets.values().stream().anyMatch(s -> s.vpcId.equals(vpc.id))
               || st.gateways.values().stream().anyMatch(g -> vpc.id.equals(g.vpcId))
               || st.egressOnlyGateways.values().stream().anyMatch(g -> vpc.id.equals(g.vpcId()))
+              || st.carrierGateways.values().stream()
+                  .anyMatch(g -> g.live() && vpc.id.equals(g.vpcId))
+              || st.vpnGateways.values().stream().anyMatch(g -> vpc.id.equals(g.vpcId))
+              || st.transitGatewayAttachments.values().stream()
+                  .anyMatch(a -> a.live() && vpc.id.equals(a.resourceId))
               || st.interfaces.values().stream().anyMatch(n -> n.vpcId.equals(vpc.id))
               || st.routeTables.values().stream()
                   .anyMatch(t -> t.vpcId.equals(vpc.id) && !t.id.equals(vpc.mainRouteTableId))
@@ -181,7 +186,8 @@ public final class VpcsService {
     }
   }
 
-  private static boolean value(AttributeBooleanValue v) {
+  /** An attribute's boolean, which must be there (MissingParameter). */
+  static boolean value(AttributeBooleanValue v) {
     if (v.value() == null) {
       throw AwsException.missingParameter("Value");
     }

@@ -96,9 +96,9 @@ public final class ListenerCertificatesService {
 
   private static ListenerRecord httpsListener(Elbv2Store store, String arn) {
     ListenerRecord l = store.listener(arn);
-    if (l.sdk().protocol() != ProtocolEnum.HTTPS) {
+    if (l.sdk().protocol() != ProtocolEnum.HTTPS && l.sdk().protocol() != ProtocolEnum.TLS) {
       throw Elbv2Errors.validation(
-          "Certificates can only be added to or removed from HTTPS listeners, not '"
+          "Certificates can only be added to or removed from HTTPS and TLS listeners, not '"
               + l.sdk().protocolAsString()
               + "' ones");
     }

@@ -87,7 +87,11 @@ public final class ListenersService {
               .port(req.port())
               .protocol(protocol)
               .defaultActions(actions);
-      ListenerSecurity.apply(store, b, protocol, asked(req), null);
+      if (type == LoadBalancerTypeEnum.NETWORK) {
+        ListenerSecurity.applyNetwork(store, b, protocol, asked(req), null);
+      } else {
+        ListenerSecurity.apply(store, b, protocol, asked(req), null);
+      }
       Listener listener = b.build();
       ListenerRecord record = new ListenerRecord(store.nextSeq(), listener, Arns.rule(arn));
       if (protocol == ProtocolEnum.HTTPS) {
@@ -263,7 +267,7 @@ public final class ListenersService {
 
   private static ListenerSecurity.Asked asked(CreateListenerRequest req) {
     return new ListenerSecurity.Asked(
-        req.certificates(), req.sslPolicy(), req.mutualAuthentication());
+        req.certificates(), req.sslPolicy(), req.mutualAuthentication(), req.alpnPolicy());
   }
 
   private static ProtocolEnum protocol(ProtocolEnum p) {

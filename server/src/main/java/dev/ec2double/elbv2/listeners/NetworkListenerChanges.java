@@ -32,7 +32,10 @@ final class NetworkListenerChanges {
       ListenerRecord l,
       ModifyListenerRequest req) {
     LoadBalancerTypeEnum type = lb.sdk().type();
-    if (!req.certificates().isEmpty() || req.sslPolicy() != null || !req.alpnPolicy().isEmpty()) {
+    if (type == LoadBalancerTypeEnum.GATEWAY
+        && (!req.certificates().isEmpty()
+            || req.sslPolicy() != null
+            || !req.alpnPolicy().isEmpty())) {
       throw new AwsException(
           "UnsupportedProtocol",
           "Certificates, SSL policies and ALPN policies apply to TLS listeners only");
@@ -56,11 +59,23 @@ final class NetworkListenerChanges {
             : ActionChecks.check(store, lb.arn(), req.defaultActions());
     NetworkListeners.checkActions(store, type, protocol, actions);
     Listener.Builder b = l.sdk().toBuilder().port(port).protocol(protocol).defaultActions(actions);
+    if (type == LoadBalancerTypeEnum.NETWORK) {
+      ListenerSecurity.applyNetwork(
+          store,
+          b,
+          protocol,
+          new ListenerSecurity.Asked(
+              req.certificates(), req.sslPolicy(), req.mutualAuthentication(), req.alpnPolicy()),
+          l.sdk());
+    }
     if (!Objects.equals(protocol, l.sdk().protocol())) {
       l.attributes.clear();
       l.attributes.putAll(NetworkAttributes.listenerDefaults(protocol));
     }
     l.update(b.build());
+    if (protocol != ProtocolEnum.TLS) {
+      l.certificates.clear();
+    }
     if (type == LoadBalancerTypeEnum.NETWORK) {
       l.hostPort(port);
       elbv2.layer4().sync();

@@ -9,9 +9,16 @@ import dev.ec2double.elbv2.TargetAddresses;
 import dev.ec2double.elbv2.TargetGroupRecord;
 import dev.ec2double.elbv2.TargetRecord;
 import dev.ec2double.elbv2.names.VirtualAddresses;
+import dev.ec2double.elbv2.tls.Certificates;
+import dev.ec2double.elbv2.tls.ListenerTls;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -42,8 +49,12 @@ public final class Layer4Forwarding implements AutoCloseable {
   private final TargetAddresses addresses;
   private final ComputeBackend backend;
   private final Function<String, String> loopbackOf;
+  private final StreamListeners streams;
   private ScheduledExecutorService ticker;
   private List<Layer4Forward> last = List.of();
+
+  /** Per target group with connection termination on, the targets registered at the last sync. */
+  private Map<String, Set<Layer4Forward.Target>> terminating = Map.of();
 
   /**
    * @param loopbackOf a load balancer's loopback address by its DNS name
@@ -53,11 +64,13 @@ public final class Layer4Forwarding implements AutoCloseable {
       Supplier<Collection<Elbv2Store>> stores,
       TargetAddresses addresses,
       ComputeBackend backend,
-      Function<String, String> loopbackOf) {
+      Function<String, String> loopbackOf,
+      Certificates certificates) {
     this.stores = stores;
     this.addresses = addresses;
     this.backend = backend;
     this.loopbackOf = loopbackOf;
+    this.streams = new StreamListeners(certificates);
   }
 
   /** From the first forward on, the stores are checked every {@link #PERIOD_MS}. */
@@ -94,27 +107,78 @@ public final class Layer4Forwarding implements AutoCloseable {
     }
   }
 
+  /** What one sync found: the kernel's forwards, the listeners that need a process, and more. */
+  private static final class Plan {
+    final List<Layer4Forward> forwards = new ArrayList<>();
+    final Map<String, StreamSettings> streams = new LinkedHashMap<>();
+
+    /** A stream listener's kernel side, waiting for the port its process got. */
+    final Map<String, Layer4Forward> redirects = new LinkedHashMap<>();
+
+    /** By target group ARN: the kernel forwards and the stream listeners (ARNs) using it. */
+    final Map<String, List<Layer4Forward>> forwardsOf = new HashMap<>();
+
+    final Map<String, List<String>> streamsOf = new HashMap<>();
+    final Map<String, Set<Layer4Forward.Target>> terminating = new HashMap<>();
+  }
+
   /** Brings the kernel's forwards in step with the stores now. */
   public synchronized void sync() {
     if (backend == null) {
       return;
     }
-    List<Layer4Forward> wanted = new ArrayList<>();
+    Plan plan = new Plan();
     for (Elbv2Store store : stores.get()) {
       for (ListenerRecord l : store.listeners.values()) {
-        forwards(store, l, wanted);
+        forwards(store, l, plan);
       }
     }
+    List<Layer4Forward> wanted = plan.forwards;
+    Map<String, Integer> ports = streams.apply(plan.streams);
+    plan.redirects.forEach(
+        (arn, f) -> {
+          Integer port = ports.get(arn);
+          if (port != null) {
+            wanted.add(Layer4Forward.redirect(f.protocol(), f.addresses(), f.port(), port));
+          }
+        });
     if (!wanted.equals(last)) {
       backend.forwardLayer4(wanted);
       last = List.copyOf(wanted);
     }
+    cutDeregistered(plan);
     if (ticker == null && !wanted.isEmpty()) {
       startTicking();
     }
   }
 
-  private void forwards(Elbv2Store store, ListenerRecord l, List<Layer4Forward> out) {
+  /**
+   * Flows to targets that left a target group with {@code
+   * deregistration_delay.connection_termination.enabled} (at the end of their deregistration delay)
+   * are cut: in the kernel, and by the stream listeners.
+   */
+  private void cutDeregistered(Plan plan) {
+    terminating.forEach(
+        (group, before) -> {
+          Set<Layer4Forward.Target> now = plan.terminating.getOrDefault(group, Set.of());
+          for (Layer4Forward.Target gone : before) {
+            if (now.contains(gone)) {
+              continue;
+            }
+            for (Layer4Forward f : plan.forwardsOf.getOrDefault(group, List.of())) {
+              if (!backend.cutLayer4Flows(f, gone)) {
+                LOG.debug("could not cut the flows to {} (no conntrack?)", gone);
+              }
+            }
+            for (String listener : plan.streamsOf.getOrDefault(group, List.of())) {
+              streams.cut(listener, gone);
+            }
+          }
+        });
+    terminating = plan.terminating;
+  }
+
+  private void forwards(Elbv2Store store, ListenerRecord l, Plan plan) {
     LoadBalancerRecord lb = store.loadBalancers.get(l.sdk().loadBalancerArn());
     if (lb == null || lb.sdk().type() != LoadBalancerTypeEnum.NETWORK) {
       return;
@@ -124,37 +188,82 @@ public final class Layer4Forwarding implements AutoCloseable {
     if (group == null) {
       return;
     }
-    List<Layer4Forward.Target> targets = targets(store, group);
+    List<Layer4Forward.Target> targets = targets(store, group, plan);
     String dns = lb.sdk().dnsName();
-    List<String> at = new ArrayList<>(List.of(VirtualAddresses.loadBalancer(dns)));
+    String virtual = VirtualAddresses.loadBalancer(dns);
+    List<String> at = new ArrayList<>(List.of(virtual));
     String loopback = loopbackOf.apply(dns);
     if (ownLoopback(loopback)) {
       at.add(0, loopback);
     }
     boolean preserve = !"false".equals(group.attributes.get("preserve_client_ip.enabled"));
+    boolean proxyProtocol = "true".equals(group.attributes.get("proxy_protocol_v2.enabled"));
     ProtocolEnum p = l.sdk().protocol();
+    String groupArn = group.sdk().targetGroupArn();
+    if (p == ProtocolEnum.TLS || (p == ProtocolEnum.TCP && proxyProtocol)) {
+      plan.streams.put(
+          l.arn(),
+          new StreamSettings(
+              at.get(0),
+              virtual,
+              l.sdk().port(),
+              targets,
+              proxyProtocol,
+              group.sdk().protocol() == ProtocolEnum.TLS,
+              p == ProtocolEnum.TLS ? tls(l, dns, at.get(0)) : null,
+              l.sdk().alpnPolicy().isEmpty() ? null : l.sdk().alpnPolicy().get(0)));
+      plan.redirects.put(l.arn(), Layer4Forward.redirect("tcp", at, l.sdk().port(), 0));
+      plan.streamsOf.computeIfAbsent(groupArn, k -> new ArrayList<>()).add(l.arn());
+      return;
+    }
+    List<Layer4Forward> made = new ArrayList<>();
     if (p == ProtocolEnum.TCP || p == ProtocolEnum.TCP_UDP) {
-      out.add(new Layer4Forward("tcp", at, l.sdk().port(), targets, preserve));
+      made.add(new Layer4Forward("tcp", at, l.sdk().port(), targets, preserve));
     }
     if (p == ProtocolEnum.UDP || p == ProtocolEnum.TCP_UDP) {
-      out.add(new Layer4Forward("udp", at, l.sdk().port(), targets, preserve));
+      made.add(new Layer4Forward("udp", at, l.sdk().port(), targets, preserve));
     }
+    plan.forwards.addAll(made);
+    plan.forwardsOf.computeIfAbsent(groupArn, k -> new ArrayList<>()).addAll(made);
+  }
+
+  /** What a TLS listener serves: its certificates and security policy (no mutual TLS on an NLB). */
+  private static ListenerTls.Settings tls(ListenerRecord l, String dnsName, String address) {
+    List<String> added;
+    synchronized (l.certificates) {
+      added = List.copyOf(l.certificates);
+    }
+    return new ListenerTls.Settings(
+        l.sdk().certificates().get(0).certificateArn(),
+        added,
+        dnsName,
+        address,
+        l.sdk().sslPolicy(),
+        "off",
+        List.of());
   }
 
   /** The healthy targets; when none is, every one that is neither draining nor unused. */
-  private List<Layer4Forward.Target> targets(Elbv2Store store, TargetGroupRecord group) {
+  private List<Layer4Forward.Target> targets(Elbv2Store store, TargetGroupRecord group, Plan plan) {
     List<Layer4Forward.Target> healthy = new ArrayList<>();
     List<Layer4Forward.Target> usable = new ArrayList<>();
+    boolean terminates =
+        "true".equals(group.attributes.get("deregistration_delay.connection_termination.enabled"));
     for (TargetRecord t : group.targets()) {
-      TargetHealthStateEnum state = t.state();
-      if (state == TargetHealthStateEnum.DRAINING || state == TargetHealthStateEnum.UNUSED) {
-        continue;
-      }
       String address = addresses.of(store.region(), group, t);
       if (address == null) {
         continue;
       }
       Layer4Forward.Target target = new Layer4Forward.Target(address, t.port);
+      if (terminates) {
+        plan.terminating
+            .computeIfAbsent(group.sdk().targetGroupArn(), k -> new HashSet<>())
+            .add(target);
+      }
+      TargetHealthStateEnum state = t.state();
+      if (state == TargetHealthStateEnum.DRAINING || state == TargetHealthStateEnum.UNUSED) {
+        continue;
+      }
       usable.add(target);
       if (state == TargetHealthStateEnum.HEALTHY) {
         healthy.add(target);
@@ -168,6 +277,7 @@ public final class Layer4Forwarding implements AutoCloseable {
     if (ticker != null) {
       ticker.shutdownNow();
     }
+    streams.close();
     if (backend != null && !last.isEmpty()) {
       try {
         backend.forwardLayer4(List.of());

@@ -15,8 +15,8 @@ import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetGroupT
  * AWS's rules for listeners by load balancer type: an application load balancer's are HTTP or HTTPS
  * and forward to HTTP(S) target groups; a network load balancer's are TCP, UDP, TCP_UDP or TLS and
  * forward to one target group of a matching protocol, without rules; a gateway load balancer's have
- * no port or protocol and forward to one GENEVE target group. ec2-double answers a TLS listener
- * with {@code UnsupportedProtocol} (no TLS termination at layer 4 yet).
+ * no port or protocol and forward to one GENEVE target group. A TLS listener forwards to a TCP or
+ * TLS target group.
  */
 public final class NetworkListeners {
   private static final Set<ProtocolEnum> NETWORK =
@@ -42,12 +42,6 @@ public final class NetworkListeners {
           "Protocol '"
               + asked
               + "' is not supported for Network Load Balancers; use TCP, UDP, TCP_UDP or TLS");
-    }
-    if (asked == ProtocolEnum.TLS) {
-      throw new AwsException(
-          "UnsupportedProtocol",
-          "ec2-double does not terminate TLS on Network Load Balancers yet: use a TCP listener"
-              + " (the targets then terminate TLS)");
     }
     if (port == null || port < 1 || port > 65535) {
       throw Elbv2Errors.validation("A port from 1 to 65535 must be specified");
@@ -102,6 +96,7 @@ public final class NetworkListeners {
       case TCP -> tg == ProtocolEnum.TCP || tg == ProtocolEnum.TCP_UDP;
       case UDP -> tg == ProtocolEnum.UDP || tg == ProtocolEnum.TCP_UDP;
       case TCP_UDP -> tg == ProtocolEnum.TCP_UDP;
+      case TLS -> tg == ProtocolEnum.TCP || tg == ProtocolEnum.TLS;
       default -> false;
     };
   }
@@ -123,6 +118,14 @@ public final class NetworkListeners {
             + ") is not compatible with the listener's protocol ("
             + (listener == null ? "GENEVE" : listener)
             + ")");
+  }
+
+  /**
+   * Checks the ALPN policy a request gives ({@link AlpnPolicies}): at most one known one, for TLS
+   * listeners only.
+   */
+  public static void checkAlpnPolicy(List<String> asked, boolean tlsListener) {
+    AlpnPolicies.check(asked, tlsListener);
   }
 
   /** Rules are an application load balancer's: the others' listeners have none. */

@@ -1,7 +1,6 @@
 package dev.ec2double.elbv2.network;
 
 import dev.ec2double.elbv2.Elbv2Errors;
-import dev.ec2double.errors.AwsException;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.CreateTargetGroupRequest;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.Matcher;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.ProtocolEnum;
@@ -13,7 +12,7 @@ import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetTypeEn
  * Target groups of network load balancers (TCP, UDP, TCP_UDP) and gateway load balancers (GENEVE on
  * port 6081), with AWS's defaults: TCP health checks on the traffic port (GENEVE: port 80) every 30
  * s (GENEVE: 10 s), timeout 10 s (GENEVE: 5 s; HTTP checks: 6 s, path {@code /}, codes {@code
- * 200-399}), thresholds 5 and 2. TLS target groups are answered {@code UnsupportedProtocol}.
+ * 200-399}), thresholds 5 and 2. A TLS target group's targets get TLS from the load balancer.
  */
 public final class NetworkTargetGroups {
   private NetworkTargetGroups() {}
@@ -21,11 +20,6 @@ public final class NetworkTargetGroups {
   /** The new target group as AWS would describe it (no ARN yet). */
   public static TargetGroup build(CreateTargetGroupRequest req, TargetTypeEnum type) {
     ProtocolEnum protocol = req.protocol();
-    if (protocol == ProtocolEnum.TLS) {
-      throw new AwsException(
-          "UnsupportedProtocol",
-          "ec2-double does not speak TLS to targets of Network Load Balancers yet: use TCP");
-    }
     boolean geneve = protocol == ProtocolEnum.GENEVE;
     if (geneve && req.port() != null && req.port() != 6081) {
       throw Elbv2Errors.validation("GENEVE target groups must use port 6081");

@@ -55,7 +55,11 @@ public final class Elbv2 implements AutoCloseable {
     this.health = new HealthChecker(() -> stores, instances);
     this.layer4 =
         new Layer4Forwarding(
-            () -> stores, new TargetAddresses(instances), backend, proxies::addressOf);
+            () -> stores,
+            new TargetAddresses(instances),
+            backend,
+            proxies::addressOf,
+            certificates);
   }
 
   /** The network load balancers' forwards in the host's kernel. */

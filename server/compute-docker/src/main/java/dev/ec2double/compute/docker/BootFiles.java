@@ -51,5 +51,28 @@ final class BootFiles {
     return env;
   }
 
+  /** The files as a tar archive rooted at {@code /}, for the engine's copy into a container. */
+  static byte[] tar(java.util.Map<String, BootFile> files) {
+    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+    try (var tar = new org.apache.commons.compress.archivers.tar.TarArchiveOutputStream(bytes)) {
+      tar.setLongFileMode(
+          org.apache.commons.compress.archivers.tar.TarArchiveOutputStream.LONGFILE_POSIX);
+      for (java.util.Map.Entry<String, BootFile> e : files.entrySet()) {
+        var entry =
+            new org.apache.commons.compress.archivers.tar.TarArchiveEntry(
+                e.getKey().replaceFirst("^/+", ""));
+        entry.setSize(e.getValue().content().length);
+        entry.setMode(e.getValue().mode());
+        tar.putArchiveEntry(entry);
+        tar.write(e.getValue().content());
+        tar.closeArchiveEntry();
+      }
+      tar.finish();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    return bytes.toByteArray();
+  }
+
   private BootFiles() {}
 }

@@ -177,6 +177,12 @@ public final class DockerBackend implements ComputeBackend {
   }
 
   @Override
+  public boolean cutLayer4Flows(
+      dev.ec2double.compute.Layer4Forward forward, dev.ec2double.compute.Layer4Forward.Target to) {
+    return networks.cutLayer4Flows(forward, to);
+  }
+
+  @Override
   public void useNameServer(String network, String address) {
     machines.useNameServer(network, address);
   }
@@ -194,6 +200,17 @@ public final class DockerBackend implements ComputeBackend {
   @Override
   public void start(String machineId) {
     machines.start(machineId);
+  }
+
+  @Override
+  public void renameOnNetwork(
+      String machineId, String network, String address, List<String> dnsNames) {
+    machines.renameOnNetwork(machineId, network, address, dnsNames);
+  }
+
+  @Override
+  public void start(String machineId, Map<String, MachineSpec.BootFile> files) {
+    machines.start(machineId, files);
   }
 
   @Override

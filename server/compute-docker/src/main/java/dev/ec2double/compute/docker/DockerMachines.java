@@ -119,7 +119,7 @@ final class DockerMachines {
         docker
             .createContainerCmd(spec.image())
             .withName(spec.name())
-            .withHostName(spec.hostname())
+            .withHostName(hostPart(spec.hostname()))
             .withLabels(spec.labels())
             .withEntrypoint(command)
             .withCmd(List.of())
@@ -127,6 +127,9 @@ final class DockerMachines {
             .withIpv4Address(spec.privateIp())
             .withAliases(spec.dnsNames())
             .withEnv(env);
+    if (domainPart(spec.hostname()) != null) {
+      create.withDomainName(domainPart(spec.hostname()));
+    }
     if (spec.macAddress() != null) {
       create.withMacAddress(spec.macAddress());
     }
@@ -153,6 +156,65 @@ final class DockerMachines {
     return new EngineException(
         "The Docker engine at " + engineAddress + " refused to " + what + ": " + e.getMessage(),
         false);
+  }
+
+  /** The first label of a machine's name: its hostname. */
+  static String hostPart(String fqdn) {
+    int dot = fqdn.indexOf('.');
+    return dot < 0 ? fqdn : fqdn.substring(0, dot);
+  }
+
+  /** The rest of a machine's name: its domain ({@code hostname -f}, {@code dnsdomainname}). */
+  static String domainPart(String fqdn) {
+    int dot = fqdn.indexOf('.');
+    return dot < 0 ? null : fqdn.substring(dot + 1);
+  }
+
+  /**
+   * Starts a stopped machine after copying files into it: the engine takes files into a stopped
+   * container (one tar, one call), so its boot already sees them.
+   */
+  void start(String machineId, Map<String, MachineSpec.BootFile> files) {
+    if (!files.isEmpty()) {
+      try {
+        docker
+            .copyArchiveToContainerCmd(machineId)
+            .withRemotePath("/")
+            .withTarInputStream(new java.io.ByteArrayInputStream(BootFiles.tar(files)))
+            .exec();
+      } catch (RuntimeException e) {
+        throw refused("copy files into container " + machineId, e);
+      }
+    }
+    start(machineId);
+  }
+
+  /**
+   * New aliases for a stopped container on its network: the engine takes aliases only when a
+   * container joins a network, so it leaves and joins again with the same address.
+   */
+  void renameOnNetwork(String machineId, String network, String address, List<String> names) {
+    try {
+      docker
+          .disconnectFromNetworkCmd()
+          .withContainerId(machineId)
+          .withNetworkId(network)
+          .withForce(true)
+          .exec();
+      docker
+          .connectToNetworkCmd()
+          .withContainerId(machineId)
+          .withNetworkId(network)
+          .withContainerNetwork(
+              new com.github.dockerjava.api.model.ContainerNetwork()
+                  .withAliases(names)
+                  .withIpamConfig(
+                      new com.github.dockerjava.api.model.ContainerNetwork.Ipam()
+                          .withIpv4Address(address)))
+          .exec();
+    } catch (RuntimeException e) {
+      throw refused("give container " + machineId + " new names on " + network, e);
+    }
   }
 
   void start(String machineId) {

@@ -77,6 +77,14 @@ final class DockerNetworks {
     return true;
   }
 
+  boolean cutLayer4Flows(
+      dev.ec2double.compute.Layer4Forward forward, dev.ec2double.compute.Layer4Forward.Target to) {
+    if (!filterAccess.usable() || filterAccess.helper() != null) {
+      return false;
+    }
+    return layer4.cut(forward, to);
+  }
+
   /** Removes the packet filter chains of servers that are gone (they could not themselves). */
   void reapOrphanChains() {
     // through the image's helper, this happens when the helper starts

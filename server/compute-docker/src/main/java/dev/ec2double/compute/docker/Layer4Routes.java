@@ -98,11 +98,20 @@ final class Layer4Routes implements AutoCloseable {
     StringBuilder f = new StringBuilder("*nat\n");
     f.append(':').append(chain).append(" - [0:0]\n");
     f.append(':').append(snat).append(" - [0:0]\n");
+    // flows redirected to this machine's own port (a stream listener) keep their source
+    f.append("-A ").append(snat).append(" -o lo -j RETURN\n");
     f.append("-A ")
         .append(snat)
         .append(" -s 127.0.0.0/8 -m conntrack --ctstate DNAT -j MASQUERADE\n");
     for (Layer4Forward fw : forwards) {
       String match = " -p " + fw.protocol() + " -m " + fw.protocol() + " --dport " + fw.port();
+      if (fw.redirectPort() > 0) {
+        for (String address : fw.addresses()) {
+          f.append("-A ").append(chain).append(" -d ").append(address).append("/32").append(match);
+          f.append(" -j REDIRECT --to-ports ").append(fw.redirectPort()).append('\n');
+        }
+        continue;
+      }
       int n = fw.targets().size();
       for (String address : fw.addresses()) {
         for (int i = 0; i < n; i++) {
@@ -131,6 +140,36 @@ final class Layer4Routes implements AutoCloseable {
       }
     }
     return f.append("COMMIT\n").toString();
+  }
+
+  /**
+   * Deletes the connection tracking entries of the flows a forward sent to one target ({@code
+   * conntrack -D}, by original destination and reply source): their next packets are new flows,
+   * which go to another target (refused there) or nowhere, so both ends see the connection break.
+   * False when the {@code conntrack} tool is missing.
+   */
+  synchronized boolean cut(Layer4Forward forward, Layer4Forward.Target to) {
+    boolean ok = true;
+    for (String address : forward.addresses()) {
+      Iptables.Result r =
+          iptables.shell(
+              List.of(
+                  "conntrack",
+                  "-D",
+                  "-p",
+                  forward.protocol(),
+                  "--orig-dst",
+                  address,
+                  "--orig-port-dst",
+                  Integer.toString(forward.port()),
+                  "--reply-src",
+                  to.address(),
+                  "--reply-port-src",
+                  Integer.toString(to.port())));
+      // 1 with "0 flow entries have been deleted" is no error
+      ok &= r.ok() || r.output().contains("flow entries");
+    }
+    return ok;
   }
 
   private static void check(Iptables.Result r, String what) {

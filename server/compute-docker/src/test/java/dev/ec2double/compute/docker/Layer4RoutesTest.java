@@ -50,6 +50,7 @@ class Layer4RoutesTest {
     assertThat(rules)
         .startsWith(
             "*nat\n:EC2D-0123456789ab-NL - [0:0]\n:EC2D-0123456789ab-NS - [0:0]\n"
+                + "-A EC2D-0123456789ab-NS -o lo -j RETURN\n"
                 + "-A EC2D-0123456789ab-NS -s 127.0.0.0/8 -m conntrack --ctstate DNAT -j"
                 + " MASQUERADE\n")
         .contains(
@@ -100,5 +101,40 @@ class Layer4RoutesTest {
         .contains("iptables --wait -t nat -D OUTPUT -j " + CHAIN + "-NL")
         .contains("iptables --wait -t nat -X " + CHAIN + "-NL")
         .contains("iptables --wait -t nat -X " + CHAIN + "-NS");
+  }
+
+  @Test
+  void aRedirectedPortGoesToTheHostsOwnPortAtEveryAddressWithoutMasquerade() {
+    String rules =
+        Layer4Routes.rules(
+            CHAIN + "-NL",
+            CHAIN + "-NS",
+            List.of(
+                Layer4Forward.redirect("tcp", List.of("127.100.1.2", "198.19.130.7"), 443, 41234)));
+
+    assertThat(rules)
+        .contains(
+            "-A EC2D-0123456789ab-NL -d 127.100.1.2/32 -p tcp -m tcp --dport 443 -j REDIRECT"
+                + " --to-ports 41234\n"
+                + "-A EC2D-0123456789ab-NL -d 198.19.130.7/32 -p tcp -m tcp --dport 443 -j REDIRECT"
+                + " --to-ports 41234\n")
+        .doesNotContain("DNAT --to")
+        .doesNotContain("--ctorigdst");
+  }
+
+  @Test
+  void cuttingATargetsFlowsDeletesTheirConnectionTrackingAtEachAddress() {
+    boolean cut =
+        routes.cut(
+            tcp(true, new Layer4Forward.Target("10.0.1.5", 8080)),
+            new Layer4Forward.Target("10.0.1.5", 8080));
+
+    assertThat(cut).isTrue();
+    assertThat(ran)
+        .containsExactly(
+            "conntrack -D -p tcp --orig-dst 127.100.1.2 --orig-port-dst 80 --reply-src 10.0.1.5"
+                + " --reply-port-src 8080",
+            "conntrack -D -p tcp --orig-dst 198.19.130.7 --orig-port-dst 80 --reply-src 10.0.1.5"
+                + " --reply-port-src 8080");
   }
 }

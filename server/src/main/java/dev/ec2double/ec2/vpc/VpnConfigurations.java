@@ -1,0 +1,31 @@
+package dev.ec2double.ec2.vpc;
+
+/**
+ * The customer gateway configuration a VPN connection carries (AWS's generic XML, shortened to what
+ * identifies the tunnels: their outside addresses and pre-shared keys derived from the id).
+ */
+final class VpnConfigurations {
+  private VpnConfigurations() {}
+
+  static String xml(VpnConnectionRecord r) {
+    StringBuilder b = new StringBuilder();
+    b.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
+        .append("<vpn_connection id=\"")
+        .append(r.id)
+        .append("\">\n  <customer_gateway_id>")
+        .append(r.customerGatewayId)
+        .append("</customer_gateway_id>\n  <vpn_gateway_id>")
+        .append(r.vpnGatewayId == null ? "" : r.vpnGatewayId)
+        .append("</vpn_gateway_id>\n  <vpn_connection_type>ipsec.1</vpn_connection_type>\n");
+    for (int i = 0; i < r.outsideAddresses.size(); i++) {
+      b.append("  <ipsec_tunnel>\n    <vpn_gateway>\n      <tunnel_outside_address>\n")
+          .append("        <ip_address>")
+          .append(r.outsideAddresses.get(i))
+          .append("</ip_address>\n      </tunnel_outside_address>\n    </vpn_gateway>\n")
+          .append("    <ike>\n      <pre_shared_key>")
+          .append(Integer.toHexString((r.id + i).hashCode()))
+          .append("</pre_shared_key>\n    </ike>\n  </ipsec_tunnel>\n");
+    }
+    return b.append("</vpn_connection>\n").toString();
+  }
+}
