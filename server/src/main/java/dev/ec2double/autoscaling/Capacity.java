@@ -58,7 +58,10 @@ final class Capacity {
       join(g, warm, "Launching a new EC2 instance from warm pool: " + warm.instanceId, cause, now);
       return true;
     }
-    String zone = leastUsedZone(g);
+    List<String> usable =
+        g.balancedZones().stream().filter(z -> !fleet.zoneImpaired(ctx.state(), z)).toList();
+    // every zone out: launched as if none were (its instance then fails its status checks too)
+    String zone = leastUsedZone(g, usable.isEmpty() ? g.balancedZones() : usable);
     String subnet = subnetIn(g, zone);
     try {
       Member m = launch(ctx, fleet, g, subnet, zone, now);
@@ -123,9 +126,17 @@ final class Capacity {
         : "{\"Subnet ID\":\"" + subnet + "\",\"Availability Zone\":\"" + zone + "\"}";
   }
 
-  /** The group's zone with the fewest counted members (the first such, in the group's order). */
+  /** Of the group's zones, the one with the fewest counted members. */
   static String leastUsedZone(GroupRecord g) {
-    List<String> zones = g.balancedZones();
+    return leastUsedZone(g, g.balancedZones());
+  }
+
+  /**
+   * Of the zones, the one with the fewest counted members of the group (the first such, in the
+   * group's order). A zone that is out (a zone outage) is left out by the caller, as AWS's
+   * rebalancing avoids an impaired zone.
+   */
+  static String leastUsedZone(GroupRecord g, List<String> zones) {
     String best = null;
     long fewest = Long.MAX_VALUE;
     for (String z : zones) {

@@ -37,6 +37,12 @@ final class Causes {
         + " has been terminated or stopped.";
   }
 
+  static String statusCheckFailed(Instant t) {
+    return at(t)
+        + " an instance was taken out of service in response to an EC2 instance status checks"
+        + " failure.";
+  }
+
   static String elbUnhealthy(Instant t) {
     return at(t)
         + " an instance was taken out of service in response to an ELB system health check"

@@ -51,6 +51,19 @@ public interface Fleet {
   /** A reading of an instance's CPU. */
   record Cpu(long nanos, double cpus) {}
 
+  /**
+   * Whether the instance's status checks fail now (an impaired instance or system, its zone out):
+   * AWS's EC2 health check counts it unhealthy, as a stopped one.
+   */
+  default boolean statusImpaired(RegionState region, String instanceId) {
+    return false;
+  }
+
+  /** Whether the zone is out now: no instance is launched into it, as AWS avoids it. */
+  default boolean zoneImpaired(RegionState region, String zone) {
+    return false;
+  }
+
   /** The zone of a subnet, or null when the region has no such subnet. */
   String subnetZone(RegionState region, String subnetId);
 }

@@ -79,6 +79,8 @@ final class MemberSteps {
     String cause = null;
     if (i == null || i.impaired()) {
       cause = Causes.ec2Unhealthy(now);
+    } else if (fleet.statusImpaired(ctx.state(), i.id())) {
+      cause = Causes.statusCheckFailed(now);
     } else if (g.healthCheckType.equals("ELB")
         && m.inServiceAt.plusSeconds(g.healthCheckGracePeriod).isBefore(now)
         && m.registeredTo.stream()

@@ -34,7 +34,13 @@ public record InstanceMetadata(
     Options options,
     Role role,
     Events events,
-    Placement placement) {
+    Placement placement,
+    String lifeCycle) {
+
+  /** {@code instance-life-cycle}: {@code spot} for a Spot Instance, else {@code on-demand}. */
+  public InstanceMetadata {
+    lifeCycle = lifeCycle == null ? "on-demand" : lifeCycle;
+  }
 
   /**
    * {@code placement/group-name}, {@code placement/partition-number} and {@code placement/host-id};
@@ -50,9 +56,16 @@ public record InstanceMetadata(
    * @param maintenance {@code events/maintenance/scheduled} ({@code []} when nothing is)
    * @param spotAction {@code spot/instance-action}, or null
    * @param rebalance {@code events/recommendations/rebalance}, or null
+   * @param terminationTime {@code spot/termination-time} (a Spot Instance marked for termination:
+   *     when), or null
    */
-  public record Events(String maintenance, String spotAction, String rebalance) {
-    public static final Events NONE = new Events("[]", null, null);
+  public record Events(
+      String maintenance, String spotAction, String rebalance, String terminationTime) {
+    public static final Events NONE = new Events("[]", null, null, null);
+
+    public Events(String maintenance, String spotAction, String rebalance) {
+      this(maintenance, spotAction, rebalance, null);
+    }
   }
 
   /**

@@ -39,7 +39,7 @@ final class MetadataTree {
     t.put(md + "local-hostname", m.hostname());
     t.put(md + "instance-action", "none");
     t.put(md + "instance-id", m.instanceId());
-    t.put(md + "instance-life-cycle", "on-demand");
+    t.put(md + "instance-life-cycle", m.lifeCycle());
     t.put(md + "instance-type", m.instanceType());
     t.put(md + "local-ipv4", m.localIpv4());
     t.put(md + "mac", m.mac());
@@ -102,6 +102,7 @@ final class MetadataTree {
     InstanceMetadata.Events events = m.events() == null ? InstanceMetadata.Events.NONE : m.events();
     t.put(md + "events/maintenance/scheduled", events.maintenance());
     t.put(md + "spot/instance-action", events.spotAction());
+    t.put(md + "spot/termination-time", events.terminationTime());
     t.put(md + "events/recommendations/rebalance", events.rebalance());
     t.put("dynamic/instance-identity/document", identity(m));
     if (m.userData() != null) {

@@ -36,7 +36,8 @@ final class AutoScalingSeams {
       InstancesService instances,
       InstanceActionsService actions,
       LaunchTemplatesService templates,
-      dev.ec2double.compute.ComputeBackend backend) {
+      dev.ec2double.compute.ComputeBackend backend,
+      dev.ec2double.ec2.instances.InstanceFaults faults) {
     return new Fleet() {
       @Override
       public Cpu cpu(RegionState region, String instanceId) {
@@ -112,6 +113,16 @@ final class AutoScalingSeams {
               "You must use a valid fully-formed launch template. "
                   + (e instanceof AwsException a ? a.getMessage() : "No such version."));
         }
+      }
+
+      @Override
+      public boolean statusImpaired(RegionState region, String instanceId) {
+        return faults.statusImpaired(region, instanceId);
+      }
+
+      @Override
+      public boolean zoneImpaired(RegionState region, String zone) {
+        return faults.zoneOut(region.region(), zone);
       }
 
       @Override

@@ -322,7 +322,7 @@ public final class Services implements AutoCloseable {
     // Auto Scaling: groups of real instances, launched and registered through the APIs above.
     autoScaling =
         new dev.ec2double.autoscaling.AutoScaling(
-            AutoScalingSeams.fleet(instances, actions, launchTemplates, backend),
+            AutoScalingSeams.fleet(instances, actions, launchTemplates, backend, faults),
             AutoScalingSeams.targets(targetGroups, targets),
             elbv2.metrics(),
             store::all);

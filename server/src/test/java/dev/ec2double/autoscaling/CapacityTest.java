@@ -29,18 +29,18 @@ class CapacityTest {
   @Test
   void launchesIntoTheZoneWithFewestMembersFirstOneInOrderOnATie() {
     GroupRecord g = group(V1);
-    assertThat(Capacity.leastUsedZone(g)).isEqualTo("us-east-1a");
+    assertThat(Capacity.leastUsedZone(g, g.balancedZones())).isEqualTo("us-east-1a");
     add(g, "i-1", "us-east-1a", V1, 0);
-    assertThat(Capacity.leastUsedZone(g)).isEqualTo("us-east-1b");
+    assertThat(Capacity.leastUsedZone(g, g.balancedZones())).isEqualTo("us-east-1b");
     add(g, "i-2", "us-east-1b", V1, 0);
-    assertThat(Capacity.leastUsedZone(g)).isEqualTo("us-east-1a");
+    assertThat(Capacity.leastUsedZone(g, g.balancedZones())).isEqualTo("us-east-1a");
   }
 
   @Test
   void leavingMembersDoNotCountTowardsAZone() {
     GroupRecord g = group(V1);
     add(g, "i-1", "us-east-1a", V1, 0).lifecycle = "Terminating";
-    assertThat(Capacity.leastUsedZone(g)).isEqualTo("us-east-1a");
+    assertThat(Capacity.leastUsedZone(g, g.balancedZones())).isEqualTo("us-east-1a");
   }
 
   @Test

@@ -13,13 +13,26 @@ class MetadataTreeTest {
 
   private static InstanceMetadata metadata(
       InstanceMetadata.Role role, InstanceMetadata.Events events) {
-    return metadata(role, events, InstanceMetadata.Placement.NONE);
+    return metadata(role, events, InstanceMetadata.Placement.NONE, null);
   }
 
   private static InstanceMetadata metadata(
       InstanceMetadata.Role role,
       InstanceMetadata.Events events,
       InstanceMetadata.Placement placement) {
+    return metadata(role, events, placement, null);
+  }
+
+  private static InstanceMetadata metadata(
+      InstanceMetadata.Role role, InstanceMetadata.Events events, String lifeCycle) {
+    return metadata(role, events, InstanceMetadata.Placement.NONE, lifeCycle);
+  }
+
+  private static InstanceMetadata metadata(
+      InstanceMetadata.Role role,
+      InstanceMetadata.Events events,
+      InstanceMetadata.Placement placement,
+      String lifeCycle) {
     return new InstanceMetadata(
         "i-0123456789abcdef0",
         "123456789012",
@@ -49,7 +62,8 @@ class MetadataTreeTest {
         new InstanceMetadata.Options(true, false, 1, false),
         role,
         events,
-        placement);
+        placement,
+        lifeCycle);
   }
 
   private static String get(String path) {
@@ -147,5 +161,27 @@ class MetadataTreeTest {
                 StandardCharsets.UTF_8))
         .contains("instance-event-1");
     assertThat(t.get("meta-data/events/recommendations/rebalance")).isPresent();
+  }
+
+  @Test
+  void aSpotInstanceSaysSoAndItsTerminationTimeWhenMarked() {
+    assertThat(get("meta-data/instance-life-cycle")).isEqualTo("on-demand");
+    assertThat(get("meta-data/spot/termination-time")).isNull();
+    MetadataTree t =
+        MetadataTree.of(
+            metadata(
+                null,
+                new InstanceMetadata.Events(
+                    "[]",
+                    "{\"action\":\"terminate\",\"time\":\"2026-12-03T10:02:00Z\"}",
+                    "{\"noticeTime\":\"2026-12-03T10:00:00Z\"}",
+                    "2026-12-03T10:02:00Z"),
+                "spot"));
+    java.util.function.Function<String, String> get =
+        p -> t.get(p).map(b -> new String(b, StandardCharsets.UTF_8)).orElse(null);
+
+    assertThat(get.apply("meta-data/instance-life-cycle")).isEqualTo("spot");
+    assertThat(get.apply("meta-data/spot/termination-time")).isEqualTo("2026-12-03T10:02:00Z");
+    assertThat(get.apply("meta-data/spot/")).isEqualTo("instance-action\ntermination-time");
   }
 }

@@ -187,17 +187,8 @@ class InjectedFaultsIT {
             201);
 
     assertThat(spotRequest(i).status().code()).isEqualTo("marked-for-stop");
-    await()
-        .atMost(Duration.ofSeconds(60))
-        .until(() -> state(i.instanceId()) == InstanceStateName.STOPPED);
     // really stopped: the container no longer runs
-    assertThat(
-            DockerTestServer.docker()
-                .inspectContainerCmd("ec2double-" + i.instanceId())
-                .exec()
-                .getState()
-                .getRunning())
-        .isFalse();
+    assertThat(awaitStopped(i).getRunning()).isFalse();
     assertThat(spotRequest(i).stateAsString()).isEqualTo("disabled");
     assertThat(spotRequest(i).status().code()).isEqualTo("instance-stopped-no-capacity");
 
@@ -205,6 +196,35 @@ class InjectedFaultsIT {
     vpcs.waitRunning(i.instanceId());
     assertThat(spotRequest(i).stateAsString()).isEqualTo("active");
     assertThat(spotRequest(i).status().code()).isEqualTo("fulfilled");
+  }
+
+  @Test
+  void aSpotInterruptionHibernatesAHibernateBehaviorInstanceWithItsMemory() throws Exception {
+    Instance i =
+        vpcs.runSpot(DockerTestServer.DEBIAN_AMI, vpc.subnetId(), "persistent", "hibernate");
+    vpcs.waitRunning(i.instanceId());
+    assertThat(metadata(i.instanceId(), "meta-data/instance-life-cycle")).isEqualTo("spot200");
+    String pid =
+        vpcs.exec(i.instanceId(), "sh", "-c", "sleep 3600 >/dev/null 2>&1 & echo $!").trim();
+
+    JsonNode fault =
+        post(
+            "{\"kind\":\"spot-interruption\",\"target\":\""
+                + i.instanceId()
+                + "\",\"noticeSeconds\":2}",
+            201);
+    assertThat(metadata(i.instanceId(), "meta-data/spot/instance-action"))
+        .contains("\"action\":\"hibernate\"");
+    assertThat(metadata(i.instanceId(), "meta-data/spot/termination-time")).endsWith("404");
+
+    // hibernated: the container is paused with its processes, not stopped
+    assertThat(awaitStopped(i).getPaused()).isTrue();
+
+    send("DELETE", "/_ec2double/faults/" + fault.get("id").asText(), null);
+    vpcs.waitRunning(i.instanceId());
+    assertThat(vpcs.exec(i.instanceId(), "sh", "-c", "kill -0 " + pid + " && echo alive").trim())
+        .as("the process started before the interruption still runs")
+        .isEqualTo("alive");
   }
 
   @Test
@@ -219,6 +239,18 @@ class InjectedFaultsIT {
 
     assertThat(r.statusCode()).isEqualTo(400);
     assertThat(r.body()).contains("is not a Spot Instance");
+  }
+
+  /** Waits until the instance is stopped; its container's state then. */
+  private static com.github.dockerjava.api.command.InspectContainerResponse.ContainerState
+      awaitStopped(Instance i) {
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .until(() -> state(i.instanceId()) == InstanceStateName.STOPPED);
+    return DockerTestServer.docker()
+        .inspectContainerCmd("ec2double-" + i.instanceId())
+        .exec()
+        .getState();
   }
 
   private static SpotInstanceRequest spotRequest(Instance i) {

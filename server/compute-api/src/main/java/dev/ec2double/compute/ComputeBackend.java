@@ -144,6 +144,17 @@ public interface ComputeBackend extends AutoCloseable {
   /** Stops the machine's processes (SIGTERM, then kill after {@code grace}); its disk stays. */
   void stop(String machineId, Duration grace);
 
+  /**
+   * Freezes a running machine's processes with their memory (hibernation): they get no CPU time and
+   * no signal, and hold their memory, open files and sockets until {@link #unpause}. The machine
+   * keeps its disk and address; {@link #status} says it is paused, not running. {@link #remove}
+   * removes a paused machine as any other.
+   */
+  void pause(String machineId);
+
+  /** Lets a paused machine's processes run again, where they were. */
+  void unpause(String machineId);
+
   /** Restarts the machine's processes; the machine keeps running. */
   void reboot(String machineId, Duration grace);
 

@@ -18,9 +18,18 @@ import java.util.concurrent.CopyOnWriteArrayList;
  */
 public class MockBackend implements ComputeBackend {
   /** A machine: where it is, whether it "runs", how it last ended. */
-  private record Machine(String network, String address, boolean running, int exitCode) {
+  private record Machine(
+      String network, String address, boolean running, int exitCode, boolean paused) {
+    Machine(String network, String address, boolean running, int exitCode) {
+      this(network, address, running, exitCode, false);
+    }
+
     Machine withRunning(boolean now, int code) {
-      return new Machine(network, address, now, code);
+      return new Machine(network, address, now, code, false);
+    }
+
+    Machine withPaused(boolean now) {
+      return new Machine(network, address, running, exitCode, now);
     }
   }
 
@@ -133,6 +142,28 @@ public class MockBackend implements ComputeBackend {
     }
   }
 
+  /** Only a running machine pauses, as an engine refuses to pause a stopped container. */
+  @Override
+  public void pause(String machineId) {
+    Machine m = machines.get(machineId);
+    if (m == null || !m.running()) {
+      throw new EngineException("mock machine " + machineId + " is not running", false);
+    }
+    machines.put(machineId, m.withPaused(true));
+  }
+
+  /** A machine adopted after a restart was not paused by this mock: it runs again too. */
+  @Override
+  public void unpause(String machineId) {
+    machines.computeIfPresent(machineId, (id, m) -> m.withRunning(true, m.exitCode()));
+  }
+
+  /** Whether the machine is paused now (tests). */
+  public boolean isPaused(String machineId) {
+    Machine m = machines.get(machineId);
+    return m != null && m.paused();
+  }
+
   @Override
   public void reboot(String machineId, Duration grace) {}
 
@@ -147,13 +178,13 @@ public class MockBackend implements ComputeBackend {
   @Override
   public boolean isRunning(String machineId) {
     Machine m = machines.get(machineId);
-    return m != null && m.running();
+    return m != null && m.running() && !m.paused();
   }
 
   @Override
   public Optional<MachineStatus> status(String machineId) {
     return Optional.ofNullable(machines.get(machineId))
-        .map(m -> new MachineStatus(m.running(), m.exitCode()));
+        .map(m -> new MachineStatus(m.running() && !m.paused(), m.exitCode(), m.paused()));
   }
 
   @Override

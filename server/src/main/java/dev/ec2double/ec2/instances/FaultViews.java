@@ -75,6 +75,15 @@ final class FaultViews {
         + "\"}";
   }
 
+  /**
+   * {@code spot/termination-time}: when a Spot Instance marked for termination ends, as the older
+   * tools read it (no JSON, seconds).
+   */
+  static String terminationTime(InstanceFaults.Fault f) {
+    return DateTimeFormatter.ISO_INSTANT.format(
+        f.at().truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
+  }
+
   /** {@code events/recommendations/rebalance}: when the risk was noticed. */
   static String rebalance(InstanceFaults.Fault f) {
     return "{\"noticeTime\":\""

@@ -43,11 +43,31 @@ public final class InstanceActionsService {
   }
 
   public StopInstancesResponse stopInstances(RequestContext ctx, StopInstancesRequest req) {
-    boolean force = Boolean.TRUE.equals(req.force());
+    boolean hibernate = Boolean.TRUE.equals(req.hibernate());
+    if (hibernate) {
+      for (InstanceRecord r : Instances.requireAll(ctx, req.instanceIds())) {
+        if (!r.hibernationConfigured) {
+          throw new AwsException(
+              "UnsupportedHibernationConfiguration",
+              "The instance can't be hibernated because it was not configured at launch for"
+                  + " hibernation: "
+                  + r.id);
+        }
+      }
+    }
+    return stop(ctx, req.instanceIds(), Boolean.TRUE.equals(req.force()), hibernate);
+  }
+
+  /**
+   * Stops (or hibernates: the machine is paused with its memory) the instances; a Spot interruption
+   * whose behavior is {@code hibernate} comes here too, whatever the launch configured.
+   */
+  StopInstancesResponse stop(
+      RequestContext ctx, List<String> ids, boolean force, boolean hibernate) {
     List<InstanceStateChange> changes =
         change(
             ctx,
-            req.instanceIds(),
+            ids,
             r ->
                 switch (r.state) {
                   case RUNNING -> true;
@@ -55,6 +75,7 @@ public final class InstanceActionsService {
                   default -> throw Instances.incorrectState(r, "stopped");
                 },
             r -> {
+              r.hibernated = hibernate;
               r.transition(InstanceState.STOPPING, null, null);
               r.stateTransitionReason = "User initiated (" + now() + ")";
               return () -> lifecycle.stop(r, force);

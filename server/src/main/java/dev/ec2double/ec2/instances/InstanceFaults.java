@@ -236,6 +236,25 @@ public final class InstanceFaults implements AutoCloseable {
     return r != null && (impaired(r, Kind.INSTANCE_IMPAIRED) || systemImpaired(r));
   }
 
+  /**
+   * Whether the instance's status checks fail now (an impaired instance or system, its zone out):
+   * what Auto Scaling's EC2 health check reads.
+   */
+  public boolean statusImpaired(RegionState state, String instanceId) {
+    InstanceRecord r = Instances.store(state).get(instanceId);
+    return r != null && (instanceImpaired(r) || systemImpaired(r));
+  }
+
+  /** Whether a zone of the region is out now (a {@code zone-outage} fault). */
+  public synchronized boolean zoneOut(String region, String zone) {
+    for (Fault f : faults.values()) {
+      if (f.kind() == Kind.ZONE_OUTAGE && f.target().equals(zone) && f.region().equals(region)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   boolean instanceImpaired(InstanceRecord r) {
     return impaired(r, Kind.INSTANCE_IMPAIRED);
   }
@@ -353,15 +372,18 @@ public final class InstanceFaults implements AutoCloseable {
   }
 
   /**
-   * The request's InstanceInterruptionBehavior: terminate, or stop (hibernate too: the compute
-   * boundary has no way to keep a machine's memory, so a hibernated Spot Instance is stopped).
+   * The request's InstanceInterruptionBehavior: terminate, stop, or hibernate (the machine is
+   * paused with its memory, and resumes where it was when capacity is back).
    */
   private void interrupt(RequestContext ctx, Fault f) {
-    if (f.action().equals("terminate")) {
-      actions.terminateInstances(
-          ctx, TerminateInstancesRequest.builder().instanceIds(f.target()).build());
-    } else {
-      actions.stopInstances(ctx, StopInstancesRequest.builder().instanceIds(f.target()).build());
+    switch (f.action()) {
+      case "terminate" ->
+          actions.terminateInstances(
+              ctx, TerminateInstancesRequest.builder().instanceIds(f.target()).build());
+      case "hibernate" -> actions.stop(ctx, List.of(f.target()), false, true);
+      default ->
+          actions.stopInstances(
+              ctx, StopInstancesRequest.builder().instanceIds(f.target()).build());
     }
     spot.interrupted(ctx.state(), f.target(), f.action());
   }

@@ -31,6 +31,9 @@ public final class InstanceLifecycle implements AutoCloseable {
   private static final String USER_SHUTDOWN = "Client.UserInitiatedShutdown";
   private static final String USER_SHUTDOWN_MESSAGE =
       "Client.UserInitiatedShutdown: User initiated shutdown";
+  static final String USER_HIBERNATE = "Client.UserInitiatedHibernate";
+  static final String USER_HIBERNATE_MESSAGE =
+      "Client.UserInitiatedHibernate: User initiated hibernate";
 
   private final ComputeBackend backend;
   private final ExecutorService executor =
@@ -114,21 +117,39 @@ public final class InstanceLifecycle implements AutoCloseable {
         steps);
   }
 
+  /**
+   * Stops the machine, or, when the instance hibernates ({@link InstanceRecord#hibernated}), pauses
+   * it: its processes keep their memory until the next start.
+   */
   CompletableFuture<Void> stop(InstanceRecord r, boolean force) {
     return r.then(
         () -> {
           String machine = r.machineId();
+          boolean hibernate;
+          synchronized (r) {
+            hibernate = r.hibernated;
+          }
           if (machine != null) {
             try {
-              backend.stop(machine, force ? Duration.ZERO : STOP_GRACE);
+              if (hibernate) {
+                backend.pause(machine);
+              } else {
+                backend.stop(machine, force ? Duration.ZERO : STOP_GRACE);
+              }
             } catch (RuntimeException e) {
-              failed(r, "stop", e, InstanceState.RUNNING, null);
+              synchronized (r) {
+                r.hibernated = false;
+              }
+              failed(r, hibernate ? "hibernate" : "stop", e, InstanceState.RUNNING, null);
               return;
             }
           }
           synchronized (r) {
             if (r.state == InstanceState.STOPPING) {
-              r.transition(InstanceState.STOPPED, USER_SHUTDOWN, USER_SHUTDOWN_MESSAGE);
+              r.transition(
+                  InstanceState.STOPPED,
+                  hibernate ? USER_HIBERNATE : USER_SHUTDOWN,
+                  hibernate ? USER_HIBERNATE_MESSAGE : USER_SHUTDOWN_MESSAGE);
             }
           }
         },
@@ -145,19 +166,29 @@ public final class InstanceLifecycle implements AutoCloseable {
     return r.then(
         () -> {
           String machine = r.machineId();
+          boolean resume;
+          synchronized (r) {
+            resume = r.hibernated;
+          }
           if (machine != null) {
             try {
-              if (!names.equals(r.machineNames)) {
-                backend.renameOnNetwork(machine, r.network, r.privateIp, names);
-                r.machineNames = names;
+              if (resume) {
+                // the frozen processes go on with the names and resolver they had
+                backend.unpause(machine);
+              } else {
+                if (!names.equals(r.machineNames)) {
+                  backend.renameOnNetwork(machine, r.network, r.privateIp, names);
+                  r.machineNames = names;
+                }
+                backend.start(machine, files);
               }
-              backend.start(machine, files);
             } catch (RuntimeException e) {
               failed(r, "start", e, InstanceState.STOPPED, e.getMessage());
               return;
             }
           }
           synchronized (r) {
+            r.hibernated = false;
             if (r.state == InstanceState.PENDING) {
               r.transition(InstanceState.RUNNING, null, null);
             }

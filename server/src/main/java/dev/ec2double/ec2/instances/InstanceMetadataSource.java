@@ -98,7 +98,8 @@ public final class InstanceMetadataSource implements MetadataSource {
           role(r),
           events(r),
           new InstanceMetadata.Placement(
-              r.placement().groupName(), r.placement().partitionNumber(), r.placement().hostId()));
+              r.placement().groupName(), r.placement().partitionNumber(), r.placement().hostId()),
+          r.spotRequestId != null ? "spot" : "on-demand");
     }
   }
 
@@ -116,7 +117,10 @@ public final class InstanceMetadataSource implements MetadataSource {
     return new InstanceMetadata.Events(
         FaultViews.maintenance(f.scheduled(r.id)),
         spot.map(FaultViews::spotAction).orElse(null),
-        spot.map(FaultViews::rebalance).orElse(null));
+        spot.map(FaultViews::rebalance).orElse(null),
+        spot.filter(s -> "terminate".equals(s.action()))
+            .map(FaultViews::terminationTime)
+            .orElse(null));
   }
 
   /** The profile's role and its current credentials, issued on the first ask. */

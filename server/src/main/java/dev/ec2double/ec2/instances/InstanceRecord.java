@@ -57,6 +57,15 @@ public final class InstanceRecord implements java.io.Serializable {
   /** The Spot request it was launched for, or null for an on-demand instance. */
   volatile String spotRequestId;
 
+  /** HibernationOptions.Configured at launch: StopInstances may hibernate it. */
+  volatile boolean hibernationConfigured;
+
+  /**
+   * Its stop hibernates (set with stopping, kept while stopped): the machine is paused with its
+   * memory, and the next start resumes it rather than booting it. Guarded by the record's lock.
+   */
+  boolean hibernated;
+
   /** A burstable instance's CPU credit option ({@code standard}, {@code unlimited}), else null. */
   volatile String cpuCredits;
 

@@ -63,7 +63,8 @@ final class InstanceView {
               .usageOperation("RunInstances")
               .usageOperationUpdateTime(r.launchTime)
               .metadataOptions(r.metadataOptions)
-              .hibernationOptions(HibernationOptions.builder().configured(false).build())
+              .hibernationOptions(
+                  HibernationOptions.builder().configured(r.hibernationConfigured).build())
               .maintenanceOptions(
                   InstanceMaintenanceOptions.builder().autoRecovery("default").build())
               .privateDnsNameOptions(PrivateDnsNames.view(r));

@@ -195,6 +195,7 @@ public final class InstancesService {
     LaunchChecks.Counts counts = LaunchChecks.counts(req);
     TypeLimits type = type(req.instanceTypeAsString());
     LaunchChecks.architectureMatches(type, image);
+    boolean hibernation = LaunchChecks.hibernation(req, type);
     String publicKey = publicKey(ctx, req.keyName());
     UserData.Scripts scripts =
         req.userData() == null ? null : UserData.scripts(UserData.decode(req.userData()));
@@ -222,7 +223,8 @@ public final class InstancesService {
         instanceTags,
         metadata,
         volumes,
-        cpuCredits != null ? cpuCredits : credits.at(ctx.state(), type.name()));
+        cpuCredits != null ? cpuCredits : credits.at(ctx.state(), type.name()),
+        hibernation);
   }
 
   /** The key pair's public key, or null when none is asked for. */
@@ -345,6 +347,7 @@ public final class InstancesService {
     r.metadataOptions = plan.metadata();
     r.launchTime = launchTime;
     r.cpuCredits = plan.cpuCredits();
+    r.hibernationConfigured = plan.hibernation();
     PrivateDnsNames.atLaunch(r, req.privateDnsNameOptions());
     return r;
   }

@@ -26,6 +26,26 @@ final class LaunchChecks {
     }
   }
 
+  /** A type that can hibernate: under 150 GiB of memory, not bare metal (AWS's prerequisites). */
+  private static final long HIBERNATION_MAX_MIB = 150L * 1024;
+
+  /**
+   * HibernationOptions.Configured: true only for a type that can hibernate.
+   * https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/hibernating-prerequisites.html
+   */
+  static boolean hibernation(RunInstancesRequest req, TypeLimits type) {
+    if (req.hibernationOptions() == null
+        || !Boolean.TRUE.equals(req.hibernationOptions().configured())) {
+      return false;
+    }
+    if (type.memoryMib() >= HIBERNATION_MAX_MIB || type.name().endsWith(".metal")) {
+      throw new AwsException(
+          "UnsupportedHibernationConfiguration",
+          "The instance type '" + type.name() + "' does not support hibernation.");
+    }
+    return true;
+  }
+
   static ImageRecord available(ImageRecord image) {
     if (!image.state().equals("available")) {
       throw new AwsException(

@@ -15,6 +15,7 @@ import software.amazon.awssdk.services.ec2.model.Tag;
  * @param publicKey the key pair's public key, or null without one
  * @param scripts the user data's boot scripts, or null without user data
  * @param cpuCredits a burstable instance's credit option, null for other types
+ * @param hibernation HibernationOptions.Configured, checked against the type
  */
 record LaunchPlan(
     ImageRecord image,
@@ -28,4 +29,5 @@ record LaunchPlan(
     List<Tag> instanceTags,
     InstanceMetadataOptionsResponse metadata,
     InstanceStorage.Launch volumes,
-    String cpuCredits) {}
+    String cpuCredits,
+    boolean hibernation) {}

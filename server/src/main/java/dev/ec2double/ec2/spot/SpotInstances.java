@@ -31,7 +31,10 @@ public final class SpotInstances implements SpotMarket {
 
   @Override
   public RunInstancesResponse launch(RequestContext ctx, RunInstancesRequest req, Run run) {
-    SpotOptions.Terms terms = SpotOptions.market(req.instanceMarketOptions());
+    boolean hibernation =
+        req.hibernationOptions() != null
+            && Boolean.TRUE.equals(req.hibernationOptions().configured());
+    SpotOptions.Terms terms = SpotOptions.market(req.instanceMarketOptions(), hibernation);
     String type = req.instanceTypeAsString() == null ? "m1.small" : req.instanceTypeAsString();
     String zone = req.placement() == null ? null : req.placement().availabilityZone();
     BigDecimal price = fulfilment.price(ctx.region(), type, zone);

@@ -31,8 +31,13 @@ final class SpotOptions {
    */
   record Terms(String type, BigDecimal maxPrice, String behavior, Instant validUntil) {}
 
-  /** RunInstances' InstanceMarketOptions. */
-  static Terms market(InstanceMarketOptionsRequest options) {
+  /**
+   * RunInstances' InstanceMarketOptions.
+   *
+   * @param hibernation HibernationOptions.Configured: the behavior defaults to, and must be, {@code
+   *     hibernate}
+   */
+  static Terms market(InstanceMarketOptionsRequest options, boolean hibernation) {
     String market = options.marketTypeAsString();
     if (market == null) {
       throw AwsException.missingParameter("InstanceMarketOptions.MarketType");
@@ -47,7 +52,15 @@ final class SpotOptions {
       throw spotBlocks();
     }
     String type = type(o.spotInstanceTypeAsString());
-    String behavior = behavior(o.instanceInterruptionBehaviorAsString());
+    String given = o.instanceInterruptionBehaviorAsString();
+    if (hibernation && given != null && !given.equals("hibernate")) {
+      throw AwsException.invalidParameterCombination(
+          "When hibernation is configured, the instance interruption behavior must be"
+              + " 'hibernate', not '"
+              + given
+              + "'.");
+    }
+    String behavior = behavior(hibernation && given == null ? "hibernate" : given);
     if (type.equals("persistent") && behavior.equals("terminate")) {
       // "For RunInstances, persistent Spot Instance requests are only supported when the instance
       // interruption behavior is either hibernate or stop."

@@ -219,6 +219,16 @@ public final class DockerBackend implements ComputeBackend {
   }
 
   @Override
+  public void pause(String machineId) {
+    machines.pause(machineId);
+  }
+
+  @Override
+  public void unpause(String machineId) {
+    machines.unpause(machineId);
+  }
+
+  @Override
   public void reboot(String machineId, Duration grace) {
     machines.reboot(machineId, grace);
   }

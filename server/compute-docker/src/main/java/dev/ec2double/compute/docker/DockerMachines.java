@@ -237,6 +237,35 @@ final class DockerMachines {
     }
   }
 
+  /** docker pause: the cgroup freezer holds every process with its memory. */
+  void pause(String machineId) {
+    try {
+      docker.pauseContainerCmd(machineId).exec();
+    } catch (RuntimeException e) {
+      throw refused("pause container " + machineId, e);
+    }
+  }
+
+  /**
+   * docker unpause; a container that is not paused (an engine restarted under it, which cannot keep
+   * a frozen container's processes) is started instead, as a hibernated instance whose memory was
+   * lost boots afresh.
+   */
+  void unpause(String machineId) {
+    try {
+      var state = docker.inspectContainerCmd(machineId).exec().getState();
+      if (Boolean.TRUE.equals(state.getPaused())) {
+        docker.unpauseContainerCmd(machineId).exec();
+      } else if (!Boolean.TRUE.equals(state.getRunning())) {
+        start(machineId);
+      }
+    } catch (EngineException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      throw refused("unpause container " + machineId, e);
+    }
+  }
+
   void reboot(String machineId, Duration grace) {
     try {
       docker.restartContainerCmd(machineId).withTimeout((int) grace.toSeconds()).exec();
@@ -300,8 +329,8 @@ final class DockerMachines {
 
   boolean isRunning(String machineId) {
     try {
-      return Boolean.TRUE.equals(
-          docker.inspectContainerCmd(machineId).exec().getState().getRunning());
+      var state = docker.inspectContainerCmd(machineId).exec().getState();
+      return Boolean.TRUE.equals(state.getRunning()) && !Boolean.TRUE.equals(state.getPaused());
     } catch (NotFoundException e) {
       return false;
     }
@@ -311,9 +340,12 @@ final class DockerMachines {
     try {
       var state = docker.inspectContainerCmd(machineId).exec().getState();
       Long code = state.getExitCodeLong();
+      boolean paused = Boolean.TRUE.equals(state.getPaused());
       return Optional.of(
           new MachineStatus(
-              Boolean.TRUE.equals(state.getRunning()), code == null ? 0 : code.intValue()));
+              Boolean.TRUE.equals(state.getRunning()) && !paused,
+              code == null ? 0 : code.intValue(),
+              paused));
     } catch (NotFoundException e) {
       return Optional.empty();
     }
