@@ -46,6 +46,16 @@ class ZoneOutageTest {
     }
 
     @Override
+    public void stop(RequestContext ctx, String instanceId) {
+      throw new UnsupportedOperationException("no warm pool in these tests");
+    }
+
+    @Override
+    public void start(RequestContext ctx, String instanceId) {
+      throw new UnsupportedOperationException("no warm pool in these tests");
+    }
+
+    @Override
     public Instance find(RegionState region, String instanceId) {
       return instances.get(instanceId);
     }
