@@ -98,8 +98,23 @@ final class Layer4Routes implements AutoCloseable {
     StringBuilder f = new StringBuilder("*nat\n");
     f.append(':').append(chain).append(" - [0:0]\n");
     f.append(':').append(snat).append(" - [0:0]\n");
-    // flows redirected to this machine's own port (a stream listener) keep their source
-    f.append("-A ").append(snat).append(" -o lo -j RETURN\n");
+    // flows redirected to this machine's own port (a stream listener) keep their source; only
+    // those: a loopback flow sent on to a target is masqueraded as before, which lets the kernel
+    // pick a source port whose tuple the target has not still got in TIME_WAIT (without it, one
+    // new connection in a few dozen waited a SYN retransmission: 0.07x of straight-to-target)
+    for (Layer4Forward fw : forwards) {
+      if (fw.redirectPort() > 0) {
+        f.append("-A ")
+            .append(snat)
+            .append(" -o lo -p ")
+            .append(fw.protocol())
+            .append(" -m ")
+            .append(fw.protocol())
+            .append(" --dport ")
+            .append(fw.redirectPort())
+            .append(" -j RETURN\n");
+      }
+    }
     f.append("-A ")
         .append(snat)
         .append(" -s 127.0.0.0/8 -m conntrack --ctstate DNAT -j MASQUERADE\n");
