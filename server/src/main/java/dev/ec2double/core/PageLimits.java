@@ -109,6 +109,17 @@ public final class PageLimits {
     refuses("DescribeSpotFleetRequests", 1, 1000);
     refuses("DescribeSpotFleetInstances", 1, 1000);
     refuses("DescribeSpotFleetRequestHistory", 1, 1000);
+    // instances in full: the ranges of each action's reference (botocore's model)
+    refuses("DescribeInstanceTopology", 1, 100);
+    refuses("DescribeInstanceEventWindows", 20, 500);
+    refuses("DescribeInstanceImageMetadata", 1, 1000);
+    refuses("DescribePrincipalIdFormat", 1, 1000);
+    refuses("DescribeInstanceConnectEndpoints", 1, 50);
+    refuses("DescribeElasticGpus", 10, 1000);
+    refuses("DescribeMacHosts", 5, 500);
+    refuses("DescribeMacModificationTasks", 1, 500);
+    refuses("DescribeInstanceSqlHaStates", 1, 1000);
+    refuses("DescribeInstanceSqlHaHistoryStates", 1, 1000);
     // the price history comes in pages of 1000 when MaxResults is not given
     TABLE.put("DescribeSpotPriceHistory", new Limit(5, 1000, false, 1000));
     // AWS pages these even without MaxResults: DescribeInstanceTypes by 100, offerings by 1000

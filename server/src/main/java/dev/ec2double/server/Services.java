@@ -6,6 +6,9 @@ import dev.ec2double.core.RequestContext;
 import dev.ec2double.core.Resources;
 import dev.ec2double.core.StateStore;
 import dev.ec2double.ec2.account.AccountAttributesService;
+import dev.ec2double.ec2.account.EventNotificationAttributesService;
+import dev.ec2double.ec2.account.IdFormatsService;
+import dev.ec2double.ec2.account.SerialConsoleService;
 import dev.ec2double.ec2.capacity.CapacityReservationsService;
 import dev.ec2double.ec2.credits.CreditFamilies;
 import dev.ec2double.ec2.credits.CreditsService;
@@ -22,25 +25,32 @@ import dev.ec2double.ec2.images.ImageLifecycleService;
 import dev.ec2double.ec2.images.ImageRecord;
 import dev.ec2double.ec2.images.ImageStore;
 import dev.ec2double.ec2.images.ImagesService;
+import dev.ec2double.ec2.instances.ConnectEndpointsService;
 import dev.ec2double.ec2.instances.CreateImageService;
 import dev.ec2double.ec2.instances.DescribeInstancesService;
+import dev.ec2double.ec2.instances.EventWindowsService;
 import dev.ec2double.ec2.instances.IamInstanceProfilesService;
 import dev.ec2double.ec2.instances.InstanceActionsService;
 import dev.ec2double.ec2.instances.InstanceAdoption;
 import dev.ec2double.ec2.instances.InstanceAttributesService;
 import dev.ec2double.ec2.instances.InstanceCatalogs;
+import dev.ec2double.ec2.instances.InstanceDiagnosticsService;
 import dev.ec2double.ec2.instances.InstanceEventsService;
 import dev.ec2double.ec2.instances.InstanceFaults;
+import dev.ec2double.ec2.instances.InstanceImageMetadataService;
 import dev.ec2double.ec2.instances.InstanceLifecycle;
 import dev.ec2double.ec2.instances.InstanceMetadataOptionsService;
 import dev.ec2double.ec2.instances.InstanceMetadataSource;
+import dev.ec2double.ec2.instances.InstanceOptionsService;
 import dev.ec2double.ec2.instances.InstancePlacementService;
 import dev.ec2double.ec2.instances.InstanceRecord;
 import dev.ec2double.ec2.instances.InstanceState;
 import dev.ec2double.ec2.instances.InstanceStore;
+import dev.ec2double.ec2.instances.InstanceTopologyService;
 import dev.ec2double.ec2.instances.Instances;
 import dev.ec2double.ec2.instances.InstancesService;
 import dev.ec2double.ec2.instances.LaunchTemplateDataService;
+import dev.ec2double.ec2.instances.MetadataDefaultsService;
 import dev.ec2double.ec2.instances.PlacementRules;
 import dev.ec2double.ec2.instances.PrivateDnsNameOptionsService;
 import dev.ec2double.ec2.instances.TypeLimits;
@@ -262,6 +272,7 @@ public final class Services implements AutoCloseable {
     registry.register(new InstanceMetadataOptionsService(networking));
     registry.register(new PrivateDnsNameOptionsService());
     registry.register(new InstanceAttributesService(instances, lifecycle));
+    registerInstancesInFull(resources);
     registry.register(new CreateImageService(lifecycle, images, serverId));
     registry.register(new VolumesService(ebs));
     registry.register(new AttachmentsService(ebs));
@@ -327,6 +338,20 @@ public final class Services implements AutoCloseable {
             elbv2.metrics(),
             store::all);
     registerAutoScaling(autoScaling);
+  }
+
+  /** The instance actions beyond the life cycle: options, diagnostics, event windows, settings. */
+  private void registerInstancesInFull(Resources resources) {
+    registry.register(new InstanceOptionsService(instances, lifecycle));
+    registry.register(new InstanceDiagnosticsService(lifecycle));
+    registry.register(new InstanceTopologyService());
+    registry.register(new InstanceImageMetadataService(instances));
+    registry.register(new MetadataDefaultsService());
+    registry.register(new EventWindowsService(resources));
+    registry.register(new SerialConsoleService());
+    registry.register(new EventNotificationAttributesService());
+    registry.register(new IdFormatsService());
+    registry.register(new ConnectEndpointsService(resources));
   }
 
   private void registerAutoScaling(dev.ec2double.autoscaling.AutoScaling as) {

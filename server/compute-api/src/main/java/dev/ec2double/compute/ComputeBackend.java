@@ -191,6 +191,12 @@ public interface ComputeBackend extends AutoCloseable {
   /** What the machine printed to its console, oldest first. */
   String consoleOutput(String machineId);
 
+  /**
+   * Appends a line to a running machine's console output, as its own processes would print it (the
+   * mock backend has no console and ignores it).
+   */
+  default void writeConsole(String machineId, String line) {}
+
   /** Saves the machine's disk as a new image with the given reference. */
   void commit(String machineId, String imageRef, Map<String, String> labels);
 

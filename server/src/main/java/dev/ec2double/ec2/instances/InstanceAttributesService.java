@@ -42,6 +42,7 @@ public final class InstanceAttributesService {
         req.instanceInitiatedShutdownBehavior() != null
             ? req.instanceInitiatedShutdownBehavior().value()
             : null;
+    Boolean stop = req.disableApiStop() != null ? req.disableApiStop().value() : null;
     if (attribute != null) {
       if (value == null) {
         throw AwsException.missingParameter("Value");
@@ -51,6 +52,7 @@ public final class InstanceAttributesService {
         case "userData" -> userData = value;
         case "disableApiTermination" -> protect = Boolean.parseBoolean(value);
         case "instanceInitiatedShutdownBehavior" -> behavior = value;
+        case "disableApiStop" -> stop = Boolean.parseBoolean(value);
         default ->
             throw AwsException.invalidParameterValue(
                 "ec2-double cannot modify the attribute '" + attribute + "' yet.");
@@ -94,6 +96,9 @@ public final class InstanceAttributesService {
       if (behavior != null) {
         r.shutdownBehavior = behavior;
       }
+      if (stop != null) {
+        r.disableApiStop = stop;
+      }
     }
     return ModifyInstanceAttributeResponse.builder().build();
   }
@@ -118,7 +123,7 @@ public final class InstanceAttributesService {
         case "ebsOptimized" -> b.ebsOptimized(bool(false));
         case "sourceDestCheck" -> b.sourceDestCheck(bool(true));
         case "enaSupport" -> b.enaSupport(bool(true));
-        case "disableApiStop" -> b.disableApiStop(bool(false));
+        case "disableApiStop" -> b.disableApiStop(bool(r.disableApiStop));
         case "kernel" -> b.kernelId(text(null));
         case "ramdisk" -> b.ramdiskId(text(null));
         case "groupSet" -> b.groups(instances.networking().groups(ctx.state(), r.id));

@@ -75,6 +75,29 @@ public final class InstanceRecord implements java.io.Serializable {
   /** The instance profile associated now, or null. */
   volatile dev.ec2double.ec2.roles.InstanceProfiles.Profile profile;
 
+  /** MonitorInstances: {@code disabled}, {@code pending} (until it is next read) or enabled. */
+  volatile String monitoring = "disabled";
+
+  /** ModifyInstanceCpuOptions: cores and threads per core, or null for the type's own. */
+  volatile Integer cpuCores;
+
+  volatile Integer cpuThreads;
+
+  /** ModifyInstanceMaintenanceOptions and ModifyInstanceNetworkPerformanceOptions. */
+  volatile String autoRecovery = "default";
+
+  volatile String rebootMigration = "default";
+  volatile String bandwidthWeighting = "default";
+
+  /** DisableApiStop (stop protection); ResetInstanceAttribute turns it off. */
+  volatile boolean disableApiStop;
+
+  /** Launched from a Windows-platform image: GetPasswordData has a password for it. */
+  volatile boolean windows;
+
+  /** Its administrator password encrypted with its key pair (base64), or null. */
+  volatile String passwordData;
+
   /** HttpPutResponseHopLimit now. */
   public synchronized int metadataHopLimit() {
     Integer hops = metadataOptions == null ? null : metadataOptions.httpPutResponseHopLimit();

@@ -9,7 +9,6 @@ import software.amazon.awssdk.services.ec2.model.CapacityReservationTargetRespon
 import software.amazon.awssdk.services.ec2.model.CpuOptions;
 import software.amazon.awssdk.services.ec2.model.HibernationOptions;
 import software.amazon.awssdk.services.ec2.model.Instance;
-import software.amazon.awssdk.services.ec2.model.InstanceMaintenanceOptions;
 import software.amazon.awssdk.services.ec2.model.Monitoring;
 import software.amazon.awssdk.services.ec2.model.Placement;
 import software.amazon.awssdk.services.ec2.model.StateReason;
@@ -42,7 +41,7 @@ final class InstanceView {
               .instanceType(r.instanceType)
               .launchTime(r.launchTime)
               .placement(placement(r))
-              .monitoring(Monitoring.builder().state("disabled").build())
+              .monitoring(Monitoring.builder().state(InstanceOptions.monitoring(r)).build())
               .iamInstanceProfile(
                   r.profile == null
                       ? null
@@ -59,20 +58,21 @@ final class InstanceView {
               .hypervisor("xen")
               .ebsOptimized(false)
               .enaSupport(true)
-              .platformDetails("Linux/UNIX")
-              .usageOperation("RunInstances")
+              .platform(r.windows ? "windows" : null)
+              .platformDetails(r.windows ? "Windows" : "Linux/UNIX")
+              .usageOperation(r.windows ? "RunInstances:0002" : "RunInstances")
               .usageOperationUpdateTime(r.launchTime)
               .metadataOptions(r.metadataOptions)
               .hibernationOptions(
                   HibernationOptions.builder().configured(r.hibernationConfigured).build())
-              .maintenanceOptions(
-                  InstanceMaintenanceOptions.builder().autoRecovery("default").build())
+              .maintenanceOptions(InstanceOptions.maintenance(r))
+              .networkPerformanceOptions(InstanceOptions.networkPerformance(r))
               .privateDnsNameOptions(PrivateDnsNames.view(r));
       if (type != null) {
         b.cpuOptions(
             CpuOptions.builder()
-                .coreCount(type.cores())
-                .threadsPerCore(type.threadsPerCore())
+                .coreCount(InstanceOptions.cores(r, type))
+                .threadsPerCore(InstanceOptions.threads(r, type))
                 .build());
       }
       if (live) {

@@ -106,6 +106,10 @@ public final class InstancesService {
     return placementRules;
   }
 
+  ImagesService images() {
+    return images;
+  }
+
   InstanceStorage storage() {
     return storage;
   }
@@ -204,7 +208,12 @@ public final class InstancesService {
     InstanceNetworking.Placement placement = placement(ctx, req);
     LaunchChecks.privateIpForOneOnly(req, counts.max());
     List<Tag> instanceTags = LaunchChecks.instanceTags(req.tagSpecifications());
-    InstanceMetadataOptionsResponse metadata = metadataOptions(req.metadataOptions());
+    InstanceMetadataOptionsResponse metadata =
+        metadataOptions(MetadataDefaults.under(ctx.state(), req.metadataOptions()));
+    if (req.cpuOptions() != null) {
+      InstanceOptions.checkCpu(
+          type, req.cpuOptions().coreCount(), req.cpuOptions().threadsPerCore());
+    }
     InstanceStorage.Launch volumes =
         storage.plan(
             ctx,
@@ -348,6 +357,7 @@ public final class InstancesService {
     r.launchTime = launchTime;
     r.cpuCredits = plan.cpuCredits();
     r.hibernationConfigured = plan.hibernation();
+    LaunchOptions.apply(r, req, plan.image(), plan.publicKey());
     PrivateDnsNames.atLaunch(r, req.privateDnsNameOptions());
     return r;
   }
@@ -426,7 +436,7 @@ public final class InstancesService {
         r.network,
         r.privateIp,
         r.machineNames = PrivateDnsNames.resolvable(r, resolver.dnsSupport()),
-        type.vcpus(),
+        InstanceOptions.vcpus(r, type),
         type.memoryMib() * 1024 * 1024,
         files,
         labels,

@@ -264,6 +264,11 @@ public final class DockerBackend implements ComputeBackend {
   }
 
   @Override
+  public void writeConsole(String machineId, String line) {
+    machines.writeConsole(machineId, line);
+  }
+
+  @Override
   public void commit(String machineId, String imageRef, Map<String, String> labels) {
     machines.commit(machineId, imageRef, labels);
   }

@@ -416,6 +416,22 @@ final class DockerMachines {
     return out.substring(from);
   }
 
+  /**
+   * Appends a line to a running machine's console: written by a process in it to the standard
+   * output of its first process, which is what the engine logs (SendDiagnosticInterrupt).
+   */
+  void writeConsole(String machineId, String line) {
+    ContainerExec.run(
+        docker,
+        java.time.Duration.ofSeconds(10),
+        machineId,
+        "/bin/sh",
+        "-c",
+        "printf '%s\\n' \"$1\" > /proc/1/fd/1",
+        "sh",
+        line);
+  }
+
   void commit(String machineId, String imageRef, Map<String, String> labels) {
     int colon = imageRef.lastIndexOf(':');
     docker
