@@ -18,6 +18,7 @@ import dev.ec2double.ec2.fleets.FleetsService;
 import dev.ec2double.ec2.fleets.SpotFleetsService;
 import dev.ec2double.ec2.hosts.HostReservationsService;
 import dev.ec2double.ec2.hosts.HostsService;
+import dev.ec2double.ec2.hosts.MacHostsService;
 import dev.ec2double.ec2.images.AmiCatalog;
 import dev.ec2double.ec2.images.ImageAttributesService;
 import dev.ec2double.ec2.images.ImageCopyService;
@@ -25,6 +26,7 @@ import dev.ec2double.ec2.images.ImageLifecycleService;
 import dev.ec2double.ec2.images.ImageRecord;
 import dev.ec2double.ec2.images.ImageStore;
 import dev.ec2double.ec2.images.ImagesService;
+import dev.ec2double.ec2.instances.BundleTasksService;
 import dev.ec2double.ec2.instances.ConnectEndpointsService;
 import dev.ec2double.ec2.instances.CreateImageService;
 import dev.ec2double.ec2.instances.DescribeInstancesService;
@@ -43,6 +45,7 @@ import dev.ec2double.ec2.instances.InstanceMetadataOptionsService;
 import dev.ec2double.ec2.instances.InstanceMetadataSource;
 import dev.ec2double.ec2.instances.InstanceOptionsService;
 import dev.ec2double.ec2.instances.InstancePlacementService;
+import dev.ec2double.ec2.instances.InstanceProductsService;
 import dev.ec2double.ec2.instances.InstanceRecord;
 import dev.ec2double.ec2.instances.InstanceState;
 import dev.ec2double.ec2.instances.InstanceStore;
@@ -50,9 +53,11 @@ import dev.ec2double.ec2.instances.InstanceTopologyService;
 import dev.ec2double.ec2.instances.Instances;
 import dev.ec2double.ec2.instances.InstancesService;
 import dev.ec2double.ec2.instances.LaunchTemplateDataService;
+import dev.ec2double.ec2.instances.MacTasksService;
 import dev.ec2double.ec2.instances.MetadataDefaultsService;
 import dev.ec2double.ec2.instances.PlacementRules;
 import dev.ec2double.ec2.instances.PrivateDnsNameOptionsService;
+import dev.ec2double.ec2.instances.SqlHaService;
 import dev.ec2double.ec2.instances.TypeLimits;
 import dev.ec2double.ec2.instancetypes.InstanceRequirementsService;
 import dev.ec2double.ec2.instancetypes.InstanceTypeCatalog;
@@ -287,6 +292,7 @@ public final class Services implements AutoCloseable {
     HostsService hosts = new HostsService(resources);
     registry.register(hosts);
     registry.register(new HostReservationsService());
+    registry.register(new MacHostsService());
     CapacityReservationsService reservations =
         new CapacityReservationsService(resources, InstanceTypeCatalog::exists);
     registry.register(reservations);
@@ -352,6 +358,10 @@ public final class Services implements AutoCloseable {
     registry.register(new EventNotificationAttributesService());
     registry.register(new IdFormatsService());
     registry.register(new ConnectEndpointsService(resources));
+    registry.register(new BundleTasksService());
+    registry.register(new InstanceProductsService());
+    registry.register(new MacTasksService(resources));
+    registry.register(new SqlHaService());
   }
 
   private void registerAutoScaling(dev.ec2double.autoscaling.AutoScaling as) {
