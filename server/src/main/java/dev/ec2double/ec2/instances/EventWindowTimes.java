@@ -44,7 +44,11 @@ final class EventWindowTimes {
     }
   }
 
+  /** The time ranges, checked; none when none are asked for (a cron expression instead). */
   static List<Range> ranges(List<InstanceEventWindowTimeRangeRequest> asked) {
+    if (asked.isEmpty()) {
+      return List.of();
+    }
     List<Range> out = new ArrayList<>();
     int total = 0;
     for (InstanceEventWindowTimeRangeRequest r : asked) {
