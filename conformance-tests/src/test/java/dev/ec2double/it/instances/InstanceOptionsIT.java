@@ -167,6 +167,23 @@ class InstanceOptionsIT {
 
   @Test
   void resetInstanceAttributeTakesTheFourResettableAttributes() {
+    String protectedAtLaunch =
+        ec2.runInstances(
+                r ->
+                    r.imageId(AMI)
+                        .instanceType("t3.micro")
+                        .minCount(1)
+                        .maxCount(1)
+                        .disableApiStop(true))
+            .instances()
+            .get(0)
+            .instanceId();
+    await(protectedAtLaunch, InstanceStateName.RUNNING);
+    assertError(
+        () -> ec2.stopInstances(r -> r.instanceIds(protectedAtLaunch)), "OperationNotPermitted");
+    ec2.resetInstanceAttribute(r -> r.instanceId(protectedAtLaunch).attribute("disableApiStop"));
+    ec2.stopInstances(r -> r.instanceIds(protectedAtLaunch));
+
     String id = stopped("t3.micro");
     ec2.modifyInstanceAttribute(r -> r.instanceId(id).disableApiStop(b -> b.value(true)));
     assertThat(

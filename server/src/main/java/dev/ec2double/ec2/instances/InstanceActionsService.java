@@ -44,6 +44,16 @@ public final class InstanceActionsService {
 
   public StopInstancesResponse stopInstances(RequestContext ctx, StopInstancesRequest req) {
     boolean hibernate = Boolean.TRUE.equals(req.hibernate());
+    for (InstanceRecord r : Instances.requireAll(ctx, req.instanceIds())) {
+      if (r.disableApiStop) {
+        throw new AwsException(
+            "OperationNotPermitted",
+            "The instance '"
+                + r.id
+                + "' may not be stopped. Modify its 'disableApiStop' instance attribute and try"
+                + " again.");
+      }
+    }
     if (hibernate) {
       for (InstanceRecord r : Instances.requireAll(ctx, req.instanceIds())) {
         if (!r.hibernationConfigured) {

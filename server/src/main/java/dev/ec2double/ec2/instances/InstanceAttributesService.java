@@ -86,6 +86,9 @@ public final class InstanceAttributesService {
               .resize(r.machineId, newType.vcpus(), newType.memoryMib() * 1024 * 1024);
         }
         r.instanceType = newType.name();
+        // CPU options were for the old type's cores: the new type starts with all of its own
+        r.cpuCores = null;
+        r.cpuThreads = null;
       }
       if (newUserData != null) {
         r.userData = userData;

@@ -20,6 +20,7 @@ final class LaunchOptions {
       r.cpuCores = req.cpuOptions().coreCount();
       r.cpuThreads = req.cpuOptions().threadsPerCore();
     }
+    r.disableApiStop = Boolean.TRUE.equals(req.disableApiStop());
     r.windows = Platforms.windows(image);
     if (r.windows && publicKey != null) {
       r.passwordData = WindowsPasswords.encrypted(publicKey);
