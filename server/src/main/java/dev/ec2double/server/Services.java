@@ -65,6 +65,7 @@ import dev.ec2double.ec2.spot.SpotService;
 import dev.ec2double.ec2.tags.TagsService;
 import dev.ec2double.ec2.volumes.AttachmentsService;
 import dev.ec2double.ec2.volumes.Ebs;
+import dev.ec2double.ec2.volumes.EbsEncryptionService;
 import dev.ec2double.ec2.volumes.EbsStore;
 import dev.ec2double.ec2.volumes.ImageVolumes;
 import dev.ec2double.ec2.volumes.InstanceVolumes;
@@ -265,6 +266,7 @@ public final class Services implements AutoCloseable {
     registry.register(new CreateImageService(lifecycle, images, serverId));
     registry.register(new VolumesService(ebs));
     registry.register(new AttachmentsService(ebs));
+    registry.register(new EbsEncryptionService());
     registry.register(new SnapshotsService(ebs));
     registry.register(new SnapshotLocks(ebs));
     registry.register(new SnapshotTiersService(ebs));

@@ -50,7 +50,9 @@ final class Features {
                   "SubnetRecord",
                   "VpcRecord",
                   "VpcState")),
-          Map.entry("ec2.volumes", Set.of("Ebs", "EbsStore", "VolumeRecord", "SnapshotRecord")),
+          Map.entry(
+              "ec2.volumes",
+              Set.of("Ebs", "EbsEncryption", "EbsStore", "VolumeRecord", "SnapshotRecord")),
           Map.entry("imds", Set.of("InstanceMetadata", "MetadataSource")),
           Map.entry("elbv2", Set.of("*")),
           Map.entry("elbv2.runtime", Set.of("Elbv2")),
