@@ -102,7 +102,6 @@ public final class SnapshotsService {
               .description(s.description)
               .ownerId(s.ownerId)
               .encrypted(s.encrypted)
-              .kmsKeyId(s.kmsKeyId)
               .outpostArn(null)
               .tags(ctx.tags().sdkTags(s.id))
               .build());
