@@ -36,7 +36,8 @@ final class Features {
                   "SpotMarket",
                   "CreditDefaults",
                   "InstancePlacement",
-                  "PlacementRules")),
+                  "PlacementRules",
+                  "RootReplacement")),
           Map.entry("ec2.regions", Set.of("RegionCatalog")),
           Map.entry("ec2.instancetypes", Set.of("InstanceTypeCatalog", "InstanceTypeSpec")),
           Map.entry(

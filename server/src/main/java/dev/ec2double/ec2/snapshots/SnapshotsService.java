@@ -116,7 +116,11 @@ public final class SnapshotsService {
       throw new AwsException(
           "IncorrectState", "The volume '" + v.id() + "' is in the '" + state + "' state.");
     }
-    return ebs.snapshot(ctx, v, description, tags);
+    SnapshotRecord s = ebs.snapshot(ctx, v, description, tags);
+    if (v.root()) {
+      ebs.captureRoot(ctx, v, s);
+    }
+    return s;
   }
 
   public DescribeSnapshotsResponse describeSnapshots(

@@ -56,6 +56,12 @@ public final class Ebs implements AutoCloseable {
             "snapshot",
             "InvalidSnapshot.NotFound",
             (s, id) -> store(s).snapshots.containsKey(id)));
+    resources.register(
+        new Resources.Kind(
+            "replacevol",
+            "replace-root-volume-task",
+            "InvalidReplaceRootVolumeTaskId.NotFound",
+            (s, id) -> store(s).rootTasks.containsKey(id)));
   }
 
   /** Every account's state: snapshots shared by other accounts, copies between regions. */
@@ -440,7 +446,27 @@ public final class Ebs implements AutoCloseable {
     return to;
   }
 
+  /**
+   * A root volume's snapshot holds the instance's root filesystem as it is now: its machine is
+   * committed to an engine image, which a root volume replaced from this snapshot boots from.
+   */
+  public void captureRoot(RequestContext ctx, VolumeRecord v, SnapshotRecord s) {
+    String machine;
+    synchronized (v) {
+      machine = v.attachments.isEmpty() ? null : v.attachments.get(0).machineName;
+    }
+    if (machine == null) {
+      return;
+    }
+    String ref = s.storageName() + ":root";
+    backend.commit(machine, ref, labels(ctx, s.id, "snapshot"));
+    s.imageRef = ref;
+  }
+
   public void deleteSnapshot(SnapshotRecord s) {
+    if (s.imageRef != null) {
+      backend.removeImage(s.imageRef);
+    }
     backend.deleteStorage(s.storageName());
   }
 

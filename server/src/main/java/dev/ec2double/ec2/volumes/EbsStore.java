@@ -9,6 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class EbsStore implements java.io.Serializable {
   final ConcurrentHashMap<String, VolumeRecord> volumes = new ConcurrentHashMap<>();
   final ConcurrentHashMap<String, SnapshotRecord> snapshots = new ConcurrentHashMap<>();
+  final ConcurrentHashMap<String, RootVolumeTask> rootTasks = new ConcurrentHashMap<>();
 
   public List<VolumeRecord> volumes() {
     List<VolumeRecord> out = new ArrayList<>(volumes.values());
