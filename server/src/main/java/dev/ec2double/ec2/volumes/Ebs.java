@@ -233,8 +233,33 @@ public final class Ebs implements AutoCloseable {
       boolean root,
       EbsEncryption.Choice encryption,
       boolean multiAttach) {
-    VolumeRecord v =
-        new VolumeRecord(Ids.next("vol"), zone, Instant.now(), from == null ? null : from.id, root);
+    return newVolume(
+        ctx,
+        zone,
+        shape,
+        from == null ? null : from.id,
+        from == null || !from.hasData ? null : from.storageName(),
+        tags,
+        root,
+        encryption,
+        multiAttach);
+  }
+
+  /**
+   * A new volume whose files are a copy of the storage {@code copyOf} (a snapshot's, or another
+   * volume's for CopyVolumes), or empty when it is null.
+   */
+  VolumeRecord newVolume(
+      RequestContext ctx,
+      String zone,
+      VolumeTypes.Shape shape,
+      String snapshotId,
+      String copyOf,
+      List<Tag> tags,
+      boolean root,
+      EbsEncryption.Choice encryption,
+      boolean multiAttach) {
+    VolumeRecord v = new VolumeRecord(Ids.next("vol"), zone, Instant.now(), snapshotId, root);
     if (encryption != null) {
       v.encrypted = encryption.encrypted();
       v.kmsKeyId = encryption.kmsKeyId();
@@ -255,7 +280,6 @@ public final class Ebs implements AutoCloseable {
       return v;
     }
     Map<String, String> labels = labels(ctx, v.id, "volume");
-    String copyOf = from == null || !from.hasData ? null : from.storageName();
     v.then(
         () -> {
           try {
