@@ -56,6 +56,17 @@ public final class EbsEncryption implements java.io.Serializable {
   /** What a new volume or snapshot copy is: encrypted with which key, or not (null). */
   public record Choice(boolean encrypted, String kmsKeyId) {}
 
+  /** {@link #choose} for a volume made from a snapshot, or from nothing when it is null. */
+  static Choice choose(
+      RequestContext ctx, Boolean encrypted, String kmsKeyId, SnapshotRecord from) {
+    return choose(
+        ctx,
+        encrypted,
+        kmsKeyId,
+        from != null && from.encrypted,
+        from == null ? null : from.kmsKeyId);
+  }
+
   /**
    * Whether a new volume or copy is encrypted and with which key: encrypted when asked, when its
    * source is, or when encryption by default is on; the key asked for, else the source's, else the

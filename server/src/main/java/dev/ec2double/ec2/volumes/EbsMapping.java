@@ -57,12 +57,7 @@ record EbsMapping(
     VolumeTypes.Shape shape = VolumeTypes.check(type, size, e.iops(), e.throughput());
     boolean dot = e.deleteOnTermination() == null || e.deleteOnTermination();
     EbsEncryption.Choice encryption =
-        EbsEncryption.choose(
-            ctx,
-            e.encrypted(),
-            e.kmsKeyId(),
-            snapshot != null && snapshot.encrypted,
-            snapshot == null ? null : snapshot.kmsKeyId);
+        EbsEncryption.choose(ctx, e.encrypted(), e.kmsKeyId(), snapshot);
     return new EbsMapping(m.deviceName(), shape, snapshot, dot, encryption);
   }
 

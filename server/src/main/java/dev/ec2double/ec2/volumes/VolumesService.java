@@ -87,12 +87,7 @@ public final class VolumesService {
     }
     List<Tag> tags = tags(req.tagSpecifications(), "volume");
     EbsEncryption.Choice encryption =
-        EbsEncryption.choose(
-            ctx,
-            req.encrypted(),
-            req.kmsKeyId(),
-            from != null && from.encrypted,
-            from == null ? null : from.kmsKeyId);
+        EbsEncryption.choose(ctx, req.encrypted(), req.kmsKeyId(), from);
     VolumeRecord v =
         ebs.newVolume(
             ctx, req.availabilityZone(), shape, from, tags, false, encryption, multiAttach);
