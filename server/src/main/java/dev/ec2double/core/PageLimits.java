@@ -84,6 +84,10 @@ public final class PageLimits {
     // "Valid Range: Minimum value of 0. Maximum value of 200." (ec2-double refuses 0: a page must
     // hold an item)
     refuses("DescribeFastSnapshotRestores", 1, 200);
+    // "Valid Range: Minimum value of 1. Maximum value of 50."
+    refuses("DescribeReplaceRootVolumeTasks", 1, 50);
+    // "Valid Range: Minimum value of 5. Maximum value of 500."
+    refuses("ListVolumesInRecycleBin", 5, 500);
     // no range in its reference: at most 1000 a page, as DescribeSnapshots
     caps("DescribeSnapshotTierStatus", 1, 1000);
     // placement: "Valid Range: Minimum value of 1. Maximum value of 1000."

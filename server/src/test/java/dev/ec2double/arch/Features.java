@@ -36,7 +36,8 @@ final class Features {
                   "SpotMarket",
                   "CreditDefaults",
                   "InstancePlacement",
-                  "PlacementRules")),
+                  "PlacementRules",
+                  "RootReplacement")),
           Map.entry("ec2.regions", Set.of("RegionCatalog")),
           Map.entry("ec2.instancetypes", Set.of("InstanceTypeCatalog", "InstanceTypeSpec")),
           Map.entry(
@@ -50,7 +51,9 @@ final class Features {
                   "SubnetRecord",
                   "VpcRecord",
                   "VpcState")),
-          Map.entry("ec2.volumes", Set.of("Ebs", "EbsStore", "VolumeRecord", "SnapshotRecord")),
+          Map.entry(
+              "ec2.volumes",
+              Set.of("Ebs", "EbsEncryption", "EbsStore", "VolumeRecord", "SnapshotRecord")),
           Map.entry("imds", Set.of("InstanceMetadata", "MetadataSource")),
           Map.entry("elbv2", Set.of("*")),
           Map.entry("elbv2.runtime", Set.of("Elbv2")),

@@ -197,6 +197,17 @@ public interface ComputeBackend extends AutoCloseable {
    */
   default void writeConsole(String machineId, String line) {}
 
+  /**
+   * Replaces a running machine's disk with a fresh one from {@code imageRef} (EC2's root volume
+   * replacement): its processes stop (SIGTERM, then kill after {@code grace}) and boot again from
+   * the new disk, with the same name, address, names on its network, limits, boot files and
+   * attached storage. Returns the machine's id from then on (a backend may have to make a new
+   * machine to do it); the old id is gone, without an exit or removal reported for it.
+   */
+  default String replaceDisk(String machineId, String imageRef, Duration grace) {
+    return machineId;
+  }
+
   /** Saves the machine's disk as a new image with the given reference. */
   void commit(String machineId, String imageRef, Map<String, String> labels);
 

@@ -215,6 +215,42 @@ public final class InstanceLifecycle implements AutoCloseable {
   }
 
   /**
+   * Replaces a running instance's disk with a fresh one from the image (root volume replacement):
+   * the old machine is forgotten first, so that its stop and removal are not read as the instance
+   * shutting down or being removed outside. The instance stays {@code running}.
+   */
+  CompletableFuture<Void> replaceDisk(
+      InstanceRecord r,
+      String imageRef,
+      Runnable done,
+      java.util.function.Consumer<RuntimeException> failed) {
+    return r.then(
+        () -> {
+          String machine = r.machineId();
+          if (machine == null || r.state() != InstanceState.RUNNING) {
+            failed.accept(new IllegalStateException("the instance is not running"));
+            return;
+          }
+          byMachine.remove(machine);
+          try {
+            String replaced = backend.replaceDisk(machine, imageRef, STOP_GRACE);
+            synchronized (r) {
+              r.machineId = replaced;
+            }
+            byMachine.put(replaced, r);
+          } catch (RuntimeException e) {
+            byMachine.put(machine, r);
+            LOG.warn(
+                "instance {}: its root volume could not be replaced: {}", r.id, e.getMessage());
+            failed.accept(e);
+            return;
+          }
+          done.run();
+        },
+        steps);
+  }
+
+  /**
    * Removes the machine (the backend removes it later if the engine does not answer now) and frees
    * what the instance held.
    */

@@ -63,7 +63,8 @@ public final class SnapshotsService {
         .startTime(s.startTime)
         .description(s.description)
         .ownerId(s.ownerId)
-        .encrypted(false)
+        .encrypted(s.encrypted)
+        .kmsKeyId(s.kmsKeyId)
         .storageTier("standard")
         .tags(ctx.tags().sdkTags(s.id))
         .build();
@@ -79,7 +80,7 @@ public final class SnapshotsService {
     List<Tag> tags = tags(req.tagSpecifications());
     List<SnapshotInfo> out = new ArrayList<>();
     for (VolumeRecord v : Ebs.store(ctx.state()).volumes()) {
-      if (!instance.id().equals(Ebs.attachedInstance(v)) || (skipRoot && v.root())) {
+      if (!Ebs.attachedTo(v, instance.id()) || (skipRoot && v.root())) {
         continue;
       }
       if (excluded.contains(v.id())) {
@@ -100,7 +101,7 @@ public final class SnapshotsService {
               .startTime(s.startTime)
               .description(s.description)
               .ownerId(s.ownerId)
-              .encrypted(false)
+              .encrypted(s.encrypted)
               .outpostArn(null)
               .tags(ctx.tags().sdkTags(s.id))
               .build());
@@ -115,7 +116,11 @@ public final class SnapshotsService {
       throw new AwsException(
           "IncorrectState", "The volume '" + v.id() + "' is in the '" + state + "' state.");
     }
-    return ebs.snapshot(ctx, v, description, tags);
+    SnapshotRecord s = ebs.snapshot(ctx, v, description, tags);
+    if (v.root()) {
+      ebs.captureRoot(ctx, v, s);
+    }
+    return s;
   }
 
   public DescribeSnapshotsResponse describeSnapshots(

@@ -5,6 +5,7 @@ import dev.ec2double.core.RequestContext;
 import dev.ec2double.ec2.instances.InstanceRecord;
 import dev.ec2double.ec2.instances.InstanceState;
 import dev.ec2double.ec2.instances.Instances;
+import dev.ec2double.ec2.instancetypes.InstanceTypeCatalog;
 import dev.ec2double.errors.AwsException;
 import java.util.regex.Pattern;
 import software.amazon.awssdk.services.ec2.model.AttachVolumeRequest;
@@ -21,6 +22,9 @@ import software.amazon.awssdk.services.ec2.model.VolumeAttachment;
 public final class AttachmentsService {
   /** Device names EC2 takes for EBS on Linux: /dev/sd[a-z], /dev/xvd[a-z], with a partition. */
   static final Pattern DEVICE = Pattern.compile("/dev/(sd[a-z]|xvd[a-z]{1,2}|hd[a-z])[0-9]{0,2}");
+
+  /** The most instances one Multi-Attach volume is attached to at once. */
+  static final int MULTI_ATTACH_LIMIT = 16;
 
   private final Ebs ebs;
 
@@ -54,9 +58,11 @@ public final class AttachmentsService {
               + "'");
     }
     EbsStore store = Ebs.store(ctx.state());
+    String machine = Instances.machineName(instance.id());
+    VolumeRecord.Attachment made;
     synchronized (store) {
-      for (VolumeRecord other : store.attachedTo(instance.id())) {
-        if (req.device().equals(other.device)) {
+      for (EbsStore.Attached other : store.attachedTo(instance.id())) {
+        if (req.device().equals(other.attachment().device)) {
           throw AwsException.invalidParameterValue(
               "Invalid value '"
                   + req.device()
@@ -66,18 +72,12 @@ public final class AttachmentsService {
         }
       }
       synchronized (v) {
-        if (v.instanceId != null) {
-          throw new AwsException("VolumeInUse", v.id + " is already attached to an instance");
-        }
-        if (!v.state.equals("available")) {
-          throw new AwsException(
-              "IncorrectState", "vol '" + v.id + "' is in the '" + v.state + "' state.");
-        }
-        v.attached(instance.id(), Instances.machineName(instance.id()), req.device(), false);
+        checkAttachable(v, instance);
+        made = v.attached(instance.id(), machine, req.device(), false);
       }
     }
-    VolumeAttachment a = VolumeView.attachment(v);
-    ebs.attach(v, Instances.machineName(instance.id()), req.device());
+    VolumeAttachment a = VolumeView.attachment(v, made);
+    ebs.attach(v, made);
     return AttachVolumeResponse.builder()
         .volumeId(a.volumeId())
         .instanceId(a.instanceId())
@@ -88,6 +88,51 @@ public final class AttachmentsService {
         .build();
   }
 
+  /**
+   * A volume takes one attachment, or, with Multi-Attach, up to 16 instances built on the Nitro
+   * System in its zone. Caller holds the volume's lock.
+   * https://docs.aws.amazon.com/ebs/latest/userguide/ebs-volumes-multi.html
+   */
+  private static void checkAttachable(VolumeRecord v, InstanceRecord instance) {
+    if (!v.state.equals("available") && !(v.multiAttach && v.state.equals("in-use"))) {
+      if (v.state.equals("in-use")) {
+        throw new AwsException(
+            "VolumeInUse",
+            v.id + " is already attached to an instance (" + v.attachments.get(0).instanceId + ")");
+      }
+      throw new AwsException(
+          "IncorrectState", "vol '" + v.id + "' is in the '" + v.state + "' state.");
+    }
+    if (!v.multiAttach) {
+      return;
+    }
+    if (v.attachment(instance.id()) != null) {
+      throw new AwsException(
+          "VolumeInUse", v.id + " is already attached to instance " + instance.id());
+    }
+    if (v.attachments.size() >= MULTI_ATTACH_LIMIT) {
+      throw new AwsException(
+          "AttachmentLimitExceeded",
+          "Multi-Attach volume "
+              + v.id
+              + " is already attached to "
+              + MULTI_ATTACH_LIMIT
+              + " instances, the most it takes.");
+    }
+    String type = instance.instanceType();
+    boolean nitro =
+        InstanceTypeCatalog.find(type).map(t -> !"xen".equals(t.hypervisor())).orElse(true);
+    if (!nitro) {
+      throw new AwsException(
+          "UnsupportedOperation",
+          "Multi-Attach volume "
+              + v.id
+              + " can be attached only to instances built on the Nitro System; "
+              + type
+              + " is not.");
+    }
+  }
+
   public DetachVolumeResponse detachVolume(RequestContext ctx, DetachVolumeRequest req) {
     VolumeRecord v = ebs.requireVolume(ctx, req.volumeId());
     if (req.instanceId() != null) {
@@ -95,16 +140,21 @@ public final class AttachmentsService {
     }
     VolumeAttachment before;
     synchronized (v) {
-      if (v.instanceId == null) {
+      if (v.attachments.isEmpty()) {
         throw new AwsException(
             "IncorrectState", "Volume '" + v.id + "' is in the '" + v.state + "' state.");
       }
-      if (req.instanceId() != null && !req.instanceId().equals(v.instanceId)) {
+      if (req.instanceId() == null && v.attachments.size() > 1) {
+        throw AwsException.missingParameter("InstanceId");
+      }
+      VolumeRecord.Attachment a =
+          req.instanceId() == null ? v.attachments.get(0) : v.attachment(req.instanceId());
+      if (a == null) {
         throw new AwsException(
             "InvalidAttachment.NotFound",
             "Volume '" + v.id + "' is not attached to instance '" + req.instanceId() + "'.");
       }
-      if (req.device() != null && !req.device().equals(v.device)) {
+      if (req.device() != null && !req.device().equals(a.device)) {
         throw new AwsException(
             "InvalidAttachment.NotFound",
             "Volume '" + v.id + "' is not attached at '" + req.device() + "'.");
@@ -115,14 +165,14 @@ public final class AttachmentsService {
             "Unable to detach root volume '"
                 + v.id
                 + "' from instance '"
-                + v.instanceId
+                + a.instanceId
                 + "': on ec2-double it is the instance's own disk.");
       }
-      if ("detaching".equals(v.attachState)) {
-        return response(VolumeView.attachment(v));
+      if ("detaching".equals(a.state)) {
+        return response(VolumeView.attachment(v, a));
       }
-      ebs.detach(v, Boolean.TRUE.equals(req.force()), () -> {});
-      before = VolumeView.attachment(v);
+      ebs.detach(v, a, Boolean.TRUE.equals(req.force()), () -> {});
+      before = VolumeView.attachment(v, a);
     }
     return response(before);
   }

@@ -56,6 +56,12 @@ public final class Ebs implements AutoCloseable {
             "snapshot",
             "InvalidSnapshot.NotFound",
             (s, id) -> store(s).snapshots.containsKey(id)));
+    resources.register(
+        new Resources.Kind(
+            "replacevol",
+            "replace-root-volume-task",
+            "InvalidReplaceRootVolumeTaskId.NotFound",
+            (s, id) -> store(s).rootTasks.containsKey(id)));
   }
 
   /** Every account's state: snapshots shared by other accounts, copies between regions. */
@@ -130,11 +136,9 @@ public final class Ebs implements AutoCloseable {
     return Labels.of(serverId, ctx.account(), ctx.region(), id, kind);
   }
 
-  /** The instance a volume is attached to, or null. */
-  public static String attachedInstance(VolumeRecord v) {
-    synchronized (v) {
-      return v.instanceId;
-    }
+  /** Whether a volume is attached to the instance. */
+  public static boolean attachedTo(VolumeRecord v, String instanceId) {
+    return v.attachment(instanceId) != null;
   }
 
   public VolumeRecord requireVolume(RequestContext ctx, String id) {
@@ -226,9 +230,41 @@ public final class Ebs implements AutoCloseable {
       VolumeTypes.Shape shape,
       SnapshotRecord from,
       List<Tag> tags,
-      boolean root) {
-    VolumeRecord v =
-        new VolumeRecord(Ids.next("vol"), zone, Instant.now(), from == null ? null : from.id, root);
+      boolean root,
+      EbsEncryption.Choice encryption,
+      boolean multiAttach) {
+    return newVolume(
+        ctx,
+        zone,
+        shape,
+        from == null ? null : from.id,
+        from == null || !from.hasData ? null : from.storageName(),
+        tags,
+        root,
+        encryption,
+        multiAttach);
+  }
+
+  /**
+   * A new volume whose files are a copy of the storage {@code copyOf} (a snapshot's, or another
+   * volume's for CopyVolumes), or empty when it is null.
+   */
+  VolumeRecord newVolume(
+      RequestContext ctx,
+      String zone,
+      VolumeTypes.Shape shape,
+      String snapshotId,
+      String copyOf,
+      List<Tag> tags,
+      boolean root,
+      EbsEncryption.Choice encryption,
+      boolean multiAttach) {
+    VolumeRecord v = new VolumeRecord(Ids.next("vol"), zone, Instant.now(), snapshotId, root);
+    if (encryption != null) {
+      v.encrypted = encryption.encrypted();
+      v.kmsKeyId = encryption.kmsKeyId();
+    }
+    v.multiAttach = multiAttach;
     v.size = shape.size();
     v.type = shape.type();
     v.iops = shape.iops();
@@ -244,7 +280,6 @@ public final class Ebs implements AutoCloseable {
       return v;
     }
     Map<String, String> labels = labels(ctx, v.id, "volume");
-    String copyOf = from == null || !from.hasData ? null : from.storageName();
     v.then(
         () -> {
           try {
@@ -279,8 +314,10 @@ public final class Ebs implements AutoCloseable {
         if (v.state.equals("creating")) {
           v.state = "available";
         }
-        if ("attaching".equals(v.attachState)) {
-          v.attachState = "attached";
+        for (VolumeRecord.Attachment a : v.attachments) {
+          if (a.state.equals("attaching")) {
+            a.state = "attached";
+          }
         }
       }
     }
@@ -292,45 +329,41 @@ public final class Ebs implements AutoCloseable {
   }
 
   /** Queues the attachment of a volume to a machine; {@code attached} once it is done. */
-  void attach(VolumeRecord v, String machineName, String device) {
+  void attach(VolumeRecord v, VolumeRecord.Attachment a) {
     v.then(
         () -> {
           try {
             if (!v.root) {
-              backend.attachStorage(machineName, v.storageName(), device);
+              backend.attachStorage(a.machineName, v.storageName(), a.device);
             }
             synchronized (v) {
-              if ("attaching".equals(v.attachState)) {
-                v.attachState = "attached";
+              if (a.state.equals("attaching")) {
+                a.state = "attached";
               }
             }
           } catch (RuntimeException e) {
-            LOG.error("volume {} could not be attached to {}", v.id, machineName, e);
-            v.detached();
+            LOG.error("volume {} could not be attached to {}", v.id, a.machineName, e);
+            v.detached(a);
           }
         },
         steps);
   }
 
-  /** Queues the detachment; the volume is {@code available} once it is done. */
-  void detach(VolumeRecord v, boolean force, Runnable after) {
-    String machine;
-    String device;
+  /** Queues the detachment; the volume is {@code available} once its last one is done. */
+  void detach(VolumeRecord v, VolumeRecord.Attachment a, boolean force, Runnable after) {
     synchronized (v) {
-      machine = v.machineName;
-      device = v.device;
-      v.attachState = "detaching";
+      a.state = "detaching";
     }
     v.then(
         () -> {
           try {
-            if (!v.root && machine != null) {
-              backend.detachStorage(machine, v.storageName(), device, force);
+            if (!v.root && a.machineName != null) {
+              backend.detachStorage(a.machineName, v.storageName(), a.device, force);
             }
           } catch (RuntimeException e) {
-            LOG.error("volume {} could not be detached from {}", v.id, machine, e);
+            LOG.error("volume {} could not be detached from {}", v.id, a.machineName, e);
           }
-          v.detached();
+          v.detached(a);
           after.run();
         },
         steps);
@@ -371,6 +404,10 @@ public final class Ebs implements AutoCloseable {
     SnapshotRecord s =
         new SnapshotRecord(
             Ids.next("snap"), v.id, v.size(), Instant.now(), ctx.account(), description, !v.root);
+    synchronized (v) {
+      s.encrypted = v.encrypted;
+      s.kmsKeyId = v.kmsKeyId;
+    }
     if (!tags.isEmpty()) {
       ctx.tags().add(List.of(s.id), tags);
     }
@@ -409,8 +446,11 @@ public final class Ebs implements AutoCloseable {
             ctx.account(),
             description,
             from.hasData);
-    to.encrypted = encrypted || from.encrypted;
-    to.kmsKeyId = to.encrypted ? (kmsKeyId != null ? kmsKeyId : from.kmsKeyId) : null;
+    EbsEncryption.Choice choice =
+        EbsEncryption.choose(
+            ctx, encrypted ? Boolean.TRUE : null, kmsKeyId, from.encrypted, from.kmsKeyId);
+    to.encrypted = choice.encrypted();
+    to.kmsKeyId = choice.kmsKeyId();
     to.sourceRegion = fromRegion.equals(ctx.region()) ? null : fromRegion;
     if (!tags.isEmpty()) {
       ctx.tags().add(List.of(to.id), tags);
@@ -430,7 +470,27 @@ public final class Ebs implements AutoCloseable {
     return to;
   }
 
+  /**
+   * A root volume's snapshot holds the instance's root filesystem as it is now: its machine is
+   * committed to an engine image, which a root volume replaced from this snapshot boots from.
+   */
+  public void captureRoot(RequestContext ctx, VolumeRecord v, SnapshotRecord s) {
+    String machine;
+    synchronized (v) {
+      machine = v.attachments.isEmpty() ? null : v.attachments.get(0).machineName;
+    }
+    if (machine == null) {
+      return;
+    }
+    String ref = s.storageName() + ":root";
+    backend.commit(machine, ref, labels(ctx, s.id, "snapshot"));
+    s.imageRef = ref;
+  }
+
   public void deleteSnapshot(SnapshotRecord s) {
+    if (s.imageRef != null) {
+      backend.removeImage(s.imageRef);
+    }
     backend.deleteStorage(s.storageName());
   }
 

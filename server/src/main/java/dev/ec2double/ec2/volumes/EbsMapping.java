@@ -13,7 +13,11 @@ import software.amazon.awssdk.services.ec2.model.EbsBlockDevice;
  * snapshot, {@code gp2}, DeleteOnTermination true.
  */
 record EbsMapping(
-    String device, VolumeTypes.Shape shape, SnapshotRecord snapshot, boolean deleteOnTermination) {
+    String device,
+    VolumeTypes.Shape shape,
+    SnapshotRecord snapshot,
+    boolean deleteOnTermination,
+    EbsEncryption.Choice encryption) {
 
   boolean root() {
     return device.equals(ImagesService.ROOT_DEVICE);
@@ -52,7 +56,9 @@ record EbsMapping(
     String type = e.volumeTypeAsString() == null ? "gp2" : e.volumeTypeAsString();
     VolumeTypes.Shape shape = VolumeTypes.check(type, size, e.iops(), e.throughput());
     boolean dot = e.deleteOnTermination() == null || e.deleteOnTermination();
-    return new EbsMapping(m.deviceName(), shape, snapshot, dot);
+    EbsEncryption.Choice encryption =
+        EbsEncryption.choose(ctx, e.encrypted(), e.kmsKeyId(), snapshot);
+    return new EbsMapping(m.deviceName(), shape, snapshot, dot, encryption);
   }
 
   /** As an AMI lists it in DescribeImages. */

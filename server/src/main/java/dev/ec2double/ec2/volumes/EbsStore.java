@@ -9,6 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class EbsStore implements java.io.Serializable {
   final ConcurrentHashMap<String, VolumeRecord> volumes = new ConcurrentHashMap<>();
   final ConcurrentHashMap<String, SnapshotRecord> snapshots = new ConcurrentHashMap<>();
+  final ConcurrentHashMap<String, RootVolumeTask> rootTasks = new ConcurrentHashMap<>();
 
   public List<VolumeRecord> volumes() {
     List<VolumeRecord> out = new ArrayList<>(volumes.values());
@@ -30,31 +31,33 @@ public final class EbsStore implements java.io.Serializable {
     snapshots.remove(s.id, s);
   }
 
+  /** A volume and its attachment to one instance. */
+  record Attached(VolumeRecord volume, VolumeRecord.Attachment attachment) {}
+
   /** The volumes attached to an instance, by device name order. */
-  List<VolumeRecord> attachedTo(String instanceId) {
-    List<VolumeRecord> out = new ArrayList<>();
+  List<Attached> attachedTo(String instanceId) {
+    List<Attached> out = new ArrayList<>();
     for (VolumeRecord v : volumes.values()) {
-      synchronized (v) {
-        if (instanceId.equals(v.instanceId)) {
-          out.add(v);
-        }
+      VolumeRecord.Attachment a = v.attachment(instanceId);
+      if (a != null) {
+        out.add(new Attached(v, a));
       }
     }
-    out.sort(Comparator.comparing(v -> v.device));
+    out.sort(Comparator.comparing(x -> x.attachment().device));
     return out;
   }
 
   /** The volumes attached to each instance, by device name order, from one pass. */
-  java.util.Map<String, List<VolumeRecord>> attachedByInstance() {
-    java.util.Map<String, List<VolumeRecord>> out = new java.util.HashMap<>();
+  java.util.Map<String, List<Attached>> attachedByInstance() {
+    java.util.Map<String, List<Attached>> out = new java.util.HashMap<>();
     for (VolumeRecord v : volumes.values()) {
       synchronized (v) {
-        if (v.instanceId != null) {
-          out.computeIfAbsent(v.instanceId, id -> new ArrayList<>()).add(v);
+        for (VolumeRecord.Attachment a : v.attachments) {
+          out.computeIfAbsent(a.instanceId, id -> new ArrayList<>()).add(new Attached(v, a));
         }
       }
     }
-    out.values().forEach(l -> l.sort(Comparator.comparing(v -> v.device)));
+    out.values().forEach(l -> l.sort(Comparator.comparing(x -> x.attachment().device)));
     return out;
   }
 }

@@ -51,14 +51,15 @@ public final class ImageVolumes implements ImageStorage {
       }
     }
     Map<String, BlockDeviceMapping> out = new LinkedHashMap<>();
-    List<VolumeRecord> attached = Ebs.store(ctx.state()).attachedTo(instanceId);
-    attached.sort(Comparator.comparing(v -> !v.root)); // the root device first, as AWS lists it
-    for (VolumeRecord v : attached) {
-      String device;
+    List<EbsStore.Attached> attached = Ebs.store(ctx.state()).attachedTo(instanceId);
+    // the root device first, as AWS lists it
+    attached.sort(Comparator.comparing(x -> !x.volume().root));
+    for (EbsStore.Attached x : attached) {
+      VolumeRecord v = x.volume();
+      String device = x.attachment().device;
       boolean dot;
       synchronized (v) {
-        device = v.device;
-        dot = v.deleteOnTermination;
+        dot = x.attachment().deleteOnTermination;
       }
       BlockDeviceMapping change = given.get(device);
       if (device == null || (change != null && change.noDevice() != null)) {
@@ -67,7 +68,7 @@ public final class ImageVolumes implements ImageStorage {
       SnapshotRecord s =
           ebs.snapshot(
               ctx, v, "Created by CreateImage(" + instanceId + ") for " + imageId, List.of());
-      BlockDeviceMapping own = new EbsMapping(device, v.shape(), s, dot).toImageMapping();
+      BlockDeviceMapping own = new EbsMapping(device, v.shape(), s, dot, null).toImageMapping();
       out.put(
           device,
           change == null || change.ebs() == null

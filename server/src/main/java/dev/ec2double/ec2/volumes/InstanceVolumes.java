@@ -102,9 +102,9 @@ public final class InstanceVolumes implements InstanceStorage {
     String machine = Instances.machineName(instanceId);
     List<VolumeRecord> made = new ArrayList<>();
     for (EbsMapping p : planned) {
-      VolumeRecord v = ebs.newVolume(ctx, zone, p.shape(), p.snapshot(), tags, p.root());
-      v.attached(instanceId, machine, p.device(), p.deleteOnTermination());
-      ebs.attach(v, machine, p.device());
+      VolumeRecord v =
+          ebs.newVolume(ctx, zone, p.shape(), p.snapshot(), tags, p.root(), p.encryption(), false);
+      ebs.attach(v, v.attached(instanceId, machine, p.device(), p.deleteOnTermination()));
       made.add(v);
     }
     return () -> made.forEach(VolumeRecord::settle);
@@ -112,58 +112,60 @@ public final class InstanceVolumes implements InstanceStorage {
 
   @Override
   public List<InstanceBlockDeviceMapping> devices(RegionState state, String instanceId) {
-    List<InstanceBlockDeviceMapping> out = new ArrayList<>();
-    for (VolumeRecord v : Ebs.store(state).attachedTo(instanceId)) {
-      synchronized (v) {
-        if (v.device != null) {
-          out.add(mapping(v));
-        }
+    return mappings(Ebs.store(state).attachedTo(instanceId));
+  }
+
+  @Override
+  public Map<String, List<InstanceBlockDeviceMapping>> devicesByInstance(RegionState state) {
+    Map<String, List<InstanceBlockDeviceMapping>> out = new HashMap<>();
+    Ebs.store(state).attachedByInstance().forEach((id, list) -> out.put(id, mappings(list)));
+    return out;
+  }
+
+  private static List<InstanceBlockDeviceMapping> mappings(List<EbsStore.Attached> attached) {
+    List<InstanceBlockDeviceMapping> out = new ArrayList<>(attached.size());
+    for (EbsStore.Attached x : attached) {
+      VolumeRecord.Attachment a = x.attachment();
+      synchronized (x.volume()) {
+        out.add(
+            InstanceBlockDeviceMapping.builder()
+                .deviceName(a.device)
+                .ebs(
+                    EbsInstanceBlockDevice.builder()
+                        .volumeId(x.volume().id)
+                        .status(a.state)
+                        .attachTime(a.time)
+                        .deleteOnTermination(a.deleteOnTermination)
+                        .build())
+                .build());
       }
     }
     return out;
   }
 
-  @Override
-  public Map<String, List<InstanceBlockDeviceMapping>> devicesByInstance(RegionState state) {
-    Map<String, List<VolumeRecord>> attached = Ebs.store(state).attachedByInstance();
-    Map<String, List<InstanceBlockDeviceMapping>> out = new HashMap<>();
-    attached.forEach(
-        (id, vs) -> {
-          List<InstanceBlockDeviceMapping> list = new ArrayList<>(vs.size());
-          for (VolumeRecord v : vs) {
-            synchronized (v) {
-              if (v.device != null) {
-                list.add(mapping(v));
-              }
-            }
-          }
-          out.put(id, list);
-        });
-    return out;
-  }
-
-  /** Caller holds v's lock. */
-  private static InstanceBlockDeviceMapping mapping(VolumeRecord v) {
-    return InstanceBlockDeviceMapping.builder()
-        .deviceName(v.device)
-        .ebs(
-            EbsInstanceBlockDevice.builder()
-                .volumeId(v.id)
-                .status(v.attachState)
-                .attachTime(v.attachTime)
-                .deleteOnTermination(v.deleteOnTermination)
-                .build())
-        .build();
-  }
-
+  /**
+   * Detaches its volumes; one whose attachment says DeleteOnTermination is deleted once no instance
+   * is attached to it any more (a Multi-Attach volume outlives all but its last instance).
+   */
   @Override
   public void terminated(RequestContext ctx, String instanceId) {
-    for (VolumeRecord v : Ebs.store(ctx.state()).attachedTo(instanceId)) {
+    for (EbsStore.Attached x : Ebs.store(ctx.state()).attachedTo(instanceId)) {
+      VolumeRecord v = x.volume();
       boolean delete;
       synchronized (v) {
-        delete = v.deleteOnTermination;
+        delete = x.attachment().deleteOnTermination;
       }
-      ebs.detach(v, true, delete ? () -> ebs.delete(ctx, v) : () -> {});
+      ebs.detach(
+          v,
+          x.attachment(),
+          true,
+          delete
+              ? () -> {
+                if (!v.inUse()) {
+                  ebs.delete(ctx, v);
+                }
+              }
+              : () -> {});
     }
   }
 }

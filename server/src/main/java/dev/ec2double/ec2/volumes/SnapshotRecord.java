@@ -32,6 +32,9 @@ public final class SnapshotRecord implements java.io.Serializable {
   /** {@code standard} or {@code archive} (ModifySnapshotTier); see SnapshotTiersService. */
   public volatile String storageTier = "standard";
 
+  /** A root volume's snapshot: the engine image holding the root filesystem it was taken of. */
+  public volatile String imageRef;
+
   /** Where the snapshot was copied from (CopySnapshot), or null. */
   public volatile String sourceRegion;
 

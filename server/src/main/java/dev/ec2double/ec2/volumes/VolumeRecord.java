@@ -30,12 +30,34 @@ public final class VolumeRecord implements java.io.Serializable {
   /** ModifyVolumeAttribute autoEnableIO: recorded (I/O is never suspended here). */
   boolean autoEnableIO;
 
-  String instanceId;
-  String machineName;
-  String device;
-  String attachState;
-  Instant attachTime;
-  boolean deleteOnTermination;
+  /** CreateVolume MultiAttachEnabled (io1, io2): attached to several instances at once. */
+  boolean multiAttach;
+
+  /** Encrypted with this KMS key (recorded: the files are not encrypted), or not encrypted. */
+  boolean encrypted;
+
+  String kmsKeyId;
+
+  /** Its attachments, oldest first: at most one unless {@link #multiAttach}. */
+  final List<Attachment> attachments = new ArrayList<>();
+
+  /** One attachment to an instance. Guarded by the volume's lock. */
+  static final class Attachment implements java.io.Serializable {
+    final String instanceId;
+    final String machineName;
+    final String device;
+    final Instant time;
+    String state = "attaching";
+    boolean deleteOnTermination;
+
+    Attachment(String instanceId, String machineName, String device, boolean dot) {
+      this.instanceId = instanceId;
+      this.machineName = machineName;
+      this.device = device;
+      this.time = Instant.now();
+      this.deleteOnTermination = dot;
+    }
+  }
 
   final List<VolumeModification> modifications = new ArrayList<>();
 
@@ -95,24 +117,38 @@ public final class VolumeRecord implements java.io.Serializable {
     c.handle((v, e) -> null).join();
   }
 
-  synchronized void attached(String instance, String machine, String dev, boolean dot) {
-    instanceId = instance;
-    machineName = machine;
-    device = dev;
-    attachState = "attaching";
-    attachTime = Instant.now();
-    deleteOnTermination = dot;
+  synchronized Attachment attached(String instance, String machine, String dev, boolean dot) {
+    Attachment a = new Attachment(instance, machine, dev, dot);
+    attachments.add(a);
     state = "in-use";
+    return a;
   }
 
-  synchronized void detached() {
-    instanceId = null;
-    machineName = null;
-    device = null;
-    attachState = null;
-    attachTime = null;
-    deleteOnTermination = false;
-    state = "available";
+  /** Its attachment to the instance, or null. */
+  synchronized Attachment attachment(String instanceId) {
+    for (Attachment a : attachments) {
+      if (a.instanceId.equals(instanceId)) {
+        return a;
+      }
+    }
+    return null;
+  }
+
+  /** Whether it is attached to any instance. */
+  synchronized boolean inUse() {
+    return !attachments.isEmpty();
+  }
+
+  /** The instances it is attached to, oldest attachment first. */
+  synchronized List<String> instanceIds() {
+    return attachments.stream().map(a -> a.instanceId).toList();
+  }
+
+  synchronized void detached(Attachment a) {
+    attachments.remove(a);
+    if (attachments.isEmpty() && state.equals("in-use")) {
+      state = "available";
+    }
   }
 
   /** Saved under the lock that guards these fields, so the saved copy is consistent. */

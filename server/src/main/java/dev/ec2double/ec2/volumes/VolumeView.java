@@ -12,9 +12,9 @@ final class VolumeView {
 
   static Volume toSdk(VolumeRecord v, TagStore tags) {
     synchronized (v) {
-      List<VolumeAttachment> attachments = new ArrayList<>();
-      if (v.instanceId != null) {
-        attachments.add(attachment(v));
+      List<VolumeAttachment> attachments = new ArrayList<>(v.attachments.size());
+      for (VolumeRecord.Attachment a : v.attachments) {
+        attachments.add(attachment(v, a));
       }
       Volume.Builder b =
           Volume.builder()
@@ -28,8 +28,9 @@ final class VolumeView {
               .volumeType(v.type)
               .iops(v.iops)
               .throughput(v.throughput)
-              .encrypted(false)
-              .multiAttachEnabled(false)
+              .encrypted(v.encrypted)
+              .kmsKeyId(v.kmsKeyId)
+              .multiAttachEnabled(v.multiAttach)
               .fastRestored(false);
       List<software.amazon.awssdk.services.ec2.model.Tag> t = tags.sdkTags(v.id);
       if (!t.isEmpty()) {
@@ -39,15 +40,15 @@ final class VolumeView {
     }
   }
 
-  static VolumeAttachment attachment(VolumeRecord v) {
+  static VolumeAttachment attachment(VolumeRecord v, VolumeRecord.Attachment a) {
     synchronized (v) {
       return VolumeAttachment.builder()
           .volumeId(v.id)
-          .instanceId(v.instanceId)
-          .device(v.device)
-          .state(v.attachState)
-          .attachTime(v.attachTime)
-          .deleteOnTermination(v.deleteOnTermination)
+          .instanceId(a.instanceId)
+          .device(a.device)
+          .state(a.state)
+          .attachTime(a.time)
+          .deleteOnTermination(a.deleteOnTermination)
           .build();
     }
   }

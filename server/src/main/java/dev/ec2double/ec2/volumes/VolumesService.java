@@ -40,6 +40,9 @@ import software.amazon.awssdk.services.ec2.model.VolumeStatusItem;
  * DescribeVolumeStatus, EnableVolumeIO. A volume is storage on the engine (see docs/volumes.md).
  */
 public final class VolumesService {
+  /** The types that take Multi-Attach. */
+  static final java.util.Set<String> MULTI_ATTACH_TYPES = java.util.Set.of("io1", "io2");
+
   private final Ebs ebs;
 
   public VolumesService(Ebs ebs) {
@@ -75,14 +78,19 @@ public final class VolumesService {
               + from.id
               + "' is in the archive tier; restore it (RestoreSnapshotTier) first.");
     }
-    if (Boolean.TRUE.equals(req.multiAttachEnabled())) {
-      throw AwsException.invalidParameterValue(
-          "ec2-double does not support Multi-Attach volumes yet.");
-    }
     String type = req.volumeTypeAsString() == null ? "gp2" : req.volumeTypeAsString();
     VolumeTypes.Shape shape = VolumeTypes.check(type, size, req.iops(), req.throughput());
+    boolean multiAttach = Boolean.TRUE.equals(req.multiAttachEnabled());
+    if (multiAttach && !MULTI_ATTACH_TYPES.contains(type)) {
+      throw AwsException.invalidParameterCombination(
+          "The parameter MultiAttachEnabled is only supported for io1 and io2 volumes.");
+    }
     List<Tag> tags = tags(req.tagSpecifications(), "volume");
-    VolumeRecord v = ebs.newVolume(ctx, req.availabilityZone(), shape, from, tags, false);
+    EbsEncryption.Choice encryption =
+        EbsEncryption.choose(ctx, req.encrypted(), req.kmsKeyId(), from);
+    VolumeRecord v =
+        ebs.newVolume(
+            ctx, req.availabilityZone(), shape, from, tags, false, encryption, multiAttach);
     Volume view = VolumeView.toSdk(v, ctx.tags());
     return CreateVolumeResponse.builder()
         .volumeId(view.volumeId())
@@ -94,8 +102,9 @@ public final class VolumesService {
         .volumeType(view.volumeType())
         .iops(view.iops())
         .throughput(view.throughput())
-        .encrypted(false)
-        .multiAttachEnabled(false)
+        .encrypted(view.encrypted())
+        .kmsKeyId(view.kmsKeyId())
+        .multiAttachEnabled(view.multiAttachEnabled())
         .tags(view.tags())
         .build();
   }
@@ -103,9 +112,10 @@ public final class VolumesService {
   public DeleteVolumeResponse deleteVolume(RequestContext ctx, DeleteVolumeRequest req) {
     VolumeRecord v = ebs.requireVolume(ctx, req.volumeId());
     synchronized (v) {
-      if (v.instanceId != null) {
+      if (!v.attachments.isEmpty()) {
         throw new AwsException(
-            "VolumeInUse", "Volume " + v.id + " is currently attached to " + v.instanceId);
+            "VolumeInUse",
+            "Volume " + v.id + " is currently attached to " + v.attachments.get(0).instanceId);
       }
       if (!v.state.equals("available") && !v.state.equals("error")) {
         throw new AwsException(
@@ -159,6 +169,7 @@ public final class VolumesService {
       Integer throughput =
           req.throughput() != null ? req.throughput() : typeChanges ? null : v.throughput;
       VolumeTypes.Shape shape = VolumeTypes.check(type, size, iops, throughput);
+      boolean multiAttach = multiAttachAfter(v, req.multiAttachEnabled(), shape);
       Instant now = Instant.now();
       VolumeModification m =
           VolumeModification.builder()
@@ -171,23 +182,57 @@ public final class VolumesService {
               .originalVolumeType(v.type)
               .originalIops(v.iops)
               .originalThroughput(v.throughput)
-              .originalMultiAttachEnabled(false)
+              .originalMultiAttachEnabled(v.multiAttach)
               .targetSize(shape.size())
               .targetVolumeType(shape.type())
               .targetIops(shape.iops())
               .targetThroughput(shape.throughput())
-              .targetMultiAttachEnabled(false)
+              .targetMultiAttachEnabled(multiAttach)
               .build();
       v.size = shape.size();
       v.type = shape.type();
       v.iops = shape.iops();
       v.throughput = shape.throughput();
+      v.multiAttach = multiAttach;
       v.modifications.add(m);
       return ModifyVolumeResponse.builder()
           .volumeModification(
               m.toBuilder().modificationState("modifying").progress(0L).endTime(null).build())
           .build();
     }
+  }
+
+  /**
+   * Multi-Attach after a modification, by AWS's rules: it is turned on or off only on io2 and only
+   * while at most one instance is attached; an io1 Multi-Attach volume keeps its size, type and
+   * IOPS; a Multi-Attach volume stays io1 or io2. Caller holds the volume's lock.
+   * https://docs.aws.amazon.com/ebs/latest/userguide/ebs-volumes-multi.html
+   */
+  private static boolean multiAttachAfter(VolumeRecord v, Boolean asked, VolumeTypes.Shape target) {
+    boolean after = asked == null ? v.multiAttach : asked;
+    if (asked != null && asked != v.multiAttach) {
+      if (!target.type().equals("io2")) {
+        throw AwsException.invalidParameterCombination(
+            "Multi-Attach can be enabled or disabled only on io2 volumes.");
+      }
+      if (v.attachments.size() > 1) {
+        throw new AwsException(
+            "IncorrectState",
+            "Multi-Attach cannot be changed while volume '"
+                + v.id
+                + "' is attached to more than one instance.");
+      }
+    }
+    if (v.multiAttach && v.type.equals("io1") && !target.equals(v.shape())) {
+      throw new AwsException(
+          "InvalidParameterCombination",
+          "The size, type and IOPS of io1 Multi-Attach volume '" + v.id + "' cannot be modified.");
+    }
+    if (after && !MULTI_ATTACH_TYPES.contains(target.type())) {
+      throw AwsException.invalidParameterCombination(
+          "Multi-Attach volume '" + v.id + "' must stay io1 or io2.");
+    }
+    return after;
   }
 
   /** gp2's IOPS follow its size; other types keep what they were given. */

@@ -269,6 +269,11 @@ public final class DockerBackend implements ComputeBackend {
   }
 
   @Override
+  public String replaceDisk(String machineId, String imageRef, Duration grace) {
+    return machines.replaceDisk(machineId, imageRef, grace);
+  }
+
+  @Override
   public void commit(String machineId, String imageRef, Map<String, String> labels) {
     machines.commit(machineId, imageRef, labels);
   }

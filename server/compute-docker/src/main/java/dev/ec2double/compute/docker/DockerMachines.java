@@ -66,7 +66,7 @@ final class DockerMachines {
   }
 
   /** The image's own entrypoint and command, which the instance's init runs after first boot. */
-  private List<String> bootCommand(String imageRef) {
+  List<String> bootCommand(String imageRef) {
     InspectImageResponse image = docker.inspectImageCmd(imageRef).exec();
     List<String> cmd = new ArrayList<>();
     if (image.getConfig() != null) {
@@ -430,6 +430,16 @@ final class DockerMachines {
         "printf '%s\\n' \"$1\" > /proc/1/fd/1",
         "sh",
         line);
+  }
+
+  /** The machine's disk replaced by a fresh one from the image: {@link DiskReplacement}. */
+  String replaceDisk(String machineId, String imageRef, Duration grace) {
+    try {
+      return new DiskReplacement(docker, this::bootCommand)
+          .replace(machineId, imageRef, (int) grace.toSeconds());
+    } catch (RuntimeException e) {
+      throw refused("replace the disk of container " + machineId + " from " + imageRef, e);
+    }
   }
 
   void commit(String machineId, String imageRef, Map<String, String> labels) {
