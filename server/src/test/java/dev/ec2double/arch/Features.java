@@ -48,6 +48,7 @@ final class Features {
                   "InstanceNetworking",
                   "NetworkInterfaceRecord",
                   "SubnetRecord",
+                  "VpcAddressPools",
                   "VpcRecord",
                   "VpcState")),
           Map.entry("ec2.volumes", Set.of("Ebs", "EbsStore", "VolumeRecord", "SnapshotRecord")),
