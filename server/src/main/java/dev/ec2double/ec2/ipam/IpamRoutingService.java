@@ -325,61 +325,59 @@ public final class IpamRoutingService {
 
   public CreateIpamRoutingPolicyRegistrationResponse createIpamRoutingPolicyRegistration(
       RequestContext ctx, CreateIpamRoutingPolicyRegistrationRequest req) {
-    requireCidr(req.cidr());
     var d =
-        change(
+        registration(
             ctx,
             req.ipamInternetRegistryAssociationId(),
-            List.of(
-                new Change(
-                    "create",
-                    req.cidr(),
-                    req.hasAsns() ? req.asns() : List.of(),
-                    req.permitMoreSpecificAnnouncements(),
-                    req.maxLength(),
-                    req.description())));
+            new Change(
+                "create",
+                req.cidr(),
+                req.hasAsns() ? req.asns() : List.of(),
+                req.permitMoreSpecificAnnouncements(),
+                req.maxLength(),
+                req.description()));
     return CreateIpamRoutingPolicyRegistrationResponse.builder()
-        .ipamRoutingPolicyRegistrationDelta(InternetRegistries.delta(d))
+        .ipamRoutingPolicyRegistrationDelta(d)
         .build();
   }
 
   public ModifyIpamRoutingPolicyRegistrationResponse modifyIpamRoutingPolicyRegistration(
       RequestContext ctx, ModifyIpamRoutingPolicyRegistrationRequest req) {
-    requireCidr(req.cidr());
     var d =
-        change(
+        registration(
             ctx,
             req.ipamInternetRegistryAssociationId(),
-            List.of(
-                new Change(
-                    "modify",
-                    req.cidr(),
-                    req.hasAsns() ? req.asns() : null,
-                    req.permitMoreSpecificAnnouncements(),
-                    req.maxLength(),
-                    req.description())));
+            new Change(
+                "modify",
+                req.cidr(),
+                req.hasAsns() ? req.asns() : null,
+                req.permitMoreSpecificAnnouncements(),
+                req.maxLength(),
+                req.description()));
     return ModifyIpamRoutingPolicyRegistrationResponse.builder()
-        .ipamRoutingPolicyRegistrationDelta(InternetRegistries.delta(d))
+        .ipamRoutingPolicyRegistrationDelta(d)
         .build();
+  }
+
+  /** One registration changed by its own call: the CIDR is required. */
+  private static software.amazon.awssdk.services.ec2.model.IpamRoutingPolicyRegistrationDelta
+      registration(RequestContext ctx, String associationId, Change c) {
+    if (c.cidr() == null) {
+      throw AwsException.missingParameter("Cidr");
+    }
+    return InternetRegistries.delta(change(ctx, associationId, List.of(c)));
   }
 
   public DeleteIpamRoutingPolicyRegistrationResponse deleteIpamRoutingPolicyRegistration(
       RequestContext ctx, DeleteIpamRoutingPolicyRegistrationRequest req) {
-    requireCidr(req.cidr());
     var d =
-        change(
+        registration(
             ctx,
             req.ipamInternetRegistryAssociationId(),
-            List.of(new Change("delete", req.cidr(), null, null, null, null)));
+            new Change("delete", req.cidr(), null, null, null, null));
     return DeleteIpamRoutingPolicyRegistrationResponse.builder()
-        .ipamRoutingPolicyRegistrationDelta(InternetRegistries.delta(d))
+        .ipamRoutingPolicyRegistrationDelta(d)
         .build();
-  }
-
-  private static void requireCidr(String cidr) {
-    if (cidr == null) {
-      throw AwsException.missingParameter("Cidr");
-    }
   }
 
   public BatchModifyIpamRoutingPolicyRegistrationsResponse

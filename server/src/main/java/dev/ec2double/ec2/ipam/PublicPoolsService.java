@@ -216,45 +216,42 @@ public final class PublicPoolsService {
   }
 
   public CreateCoipCidrResponse createCoipCidr(RequestContext ctx, CreateCoipCidrRequest req) {
-    coipCidr(req.coipPoolId(), req.cidr());
-    var pool =
-        PublicPools.COIP.modify(
-            ctx,
-            req.coipPoolId(),
-            p -> {
-              p.cidrs.add(req.cidr());
-              return p;
-            });
     return CreateCoipCidrResponse.builder()
-        .coipCidr(
-            c -> c.cidr(req.cidr()).coipPoolId(pool.id).localGatewayRouteTableId(pool.routeTableId))
+        .coipCidr(coipCidr(ctx, req.coipPoolId(), req.cidr(), true))
         .build();
   }
 
   public DeleteCoipCidrResponse deleteCoipCidr(RequestContext ctx, DeleteCoipCidrRequest req) {
-    coipCidr(req.coipPoolId(), req.cidr());
-    var pool =
-        PublicPools.COIP.modify(
-            ctx,
-            req.coipPoolId(),
-            p -> {
-              if (!p.cidrs.remove(req.cidr())) {
-                throw AwsException.invalidParameterValue(
-                    "The CIDR " + req.cidr() + " is not in pool " + p.id + ".");
-              }
-              return p;
-            });
     return DeleteCoipCidrResponse.builder()
-        .coipCidr(
-            c -> c.cidr(req.cidr()).coipPoolId(pool.id).localGatewayRouteTableId(pool.routeTableId))
+        .coipCidr(coipCidr(ctx, req.coipPoolId(), req.cidr(), false))
         .build();
   }
 
-  private static void coipCidr(String poolId, String cidr) {
+  /** Adds a CIDR to a customer-owned pool, or takes it away. */
+  private static software.amazon.awssdk.services.ec2.model.CoipCidr coipCidr(
+      RequestContext ctx, String poolId, String cidr, boolean add) {
     if (poolId == null || cidr == null) {
       throw AwsException.missingParameter(poolId == null ? "CoipPoolId" : "Cidr");
     }
     PoolAllocator.block(cidr, "Cidr", false);
+    var pool =
+        PublicPools.COIP.modify(
+            ctx,
+            poolId,
+            p -> {
+              if (add) {
+                p.cidrs.add(cidr);
+              } else if (!p.cidrs.remove(cidr)) {
+                throw AwsException.invalidParameterValue(
+                    "The CIDR " + cidr + " is not in pool " + p.id + ".");
+              }
+              return p;
+            });
+    return software.amazon.awssdk.services.ec2.model.CoipCidr.builder()
+        .cidr(cidr)
+        .coipPoolId(pool.id)
+        .localGatewayRouteTableId(pool.routeTableId)
+        .build();
   }
 
   public DescribeCoipPoolsResponse describeCoipPools(

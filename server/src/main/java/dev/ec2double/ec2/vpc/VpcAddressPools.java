@@ -31,6 +31,24 @@ public interface VpcAddressPools {
   /** A CIDR from a BYOIP IPv6 pool ({@code ipv6pool-ec2-...}) for a VPC. */
   String allocateIpv6Pool(RequestContext ctx, String poolId, String cidr, String vpcId);
 
+  /**
+   * The IPv6 block a CreateVpc or AssociateVpcCidrBlock asks of a pool (an IPAM pool or a BYOIP
+   * IPv6 pool), or null when it names none.
+   */
+  default String ipv6(
+      RequestContext ctx,
+      String ipamPoolId,
+      String ipv6Pool,
+      String cidr,
+      Integer netmaskLength,
+      String vpcId,
+      List<Tag> vpcTags) {
+    if (ipamPoolId != null) {
+      return allocate(ctx, ipamPoolId, cidr, netmaskLength, true, vpcId, vpcTags);
+    }
+    return ipv6Pool == null ? null : allocateIpv6Pool(ctx, ipv6Pool, cidr, vpcId);
+  }
+
   /** Gives back the CIDRs a VPC holds from pools (one CIDR, or all of them when null). */
   void release(RequestContext ctx, String vpcId, String cidr);
 

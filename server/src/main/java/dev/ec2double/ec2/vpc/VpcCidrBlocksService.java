@@ -73,30 +73,24 @@ public final class VpcCidrBlocksService {
       return associate(ctx, req.vpcId(), req.cidrBlock(), amazon, null);
     }
     VpcState.of(ctx.state()).vpc(req.vpcId());
-    String cidr;
-    if (req.ipv4IpamPoolId() != null) {
-      cidr =
-          pools.allocate(
-              ctx,
-              req.ipv4IpamPoolId(),
-              req.cidrBlock(),
-              req.ipv4NetmaskLength(),
-              false,
-              req.vpcId(),
-              List.of());
-    } else if (req.ipv6IpamPoolId() != null) {
-      cidr =
-          pools.allocate(
-              ctx,
-              req.ipv6IpamPoolId(),
-              req.ipv6CidrBlock(),
-              req.ipv6NetmaskLength(),
-              true,
-              req.vpcId(),
-              List.of());
-    } else {
-      cidr = pools.allocateIpv6Pool(ctx, req.ipv6Pool(), req.ipv6CidrBlock(), req.vpcId());
-    }
+    String cidr =
+        req.ipv4IpamPoolId() != null
+            ? pools.allocate(
+                ctx,
+                req.ipv4IpamPoolId(),
+                req.cidrBlock(),
+                req.ipv4NetmaskLength(),
+                false,
+                req.vpcId(),
+                List.of())
+            : pools.ipv6(
+                ctx,
+                req.ipv6IpamPoolId(),
+                req.ipv6Pool(),
+                req.ipv6CidrBlock(),
+                req.ipv6NetmaskLength(),
+                req.vpcId(),
+                List.of());
     try {
       boolean v6 = req.ipv4IpamPoolId() == null;
       return associate(ctx, req.vpcId(), v6 ? null : cidr, v6, v6 ? cidr : null);
@@ -145,7 +139,7 @@ public final class VpcCidrBlocksService {
     }
   }
 
-  private static Cidr ipv4(String text) {
+  static Cidr ipv4(String text) {
     Cidr cidr = Cidr.parseOrNull(text);
     if (cidr == null) {
       throw AwsException.invalidParameterValue(

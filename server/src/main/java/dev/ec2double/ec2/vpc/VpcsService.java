@@ -76,19 +76,15 @@ public final class VpcsService {
       } else {
         cidr = vpcCidr(req.cidrBlock());
       }
-      if (req.ipv6IpamPoolId() != null) {
-        ipv6 =
-            pools.allocate(
-                ctx,
-                req.ipv6IpamPoolId(),
-                req.ipv6CidrBlock(),
-                req.ipv6NetmaskLength(),
-                true,
-                id,
-                tags);
-      } else if (req.ipv6Pool() != null) {
-        ipv6 = pools.allocateIpv6Pool(ctx, req.ipv6Pool(), req.ipv6CidrBlock(), id);
-      }
+      ipv6 =
+          pools.ipv6(
+              ctx,
+              req.ipv6IpamPoolId(),
+              req.ipv6Pool(),
+              req.ipv6CidrBlock(),
+              req.ipv6NetmaskLength(),
+              id,
+              tags);
     } catch (AwsException e) {
       pools.release(ctx, id, null);
       throw e;
@@ -112,13 +108,7 @@ public final class VpcsService {
 
   /** A VPC's IPv4 CIDR: /16 to /28. */
   private static Cidr vpcCidr(String text) {
-    Cidr cidr = Cidr.parseOrNull(text);
-    if (cidr == null) {
-      throw AwsException.invalidParameterValue(
-          "Value ("
-              + text
-              + ") for parameter cidrBlock is invalid. This is not a valid CIDR block.");
-    }
+    Cidr cidr = VpcCidrBlocksService.ipv4(text);
     if (cidr.prefix() < 16 || cidr.prefix() > 28) {
       throw new AwsException("InvalidVpc.Range", "The CIDR '" + cidr + "' is invalid.");
     }
