@@ -124,6 +124,51 @@ public final class PageLimits {
     refuses("DescribeMacModificationTasks", 1, 500);
     refuses("DescribeInstanceSqlHaStates", 1, 1000);
     refuses("DescribeInstanceSqlHaHistoryStates", 1, 1000);
+    // IPAM and address pools: the model's MaxResults ranges (botocore's ec2 service-2.json); the
+    // newer registry calls have none in it and take the family's 5-1000
+    for (String a :
+        new String[] {
+          "DescribeIpams",
+          "DescribeIpamScopes",
+          "DescribeIpamPools",
+          "DescribeIpamResourceDiscoveries",
+          "DescribeIpamResourceDiscoveryAssociations",
+          "DescribeIpamExternalResourceVerificationTokens",
+          "DescribeIpamPolicies",
+          "DescribeIpamPrefixListResolvers",
+          "DescribeIpamPrefixListResolverTargets",
+          "GetIpamPoolCidrs",
+          "GetIpamResourceCidrs",
+          "GetIpamDiscoveredAccounts",
+          "GetIpamDiscoveredPublicAddresses",
+          "GetIpamDiscoveredResourceCidrs",
+          "GetIpamDiscoveredRoutes",
+          "GetIpamPolicyAllocationRules",
+          "GetIpamPolicyOrganizationTargets",
+          "GetIpamPrefixListResolverRules",
+          "GetIpamPrefixListResolverVersionEntries",
+          "GetIpamPrefixListResolverVersions",
+          "DescribeIpamInternetRegistryAssociations",
+          "GetIpamInternetRegistryAssociationAsns",
+          "GetIpamInternetRegistryAssociationCidrs",
+          "GetIpamRouteOriginAuthorizations",
+          "GetIpamRouteProtectionFindings",
+          "GetIpamRoutingPolicyRegistrationDeltas",
+          "GetIpamRoutingPolicyRegistrations",
+          "DescribeCoipPools",
+          "GetCoipPoolUsage"
+        }) {
+      refuses(a, 5, 1000);
+    }
+    refuses("GetIpamPoolAllocations", 1000, 100000);
+    refuses("DescribeIpamPoolAllocations", 1000, 100000);
+    refuses("GetIpamAddressHistory", 1, 1000);
+    refuses("DescribeByoipCidrs", 1, 100);
+    refuses("DescribeIpamByoasn", 1, 100);
+    refuses("DescribePublicIpv4Pools", 1, 10);
+    refuses("DescribeIpv6Pools", 1, 1000);
+    refuses("GetAssociatedIpv6PoolCidrs", 1, 1000);
+
     // the price history comes in pages of 1000 when MaxResults is not given
     TABLE.put("DescribeSpotPriceHistory", new Limit(5, 1000, false, 1000));
     // AWS pages these even without MaxResults: DescribeInstanceTypes by 100, offerings by 1000

@@ -11,7 +11,8 @@ import java.util.regex.Pattern;
  * tag operations use this to check that a resource exists and to name its type.
  */
 public final class Resources {
-  private static final Pattern ID = Pattern.compile("[a-z]+(-[a-z]+)?-[0-9a-f]{8}([0-9a-f]{9})?");
+  private static final Pattern ID =
+      Pattern.compile("[a-z][a-z0-9]*(-[a-z][a-z0-9]*)*-[0-9a-f]{8}([0-9a-f]{9})?");
 
   public record Kind(
       String prefix,

@@ -63,6 +63,17 @@ import dev.ec2double.ec2.instances.TypeLimits;
 import dev.ec2double.ec2.instancetypes.InstanceRequirementsService;
 import dev.ec2double.ec2.instancetypes.InstanceTypeCatalog;
 import dev.ec2double.ec2.instancetypes.InstanceTypesService;
+import dev.ec2double.ec2.ipam.ByoipService;
+import dev.ec2double.ec2.ipam.IpamDiscoveriesService;
+import dev.ec2double.ec2.ipam.IpamPoliciesService;
+import dev.ec2double.ec2.ipam.IpamPoolsService;
+import dev.ec2double.ec2.ipam.IpamResourcesService;
+import dev.ec2double.ec2.ipam.IpamRoutingService;
+import dev.ec2double.ec2.ipam.IpamVpcPools;
+import dev.ec2double.ec2.ipam.IpamsService;
+import dev.ec2double.ec2.ipam.PoolCidrsService;
+import dev.ec2double.ec2.ipam.PrefixListResolversService;
+import dev.ec2double.ec2.ipam.PublicPoolsService;
 import dev.ec2double.ec2.keypairs.KeyPairService;
 import dev.ec2double.ec2.keypairs.KeyPairStore;
 import dev.ec2double.ec2.launchtemplates.LaunchTemplatesService;
@@ -186,7 +197,10 @@ public final class Services implements AutoCloseable {
     networks = new VpcNetworks(backend, serverId);
     InstanceNetworking networking = new InstanceNetworking(networks, enforcer);
     InstancePlacements placements = placements();
-    registry.register(new VpcsService(networks, resources));
+    // IPAM and address pools: where CreateVpc, AssociateVpcCidrBlock and AllocateAddress draw
+    // from when they name a pool
+    IpamVpcPools pools = new IpamVpcPools();
+    registry.register(new VpcsService(networks, resources, pools));
     registry.register(new SubnetsService(aclEnforcer, peeringEnforcer));
     registry.register(new NetworkAclsService(aclEnforcer));
     registry.register(new InternetGatewaysService());
@@ -195,7 +209,7 @@ public final class Services implements AutoCloseable {
     registry.register(new EgressOnlyInternetGatewaysService());
     registry.register(new CarrierGatewaysService());
     registry.register(new FlowLogsService());
-    registry.register(new VpcCidrBlocksService());
+    registry.register(new VpcCidrBlocksService(pools));
     registry.register(new DefaultVpcService());
     registry.register(new VpnService());
     registry.register(new SubnetCidrReservations());
@@ -209,7 +223,8 @@ public final class Services implements AutoCloseable {
     registry.register(new VpcEndpointsService());
     registry.register(new SecurityGroupsService(enforcer));
     registry.register(new NetworkInterfacesService(placements, enforcer));
-    registry.register(new AddressesService(placements));
+    registry.register(new AddressesService(placements, pools));
+    registerIpam(resources);
     registry.register(new ClassicLinkService());
 
     InstanceCatalogs catalogs = catalogs();
@@ -372,6 +387,19 @@ public final class Services implements AutoCloseable {
     registry.register(new InstanceProductsService());
     registry.register(new MacTasksService(resources));
     registry.register(new SqlHaService());
+  }
+
+  private void registerIpam(Resources resources) {
+    registry.register(new IpamsService(resources));
+    registry.register(new IpamPoolsService());
+    registry.register(new PoolCidrsService());
+    registry.register(new IpamResourcesService());
+    registry.register(new IpamDiscoveriesService());
+    registry.register(new IpamPoliciesService());
+    registry.register(new PrefixListResolversService());
+    registry.register(new IpamRoutingService());
+    registry.register(new ByoipService());
+    registry.register(new PublicPoolsService());
   }
 
   private void registerAutoScaling(dev.ec2double.autoscaling.AutoScaling as) {

@@ -49,6 +49,7 @@ final class Features {
                   "InstanceNetworking",
                   "NetworkInterfaceRecord",
                   "SubnetRecord",
+                  "VpcAddressPools",
                   "VpcRecord",
                   "VpcState")),
           Map.entry(

@@ -23,8 +23,15 @@ import software.amazon.awssdk.services.ec2.model.Tag;
 public final class AddressesService {
   private final InstancePlacements instances;
 
+  private final VpcAddressPools pools;
+
   public AddressesService(InstancePlacements instances) {
+    this(instances, VpcAddressPools.NONE);
+  }
+
+  public AddressesService(InstancePlacements instances, VpcAddressPools pools) {
     this.instances = instances;
+    this.pools = pools;
   }
 
   public AllocateAddressResponse allocateAddress(RequestContext ctx, AllocateAddressRequest req) {
@@ -32,14 +39,20 @@ public final class AddressesService {
       throw AwsException.invalidParameterValue(
           "Invalid value '" + req.domainAsString() + "' for domain.");
     }
-    if (req.address() != null) {
-      throw new AwsException("Unsupported", "ec2-double does not support BYOIP addresses.");
+    String pool = req.publicIpv4Pool() == null ? "amazon" : req.publicIpv4Pool();
+    if (req.address() != null && pool.equals("amazon")) {
+      throw AwsException.missingParameter("PublicIpv4Pool");
     }
     List<Tag> tags = VpcTags.of(req.tagSpecifications(), "elastic-ip");
     VpcState st = VpcState.of(ctx.state());
+    String allocationId = Ids.next("eipalloc");
+    // a BYOIP pool's address is taken first (it may refuse), outside the VPC state's lock
+    String ip =
+        pool.equals("amazon") ? null : pools.publicIp(ctx, pool, req.address(), allocationId);
     ElasticIpRecord a;
     synchronized (st) {
-      a = new ElasticIpRecord(Ids.next("eipalloc"), st.nextPublicIp());
+      a = new ElasticIpRecord(allocationId, ip == null ? st.nextPublicIp() : ip);
+      a.pool = pool;
       st.addresses.put(a.allocationId, a);
     }
     VpcTags.apply(ctx, a.allocationId, tags);
@@ -47,7 +60,7 @@ public final class AddressesService {
         .allocationId(a.allocationId)
         .publicIp(a.publicIp)
         .domain("vpc")
-        .publicIpv4Pool("amazon")
+        .publicIpv4Pool(a.pool)
         .networkBorderGroup(ctx.region())
         .build();
   }
@@ -121,12 +134,17 @@ public final class AddressesService {
 
   public ReleaseAddressResponse releaseAddress(RequestContext ctx, ReleaseAddressRequest req) {
     VpcState st = VpcState.of(ctx.state());
+    ElasticIpRecord released;
     synchronized (st) {
       ElasticIpRecord a = find(st, req.allocationId(), req.publicIp());
       if (a.associationId != null) {
         throw new AwsException("InvalidIPAddress.InUse", "Address " + a.publicIp + " is in use.");
       }
       st.addresses.remove(a.allocationId);
+      released = a;
+    }
+    if (released.pool != null && !released.pool.equals("amazon")) {
+      pools.releasePublicIp(ctx, released.pool, released.publicIp);
     }
     ctx.tags().drop(req.allocationId());
     return ReleaseAddressResponse.builder().build();
@@ -155,7 +173,7 @@ public final class AddressesService {
                 .networkInterfaceOwnerId(a.eniId == null ? null : st.account)
                 .instanceId(a.instanceId)
                 .privateIpAddress(a.privateIp)
-                .publicIpv4Pool("amazon")
+                .publicIpv4Pool(a.pool == null ? "amazon" : a.pool)
                 .networkBorderGroup(st.region)
                 .tags(VpcTags.shown(ctx, a.allocationId))
                 .build();

@@ -12,6 +12,9 @@ final class ElasticIpRecord implements java.io.Serializable {
   String instanceId;
   String privateIp;
 
+  /** The public IPv4 pool the address came from: {@code amazon}, or a BYOIP pool's id. */
+  String pool = "amazon";
+
   ElasticIpRecord(String allocationId, String publicIp) {
     this.allocationId = allocationId;
     this.publicIp = publicIp;

@@ -38,26 +38,73 @@ public final class VpcCidrBlocksService {
           Cidr.parseOrNull("169.254.0.0/16"),
           Cidr.parseOrNull("224.0.0.0/3"));
 
+  private final VpcAddressPools pools;
+
+  public VpcCidrBlocksService() {
+    this(VpcAddressPools.NONE);
+  }
+
+  public VpcCidrBlocksService(VpcAddressPools pools) {
+    this.pools = pools;
+  }
+
+  /**
+   * A block from a pool (an IPAM pool, IPv4 or IPv6, or a BYOIP IPv6 pool) is allocated first and
+   * given back when the VPC refuses it.
+   */
   public AssociateVpcCidrBlockResponse associateVpcCidrBlock(
       RequestContext ctx, AssociateVpcCidrBlockRequest req) {
-    boolean ipv6 = Boolean.TRUE.equals(req.amazonProvidedIpv6CidrBlock());
-    int asked = (req.cidrBlock() != null ? 1 : 0) + (ipv6 ? 1 : 0);
-    if (req.ipv4IpamPoolId() != null
-        || req.ipv6IpamPoolId() != null
-        || req.ipv6Pool() != null
-        || req.ipv6CidrBlock() != null) {
-      throw new AwsException(
-          "Unsupported",
-          "ec2-double has no IPAM or BYOIP pools: ask for CidrBlock or an"
-              + " Amazon-provided IPv6 block.");
-    }
-    if (asked != 1) {
+    boolean amazon = Boolean.TRUE.equals(req.amazonProvidedIpv6CidrBlock());
+    boolean pooled =
+        req.ipv4IpamPoolId() != null || req.ipv6IpamPoolId() != null || req.ipv6Pool() != null;
+    int asked =
+        (req.cidrBlock() != null && req.ipv4IpamPoolId() == null ? 1 : 0)
+            + (amazon ? 1 : 0)
+            + (pooled ? 1 : 0);
+    if (asked != 1
+        || (req.ipv6CidrBlock() != null
+            && req.ipv6IpamPoolId() == null
+            && req.ipv6Pool() == null)) {
       throw AwsException.invalidParameterCombination(
-          "Exactly one of CidrBlock and AmazonProvidedIpv6CidrBlock must be given.");
+          "Exactly one of CidrBlock, AmazonProvidedIpv6CidrBlock, Ipv4IpamPoolId, Ipv6IpamPoolId"
+              + " and Ipv6Pool must be given.");
     }
+    if (!pooled) {
+      return associate(ctx, req.vpcId(), req.cidrBlock(), amazon, null);
+    }
+    VpcState.of(ctx.state()).vpc(req.vpcId());
+    String cidr =
+        req.ipv4IpamPoolId() != null
+            ? pools.allocate(
+                ctx,
+                req.ipv4IpamPoolId(),
+                req.cidrBlock(),
+                req.ipv4NetmaskLength(),
+                false,
+                req.vpcId(),
+                List.of())
+            : pools.ipv6(
+                ctx,
+                req.ipv6IpamPoolId(),
+                req.ipv6Pool(),
+                req.ipv6CidrBlock(),
+                req.ipv6NetmaskLength(),
+                req.vpcId(),
+                List.of());
+    try {
+      boolean v6 = req.ipv4IpamPoolId() == null;
+      return associate(ctx, req.vpcId(), v6 ? null : cidr, v6, v6 ? cidr : null);
+    } catch (AwsException e) {
+      pools.release(ctx, req.vpcId(), cidr);
+      throw e;
+    }
+  }
+
+  private AssociateVpcCidrBlockResponse associate(
+      RequestContext ctx, String vpcId, String ipv4Cidr, boolean ipv6, String ipv6Cidr) {
     VpcState st = VpcState.of(ctx.state());
     synchronized (st) {
-      VpcRecord vpc = st.vpc(req.vpcId());
+      VpcRecord vpc = st.vpc(vpcId);
       VpcRecord.CidrBlock block;
       if (ipv6) {
         if (vpc.ipv6() != null) {
@@ -65,9 +112,11 @@ public final class VpcCidrBlocksService {
               "CidrLimitExceeded",
               "This network '" + vpc.id + "' has met its maximum number of allowed IPv6 CIDRs: 1");
         }
-        block = new VpcRecord.CidrBlock(Ids.next("vpc-cidr-assoc"), freeIpv6(st), true);
+        block =
+            new VpcRecord.CidrBlock(
+                Ids.next("vpc-cidr-assoc"), ipv6Cidr != null ? ipv6Cidr : freeIpv6(st), true);
       } else {
-        Cidr cidr = ipv4(req.cidrBlock());
+        Cidr cidr = ipv4(ipv4Cidr);
         checkIpv4(st, vpc, cidr);
         block = new VpcRecord.CidrBlock(Ids.next("vpc-cidr-assoc"), cidr.toString(), false);
       }
@@ -90,7 +139,7 @@ public final class VpcCidrBlocksService {
     }
   }
 
-  private static Cidr ipv4(String text) {
+  static Cidr ipv4(String text) {
     Cidr cidr = Cidr.parseOrNull(text);
     if (cidr == null) {
       throw AwsException.invalidParameterValue(
@@ -178,7 +227,9 @@ public final class VpcCidrBlocksService {
         }
         for (VpcRecord.CidrBlock b : vpc.extraCidrs) {
           if (b.associationId().equals(id)) {
-            return disassociate(st, vpc, b);
+            var answer = disassociate(st, vpc, b);
+            pools.release(ctx, vpc.id, b.cidr());
+            return answer;
           }
         }
       }

@@ -71,4 +71,52 @@ public final class VpcLookups {
       return v == null ? null : v.defaultSecurityGroupId;
     }
   }
+
+  /**
+   * A CIDR a VPC or subnet holds, as IPAM sees it: its usage is the share of the block taken by
+   * subnets (a VPC) or by network interfaces (a subnet, whose five reserved addresses do not
+   * count).
+   */
+  public record Addressed(
+      String resourceId, String type, String vpcId, String cidr, String zone, double usage) {}
+
+  /** Every CIDR of the region's VPCs and subnets, IPv4 and IPv6, VPCs first. */
+  public static List<Addressed> addressed(RegionState region) {
+    VpcState st = VpcState.of(region);
+    List<Addressed> out = new java.util.ArrayList<>();
+    synchronized (st) {
+      for (VpcRecord v : st.vpcs.values()) {
+        List<String> blocks = new java.util.ArrayList<>();
+        blocks.add(v.cidr.toString());
+        v.extraCidrs.forEach(b -> blocks.add(b.cidr()));
+        for (String block : blocks) {
+          dev.ec2double.core.Cidr c = dev.ec2double.core.Cidr.parseOrNull(block);
+          long used = 0;
+          for (SubnetRecord s : st.subnets.values()) {
+            if (s.vpcId.equals(v.id) && c != null && c.contains(s.cidr)) {
+              used += s.cidr.size();
+            }
+          }
+          out.add(
+              new Addressed(
+                  v.id, "vpc", v.id, block, null, c == null ? 0 : (double) used / c.size()));
+        }
+      }
+      for (SubnetRecord s : st.subnets.values()) {
+        long enis = st.interfaces.values().stream().filter(n -> n.subnetId.equals(s.id)).count();
+        out.add(
+            new Addressed(
+                s.id,
+                "subnet",
+                s.vpcId,
+                s.cidr.toString(),
+                s.zone,
+                Math.min(1.0, (double) enis / Math.max(1, s.cidr.size() - 5))));
+        if (s.ipv6Cidr != null) {
+          out.add(new Addressed(s.id, "subnet", s.vpcId, s.ipv6Cidr, s.zone, 0));
+        }
+      }
+    }
+    return out;
+  }
 }

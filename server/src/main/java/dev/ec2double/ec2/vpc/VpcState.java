@@ -126,9 +126,14 @@ public final class VpcState implements java.io.Serializable {
    * makes it.
    */
   VpcRecord createVpc(Cidr cidr, boolean isDefault, String tenancy) {
+    return createVpc(Ids.next("vpc"), cidr, isDefault, tenancy);
+  }
+
+  /** A VPC with an id chosen before (CreateVpc from an IPAM pool allocates for it first). */
+  VpcRecord createVpc(String id, Cidr cidr, boolean isDefault, String tenancy) {
     String dhcp =
         dhcpOptions.containsKey(defaultDhcpOptionsId) ? defaultDhcpOptionsId : NO_DHCP_OPTIONS;
-    VpcRecord vpc = new VpcRecord(Ids.next("vpc"), cidr, isDefault, tenancy, dhcp);
+    VpcRecord vpc = new VpcRecord(id, cidr, isDefault, tenancy, dhcp);
     RouteTableRecord main = new RouteTableRecord(Ids.next("rtb"), vpc.id);
     main.routes.add(
         new RouteTableRecord.Route(cidr.toString(), "local", null, null, null, "CreateRouteTable"));

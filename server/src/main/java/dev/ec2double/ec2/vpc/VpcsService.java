@@ -27,29 +27,29 @@ import software.amazon.awssdk.services.ec2.model.Vpc;
  */
 public final class VpcsService {
   private final VpcNetworks networks;
+  private final VpcAddressPools pools;
 
   public VpcsService(VpcNetworks networks, Resources resources) {
+    this(networks, resources, VpcAddressPools.NONE);
+  }
+
+  public VpcsService(VpcNetworks networks, Resources resources, VpcAddressPools pools) {
     this.networks = networks;
+    this.pools = pools;
     VpcKinds.register(resources);
   }
 
   public CreateVpcResponse createVpc(RequestContext ctx, CreateVpcRequest req) {
-    if (req.cidrBlock() == null) {
-      if (req.ipv4IpamPoolId() != null) {
-        throw new AwsException("Unsupported", "ec2-double does not support IPAM pools.");
-      }
+    if (req.cidrBlock() == null && req.ipv4IpamPoolId() == null) {
       throw AwsException.missingParameter("CidrBlock");
     }
-    Cidr cidr = Cidr.parseOrNull(req.cidrBlock());
-    if (cidr == null) {
-      throw AwsException.invalidParameterValue(
-          "Value ("
-              + req.cidrBlock()
-              + ") for parameter cidrBlock is invalid. This is not a"
-              + " valid CIDR block.");
+    if (req.ipv4NetmaskLength() != null && req.ipv4IpamPoolId() == null
+        || req.ipv6NetmaskLength() != null && req.ipv6IpamPoolId() == null) {
+      throw AwsException.invalidParameterCombination(
+          "A netmask length is only taken with an IPAM pool (Ipv4IpamPoolId, Ipv6IpamPoolId).");
     }
-    if (cidr.prefix() < 16 || cidr.prefix() > 28) {
-      throw new AwsException("InvalidVpc.Range", "The CIDR '" + cidr + "' is invalid.");
+    if (req.cidrBlock() != null) {
+      vpcCidr(req.cidrBlock());
     }
     String tenancy =
         req.instanceTenancyAsString() == null ? "default" : req.instanceTenancyAsString();
@@ -58,13 +58,61 @@ public final class VpcsService {
           "Value (" + tenancy + ") for parameter instanceTenancy is invalid.");
     }
     List<Tag> tags = VpcTags.of(req.tagSpecifications(), "vpc");
+    String id = dev.ec2double.core.Ids.next("vpc");
+    Cidr cidr;
+    String ipv6 = null;
+    try {
+      if (req.ipv4IpamPoolId() != null) {
+        cidr =
+            vpcCidr(
+                pools.allocate(
+                    ctx,
+                    req.ipv4IpamPoolId(),
+                    req.cidrBlock(),
+                    req.ipv4NetmaskLength(),
+                    false,
+                    id,
+                    tags));
+      } else {
+        cidr = vpcCidr(req.cidrBlock());
+      }
+      ipv6 =
+          pools.ipv6(
+              ctx,
+              req.ipv6IpamPoolId(),
+              req.ipv6Pool(),
+              req.ipv6CidrBlock(),
+              req.ipv6NetmaskLength(),
+              id,
+              tags);
+    } catch (AwsException e) {
+      pools.release(ctx, id, null);
+      throw e;
+    }
     VpcState st = VpcState.of(ctx.state());
     VpcRecord vpc;
     synchronized (st) {
-      vpc = st.createVpc(cidr, false, tenancy);
+      vpc = st.createVpc(id, cidr, false, tenancy);
+      if (ipv6 != null) {
+        vpc.extraCidrs.add(
+            new VpcRecord.CidrBlock(dev.ec2double.core.Ids.next("vpc-cidr-assoc"), ipv6, true));
+        st.routeTables
+            .get(vpc.mainRouteTableId)
+            .routes
+            .add(new RouteTableRecord.Route(ipv6, "local", null, null, null, "CreateRouteTable"));
+      }
     }
     VpcTags.apply(ctx, vpc.id, tags);
     return CreateVpcResponse.builder().vpc(VpcViews.vpc(ctx, st, vpc, "pending")).build();
+  }
+
+  /** A VPC's IPv4 CIDR: /16 to /28. */
+  private static Cidr vpcCidr(String text) {
+    Cidr cidr = VpcCidrBlocksService.ipv4(text);
+    if (cidr.prefix() < 16 || cidr.prefix() > 28) {
+      throw new AwsException("InvalidVpc.Range", "The CIDR '" + cidr + "' is invalid.");
+    }
+    return cidr;
   }
 
   public DescribeVpcsResponse describeVpcs(RequestContext ctx, DescribeVpcsRequest req) {
@@ -128,6 +176,7 @@ public final class VpcsService {
     ctx.tags().drop(vpc.defaultSecurityGroupId);
     ctx.tags().drop(vpc.defaultNetworkAclId);
     networks.remove(vpc);
+    pools.release(ctx, vpc.id, null);
     return DeleteVpcResponse.builder().build();
   }
 
