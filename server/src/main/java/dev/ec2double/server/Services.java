@@ -9,6 +9,11 @@ import dev.ec2double.ec2.account.AccountAttributesService;
 import dev.ec2double.ec2.capacity.CapacityReservationsService;
 import dev.ec2double.ec2.credits.CreditFamilies;
 import dev.ec2double.ec2.credits.CreditsService;
+import dev.ec2double.ec2.endpoints.ConnectionNotificationsService;
+import dev.ec2double.ec2.endpoints.EndpointConnectionsService;
+import dev.ec2double.ec2.endpoints.EndpointServicesService;
+import dev.ec2double.ec2.endpoints.PrivateServiceDirectory;
+import dev.ec2double.ec2.endpoints.ServicePermissionsService;
 import dev.ec2double.ec2.fleets.FleetLaunches;
 import dev.ec2double.ec2.fleets.FleetReconciler;
 import dev.ec2double.ec2.fleets.FleetsService;
@@ -186,7 +191,13 @@ public final class Services implements AutoCloseable {
     registry.register(new VpcPeeringService(store::region, peeringEnforcer));
     registry.register(new NatGatewaysService());
     registry.register(new PrefixListsService(enforcer::refresh));
-    registry.register(new VpcEndpointsService());
+    PrivateServiceDirectory privateServices =
+        new PrivateServiceDirectory(store::all, store::region);
+    registry.register(new VpcEndpointsService(privateServices));
+    registry.register(new EndpointServicesService(resources));
+    registry.register(new ServicePermissionsService());
+    registry.register(new EndpointConnectionsService(privateServices));
+    registry.register(new ConnectionNotificationsService());
     registry.register(new SecurityGroupsService(enforcer));
     registry.register(new NetworkInterfacesService(placements, enforcer));
     registry.register(new AddressesService(placements));
