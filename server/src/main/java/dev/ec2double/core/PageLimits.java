@@ -82,6 +82,11 @@ public final class PageLimits {
     caps("DescribeVpcEndpointConnections", 5, 1000);
     caps("DescribeVpcEndpointConnectionNotifications", 5, 1000);
     refuses("DescribeVpcEndpointAssociations", 1, 1000);
+    // traffic mirroring: "Valid Range: Minimum value of 5. Maximum value of 1000."
+    refuses("DescribeTrafficMirrorFilters", 5, 1000);
+    refuses("DescribeTrafficMirrorFilterRules", 5, 1000);
+    refuses("DescribeTrafficMirrorSessions", 5, 1000);
+    refuses("DescribeTrafficMirrorTargets", 5, 1000);
     refuses("DescribeIamInstanceProfileAssociations", 5, 1000);
     // snapshots and images in full: "Valid Range: Minimum value of 5. Maximum value of 1000."
     refuses("DescribeLockedSnapshots", 5, 1000);

@@ -56,6 +56,8 @@ import dev.ec2double.ec2.keypairs.KeyPairService;
 import dev.ec2double.ec2.keypairs.KeyPairStore;
 import dev.ec2double.ec2.launchtemplates.LaunchTemplatesService;
 import dev.ec2double.ec2.launchtemplates.TemplateLaunches;
+import dev.ec2double.ec2.mirroring.TrafficMirrorFiltersService;
+import dev.ec2double.ec2.mirroring.TrafficMirrorSessionsService;
 import dev.ec2double.ec2.placementgroups.PlacementGroupsService;
 import dev.ec2double.ec2.regions.RegionsService;
 import dev.ec2double.ec2.roles.InstanceProfiles;
@@ -198,6 +200,8 @@ public final class Services implements AutoCloseable {
     registry.register(new ServicePermissionsService());
     registry.register(new EndpointConnectionsService(privateServices));
     registry.register(new ConnectionNotificationsService());
+    registry.register(new TrafficMirrorFiltersService(resources));
+    registry.register(new TrafficMirrorSessionsService());
     registry.register(new SecurityGroupsService(enforcer));
     registry.register(new NetworkInterfacesService(placements, enforcer));
     registry.register(new AddressesService(placements));

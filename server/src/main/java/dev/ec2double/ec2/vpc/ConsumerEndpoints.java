@@ -25,4 +25,15 @@ public final class ConsumerEndpoints {
   public static boolean exists(RegionState region, String endpointId) {
     return VpcEndpoints.KIND.exists(region, endpointId);
   }
+
+  /**
+   * An endpoint's type ({@code Gateway}, {@code Interface}, {@code GatewayLoadBalancer}), or null.
+   */
+  public static String type(RegionState region, String endpointId) {
+    VpcState st = VpcState.of(region);
+    synchronized (st) {
+      VpcEndpointRecord e = endpointId == null ? null : st.endpoints.get(endpointId);
+      return e == null ? null : e.type;
+    }
+  }
 }

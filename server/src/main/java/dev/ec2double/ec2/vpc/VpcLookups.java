@@ -56,4 +56,12 @@ public final class VpcLookups {
       return v == null ? null : v.defaultSecurityGroupId;
     }
   }
+
+  /** Whether a network interface exists in the region. */
+  public static boolean networkInterfaceExists(RegionState region, String eniId) {
+    VpcState st = VpcState.of(region);
+    synchronized (st) {
+      return eniId != null && st.interfaces.containsKey(eniId);
+    }
+  }
 }
