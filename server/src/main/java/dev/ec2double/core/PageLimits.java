@@ -87,6 +87,13 @@ public final class PageLimits {
     refuses("DescribeTrafficMirrorFilterRules", 5, 1000);
     refuses("DescribeTrafficMirrorSessions", 5, 1000);
     refuses("DescribeTrafficMirrorTargets", 5, 1000);
+    // Reachability and Network Access Analyzer: "Valid Range: Minimum value of 1. Maximum value
+    // of 100."
+    refuses("DescribeNetworkInsightsPaths", 1, 100);
+    refuses("DescribeNetworkInsightsAnalyses", 1, 100);
+    refuses("DescribeNetworkInsightsAccessScopes", 1, 100);
+    refuses("DescribeNetworkInsightsAccessScopeAnalyses", 1, 100);
+    refuses("GetNetworkInsightsAccessScopeAnalysisFindings", 1, 100);
     refuses("DescribeIamInstanceProfileAssociations", 5, 1000);
     // snapshots and images in full: "Valid Range: Minimum value of 5. Maximum value of 1000."
     refuses("DescribeLockedSnapshots", 5, 1000);

@@ -27,6 +27,8 @@ import dev.ec2double.ec2.images.ImageLifecycleService;
 import dev.ec2double.ec2.images.ImageRecord;
 import dev.ec2double.ec2.images.ImageStore;
 import dev.ec2double.ec2.images.ImagesService;
+import dev.ec2double.ec2.insights.AccessScopesService;
+import dev.ec2double.ec2.insights.NetworkInsightsPathsService;
 import dev.ec2double.ec2.instances.CreateImageService;
 import dev.ec2double.ec2.instances.DescribeInstancesService;
 import dev.ec2double.ec2.instances.IamInstanceProfilesService;
@@ -202,6 +204,8 @@ public final class Services implements AutoCloseable {
     registry.register(new ConnectionNotificationsService());
     registry.register(new TrafficMirrorFiltersService(resources));
     registry.register(new TrafficMirrorSessionsService());
+    registry.register(new NetworkInsightsPathsService(resources));
+    registry.register(new AccessScopesService());
     registry.register(new SecurityGroupsService(enforcer));
     registry.register(new NetworkInterfacesService(placements, enforcer));
     registry.register(new AddressesService(placements));
