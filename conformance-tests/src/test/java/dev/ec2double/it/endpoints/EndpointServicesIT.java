@@ -108,15 +108,7 @@ class EndpointServicesIT {
         () -> consumer.describeVpcEndpointServices(r -> r.serviceNames(svc.serviceName())),
         "InvalidServiceName");
     String subnet = consumerSubnet();
-    assertError(
-        () ->
-            consumer.createVpcEndpoint(
-                r ->
-                    r.vpcId(vpcOf(subnet))
-                        .serviceName(svc.serviceName())
-                        .vpcEndpointType("Interface")
-                        .subnetIds(subnet)),
-        "InvalidServiceName");
+    assertError(() -> connect(svc, subnet), "InvalidServiceName");
     assertError(
         () ->
             provider.modifyVpcEndpointServicePermissions(
@@ -147,15 +139,7 @@ class EndpointServicesIT {
     assertThat(seen.acceptanceRequired()).isTrue();
     assertThat(seen.privateDnsName()).isNull();
 
-    VpcEndpoint endpoint =
-        consumer
-            .createVpcEndpoint(
-                r ->
-                    r.vpcId(vpcOf(subnet))
-                        .serviceName(svc.serviceName())
-                        .vpcEndpointType("Interface")
-                        .subnetIds(subnet))
-            .vpcEndpoint();
+    VpcEndpoint endpoint = connect(svc, subnet);
     assertThat(endpoint.stateAsString()).isEqualTo("pendingAcceptance");
     assertThat(endpoint.privateDnsEnabled()).isFalse();
     assertThat(endpoint.dnsEntries().get(0).dnsName())
@@ -311,15 +295,7 @@ class EndpointServicesIT {
     provider.modifyVpcEndpointServicePermissions(
         r -> r.serviceId(svc.serviceId()).addAllowedPrincipals("*"));
     String subnet = consumerSubnet();
-    VpcEndpoint e =
-        consumer
-            .createVpcEndpoint(
-                r ->
-                    r.vpcId(vpcOf(subnet))
-                        .serviceName(svc.serviceName())
-                        .vpcEndpointType("Interface")
-                        .subnetIds(subnet))
-            .vpcEndpoint();
+    VpcEndpoint e = connect(svc, subnet);
     assertThat(state(e.vpcEndpointId())).isEqualTo("available");
     assertThat(
             consumer
@@ -327,6 +303,18 @@ class EndpointServicesIT {
                 .vpcEndpointAssociations())
         .isEmpty();
     consumer.deleteVpcEndpoints(r -> r.vpcEndpointIds(e.vpcEndpointId()));
+  }
+
+  /** The consumer's interface endpoint to the service in one of its subnets. */
+  private static VpcEndpoint connect(ServiceConfiguration svc, String subnet) {
+    return consumer
+        .createVpcEndpoint(
+            r ->
+                r.vpcId(vpcOf(subnet))
+                    .serviceName(svc.serviceName())
+                    .vpcEndpointType("Interface")
+                    .subnetIds(subnet))
+        .vpcEndpoint();
   }
 
   private static String vpcOf(String subnet) {

@@ -26,10 +26,7 @@ final class MirrorKinds {
           .view(MirrorKinds::filter, TrafficMirrorFilter::tags)
           .filter("description", TrafficMirrorFilter::description)
           .filter("traffic-mirror-filter-id", TrafficMirrorFilter::trafficMirrorFilterId)
-          .inUseWhen(
-              (state, f) ->
-                  MirrorStore.of(state).sessions.values().stream()
-                      .anyMatch(s -> s.filterId.equals(f.id)))
+          .inUseWhen((state, f) -> usedBySession(state, s -> s.filterId, f.id))
           .build();
 
   static final ResourceKind<MirrorStore.Rule, TrafficMirrorFilterRule> RULES =
@@ -64,10 +61,7 @@ final class MirrorKinds {
           .filter("network-load-balancer-arn", TrafficMirrorTarget::networkLoadBalancerArn)
           .filter("owner-id", TrafficMirrorTarget::ownerId)
           .filter("traffic-mirror-target-id", TrafficMirrorTarget::trafficMirrorTargetId)
-          .inUseWhen(
-              (state, t) ->
-                  MirrorStore.of(state).sessions.values().stream()
-                      .anyMatch(s -> s.targetId.equals(t.id)))
+          .inUseWhen((state, t) -> usedBySession(state, s -> s.targetId, t.id))
           .build();
 
   static final ResourceKind<MirrorStore.Session, TrafficMirrorSession> SESSIONS =
@@ -86,6 +80,15 @@ final class MirrorKinds {
           .filter("traffic-mirror-target-id", TrafficMirrorSession::trafficMirrorTargetId)
           .filter("virtual-network-id", TrafficMirrorSession::virtualNetworkId)
           .build();
+
+  /** Whether a session names this filter or target. */
+  private static boolean usedBySession(
+      dev.ec2double.core.RegionState state,
+      java.util.function.Function<MirrorStore.Session, String> field,
+      String id) {
+    return MirrorStore.of(state).sessions.values().stream()
+        .anyMatch(s -> id.equals(field.apply(s)));
+  }
 
   private static String range(TrafficMirrorPortRange r) {
     return r == null ? null : r.fromPort() + "-" + r.toPort();
