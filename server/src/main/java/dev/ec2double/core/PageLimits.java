@@ -75,6 +75,25 @@ public final class PageLimits {
     // "Constraint: If the value is greater than 1,000, we return only 1,000 items."
     caps("DescribeVpcEndpoints", 1, 1000);
     caps("DescribeVpcEndpointServices", 1, 1000);
+    // "This value can be between 5 and 1,000; if MaxResults is given a value larger than 1,000,
+    // only 1,000 results are returned."
+    caps("DescribeVpcEndpointServiceConfigurations", 5, 1000);
+    caps("DescribeVpcEndpointServicePermissions", 5, 1000);
+    caps("DescribeVpcEndpointConnections", 5, 1000);
+    caps("DescribeVpcEndpointConnectionNotifications", 5, 1000);
+    refuses("DescribeVpcEndpointAssociations", 1, 1000);
+    // traffic mirroring: "Valid Range: Minimum value of 5. Maximum value of 1000."
+    refuses("DescribeTrafficMirrorFilters", 5, 1000);
+    refuses("DescribeTrafficMirrorFilterRules", 5, 1000);
+    refuses("DescribeTrafficMirrorSessions", 5, 1000);
+    refuses("DescribeTrafficMirrorTargets", 5, 1000);
+    // Reachability and Network Access Analyzer: "Valid Range: Minimum value of 1. Maximum value
+    // of 100."
+    refuses("DescribeNetworkInsightsPaths", 1, 100);
+    refuses("DescribeNetworkInsightsAnalyses", 1, 100);
+    refuses("DescribeNetworkInsightsAccessScopes", 1, 100);
+    refuses("DescribeNetworkInsightsAccessScopeAnalyses", 1, 100);
+    refuses("GetNetworkInsightsAccessScopeAnalysisFindings", 1, 100);
     refuses("DescribeIamInstanceProfileAssociations", 5, 1000);
     // snapshots and images in full: "Valid Range: Minimum value of 5. Maximum value of 1000."
     refuses("DescribeLockedSnapshots", 5, 1000);

@@ -51,7 +51,10 @@ final class Features {
                   "SubnetRecord",
                   "VpcAddressPools",
                   "VpcRecord",
-                  "VpcState")),
+                  "VpcState",
+                  "PrivateServices",
+                  "ConsumerEndpoints",
+                  "PathAnalysis")),
           Map.entry(
               "ec2.volumes",
               Set.of("Ebs", "EbsEncryption", "EbsStore", "VolumeRecord", "SnapshotRecord")),

@@ -24,9 +24,21 @@ import software.amazon.awssdk.services.ec2.model.UnsuccessfulItem;
  * adds a route to its service's AWS-managed prefix list in each of its route tables (target the
  * endpoint), and takes it away again; an interface endpoint has a network interface id per subnet
  * and DNS names. DescribeVpcEndpointServices lists the region's usual {@code
- * com.amazonaws.REGION.*} services.
+ * com.amazonaws.REGION.*} services, and the endpoint services of this server's accounts that the
+ * caller may use ({@link PrivateServices}): an endpoint to one of those is {@code
+ * pendingAcceptance} until its provider accepts it when the service requires acceptance.
  */
 public final class VpcEndpointsService {
+  private final PrivateServices privateServices;
+
+  public VpcEndpointsService(PrivateServices privateServices) {
+    this.privateServices = privateServices;
+  }
+
+  public VpcEndpointsService() {
+    this(PrivateServices.NONE);
+  }
+
   private static final FilterSpecHolder SERVICES = new FilterSpecHolder();
 
   /** The filters of DescribeVpcEndpointServices. */
@@ -40,7 +52,13 @@ public final class VpcEndpointsService {
                 "service-type",
                 s -> s.serviceType().stream().map(t -> t.serviceTypeAsString()).toList())
             .multi("supported-ip-address-types", s -> s.supportedIpAddressTypesAsStrings())
-            .tags(s -> java.util.Map.of());
+            .tags(
+                s ->
+                    s.tags().stream()
+                        .collect(
+                            java.util.stream.Collectors.toMap(
+                                software.amazon.awssdk.services.ec2.model.Tag::key,
+                                software.amazon.awssdk.services.ec2.model.Tag::value)));
   }
 
   public CreateVpcEndpointResponse createVpcEndpoint(
@@ -54,11 +72,19 @@ public final class VpcEndpointsService {
     }
     String type = req.vpcEndpointTypeAsString() == null ? "Gateway" : req.vpcEndpointTypeAsString();
     List<String> types = EndpointServices.types(ctx.region(), req.serviceName());
+    PrivateServices.Offer offer = null;
     if (types.isEmpty()) {
-      throw new AwsException(
-          "InvalidServiceName",
-          "The Vpc Endpoint Service '" + req.serviceName() + "' does not exist");
+      offer =
+          privateServices
+              .find(ctx, req.serviceName())
+              .orElseThrow(
+                  () ->
+                      new AwsException(
+                          "InvalidServiceName",
+                          "The Vpc Endpoint Service '" + req.serviceName() + "' does not exist"));
+      types = List.of(offer.type());
     }
+    PrivateServices.Offer provider = offer;
     if (!types.contains(type)) {
       throw new AwsException(
           "InvalidParameter",
@@ -90,7 +116,10 @@ public final class VpcEndpointsService {
                   throw new AwsException(
                       "InvalidParameter", "Route tables are not for interface endpoints");
                 }
-                r.privateDns = !Boolean.FALSE.equals(req.privateDnsEnabled());
+                r.privateDns = privateDns(req, provider);
+                if (type.equals("GatewayLoadBalancer")) {
+                  gatewayLoadBalancerEndpoint(req);
+                }
                 if (r.privateDns && !(vpc.enableDnsSupport && vpc.enableDnsHostnames)) {
                   throw new AwsException(
                       "InvalidParameter",
@@ -100,25 +129,68 @@ public final class VpcEndpointsService {
                 }
                 addSubnets(st, r, req.subnetIds());
                 addGroups(st, r, req.securityGroupIds());
-                if (r.groupIds.isEmpty()) {
+                if (r.groupIds.isEmpty() && !type.equals("GatewayLoadBalancer")) {
                   r.groupIds.add(vpc.defaultSecurityGroupId);
                 }
                 r.state = "pending";
               }
               return r;
             });
+    String next =
+        provider == null
+            ? "available"
+            : privateServices.connect(ctx, req.serviceName(), e.id, e.vpcId);
+    if (provider != null) {
+      VpcEndpoints.KIND.modify(
+          ctx,
+          e.id,
+          r -> {
+            r.state = next.equals("available") ? "pending" : next;
+            return r;
+          });
+    }
     var shown = VpcEndpoints.KIND.view(ctx, e);
     VpcEndpoints.KIND.modify(
         ctx,
         e.id,
         r -> {
-          r.state = "available";
+          r.state = next;
           return r;
         });
     return CreateVpcEndpointResponse.builder()
         .vpcEndpoint(shown)
         .clientToken(req.clientToken())
         .build();
+  }
+
+  /**
+   * An interface endpoint has private DNS by default for AWS's services; to an endpoint service
+   * only when the service has a verified private DNS name, which asking for it requires.
+   */
+  private static boolean privateDns(CreateVpcEndpointRequest req, PrivateServices.Offer provider) {
+    if (provider == null) {
+      return !Boolean.FALSE.equals(req.privateDnsEnabled());
+    }
+    if (Boolean.TRUE.equals(req.privateDnsEnabled()) && provider.privateDnsName() == null) {
+      throw new AwsException(
+          "InvalidParameter",
+          "Private DNS can't be enabled because the service "
+              + req.serviceName()
+              + " does not provide a private DNS name.");
+    }
+    return provider.privateDnsName() != null && !Boolean.FALSE.equals(req.privateDnsEnabled());
+  }
+
+  /** A Gateway Load Balancer endpoint sits in exactly one subnet and has no security groups. */
+  private static void gatewayLoadBalancerEndpoint(CreateVpcEndpointRequest req) {
+    if (req.subnetIds().size() != 1) {
+      throw new AwsException(
+          "InvalidParameter", "A Gateway Load Balancer endpoint must be in exactly one subnet");
+    }
+    if (!req.securityGroupIds().isEmpty()) {
+      throw new AwsException(
+          "InvalidParameter", "Security groups are not for Gateway Load Balancer endpoints");
+    }
   }
 
   private static void addRoutes(
@@ -266,11 +338,16 @@ public final class VpcEndpointsService {
                 "The VpcEndpoint Id '" + id + "' does not exist"));
         continue;
       }
+      String serviceName;
       synchronized (st) {
         VpcEndpointRecord e = st.endpoints.get(id);
         removeRoutes(st, e, new ArrayList<>(e.routeTableIds));
+        serviceName = e.serviceName;
       }
       VpcEndpoints.KIND.delete(ctx, id);
+      if (EndpointServices.types(ctx.region(), serviceName).isEmpty()) {
+        privateServices.disconnect(ctx, serviceName, id);
+      }
     }
     return DeleteVpcEndpointsResponse.builder().unsuccessful(failed).build();
   }
@@ -278,7 +355,9 @@ public final class VpcEndpointsService {
   public DescribeVpcEndpointServicesResponse describeVpcEndpointServices(
       RequestContext ctx, DescribeVpcEndpointServicesRequest req) {
     var filter = SERVICES.spec.compile(req.filters());
-    List<ServiceDetail> all = EndpointServices.all(ctx.region());
+    List<ServiceDetail> all = new ArrayList<>(EndpointServices.all(ctx.region()));
+    all.addAll(privateServices.visible(ctx));
+    all.sort(java.util.Comparator.comparing(ServiceDetail::serviceName));
     for (String name : req.serviceNames()) {
       if (all.stream().noneMatch(s -> s.serviceName().equals(name))) {
         throw new AwsException(

@@ -119,4 +119,12 @@ public final class VpcLookups {
     }
     return out;
   }
+
+  /** Whether a network interface exists in the region. */
+  public static boolean networkInterfaceExists(RegionState region, String eniId) {
+    VpcState st = VpcState.of(region);
+    synchronized (st) {
+      return eniId != null && st.interfaces.containsKey(eniId);
+    }
+  }
 }
