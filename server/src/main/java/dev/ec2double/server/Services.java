@@ -191,6 +191,8 @@ public final class Services implements AutoCloseable {
     registry.register(new NetworkInterfacesService(placements, enforcer));
     registry.register(new AddressesService(placements));
     registry.register(new ClassicLinkService());
+    registry.register(new dev.ec2double.ec2.localgateways.LocalGatewayDescriptions());
+    registry.register(new dev.ec2double.ec2.localgateways.LocalGatewayChanges());
 
     InstanceCatalogs catalogs = catalogs();
     roleCredentials = new RoleCredentials(config.roleCredentialsLifetime());
