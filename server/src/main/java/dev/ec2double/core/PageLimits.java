@@ -70,6 +70,9 @@ public final class PageLimits {
     refuses("GetTransitGatewayRouteTableAssociations", 5, 1000);
     refuses("GetTransitGatewayRouteTablePropagations", 5, 1000);
     refuses("SearchTransitGatewayRoutes", 5, 1000);
+    // "Valid Range: Minimum value of 200. Maximum value of 1000."
+    refuses("GetVpnConnectionDeviceTypes", 200, 1000);
+    refuses("DescribeVpnConcentrators", 200, 1000);
     // Outposts local gateways (model constraints); without an Outpost every list is empty
     refuses("DescribeLocalGateways", 5, 1000);
     refuses("DescribeLocalGatewayRouteTables", 5, 1000);

@@ -178,6 +178,8 @@ public final class Services implements AutoCloseable {
     registry.register(new VpcCidrBlocksService());
     registry.register(new DefaultVpcService());
     registry.register(new VpnService());
+    registry.register(new dev.ec2double.ec2.vpc.VpnChangesService());
+    registry.register(new dev.ec2double.ec2.vpc.VpnConcentratorsService());
     registry.register(new SubnetCidrReservations());
     registry.register(new SecondaryAddressesService());
     registry.register(new TransitGatewaysService());
