@@ -70,6 +70,20 @@ public final class PageLimits {
     refuses("GetTransitGatewayRouteTableAssociations", 5, 1000);
     refuses("GetTransitGatewayRouteTablePropagations", 5, 1000);
     refuses("SearchTransitGatewayRoutes", 5, 1000);
+    refuses("DescribeTransitGatewayPeeringAttachments", 5, 1000);
+    refuses("DescribeTransitGatewayConnects", 5, 1000);
+    refuses("DescribeTransitGatewayConnectPeers", 5, 1000);
+    refuses("DescribeTransitGatewayMulticastDomains", 5, 1000);
+    refuses("GetTransitGatewayMulticastDomainAssociations", 5, 1000);
+    refuses("SearchTransitGatewayMulticastGroups", 5, 1000);
+    refuses("DescribeTransitGatewayPolicyTables", 5, 1000);
+    refuses("GetTransitGatewayPolicyTableAssociations", 5, 1000);
+    refuses("GetTransitGatewayPolicyTableEntries", 5, 1000);
+    refuses("GetTransitGatewayPrefixListReferences", 5, 1000);
+    refuses("DescribeTransitGatewayRouteTableAnnouncements", 5, 1000);
+    refuses("GetTransitGatewayAttachmentPropagations", 5, 1000);
+    refuses("DescribeTransitGatewayMeteringPolicies", 5, 1000);
+    refuses("GetTransitGatewayMeteringPolicyEntries", 5, 1000);
     // "Valid Range: Minimum value of 200. Maximum value of 1000."
     refuses("GetVpnConnectionDeviceTypes", 200, 1000);
     refuses("DescribeVpnConcentrators", 200, 1000);

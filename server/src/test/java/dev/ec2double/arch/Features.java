@@ -45,6 +45,7 @@ final class Features {
               "ec2.vpc",
               Set.of(
                   "VpcLookups",
+                  "TransitGatewayLookups",
                   "InstanceNetworking",
                   "NetworkInterfaceRecord",
                   "SubnetRecord",

@@ -49,6 +49,15 @@ public final class TransitGatewayLookups {
     }
   }
 
+  /** A live attachment, or null when there is none (any more). */
+  public static Attachment attachmentOrNull(RegionState state, String id) {
+    VpcState st = VpcState.of(state);
+    synchronized (st) {
+      var a = id == null ? null : st.transitGatewayAttachments.get(id);
+      return a == null || !a.live() ? null : view(a);
+    }
+  }
+
   private static Attachment view(TransitGatewayRecords.Attachment a) {
     return new Attachment(
         a.id,
