@@ -317,7 +317,7 @@ public final class TransitGatewayConnectsService {
       return given;
     }
     Cidr first = blocks.get(0);
-    for (long i = 0; i < first.size(); i++) {
+    for (long i = 1; i < first.size(); i++) {
       if (!used.contains(first.address(i))) {
         return first.address(i);
       }
