@@ -23,11 +23,12 @@ class LocalGatewaysIT {
     assertThat(
             ec2.describeLocalGateways(r -> r.filters(filter("state", "available"))).localGateways())
         .isEmpty();
-    assertThat(ec2.describeLocalGatewayRouteTables().localGatewayRouteTables()).isEmpty();
-    assertThat(ec2.describeLocalGatewayVirtualInterfaces().localGatewayVirtualInterfaces())
+    assertThat(ec2.describeLocalGatewayRouteTables(r -> {}).localGatewayRouteTables()).isEmpty();
+    assertThat(ec2.describeLocalGatewayVirtualInterfaces(r -> {}).localGatewayVirtualInterfaces())
         .isEmpty();
-    assertThat(ec2.describeOutpostLags().outpostLags()).isEmpty();
-    assertThat(ec2.describeServiceLinkVirtualInterfaces().serviceLinkVirtualInterfaces()).isEmpty();
+    assertThat(ec2.describeOutpostLags(r -> {}).outpostLags()).isEmpty();
+    assertThat(ec2.describeServiceLinkVirtualInterfaces(r -> {}).serviceLinkVirtualInterfaces())
+        .isEmpty();
     assertError(
         () -> ec2.describeLocalGateways(r -> r.localGatewayIds("lgw-0123456789abcdef0")),
         "InvalidLocalGatewayID.NotFound");

@@ -167,12 +167,20 @@ class TransitGatewayPeeringAndConnectIT {
     assertError(
         () ->
             ec2.createTransitGatewayPeeringAttachment(
-                r -> r.transitGatewayId(mine).peerTransitGatewayId("tgw-0123456789abcdef0")),
+                r ->
+                    r.transitGatewayId(mine)
+                        .peerTransitGatewayId("tgw-0123456789abcdef0")
+                        .peerAccountId("310987654321")
+                        .peerRegion("ap-south-1")),
         "InvalidTransitGatewayID.NotFound");
     assertError(
         () ->
             ec2.createTransitGatewayPeeringAttachment(
-                r -> r.transitGatewayId(mine).peerTransitGatewayId(theirs).peerRegion("mars-1")),
+                r ->
+                    r.transitGatewayId(mine)
+                        .peerTransitGatewayId(theirs)
+                        .peerAccountId("344455556666")
+                        .peerRegion("mars-1")),
         "InvalidParameterValue");
     assertError(
         () ->

@@ -132,6 +132,7 @@ public final class TransitGatewayPeeringsService {
             new TransitStore.Side(ctx.account(), ctx.region(), tgw.id()),
             new TransitStore.Side(account, region, req.peerTransitGatewayId()),
             routing);
+    p.state = "pendingAcceptance";
     if (!peerExists) {
       p.state = "failed";
       TransitGatewayLookups.setState(ctx.state(), id, "failed");
