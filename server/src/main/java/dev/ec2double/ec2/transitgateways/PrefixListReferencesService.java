@@ -27,26 +27,24 @@ public final class PrefixListReferencesService {
       FilterSpec.<TransitGatewayPrefixListReference>of()
           .field(
               "attachment.resource-id",
-              r ->
-                  r.transitGatewayAttachment() == null
-                      ? null
-                      : r.transitGatewayAttachment().resourceId())
+              r -> attached(r, TransitGatewayPrefixListAttachment::resourceId))
           .field(
               "attachment.resource-type",
-              r ->
-                  r.transitGatewayAttachment() == null
-                      ? null
-                      : r.transitGatewayAttachment().resourceTypeAsString())
+              r -> attached(r, TransitGatewayPrefixListAttachment::resourceTypeAsString))
           .field(
               "attachment.transit-gateway-attachment-id",
-              r ->
-                  r.transitGatewayAttachment() == null
-                      ? null
-                      : r.transitGatewayAttachment().transitGatewayAttachmentId())
+              r -> attached(r, TransitGatewayPrefixListAttachment::transitGatewayAttachmentId))
           .field("is-blackhole", TransitGatewayPrefixListReference::blackhole)
           .field("prefix-list-id", TransitGatewayPrefixListReference::prefixListId)
           .field("prefix-list-owner-id", TransitGatewayPrefixListReference::prefixListOwnerId)
           .field("state", TransitGatewayPrefixListReference::stateAsString);
+
+  /** A field of the reference's attachment, or null for a blackhole. */
+  private static String attached(
+      TransitGatewayPrefixListReference r,
+      java.util.function.Function<TransitGatewayPrefixListAttachment, String> field) {
+    return r.transitGatewayAttachment() == null ? null : field.apply(r.transitGatewayAttachment());
+  }
 
   private static TransitGatewayPrefixListReference view(
       RequestContext ctx, TransitStore.PrefixListReference r, String state) {

@@ -29,6 +29,14 @@ final class VpnTunnel implements java.io.Serializable {
           "169.254.5.0/30",
           "169.254.169.252/30");
 
+  private static final List<String> ENCRYPTION =
+      List.of("AES128", "AES256", "AES128-GCM-16", "AES256-GCM-16");
+  private static final List<String> INTEGRITY = List.of("SHA1", "SHA2-256", "SHA2-384", "SHA2-512");
+  private static final List<String> PHASE1_DH =
+      List.of("2", "14", "15", "16", "17", "18", "19", "20", "21", "22", "23", "24");
+  private static final List<String> PHASE2_DH =
+      List.of("2", "5", "14", "15", "16", "17", "18", "19", "20", "21", "22", "23", "24");
+
   final String outsideIp;
   String insideCidr;
   String insideIpv6Cidr;
@@ -139,70 +147,37 @@ final class VpnTunnel implements java.io.Serializable {
         values(
             s.phase1EncryptionAlgorithms().stream().map(v -> v.value()).toList(),
             "Phase1EncryptionAlgorithms",
-            "AES128",
-            "AES256",
-            "AES128-GCM-16",
-            "AES256-GCM-16");
+            ENCRYPTION);
     List<String> p2e =
         values(
             s.phase2EncryptionAlgorithms().stream().map(v -> v.value()).toList(),
             "Phase2EncryptionAlgorithms",
-            "AES128",
-            "AES256",
-            "AES128-GCM-16",
-            "AES256-GCM-16");
+            ENCRYPTION);
     List<String> p1i =
         values(
             s.phase1IntegrityAlgorithms().stream().map(v -> v.value()).toList(),
             "Phase1IntegrityAlgorithms",
-            "SHA1",
-            "SHA2-256",
-            "SHA2-384",
-            "SHA2-512");
+            INTEGRITY);
     List<String> p2i =
         values(
             s.phase2IntegrityAlgorithms().stream().map(v -> v.value()).toList(),
             "Phase2IntegrityAlgorithms",
-            "SHA1",
-            "SHA2-256",
-            "SHA2-384",
-            "SHA2-512");
+            INTEGRITY);
     List<String> p1d =
         values(
             s.phase1DHGroupNumbers().stream().map(v -> String.valueOf(v.value())).toList(),
             "Phase1DHGroupNumbers",
-            "2",
-            "14",
-            "15",
-            "16",
-            "17",
-            "18",
-            "19",
-            "20",
-            "21",
-            "22",
-            "23",
-            "24");
+            PHASE1_DH);
     List<String> p2d =
         values(
             s.phase2DHGroupNumbers().stream().map(v -> String.valueOf(v.value())).toList(),
             "Phase2DHGroupNumbers",
-            "2",
-            "5",
-            "14",
-            "15",
-            "16",
-            "17",
-            "18",
-            "19",
-            "20",
-            "21",
-            "22",
-            "23",
-            "24");
+            PHASE2_DH);
     List<String> ike =
         values(
-            s.ikeVersions().stream().map(v -> v.value()).toList(), "IKEVersions", "ikev1", "ikev2");
+            s.ikeVersions().stream().map(v -> v.value()).toList(),
+            "IKEVersions",
+            List.of("ikev1", "ikev2"));
     insideCidr = inside == null ? insideCidr : inside;
     insideIpv6Cidr = inside6 == null ? insideIpv6Cidr : inside6;
     preSharedKey = key == null ? preSharedKey : key;
@@ -270,9 +245,9 @@ final class VpnTunnel implements java.io.Serializable {
     return value;
   }
 
-  private static List<String> values(List<String> given, String name, String... allowed) {
+  private static List<String> values(List<String> given, String name, List<String> allowed) {
     for (String v : given) {
-      oneOf(v, null, name, allowed);
+      oneOf(v, null, name, allowed.toArray(String[]::new));
     }
     return given;
   }
