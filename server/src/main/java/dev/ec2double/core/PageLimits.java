@@ -70,6 +70,33 @@ public final class PageLimits {
     refuses("GetTransitGatewayRouteTableAssociations", 5, 1000);
     refuses("GetTransitGatewayRouteTablePropagations", 5, 1000);
     refuses("SearchTransitGatewayRoutes", 5, 1000);
+    refuses("DescribeTransitGatewayPeeringAttachments", 5, 1000);
+    refuses("DescribeTransitGatewayConnects", 5, 1000);
+    refuses("DescribeTransitGatewayConnectPeers", 5, 1000);
+    refuses("DescribeTransitGatewayMulticastDomains", 5, 1000);
+    refuses("GetTransitGatewayMulticastDomainAssociations", 5, 1000);
+    refuses("SearchTransitGatewayMulticastGroups", 5, 1000);
+    refuses("DescribeTransitGatewayPolicyTables", 5, 1000);
+    refuses("GetTransitGatewayPolicyTableAssociations", 5, 1000);
+    refuses("GetTransitGatewayPolicyTableEntries", 5, 1000);
+    refuses("GetTransitGatewayPrefixListReferences", 5, 1000);
+    refuses("DescribeTransitGatewayRouteTableAnnouncements", 5, 1000);
+    refuses("GetTransitGatewayAttachmentPropagations", 5, 1000);
+    refuses("DescribeTransitGatewayMeteringPolicies", 5, 1000);
+    refuses("GetTransitGatewayMeteringPolicyEntries", 5, 1000);
+    // "Valid Range: Minimum value of 200. Maximum value of 1000."
+    refuses("GetVpnConnectionDeviceTypes", 200, 1000);
+    refuses("DescribeVpnConcentrators", 200, 1000);
+    // Outposts local gateways (model constraints); without an Outpost every list is empty
+    refuses("DescribeLocalGateways", 5, 1000);
+    refuses("DescribeLocalGatewayRouteTables", 5, 1000);
+    refuses("DescribeLocalGatewayVirtualInterfaces", 5, 1000);
+    refuses("DescribeLocalGatewayVirtualInterfaceGroups", 5, 1000);
+    refuses("DescribeLocalGatewayRouteTableVpcAssociations", 5, 1000);
+    refuses("DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociations", 5, 1000);
+    refuses("SearchLocalGatewayRoutes", 5, 1000);
+    refuses("DescribeOutpostLags", 5, 1000);
+    refuses("DescribeServiceLinkVirtualInterfaces", 5, 1000);
     // "Valid Range: Minimum value of 1. Maximum value of 1000." (no range in the model)
     caps("DescribeFlowLogs", 1, 1000);
     // "Constraint: If the value is greater than 1,000, we return only 1,000 items."

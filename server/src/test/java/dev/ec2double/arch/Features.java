@@ -46,6 +46,7 @@ final class Features {
               "ec2.vpc",
               Set.of(
                   "VpcLookups",
+                  "TransitGatewayLookups",
                   "InstanceNetworking",
                   "NetworkInterfaceRecord",
                   "SubnetRecord",

@@ -249,34 +249,43 @@ public final class TransitGatewayRoutesService {
   public EnableTransitGatewayRouteTablePropagationResponse
       enableTransitGatewayRouteTablePropagation(
           RequestContext ctx, EnableTransitGatewayRouteTablePropagationRequest req) {
-    VpcState st = VpcState.of(ctx.state());
-    synchronized (st) {
-      Pair p = pair(ctx, req.transitGatewayRouteTableId(), req.transitGatewayAttachmentId());
-      if (!p.table().propagations.add(p.a().id)) {
-        throw new AwsException(
-            "TransitGatewayRouteTablePropagation.Duplicate",
-            "Propagation for " + p.a().id + " already exists in " + p.table().id + ".");
-      }
-      return EnableTransitGatewayRouteTablePropagationResponse.builder()
-          .propagation(propagation(p, "enabling"))
-          .build();
-    }
+    return EnableTransitGatewayRouteTablePropagationResponse.builder()
+        .propagation(
+            propagate(
+                ctx, req.transitGatewayRouteTableId(), req.transitGatewayAttachmentId(), true))
+        .build();
   }
 
   public DisableTransitGatewayRouteTablePropagationResponse
       disableTransitGatewayRouteTablePropagation(
           RequestContext ctx, DisableTransitGatewayRouteTablePropagationRequest req) {
+    return DisableTransitGatewayRouteTablePropagationResponse.builder()
+        .propagation(
+            propagate(
+                ctx, req.transitGatewayRouteTableId(), req.transitGatewayAttachmentId(), false))
+        .build();
+  }
+
+  /** Starts or ends an attachment's propagation into a table: AWS's error when it already is so. */
+  private static TransitGatewayPropagation propagate(
+      RequestContext ctx, String tableId, String attachmentId, boolean enable) {
     VpcState st = VpcState.of(ctx.state());
     synchronized (st) {
-      Pair p = pair(ctx, req.transitGatewayRouteTableId(), req.transitGatewayAttachmentId());
-      if (!p.table().propagations.remove(p.a().id)) {
+      Pair p = pair(ctx, tableId, attachmentId);
+      boolean changed =
+          enable ? p.table().propagations.add(p.a().id) : p.table().propagations.remove(p.a().id);
+      if (!changed) {
         throw new AwsException(
-            "TransitGatewayRouteTablePropagation.NotFound",
-            "Propagation for " + p.a().id + " does not exist in " + p.table().id + ".");
+            enable
+                ? "TransitGatewayRouteTablePropagation.Duplicate"
+                : "TransitGatewayRouteTablePropagation.NotFound",
+            "Propagation for "
+                + p.a().id
+                + (enable ? " already exists in " : " does not exist in ")
+                + p.table().id
+                + ".");
       }
-      return DisableTransitGatewayRouteTablePropagationResponse.builder()
-          .propagation(propagation(p, "disabling"))
-          .build();
+      return propagation(p, enable ? "enabling" : "disabling");
     }
   }
 
@@ -434,7 +443,7 @@ public final class TransitGatewayRoutesService {
         .build();
   }
 
-  private static final FilterSpec<TransitGatewayRoute> ROUTE_FILTERS =
+  static final FilterSpec<TransitGatewayRoute> ROUTE_FILTERS =
       FilterSpec.<TransitGatewayRoute>of()
           .multi(
               "attachment.transit-gateway-attachment-id",
@@ -472,10 +481,20 @@ public final class TransitGatewayRoutesService {
               + max
               + ") for parameter maxResults is invalid. It must be between 5 and 1000.");
     }
+    List<TransitGatewayRoute> matching =
+        routes(ctx, req.transitGatewayRouteTableId()).stream().filter(filter).toList();
+    return SearchTransitGatewayRoutesResponse.builder()
+        .routes(matching.subList(0, Math.min(max, matching.size())))
+        .additionalRoutesAvailable(matching.size() > max)
+        .build();
+  }
+
+  /** A live table's static routes and those propagated into it. */
+  static List<TransitGatewayRoute> routes(RequestContext ctx, String tableId) {
     VpcState st = VpcState.of(ctx.state());
     List<TransitGatewayRoute> out = new ArrayList<>();
     synchronized (st) {
-      TransitGatewayRecords.RouteTable t = liveTable(ctx, req.transitGatewayRouteTableId());
+      TransitGatewayRecords.RouteTable t = liveTable(ctx, tableId);
       t.staticRoutes.forEach((cidr, target) -> out.add(route(st, cidr, target, "static")));
       for (String id : t.propagations) {
         TransitGatewayRecords.Attachment a = st.transitGatewayAttachments.get(id);
@@ -486,11 +505,7 @@ public final class TransitGatewayRoutesService {
         }
       }
     }
-    List<TransitGatewayRoute> matching = out.stream().filter(filter).toList();
-    return SearchTransitGatewayRoutesResponse.builder()
-        .routes(matching.subList(0, Math.min(max, matching.size())))
-        .additionalRoutesAvailable(matching.size() > max)
-        .build();
+    return out;
   }
 
   /** What an attachment propagates: its VPC's IPv4 blocks, or its VPN's static routes. */

@@ -355,6 +355,15 @@ public final class TransitGatewaysService {
     VpcState st = VpcState.of(ctx.state());
     synchronized (st) {
       TransitGatewayRecords.Attachment a = liveVpcAttachment(ctx, req.transitGatewayAttachmentId());
+      boolean transport =
+          st.transitGatewayAttachments.values().stream()
+              .anyMatch(
+                  x -> x.live() && x.resourceType.equals("connect") && x.resourceId.equals(a.id));
+      if (transport) {
+        throw new AwsException(
+            "IncorrectState",
+            a.id + " is the transport of a Connect attachment: delete that one first.");
+      }
       TransitGatewayRoutesService.detach(st, a);
       a.delete();
       return DeleteTransitGatewayVpcAttachmentResponse.builder()

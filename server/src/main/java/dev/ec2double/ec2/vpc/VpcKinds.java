@@ -33,6 +33,7 @@ final class VpcKinds {
     TransitGateways.GATEWAYS.registerTaggable(resources);
     TransitGateways.ATTACHMENTS.registerTaggable(resources);
     TransitGateways.ROUTE_TABLES.registerTaggable(resources);
+    VpnConcentratorsService.KIND.registerTaggable(resources);
     resources.register(
         new Resources.Kind(
             "rtb",

@@ -45,6 +45,7 @@ public final class VpcState implements java.io.Serializable {
   final Map<String, SubnetCidrReservationRecord> subnetCidrReservations = new LinkedHashMap<>();
   final Map<String, VpnGatewayRecord> vpnGateways = new LinkedHashMap<>();
   final Map<String, VpnConnectionRecord> vpnConnections = new LinkedHashMap<>();
+  final Map<String, VpnConcentratorsService.Concentrator> vpnConcentrators = new LinkedHashMap<>();
   final Map<String, TransitGatewayRecords.Gateway> transitGateways = new LinkedHashMap<>();
   final Map<String, TransitGatewayRecords.Attachment> transitGatewayAttachments =
       new LinkedHashMap<>();

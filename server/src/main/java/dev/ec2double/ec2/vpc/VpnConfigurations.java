@@ -17,13 +17,17 @@ final class VpnConfigurations {
         .append("</customer_gateway_id>\n  <vpn_gateway_id>")
         .append(r.vpnGatewayId == null ? "" : r.vpnGatewayId)
         .append("</vpn_gateway_id>\n  <vpn_connection_type>ipsec.1</vpn_connection_type>\n");
-    for (int i = 0; i < r.outsideAddresses.size(); i++) {
+    for (VpnTunnel t : r.tunnels) {
       b.append("  <ipsec_tunnel>\n    <vpn_gateway>\n      <tunnel_outside_address>\n")
           .append("        <ip_address>")
-          .append(r.outsideAddresses.get(i))
-          .append("</ip_address>\n      </tunnel_outside_address>\n    </vpn_gateway>\n")
+          .append(t.outsideIp)
+          .append("</ip_address>\n      </tunnel_outside_address>\n")
+          .append("      <tunnel_inside_address>\n        <ip_address>")
+          .append(VpnSampleConfigurations.insideAddress(t.insideCidr, 1))
+          .append("</ip_address>\n        <network_cidr>30</network_cidr>\n")
+          .append("      </tunnel_inside_address>\n    </vpn_gateway>\n")
           .append("    <ike>\n      <pre_shared_key>")
-          .append(Integer.toHexString((r.id + i).hashCode()))
+          .append(t.preSharedKey)
           .append("</pre_shared_key>\n    </ike>\n  </ipsec_tunnel>\n");
     }
     return b.append("</vpn_connection>\n").toString();

@@ -81,6 +81,7 @@ final class VpnGateways {
         .customerGatewayId(r.customerGatewayId)
         .vpnGatewayId(r.vpnGatewayId)
         .transitGatewayId(r.transitGatewayId)
+        .vpnConcentratorId(r.vpnConcentratorId)
         .category("VPN")
         .type("ipsec.1")
         .state(r.state)
@@ -89,10 +90,14 @@ final class VpnGateways {
             o ->
                 o.staticRoutesOnly(r.staticRoutesOnly)
                     .tunnelInsideIpVersion(r.tunnelInsideIpVersion)
-                    .localIpv4NetworkCidr("0.0.0.0/0")
-                    .remoteIpv4NetworkCidr("0.0.0.0/0")
+                    .localIpv4NetworkCidr(r.options.get("LocalIpv4NetworkCidr"))
+                    .remoteIpv4NetworkCidr(r.options.get("RemoteIpv4NetworkCidr"))
+                    .localIpv6NetworkCidr(r.options.get("LocalIpv6NetworkCidr"))
+                    .remoteIpv6NetworkCidr(r.options.get("RemoteIpv6NetworkCidr"))
+                    .tunnelBandwidth(r.options.get("TunnelBandwidth"))
                     .outsideIpAddressType("PublicIpv4")
-                    .enableAcceleration(false))
+                    .enableAcceleration(false)
+                    .tunnelOptions(r.tunnels.stream().map(t -> t.view(true)).toList()))
         .routes(
             r.staticRoutes.stream()
                 .map(

@@ -183,7 +183,8 @@ public final class VpnService {
   }
 
   public CreateVpnConnectionResponse createVpnConnection(
-      RequestContext ctx, CreateVpnConnectionRequest req) {
+      RequestContext ctx, CreateVpnConnectionRequest request) {
+    CreateVpnConnectionRequest req = VpnTunnels.concentrated(ctx, request);
     ipsec(req.type());
     if (req.customerGatewayId() == null) {
       throw AwsException.missingParameter("CustomerGatewayId");
@@ -210,6 +211,7 @@ public final class VpnService {
           "IPv6 inside tunnel addresses are supported only for transit gateway VPN connections.");
     }
     var tags = VpnGateways.CONNECTIONS.tags(req.tagSpecifications());
+    VpnTunnels.Given given = VpnTunnels.given(options, inside);
     VpcState st = VpcState.of(ctx.state());
     VpnConnectionRecord c;
     synchronized (st) {
@@ -232,7 +234,11 @@ public final class VpnService {
               id ->
                   new VpnConnectionRecord(
                       id, cgw.id, gateway, req.transitGatewayId(), staticOnly, inside, outside));
-      if (tgw != null) {
+      given.applyTo(c);
+      if (req.vpnConcentratorId() != null) {
+        // its connections share the concentrator's attachment
+        c.vpnConcentratorId = req.vpnConcentratorId();
+      } else if (tgw != null) {
         // a VPN connection to a transit gateway is one of its attachments
         String vpnId = c.id;
         String tgwId = tgw.id;
