@@ -85,7 +85,7 @@ public final class NetworkInterfacesService {
   static void checkGroups(VpcState st, List<String> groups, String vpcId) {
     for (String g : groups) {
       SecurityGroupRecord sg = st.group(g);
-      if (!sg.vpcId.equals(vpcId)) {
+      if (!sg.usableIn(vpcId)) {
         throw AwsException.invalidParameterValue(
             "Security group " + g + " and subnet belong to different networks.");
       }
