@@ -127,6 +127,7 @@ public final class AddressesService {
         throw new AwsException("InvalidIPAddress.InUse", "Address " + a.publicIp + " is in use.");
       }
       st.addresses.remove(a.allocationId);
+      st.addressTransfers.remove(a.allocationId);
     }
     ctx.tags().drop(req.allocationId());
     return ReleaseAddressResponse.builder().build();

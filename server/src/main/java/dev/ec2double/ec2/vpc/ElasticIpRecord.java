@@ -12,6 +12,9 @@ final class ElasticIpRecord implements java.io.Serializable {
   String instanceId;
   String privateIp;
 
+  /** The reverse DNS name set by ModifyAddressAttribute, or null for AWS's default one. */
+  String ptrRecord;
+
   ElasticIpRecord(String allocationId, String publicIp) {
     this.allocationId = allocationId;
     this.publicIp = publicIp;
