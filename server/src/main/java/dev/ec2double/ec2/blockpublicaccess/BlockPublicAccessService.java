@@ -185,15 +185,12 @@ public final class BlockPublicAccessService {
             EXCLUSION_MODES,
             "InternetGatewayExclusionMode");
     BlockPublicAccessState.Exclusion e =
-        KIND.modify(
+        change(
             ctx,
             req.exclusionId(),
             x -> {
-              live(x);
               x.mode = mode;
               x.state = "update-complete";
-              x.updated = Instant.now();
-              return x;
             });
     return ModifyVpcBlockPublicAccessExclusionResponse.builder()
         .vpcBlockPublicAccessExclusion(
@@ -201,12 +198,24 @@ public final class BlockPublicAccessService {
         .build();
   }
 
-  private static void live(BlockPublicAccessState.Exclusion x) {
-    if (!x.live()) {
-      throw new AwsException(
-          "InvalidVpcBlockPublicAccessExclusionId.NotFound",
-          "The vpcBlockPublicAccessExclusion ID '" + x.id + "' does not exist");
-    }
+  /** A change to a live exclusion (a deleted one is not found), stamped with its time. */
+  private static BlockPublicAccessState.Exclusion change(
+      RequestContext ctx,
+      String id,
+      java.util.function.Consumer<BlockPublicAccessState.Exclusion> c) {
+    return KIND.modify(
+        ctx,
+        id,
+        x -> {
+          if (!x.live()) {
+            throw new AwsException(
+                "InvalidVpcBlockPublicAccessExclusionId.NotFound",
+                "The vpcBlockPublicAccessExclusion ID '" + x.id + "' does not exist");
+          }
+          x.updated = Instant.now();
+          c.accept(x);
+          return x;
+        });
   }
 
   public DeleteVpcBlockPublicAccessExclusionResponse deleteVpcBlockPublicAccessExclusion(
@@ -215,15 +224,12 @@ public final class BlockPublicAccessService {
       throw AwsException.missingParameter("ExclusionId");
     }
     BlockPublicAccessState.Exclusion e =
-        KIND.modify(
+        change(
             ctx,
             req.exclusionId(),
             x -> {
-              live(x);
               x.state = "delete-complete";
-              x.deleted = Instant.now();
-              x.updated = x.deleted;
-              return x;
+              x.deleted = x.updated;
             });
     return DeleteVpcBlockPublicAccessExclusionResponse.builder()
         .vpcBlockPublicAccessExclusion(

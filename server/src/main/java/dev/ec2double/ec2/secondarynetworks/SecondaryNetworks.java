@@ -3,6 +3,8 @@ package dev.ec2double.ec2.secondarynetworks;
 import dev.ec2double.core.RequestContext;
 import dev.ec2double.core.kinds.ResourceKind;
 import java.util.List;
+import software.amazon.awssdk.core.SdkField;
+import software.amazon.awssdk.core.SdkPojo;
 import software.amazon.awssdk.services.ec2.model.SecondaryNetwork;
 import software.amazon.awssdk.services.ec2.model.SecondaryNetworkIpv4CidrBlockAssociation;
 import software.amazon.awssdk.services.ec2.model.SecondarySubnet;
@@ -28,12 +30,9 @@ final class SecondaryNetworks {
           .id(n -> n.id)
           .view(SecondaryNetworks::network, SecondaryNetwork::tags)
           .filterMany(
-              CIDR + "association-id",
-              n -> first(n.ipv4CidrBlockAssociations().get(0).associationId()))
-          .filterMany(
-              CIDR + "cidr-block", n -> first(n.ipv4CidrBlockAssociations().get(0).cidrBlock()))
-          .filterMany(
-              CIDR + "state", n -> first(n.ipv4CidrBlockAssociations().get(0).stateAsString()))
+              CIDR + "association-id", n -> cidr(n.ipv4CidrBlockAssociations(), "AssociationId"))
+          .filterMany(CIDR + "cidr-block", n -> cidr(n.ipv4CidrBlockAssociations(), "CidrBlock"))
+          .filterMany(CIDR + "state", n -> cidr(n.ipv4CidrBlockAssociations(), "State"))
           .filter("owner-id", SecondaryNetwork::ownerId)
           .filter("secondary-network-id", SecondaryNetwork::secondaryNetworkId)
           .filter("secondary-network-arn", SecondaryNetwork::secondaryNetworkArn)
@@ -51,12 +50,9 @@ final class SecondaryNetworks {
           .id(s -> s.id)
           .view(SecondaryNetworks::subnet, SecondarySubnet::tags)
           .filterMany(
-              CIDR + "association-id",
-              s -> first(s.ipv4CidrBlockAssociations().get(0).associationId()))
-          .filterMany(
-              CIDR + "cidr-block", s -> first(s.ipv4CidrBlockAssociations().get(0).cidrBlock()))
-          .filterMany(
-              CIDR + "state", s -> first(s.ipv4CidrBlockAssociations().get(0).stateAsString()))
+              CIDR + "association-id", n -> cidr(n.ipv4CidrBlockAssociations(), "AssociationId"))
+          .filterMany(CIDR + "cidr-block", n -> cidr(n.ipv4CidrBlockAssociations(), "CidrBlock"))
+          .filterMany(CIDR + "state", n -> cidr(n.ipv4CidrBlockAssociations(), "State"))
           .filter("owner-id", SecondarySubnet::ownerId)
           .filter("secondary-network-id", SecondarySubnet::secondaryNetworkId)
           .filter("secondary-network-type", SecondarySubnet::secondaryNetworkTypeAsString)
@@ -65,8 +61,18 @@ final class SecondaryNetworks {
           .filter("state", SecondarySubnet::stateAsString)
           .build();
 
-  private static List<String> first(String v) {
-    return v == null ? List.of() : List.of(v);
+  /** One member of each CIDR association (their two classes have the same members). */
+  private static List<String> cidr(List<? extends SdkPojo> associations, String member) {
+    List<String> out = new java.util.ArrayList<>();
+    for (SdkPojo a : associations) {
+      for (SdkField<?> f : a.sdkFields()) {
+        Object v = f.memberName().equals(member) ? f.getValueOrDefault(a) : null;
+        if (v != null) {
+          out.add(v.toString());
+        }
+      }
+    }
+    return out;
   }
 
   private static String arn(RequestContext ctx, String type, String id) {

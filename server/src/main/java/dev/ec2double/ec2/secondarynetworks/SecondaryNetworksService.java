@@ -188,14 +188,9 @@ public final class SecondaryNetworksService {
       throw AwsException.invalidParameterCombination(
           "Specify either AvailabilityZone or AvailabilityZoneId, not both.");
     }
-    List<RegionCatalog.Zone> zones = RegionCatalog.zones(region);
-    if (name == null && zoneId == null) {
-      return zones.get(0);
-    }
-    for (RegionCatalog.Zone z : zones) {
-      if (z.name().equals(name) || z.zoneId().equals(zoneId)) {
-        return z;
-      }
+    RegionCatalog.Zone found = RegionCatalog.zoneOrNull(region, name, zoneId);
+    if (found != null) {
+      return found;
     }
     throw AwsException.invalidParameterValue(
         "Value ("

@@ -167,35 +167,61 @@ public final class NatGatewayAddresses {
     if (req.associationIds().isEmpty()) {
       throw AwsException.missingParameter("AssociationIds");
     }
-    VpcState st = VpcState.of(ctx.state());
-    List<NatGatewayAddress> out = new ArrayList<>();
-    synchronized (st) {
-      NatGatewayRecord n = gateway(st, ctx, req.natGatewayId(), "public");
-      List<NatGatewayRecord.Secondary> found = new ArrayList<>();
-      for (String id : req.associationIds()) {
-        if (id.equals(n.associationId)) {
-          throw AwsException.invalidParameterValue(
-              "The primary Elastic IP address of " + n.id + " cannot be disassociated.");
-        }
-        found.add(
-            n.secondary.stream()
-                .filter(a -> id.equals(a.associationId()))
-                .findFirst()
-                .orElseThrow(
-                    () ->
-                        new AwsException(
-                            "InvalidAssociationID.NotFound",
-                            "The association ID '" + id + "' does not exist")));
-      }
-      for (NatGatewayRecord.Secondary a : found) {
-        release(st, n, a);
-        out.add(view(n, a, "disassociating"));
-      }
-    }
+    List<NatGatewayAddress> out =
+        giveBack(
+            ctx,
+            req.natGatewayId(),
+            new GiveBack(
+                "public",
+                req.associationIds(),
+                NatGatewayRecord.Secondary::associationId,
+                n -> n.associationId,
+                "disassociating",
+                id ->
+                    new AwsException(
+                        "InvalidAssociationID.NotFound",
+                        "The association ID '" + id + "' does not exist")));
     return DisassociateNatGatewayAddressResponse.builder()
         .natGatewayId(req.natGatewayId())
         .natGatewayAddresses(out)
         .build();
+  }
+
+  /**
+   * What Disassociate and Unassign give back: the secondary addresses named by {@code keys} (their
+   * association ids or private addresses); the primary one's key is refused.
+   */
+  private record GiveBack(
+      String type,
+      List<String> keys,
+      java.util.function.Function<NatGatewayRecord.Secondary, String> keyOf,
+      java.util.function.Function<NatGatewayRecord, String> primaryKey,
+      String status,
+      java.util.function.Function<String, AwsException> notFound) {}
+
+  private static List<NatGatewayAddress> giveBack(RequestContext ctx, String id, GiveBack g) {
+    VpcState st = VpcState.of(ctx.state());
+    List<NatGatewayAddress> out = new ArrayList<>();
+    synchronized (st) {
+      NatGatewayRecord n = gateway(st, ctx, id, g.type());
+      List<NatGatewayRecord.Secondary> found = new ArrayList<>();
+      for (String key : g.keys()) {
+        if (key.equals(g.primaryKey().apply(n))) {
+          throw AwsException.invalidParameterValue(
+              "The primary address of " + n.id + " cannot be released.");
+        }
+        found.add(
+            n.secondary.stream()
+                .filter(a -> key.equals(g.keyOf().apply(a)))
+                .findFirst()
+                .orElseThrow(() -> g.notFound().apply(key)));
+      }
+      for (NatGatewayRecord.Secondary a : found) {
+        release(st, n, a);
+        out.add(view(n, a, g.status()));
+      }
+    }
+    return out;
   }
 
   public AssignPrivateNatGatewayAddressResponse assignPrivateNatGatewayAddress(
@@ -234,30 +260,19 @@ public final class NatGatewayAddresses {
     if (req.privateIpAddresses().isEmpty()) {
       throw AwsException.missingParameter("PrivateIpAddresses");
     }
-    VpcState st = VpcState.of(ctx.state());
-    List<NatGatewayAddress> out = new ArrayList<>();
-    synchronized (st) {
-      NatGatewayRecord n = gateway(st, ctx, req.natGatewayId(), "private");
-      List<NatGatewayRecord.Secondary> found = new ArrayList<>();
-      for (String ip : req.privateIpAddresses()) {
-        if (ip.equals(n.privateIp)) {
-          throw AwsException.invalidParameterValue(
-              "The primary private IP address of " + n.id + " cannot be unassigned.");
-        }
-        found.add(
-            n.secondary.stream()
-                .filter(a -> ip.equals(a.privateIp()))
-                .findFirst()
-                .orElseThrow(
-                    () ->
-                        AwsException.invalidParameterValue(
-                            "The address " + ip + " is not assigned to " + n.id + ".")));
-      }
-      for (NatGatewayRecord.Secondary a : found) {
-        release(st, n, a);
-        out.add(view(n, a, "unassigning"));
-      }
-    }
+    List<NatGatewayAddress> out =
+        giveBack(
+            ctx,
+            req.natGatewayId(),
+            new GiveBack(
+                "private",
+                req.privateIpAddresses(),
+                NatGatewayRecord.Secondary::privateIp,
+                n -> n.privateIp,
+                "unassigning",
+                ip ->
+                    AwsException.invalidParameterValue(
+                        "The address " + ip + " is not assigned to " + req.natGatewayId() + ".")));
     return UnassignPrivateNatGatewayAddressResponse.builder()
         .natGatewayId(req.natGatewayId())
         .natGatewayAddresses(out)

@@ -100,39 +100,30 @@ public final class SecurityGroupRuleEdits {
 
   /** A SecurityGroupRuleRequest as the IpPermission of Authorize calls: exactly one peer. */
   private static IpPermission permission(SecurityGroupRuleRequest r) {
-    int peers = 0;
-    IpPermission.Builder b =
-        IpPermission.builder().ipProtocol(r.ipProtocol()).fromPort(r.fromPort()).toPort(r.toPort());
-    if (r.cidrIpv4() != null) {
-      peers++;
-      b.ipRanges(IpRange.builder().cidrIp(r.cidrIpv4()).description(r.description()).build());
-    }
-    if (r.cidrIpv6() != null) {
-      peers++;
-      b.ipv6Ranges(Ipv6Range.builder().cidrIpv6(r.cidrIpv6()).description(r.description()).build());
-    }
-    if (r.prefixListId() != null) {
-      peers++;
-      b.prefixListIds(
-          PrefixListId.builder()
-              .prefixListId(r.prefixListId())
-              .description(r.description())
-              .build());
-    }
-    if (r.referencedGroupId() != null) {
-      peers++;
-      b.userIdGroupPairs(
-          UserIdGroupPair.builder()
-              .groupId(r.referencedGroupId())
-              .description(r.description())
-              .build());
-    }
+    long peers =
+        java.util.stream.Stream.of(
+                r.cidrIpv4(), r.cidrIpv6(), r.prefixListId(), r.referencedGroupId())
+            .filter(java.util.Objects::nonNull)
+            .count();
     if (peers == 0) {
       throw AwsException.missingParameter("CidrIpv4, CidrIpv6, PrefixListId or ReferencedGroupId");
     }
     if (peers > 1) {
       throw AwsException.invalidParameterCombination(
           "Only one of CidrIpv4, CidrIpv6, PrefixListId or ReferencedGroupId may be given");
+    }
+    IpPermission.Builder b =
+        IpPermission.builder().ipProtocol(r.ipProtocol()).fromPort(r.fromPort()).toPort(r.toPort());
+    String d = r.description();
+    if (r.cidrIpv4() != null) {
+      b.ipRanges(IpRange.builder().cidrIp(r.cidrIpv4()).description(d).build());
+    } else if (r.cidrIpv6() != null) {
+      b.ipv6Ranges(Ipv6Range.builder().cidrIpv6(r.cidrIpv6()).description(d).build());
+    } else if (r.prefixListId() != null) {
+      b.prefixListIds(PrefixListId.builder().prefixListId(r.prefixListId()).description(d).build());
+    } else {
+      b.userIdGroupPairs(
+          UserIdGroupPair.builder().groupId(r.referencedGroupId()).description(d).build());
     }
     return b.build();
   }

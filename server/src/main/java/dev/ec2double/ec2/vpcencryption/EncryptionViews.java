@@ -2,6 +2,9 @@ package dev.ec2double.ec2.vpcencryption;
 
 import dev.ec2double.core.RequestContext;
 import java.util.Set;
+import java.util.function.Function;
+import software.amazon.awssdk.core.SdkField;
+import software.amazon.awssdk.core.SdkPojo;
 import software.amazon.awssdk.services.ec2.model.AccountVpcEncryptionControl;
 import software.amazon.awssdk.services.ec2.model.AccountVpcEncryptionControlExclusions;
 import software.amazon.awssdk.services.ec2.model.VpcEncryptionControl;
@@ -12,57 +15,48 @@ import software.amazon.awssdk.services.ec2.model.VpcEncryptionControlExclusions;
 final class EncryptionViews {
   private EncryptionViews() {}
 
-  private static VpcEncryptionControlExclusion exclusion(Set<String> excluded, String kind) {
-    return VpcEncryptionControlExclusion.builder()
-        .state(excluded.contains(kind) ? "enabled" : "disabled")
-        .build();
-  }
-
-  static VpcEncryptionControl control(RequestContext ctx, EncryptionState.Control c) {
-    Set<String> x = c.excluded;
-    return VpcEncryptionControl.builder()
-        .vpcEncryptionControlId(c.id)
-        .vpcId(c.vpcId)
-        .mode(c.mode)
-        .state(c.state)
-        .stateMessage(c.stateMessage)
-        .resourceExclusions(
-            VpcEncryptionControlExclusions.builder()
-                .internetGateway(exclusion(x, "internet-gateway"))
-                .egressOnlyInternetGateway(exclusion(x, "egress-only-internet-gateway"))
-                .natGateway(exclusion(x, "nat-gateway"))
-                .virtualPrivateGateway(exclusion(x, "virtual-private-gateway"))
-                .vpcPeering(exclusion(x, "vpc-peering"))
-                .lambda(exclusion(x, "lambda"))
-                .vpcLattice(exclusion(x, "vpc-lattice"))
-                .elasticFileSystem(exclusion(x, "elastic-file-system"))
-                .build())
-        .tags(ctx.tags().sdkTags(c.id))
-        .build();
+  /**
+   * Fills every member of an exclusions structure (their names are the kinds' stems, as {@link
+   * EncryptionState#STEMS} lists them) with the value for its kind.
+   */
+  private static <B extends SdkPojo> B fill(B builder, Function<String, Object> valueOfKind) {
+    for (SdkField<?> f : builder.sdkFields()) {
+      f.set(builder, valueOfKind.apply(EncryptionState.kindOf(f.memberName())));
+    }
+    return builder;
   }
 
   private static String state(Set<String> excluded, String kind) {
     return excluded.contains(kind) ? "enabled" : "disabled";
   }
 
+  static VpcEncryptionControl control(RequestContext ctx, EncryptionState.Control c) {
+    var exclusions =
+        fill(
+            VpcEncryptionControlExclusions.builder(),
+            kind -> VpcEncryptionControlExclusion.builder().state(state(c.excluded, kind)).build());
+    return VpcEncryptionControl.builder()
+        .vpcEncryptionControlId(c.id)
+        .vpcId(c.vpcId)
+        .mode(c.mode)
+        .state(c.state)
+        .stateMessage(c.stateMessage)
+        .resourceExclusions(exclusions.build())
+        .tags(ctx.tags().sdkTags(c.id))
+        .build();
+  }
+
   static AccountVpcEncryptionControl account(EncryptionState st, String state) {
-    Set<String> x = st.accountExcluded;
+    var exclusions =
+        fill(
+            AccountVpcEncryptionControlExclusions.builder(),
+            kind -> state(st.accountExcluded, kind));
     return AccountVpcEncryptionControl.builder()
         .state(state)
         .mode(st.accountMode)
         .managedBy("account")
         .lastUpdateTimestamp(st.accountUpdated)
-        .exclusions(
-            AccountVpcEncryptionControlExclusions.builder()
-                .internetGateway(state(x, "internet-gateway"))
-                .egressOnlyInternetGateway(state(x, "egress-only-internet-gateway"))
-                .natGateway(state(x, "nat-gateway"))
-                .virtualPrivateGateway(state(x, "virtual-private-gateway"))
-                .vpcPeering(state(x, "vpc-peering"))
-                .lambda(state(x, "lambda"))
-                .vpcLattice(state(x, "vpc-lattice"))
-                .elasticFileSystem(state(x, "elastic-file-system"))
-                .build())
+        .exclusions(exclusions.build())
         .build();
   }
 }

@@ -8,7 +8,6 @@ import dev.ec2double.ec2.vpc.VpcLookups;
 import dev.ec2double.errors.AwsException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -102,27 +101,14 @@ public final class VpcEncryptionService {
       throw AwsException.invalidParameterValue(
           "Value (" + mode + ") for parameter mode is invalid.");
     }
-    Map<String, String> asked = new LinkedHashMap<>();
-    asked.put("internet-gateway", req.internetGatewayExclusionAsString());
-    asked.put("egress-only-internet-gateway", req.egressOnlyInternetGatewayExclusionAsString());
-    asked.put("nat-gateway", req.natGatewayExclusionAsString());
-    asked.put("virtual-private-gateway", req.virtualPrivateGatewayExclusionAsString());
-    asked.put("vpc-peering", req.vpcPeeringExclusionAsString());
-    asked.put("lambda", req.lambdaExclusionAsString());
-    asked.put("vpc-lattice", req.vpcLatticeExclusionAsString());
-    asked.put("elastic-file-system", req.elasticFileSystemExclusionAsString());
-    EncryptionState st = EncryptionState.of(ctx.state());
+    Map<String, String> asked = EncryptionState.asked(req, "Exclusion");
     String[] answered = new String[1];
     EncryptionState.Control c =
         KIND.modify(
             ctx,
             req.vpcEncryptionControlId(),
             x -> {
-              if (!x.live()) {
-                throw new AwsException(
-                    "InvalidVpcEncryptionControlId.NotFound",
-                    "The vpcEncryptionControl ID '" + x.id + "' does not exist");
-              }
+              live(x);
               exclude(x.excluded, asked);
               String target = mode == null ? x.mode : mode;
               answered[0] =
@@ -143,6 +129,14 @@ public final class VpcEncryptionService {
     return ModifyVpcEncryptionControlResponse.builder()
         .vpcEncryptionControl(KIND.view(ctx, c).toBuilder().state(answered[0]).build())
         .build();
+  }
+
+  private static void live(EncryptionState.Control x) {
+    if (!x.live()) {
+      throw new AwsException(
+          "InvalidVpcEncryptionControlId.NotFound",
+          "The vpcEncryptionControl ID '" + x.id + "' does not exist");
+    }
   }
 
   /** Applies enable/disable values to a set of excluded kinds; null leaves a kind as it is. */
@@ -190,11 +184,7 @@ public final class VpcEncryptionService {
             ctx,
             req.vpcEncryptionControlId(),
             x -> {
-              if (!x.live()) {
-                throw new AwsException(
-                    "InvalidVpcEncryptionControlId.NotFound",
-                    "The vpcEncryptionControl ID '" + x.id + "' does not exist");
-              }
+              live(x);
               x.state = "deleted";
               return x;
             });
@@ -274,15 +264,7 @@ public final class VpcEncryptionService {
       throw AwsException.invalidParameterValue(
           "Value (" + mode + ") for parameter mode is invalid.");
     }
-    Map<String, String> asked = new LinkedHashMap<>();
-    asked.put("internet-gateway", req.internetGatewayAsString());
-    asked.put("egress-only-internet-gateway", req.egressOnlyInternetGatewayAsString());
-    asked.put("nat-gateway", req.natGatewayAsString());
-    asked.put("virtual-private-gateway", req.virtualPrivateGatewayAsString());
-    asked.put("vpc-peering", req.vpcPeeringAsString());
-    asked.put("lambda", req.lambdaAsString());
-    asked.put("vpc-lattice", req.vpcLatticeAsString());
-    asked.put("elastic-file-system", req.elasticFileSystemAsString());
+    Map<String, String> asked = EncryptionState.asked(req, "");
     EncryptionState st = EncryptionState.of(ctx.state());
     synchronized (st) {
       exclude(st.accountExcluded, asked);
