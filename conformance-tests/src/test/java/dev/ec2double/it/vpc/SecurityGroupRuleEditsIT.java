@@ -333,6 +333,9 @@ class SecurityGroupRuleEditsIT {
         () -> ec2.disassociateSecurityGroupVpc(r -> r.groupId(g).vpcId(other)),
         "DependencyViolation");
     ec2.deleteNetworkInterface(r -> r.networkInterfaceId(eni));
+    ec2.deleteSubnet(r -> r.subnetId(subnet));
+    // a VPC that a group is associated with is not deleted
+    assertError(() -> ec2.deleteVpc(r -> r.vpcId(other)), "DependencyViolation");
     assertThat(ec2.disassociateSecurityGroupVpc(r -> r.groupId(g).vpcId(other)).stateAsString())
         .isEqualTo("disassociating");
     assertThat(
