@@ -97,6 +97,21 @@ public final class PageLimits {
     refuses("SearchLocalGatewayRoutes", 5, 1000);
     refuses("DescribeOutpostLags", 5, 1000);
     refuses("DescribeServiceLinkVirtualInterfaces", 5, 1000);
+    // net2's families: the ranges of their MaxResults shapes in the model
+    refuses("DescribeStaleSecurityGroups", 5, 255);
+    refuses("GetSecurityGroupsForVpc", 5, 1000);
+    refuses("DescribeSecurityGroupVpcAssociations", 5, 1000);
+    refuses("DescribeNetworkInterfacePermissions", 5, 255);
+    refuses("DescribeTrunkInterfaceAssociations", 5, 255);
+    refuses("DescribeSecondaryInterfaces", 5, 1000);
+    refuses("DescribeSecondaryNetworks", 5, 1000);
+    refuses("DescribeSecondarySubnets", 5, 1000);
+    refuses("DescribeAddressesAttribute", 1, 1000);
+    refuses("DescribeAddressTransfers", 5, 1000);
+    refuses("DescribeMovingAddresses", 5, 1000);
+    refuses("DescribeVpcBlockPublicAccessExclusions", 5, 1000);
+    refuses("DescribeVpcEncryptionControls", 5, 1000);
+    refuses("GetVpcResourcesBlockingEncryptionEnforcement", 5, 1000);
     // "Valid Range: Minimum value of 1. Maximum value of 1000." (no range in the model)
     caps("DescribeFlowLogs", 1, 1000);
     // "Constraint: If the value is greater than 1,000, we return only 1,000 items."

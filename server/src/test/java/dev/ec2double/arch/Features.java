@@ -39,6 +39,10 @@ final class Features {
                   "PlacementRules",
                   "RootReplacement")),
           Map.entry("ec2.regions", Set.of("RegionCatalog")),
+          // offer nothing: only the assembly registers their services
+          Map.entry("ec2.secondarynetworks", Set.of()),
+          Map.entry("ec2.blockpublicaccess", Set.of()),
+          Map.entry("ec2.vpcencryption", Set.of()),
           Map.entry("ec2.instancetypes", Set.of("InstanceTypeCatalog", "InstanceTypeSpec")),
           Map.entry(
               "ec2.roles", Set.of("InstanceProfiles", "ProfileAssociations", "RoleCredentials")),

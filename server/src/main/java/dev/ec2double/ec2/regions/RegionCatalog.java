@@ -84,6 +84,23 @@ public final class RegionCatalog {
     return "ec2." + region + ".amazonaws.com";
   }
 
+  /**
+   * A zone of the region by name or by id, the region's first when neither is given, or null when
+   * none has that name or id.
+   */
+  public static Zone zoneOrNull(String region, String name, String zoneId) {
+    List<Zone> zones = zones(region);
+    if (name == null && zoneId == null) {
+      return zones.get(0);
+    }
+    for (Zone z : zones) {
+      if (z.name().equals(name) || z.zoneId().equals(zoneId)) {
+        return z;
+      }
+    }
+    return null;
+  }
+
   public static List<Zone> zones(String region) {
     List<Zone> out = new ArrayList<>();
     int n = ZONES.getOrDefault(region, 0);

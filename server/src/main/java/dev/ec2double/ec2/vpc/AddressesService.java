@@ -141,6 +141,7 @@ public final class AddressesService {
         throw new AwsException("InvalidIPAddress.InUse", "Address " + a.publicIp + " is in use.");
       }
       st.addresses.remove(a.allocationId);
+      st.addressTransfers.remove(a.allocationId);
       released = a;
     }
     if (released.pool != null && !released.pool.equals("amazon")) {

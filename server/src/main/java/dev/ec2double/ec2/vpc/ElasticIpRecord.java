@@ -15,6 +15,9 @@ final class ElasticIpRecord implements java.io.Serializable {
   /** The public IPv4 pool the address came from: {@code amazon}, or a BYOIP pool's id. */
   String pool = "amazon";
 
+  /** The reverse DNS name set by ModifyAddressAttribute, or null for AWS's default one. */
+  String ptrRecord;
+
   ElasticIpRecord(String allocationId, String publicIp) {
     this.allocationId = allocationId;
     this.publicIp = publicIp;

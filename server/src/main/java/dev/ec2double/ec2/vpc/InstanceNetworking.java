@@ -108,7 +108,7 @@ public final class InstanceNetworking {
       List<String> groups = new ArrayList<>();
       for (String id : groupIds) {
         SecurityGroupRecord g = st.group(id);
-        if (!g.vpcId.equals(vpc.id)) {
+        if (!g.usableIn(vpc.id)) {
           throw AwsException.invalidParameterValue(
               "Security group "
                   + id

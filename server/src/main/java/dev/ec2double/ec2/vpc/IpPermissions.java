@@ -69,7 +69,8 @@ final class IpPermissions {
             pair.groupId() != null
                 ? st.group(pair.groupId())
                 : st.groupByName(pair.groupName(), group.vpcId);
-        if (!peer.vpcId.equals(group.vpcId)) {
+        if (!peer.vpcId.equals(group.vpcId)
+            && SecurityGroupPeers.peering(st, group.vpcId, peer.vpcId) == null) {
           throw AwsException.invalidParameterValue(
               "You have specified two resources that belong to different networks.");
         }

@@ -23,6 +23,13 @@ final class NatGatewayRecord implements java.io.Serializable {
   String failureCode;
   String failureMessage;
 
+  /** A secondary address: a private address of the subnet and, on a public gateway, an EIP. */
+  record Secondary(String privateIp, String allocationId, String publicIp, String associationId)
+      implements java.io.Serializable {}
+
+  /** Secondary addresses (AssociateNatGatewayAddress, AssignPrivateNatGatewayAddress), in order. */
+  final java.util.List<Secondary> secondary = new java.util.ArrayList<>();
+
   NatGatewayRecord(
       String id,
       SubnetRecord subnet,

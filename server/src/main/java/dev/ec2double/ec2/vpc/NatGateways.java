@@ -38,7 +38,10 @@ final class NatGateways {
       if (r.allocationId != null) {
         address.allocationId(r.allocationId).publicIp(r.publicIp).associationId(r.associationId);
       }
-      addresses = List.of(address.build());
+      addresses = new java.util.ArrayList<>(List.of(address.build()));
+      for (NatGatewayRecord.Secondary a : r.secondary) {
+        addresses.add(NatGatewayAddresses.view(r, a, "succeeded"));
+      }
     }
     return NatGateway.builder()
         .natGatewayId(r.id)

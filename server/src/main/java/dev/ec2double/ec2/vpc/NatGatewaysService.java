@@ -144,6 +144,7 @@ public final class NatGatewaysService {
                 eip.eniId = null;
                 eip.privateIp = null;
               }
+              NatGatewayAddresses.releaseAll(st, r);
               r.state = "deleted";
               r.deleteTime = Instant.now();
               return r;

@@ -12,7 +12,14 @@ public final class NetworkInterfaceRecord implements java.io.Serializable {
   final String privateIp;
   final String mac;
   final String description;
-  final String interfaceType;
+  String interfaceType;
+
+  /** ModifyNetworkInterfaceAttribute's AssociatePublicIpAddress, when it was given. */
+  Boolean associatePublicIp;
+
+  /** ModifyPublicIpDnsNameOptions' hostname type. */
+  String publicDnsHostnameType = "public-ipv4-dns-name";
+
   List<String> groupIds;
   boolean sourceDestCheck = true;
   String instanceId;

@@ -50,7 +50,9 @@ public final class NetworkInterfacesService {
       List<String> groups =
           req.groups().isEmpty() ? List.of(st.vpc(s.vpcId).defaultSecurityGroupId) : req.groups();
       checkGroups(st, groups, s.vpcId);
+      String type = NetworkInterfaceAttributesService.creationType(req.interfaceTypeAsString());
       n = create(st, s, groups, req.privateIpAddress(), req.description());
+      n.interfaceType = type;
     }
     VpcTags.apply(ctx, n.id, tags);
     synchronized (st) {
@@ -85,7 +87,7 @@ public final class NetworkInterfacesService {
   static void checkGroups(VpcState st, List<String> groups, String vpcId) {
     for (String g : groups) {
       SecurityGroupRecord sg = st.group(g);
-      if (!sg.vpcId.equals(vpcId)) {
+      if (!sg.usableIn(vpcId)) {
         throw AwsException.invalidParameterValue(
             "Security group " + g + " and subnet belong to different networks.");
       }
@@ -143,6 +145,10 @@ public final class NetworkInterfacesService {
       eip.privateIp = null;
     }
     st.interfaces.remove(n.id);
+    st.interfacePermissions.values().removeIf(p -> p.eniId().equals(n.id));
+    st.trunkAssociations
+        .values()
+        .removeIf(a -> a.branchId().equals(n.id) || a.trunkId().equals(n.id));
     AddressPool pool = st.subnets.get(n.subnetId).pool;
     pool.release(n.privateIp);
     n.secondaryIps.forEach(pool::release);
@@ -231,6 +237,9 @@ public final class NetworkInterfacesService {
       }
       if (req.sourceDestCheck() != null && req.sourceDestCheck().value() != null) {
         n.sourceDestCheck = req.sourceDestCheck().value();
+      }
+      if (req.associatePublicIpAddress() != null) {
+        n.associatePublicIp = req.associatePublicIpAddress();
       }
       if (req.attachment() != null && req.attachment().deleteOnTermination() != null) {
         n.deleteOnTermination = req.attachment().deleteOnTermination();

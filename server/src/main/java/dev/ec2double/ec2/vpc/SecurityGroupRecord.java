@@ -11,6 +11,9 @@ public final class SecurityGroupRecord implements java.io.Serializable {
   final String vpcId;
   final List<SgRule> rules = new ArrayList<>();
 
+  /** VPCs other than its own where it may be used (AssociateSecurityGroupVpc), in order. */
+  final List<String> associatedVpcIds = new ArrayList<>();
+
   SecurityGroupRecord(String id, String name, String description, String vpcId) {
     this.id = id;
     this.name = name;
@@ -24,6 +27,11 @@ public final class SecurityGroupRecord implements java.io.Serializable {
 
   public String name() {
     return name;
+  }
+
+  /** Whether interfaces of this VPC may use it: its own VPC or one it was associated with. */
+  boolean usableIn(String vpc) {
+    return vpcId.equals(vpc) || associatedVpcIds.contains(vpc);
   }
 
   boolean isDefault() {

@@ -89,15 +89,11 @@ public final class SubnetsService {
 
   /** The zone asked for, or the region's first (AWS picks one for you). */
   static RegionCatalog.Zone zone(RequestContext ctx, String name, String zoneId) {
+    RegionCatalog.Zone found = RegionCatalog.zoneOrNull(ctx.region(), name, zoneId);
+    if (found != null) {
+      return found;
+    }
     List<RegionCatalog.Zone> zones = RegionCatalog.zones(ctx.region());
-    if (name == null && zoneId == null) {
-      return zones.get(0);
-    }
-    for (RegionCatalog.Zone z : zones) {
-      if (z.name().equals(name) || z.zoneId().equals(zoneId)) {
-        return z;
-      }
-    }
     throw AwsException.invalidParameterValue(
         "Value ("
             + (name != null ? name : zoneId)

@@ -301,7 +301,7 @@ final class VpcFilters {
         .toList();
   }
 
-  private static Map<String, String> tags(List<Tag> tags) {
+  static Map<String, String> tags(List<Tag> tags) {
     return tags.stream().collect(Collectors.toMap(Tag::key, Tag::value, (a, b) -> b));
   }
 }

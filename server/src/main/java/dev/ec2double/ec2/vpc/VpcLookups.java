@@ -120,11 +120,51 @@ public final class VpcLookups {
     return out;
   }
 
+  /** A resource of a VPC that carries traffic in or out of it: its id and type. */
+  public record VpcGateway(String id, String type) {}
+
+  /**
+   * The gateways and connections of a VPC that carry its traffic beyond it (VPC encryption
+   * control's blocking resources): attached internet, egress-only and virtual private gateways,
+   * live NAT gateways and active peering connections.
+   */
+  public static List<VpcGateway> gateways(RegionState region, String vpcId) {
+    VpcState st = VpcState.of(region);
+    List<VpcGateway> out = new java.util.ArrayList<>();
+    synchronized (st) {
+      st.gateways.values().stream()
+          .filter(g -> vpcId.equals(g.vpcId))
+          .forEach(g -> out.add(new VpcGateway(g.id, "internet-gateway")));
+      st.egressOnlyGateways.values().stream()
+          .filter(g -> vpcId.equals(g.vpcId()))
+          .forEach(g -> out.add(new VpcGateway(g.id(), "egress-only-internet-gateway")));
+      st.natGateways.values().stream()
+          .filter(n -> vpcId.equals(n.vpcId) && n.usable())
+          .forEach(n -> out.add(new VpcGateway(n.id, "nat-gateway")));
+      st.vpnGateways.values().stream()
+          .filter(g -> g.live() && vpcId.equals(g.vpcId))
+          .forEach(g -> out.add(new VpcGateway(g.id, "virtual-private-gateway")));
+      st.peerings.values().stream()
+          .filter(
+              p ->
+                  p.active()
+                      && (vpcId.equals(p.requester.vpcId()) || vpcId.equals(p.accepter.vpcId())))
+          .forEach(p -> out.add(new VpcGateway(p.id, "vpc-peering")));
+    }
+    return out;
+  }
+
   /** Whether a network interface exists in the region. */
   public static boolean networkInterfaceExists(RegionState region, String eniId) {
     VpcState st = VpcState.of(region);
     synchronized (st) {
       return eniId != null && st.interfaces.containsKey(eniId);
     }
+  }
+
+  /** The VPC of a subnet, or null when there is no such subnet. */
+  public static String vpcOfSubnet(RegionState region, String subnetId) {
+    SubnetRecord s = subnetOrNull(region, subnetId);
+    return s == null ? null : s.vpcId;
   }
 }

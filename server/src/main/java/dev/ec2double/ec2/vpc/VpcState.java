@@ -51,6 +51,9 @@ public final class VpcState implements java.io.Serializable {
       new LinkedHashMap<>();
   final Map<String, TransitGatewayRecords.RouteTable> transitGatewayRouteTables =
       new LinkedHashMap<>();
+  final Map<String, InterfacePermissions.Permission> interfacePermissions = new LinkedHashMap<>();
+  final Map<String, TrunkInterfaces.Association> trunkAssociations = new LinkedHashMap<>();
+  final Map<String, AddressTransfers.Transfer> addressTransfers = new LinkedHashMap<>();
 
   /** The region's default DHCP options set, which new VPCs get while it exists. */
   private final String defaultDhcpOptionsId;

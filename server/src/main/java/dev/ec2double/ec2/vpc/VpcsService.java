@@ -158,7 +158,10 @@ public final class VpcsService {
               || st.routeTables.values().stream()
                   .anyMatch(t -> t.vpcId.equals(vpc.id) && !t.id.equals(vpc.mainRouteTableId))
               || st.groups.values().stream()
-                  .anyMatch(g -> g.vpcId.equals(vpc.id) && !g.id.equals(vpc.defaultSecurityGroupId))
+                  .anyMatch(
+                      g ->
+                          (g.vpcId.equals(vpc.id) && !g.id.equals(vpc.defaultSecurityGroupId))
+                              || g.associatedVpcIds.contains(vpc.id))
               || st.networkAcls.values().stream()
                   .anyMatch(a -> a.vpcId.equals(vpc.id) && !a.isDefault);
       if (used) {
