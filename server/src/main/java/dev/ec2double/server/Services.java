@@ -6,7 +6,15 @@ import dev.ec2double.core.RequestContext;
 import dev.ec2double.core.Resources;
 import dev.ec2double.core.StateStore;
 import dev.ec2double.ec2.account.AccountAttributesService;
+import dev.ec2double.ec2.capacity.Allocations;
+import dev.ec2double.ec2.capacity.BillingOwnersService;
+import dev.ec2double.ec2.capacity.CapacityBlocksService;
+import dev.ec2double.ec2.capacity.CapacityManagerService;
+import dev.ec2double.ec2.capacity.CapacityMetrics;
+import dev.ec2double.ec2.capacity.CapacityReservationFleetsService;
 import dev.ec2double.ec2.capacity.CapacityReservationsService;
+import dev.ec2double.ec2.capacity.ReservationQuotesService;
+import dev.ec2double.ec2.capacity.ReservationSplitsService;
 import dev.ec2double.ec2.credits.CreditFamilies;
 import dev.ec2double.ec2.credits.CreditsService;
 import dev.ec2double.ec2.fleets.FleetLaunches;
@@ -279,6 +287,14 @@ public final class Services implements AutoCloseable {
     CapacityReservationsService reservations =
         new CapacityReservationsService(resources, InstanceTypeCatalog::exists);
     registry.register(reservations);
+    registry.register(new CapacityReservationFleetsService(resources, InstanceTypeCatalog::exists));
+    registry.register(new ReservationSplitsService());
+    registry.register(new BillingOwnersService(store));
+    registry.register(new ReservationQuotesService(resources));
+    registry.register(new Allocations());
+    registry.register(new CapacityBlocksService(resources));
+    registry.register(new CapacityManagerService(resources));
+    registry.register(new CapacityMetrics());
     // groups first (they refuse host tenancy), then hosts (tenancy), then reservations (which
     // skip instances on hosts)
     instances.placementRules(
