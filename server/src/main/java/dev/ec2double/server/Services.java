@@ -60,6 +60,11 @@ import dev.ec2double.ec2.keypairs.KeyPairStore;
 import dev.ec2double.ec2.launchtemplates.LaunchTemplatesService;
 import dev.ec2double.ec2.launchtemplates.TemplateLaunches;
 import dev.ec2double.ec2.placementgroups.PlacementGroupsService;
+import dev.ec2double.ec2.purchases.ReservedInstancesService;
+import dev.ec2double.ec2.purchases.RiChangesService;
+import dev.ec2double.ec2.purchases.RiListingsService;
+import dev.ec2double.ec2.purchases.ScheduledInstancesService;
+import dev.ec2double.ec2.purchases.SpotExtrasService;
 import dev.ec2double.ec2.regions.RegionsService;
 import dev.ec2double.ec2.roles.InstanceProfiles;
 import dev.ec2double.ec2.roles.RoleCredentials;
@@ -283,7 +288,7 @@ public final class Services implements AutoCloseable {
     registry.register(placementGroups);
     HostsService hosts = new HostsService(resources);
     registry.register(hosts);
-    registry.register(new HostReservationsService());
+    registry.register(new HostReservationsService(resources));
     CapacityReservationsService reservations =
         new CapacityReservationsService(resources, InstanceTypeCatalog::exists);
     registry.register(reservations);
@@ -295,6 +300,11 @@ public final class Services implements AutoCloseable {
     registry.register(new CapacityBlocksService(resources));
     registry.register(new CapacityManagerService(resources));
     registry.register(new CapacityMetrics());
+    registry.register(new ReservedInstancesService());
+    registry.register(new RiListingsService());
+    registry.register(new RiChangesService());
+    registry.register(new ScheduledInstancesService(instances::runInstances));
+    registry.register(new SpotExtrasService());
     // groups first (they refuse host tenancy), then hosts (tenancy), then reservations (which
     // skip instances on hosts)
     instances.placementRules(
