@@ -105,13 +105,7 @@ public final class ReservedInstancesService {
       throw AwsException.invalidParameterValue(
           "Value (" + count + ") for parameter InstanceCount is invalid. It must be at least 1.");
     }
-    RiOfferings.Offering o =
-        RiOfferings.find(ctx.region(), offeringId)
-            .orElseThrow(
-                () ->
-                    new AwsException(
-                        "InvalidReservedInstancesOfferingId",
-                        "The Reserved Instances offering ID '" + offeringId + "' is not valid."));
+    RiOfferings.Offering o = RiOfferings.require(ctx.region(), offeringId);
     if (req.limitPrice() != null
         && req.limitPrice().amount() != null
         && req.limitPrice().amount() < o.fixedPrice() * count) {

@@ -338,13 +338,7 @@ public final class RiChangesService {
     for (TargetConfigurationRequest t : targets) {
       String offeringId =
           ReservedInstancesService.required(t.offeringId(), "TargetConfiguration.OfferingId");
-      RiOfferings.Offering o =
-          RiOfferings.find(ctx.region(), offeringId)
-              .orElseThrow(
-                  () ->
-                      new AwsException(
-                          "InvalidReservedInstancesOfferingId",
-                          "The Reserved Instances offering ID '" + offeringId + "' is not valid."));
+      RiOfferings.Offering o = RiOfferings.require(ctx.region(), offeringId);
       int count = t.instanceCount() == null ? 1 : t.instanceCount();
       if (count < 1) {
         throw AwsException.invalidParameterValue(

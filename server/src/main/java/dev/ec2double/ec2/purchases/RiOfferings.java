@@ -104,6 +104,16 @@ final class RiOfferings {
     return Optional.empty();
   }
 
+  /** The offering with this id, or AWS's error for an id that names none. */
+  static Offering require(String region, String id) {
+    return find(region, id)
+        .orElseThrow(
+            () ->
+                new dev.ec2double.errors.AwsException(
+                    "InvalidReservedInstancesOfferingId",
+                    "The Reserved Instances offering ID '" + id + "' is not valid."));
+  }
+
   /** The on-demand hourly rate the offerings are discounted from. */
   static double onDemand(InstanceTypeSpec t) {
     return t.vcpus() * 0.0316 + t.memoryMib() / 1024.0 * 0.0042;
