@@ -95,10 +95,7 @@ public final class Benchmarks {
       return;
     }
     Path cache = Files.createTempDirectory("ec2d-aot").resolve("ec2-double.aot");
-    try (Servers.Running training =
-        Servers.ec2double(JAVA25.toString(), List.of("-XX:AOTCacheOutput=" + cache), "mock")) {
-      Post.call(training.url(), "Action=DescribeRegions&Version=2016-11-15");
-    } // stopped with SIGTERM: the JVM writes the cache as it exits
+    Servers.trainAotCache(JAVA25.toString(), cache);
     long[] ms = new long[5];
     for (int i = 0; i < ms.length; i++) {
       try (Servers.Running s =

@@ -89,6 +89,47 @@ final class Servers {
     throw new IllegalStateException("the server exited before it was ready");
   }
 
+  /**
+   * A training start of the jar for an ahead-of-time cache, as a user makes one: one call, then
+   * SIGTERM, and the JVM writes {@code cache} as it exits. Its output goes to a file: with a pipe
+   * (as {@link #ec2double} reads), the JVM recorded its configuration but never assembled the
+   * cache, so every "cached" start measured ran without one.
+   */
+  static void trainAotCache(String java, Path cache) throws IOException, InterruptedException {
+    Path log = Files.createTempFile("ec2d-aot-training", ".log");
+    List<String> cmd = new ArrayList<>(List.of(java));
+    cmd.addAll(JVM_FLAGS);
+    cmd.addAll(List.of("-XX:AOTCacheOutput=" + cache, "-jar", jar().toString()));
+    cmd.addAll(List.of("--port", "0", "--backend", "mock"));
+    Process p =
+        new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    try {
+      int port = -1;
+      for (int i = 0; i < 600 && port < 0 && p.isAlive(); i++) {
+        String out = Files.readString(log);
+        int at = out.indexOf("ready on http://127.0.0.1:");
+        if (at >= 0) {
+          port = Integer.parseInt(out.substring(at + 26).split("\\D")[0]);
+        } else {
+          Thread.sleep(50);
+        }
+      }
+      if (port < 0) {
+        throw new IllegalStateException("the training start did not get ready: " + log);
+      }
+      Post.call("http://127.0.0.1:" + port + "/", "Action=DescribeRegions&Version=2016-11-15");
+    } finally {
+      p.destroy();
+      if (!p.waitFor(60, TimeUnit.SECONDS)) {
+        p.destroyForcibly();
+      }
+    }
+    if (!Files.exists(cache)) {
+      throw new IllegalStateException("the training start wrote no AOT cache; its output: " + log);
+    }
+    Files.delete(log);
+  }
+
   static Running moto() throws IOException, InterruptedException {
     int port;
     try (ServerSocket s = new ServerSocket(0)) {

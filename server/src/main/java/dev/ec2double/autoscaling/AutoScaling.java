@@ -65,6 +65,17 @@ public final class AutoScaling implements AutoCloseable {
     reconciler.nudge();
   }
 
+  /**
+   * An instance's state changed (a launch finished, a machine exited): when groups are being
+   * reconciled, a pass runs now rather than at the next tick, so a member is InService as soon as
+   * its instance runs. An idle server starts no thread for it.
+   */
+  public void instancesChanged() {
+    if (reconciler.running()) {
+      reconciler.nudge();
+    }
+  }
+
   static Instant now() {
     return Instant.now().truncatedTo(ChronoUnit.MILLIS);
   }

@@ -43,8 +43,10 @@ final class Capacity {
       return true;
     }
     if (n > target && !g.suspended("Terminate")) {
+      boolean reuse = g.warmPool != null && g.warmPool.status == null && g.warmPool.reuseOnScaleIn;
       for (Member m : victims(g, n - target)) {
         MemberSteps.leave(g, m, "Terminating", cause(g, Causes.shrunk(now, n, target)));
+        m.toWarmPool = reuse;
       }
       return true;
     }

@@ -28,6 +28,14 @@ public interface Fleet {
   /** Stops a running instance (a warm pool's Stopped or Hibernated state). */
   void stop(RequestContext ctx, String instanceId);
 
+  /**
+   * Hibernates a running instance (a warm pool's Hibernated state): its memory is kept. An instance
+   * launched without hibernation configured is stopped instead.
+   */
+  default void hibernate(RequestContext ctx, String instanceId) {
+    stop(ctx, instanceId);
+  }
+
   /** Starts a stopped instance (a warm pool's instance moving into the group). */
   void start(RequestContext ctx, String instanceId);
 

@@ -40,6 +40,24 @@ final class Member implements java.io.Serializable {
 
   boolean terminateSent;
 
+  /** Taken out by a scale-in of a group whose warm pool reuses instances: back to the pool. */
+  boolean toWarmPool;
+
+  /** Back in the warm pool: ready to be taken into the group again as if new. */
+  void returnedToPool() {
+    lifecycle = "Warmed:Pending";
+    health = "Healthy";
+    inServiceAt = null;
+    hookName = null;
+    hookToken = null;
+    hookDeadline = null;
+    hookResult = null;
+    registeredTo.clear();
+    deregistered = false;
+    terminateSent = false;
+    toWarmPool = false;
+  }
+
   Member(String instanceId, String zone, String instanceType, LaunchSource source, Instant at) {
     this.instanceId = instanceId;
     this.zone = zone;

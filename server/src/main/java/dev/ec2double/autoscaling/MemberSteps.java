@@ -128,6 +128,16 @@ final class MemberSteps {
       gone(g, m, now);
       return;
     }
+    if (m.toWarmPool && g.warmPool != null && g.warmPool.status == null && i != null) {
+      if (!i.impaired()) { // a scale-in of a pool that reuses instances: back to the pool
+        g.members.remove(m.instanceId);
+        m.activity.end("Successful", null, now);
+        m.returnedToPool();
+        g.warmPool.instances.put(m.instanceId, m);
+        return;
+      }
+      m.toWarmPool = false; // an instance that is no longer sound ends as usual
+    }
     HookRecord hook = hook(g, false);
     if (hook != null && m.lifecycle.equals("Terminating") && i != null && !i.impaired()) {
       waitFor(m, hook, now, "Terminating:Wait");

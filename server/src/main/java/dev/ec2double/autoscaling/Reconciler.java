@@ -126,8 +126,9 @@ public final class Reconciler implements AutoCloseable {
     for (Member m : List.copyOf(g.members.values())) {
       members.follow(ctx, g, m);
     }
-    boolean pooled = WarmPools.step(ctx, fleet, g);
-    if (g.status != null && g.members.isEmpty() && g.warmPool == null) {
+    boolean deleting = g.status != null;
+    boolean pooled = deleting && WarmPools.step(ctx, fleet, g);
+    if (deleting && g.members.isEmpty() && g.warmPool == null) {
       store.groups.remove(g.name);
       ctx.state().changed();
       return;
@@ -135,11 +136,12 @@ public final class Reconciler implements AutoCloseable {
     boolean scheduled = g.status == null && ScheduledActionsService.runDue(g, AutoScaling.now());
     boolean tracked = g.status == null && tracking.track(ctx, g);
     boolean refreshed = g.status == null && refreshes.step(ctx, g);
-    if (capacity.adjust(ctx, g)
-        || tracked
-        || scheduled
-        || refreshed
-        || before != g.members.size()) {
+    // the group first: a scale-out takes the pool's ready instances before the pool trims itself
+    boolean adjusted = capacity.adjust(ctx, g);
+    if (!deleting) {
+      pooled = WarmPools.step(ctx, fleet, g);
+    }
+    if (adjusted || pooled || tracked || scheduled || refreshed || before != g.members.size()) {
       ctx.state().changed();
     }
   }

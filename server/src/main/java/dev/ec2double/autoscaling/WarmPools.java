@@ -7,10 +7,11 @@ import java.util.List;
 
 /**
  * The reconciler's step for a warm pool: keeps the pool at its size with real instances, launched
- * as the group launches them and then stopped ({@code Stopped}; {@code Hibernated} too, as a
- * container cannot hibernate) or left running ({@code Running}); takes out the surplus; and, on
- * scale-out, hands the group a ready instance ({@link #take}), started if it was stopped, instead
- * of launching a new one.
+ * as the group launches them and then stopped ({@code Stopped}), hibernated ({@code Hibernated}:
+ * paused with its memory, when its launch template enables hibernation; stopped otherwise) or left
+ * running ({@code Running}); takes out the surplus; and, on scale-out, hands the group a ready
+ * instance ({@link #take}), started if it was stopped, instead of launching a new one. With {@code
+ * ReuseOnScaleIn}, a scale-in returns instances to the pool ({@link MemberSteps}).
  */
 final class WarmPools {
   private WarmPools() {}
@@ -60,8 +61,9 @@ final class WarmPools {
     }
     long kept =
         pool.instances.values().stream()
-            .filter(m -> !m.lifecycle.equals("Warmed:Terminating"))
-            .count();
+                .filter(m -> !m.lifecycle.equals("Warmed:Terminating"))
+                .count()
+            + g.members.values().stream().filter(m -> m.toWarmPool).count(); // on their way back
     int wanted = g.status != null ? 0 : pool.wanted(g);
     if (kept < wanted && !g.suspended("Launch") && launchAllowed(g, now)) {
       String zone = Capacity.leastUsedZone(g);
@@ -114,6 +116,8 @@ final class WarmPools {
     if (i.state().equals("running")) {
       if (keepRunning) {
         m.lifecycle = "Warmed:Running";
+      } else if (pool.poolState.equals("Hibernated")) {
+        fleet.hibernate(ctx, m.instanceId);
       } else {
         fleet.stop(ctx, m.instanceId);
       }

@@ -50,7 +50,11 @@ public final class TargetRecord implements java.io.Serializable {
     return drainUntil != null;
   }
 
-  /** The health check passed: after {@code healthyThreshold} passes in a row it is healthy. */
+  /**
+   * The health check passed. A target still in its initial checks is healthy at its first pass, as
+   * AWS documents ("after your target is registered, it must pass one health check to be considered
+   * healthy"); an unhealthy one needs {@code healthyThreshold} passes in a row.
+   */
   public synchronized void passed(int healthyThreshold) {
     if (drainUntil != null) {
       return;
@@ -60,7 +64,8 @@ public final class TargetRecord implements java.io.Serializable {
     if (state == TargetHealthStateEnum.UNUSED) {
       toInitial();
     }
-    if (state != TargetHealthStateEnum.HEALTHY && successes >= healthyThreshold) {
+    if (state != TargetHealthStateEnum.HEALTHY
+        && (state == TargetHealthStateEnum.INITIAL || successes >= healthyThreshold)) {
       state = TargetHealthStateEnum.HEALTHY;
       reason = null;
       description = null;

@@ -77,6 +77,17 @@ final class AutoScalingSeams {
       }
 
       @Override
+      public void hibernate(RequestContext ctx, String instanceId) {
+        InstanceRecord r = Instances.store(ctx.state()).get(instanceId);
+        actions.stopInstances(
+            ctx,
+            software.amazon.awssdk.services.ec2.model.StopInstancesRequest.builder()
+                .instanceIds(instanceId)
+                .hibernate(r != null && r.hibernationConfigured())
+                .build());
+      }
+
+      @Override
       public void start(RequestContext ctx, String instanceId) {
         actions.startInstances(
             ctx,

@@ -353,6 +353,7 @@ public final class Services implements AutoCloseable {
             elbv2.metrics(),
             store::all);
     registerAutoScaling(autoScaling);
+    lifecycle.onChange(autoScaling::instancesChanged);
   }
 
   private void registerAutoScaling(dev.ec2double.autoscaling.AutoScaling as) {
@@ -536,7 +537,11 @@ public final class Services implements AutoCloseable {
 
   /** Who to tell when work done off the request path (a launch, a volume step) changed state. */
   public void onChange(Runnable listener) {
-    lifecycle.onChange(listener);
+    lifecycle.onChange(
+        () -> {
+          listener.run();
+          autoScaling.instancesChanged(); // a member may be InService now, not at the next tick
+        });
     ebs.onChange(listener);
   }
 

@@ -262,6 +262,67 @@ class AutoScalingSchedulesPoolsIT {
   }
 
   @Test
+  void withReuseOnScaleInAScaleInReturnsTheInstanceToTheWarmPoolStopped() {
+    create("reuse", 2, "$Latest");
+    as.putWarmPool(
+        r ->
+            r.autoScalingGroupName("reuse")
+                .minSize(0)
+                .maxGroupPreparedCapacity(2)
+                .instanceReusePolicy(p -> p.reuseOnScaleIn(true)));
+    List<String> members =
+        awaitInService(as, "reuse", 2, 30).stream().map(Instance::instanceId).toList();
+
+    as.setDesiredCapacity(r -> r.autoScalingGroupName("reuse").desiredCapacity(1));
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .pollInterval(Duration.ofMillis(300))
+        .until(
+            () ->
+                as.describeWarmPool(r -> r.autoScalingGroupName("reuse")).instances().stream()
+                    .anyMatch(
+                        i ->
+                            members.contains(i.instanceId())
+                                && i.lifecycleStateAsString().equals("Warmed:Stopped")));
+    String returned =
+        as.describeWarmPool(r -> r.autoScalingGroupName("reuse")).instances().stream()
+            .filter(i -> members.contains(i.instanceId()))
+            .findFirst()
+            .orElseThrow()
+            .instanceId();
+    assertThat(describe(as, "reuse").instances())
+        .hasSize(1)
+        .noneMatch(i -> i.instanceId().equals(returned));
+    assertThat(
+            ec2.describeInstances(r -> r.instanceIds(returned))
+                .reservations()
+                .get(0)
+                .instances()
+                .get(0)
+                .state()
+                .name())
+        .isEqualTo(InstanceStateName.STOPPED); // kept, not terminated
+
+    // the next scale-out takes a ready instance from the pool; the returned one is kept either way
+    as.setDesiredCapacity(r -> r.autoScalingGroupName("reuse").desiredCapacity(2));
+    List<String> after =
+        awaitInService(as, "reuse", 2, 30).stream().map(Instance::instanceId).toList();
+    assertThat(
+            as.describeScalingActivities(r -> r.autoScalingGroupName("reuse"))
+                .activities()
+                .get(0)
+                .description())
+        .startsWith("Launching a new EC2 instance from warm pool: ");
+    assertThat(
+            after.contains(returned)
+                || as.describeWarmPool(r -> r.autoScalingGroupName("reuse")).instances().stream()
+                    .anyMatch(i -> i.instanceId().equals(returned)))
+        .isTrue();
+    as.deleteAutoScalingGroup(r -> r.autoScalingGroupName("reuse").forceDelete(true));
+    await().atMost(Duration.ofSeconds(30)).until(() -> describe(as, "reuse") == null);
+  }
+
+  @Test
   void anInstanceRefreshReplacesOneAtATimeAtAMinimumOf100PercentAndAnswersAwsErrors() {
     create("refresh", 2, "1");
     Set<String> before =
@@ -281,6 +342,8 @@ class AutoScalingSchedulesPoolsIT {
                                 .preferences(p -> p.minHealthyPercentage(101)))))
         .startsWith("ValidationError: MinHealthyPercentage");
 
+    // launches held back, so that the refresh is still in progress when asked to roll back
+    as.suspendProcesses(r -> r.autoScalingGroupName("refresh").scalingProcesses("Launch"));
     String id =
         as.startInstanceRefresh(
                 r ->
@@ -289,6 +352,7 @@ class AutoScalingSchedulesPoolsIT {
             .instanceRefreshId();
     assertThat(error(() -> as.rollbackInstanceRefresh(r -> r.autoScalingGroupName("refresh"))))
         .startsWith("IrreversibleInstanceRefresh: ");
+    as.resumeProcesses(r -> r.autoScalingGroupName("refresh").scalingProcesses("Launch"));
     await()
         .atMost(Duration.ofSeconds(60))
         .pollInterval(Duration.ofMillis(200))

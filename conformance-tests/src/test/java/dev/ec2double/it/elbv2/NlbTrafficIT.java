@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.ec2double.it.DockerTestServer;
+import dev.ec2double.it.Ec2Calls;
 import dev.ec2double.it.Elbv2Clients;
 import dev.ec2double.it.instances.Exec;
 import java.io.IOException;
@@ -66,7 +67,7 @@ class NlbTrafficIT {
     ec2 = DockerTestServer.ec2();
     elb = Elbv2Clients.of(DockerTestServer.get(), "AKIDDOCKER");
     client = Albs.runBusybox(ec2, null, "#!/bin/sh\ntrue\n");
-    webs = List.of(runWho("nlb-web-1"), runWho("nlb-web-2"));
+    webs = List.of(runWho("nlb-web-1", null), runWho("nlb-web-2", null));
     await()
         .atMost(Duration.ofSeconds(60))
         .until(
@@ -116,10 +117,10 @@ class NlbTrafficIT {
   }
 
   /** A busybox instance answering {@code NAME CLIENT-ADDRESS} to a GET of /cgi-bin/who. */
-  private static String runWho(String name) {
+  private static String runWho(String name, String subnet) {
     return Albs.runBusybox(
         ec2,
-        null,
+        subnet,
         "#!/bin/sh\nmkdir -p /www/cgi-bin\n"
             + "printf '#!/bin/sh\\necho Content-Type: text/plain\\necho\\necho "
             + name
@@ -322,6 +323,61 @@ class NlbTrafficIT {
               }
               assertThat(names).containsOnly("nlb-web-1");
             });
+  }
+
+  @Test
+  @Order(7)
+  void withoutCrossZoneAnInstanceReachesOnlyItsZonesTargetsUntilItIsTurnedOn() throws IOException {
+    Instance c = instances().stream().filter(i -> i.instanceId().equals(client)).findFirst().get();
+    String otherSubnet =
+        Elbv2Clients.twoSubnets(DockerTestServer.get(), ACCOUNT).stream()
+            .filter(s -> !s.equals(c.subnetId()))
+            .findFirst()
+            .orElseThrow();
+    String far = runWho("nlb-web-far", otherSubnet);
+    try {
+      Ec2Calls.awaitState(ec2, far, InstanceStateName.RUNNING, Duration.ofSeconds(60));
+      elb.registerTargets(r -> r.targetGroupArn(tcpGroup).targets(d -> d.id(far)));
+      Albs.awaitStates(elb, tcpGroup, TargetHealthStateEnum.HEALTHY, 2); // web-1 and the far one
+      assertThat(
+              ec2.describeInstances(r -> r.instanceIds(far))
+                  .reservations()
+                  .get(0)
+                  .instances()
+                  .get(0)
+                  .subnetId())
+          .isEqualTo(otherSubnet);
+
+      // the NLB's default: each zone's node sends its zone's clients to its zone's targets
+      List<String> fromClient = new ArrayList<>();
+      for (int i = 0; i < 4; i++) {
+        fromClient.add(whoFromClient().split(" ")[0]);
+      }
+      assertThat(fromClient).containsOnly("nlb-web-1");
+      // this machine is in no zone: its flows go to every zone's targets
+      List<String> fromHost = new ArrayList<>();
+      for (int i = 0; i < 4; i++) {
+        fromHost.add(whoFromHost().split(" ")[0]);
+      }
+      assertThat(fromHost).contains("nlb-web-1", "nlb-web-far");
+
+      elb.modifyLoadBalancerAttributes(
+          r ->
+              r.loadBalancerArn(lb.loadBalancerArn())
+                  .attributes(a -> a.key("load_balancing.cross_zone.enabled").value("true")));
+      await()
+          .atMost(Duration.ofSeconds(10))
+          .untilAsserted(
+              () -> {
+                List<String> names = new ArrayList<>();
+                for (int i = 0; i < 4; i++) {
+                  names.add(whoFromClient().split(" ")[0]);
+                }
+                assertThat(names).contains("nlb-web-1", "nlb-web-far");
+              });
+    } finally {
+      ec2.terminateInstances(r -> r.instanceIds(far));
+    }
   }
 
   private static String whoFromHost() throws IOException {

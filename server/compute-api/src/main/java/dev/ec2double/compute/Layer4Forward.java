@@ -17,6 +17,9 @@ import java.util.List;
  * @param redirectPort when above 0, new flows go instead to this port of the engine host itself, at
  *     the address they arrived on (a process of the server that forwards them, keeping the client's
  *     address as their source); {@code targets} are then not used
+ * @param sources when not empty, only new flows from these CIDRs take this forward (a zone's node
+ *     of a load balancer without cross-zone balancing, for the clients of that zone); flows from
+ *     elsewhere go on to the forwards after it
  */
 public record Layer4Forward(
     String protocol,
@@ -24,7 +27,14 @@ public record Layer4Forward(
     int port,
     List<Target> targets,
     boolean preserveClientIp,
-    int redirectPort) {
+    int redirectPort,
+    List<String> sources) {
+
+  public Layer4Forward {
+    addresses = List.copyOf(addresses);
+    targets = List.copyOf(targets);
+    sources = List.copyOf(sources);
+  }
 
   /** A port forwarded by the kernel to targets. */
   public Layer4Forward(
@@ -33,13 +43,19 @@ public record Layer4Forward(
       int port,
       List<Target> targets,
       boolean preserveClientIp) {
-    this(protocol, addresses, port, targets, preserveClientIp, 0);
+    this(protocol, addresses, port, targets, preserveClientIp, 0, List.of());
+  }
+
+  /** This forward, taken only by new flows from {@code cidrs}. */
+  public Layer4Forward from(List<String> cidrs) {
+    return new Layer4Forward(
+        protocol, addresses, port, targets, preserveClientIp, redirectPort, cidrs);
   }
 
   /** A port whose new flows the kernel hands to the engine host's own {@code redirectPort}. */
   public static Layer4Forward redirect(
       String protocol, List<String> addresses, int port, int redirectPort) {
-    return new Layer4Forward(protocol, addresses, port, List.of(), true, redirectPort);
+    return new Layer4Forward(protocol, addresses, port, List.of(), true, redirectPort, List.of());
   }
 
   /** A target's address and port. */

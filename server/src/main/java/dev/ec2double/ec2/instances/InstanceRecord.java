@@ -60,6 +60,11 @@ public final class InstanceRecord implements java.io.Serializable {
   /** HibernationOptions.Configured at launch: StopInstances may hibernate it. */
   volatile boolean hibernationConfigured;
 
+  /** Whether it was launched with {@code HibernationOptions.Configured}. */
+  public boolean hibernationConfigured() {
+    return hibernationConfigured;
+  }
+
   /**
    * Its stop hibernates (set with stopping, kept while stopped): the machine is paused with its
    * memory, and the next start resumes it rather than booting it. Guarded by the record's lock.

@@ -40,6 +40,21 @@ public final class VpcLookups {
     }
   }
 
+  /** The IPv4 CIDR blocks of a VPC's subnets, by zone name; empty when the VPC has none. */
+  public static java.util.Map<String, List<String>> subnetCidrsByZone(
+      RegionState region, String vpcId) {
+    VpcState st = VpcState.of(region);
+    java.util.Map<String, List<String>> byZone = new java.util.TreeMap<>();
+    synchronized (st) {
+      for (SubnetRecord s : st.subnets.values()) {
+        if (s.vpcId.equals(vpcId)) {
+          byZone.computeIfAbsent(s.zone, z -> new java.util.ArrayList<>()).add(s.cidr.toString());
+        }
+      }
+    }
+    return byZone;
+  }
+
   public static boolean securityGroupExists(RegionState region, String vpcId, String groupId) {
     VpcState st = VpcState.of(region);
     synchronized (st) {

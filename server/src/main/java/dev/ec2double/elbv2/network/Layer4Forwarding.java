@@ -2,6 +2,7 @@ package dev.ec2double.elbv2.network;
 
 import dev.ec2double.compute.ComputeBackend;
 import dev.ec2double.compute.Layer4Forward;
+import dev.ec2double.ec2.vpc.VpcLookups;
 import dev.ec2double.elbv2.Elbv2Store;
 import dev.ec2double.elbv2.ListenerRecord;
 import dev.ec2double.elbv2.LoadBalancerRecord;
@@ -27,6 +28,7 @@ import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.Action;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.AvailabilityZone;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.LoadBalancerTypeEnum;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.ProtocolEnum;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetHealthStateEnum;
@@ -36,10 +38,13 @@ import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetHealth
  * load balancers: each TCP, UDP or TCP_UDP listener forwards its load balancer's loopback address
  * and virtual address, at its port, to its target group's healthy targets (all registered ones that
  * are neither draining nor unused when none is healthy: an NLB fails open). A draining target takes
- * no new flows; flows it has keep going. Every change of the stores (a listener, a registration, a
- * health check's verdict) is picked up within {@link #PERIOD_MS}, and at once when {@link #sync()}
- * is called; the backend is asked only when the forwards changed. The periodic check starts with
- * the first forward: a server without network load balancers runs no thread for them.
+ * no new flows; flows it has keep going. Without cross-zone balancing (an NLB's default), each of
+ * the load balancer's zones is a node: flows from its VPC's subnets in that zone go to the targets
+ * of that zone (when it has any), flows from elsewhere (this machine, other VPCs) to any zone's.
+ * Every change of the stores (a listener, a registration, a health check's verdict) is picked up
+ * within {@link #PERIOD_MS}, and at once when {@link #sync()} is called; the backend is asked only
+ * when the forwards changed. The periodic check starts with the first forward: a server without
+ * network load balancers runs no thread for them.
  */
 public final class Layer4Forwarding implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Layer4Forwarding.class);
@@ -188,7 +193,7 @@ public final class Layer4Forwarding implements AutoCloseable {
     if (group == null) {
       return;
     }
-    List<Layer4Forward.Target> targets = targets(store, group, plan);
+    List<Layer4Forward.Target> targets = targets(store, group, null, plan);
     String dns = lb.sdk().dnsName();
     String virtual = VirtualAddresses.loadBalancer(dns);
     List<String> at = new ArrayList<>(List.of(virtual));
@@ -216,15 +221,48 @@ public final class Layer4Forwarding implements AutoCloseable {
       plan.streamsOf.computeIfAbsent(groupArn, k -> new ArrayList<>()).add(l.arn());
       return;
     }
-    List<Layer4Forward> made = new ArrayList<>();
+    List<String> protocols = new ArrayList<>();
     if (p == ProtocolEnum.TCP || p == ProtocolEnum.TCP_UDP) {
-      made.add(new Layer4Forward("tcp", at, l.sdk().port(), targets, preserve));
+      protocols.add("tcp");
     }
     if (p == ProtocolEnum.UDP || p == ProtocolEnum.TCP_UDP) {
-      made.add(new Layer4Forward("udp", at, l.sdk().port(), targets, preserve));
+      protocols.add("udp");
+    }
+    List<Layer4Forward> made = new ArrayList<>();
+    for (String protocol : protocols) {
+      made.add(new Layer4Forward(protocol, at, l.sdk().port(), targets, preserve));
+    }
+    if (!crossZone(lb, group)) {
+      Map<String, List<String>> clients =
+          VpcLookups.subnetCidrsByZone(store.region(), lb.sdk().vpcId());
+      for (AvailabilityZone zone : lb.sdk().availabilityZones()) {
+        List<String> from = clients.get(zone.zoneName());
+        List<Layer4Forward.Target> local = targets(store, group, zone.zoneName(), plan);
+        if (from == null || local.isEmpty()) {
+          continue; // no node to route to: its clients are served as everyone else's
+        }
+        for (String protocol : protocols) {
+          plan.forwards.add(
+              new Layer4Forward(protocol, at, l.sdk().port(), local, preserve).from(from));
+        }
+      }
     }
     plan.forwards.addAll(made);
     plan.forwardsOf.computeIfAbsent(groupArn, k -> new ArrayList<>()).addAll(made);
+  }
+
+  /**
+   * Whether the target group balances across zones: its own {@code
+   * load_balancing.cross_zone.enabled}, or the load balancer's (off by default on an NLB).
+   */
+  private static boolean crossZone(LoadBalancerRecord lb, TargetGroupRecord group) {
+    String own =
+        group.attributes.getOrDefault(
+            "load_balancing.cross_zone.enabled", "use_load_balancer_configuration");
+    if (own.equals("use_load_balancer_configuration")) {
+      own = lb.attributes.getOrDefault("load_balancing.cross_zone.enabled", "false");
+    }
+    return own.equals("true");
   }
 
   /** What a TLS listener serves: its certificates and security policy (no mutual TLS on an NLB). */
@@ -243,13 +281,20 @@ public final class Layer4Forwarding implements AutoCloseable {
         List.of());
   }
 
-  /** The healthy targets; when none is, every one that is neither draining nor unused. */
-  private List<Layer4Forward.Target> targets(Elbv2Store store, TargetGroupRecord group, Plan plan) {
+  /**
+   * The healthy targets (of one zone, or of every zone when {@code zone} is null; a target in zone
+   * {@code all} is in each); when none is, every one that is neither draining nor unused.
+   */
+  private List<Layer4Forward.Target> targets(
+      Elbv2Store store, TargetGroupRecord group, String zone, Plan plan) {
     List<Layer4Forward.Target> healthy = new ArrayList<>();
     List<Layer4Forward.Target> usable = new ArrayList<>();
     boolean terminates =
         "true".equals(group.attributes.get("deregistration_delay.connection_termination.enabled"));
     for (TargetRecord t : group.targets()) {
+      if (zone != null && !zone.equals(t.availabilityZone) && !"all".equals(t.availabilityZone)) {
+        continue;
+      }
       String address = addresses.of(store.region(), group, t);
       if (address == null) {
         continue;

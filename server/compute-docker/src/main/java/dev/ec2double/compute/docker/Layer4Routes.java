@@ -14,7 +14,8 @@ import java.util.regex.Pattern;
  * tracking keeps every packet of the flow, UDP included, with that target until it ends. A target
  * thus sees the client's own address, as behind an NLB; with preservation off, and always for the
  * host's own programs (a loopback source cannot leave the host), the flow is masqueraded to the
- * host's address on the target's network.
+ * host's address on the target's network. A forward with sources (a zone's node of a load balancer
+ * without cross-zone balancing) matches only flows from them; others go on to the next rules.
  *
  * <p>The rules live in two nat chains of this server, {@code EC2D-<server>-NL} (reached from {@code
  * PREROUTING}, for machines, and {@code OUTPUT}, for the host's programs) and {@code
@@ -118,6 +119,7 @@ final class Layer4Routes implements AutoCloseable {
     f.append("-A ")
         .append(snat)
         .append(" -s 127.0.0.0/8 -m conntrack --ctstate DNAT -j MASQUERADE\n");
+    Set<String> masqueraded = new HashSet<>(); // once per listener, whatever its zones' forwards
     for (Layer4Forward fw : forwards) {
       String match = " -p " + fw.protocol() + " -m " + fw.protocol() + " --dport " + fw.port();
       if (fw.redirectPort() > 0) {
@@ -128,20 +130,27 @@ final class Layer4Routes implements AutoCloseable {
         continue;
       }
       int n = fw.targets().size();
+      List<String> sources = fw.sources().isEmpty() ? List.of("") : fw.sources();
       for (String address : fw.addresses()) {
-        for (int i = 0; i < n; i++) {
-          Layer4Forward.Target t = fw.targets().get(i);
-          f.append("-A ").append(chain).append(" -d ").append(address).append("/32").append(match);
-          if (n - i > 1) {
-            f.append(" -m statistic --mode nth --every ").append(n - i).append(" --packet 0");
+        for (String source : sources) {
+          String from = source.isEmpty() ? "" : " -s " + source;
+          for (int i = 0; i < n; i++) {
+            Layer4Forward.Target t = fw.targets().get(i);
+            f.append("-A ").append(chain).append(from).append(" -d ").append(address);
+            f.append("/32").append(match);
+            if (n - i > 1) {
+              f.append(" -m statistic --mode nth --every ").append(n - i).append(" --packet 0");
+            }
+            f.append(" -j DNAT --to-destination ")
+                .append(t.address())
+                .append(':')
+                .append(t.port())
+                .append('\n');
           }
-          f.append(" -j DNAT --to-destination ")
-              .append(t.address())
-              .append(':')
-              .append(t.port())
-              .append('\n');
         }
-        if (!fw.preserveClientIp() && n > 0) {
+        if (!fw.preserveClientIp()
+            && n > 0
+            && masqueraded.add(fw.protocol() + " " + address + ":" + fw.port())) {
           f.append("-A ")
               .append(snat)
               .append(" -p ")

@@ -79,6 +79,36 @@ class Layer4RoutesTest {
   }
 
   @Test
+  void aZonesForwardTakesOnlyItsClientsFlowsBeforeTheForwardForEveryoneElse() {
+    Layer4Forward.Target a = new Layer4Forward.Target("10.0.1.5", 8080);
+    Layer4Forward.Target b = new Layer4Forward.Target("10.0.2.5", 8080);
+    String rules =
+        Layer4Routes.rules(
+            CHAIN + "-NL",
+            CHAIN + "-NS",
+            List.of(
+                tcp(false, a).from(List.of("10.0.1.0/24", "10.0.3.0/24")),
+                tcp(false, b).from(List.of("10.0.2.0/24")),
+                tcp(false, a, b)));
+
+    assertThat(rules)
+        .contains(
+            "-A EC2D-0123456789ab-NL -s 10.0.1.0/24 -d 198.19.130.7/32 -p tcp -m tcp --dport 80"
+                + " -j DNAT --to-destination 10.0.1.5:8080\n"
+                + "-A EC2D-0123456789ab-NL -s 10.0.3.0/24 -d 198.19.130.7/32 -p tcp -m tcp"
+                + " --dport 80 -j DNAT --to-destination 10.0.1.5:8080\n")
+        .contains(
+            "-A EC2D-0123456789ab-NL -s 10.0.2.0/24 -d 198.19.130.7/32 -p tcp -m tcp --dport 80"
+                + " -j DNAT --to-destination 10.0.2.5:8080\n")
+        .contains(
+            "-A EC2D-0123456789ab-NL -d 198.19.130.7/32 -p tcp -m tcp --dport 80 -m statistic"
+                + " --mode nth --every 2 --packet 0 -j DNAT --to-destination 10.0.1.5:8080\n");
+    assertThat(rules.indexOf("-s 10.0.2.0/24 -d 198.19.130.7"))
+        .isLessThan(rules.indexOf("-NL -d 198.19.130.7/32"));
+    assertThat(rules.split("--ctorigdst 198.19.130.7/32", -1)).hasSize(2); // masqueraded once
+  }
+
+  @Test
   void writesOnlyOnChangeJumpsFromThreeHooksAndRemovesEverythingOnClose() {
     routes.apply(List.of()); // nothing installed, nothing to write
     assertThat(ran).isEmpty();
