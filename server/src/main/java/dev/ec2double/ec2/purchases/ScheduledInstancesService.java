@@ -202,7 +202,8 @@ public final class ScheduledInstancesService {
     if (interval < 1) {
       throw AwsException.invalidParameterValue("Recurrence.Interval must be at least 1.");
     }
-    List<Integer> days = r.occurrenceDays();
+    // a copy: the SDK's list may not be serializable, and schedules are saved with --state-dir
+    List<Integer> days = List.copyOf(r.occurrenceDays());
     for (int d : days) {
       if (d < 1 || d > (frequency.equals("Weekly") ? 7 : 31) || frequency.equals("Daily")) {
         throw AwsException.invalidParameterValue("Recurrence.OccurrenceDay " + d + " is invalid.");
