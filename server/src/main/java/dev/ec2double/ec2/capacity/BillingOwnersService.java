@@ -36,15 +36,20 @@ import software.amazon.awssdk.services.ec2.model.RejectCapacityReservationBillin
  * https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/assign-billing.html
  */
 public final class BillingOwnersService {
+
+  /** The filters, made at first use rather than at server start. */
+  private static final class Filters {
+    static final FilterSpec<CapacityReservationBillingRequest> FILTERS =
+        FilterSpec.<CapacityReservationBillingRequest>of()
+            .field("status", CapacityReservationBillingRequest::statusAsString)
+            .field("requested-by", CapacityReservationBillingRequest::requestedBy)
+            .field(
+                "unused-reservation-billing-owner",
+                CapacityReservationBillingRequest::unusedReservationBillingOwnerId);
+  }
+
   private static final Pattern ACCOUNT = Pattern.compile("[0-9]{12}");
   private static final Set<String> ROLES = Set.of("odcr-owner", "unused-reservation-billing-owner");
-  private static final FilterSpec<CapacityReservationBillingRequest> FILTERS =
-      FilterSpec.<CapacityReservationBillingRequest>of()
-          .field("status", CapacityReservationBillingRequest::statusAsString)
-          .field("requested-by", CapacityReservationBillingRequest::requestedBy)
-          .field(
-              "unused-reservation-billing-owner",
-              CapacityReservationBillingRequest::unusedReservationBillingOwnerId);
 
   private final StateStore store;
 
@@ -131,7 +136,7 @@ public final class BillingOwnersService {
       describeCapacityReservationBillingRequests(
           RequestContext ctx, DescribeCapacityReservationBillingRequestsRequest req) {
     String role = Inputs.oneOf(Inputs.required(req.roleAsString(), "Role"), null, ROLES, "Role");
-    Predicate<CapacityReservationBillingRequest> filter = FILTERS.compile(req.filters());
+    Predicate<CapacityReservationBillingRequest> filter = Filters.FILTERS.compile(req.filters());
     Set<String> ids = new HashSet<>(req.capacityReservationIds());
     List<CapacityReservationBillingRequest> out = new ArrayList<>();
     for (RegionState state : role.equals("odcr-owner") ? List.of(ctx.state()) : regionStates(ctx)) {

@@ -48,6 +48,26 @@ import software.amazon.awssdk.services.ec2.model.TagSpecification;
  * https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/ec2-capacity-blocks.html
  */
 public final class CapacityBlocksService {
+
+  /** The filters, made at first use rather than at server start. */
+  private static final class Filters {
+    static final FilterSpec<CapacityBlockStatus> STATUS_FILTERS =
+        FilterSpec.<CapacityBlockStatus>of()
+            .field("interconnect-status", CapacityBlockStatus::interconnectStatusAsString);
+    static final FilterSpec<CapacityBlockExtension> HISTORY_FILTERS =
+        FilterSpec.<CapacityBlockExtension>of()
+            .field("availability-zone", CapacityBlockExtension::availabilityZone)
+            .field("availability-zone-id", CapacityBlockExtension::availabilityZoneId)
+            .field(
+                "capacity-block-extension-offering-id",
+                CapacityBlockExtension::capacityBlockExtensionOfferingId)
+            .field(
+                "capacity-block-extension-status",
+                CapacityBlockExtension::capacityBlockExtensionStatusAsString)
+            .field("capacity-reservation-id", CapacityBlockExtension::capacityReservationId)
+            .field("instance-type", CapacityBlockExtension::instanceType);
+  }
+
   /** The types Capacity Blocks offer, with a plausible hourly rate per instance in USD. */
   static final Map<String, Double> RATES =
       Map.of(
@@ -64,23 +84,6 @@ public final class CapacityBlocksService {
 
   /** Offerings start within eight weeks. */
   static final Duration HORIZON = Duration.ofDays(56);
-
-  private static final FilterSpec<CapacityBlockStatus> STATUS_FILTERS =
-      FilterSpec.<CapacityBlockStatus>of()
-          .field("interconnect-status", CapacityBlockStatus::interconnectStatusAsString);
-
-  private static final FilterSpec<CapacityBlockExtension> HISTORY_FILTERS =
-      FilterSpec.<CapacityBlockExtension>of()
-          .field("availability-zone", CapacityBlockExtension::availabilityZone)
-          .field("availability-zone-id", CapacityBlockExtension::availabilityZoneId)
-          .field(
-              "capacity-block-extension-offering-id",
-              CapacityBlockExtension::capacityBlockExtensionOfferingId)
-          .field(
-              "capacity-block-extension-status",
-              CapacityBlockExtension::capacityBlockExtensionStatusAsString)
-          .field("capacity-reservation-id", CapacityBlockExtension::capacityReservationId)
-          .field("instance-type", CapacityBlockExtension::instanceType);
 
   public CapacityBlocksService(Resources resources) {
     CapacityBlocks.KIND.registerTaggable(resources);
@@ -223,7 +226,7 @@ public final class CapacityBlocksService {
 
   public DescribeCapacityBlockStatusResponse describeCapacityBlockStatus(
       RequestContext ctx, DescribeCapacityBlockStatusRequest req) {
-    var filter = STATUS_FILTERS.compile(req.filters());
+    var filter = Filters.STATUS_FILTERS.compile(req.filters());
     var blocks = CapacityBlocks.KIND.describe(ctx, req.capacityBlockIds(), List.of(), null, null);
     Instant now = Instant.now();
     List<CapacityBlockStatus> out = new ArrayList<>();
@@ -335,7 +338,7 @@ public final class CapacityBlocksService {
 
   public DescribeCapacityBlockExtensionHistoryResponse describeCapacityBlockExtensionHistory(
       RequestContext ctx, DescribeCapacityBlockExtensionHistoryRequest req) {
-    var filter = HISTORY_FILTERS.compile(req.filters());
+    var filter = Filters.HISTORY_FILTERS.compile(req.filters());
     Set<String> ids = Set.copyOf(req.capacityReservationIds());
     for (String id : ids) {
       CapacityReservations.KIND.get(ctx.state(), id);

@@ -36,31 +36,32 @@ public final class CapacityMetrics {
   private record Row(
       Map<String, String> dims, Instant from, Instant to, int total, int used, int vcpus) {}
 
-  private static final Map<String, Function<ReservationStore.Reservation, String>> DIMENSIONS =
-      new LinkedHashMap<>();
+  /** The dimensions of a reservation, made at first use rather than at server start. */
+  private static final class Dimensions {
+    static final Map<String, Function<ReservationStore.Reservation, String>> ALL =
+        new LinkedHashMap<>();
 
-  static {
-    DIMENSIONS.put("availability-zone-id", r -> r.zoneId);
-    DIMENSIONS.put(
-        "instance-family", r -> r.instanceType.substring(0, r.instanceType.indexOf('.')));
-    DIMENSIONS.put("instance-type", r -> r.instanceType);
-    DIMENSIONS.put("instance-platform", r -> r.platform);
-    DIMENSIONS.put("reservation-id", r -> r.id);
-    DIMENSIONS.put(
-        "reservation-type", r -> r.reservationType.equals("default") ? "odcr" : "capacity-block");
-    DIMENSIONS.put("reservation-create-timestamp", r -> r.createDate.toString());
-    DIMENSIONS.put(
-        "reservation-start-timestamp",
-        r -> (r.startDate == null ? r.createDate : r.startDate).toString());
-    DIMENSIONS.put(
-        "reservation-end-timestamp", r -> r.endDate == null ? null : r.endDate.toString());
-    DIMENSIONS.put("reservation-end-date-type", r -> r.endDateType);
-    DIMENSIONS.put("tenancy", r -> r.tenancy);
-    DIMENSIONS.put("reservation-state", r -> r.stateAt(Instant.now()));
-    DIMENSIONS.put("reservation-instance-match-criteria", r -> r.matchCriteria);
-    DIMENSIONS.put(
-        "reservation-unused-financial-owner",
-        r -> r.billing != null && r.billing.status.equals("accepted") ? r.billing.ownerId : null);
+    static {
+      ALL.put("availability-zone-id", r -> r.zoneId);
+      ALL.put("instance-family", r -> r.instanceType.substring(0, r.instanceType.indexOf('.')));
+      ALL.put("instance-type", r -> r.instanceType);
+      ALL.put("instance-platform", r -> r.platform);
+      ALL.put("reservation-id", r -> r.id);
+      ALL.put(
+          "reservation-type", r -> r.reservationType.equals("default") ? "odcr" : "capacity-block");
+      ALL.put("reservation-create-timestamp", r -> r.createDate.toString());
+      ALL.put(
+          "reservation-start-timestamp",
+          r -> (r.startDate == null ? r.createDate : r.startDate).toString());
+      ALL.put("reservation-end-timestamp", r -> r.endDate == null ? null : r.endDate.toString());
+      ALL.put("reservation-end-date-type", r -> r.endDateType);
+      ALL.put("tenancy", r -> r.tenancy);
+      ALL.put("reservation-state", r -> r.stateAt(Instant.now()));
+      ALL.put("reservation-instance-match-criteria", r -> r.matchCriteria);
+      ALL.put(
+          "reservation-unused-financial-owner",
+          r -> r.billing != null && r.billing.status.equals("accepted") ? r.billing.ownerId : null);
+    }
   }
 
   public GetCapacityManagerMetricDataResponse getCapacityManagerMetricData(
@@ -147,7 +148,7 @@ public final class CapacityMetrics {
 
   private static List<String> groupBy(List<String> names) {
     for (String n : names) {
-      if (!DIMENSIONS.containsKey(n)
+      if (!Dimensions.ALL.containsKey(n)
           && !List.of("resource-region", "account-id", "account-name", "reservation-arn")
               .contains(n)) {
         throw AwsException.invalidParameterValue("Value (" + n + ") for GroupBy is invalid.");
@@ -170,7 +171,7 @@ public final class CapacityMetrics {
         dims.put("resource-region", ctx.region());
         dims.put("account-id", ctx.account());
         dims.put("reservation-arn", CapacityReservations.arn(ctx, r.id));
-        DIMENSIONS.forEach((k, f) -> dims.put(k, f.apply(r)));
+        Dimensions.ALL.forEach((k, f) -> dims.put(k, f.apply(r)));
         if (!passes(dims, conditions)) {
           continue;
         }

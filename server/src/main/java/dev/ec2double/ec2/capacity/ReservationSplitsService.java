@@ -28,10 +28,14 @@ import software.amazon.awssdk.services.ec2.model.MoveCapacityReservationInstance
  * https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/capacity-reservations-split.html
  */
 public final class ReservationSplitsService {
-  private static final FilterSpec<CapacityReservationTopology> TOPOLOGY_FILTERS =
-      FilterSpec.<CapacityReservationTopology>of()
-          .field("availability-zone", CapacityReservationTopology::availabilityZone)
-          .field("instance-type", CapacityReservationTopology::instanceType);
+
+  /** The filters, made at first use rather than at server start. */
+  private static final class Filters {
+    static final FilterSpec<CapacityReservationTopology> TOPOLOGY_FILTERS =
+        FilterSpec.<CapacityReservationTopology>of()
+            .field("availability-zone", CapacityReservationTopology::availabilityZone)
+            .field("instance-type", CapacityReservationTopology::instanceType);
+  }
 
   /** At most this many ids in one DescribeCapacityReservationTopology request. */
   static final int MAX_TOPOLOGY_IDS = 100;
@@ -123,7 +127,7 @@ public final class ReservationSplitsService {
       throw AwsException.invalidParameterCombination(
           "CapacityReservationIds and Filters cannot both be specified.");
     }
-    var filter = TOPOLOGY_FILTERS.compile(req.filters());
+    var filter = Filters.TOPOLOGY_FILTERS.compile(req.filters());
     var page =
         CapacityReservations.KIND.describe(
             ctx, req.capacityReservationIds(), List.of(), null, null);

@@ -36,27 +36,31 @@ import software.amazon.awssdk.services.ec2.model.SuccessfulQueuedPurchaseDeletio
  * https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_PurchaseReservedInstancesOffering.html
  */
 public final class ReservedInstancesService {
+
+  /** The filters, made at first use rather than at server start. */
+  private static final class Filters {
+    static final FilterSpec<ReservedInstancesOffering> OFFERING_FILTERS =
+        FilterSpec.<ReservedInstancesOffering>of()
+            .field("availability-zone", ReservedInstancesOffering::availabilityZone)
+            .field("availability-zone-id", ReservedInstancesOffering::availabilityZoneId)
+            .field("duration", ReservedInstancesOffering::duration)
+            .field("fixed-price", o -> price(o.fixedPrice()))
+            .field("instance-type", ReservedInstancesOffering::instanceTypeAsString)
+            .field("marketplace", ReservedInstancesOffering::marketplace)
+            .field("product-description", ReservedInstancesOffering::productDescriptionAsString)
+            .field(
+                "reserved-instances-offering-id",
+                ReservedInstancesOffering::reservedInstancesOfferingId)
+            .field("scope", ReservedInstancesOffering::scopeAsString)
+            .field("usage-price", o -> price(o.usagePrice()));
+  }
+
   private static final Set<String> CLASSES = Set.of("standard", "convertible");
   private static final Set<String> TENANCIES = Set.of("default", "dedicated", "host");
 
-  static final FilterSpec<ReservedInstancesOffering> OFFERING_FILTERS =
-      FilterSpec.<ReservedInstancesOffering>of()
-          .field("availability-zone", ReservedInstancesOffering::availabilityZone)
-          .field("availability-zone-id", ReservedInstancesOffering::availabilityZoneId)
-          .field("duration", ReservedInstancesOffering::duration)
-          .field("fixed-price", o -> price(o.fixedPrice()))
-          .field("instance-type", ReservedInstancesOffering::instanceTypeAsString)
-          .field("marketplace", ReservedInstancesOffering::marketplace)
-          .field("product-description", ReservedInstancesOffering::productDescriptionAsString)
-          .field(
-              "reserved-instances-offering-id",
-              ReservedInstancesOffering::reservedInstancesOfferingId)
-          .field("scope", ReservedInstancesOffering::scopeAsString)
-          .field("usage-price", o -> price(o.usagePrice()));
-
   public DescribeReservedInstancesOfferingsResponse describeReservedInstancesOfferings(
       RequestContext ctx, DescribeReservedInstancesOfferingsRequest req) {
-    Predicate<ReservedInstancesOffering> filter = OFFERING_FILTERS.compile(req.filters());
+    Predicate<ReservedInstancesOffering> filter = Filters.OFFERING_FILTERS.compile(req.filters());
     String type = req.instanceTypeAsString();
     if (type != null && !InstanceTypeCatalog.exists(type)) {
       throw AwsException.invalidParameterValue("Invalid value '" + type + "' for InstanceType.");

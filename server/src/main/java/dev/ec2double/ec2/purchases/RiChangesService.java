@@ -42,32 +42,36 @@ import software.amazon.awssdk.services.ec2.model.TargetReservationValue;
  * https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/ri-convertible-exchange.html
  */
 public final class RiChangesService {
-  private static final FilterSpec<ReservedInstancesModification> FILTERS =
-      FilterSpec.<ReservedInstancesModification>of()
-          .field("client-token", ReservedInstancesModification::clientToken)
-          .field("create-date", m -> m.createDate().toString())
-          .field("effective-date", m -> m.effectiveDate().toString())
-          .multi(
-              "modification-result.reserved-instances-id",
-              m -> m.modificationResults().stream().map(r -> r.reservedInstancesId()).toList())
-          .multi(
-              "modification-result.target-configuration.availability-zone",
-              m -> results(m, ReservedInstancesConfiguration::availabilityZone))
-          .multi(
-              "modification-result.target-configuration.availability-zone-id",
-              m -> results(m, ReservedInstancesConfiguration::availabilityZoneId))
-          .multi(
-              "modification-result.target-configuration.instance-type",
-              m -> results(m, ReservedInstancesConfiguration::instanceTypeAsString))
-          .multi(
-              "reserved-instances-id",
-              m -> m.reservedInstancesIds().stream().map(r -> r.reservedInstancesId()).toList())
-          .field(
-              "reserved-instances-modification-id",
-              ReservedInstancesModification::reservedInstancesModificationId)
-          .field("status", ReservedInstancesModification::status)
-          .field("status-message", ReservedInstancesModification::statusMessage)
-          .field("update-date", m -> m.updateDate().toString());
+
+  /** The filters, made at first use rather than at server start. */
+  private static final class Filters {
+    static final FilterSpec<ReservedInstancesModification> FILTERS =
+        FilterSpec.<ReservedInstancesModification>of()
+            .field("client-token", ReservedInstancesModification::clientToken)
+            .field("create-date", m -> m.createDate().toString())
+            .field("effective-date", m -> m.effectiveDate().toString())
+            .multi(
+                "modification-result.reserved-instances-id",
+                m -> m.modificationResults().stream().map(r -> r.reservedInstancesId()).toList())
+            .multi(
+                "modification-result.target-configuration.availability-zone",
+                m -> results(m, ReservedInstancesConfiguration::availabilityZone))
+            .multi(
+                "modification-result.target-configuration.availability-zone-id",
+                m -> results(m, ReservedInstancesConfiguration::availabilityZoneId))
+            .multi(
+                "modification-result.target-configuration.instance-type",
+                m -> results(m, ReservedInstancesConfiguration::instanceTypeAsString))
+            .multi(
+                "reserved-instances-id",
+                m -> m.reservedInstancesIds().stream().map(r -> r.reservedInstancesId()).toList())
+            .field(
+                "reserved-instances-modification-id",
+                ReservedInstancesModification::reservedInstancesModificationId)
+            .field("status", ReservedInstancesModification::status)
+            .field("status-message", ReservedInstancesModification::statusMessage)
+            .field("update-date", m -> m.updateDate().toString());
+  }
 
   public ModifyReservedInstancesResponse modifyReservedInstances(
       RequestContext ctx, ModifyReservedInstancesRequest req) {
@@ -210,7 +214,7 @@ public final class RiChangesService {
 
   public DescribeReservedInstancesModificationsResponse describeReservedInstancesModifications(
       RequestContext ctx, DescribeReservedInstancesModificationsRequest req) {
-    Predicate<ReservedInstancesModification> filter = FILTERS.compile(req.filters());
+    Predicate<ReservedInstancesModification> filter = Filters.FILTERS.compile(req.filters());
     RiStore store = RiStore.of(ctx.state());
     List<ReservedInstancesModification> out = new ArrayList<>();
     synchronized (store) {

@@ -30,13 +30,18 @@ import software.amazon.awssdk.services.ec2.model.ReservedInstancesListing;
  * https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/ri-market-general.html
  */
 public final class RiListingsService {
-  private static final FilterSpec<ReservedInstancesListing> FILTERS =
-      FilterSpec.<ReservedInstancesListing>of()
-          .field("reserved-instances-id", ReservedInstancesListing::reservedInstancesId)
-          .field(
-              "reserved-instances-listing-id", ReservedInstancesListing::reservedInstancesListingId)
-          .field("status", ReservedInstancesListing::statusAsString)
-          .field("status-message", ReservedInstancesListing::statusMessage);
+
+  /** The filters, made at first use rather than at server start. */
+  private static final class Filters {
+    static final FilterSpec<ReservedInstancesListing> FILTERS =
+        FilterSpec.<ReservedInstancesListing>of()
+            .field("reserved-instances-id", ReservedInstancesListing::reservedInstancesId)
+            .field(
+                "reserved-instances-listing-id",
+                ReservedInstancesListing::reservedInstancesListingId)
+            .field("status", ReservedInstancesListing::statusAsString)
+            .field("status-message", ReservedInstancesListing::statusMessage);
+  }
 
   public CreateReservedInstancesListingResponse createReservedInstancesListing(
       RequestContext ctx, CreateReservedInstancesListingRequest req) {
@@ -138,7 +143,7 @@ public final class RiListingsService {
 
   public DescribeReservedInstancesListingsResponse describeReservedInstancesListings(
       RequestContext ctx, DescribeReservedInstancesListingsRequest req) {
-    Predicate<ReservedInstancesListing> filter = FILTERS.compile(req.filters());
+    Predicate<ReservedInstancesListing> filter = Filters.FILTERS.compile(req.filters());
     Instant now = Instant.now();
     RiStore store = RiStore.of(ctx.state());
     List<ReservedInstancesListing> out = new ArrayList<>();

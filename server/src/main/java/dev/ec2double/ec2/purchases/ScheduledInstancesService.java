@@ -51,24 +51,27 @@ import software.amazon.awssdk.services.ec2.model.ScheduledInstancesNetworkInterf
  * https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/ec2-scheduled-instances.html
  */
 public final class ScheduledInstancesService {
+
+  /** The filters, made at first use rather than at server start. */
+  private static final class Filters {
+    static final FilterSpec<ScheduledInstanceAvailability> AVAILABILITY_FILTERS =
+        FilterSpec.<ScheduledInstanceAvailability>of()
+            .field("availability-zone", ScheduledInstanceAvailability::availabilityZone)
+            .field("instance-type", ScheduledInstanceAvailability::instanceType)
+            .field("network-platform", ScheduledInstanceAvailability::networkPlatform)
+            .field("platform", ScheduledInstanceAvailability::platform);
+    static final FilterSpec<ScheduledInstance> FILTERS =
+        FilterSpec.<ScheduledInstance>of()
+            .field("availability-zone", ScheduledInstance::availabilityZone)
+            .field("instance-type", ScheduledInstance::instanceType)
+            .field("network-platform", ScheduledInstance::networkPlatform)
+            .field("platform", ScheduledInstance::platform);
+  }
+
   static final int MIN_HOURS_A_YEAR = 1200;
   static final List<String> TYPES =
       List.of("c5.large", "c5.xlarge", "m5.large", "m5.xlarge", "r5.large", "r5.xlarge");
   static final int AVAILABLE = 20;
-
-  private static final FilterSpec<ScheduledInstanceAvailability> AVAILABILITY_FILTERS =
-      FilterSpec.<ScheduledInstanceAvailability>of()
-          .field("availability-zone", ScheduledInstanceAvailability::availabilityZone)
-          .field("instance-type", ScheduledInstanceAvailability::instanceType)
-          .field("network-platform", ScheduledInstanceAvailability::networkPlatform)
-          .field("platform", ScheduledInstanceAvailability::platform);
-
-  private static final FilterSpec<ScheduledInstance> FILTERS =
-      FilterSpec.<ScheduledInstance>of()
-          .field("availability-zone", ScheduledInstance::availabilityZone)
-          .field("instance-type", ScheduledInstance::instanceType)
-          .field("network-platform", ScheduledInstance::networkPlatform)
-          .field("platform", ScheduledInstance::platform);
 
   /** An offer as availability showed it, or a bought schedule. */
   record Schedule(
@@ -170,7 +173,8 @@ public final class ScheduledInstancesService {
 
   public DescribeScheduledInstanceAvailabilityResponse describeScheduledInstanceAvailability(
       RequestContext ctx, DescribeScheduledInstanceAvailabilityRequest req) {
-    Predicate<ScheduledInstanceAvailability> filter = AVAILABILITY_FILTERS.compile(req.filters());
+    Predicate<ScheduledInstanceAvailability> filter =
+        Filters.AVAILABILITY_FILTERS.compile(req.filters());
     var range =
         ReservedInstancesService.required(req.firstSlotStartTimeRange(), "FirstSlotStartTimeRange");
     Instant earliest = ReservedInstancesService.required(range.earliestTime(), "EarliestTime");
@@ -302,7 +306,7 @@ public final class ScheduledInstancesService {
 
   public DescribeScheduledInstancesResponse describeScheduledInstances(
       RequestContext ctx, DescribeScheduledInstancesRequest req) {
-    Predicate<ScheduledInstance> filter = FILTERS.compile(req.filters());
+    Predicate<ScheduledInstance> filter = Filters.FILTERS.compile(req.filters());
     Store store = store(ctx);
     Instant now = Instant.now();
     List<ScheduledInstance> out = new ArrayList<>();
