@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.ec2double.it.Clients;
+import dev.ec2double.it.Ec2Calls;
 import dev.ec2double.it.Elbv2Clients;
 import dev.ec2double.it.TestServer;
 import java.time.Duration;
@@ -293,14 +294,7 @@ class AutoScalingSchedulesPoolsIT {
     assertThat(describe(as, "reuse").instances())
         .hasSize(1)
         .noneMatch(i -> i.instanceId().equals(returned));
-    assertThat(
-            ec2.describeInstances(r -> r.instanceIds(returned))
-                .reservations()
-                .get(0)
-                .instances()
-                .get(0)
-                .state()
-                .name())
+    assertThat(Ec2Calls.describe(ec2, returned).state().name())
         .isEqualTo(InstanceStateName.STOPPED); // kept, not terminated
 
     // the next scale-out takes a ready instance from the pool; the returned one is kept either way
