@@ -154,6 +154,31 @@ public final class PageLimits {
     // placement: "Valid Range: Minimum value of 1. Maximum value of 1000."
     refuses("DescribeCapacityReservations", 1, 1000);
     refuses("GetCapacityReservationUsage", 1, 1000);
+    // the model's ranges (botocore ec2 2016-11-15)
+    refuses("DescribeCapacityReservationFleets", 1, 100);
+    refuses("DescribeCapacityReservationTopology", 1, 10);
+    refuses("GetGroupsForCapacityReservation", 1, 1000);
+    refuses("DescribeCapacityReservationBillingRequests", 1, 1000);
+    refuses("DescribeCapacityReservationCancellationQuotes", 1, 1000);
+    refuses("DescribeCapacityReservationDateChangeQuotes", 1, 1000);
+    refuses("DescribeCapacityBlockOfferings", 1, 1000);
+    refuses("DescribeCapacityBlocks", 1, 1000);
+    refuses("DescribeCapacityBlockStatus", 1, 1000);
+    refuses("DescribeCapacityBlockExtensionOfferings", 1, 1000);
+    refuses("DescribeCapacityBlockExtensionHistory", 1, 1000);
+    refuses("DescribeCapacityManagerDataExports", 1, 1000);
+    refuses("GetCapacityManagerMonitoredTagKeys", 1, 1000);
+    // "Valid range is 1 to 100,000."
+    refuses("GetCapacityManagerMetricData", 1, 100_000);
+    refuses("GetCapacityManagerMetricDimensions", 1, 1000);
+    // "The maximum is 100. Default: 100" (the model gives no range)
+    TABLE.put("DescribeReservedInstancesOfferings", new Limit(1, 100, true, 100));
+    // "Valid Range: Minimum value of 5. Maximum value of 300."
+    refuses("DescribeScheduledInstanceAvailability", 5, 300);
+    // "Maximum value of 300" (the model gives no range)
+    caps("DescribeScheduledInstances", 1, 300);
+    // "Valid Range: Minimum value of 10. Maximum value of 1000."
+    refuses("GetSpotPlacementScores", 10, 1000);
     // "Valid Range: Minimum value of 1. Maximum value of 1000."
     refuses("GetInstanceTypesFromInstanceRequirements", 1, 1000);
     // "This value can be between 5 and 500."

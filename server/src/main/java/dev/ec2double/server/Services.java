@@ -10,7 +10,15 @@ import dev.ec2double.ec2.account.EventNotificationAttributesService;
 import dev.ec2double.ec2.account.IdFormatsService;
 import dev.ec2double.ec2.account.SerialConsoleService;
 import dev.ec2double.ec2.blockpublicaccess.BlockPublicAccessService;
+import dev.ec2double.ec2.capacity.Allocations;
+import dev.ec2double.ec2.capacity.BillingOwnersService;
+import dev.ec2double.ec2.capacity.CapacityBlocksService;
+import dev.ec2double.ec2.capacity.CapacityManagerService;
+import dev.ec2double.ec2.capacity.CapacityMetrics;
+import dev.ec2double.ec2.capacity.CapacityReservationFleetsService;
 import dev.ec2double.ec2.capacity.CapacityReservationsService;
+import dev.ec2double.ec2.capacity.ReservationQuotesService;
+import dev.ec2double.ec2.capacity.ReservationSplitsService;
 import dev.ec2double.ec2.credits.CreditFamilies;
 import dev.ec2double.ec2.credits.CreditsService;
 import dev.ec2double.ec2.endpoints.ConnectionNotificationsService;
@@ -91,6 +99,11 @@ import dev.ec2double.ec2.mirroring.TrafficMirrorSessionsService;
 import dev.ec2double.ec2.localgateways.LocalGatewayChanges;
 import dev.ec2double.ec2.localgateways.LocalGatewayDescriptions;
 import dev.ec2double.ec2.placementgroups.PlacementGroupsService;
+import dev.ec2double.ec2.purchases.ReservedInstancesService;
+import dev.ec2double.ec2.purchases.RiChangesService;
+import dev.ec2double.ec2.purchases.RiListingsService;
+import dev.ec2double.ec2.purchases.ScheduledInstancesService;
+import dev.ec2double.ec2.purchases.SpotExtrasService;
 import dev.ec2double.ec2.regions.RegionsService;
 import dev.ec2double.ec2.regions.ZoneGroupsService;
 import dev.ec2double.ec2.roles.InstanceProfiles;
@@ -390,11 +403,24 @@ public final class Services implements AutoCloseable {
     registry.register(placementGroups);
     HostsService hosts = new HostsService(resources);
     registry.register(hosts);
-    registry.register(new HostReservationsService());
+    registry.register(new HostReservationsService(resources));
     registry.register(new MacHostsService());
     CapacityReservationsService reservations =
         new CapacityReservationsService(resources, InstanceTypeCatalog::exists);
     registry.register(reservations);
+    registry.register(new CapacityReservationFleetsService(resources, InstanceTypeCatalog::exists));
+    registry.register(new ReservationSplitsService());
+    registry.register(new BillingOwnersService(store));
+    registry.register(new ReservationQuotesService(resources));
+    registry.register(new Allocations());
+    registry.register(new CapacityBlocksService(resources));
+    registry.register(new CapacityManagerService(resources));
+    registry.register(new CapacityMetrics());
+    registry.register(new ReservedInstancesService());
+    registry.register(new RiListingsService());
+    registry.register(new RiChangesService());
+    registry.register(new ScheduledInstancesService(instances::runInstances));
+    registry.register(new SpotExtrasService());
     // groups first (they refuse host tenancy), then hosts (tenancy), then reservations (which
     // skip instances on hosts)
     instances.placementRules(

@@ -8,6 +8,7 @@ import dev.ec2double.ec2.instances.Instances;
 import java.time.Instant;
 import java.util.List;
 import software.amazon.awssdk.services.ec2.model.CapacityReservation;
+import software.amazon.awssdk.services.ec2.model.InterruptionInfo;
 
 /**
  * Capacity Reservations as a resource kind, with DescribeCapacityReservations' filters. The
@@ -55,7 +56,12 @@ final class CapacityReservations {
     if (!r.stateAt(now).equals("active")) {
       return 0;
     }
-    return Math.max(0, r.totalCount - users(state, r.id).size());
+    int lent = r.allocation == null ? 0 : r.allocation.count;
+    return Math.max(0, r.totalCount - users(state, r.id).size() - lent);
+  }
+
+  static String arn(RequestContext ctx, String id) {
+    return "arn:aws:ec2:" + ctx.region() + ":" + ctx.account() + ":capacity-reservation/" + id;
   }
 
   private static CapacityReservation view(RequestContext ctx, ReservationStore.Reservation r) {
@@ -81,7 +87,21 @@ final class CapacityReservations {
         .instanceMatchCriteria(r.matchCriteria)
         .createDate(r.createDate)
         .placementGroupArn(r.placementGroupArn)
-        .reservationType("default")
+        .reservationType(r.reservationType)
+        .capacityReservationFleetId(r.fleetId)
+        .capacityBlockId(r.capacityBlockId)
+        .unusedReservationBillingOwnerId(
+            r.billing != null && r.billing.status.equals("accepted") ? r.billing.ownerId : null)
+        .interruptible(r.interruptibleSource != null)
+        .interruptionInfo(
+            r.interruptibleSource == null
+                ? null
+                : InterruptionInfo.builder()
+                    .sourceCapacityReservationId(r.interruptibleSource)
+                    .interruptionType("adhoc")
+                    .build())
+        .interruptibleCapacityAllocation(
+            r.allocation == null ? null : Allocations.view(r.allocation))
         .deliveryPreference("fixed")
         .tags(ctx.tags().sdkTags(r.id))
         .build();

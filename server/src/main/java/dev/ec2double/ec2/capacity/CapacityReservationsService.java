@@ -59,25 +59,25 @@ public final class CapacityReservationsService {
 
   public CreateCapacityReservationResponse createCapacityReservation(
       RequestContext ctx, CreateCapacityReservationRequest req) {
-    String type = required(req.instanceType(), "InstanceType");
+    String type = Inputs.required(req.instanceType(), "InstanceType");
     if (!knownType.test(type)) {
       throw AwsException.invalidParameterValue("Invalid value '" + type + "' for InstanceType.");
     }
-    String platform = required(req.instancePlatformAsString(), "InstancePlatform");
+    String platform = Inputs.required(req.instancePlatformAsString(), "InstancePlatform");
     if (!CapacityReservationInstancePlatform.knownValues().stream()
         .anyMatch(p -> p.toString().equals(platform))) {
       throw AwsException.invalidParameterValue(
           "Value (" + platform + ") for parameter InstancePlatform is invalid.");
     }
-    RegionCatalog.Zone zone = zone(ctx, req.availabilityZone(), req.availabilityZoneId());
-    int count = required(req.instanceCount(), "InstanceCount");
+    RegionCatalog.Zone zone = Inputs.zone(ctx, req.availabilityZone(), req.availabilityZoneId());
+    int count = Inputs.required(req.instanceCount(), "InstanceCount");
     if (count < 1) {
       throw AwsException.invalidParameterValue(
           "Value (" + count + ") for parameter InstanceCount is invalid. It must be at least 1.");
     }
-    String tenancy = oneOf(req.tenancyAsString(), "default", TENANCIES, "Tenancy");
+    String tenancy = Inputs.oneOf(req.tenancyAsString(), "default", TENANCIES, "Tenancy");
     String match =
-        oneOf(req.instanceMatchCriteriaAsString(), "open", MATCH, "InstanceMatchCriteria");
+        Inputs.oneOf(req.instanceMatchCriteriaAsString(), "open", MATCH, "InstanceMatchCriteria");
     Instant now = Instant.now();
     String endType = endDateType(req.endDateTypeAsString(), req.endDate(), now);
     if (req.outpostArn() != null) {
@@ -125,12 +125,13 @@ public final class CapacityReservationsService {
 
   public ModifyCapacityReservationResponse modifyCapacityReservation(
       RequestContext ctx, ModifyCapacityReservationRequest req) {
-    String id = required(req.capacityReservationId(), "CapacityReservationId");
+    String id = Inputs.required(req.capacityReservationId(), "CapacityReservationId");
     Instant now = Instant.now();
     String match =
         req.instanceMatchCriteriaAsString() == null
             ? null
-            : oneOf(req.instanceMatchCriteriaAsString(), null, MATCH, "InstanceMatchCriteria");
+            : Inputs.oneOf(
+                req.instanceMatchCriteriaAsString(), null, MATCH, "InstanceMatchCriteria");
     String endType =
         req.endDateTypeAsString() == null && req.endDate() == null
             ? null
@@ -139,7 +140,7 @@ public final class CapacityReservationsService {
         ctx,
         id,
         r -> {
-          activeOrRefuse(r, now);
+          Inputs.activeOrRefuse(r, now);
           if (req.instanceCount() != null) {
             int used = CapacityReservations.users(ctx.state(), r.id).size();
             if (req.instanceCount() < Math.max(used, 1)) {
@@ -166,13 +167,13 @@ public final class CapacityReservationsService {
 
   public CancelCapacityReservationResponse cancelCapacityReservation(
       RequestContext ctx, CancelCapacityReservationRequest req) {
-    String id = required(req.capacityReservationId(), "CapacityReservationId");
+    String id = Inputs.required(req.capacityReservationId(), "CapacityReservationId");
     Instant now = Instant.now();
     CapacityReservations.KIND.modify(
         ctx,
         id,
         r -> {
-          activeOrRefuse(r, now);
+          Inputs.activeOrRefuse(r, now);
           r.state = "cancelled";
           return r;
         });
@@ -181,7 +182,7 @@ public final class CapacityReservationsService {
 
   public GetCapacityReservationUsageResponse getCapacityReservationUsage(
       RequestContext ctx, GetCapacityReservationUsageRequest req) {
-    String id = required(req.capacityReservationId(), "CapacityReservationId");
+    String id = Inputs.required(req.capacityReservationId(), "CapacityReservationId");
     Instant now = Instant.now();
     ReservationStore store = ReservationStore.of(ctx.state());
     ReservationStore.Reservation r;
@@ -256,18 +257,10 @@ public final class CapacityReservationsService {
     return ModifyInstanceCapacityReservationAttributesResponse.builder().returnValue(true).build();
   }
 
-  private static void activeOrRefuse(ReservationStore.Reservation r, Instant now) {
-    String state = r.stateAt(now);
-    if (!state.equals("active") && !state.equals("scheduled")) {
-      throw new AwsException(
-          "IncorrectState",
-          "The Capacity Reservation " + r.id + " is " + state + " and cannot be changed.");
-    }
-  }
-
   /** {@code unlimited} (the default) or {@code limited} with an end date to come. */
   private static String endDateType(String type, Instant endDate, Instant now) {
-    String t = oneOf(type, endDate == null ? "unlimited" : "limited", END_TYPES, "EndDateType");
+    String t =
+        Inputs.oneOf(type, endDate == null ? "unlimited" : "limited", END_TYPES, "EndDateType");
     if (t.equals("limited") && endDate == null) {
       throw AwsException.missingParameter("EndDate");
     }
@@ -280,46 +273,5 @@ public final class CapacityReservationsService {
           "The EndDate " + endDate + " is in the past; it must be in the future.");
     }
     return t;
-  }
-
-  private static RegionCatalog.Zone zone(RequestContext ctx, String name, String zoneId) {
-    if (name == null && zoneId == null) {
-      throw AwsException.missingParameter("AvailabilityZone");
-    }
-    if (name != null && zoneId != null) {
-      throw AwsException.invalidParameterCombination(
-          "AvailabilityZone and AvailabilityZoneId cannot both be specified.");
-    }
-    return RegionCatalog.zones(ctx.region()).stream()
-        .filter(z -> z.name().equals(name) || z.zoneId().equals(zoneId))
-        .findFirst()
-        .orElseThrow(
-            () ->
-                new AwsException(
-                    "InvalidParameterValue",
-                    "Invalid availability zone: [" + (name != null ? name : zoneId) + "]"));
-  }
-
-  private static String oneOf(String value, String dflt, Set<String> valid, String name) {
-    if (value == null) {
-      return dflt;
-    }
-    if (!valid.contains(value)) {
-      throw AwsException.invalidParameterValue(
-          "Value ("
-              + value
-              + ") for parameter "
-              + name
-              + " is invalid. Valid values: "
-              + String.join(", ", valid.stream().sorted().toList()));
-    }
-    return value;
-  }
-
-  private static <T> T required(T value, String name) {
-    if (value == null) {
-      throw AwsException.missingParameter(name);
-    }
-    return value;
   }
 }

@@ -27,6 +27,24 @@ final class ReservationStore implements java.io.Serializable {
     Instant endDate;
     String matchCriteria;
 
+    /** {@code default}, or {@code capacity-block} for a reservation a Capacity Block holds. */
+    String reservationType = "default";
+
+    /** The Capacity Reservation Fleet that made it, or null. */
+    String fleetId;
+
+    /** The Capacity Block it belongs to, or null. */
+    String capacityBlockId;
+
+    /** The latest request to bill its unused capacity to another account, or null. */
+    BillingRequest billing;
+
+    /** Part of its unused capacity lent out as an interruptible reservation, or null. */
+    Allocation allocation;
+
+    /** For an interruptible reservation: the reservation it was lent from. */
+    String interruptibleSource;
+
     /** {@code active}, or {@code cancelled}; {@code expired} and {@code scheduled} by the clock. */
     String state = "active";
 
@@ -53,6 +71,28 @@ final class ReservationStore implements java.io.Serializable {
       this.placementGroupArn = placementGroupArn;
     }
 
+    /** A reservation of the same kind (type, platform, zone, tenancy, dates, match criteria). */
+    Reservation sibling(String newId, int count, Instant now) {
+      Reservation r =
+          new Reservation(
+              newId,
+              instanceType,
+              platform,
+              zone,
+              zoneId,
+              tenancy,
+              ebsOptimized,
+              now,
+              startDate,
+              placementGroupArn);
+      r.totalCount = count;
+      r.endDateType = endDateType;
+      r.endDate = endDate;
+      r.matchCriteria = matchCriteria;
+      r.reservationType = reservationType;
+      return r;
+    }
+
     /**
      * The state at {@code now}: a limited reservation whose end date passed is {@code expired}, one
      * whose start date is to come {@code scheduled}; AWS moves them by its clock, so does this.
@@ -68,6 +108,36 @@ final class ReservationStore implements java.io.Serializable {
         return "scheduled";
       }
       return "active";
+    }
+  }
+
+  /** A request to bill a reservation's unused capacity to another account of its organization. */
+  static final class BillingRequest implements java.io.Serializable {
+    final String ownerId;
+    final String requestedBy;
+    String status = "pending";
+    Instant updated;
+
+    BillingRequest(String ownerId, String requestedBy, Instant updated) {
+      this.ownerId = ownerId;
+      this.requestedBy = requestedBy;
+      this.updated = updated;
+    }
+  }
+
+  /** Unused capacity of a reservation made available as an interruptible reservation. */
+  static final class Allocation implements java.io.Serializable {
+    final String interruptibleId;
+    int count;
+    int target;
+    String status = "active";
+    String zeroSizePreference;
+
+    Allocation(String interruptibleId, int count, String zeroSizePreference) {
+      this.interruptibleId = interruptibleId;
+      this.count = count;
+      this.target = count;
+      this.zeroSizePreference = zeroSizePreference;
     }
   }
 

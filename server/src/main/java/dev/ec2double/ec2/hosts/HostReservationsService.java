@@ -3,9 +3,12 @@ package dev.ec2double.ec2.hosts;
 import dev.ec2double.core.FilterSpec;
 import dev.ec2double.core.Pages;
 import dev.ec2double.core.RequestContext;
+import dev.ec2double.core.Resources;
+import dev.ec2double.core.kinds.ResourceKind;
 import dev.ec2double.ec2.instancetypes.InstanceTypeCatalog;
 import dev.ec2double.ec2.instancetypes.InstanceTypeSpec;
 import dev.ec2double.errors.AwsException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -15,15 +18,21 @@ import software.amazon.awssdk.services.ec2.model.DescribeHostReservationOffering
 import software.amazon.awssdk.services.ec2.model.DescribeHostReservationOfferingsResponse;
 import software.amazon.awssdk.services.ec2.model.DescribeHostReservationsRequest;
 import software.amazon.awssdk.services.ec2.model.DescribeHostReservationsResponse;
+import software.amazon.awssdk.services.ec2.model.GetHostReservationPurchasePreviewRequest;
+import software.amazon.awssdk.services.ec2.model.GetHostReservationPurchasePreviewResponse;
 import software.amazon.awssdk.services.ec2.model.HostOffering;
 import software.amazon.awssdk.services.ec2.model.HostReservation;
+import software.amazon.awssdk.services.ec2.model.Purchase;
+import software.amazon.awssdk.services.ec2.model.PurchaseHostReservationRequest;
+import software.amazon.awssdk.services.ec2.model.PurchaseHostReservationResponse;
 
 /**
  * DescribeHostReservationOfferings and DescribeHostReservations. The offerings are one a family,
  * payment option and term (one year, three years) for every family the server knows; their prices
- * are plausible figures made from the host's vCPUs, not AWS's price list. Nothing buys a
- * reservation here (PurchaseHostReservation is not served), so DescribeHostReservations answers
- * none, after checking its filters.
+ * are plausible figures made from the host's vCPUs, not AWS's price list.
+ * GetHostReservationPurchasePreview prices an offering over hosts of its family;
+ * PurchaseHostReservation buys it (an {@code hr-} reservation, {@code active} for its term, named
+ * by each host's {@code HostReservationId}).
  * https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_DescribeHostReservationOfferings.html
  */
 public final class HostReservationsService {
@@ -36,12 +45,23 @@ public final class HostReservationsService {
           .field("instance-family", HostOffering::instanceFamily)
           .field("payment-option", HostOffering::paymentOptionAsString);
 
-  private static final FilterSpec<HostReservation> RESERVATION_FILTERS =
-      FilterSpec.<HostReservation>of()
-          .field("instance-family", HostReservation::instanceFamily)
-          .field("payment-option", HostReservation::paymentOptionAsString)
-          .field("state", HostReservation::stateAsString)
-          .tags(r -> java.util.Map.of());
+  static final ResourceKind<HostStore.Reservation, HostReservation> RESERVATIONS =
+      ResourceKind.<HostStore.Reservation, HostReservation>of("hr", "host-reservation")
+          .errors(
+              "InvalidHostReservationId.NotFound",
+              "host reservation",
+              "InvalidHostReservationId.Malformed")
+          .storedIn(HostStore::of, s -> s.reservations)
+          .id(HostStore.Reservation::id)
+          .view(HostReservationsService::view, HostReservation::tags)
+          .filter("instance-family", HostReservation::instanceFamily)
+          .filter("payment-option", HostReservation::paymentOptionAsString)
+          .filter("state", HostReservation::stateAsString)
+          .build();
+
+  public HostReservationsService(Resources resources) {
+    RESERVATIONS.registerTaggable(resources);
+  }
 
   public DescribeHostReservationOfferingsResponse describeHostReservationOfferings(
       RequestContext ctx, DescribeHostReservationOfferingsRequest req) {
@@ -76,17 +96,174 @@ public final class HostReservationsService {
 
   public DescribeHostReservationsResponse describeHostReservations(
       RequestContext ctx, DescribeHostReservationsRequest req) {
-    RESERVATION_FILTERS.compile(req.filter());
-    for (String id : req.hostReservationIdSet()) {
-      throw new AwsException(
-          "InvalidHostReservationId.NotFound",
-          "The host reservation ID '" + id + "' does not exist");
-    }
-    Pages.Page<HostReservation> page =
-        Pages.page(ctx.action(), List.of(), req.maxResults(), req.nextToken());
+    var page =
+        RESERVATIONS.describe(
+            ctx, req.hostReservationIdSet(), req.filter(), req.maxResults(), req.nextToken());
     return DescribeHostReservationsResponse.builder()
         .hostReservationSet(page.items())
         .nextToken(page.nextToken())
+        .build();
+  }
+
+  public GetHostReservationPurchasePreviewResponse getHostReservationPurchasePreview(
+      RequestContext ctx, GetHostReservationPurchasePreviewRequest req) {
+    Quote q = quote(ctx, req.offeringId(), req.hostIdSet());
+    return GetHostReservationPurchasePreviewResponse.builder()
+        .currencyCode("USD")
+        .purchase(q.purchase(null))
+        .totalHourlyPrice(q.hourly())
+        .totalUpfrontPrice(q.upfront())
+        .build();
+  }
+
+  public PurchaseHostReservationResponse purchaseHostReservation(
+      RequestContext ctx, PurchaseHostReservationRequest req) {
+    if (req.currencyCode() != null && !"USD".equals(req.currencyCodeAsString())) {
+      throw AwsException.invalidParameterValue(
+          "Value (" + req.currencyCodeAsString() + ") for parameter CurrencyCode is invalid.");
+    }
+    var tags = RESERVATIONS.tags(req.tagSpecifications());
+    HostStore store = HostStore.of(ctx.state());
+    HostStore.Reservation made;
+    Quote q;
+    synchronized (store) {
+      q = quote(ctx, req.offeringId(), req.hostIdSet());
+      if (req.limitPrice() != null
+          && Double.parseDouble(q.upfront()) > Double.parseDouble(req.limitPrice())) {
+        throw new AwsException(
+            "InvalidParameterValue",
+            "The upfront price "
+                + q.upfront()
+                + " is more than the limit price "
+                + req.limitPrice()
+                + ".");
+      }
+      made =
+          RESERVATIONS.create(
+              ctx,
+              tags,
+              id ->
+                  new HostStore.Reservation(
+                      id,
+                      q.offering().offeringId(),
+                      q.offering().instanceFamily(),
+                      q.offering().duration(),
+                      q.offering().paymentOptionAsString(),
+                      List.copyOf(req.hostIdSet()),
+                      Instant.now(),
+                      q.hourly(),
+                      q.upfront()));
+      for (String h : req.hostIdSet()) {
+        store.byId.get(h).reservationId = made.id();
+      }
+    }
+    return PurchaseHostReservationResponse.builder()
+        .clientToken(req.clientToken())
+        .currencyCode("USD")
+        .purchase(q.purchase(made.id()))
+        .totalHourlyPrice(q.hourly())
+        .totalUpfrontPrice(q.upfront())
+        .build();
+  }
+
+  /** An offering's price over some hosts, after checking the hosts can take it. */
+  private record Quote(HostOffering offering, List<String> hostIds, String hourly, String upfront) {
+    Purchase purchase(String reservationId) {
+      return Purchase.builder()
+          .hostReservationId(reservationId)
+          .hostIdSet(hostIds)
+          .instanceFamily(offering.instanceFamily())
+          .duration(offering.duration())
+          .paymentOption(offering.paymentOption())
+          .currencyCode("USD")
+          .hourlyPrice(hourly)
+          .upfrontPrice(upfront)
+          .build();
+    }
+  }
+
+  private static Quote quote(RequestContext ctx, String offeringId, List<String> hostIds) {
+    if (offeringId == null) {
+      throw AwsException.missingParameter("OfferingId");
+    }
+    if (hostIds.isEmpty()) {
+      throw AwsException.missingParameter("HostIdSet");
+    }
+    HostOffering o = find(offeringId);
+    HostStore store = HostStore.of(ctx.state());
+    synchronized (store) {
+      for (String id : hostIds) {
+        HostStore.Host h = Hosts.KIND.get(ctx.state(), id);
+        if (!h.family.equals(o.instanceFamily())) {
+          throw AwsException.invalidParameterValue(
+              "The host "
+                  + id
+                  + " is of the "
+                  + h.family
+                  + " family; the offering "
+                  + offeringId
+                  + " is for "
+                  + o.instanceFamily()
+                  + ".");
+        }
+        if (!h.state.equals("available") && !h.state.equals("under-assessment")) {
+          throw new AwsException(
+              "IncorrectState", "The host " + id + " is " + h.state + " and cannot be reserved.");
+        }
+        if (h.reservationId != null) {
+          throw AwsException.invalidParameterValue(
+              "The host "
+                  + id
+                  + " is already covered by the host reservation "
+                  + h.reservationId
+                  + ".");
+        }
+      }
+    }
+    int n = hostIds.size();
+    return new Quote(
+        o,
+        List.copyOf(hostIds),
+        money(Double.parseDouble(o.hourlyPrice()) * n),
+        money(Double.parseDouble(o.upfrontPrice()) * n));
+  }
+
+  private static HostOffering find(String offeringId) {
+    for (String family : families()) {
+      for (int term : List.of(ONE_YEAR, THREE_YEARS)) {
+        for (String payment : PAYMENTS) {
+          if (offeringId(family, term, payment).equals(offeringId)) {
+            return offering(family, term, payment);
+          }
+        }
+      }
+    }
+    throw new AwsException(
+        "InvalidHostReservationOfferingId.Malformed",
+        "The host reservation offering ID '" + offeringId + "' does not exist");
+  }
+
+  private static String money(double v) {
+    return String.format(Locale.ROOT, "%.3f", v);
+  }
+
+  static HostReservation view(RequestContext ctx, HostStore.Reservation r) {
+    Instant end = r.start().plusSeconds(r.duration());
+    return HostReservation.builder()
+        .hostReservationId(r.id())
+        .offeringId(r.offeringId())
+        .instanceFamily(r.family())
+        .duration(r.duration())
+        .paymentOption(r.paymentOption())
+        .hostIdSet(r.hostIds())
+        .count(r.hostIds().size())
+        .start(r.start())
+        .end(end)
+        .state(end.isAfter(Instant.now()) ? "active" : "retired")
+        .currencyCode("USD")
+        .hourlyPrice(r.hourlyPrice())
+        .upfrontPrice(r.upfrontPrice())
+        .tags(ctx.tags().sdkTags(r.id()))
         .build();
   }
 

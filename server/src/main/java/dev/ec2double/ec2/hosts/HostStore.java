@@ -31,6 +31,9 @@ final class HostStore implements java.io.Serializable {
     String state = "available";
     Instant releaseTime;
 
+    /** The host reservation that pays for it, or null. */
+    String reservationId;
+
     Host(String id, String zone, String zoneId, String clientToken, Instant allocationTime) {
       this.id = id;
       this.zone = zone;
@@ -41,6 +44,21 @@ final class HostStore implements java.io.Serializable {
   }
 
   final Map<String, Host> byId = new LinkedHashMap<>();
+
+  /** A bought host reservation: an offering's terms over some hosts of its family. */
+  record Reservation(
+      String id,
+      String offeringId,
+      String family,
+      int duration,
+      String paymentOption,
+      java.util.List<String> hostIds,
+      Instant start,
+      String hourlyPrice,
+      String upfrontPrice)
+      implements java.io.Serializable {}
+
+  final Map<String, Reservation> reservations = new LinkedHashMap<>();
 
   static HostStore of(RegionState state) {
     return state.part(HostStore.class, HostStore::new);

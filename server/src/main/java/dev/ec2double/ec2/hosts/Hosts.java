@@ -106,6 +106,7 @@ final class Hosts {
         .state(h.state)
         .allocationTime(h.allocationTime)
         .releaseTime(h.releaseTime)
+        .hostReservationId(h.reservationId)
         .memberOfServiceLinkedResourceGroup(false)
         .hostProperties(
             HostProperties.builder()
