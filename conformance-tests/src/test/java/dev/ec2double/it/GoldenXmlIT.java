@@ -77,7 +77,7 @@ class GoldenXmlIT {
         "error-unsupported-operation.xml",
         "ec2",
         "us-east-1",
-        "Action=DescribeCapacityBlockOfferings&Version=2016-11-15&CapacityDurationHours=24",
+        "Action=DescribeRouteServers&Version=2016-11-15",
         400);
   }
 

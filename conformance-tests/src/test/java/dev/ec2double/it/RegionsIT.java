@@ -117,13 +117,13 @@ class RegionsIT {
 
   @Test
   void namesAnOperationItDoesNotImplementYet() {
-    assertThatThrownBy(() -> ec2.describeTrafficMirrorSessions(r -> {}))
+    assertThatThrownBy(() -> ec2.describeVerifiedAccessInstances(r -> {}))
         .isInstanceOfSatisfying(
             Ec2Exception.class,
             e -> {
               assertThat(e.awsErrorDetails().errorCode()).isEqualTo("UnsupportedOperation");
               assertThat(e.awsErrorDetails().errorMessage())
-                  .contains("DescribeTrafficMirrorSessions")
+                  .contains("DescribeVerifiedAccessInstances")
                   .contains("ec2-double");
             });
   }

@@ -273,7 +273,7 @@ class DockerAutoScalingIT {
                               HttpRequest.newBuilder(page).timeout(Duration.ofSeconds(10)).build(),
                               HttpResponse.BodyHandlers.discarding())
                           .statusCode());
-                  Thread.sleep(100);
+                  Thread.sleep(20); // a refresh takes a few seconds: dozens of requests meet it
                 } catch (InterruptedException e) {
                   return;
                 } catch (Exception e) {
@@ -307,7 +307,7 @@ class DockerAutoScalingIT {
     }
     List<Instance> after = awaitInService(as, GROUP, 3, 60);
     assertThat(after).extracting(Instance::instanceId).doesNotContainAnyElementsOf(before);
-    assertThat(statuses).hasSizeGreaterThan(50);
+    assertThat(statuses).hasSizeGreaterThan(30);
     assertThat(statuses).containsOnly(200); // no 5xx, no refused connection, all through it
   }
 
