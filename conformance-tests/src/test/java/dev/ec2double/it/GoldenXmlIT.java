@@ -72,12 +72,12 @@ class GoldenXmlIT {
   }
 
   @Test
-  void unsupportedOperationError() throws Exception {
+  void invalidActionError() throws Exception {
     assertMatchesGolden(
-        "error-unsupported-operation.xml",
+        "error-invalid-action.xml",
         "ec2",
         "us-east-1",
-        "Action=DescribeRouteServers&Version=2016-11-15",
+        "Action=DescribeUnicorns&Version=2016-11-15",
         400);
   }
 

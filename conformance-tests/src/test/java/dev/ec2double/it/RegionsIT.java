@@ -114,17 +114,4 @@ class RegionsIT {
               });
     }
   }
-
-  @Test
-  void namesAnOperationItDoesNotImplementYet() {
-    assertThatThrownBy(() -> ec2.describeVerifiedAccessInstances(r -> {}))
-        .isInstanceOfSatisfying(
-            Ec2Exception.class,
-            e -> {
-              assertThat(e.awsErrorDetails().errorCode()).isEqualTo("UnsupportedOperation");
-              assertThat(e.awsErrorDetails().errorMessage())
-                  .contains("DescribeVerifiedAccessInstances")
-                  .contains("ec2-double");
-            });
-  }
 }
