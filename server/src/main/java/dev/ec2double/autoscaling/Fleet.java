@@ -72,6 +72,21 @@ public interface Fleet {
     return false;
   }
 
+  /**
+   * Starts replacing a running instance's root volume from the image (EC2's
+   * CreateReplaceRootVolumeTask, the replaced volume deleted): the task's id. EC2's error when it
+   * cannot.
+   */
+  default String replaceRoot(RequestContext ctx, String instanceId, String imageId) {
+    throw new dev.ec2double.errors.AwsException(
+        "UnsupportedOperation", "Root volume replacement is not available here.");
+  }
+
+  /** A root volume replacement task's state (EC2's names), or null when there is no such task. */
+  default String rootTaskState(RegionState region, String taskId) {
+    return null;
+  }
+
   /** The zone of a subnet, or null when the region has no such subnet. */
   String subnetZone(RegionState region, String subnetId);
 }

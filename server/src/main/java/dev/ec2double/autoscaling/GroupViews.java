@@ -84,7 +84,10 @@ final class GroupViews {
       LaunchTemplate.Builder lt = LaunchTemplate.builder().launchTemplateSpecification(spec(s));
       if (s.instanceTypeOverride() != null) {
         lt.overrides(
-            LaunchTemplateOverrides.builder().instanceType(s.instanceTypeOverride()).build());
+            LaunchTemplateOverrides.builder()
+                .instanceType(s.instanceTypeOverride())
+                .imageId(s.imageOverride())
+                .build());
       }
       b.mixedInstancesPolicy(MixedInstancesPolicy.builder().launchTemplate(lt.build()).build());
     } else {

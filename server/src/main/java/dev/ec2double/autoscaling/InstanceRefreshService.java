@@ -37,6 +37,12 @@ public final class InstanceRefreshService {
     if (!strategy.equals("Rolling") && !strategy.equals("ReplaceRootVolume")) {
       throw AutoScalingErrors.validation("Invalid strategy " + strategy + ".");
     }
+    if (strategy.equals(RootVolumeRefresh.STRATEGY)) {
+      RootVolumeRefresh.check(
+          req.desiredConfiguration() == null
+              ? null
+              : req.desiredConfiguration().mixedInstancesPolicy());
+    }
     RefreshPreferences p =
         req.preferences() == null ? RefreshPreferences.builder().build() : req.preferences();
     preferences(p);

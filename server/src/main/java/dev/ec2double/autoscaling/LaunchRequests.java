@@ -34,6 +34,9 @@ final class LaunchRequests {
       if (s.instanceTypeOverride() != null) {
         b.instanceType(s.instanceTypeOverride());
       }
+      if (s.imageOverride() != null) {
+        b.imageId(s.imageOverride());
+      }
       return b.build();
     }
     LaunchConfiguration lc;

@@ -31,6 +31,7 @@ final class LaunchSources {
       return new LaunchSource(null, null, null, null, configuration, false);
     }
     String type = null;
+    String image = null;
     if (mixed != null) {
       if (mixed.launchTemplate() == null
           || mixed.launchTemplate().launchTemplateSpecification() == null) {
@@ -42,6 +43,7 @@ final class LaunchSources {
       for (LaunchTemplateOverrides o : mixed.launchTemplate().overrides()) {
         if (o.instanceType() != null) {
           type = o.instanceType(); // the first type: ec2-double launches on-demand, in order
+          image = o.imageId();
           break;
         }
       }
@@ -57,6 +59,7 @@ final class LaunchSources {
         template.version() == null ? "$Default" : template.version(),
         type,
         null,
-        mixed != null);
+        mixed != null,
+        image);
   }
 }

@@ -7,7 +7,13 @@ final class Member implements java.io.Serializable {
   final String instanceId;
   final String zone;
   final String instanceType;
-  final LaunchSource source;
+
+  /** What it was launched from (a ReplaceRootVolume refresh moves it to the group's new one). */
+  LaunchSource source;
+
+  /** The root volume replacement task of a ReplaceRootVolume refresh, while it runs. */
+  String rootTask;
+
   final Instant launchedAt;
 
   /** AWS's lifecycle state: Pending, Pending:Wait, InService, Terminating, Standby, ... */

@@ -45,7 +45,7 @@ public final class Reconciler implements AutoCloseable {
     this.cpu = new CpuSampler(fleet);
     this.tracking = new TargetTracking(metrics, cpu);
     this.capacity = new Capacity(fleet);
-    this.refreshes = new Refreshes(targets);
+    this.refreshes = new Refreshes(targets, fleet);
     this.regions = regions;
     this.fleet = fleet;
   }

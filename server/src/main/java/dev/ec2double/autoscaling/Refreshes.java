@@ -14,9 +14,11 @@ import java.util.List;
  */
 final class Refreshes {
   private final GroupTargets targets;
+  private final Fleet fleet;
 
-  Refreshes(GroupTargets targets) {
+  Refreshes(GroupTargets targets, Fleet fleet) {
     this.targets = targets;
+    this.fleet = fleet;
   }
 
   /** How many instances beyond the desired capacity the active refresh launches first. */
@@ -41,6 +43,7 @@ final class Refreshes {
       return false;
     }
     Instant now = AutoScaling.now();
+    boolean progressed = RootVolumeRefresh.progress(ctx, fleet, g, now);
     r.toReplace.removeIf(id -> !g.members.containsKey(id) || !g.members.get(id).counts());
     boolean settled =
         g.counted().size() >= g.desired
@@ -64,14 +67,14 @@ final class Refreshes {
     }
     if (r.status.equals("Baking")) {
       if (r.bakeUntil.isAfter(now)) {
-        return false;
+        return progressed;
       }
       r.end("Successful", now);
       return true;
     }
     if (r.checkpointUntil != null) {
       if (r.checkpointUntil.isAfter(now)) {
-        return false;
+        return progressed;
       }
       r.checkpointUntil = null;
       r.statusReason = null;
@@ -125,7 +128,7 @@ final class Refreshes {
       int room = (int) Math.ceil(r.total * stopAt / 100.0) - replaced;
       allowed = Math.min(allowed, Math.max(0, room));
     }
-    boolean changed = false;
+    boolean changed = progressed;
     for (String id : List.copyOf(r.toReplace)) {
       if (allowed <= 0) {
         break;
@@ -134,7 +137,18 @@ final class Refreshes {
       if (RefreshFailures.waitsFor(r, m)) {
         continue;
       }
-      if (m.lifecycle.equals("InService") || m.lifecycle.startsWith("Pending")) {
+      if (r.strategy.equals(RootVolumeRefresh.STRATEGY) && m.lifecycle.equals("InService")) {
+        if (!RootVolumeRefresh.start(ctx, fleet, g, r, m, now)) {
+          MemberSteps.leave(
+              g,
+              m,
+              "Terminating",
+              Causes.at(now) + " its root volume could not be replaced for an instance refresh.");
+        }
+        r.toReplace.remove(id);
+        allowed--;
+        changed = true;
+      } else if (m.lifecycle.equals("InService") || m.lifecycle.startsWith("Pending")) {
         MemberSteps.leave(
             g,
             m,

@@ -37,8 +37,29 @@ final class AutoScalingSeams {
       InstanceActionsService actions,
       LaunchTemplatesService templates,
       dev.ec2double.compute.ComputeBackend backend,
-      dev.ec2double.ec2.instances.InstanceFaults faults) {
+      dev.ec2double.ec2.instances.InstanceFaults faults,
+      dev.ec2double.ec2.volumes.RootVolumeTasksService rootVolumeTasks) {
     return new Fleet() {
+      @Override
+      public String replaceRoot(RequestContext ctx, String instanceId, String imageId) {
+        return rootVolumeTasks
+            .createReplaceRootVolumeTask(
+                ctx,
+                software.amazon.awssdk.services.ec2.model.CreateReplaceRootVolumeTaskRequest
+                    .builder()
+                    .instanceId(instanceId)
+                    .imageId(imageId)
+                    .deleteReplacedRootVolume(true)
+                    .build())
+            .replaceRootVolumeTask()
+            .replaceRootVolumeTaskId();
+      }
+
+      @Override
+      public String rootTaskState(RegionState region, String taskId) {
+        return dev.ec2double.ec2.volumes.RootVolumeTasksService.taskState(region, taskId);
+      }
+
       @Override
       public Cpu cpu(RegionState region, String instanceId) {
         InstanceRecord r = Instances.store(region).get(instanceId);

@@ -215,6 +215,7 @@ public final class Services implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Services.class);
   private final InstanceLifecycle lifecycle;
   private final InstancesService instances;
+  private RootVolumeTasksService rootVolumeTasks;
   private final Ebs ebs;
   private final Elbv2 elbv2;
   private final ImdsServer imds;
@@ -392,7 +393,8 @@ public final class Services implements AutoCloseable {
     registry.register(new EbsEncryptionService());
     registry.register(new CopyVolumesService(ebs));
     registry.register(new RecycleBinService());
-    registry.register(new RootVolumeTasksService(ebs, images, new RootReplacement(lifecycle)));
+    rootVolumeTasks = new RootVolumeTasksService(ebs, images, new RootReplacement(lifecycle));
+    registry.register(rootVolumeTasks);
     registry.register(new SnapshotsService(ebs));
     registry.register(new SnapshotLocks(ebs));
     registry.register(new SnapshotTiersService(ebs));
@@ -464,7 +466,8 @@ public final class Services implements AutoCloseable {
     // Auto Scaling: groups of real instances, launched and registered through the APIs above.
     autoScaling =
         new dev.ec2double.autoscaling.AutoScaling(
-            AutoScalingSeams.fleet(instances, actions, launchTemplates, backend, faults),
+            AutoScalingSeams.fleet(
+                instances, actions, launchTemplates, backend, faults, rootVolumeTasks),
             AutoScalingSeams.targets(targetGroups, targets),
             elbv2.metrics(),
             store::all);

@@ -49,6 +49,17 @@ public final class RootVolumeTasksService {
     this.replacement = replacement;
   }
 
+  /** A task's state ({@code pending}, {@code in-progress}, {@code succeeded}, ...), or null. */
+  public static String taskState(dev.ec2double.core.RegionState region, String taskId) {
+    RootVolumeTask t = Ebs.store(region).rootTasks.get(taskId);
+    if (t == null) {
+      return null;
+    }
+    synchronized (t) {
+      return t.state;
+    }
+  }
+
   public CreateReplaceRootVolumeTaskResponse createReplaceRootVolumeTask(
       RequestContext ctx, CreateReplaceRootVolumeTaskRequest req) {
     InstanceRecord instance = Instances.require(ctx, req.instanceId());
