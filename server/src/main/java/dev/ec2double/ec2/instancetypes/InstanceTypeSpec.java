@@ -115,11 +115,14 @@ public record InstanceTypeSpec(
   }
 
   /**
-   * The architecture an instance of this type runs: {@code arm64} for Graviton, else {@code x86_64}
-   * (t2 also lists i386, which no container image targets).
+   * The architecture an instance of this type runs: {@code arm64} for Graviton and Apple silicon
+   * ({@code arm64_mac}), else {@code x86_64} (t2 also lists i386, which no container image
+   * targets).
    */
   public String architecture() {
-    return architectures.contains("arm64") ? "arm64" : "x86_64";
+    return architectures.contains("arm64") || architectures.contains("arm64_mac")
+        ? "arm64"
+        : "x86_64";
   }
 
   /** As AWS publishes it per type (less than 150 GiB of RAM, not bare metal, among others). */
