@@ -56,8 +56,9 @@ class InstanceRequirementsIT {
 
   @Test
   void burstableAndBareMetalAreExcludedUnlessAskedFor() {
+    // t1.micro predates burstable performance: AWS does not count it burstable
     assertThat(types("x86_64", r -> r.vCpuCount(v -> v.min(1).max(2)).memoryMiB(m -> m.min(0))))
-        .noneMatch(t -> t.startsWith("t"));
+        .noneMatch(t -> t.matches("t[2-9].*"));
     assertThat(
             types(
                 "x86_64",
@@ -77,6 +78,31 @@ class InstanceRequirementsIT {
                         .bareMetal("included")))
         .isNotEmpty()
         .allMatch(t -> t.startsWith("m5."));
+  }
+
+  @Test
+  void selectsByAcceleratorsLocalStorageAndGeneration() {
+    assertThat(
+            types(
+                "x86_64",
+                r ->
+                    r.vCpuCount(v -> v.min(1))
+                        .memoryMiB(m -> m.min(0))
+                        .acceleratorTypesWithStrings("gpu")
+                        .acceleratorManufacturersWithStrings("nvidia")
+                        .acceleratorNamesWithStrings("a100")))
+        .contains("p4d.24xlarge")
+        .allMatch(t -> t.startsWith("p4"));
+    assertThat(
+            types(
+                "x86_64",
+                r ->
+                    r.vCpuCount(v -> v.min(1).max(1))
+                        .memoryMiB(m -> m.min(0))
+                        .localStorage("required")
+                        .instanceGenerationsWithStrings("previous")))
+        .contains("m1.small", "m3.medium")
+        .doesNotContain("t1.micro", "m5d.large");
   }
 
   @Test

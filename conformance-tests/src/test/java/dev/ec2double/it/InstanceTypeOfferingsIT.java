@@ -44,8 +44,13 @@ class InstanceTypeOfferingsIT {
 
   @Test
   void offersEveryTypeInTheCallersRegionByDefault() {
-    var offerings = ec2.describeInstanceTypeOfferings(r -> {}).instanceTypeOfferings();
+    var firstPage = ec2.describeInstanceTypeOfferings(r -> {});
+    var offerings =
+        ec2.describeInstanceTypeOfferingsPaginator(r -> {}).instanceTypeOfferings().stream()
+            .toList();
 
+    // AWS pages offerings by 1000 even without MaxResults
+    assertThat(firstPage.instanceTypeOfferings()).hasSize(Math.min(1000, typeCount));
     assertThat(offerings).hasSize(typeCount);
     assertThat(offerings)
         .allSatisfy(

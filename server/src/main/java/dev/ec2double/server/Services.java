@@ -607,7 +607,7 @@ public final class Services implements AutoCloseable {
                 ? Optional.of(new SpotPrices.Size(1, 1740))
                 : InstanceTypeCatalog.find(name)
                     .map(t -> new SpotPrices.Size(t.vcpus(), t.memoryMib())),
-        InstanceTypeCatalog.all().stream().map(t -> t.name()).toList());
+        () -> InstanceTypeCatalog.all().stream().map(t -> t.name()).toList());
   }
 
   private static InstanceCatalogs catalogs() {

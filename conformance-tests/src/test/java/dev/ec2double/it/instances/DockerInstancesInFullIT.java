@@ -97,6 +97,20 @@ class DockerInstancesInFullIT {
   }
 
   @Test
+  void aTypeLargerThanTheMachineStillRunsWithItsFullLimits() {
+    String id = run(DockerTestServer.BUSYBOX_AMI, "c6a.48xlarge", null); // 192 vCPUs, 384 GiB
+    var host =
+        DockerTestServer.containersOf(docker, id).stream()
+            .map(c -> docker.inspectContainerCmd(c.getId()).exec().getHostConfig())
+            .findFirst()
+            .orElseThrow();
+
+    assertThat(host.getCpuQuota()).isEqualTo(19_200_000L);
+    assertThat(host.getMemory()).isEqualTo(393_216L * 1024 * 1024);
+    ec2.terminateInstances(r -> r.instanceIds(id));
+  }
+
+  @Test
   void theScreenshotShowsTheConsoleAndADiagnosticInterruptIsInIt() throws Exception {
     String id = run(DockerTestServer.BUSYBOX_AMI, "t3.nano", "#!/bin/sh\necho screen-test-line\n");
     await().atMost(UP).until(() -> console(id).contains("screen-test-line"));

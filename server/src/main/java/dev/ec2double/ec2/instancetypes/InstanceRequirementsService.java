@@ -16,9 +16,10 @@ import software.amazon.awssdk.services.ec2.model.InstanceTypeInfoFromInstanceReq
  * GetInstanceTypesFromInstanceRequirements over the catalogue: architectures, vCPUs, memory, memory
  * per vCPU, CPU manufacturers, burstable and bare metal (both {@code included}, {@code required} or
  * {@code excluded}; bare metal is excluded by default, as on AWS), hibernation support, allowed and
- * excluded types (with {@code *} wildcards). Every type here is current generation and {@code hvm}.
- * Requirements on accelerators, local storage, bandwidth and prices are taken but match every type
- * (the catalogue has none of those figures).
+ * excluded types (with {@code *} wildcards), virtualization types, and through {@link
+ * InstanceRequirementsExtras} generations, local storage, accelerators, network interfaces, network
+ * and EBS bandwidth and encryption in transit. Price requirements are taken but match every type
+ * (ec2-double has no prices to compare).
  * https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_GetInstanceTypesFromInstanceRequirements.html
  */
 public final class InstanceRequirementsService {
@@ -62,7 +63,8 @@ public final class InstanceRequirementsService {
   private static Predicate<InstanceTypeSpec> matches(
       GetInstanceTypesFromInstanceRequirementsRequest req, InstanceRequirementsRequest r) {
     List<String> arches = req.architectureTypesAsStrings();
-    boolean hvm = req.virtualizationTypesAsStrings().contains("hvm");
+    List<String> virtualization = req.virtualizationTypesAsStrings();
+    Predicate<InstanceTypeSpec> extras = InstanceRequirementsExtras.of(r);
     int vMin = r.vCpuCount().min();
     int vMax = r.vCpuCount().max() == null ? Integer.MAX_VALUE : r.vCpuCount().max();
     int mMin = r.memoryMiB().min();
@@ -84,7 +86,7 @@ public final class InstanceRequirementsService {
     List<Pattern> excluded =
         r.excludedInstanceTypes().stream().map(InstanceRequirementsService::glob).toList();
     return t ->
-        hvm
+        t.details().virtualizationTypes().stream().anyMatch(virtualization::contains)
             && t.architectures().stream().anyMatch(arches::contains)
             && t.vcpus() >= vMin
             && t.vcpus() <= vMax
@@ -97,7 +99,8 @@ public final class InstanceRequirementsService {
             && allows(bareMetal, t.bareMetal())
             && (!hibernate || t.hibernationSupported())
             && (allowed.isEmpty() || allowed.stream().anyMatch(p -> p.matcher(t.name()).matches()))
-            && excluded.stream().noneMatch(p -> p.matcher(t.name()).matches());
+            && excluded.stream().noneMatch(p -> p.matcher(t.name()).matches())
+            && extras.test(t);
   }
 
   /** The CpuManufacturer value of the catalogue's manufacturer. */
@@ -108,7 +111,7 @@ public final class InstanceRequirementsService {
     };
   }
 
-  private static boolean allows(String option, boolean has) {
+  static boolean allows(String option, boolean has) {
     return switch (option) {
       case "required" -> has;
       case "excluded" -> !has;
@@ -116,7 +119,7 @@ public final class InstanceRequirementsService {
     };
   }
 
-  private static String option(String value, String dflt, String name) {
+  static String option(String value, String dflt, String name) {
     if (value == null) {
       return dflt;
     }

@@ -7,7 +7,6 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,7 +22,10 @@ import java.util.Optional;
 public final class InstanceTypeCatalog {
   static final String RESOURCE = "catalog.csv";
 
+  /** Read when a feature first asks for a type (the class is loaded then), not at server start. */
   private static final Map<String, InstanceTypeSpec> BY_NAME = load();
+
+  private static final List<InstanceTypeSpec> ALL = List.copyOf(BY_NAME.values());
 
   private InstanceTypeCatalog() {}
 
@@ -37,7 +39,7 @@ public final class InstanceTypeCatalog {
 
   /** Every type, in the order DescribeInstanceTypes lists them: by name. */
   public static List<InstanceTypeSpec> all() {
-    return List.copyOf(BY_NAME.values());
+    return ALL;
   }
 
   private static Map<String, InstanceTypeSpec> load() {
@@ -99,7 +101,7 @@ public final class InstanceTypeCatalog {
         r.integer("threads"),
         Long.parseLong(r.text("memory_mib")),
         r.list("architectures"),
-        Double.parseDouble(r.text("clock_ghz")),
+        optionalDouble(r.text("clock_ghz")),
         r.text("manufacturer"),
         r.text("hypervisor").isEmpty() ? null : r.text("hypervisor"),
         r.bool("bare_metal"),
@@ -115,7 +117,83 @@ public final class InstanceTypeCatalog {
         r.bool("encryption_in_transit"),
         r.bool("dedicated_hosts"),
         r.list("boot_modes"),
-        r.list("usage_classes"));
+        r.list("usage_classes"),
+        details(r));
+  }
+
+  private static InstanceTypeSpec.Details details(Row r) {
+    return new InstanceTypeSpec.Details(
+        r.bool("current_generation"),
+        r.integers("valid_cores"),
+        r.integers("valid_threads"),
+        r.list("cpu_features"),
+        r.bool("auto_recovery"),
+        r.bool("hibernation"),
+        r.list("root_device_types"),
+        r.list("virtualization_types"),
+        r.list("placement_strategies"),
+        r.text("ebs_encryption"),
+        r.text("ebs_attachment_limit"),
+        r.optionalInteger("ebs_max_attachments"),
+        ebsBandwidth(r.list("ebs_bandwidth")),
+        storage(r.list("storage")),
+        r.items("accelerators").stream().map(InstanceTypeCatalog::accelerator).toList(),
+        r.items("network_cards").stream().map(InstanceTypeCatalog::networkCard).toList(),
+        r.integer("default_card"),
+        r.integer("ipv6_per_eni"),
+        r.bool("ipv6_supported"),
+        r.optionalInteger("efa_max"),
+        r.bool("ena_srd"),
+        r.text("flexible_ena_queues"),
+        r.list("bandwidth_weightings"),
+        r.text("nitro_enclaves"),
+        r.text("nitro_tpm"),
+        r.list("nitro_tpm_versions"),
+        r.text("phc"),
+        r.text("reboot_migration"));
+  }
+
+  private static InstanceTypeSpec.EbsBandwidth ebsBandwidth(List<String> p) {
+    return p.isEmpty()
+        ? null
+        : new InstanceTypeSpec.EbsBandwidth(
+            Integer.parseInt(p.get(0)),
+            Integer.parseInt(p.get(1)),
+            Double.parseDouble(p.get(2)),
+            Integer.parseInt(p.get(3)),
+            Integer.parseInt(p.get(4)),
+            Double.parseDouble(p.get(5)));
+  }
+
+  private static InstanceTypeSpec.Storage storage(List<String> p) {
+    return p.isEmpty()
+        ? null
+        : new InstanceTypeSpec.Storage(
+            Integer.parseInt(p.get(0)), Long.parseLong(p.get(1)), p.get(2), p.get(3), p.get(4));
+  }
+
+  private static InstanceTypeSpec.Accelerator accelerator(String[] p) {
+    return new InstanceTypeSpec.Accelerator(
+        p[0],
+        Integer.parseInt(p[1]),
+        p[2],
+        p[3],
+        Long.parseLong(p[4]),
+        optionalInt(p[5]),
+        optionalInt(p[6]));
+  }
+
+  private static InstanceTypeSpec.NetworkCard networkCard(String[] p) {
+    return new InstanceTypeSpec.NetworkCard(
+        p[0], Integer.parseInt(p[1]), optionalDouble(p[2]), optionalDouble(p[3]));
+  }
+
+  private static Integer optionalInt(String v) {
+    return v.isEmpty() ? null : Integer.valueOf(v);
+  }
+
+  private static Double optionalDouble(String v) {
+    return v.isEmpty() ? null : Double.valueOf(v);
   }
 
   private record Row(Map<String, Integer> columns, String[] cells, int line) {
@@ -140,8 +218,23 @@ public final class InstanceTypeCatalog {
       return Boolean.parseBoolean(v);
     }
 
+    /** A '|'-separated list; an empty cell is an empty list. */
     List<String> list(String column) {
-      return List.copyOf(Arrays.asList(text(column).split("\\|")));
+      String v = text(column);
+      return v.isEmpty() ? List.of() : List.of(v.split("\\|"));
+    }
+
+    List<Integer> integers(String column) {
+      return list(column).stream().map(Integer::valueOf).toList();
+    }
+
+    Integer optionalInteger(String column) {
+      return optionalInt(text(column));
+    }
+
+    /** A '|'-separated list of items whose parts are ';'-separated. */
+    List<String[]> items(String column) {
+      return list(column).stream().map(item -> item.split(";", -1)).toList();
     }
   }
 }

@@ -15,7 +15,7 @@ public record InstanceTypeSpec(
     int threadsPerCore,
     long memoryMib,
     List<String> architectures,
-    double sustainedClockSpeedGhz,
+    Double sustainedClockSpeedGhz,
     String manufacturer,
     String hypervisor,
     boolean bareMetal,
@@ -31,10 +31,78 @@ public record InstanceTypeSpec(
     boolean encryptionInTransitSupported,
     boolean dedicatedHostsSupported,
     List<String> bootModes,
-    List<String> usageClasses) {
+    List<String> usageClasses,
+    Details details) {
 
-  /** Hibernation needs less than 150 GiB of RAM and is not offered on bare metal. */
-  private static final long HIBERNATION_MAX_MIB = 150L * 1024;
+  /**
+   * The rest of what DescribeInstanceTypes answers for the type; an empty or null field is a figure
+   * AWS does not give for it.
+   */
+  public record Details(
+      boolean currentGeneration,
+      List<Integer> validCores,
+      List<Integer> validThreadsPerCore,
+      List<String> cpuFeatures,
+      boolean autoRecovery,
+      boolean hibernation,
+      List<String> rootDeviceTypes,
+      List<String> virtualizationTypes,
+      List<String> placementStrategies,
+      String ebsEncryption,
+      String ebsAttachmentLimitType,
+      Integer ebsMaxAttachments,
+      EbsBandwidth ebsBandwidth,
+      Storage storage,
+      List<Accelerator> accelerators,
+      List<NetworkCard> networkCards,
+      int defaultNetworkCard,
+      int ipv6PerInterface,
+      boolean ipv6Supported,
+      Integer maxEfaInterfaces,
+      boolean enaSrd,
+      String flexibleEnaQueues,
+      List<String> bandwidthWeightings,
+      String nitroEnclaves,
+      String nitroTpm,
+      List<String> nitroTpmVersions,
+      String phc,
+      String rebootMigration) {}
+
+  /** EBS-optimized figures: bandwidth in Mbps, throughput in MB/s. */
+  public record EbsBandwidth(
+      int baselineMbps,
+      int baselineIops,
+      double baselineMBps,
+      int maximumMbps,
+      int maximumIops,
+      double maximumMBps) {}
+
+  /** Instance store: {@code count} disks of {@code sizeGb} each. */
+  public record Storage(
+      int count, long sizeGb, String diskType, String nvmeSupport, String encryption) {
+    public long totalGb() {
+      return count * sizeGb;
+    }
+  }
+
+  /**
+   * GPUs, FPGAs, inference or media accelerators, Neuron devices.
+   *
+   * @param kind {@code gpu}, {@code fpga}, {@code inference}, {@code media} or {@code neuron}
+   * @param coreCount Neuron cores per device, else null
+   */
+  public record Accelerator(
+      String kind,
+      int count,
+      String manufacturer,
+      String name,
+      long memoryMib,
+      Integer coreCount,
+      Integer coreVersion) {}
+
+  /** One network card: its performance, interfaces, and bandwidth in Gbps. */
+  public record NetworkCard(
+      String performance, int maxInterfaces, Double baselineGbps, Double peakGbps) {}
 
   /** The family: {@code t3} of {@code t3.micro}. */
   public String family() {
@@ -47,20 +115,27 @@ public record InstanceTypeSpec(
   }
 
   /**
-   * The architecture an instance of this type runs: {@code arm64} for Graviton, else {@code x86_64}
-   * (t2 also lists i386, which no container image targets).
+   * The architecture an instance of this type runs: {@code arm64} for Graviton and Apple silicon
+   * ({@code arm64_mac}), else {@code x86_64} (t2 also lists i386, which no container image
+   * targets).
    */
   public String architecture() {
-    return architectures.contains("arm64") ? "arm64" : "x86_64";
+    return architectures.contains("arm64") || architectures.contains("arm64_mac")
+        ? "arm64"
+        : "x86_64";
   }
 
-  /** https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/hibernating-prerequisites.html */
+  /** As AWS publishes it per type (less than 150 GiB of RAM, not bare metal, among others). */
   public boolean hibernationSupported() {
-    return !bareMetal && memoryMib < HIBERNATION_MAX_MIB;
+    return details.hibernation();
   }
 
   /** Burstable types cannot join cluster placement groups. */
   public List<String> placementStrategies() {
-    return burstable ? List.of("partition", "spread") : List.of("cluster", "partition", "spread");
+    return details.placementStrategies();
+  }
+
+  public boolean currentGeneration() {
+    return details.currentGeneration();
   }
 }

@@ -23,6 +23,10 @@ public final class InstanceTypesService {
   private static final class Infos {
     static final List<InstanceTypeInfo> ALL =
         InstanceTypeCatalog.all().stream().map(InstanceTypeInfos::of).toList();
+    static final java.util.Map<String, InstanceTypeInfo> BY_NAME =
+        ALL.stream()
+            .collect(
+                java.util.stream.Collectors.toMap(InstanceTypeInfo::instanceTypeAsString, t -> t));
   }
 
   public DescribeInstanceTypesResponse describeInstanceTypes(
@@ -37,11 +41,10 @@ public final class InstanceTypesService {
               + String.join(", ", unknown)
               + "]");
     }
-    List<InstanceTypeInfo> matching =
-        Infos.ALL.stream()
-            .filter(t -> wanted.isEmpty() || wanted.contains(t.instanceTypeAsString()))
-            .filter(filter)
-            .toList();
+    // named types are looked up, not searched for among some 1400
+    List<InstanceTypeInfo> candidates =
+        wanted.isEmpty() ? Infos.ALL : wanted.stream().sorted().map(Infos.BY_NAME::get).toList();
+    List<InstanceTypeInfo> matching = candidates.stream().filter(filter).toList();
     Pages.Page<InstanceTypeInfo> page =
         Pages.page("DescribeInstanceTypes", matching, req.maxResults(), req.nextToken());
     return DescribeInstanceTypesResponse.builder()

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Spot prices that look like AWS's and never change between runs: each instance type, zone and
@@ -34,19 +35,20 @@ public final class SpotPrices {
   public record Size(int vcpus, long memoryMib) {}
 
   private final Function<String, Optional<Size>> sizes;
-  private final List<String> types;
+  private final Supplier<List<String>> types;
 
   /**
    * @param sizes the size of an instance type, empty for a type that does not exist
-   * @param types every instance type, in the order the history lists them
+   * @param types every instance type, in the order the history lists them; asked for on first use
+   *     only, so that the catalogue is not read at server start
    */
-  public SpotPrices(Function<String, Optional<Size>> sizes, List<String> types) {
+  public SpotPrices(Function<String, Optional<Size>> sizes, Supplier<List<String>> types) {
     this.sizes = sizes;
-    this.types = List.copyOf(types);
+    this.types = types;
   }
 
   List<String> types() {
-    return types;
+    return types.get();
   }
 
   boolean knows(String type) {
