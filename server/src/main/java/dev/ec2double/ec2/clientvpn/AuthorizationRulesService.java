@@ -2,10 +2,8 @@ package dev.ec2double.ec2.clientvpn;
 
 import dev.ec2double.core.Cidr;
 import dev.ec2double.core.FilterSpec;
-import dev.ec2double.core.Pages;
 import dev.ec2double.core.RequestContext;
 import dev.ec2double.errors.AwsException;
-import java.util.List;
 import software.amazon.awssdk.services.ec2.model.AuthorizationRule;
 import software.amazon.awssdk.services.ec2.model.AuthorizeClientVpnIngressRequest;
 import software.amazon.awssdk.services.ec2.model.AuthorizeClientVpnIngressResponse;
@@ -116,27 +114,26 @@ public final class AuthorizationRulesService {
 
   public DescribeClientVpnAuthorizationRulesResponse describeClientVpnAuthorizationRules(
       RequestContext ctx, DescribeClientVpnAuthorizationRulesRequest req) {
-    var filter = FILTERS.compile(req.filters());
-    List<AuthorizationRule> out;
-    ClientVpnStore s = ClientVpnStore.of(ctx.state());
-    synchronized (s) {
-      ClientVpnStore.Endpoint e = ClientVpnEndpoints.get(ctx, req.clientVpnEndpointId());
-      out =
-          e.rules.stream()
-              .map(
-                  r ->
-                      AuthorizationRule.builder()
-                          .clientVpnEndpointId(e.id)
-                          .description(r.description())
-                          .groupId(r.groupId())
-                          .accessAll(r.allGroups())
-                          .destinationCidr(r.cidr())
-                          .status(st -> st.code("active"))
-                          .build())
-              .filter(filter)
-              .toList();
-    }
-    var page = Pages.page(ctx.action(), out, req.maxResults(), req.nextToken());
+    var page =
+        ClientVpnEndpoints.page(
+            ctx,
+            req.clientVpnEndpointId(),
+            FILTERS,
+            req.filters(),
+            req.maxResults(),
+            req.nextToken(),
+            e ->
+                e.rules.stream()
+                    .map(
+                        r ->
+                            AuthorizationRule.builder()
+                                .clientVpnEndpointId(e.id)
+                                .description(r.description())
+                                .groupId(r.groupId())
+                                .accessAll(r.allGroups())
+                                .destinationCidr(r.cidr())
+                                .status(st -> st.code("active"))
+                                .build()));
     return DescribeClientVpnAuthorizationRulesResponse.builder()
         .authorizationRules(page.items())
         .nextToken(page.nextToken())

@@ -1,13 +1,19 @@
 package dev.ec2double.ec2.clientvpn;
 
+import dev.ec2double.core.FilterSpec;
+import dev.ec2double.core.Pages;
 import dev.ec2double.core.RequestContext;
 import dev.ec2double.core.kinds.ResourceKind;
 import dev.ec2double.errors.AwsException;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.function.Function;
+import java.util.stream.Stream;
 import software.amazon.awssdk.services.ec2.model.AssociatedTargetNetwork;
 import software.amazon.awssdk.services.ec2.model.ClientVpnAuthentication;
 import software.amazon.awssdk.services.ec2.model.ClientVpnEndpoint;
+import software.amazon.awssdk.services.ec2.model.Filter;
 
 /**
  * Client VPN endpoints as a resource kind, with DescribeClientVpnEndpoints' filters ({@code
@@ -38,6 +44,27 @@ final class ClientVpnEndpoints {
       throw AwsException.missingParameter("ClientVpnEndpointId");
     }
     return KIND.get(ctx.state(), id);
+  }
+
+  /**
+   * One page of what an endpoint holds (its target networks, rules, routes), as views that pass the
+   * filters: the Describe calls of one endpoint's lists.
+   */
+  static <V> Pages.Page<V> page(
+      RequestContext ctx,
+      String endpointId,
+      FilterSpec<V> spec,
+      List<Filter> filters,
+      Integer maxResults,
+      String nextToken,
+      Function<ClientVpnStore.Endpoint, Stream<V>> views) {
+    var filter = spec.compile(filters);
+    List<V> out;
+    ClientVpnStore s = ClientVpnStore.of(ctx.state());
+    synchronized (s) {
+      out = views.apply(get(ctx, endpointId)).filter(filter).toList();
+    }
+    return Pages.page(ctx.action(), out, maxResults, nextToken);
   }
 
   /** The name clients connect to; the endpoint's DNS name is this under a wildcard. */

@@ -2,7 +2,6 @@ package dev.ec2double.ec2.clientvpn;
 
 import dev.ec2double.core.Cidr;
 import dev.ec2double.core.FilterSpec;
-import dev.ec2double.core.Pages;
 import dev.ec2double.core.RequestContext;
 import dev.ec2double.errors.AwsException;
 import java.util.List;
@@ -111,29 +110,28 @@ public final class RoutesService {
 
   public DescribeClientVpnRoutesResponse describeClientVpnRoutes(
       RequestContext ctx, DescribeClientVpnRoutesRequest req) {
-    var filter = FILTERS.compile(req.filters());
-    List<ClientVpnRoute> out;
-    ClientVpnStore s = ClientVpnStore.of(ctx.state());
-    synchronized (s) {
-      ClientVpnStore.Endpoint e = ClientVpnEndpoints.get(ctx, req.clientVpnEndpointId());
-      out =
-          e.routes.stream()
-              .map(
-                  r ->
-                      ClientVpnRoute.builder()
-                          .clientVpnEndpointId(e.id)
-                          .destinationCidr(r.cidr())
-                          .targetSubnet(r.targetSubnet())
-                          .transitGatewayAttachmentId(r.attachmentId())
-                          .type(r.type())
-                          .origin(r.origin())
-                          .status(st -> st.code("active"))
-                          .description(r.description())
-                          .build())
-              .filter(filter)
-              .toList();
-    }
-    var page = Pages.page(ctx.action(), out, req.maxResults(), req.nextToken());
+    var page =
+        ClientVpnEndpoints.page(
+            ctx,
+            req.clientVpnEndpointId(),
+            FILTERS,
+            req.filters(),
+            req.maxResults(),
+            req.nextToken(),
+            e ->
+                e.routes.stream()
+                    .map(
+                        r ->
+                            ClientVpnRoute.builder()
+                                .clientVpnEndpointId(e.id)
+                                .destinationCidr(r.cidr())
+                                .targetSubnet(r.targetSubnet())
+                                .transitGatewayAttachmentId(r.attachmentId())
+                                .type(r.type())
+                                .origin(r.origin())
+                                .status(st -> st.code("active"))
+                                .description(r.description())
+                                .build()));
     return DescribeClientVpnRoutesResponse.builder()
         .routes(page.items())
         .nextToken(page.nextToken())

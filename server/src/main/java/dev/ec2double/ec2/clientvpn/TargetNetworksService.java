@@ -3,7 +3,6 @@ package dev.ec2double.ec2.clientvpn;
 import dev.ec2double.core.Cidr;
 import dev.ec2double.core.FilterSpec;
 import dev.ec2double.core.Ids;
-import dev.ec2double.core.Pages;
 import dev.ec2double.core.RequestContext;
 import dev.ec2double.ec2.regions.RegionCatalog;
 import dev.ec2double.ec2.vpc.VpcLookups;
@@ -192,19 +191,19 @@ public final class TargetNetworksService {
 
   public DescribeClientVpnTargetNetworksResponse describeClientVpnTargetNetworks(
       RequestContext ctx, DescribeClientVpnTargetNetworksRequest req) {
-    var filter = FILTERS.compile(req.filters());
-    List<TargetNetwork> out;
-    ClientVpnStore s = ClientVpnStore.of(ctx.state());
-    synchronized (s) {
-      ClientVpnStore.Endpoint e = ClientVpnEndpoints.get(ctx, req.clientVpnEndpointId());
-      out =
-          e.associations.values().stream()
-              .filter(a -> req.associationIds().isEmpty() || req.associationIds().contains(a.id))
-              .map(a -> view(e, a))
-              .filter(filter)
-              .toList();
-    }
-    var page = Pages.page(ctx.action(), out, req.maxResults(), req.nextToken());
+    var page =
+        ClientVpnEndpoints.page(
+            ctx,
+            req.clientVpnEndpointId(),
+            FILTERS,
+            req.filters(),
+            req.maxResults(),
+            req.nextToken(),
+            e ->
+                e.associations.values().stream()
+                    .filter(
+                        a -> req.associationIds().isEmpty() || req.associationIds().contains(a.id))
+                    .map(a -> view(e, a)));
     return DescribeClientVpnTargetNetworksResponse.builder()
         .clientVpnTargetNetworks(page.items())
         .nextToken(page.nextToken())
