@@ -105,6 +105,11 @@ public final class PageLimits {
     refuses("DescribeTrunkInterfaceAssociations", 5, 255);
     refuses("DescribeSecondaryInterfaces", 5, 1000);
     refuses("DescribeSecondaryNetworks", 5, 1000);
+    refuses("DescribeClientVpnEndpoints", 5, 1000);
+    refuses("DescribeClientVpnTargetNetworks", 5, 1000);
+    refuses("DescribeClientVpnAuthorizationRules", 5, 1000);
+    refuses("DescribeClientVpnRoutes", 5, 1000);
+    refuses("DescribeClientVpnConnections", 5, 1000);
     refuses("DescribeSecondarySubnets", 5, 1000);
     refuses("DescribeAddressesAttribute", 1, 1000);
     refuses("DescribeAddressTransfers", 5, 1000);

@@ -19,6 +19,13 @@ import dev.ec2double.ec2.capacity.CapacityReservationFleetsService;
 import dev.ec2double.ec2.capacity.CapacityReservationsService;
 import dev.ec2double.ec2.capacity.ReservationQuotesService;
 import dev.ec2double.ec2.capacity.ReservationSplitsService;
+import dev.ec2double.ec2.clientvpn.AuthorizationPolicyService;
+import dev.ec2double.ec2.clientvpn.AuthorizationRulesService;
+import dev.ec2double.ec2.clientvpn.ClientConfigurationService;
+import dev.ec2double.ec2.clientvpn.ClientVpnEndpointsService;
+import dev.ec2double.ec2.clientvpn.ConnectionsService;
+import dev.ec2double.ec2.clientvpn.RoutesService;
+import dev.ec2double.ec2.clientvpn.TargetNetworksService;
 import dev.ec2double.ec2.credits.CreditFamilies;
 import dev.ec2double.ec2.credits.CreditsService;
 import dev.ec2double.ec2.endpoints.ConnectionNotificationsService;
@@ -459,6 +466,7 @@ public final class Services implements AutoCloseable {
     registry.register(new TrustStoreSharingService(elbv2));
     registry.register(new CapacityReservationService(elbv2));
     registry.register(new IpAddressingService(elbv2));
+    registerClientVpn(resources, elbv2.certificates());
 
     // STS: GetCallerIdentity, which tools ask first, answered on the same endpoint.
     registry.register(new CallerIdentityService());
@@ -491,6 +499,26 @@ public final class Services implements AutoCloseable {
     registry.register(new InstanceProductsService());
     registry.register(new MacTasksService(resources));
     registry.register(new SqlHaService());
+  }
+
+  /**
+   * Client VPN endpoints (records): their exported configuration names the CA of the local
+   * certificate authority, or the chain of a certificate imported under the ARN.
+   */
+  private void registerClientVpn(Resources resources, Certificates certificates) {
+    registry.register(new ClientVpnEndpointsService(resources));
+    registry.register(new TargetNetworksService());
+    registry.register(new AuthorizationRulesService());
+    registry.register(new AuthorizationPolicyService());
+    registry.register(new RoutesService());
+    registry.register(new ConnectionsService());
+    registry.register(
+        new ClientConfigurationService(
+            arn ->
+                certificates
+                    .registered(arn)
+                    .map(i -> i.chain().size() > 1 ? i.chainPem() : i.certificatePem())
+                    .orElseGet(certificates::caPem)));
   }
 
   private void registerIpam(Resources resources) {

@@ -41,6 +41,7 @@ final class Features {
           Map.entry("ec2.regions", Set.of("RegionCatalog")),
           // offer nothing: only the assembly registers their services
           Map.entry("ec2.secondarynetworks", Set.of()),
+          Map.entry("ec2.clientvpn", Set.of()),
           Map.entry("ec2.blockpublicaccess", Set.of()),
           Map.entry("ec2.vpcencryption", Set.of()),
           Map.entry("ec2.instancetypes", Set.of("InstanceTypeCatalog", "InstanceTypeSpec")),

@@ -162,6 +162,19 @@ public final class VpcLookups {
     }
   }
 
+  /** A subnet as other features see it. */
+  public record Subnet(String id, String vpcId, String cidr, String zone, String zoneId) {}
+
+  /** A subnet's VPC, block and zone; AWS's InvalidSubnetID.NotFound when there is none. */
+  public static Subnet subnet(RegionState region, String subnetId) {
+    SubnetRecord s = subnetOrNull(region, subnetId);
+    if (s == null) {
+      throw new dev.ec2double.errors.AwsException(
+          "InvalidSubnetID.NotFound", "The subnet ID '" + subnetId + "' does not exist");
+    }
+    return new Subnet(s.id, s.vpcId, s.cidr.toString(), s.zone, s.zoneId);
+  }
+
   /** The VPC of a subnet, or null when there is no such subnet. */
   public static String vpcOfSubnet(RegionState region, String subnetId) {
     SubnetRecord s = subnetOrNull(region, subnetId);
