@@ -376,7 +376,8 @@ class TrustProvidersIT {
       assertThat(second.verifiedAccessInstances()).hasSize(1);
       assertThat(second.nextToken()).isNull();
       assertError(() -> paged.createVerifiedAccessInstance(r -> r.dryRun(true)), "DryRunOperation");
-      assertThat(paged.describeVerifiedAccessInstances(r -> {}).verifiedAccessInstances()).hasSize(6);
+      assertThat(paged.describeVerifiedAccessInstances(r -> {}).verifiedAccessInstances())
+          .hasSize(6);
     }
   }
 }
