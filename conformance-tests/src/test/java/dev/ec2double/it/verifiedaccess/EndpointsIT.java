@@ -94,6 +94,41 @@ class EndpointsIT {
             .securityGroupIds(securityGroup);
   }
 
+  private static Consumer<CreateVerifiedAccessEndpointRequest.Builder> onLoadBalancer(
+      String group, String arn, String... subnets) {
+    return web(group)
+        .andThen(
+            r ->
+                r.endpointType("load-balancer")
+                    .loadBalancerOptions(
+                        o ->
+                            o.loadBalancerArn(arn).protocol("https").port(443).subnetIds(subnets)));
+  }
+
+  private static Consumer<CreateVerifiedAccessEndpointRequest.Builder> onInterface(
+      String group, String eni, String protocol, int port) {
+    return web(group)
+        .andThen(
+            r ->
+                r.endpointType("network-interface")
+                    .networkInterfaceOptions(
+                        o -> o.networkInterfaceId(eni).protocol(protocol).port(port)));
+  }
+
+  private static Consumer<CreateVerifiedAccessEndpointRequest.Builder> onCidr(
+      String group, String cidr, String protocol, int from, int to) {
+    return r ->
+        r.verifiedAccessGroupId(group)
+            .endpointType("cidr")
+            .attachmentType("vpc")
+            .cidrOptions(
+                o ->
+                    o.cidr(cidr)
+                        .protocol(protocol)
+                        .subnetIds(subnet(2))
+                        .portRanges(p -> p.fromPort(from).toPort(to)));
+  }
+
   private static String subnet(int i) {
     return subnets.get(i).subnetId();
   }
@@ -107,16 +142,7 @@ class EndpointsIT {
             .get(0);
     VerifiedAccessEndpoint e =
         ec2.createVerifiedAccessEndpoint(
-                web(group)
-                    .andThen(
-                        r ->
-                            r.endpointType("load-balancer")
-                                .loadBalancerOptions(
-                                    o ->
-                                        o.loadBalancerArn(alb.loadBalancerArn())
-                                            .protocol("https")
-                                            .port(443)
-                                            .subnetIds(subnet(0), subnet(1)))))
+                onLoadBalancer(group, alb.loadBalancerArn(), subnet(0), subnet(1)))
             .verifiedAccessEndpoint();
     String id = e.verifiedAccessEndpointId();
     assertThat(id).matches("vae-[0-9a-f]{17}");
@@ -139,30 +165,12 @@ class EndpointsIT {
     assertError(
         () ->
             ec2.createVerifiedAccessEndpoint(
-                web(group)
-                    .andThen(
-                        r ->
-                            r.endpointType("load-balancer")
-                                .loadBalancerOptions(
-                                    o ->
-                                        o.loadBalancerArn(alb.loadBalancerArn())
-                                            .protocol("https")
-                                            .port(443)
-                                            .subnetIds(subnet(2))))),
+                onLoadBalancer(group, alb.loadBalancerArn(), subnet(2))),
         "InvalidParameterValue");
     assertError(
         () ->
             ec2.createVerifiedAccessEndpoint(
-                web(group)
-                    .andThen(
-                        r ->
-                            r.endpointType("load-balancer")
-                                .loadBalancerOptions(
-                                    o ->
-                                        o.loadBalancerArn(alb.loadBalancerArn() + "0")
-                                            .protocol("https")
-                                            .port(443)
-                                            .subnetIds(subnet(0))))),
+                onLoadBalancer(group, alb.loadBalancerArn() + "0", subnet(0))),
         "InvalidParameterValue");
     assertError(
         () ->
@@ -176,32 +184,14 @@ class EndpointsIT {
     assertError(
         () ->
             ec2.createVerifiedAccessEndpoint(
-                web(group)
-                    .andThen(
-                        r ->
-                            r.endpointType("load-balancer")
-                                .applicationDomain(null)
-                                .loadBalancerOptions(
-                                    o ->
-                                        o.loadBalancerArn(alb.loadBalancerArn())
-                                            .protocol("https")
-                                            .port(443)
-                                            .subnetIds(subnet(0))))),
+                onLoadBalancer(group, alb.loadBalancerArn(), subnet(0))
+                    .andThen(r -> r.applicationDomain(null))),
         "MissingParameter");
     assertError(
         () ->
             ec2.createVerifiedAccessEndpoint(
-                web(group)
-                    .andThen(
-                        r ->
-                            r.endpointType("load-balancer")
-                                .securityGroupIds("sg-0123456789abcdef0")
-                                .loadBalancerOptions(
-                                    o ->
-                                        o.loadBalancerArn(alb.loadBalancerArn())
-                                            .protocol("https")
-                                            .port(443)
-                                            .subnetIds(subnet(0))))),
+                onLoadBalancer(group, alb.loadBalancerArn(), subnet(0))
+                    .andThen(r -> r.securityGroupIds("sg-0123456789abcdef0"))),
         "InvalidGroup.NotFound");
 
     // modify answers updating; the endpoint moves on
@@ -267,16 +257,7 @@ class EndpointsIT {
         ec2.createNetworkInterface(r -> r.subnetId(subnet(2)).description("va target"))
             .networkInterface();
     VerifiedAccessEndpoint onEni =
-        ec2.createVerifiedAccessEndpoint(
-                web(group)
-                    .andThen(
-                        r ->
-                            r.endpointType("network-interface")
-                                .networkInterfaceOptions(
-                                    o ->
-                                        o.networkInterfaceId(eni.networkInterfaceId())
-                                            .protocol("http")
-                                            .port(80))))
+        ec2.createVerifiedAccessEndpoint(onInterface(group, eni.networkInterfaceId(), "http", 80))
             .verifiedAccessEndpoint();
     assertThat(
             ec2.getVerifiedAccessEndpointTargets(
@@ -287,30 +268,12 @@ class EndpointsIT {
     assertError(
         () ->
             ec2.createVerifiedAccessEndpoint(
-                web(group)
-                    .andThen(
-                        r ->
-                            r.endpointType("network-interface")
-                                .networkInterfaceOptions(
-                                    o ->
-                                        o.networkInterfaceId("eni-0123456789abcdef0")
-                                            .protocol("http")
-                                            .port(80)))),
+                onInterface(group, "eni-0123456789abcdef0", "http", 80)),
         "InvalidNetworkInterfaceID.NotFound");
 
     String cidr = subnets.get(2).cidrBlock();
     VerifiedAccessEndpoint onCidr =
-        ec2.createVerifiedAccessEndpoint(
-                r ->
-                    r.verifiedAccessGroupId(group)
-                        .endpointType("cidr")
-                        .attachmentType("vpc")
-                        .cidrOptions(
-                            o ->
-                                o.cidr(cidr)
-                                    .protocol("tcp")
-                                    .subnetIds(subnet(2))
-                                    .portRanges(p -> p.fromPort(22).toPort(22))))
+        ec2.createVerifiedAccessEndpoint(onCidr(group, cidr, "tcp", 22, 22))
             .verifiedAccessEndpoint();
     assertThat(onCidr.endpointDomain()).isNull();
     assertThat(onCidr.cidrOptions().portRanges().get(0).fromPort()).isEqualTo(22);
@@ -321,32 +284,10 @@ class EndpointsIT {
         .extracting(VerifiedAccessEndpointTarget::verifiedAccessEndpointTargetIpAddress)
         .contains(eni.privateIpAddress());
     assertError(
-        () ->
-            ec2.createVerifiedAccessEndpoint(
-                r ->
-                    r.verifiedAccessGroupId(group)
-                        .endpointType("cidr")
-                        .attachmentType("vpc")
-                        .cidrOptions(
-                            o ->
-                                o.cidr(cidr)
-                                    .protocol("https")
-                                    .subnetIds(subnet(2))
-                                    .portRanges(p -> p.fromPort(22).toPort(22)))),
+        () -> ec2.createVerifiedAccessEndpoint(onCidr(group, cidr, "https", 22, 22)),
         "InvalidParameterValue");
     assertError(
-        () ->
-            ec2.createVerifiedAccessEndpoint(
-                r ->
-                    r.verifiedAccessGroupId(group)
-                        .endpointType("cidr")
-                        .attachmentType("vpc")
-                        .cidrOptions(
-                            o ->
-                                o.cidr(cidr)
-                                    .protocol("tcp")
-                                    .subnetIds(subnet(2))
-                                    .portRanges(p -> p.fromPort(90).toPort(80)))),
+        () -> ec2.createVerifiedAccessEndpoint(onCidr(group, cidr, "tcp", 90, 80)),
         "InvalidParameterValue");
 
     VerifiedAccessEndpoint onRds =
@@ -444,16 +385,7 @@ class EndpointsIT {
 
     var eni = ec2.createNetworkInterface(r -> r.subnetId(subnet(0))).networkInterface();
     String endpoint =
-        ec2.createVerifiedAccessEndpoint(
-                web(group)
-                    .andThen(
-                        r ->
-                            r.endpointType("network-interface")
-                                .networkInterfaceOptions(
-                                    o ->
-                                        o.networkInterfaceId(eni.networkInterfaceId())
-                                            .protocol("https")
-                                            .port(443))))
+        ec2.createVerifiedAccessEndpoint(onInterface(group, eni.networkInterfaceId(), "https", 443))
             .verifiedAccessEndpoint()
             .verifiedAccessEndpointId();
     var none = ec2.getVerifiedAccessEndpointPolicy(r -> r.verifiedAccessEndpointId(endpoint));

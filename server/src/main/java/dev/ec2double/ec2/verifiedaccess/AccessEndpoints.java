@@ -30,11 +30,18 @@ final class AccessEndpoints {
           .filter("description", VerifiedAccessEndpoint::description)
           .build();
 
-  static AccessStore.Endpoint live(RequestContext ctx, String id) {
+  /**
+   * Runs {@code change} on an endpoint that is not deleted, under the store's lock: the other calls
+   * answer not-found for a deleted one.
+   */
+  static <T> T withLive(
+      RequestContext ctx, String id, java.util.function.Function<AccessStore.Endpoint, T> change) {
     if (id == null) {
       throw dev.ec2double.errors.AwsException.missingParameter("VerifiedAccessEndpointId");
     }
-    return KIND.getLive(ctx.state(), id, AccessStore.Endpoint::live);
+    synchronized (AccessStore.of(ctx.state())) {
+      return change.apply(KIND.getLive(ctx.state(), id, AccessStore.Endpoint::live));
+    }
   }
 
   private static VerifiedAccessEndpoint view(RequestContext ctx, AccessStore.Endpoint e) {

@@ -150,47 +150,47 @@ public final class AccessEndpointsService {
   /** Options of the endpoint's type, a description, or a group of the same instance. */
   public ModifyVerifiedAccessEndpointResponse modifyVerifiedAccessEndpoint(
       RequestContext ctx, ModifyVerifiedAccessEndpointRequest req) {
-    String id = required(req.verifiedAccessEndpointId(), "VerifiedAccessEndpointId");
-    AccessStore store = AccessStore.of(ctx.state());
-    synchronized (store) {
-      AccessStore.Endpoint e = AccessEndpoints.live(ctx, id);
-      String group = req.verifiedAccessGroupId();
-      if (group != null) {
-        AccessStore.Group g = AccessGroups.KIND.get(ctx.state(), group);
-        if (!g.instanceId.equals(e.instanceId)) {
-          throw AwsException.invalidParameterValue(
-              "Group "
-                  + g.id
-                  + " is not in the endpoint's Verified Access instance "
-                  + e.instanceId);
-        }
-      }
-      EndpointSpecs.modify(ctx, e, req);
-      if (group != null) {
-        e.groupId = group;
-      }
-      if (req.description() != null) {
-        e.description = req.description();
-      }
-      e.touch();
-      return ModifyVerifiedAccessEndpointResponse.builder()
-          .verifiedAccessEndpoint(answer(ctx, e, "updating"))
-          .build();
-    }
+    return AccessEndpoints.withLive(
+        ctx,
+        req.verifiedAccessEndpointId(),
+        e -> {
+          String group = req.verifiedAccessGroupId();
+          if (group != null) {
+            AccessStore.Group g = AccessGroups.KIND.get(ctx.state(), group);
+            if (!g.instanceId.equals(e.instanceId)) {
+              throw AwsException.invalidParameterValue(
+                  "Group "
+                      + g.id
+                      + " is not in the endpoint's Verified Access instance "
+                      + e.instanceId);
+            }
+          }
+          EndpointSpecs.modify(ctx, e, req);
+          if (group != null) {
+            e.groupId = group;
+          }
+          if (req.description() != null) {
+            e.description = req.description();
+          }
+          e.touch();
+          return ModifyVerifiedAccessEndpointResponse.builder()
+              .verifiedAccessEndpoint(answer(ctx, e, "updating"))
+              .build();
+        });
   }
 
   public DeleteVerifiedAccessEndpointResponse deleteVerifiedAccessEndpoint(
       RequestContext ctx, DeleteVerifiedAccessEndpointRequest req) {
-    String id = required(req.verifiedAccessEndpointId(), "VerifiedAccessEndpointId");
-    AccessStore store = AccessStore.of(ctx.state());
-    synchronized (store) {
-      AccessStore.Endpoint e = AccessEndpoints.live(ctx, id);
-      e.status = "deleted";
-      e.deletionTime = AccessStore.now();
-      e.touch();
-      return DeleteVerifiedAccessEndpointResponse.builder()
-          .verifiedAccessEndpoint(answer(ctx, e, "deleting"))
-          .build();
-    }
+    return AccessEndpoints.withLive(
+        ctx,
+        req.verifiedAccessEndpointId(),
+        e -> {
+          e.status = "deleted";
+          e.deletionTime = AccessStore.now();
+          e.touch();
+          return DeleteVerifiedAccessEndpointResponse.builder()
+              .verifiedAccessEndpoint(answer(ctx, e, "deleting"))
+              .build();
+        });
   }
 }

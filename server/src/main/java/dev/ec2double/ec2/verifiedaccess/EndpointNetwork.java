@@ -107,7 +107,7 @@ final class EndpointNetwork {
     }
   }
 
-  static String protocol(String protocol, String what, List<String> allowed) {
+  private static String protocol(String protocol, String what, List<String> allowed) {
     if (protocol == null) {
       throw AwsException.missingParameter(what + ".Protocol");
     }
@@ -127,7 +127,8 @@ final class EndpointNetwork {
   }
 
   /** Port ranges of Create's or Modify's shape, read by member name: 1 to 65535, from <= to. */
-  static List<VerifiedAccessEndpointPortRange> ranges(List<? extends SdkPojo> given, String what) {
+  private static List<VerifiedAccessEndpointPortRange> ranges(
+      List<? extends SdkPojo> given, String what) {
     List<VerifiedAccessEndpointPortRange> out = new ArrayList<>();
     for (SdkPojo r : given) {
       Map<String, String> m = ProviderOptions.members(r);
@@ -150,10 +151,46 @@ final class EndpointNetwork {
   }
 
   /** A port or port ranges must be given. */
-  static void needsPorts(Integer port, List<VerifiedAccessEndpointPortRange> ranges, String what) {
+  private static void needsPorts(
+      Integer port, List<VerifiedAccessEndpointPortRange> ranges, String what) {
     if (port == null && ranges.isEmpty()) {
       throw AwsException.missingParameter(what + ".Port");
     }
+  }
+
+  /** A protocol, a port and port ranges, each checked; null or empty where not given. */
+  record Ports(String protocol, Integer port, List<VerifiedAccessEndpointPortRange> ranges) {
+    String protocolOr(String current) {
+      return protocol == null ? current : protocol;
+    }
+
+    Integer portOr(Integer current) {
+      return port == null ? current : port;
+    }
+
+    List<VerifiedAccessEndpointPortRange> rangesOr(List<VerifiedAccessEndpointPortRange> current) {
+      return ranges.isEmpty() ? current : ranges;
+    }
+  }
+
+  /**
+   * The ports of Create's options (a protocol and a port or port ranges required) or Modify's (each
+   * optional).
+   */
+  static Ports ports(
+      String protocol,
+      Integer port,
+      List<? extends SdkPojo> ranges,
+      String what,
+      List<String> protocols,
+      boolean create) {
+    List<VerifiedAccessEndpointPortRange> checked = ranges(ranges, what);
+    Integer p = port(port, what);
+    if (create) {
+      needsPorts(p, checked, what);
+    }
+    return new Ports(
+        create || protocol != null ? protocol(protocol, what, protocols) : null, p, checked);
   }
 
   static String rdsArn(String instance, String cluster, String proxy) {

@@ -1,7 +1,5 @@
 package dev.ec2double.ec2.verifiedaccess;
 
-import static dev.ec2double.ec2.verifiedaccess.TrustProvidersService.required;
-
 import dev.ec2double.core.Cidr;
 import dev.ec2double.core.Pages;
 import dev.ec2double.core.RequestContext;
@@ -28,10 +26,8 @@ public final class EndpointPoliciesService {
 
   public GetVerifiedAccessEndpointPolicyResponse getVerifiedAccessEndpointPolicy(
       RequestContext ctx, GetVerifiedAccessEndpointPolicyRequest req) {
-    AccessStore.Policy p;
-    synchronized (AccessStore.of(ctx.state())) {
-      p = AccessEndpoints.live(ctx, req.verifiedAccessEndpointId()).policy;
-    }
+    AccessStore.Policy p =
+        AccessEndpoints.withLive(ctx, req.verifiedAccessEndpointId(), e -> e.policy);
     return GetVerifiedAccessEndpointPolicyResponse.builder()
         .policyEnabled(p.enabled())
         .policyDocument(p.document())
@@ -40,29 +36,27 @@ public final class EndpointPoliciesService {
 
   public ModifyVerifiedAccessEndpointPolicyResponse modifyVerifiedAccessEndpointPolicy(
       RequestContext ctx, ModifyVerifiedAccessEndpointPolicyRequest req) {
-    required(req.verifiedAccessEndpointId(), "VerifiedAccessEndpointId");
-    synchronized (AccessStore.of(ctx.state())) {
-      AccessStore.Endpoint e = AccessEndpoints.live(ctx, req.verifiedAccessEndpointId());
-      var policy = Policies.modified(e.policy, req.policyEnabled(), req.policyDocument());
-      var sse = Policies.sse(req.sseSpecification(), e.sse);
-      e.policy = policy;
-      e.sse = sse;
-      e.touch();
-      return ModifyVerifiedAccessEndpointPolicyResponse.builder()
-          .policyEnabled(policy.enabled())
-          .policyDocument(policy.document())
-          .sseSpecification(sse)
-          .build();
-    }
+    return AccessEndpoints.withLive(
+        ctx,
+        req.verifiedAccessEndpointId(),
+        e -> {
+          var policy = Policies.modified(e.policy, req.policyEnabled(), req.policyDocument());
+          var sse = Policies.sse(req.sseSpecification(), e.sse);
+          e.policy = policy;
+          e.sse = sse;
+          e.touch();
+          return ModifyVerifiedAccessEndpointPolicyResponse.builder()
+              .policyEnabled(policy.enabled())
+              .policyDocument(policy.document())
+              .sseSpecification(sse)
+              .build();
+        });
   }
 
   public GetVerifiedAccessEndpointTargetsResponse getVerifiedAccessEndpointTargets(
       RequestContext ctx, GetVerifiedAccessEndpointTargetsRequest req) {
-    String id = required(req.verifiedAccessEndpointId(), "VerifiedAccessEndpointId");
-    AccessStore.Endpoint e;
-    synchronized (AccessStore.of(ctx.state())) {
-      e = AccessEndpoints.live(ctx, id);
-    }
+    String id = req.verifiedAccessEndpointId();
+    AccessStore.Endpoint e = AccessEndpoints.withLive(ctx, id, x -> x);
     List<VerifiedAccessEndpointTarget> out = new ArrayList<>();
     var target = VerifiedAccessEndpointTarget.builder().verifiedAccessEndpointId(id);
     if (e.loadBalancer != null) {

@@ -22,6 +22,8 @@ import software.amazon.awssdk.services.ec2.model.VerifiedAccessEndpointRdsOption
 final class EndpointSpecs {
   private EndpointSpecs() {}
 
+  private static final List<String> TCP = List.of("tcp");
+
   /** An endpoint's options of its type, and the VPC it is in. */
   record Spec(
       String vpc,
@@ -46,19 +48,18 @@ final class EndpointSpecs {
         List<String> subnets = EndpointNetwork.subnetsRequired(o.subnetIds(), what);
         EndpointNetwork.vpcOf(ctx, subnets, what);
         EndpointNetwork.inLoadBalancer(lb, subnets);
-        var ranges = EndpointNetwork.ranges(o.portRanges(), what);
-        Integer port = EndpointNetwork.port(o.port(), what);
-        EndpointNetwork.needsPorts(port, ranges, what);
-        String protocol = EndpointNetwork.protocol(o.protocolAsString(), what, PROTOCOLS);
+        var p =
+            EndpointNetwork.ports(
+                o.protocolAsString(), o.port(), o.portRanges(), what, PROTOCOLS, true);
         return new Spec(
             lb.sdk().vpcId(),
-            protocol,
+            p.protocol(),
             VerifiedAccessEndpointLoadBalancerOptions.builder()
-                .protocol(protocol)
-                .port(port)
+                .protocol(p.protocol())
+                .port(p.port())
                 .loadBalancerArn(lb.arn())
                 .subnetIds(subnets)
-                .portRanges(ranges)
+                .portRanges(p.ranges())
                 .build(),
             null,
             null,
@@ -68,19 +69,18 @@ final class EndpointSpecs {
         var o = req.networkInterfaceOptions();
         String what = "NetworkInterfaceOptions";
         NetworkInterfaceRecord eni = EndpointNetwork.networkInterface(ctx, o.networkInterfaceId());
-        var ranges = EndpointNetwork.ranges(o.portRanges(), what);
-        Integer port = EndpointNetwork.port(o.port(), what);
-        EndpointNetwork.needsPorts(port, ranges, what);
-        String protocol = EndpointNetwork.protocol(o.protocolAsString(), what, PROTOCOLS);
+        var p =
+            EndpointNetwork.ports(
+                o.protocolAsString(), o.port(), o.portRanges(), what, PROTOCOLS, true);
         return new Spec(
             eni.vpcId(),
-            protocol,
+            p.protocol(),
             null,
             VerifiedAccessEndpointEniOptions.builder()
                 .networkInterfaceId(eni.id())
-                .protocol(protocol)
-                .port(port)
-                .portRanges(ranges)
+                .protocol(p.protocol())
+                .port(p.port())
+                .portRanges(p.ranges())
                 .build(),
             null,
             null);
@@ -92,17 +92,15 @@ final class EndpointSpecs {
             EndpointNetwork.rdsArn(o.rdsDbInstanceArn(), o.rdsDbClusterArn(), o.rdsDbProxyArn());
         List<String> subnets = EndpointNetwork.subnetsRequired(o.subnetIds(), what);
         String vpc = EndpointNetwork.vpcOf(ctx, subnets, what);
-        Integer port = EndpointNetwork.port(o.port(), what);
-        EndpointNetwork.needsPorts(port, List.of(), what);
-        String protocol = EndpointNetwork.protocol(o.protocolAsString(), what, List.of("tcp"));
+        var p = EndpointNetwork.ports(o.protocolAsString(), o.port(), List.of(), what, TCP, true);
         return new Spec(
             vpc,
-            protocol,
+            p.protocol(),
             null,
             null,
             VerifiedAccessEndpointRdsOptions.builder()
-                .protocol(protocol)
-                .port(port)
+                .protocol(p.protocol())
+                .port(p.port())
                 .rdsDbInstanceArn(arn.equals(o.rdsDbInstanceArn()) ? arn : null)
                 .rdsDbClusterArn(arn.equals(o.rdsDbClusterArn()) ? arn : null)
                 .rdsDbProxyArn(arn.equals(o.rdsDbProxyArn()) ? arn : null)
@@ -117,20 +115,18 @@ final class EndpointSpecs {
         String cidr = EndpointNetwork.cidr(o.cidr());
         List<String> subnets = EndpointNetwork.subnetsRequired(o.subnetIds(), what);
         String vpc = EndpointNetwork.vpcOf(ctx, subnets, what);
-        var ranges = EndpointNetwork.ranges(o.portRanges(), what);
-        EndpointNetwork.needsPorts(null, ranges, what);
-        String protocol = EndpointNetwork.protocol(o.protocolAsString(), what, List.of("tcp"));
+        var p = EndpointNetwork.ports(o.protocolAsString(), null, o.portRanges(), what, TCP, true);
         return new Spec(
             vpc,
-            protocol,
+            p.protocol(),
             null,
             null,
             null,
             VerifiedAccessEndpointCidrOptions.builder()
                 .cidr(cidr)
-                .protocol(protocol)
+                .protocol(p.protocol())
                 .subnetIds(subnets)
-                .portRanges(ranges)
+                .portRanges(p.ranges())
                 .build());
       }
     }
@@ -168,31 +164,28 @@ final class EndpointSpecs {
         EndpointNetwork.inLoadBalancer(lb, subnets);
         b.subnetIds(subnets);
       }
-      if (o.protocolAsString() != null) {
-        b.protocol(EndpointNetwork.protocol(o.protocolAsString(), what, PROTOCOLS));
-      }
-      if (o.port() != null) {
-        b.port(EndpointNetwork.port(o.port(), what));
-      }
-      if (!o.portRanges().isEmpty()) {
-        b.portRanges(EndpointNetwork.ranges(o.portRanges(), what));
-      }
-      e.loadBalancer = b.build();
+      var p =
+          EndpointNetwork.ports(
+              o.protocolAsString(), o.port(), o.portRanges(), what, PROTOCOLS, false);
+      e.loadBalancer =
+          b.protocol(p.protocolOr(e.loadBalancer.protocolAsString()))
+              .port(p.portOr(e.loadBalancer.port()))
+              .portRanges(p.rangesOr(e.loadBalancer.portRanges()))
+              .build();
     }
     if (req.networkInterfaceOptions() != null) {
       var o = req.networkInterfaceOptions();
       String what = "NetworkInterfaceOptions";
-      var b = e.networkInterface.toBuilder();
-      if (o.protocolAsString() != null) {
-        b.protocol(EndpointNetwork.protocol(o.protocolAsString(), what, PROTOCOLS));
-      }
-      if (o.port() != null) {
-        b.port(EndpointNetwork.port(o.port(), what));
-      }
-      if (!o.portRanges().isEmpty()) {
-        b.portRanges(EndpointNetwork.ranges(o.portRanges(), what));
-      }
-      e.networkInterface = b.build();
+      var p =
+          EndpointNetwork.ports(
+              o.protocolAsString(), o.port(), o.portRanges(), what, PROTOCOLS, false);
+      var now = e.networkInterface;
+      e.networkInterface =
+          now.toBuilder()
+              .protocol(p.protocolOr(now.protocolAsString()))
+              .port(p.portOr(now.port()))
+              .portRanges(p.rangesOr(now.portRanges()))
+              .build();
     }
     if (req.rdsOptions() != null) {
       var o = req.rdsOptions();
@@ -203,19 +196,18 @@ final class EndpointSpecs {
         EndpointNetwork.vpcOf(ctx, subnets, what);
         b.subnetIds(subnets);
       }
-      if (o.port() != null) {
-        b.port(EndpointNetwork.port(o.port(), what));
-      }
+      b.port(
+          EndpointNetwork.ports(null, o.port(), List.of(), what, TCP, false).portOr(e.rds.port()));
       if (o.rdsEndpoint() != null) {
         b.rdsEndpoint(EndpointNetwork.host(o.rdsEndpoint(), what + ".RdsEndpoint"));
       }
       e.rds = b.build();
     }
-    if (req.cidrOptions() != null && !req.cidrOptions().portRanges().isEmpty()) {
-      e.cidr =
-          e.cidr.toBuilder()
-              .portRanges(EndpointNetwork.ranges(req.cidrOptions().portRanges(), "CidrOptions"))
-              .build();
+    if (req.cidrOptions() != null) {
+      var p =
+          EndpointNetwork.ports(
+              null, null, req.cidrOptions().portRanges(), "CidrOptions", TCP, false);
+      e.cidr = e.cidr.toBuilder().portRanges(p.rangesOr(e.cidr.portRanges())).build();
     }
   }
 
