@@ -44,7 +44,7 @@ public final class AccessEndpointsService {
       throw AwsException.invalidParameterValue(
           "Invalid value '" + attachment + "' for AttachmentType: vpc");
     }
-    String instanceId = AccessGroups.KIND.get(ctx.state(), groupId).instanceId;
+    AccessGroups.KIND.get(ctx.state(), groupId);
     EndpointSpecs.Spec spec = EndpointSpecs.create(ctx, type, req);
     boolean web = !spec.protocol().equals("tcp");
     String domain = web(web, req.applicationDomain(), "ApplicationDomain");
@@ -81,7 +81,7 @@ public final class AccessEndpointsService {
                       certificate,
                       prefix == null ? null : endpointDomain(ctx, prefix, g.instanceId));
               made.groupId = g.id;
-              made.instanceId = instanceId;
+              made.instanceId = g.instanceId;
               made.securityGroups.addAll(new java.util.LinkedHashSet<>(req.securityGroupIds()));
               made.loadBalancer = spec.loadBalancer();
               made.networkInterface = spec.networkInterface();
