@@ -260,6 +260,14 @@ public final class PageLimits {
     refuses("DescribeIpv6Pools", 1, 1000);
     refuses("GetAssociatedIpv6PoolCidrs", 1, 1000);
 
+    // Verified Access: the model's MaxResults ranges
+    refuses("DescribeVerifiedAccessInstances", 5, 200);
+    refuses("DescribeVerifiedAccessTrustProviders", 5, 200);
+    refuses("DescribeVerifiedAccessGroups", 5, 1000);
+    refuses("DescribeVerifiedAccessEndpoints", 5, 1000);
+    refuses("GetVerifiedAccessEndpointTargets", 5, 1000);
+    refuses("DescribeVerifiedAccessInstanceLoggingConfigurations", 1, 10);
+
     // the price history comes in pages of 1000 when MaxResults is not given
     TABLE.put("DescribeSpotPriceHistory", new Limit(5, 1000, false, 1000));
     // AWS pages these even without MaxResults: DescribeInstanceTypes by 100, offerings by 1000

@@ -135,6 +135,13 @@ import dev.ec2double.ec2.transitgateways.PrefixListReferencesService;
 import dev.ec2double.ec2.transitgateways.TransitGatewayConnectsService;
 import dev.ec2double.ec2.transitgateways.TransitGatewayKinds;
 import dev.ec2double.ec2.transitgateways.TransitGatewayPeeringsService;
+import dev.ec2double.ec2.verifiedaccess.AccessEndpointsService;
+import dev.ec2double.ec2.verifiedaccess.AccessGroupsService;
+import dev.ec2double.ec2.verifiedaccess.AccessInstancesService;
+import dev.ec2double.ec2.verifiedaccess.EndpointPoliciesService;
+import dev.ec2double.ec2.verifiedaccess.LoggingService;
+import dev.ec2double.ec2.verifiedaccess.ProviderAttachmentsService;
+import dev.ec2double.ec2.verifiedaccess.TrustProvidersService;
 import dev.ec2double.ec2.volumes.AttachmentsService;
 import dev.ec2double.ec2.volumes.CopyVolumesService;
 import dev.ec2double.ec2.volumes.Ebs;
@@ -298,6 +305,14 @@ public final class Services implements AutoCloseable {
     registry.register(new ServicePermissionsService());
     registry.register(new EndpointConnectionsService(privateServices));
     registry.register(new ConnectionNotificationsService());
+    // Verified Access: records of trust providers, instances, groups and endpoints
+    registry.register(new TrustProvidersService(resources));
+    registry.register(new ProviderAttachmentsService());
+    registry.register(new AccessInstancesService());
+    registry.register(new LoggingService());
+    registry.register(new AccessGroupsService());
+    registry.register(new AccessEndpointsService());
+    registry.register(new EndpointPoliciesService());
     registry.register(new TrafficMirrorFiltersService(resources));
     registry.register(new TrafficMirrorSessionsService());
     registry.register(new NetworkInsightsPathsService(resources));

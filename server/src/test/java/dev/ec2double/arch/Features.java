@@ -44,6 +44,7 @@ final class Features {
           Map.entry("ec2.clientvpn", Set.of()),
           Map.entry("ec2.blockpublicaccess", Set.of()),
           Map.entry("ec2.vpcencryption", Set.of()),
+          Map.entry("ec2.verifiedaccess", Set.of()),
           Map.entry("ec2.instancetypes", Set.of("InstanceTypeCatalog", "InstanceTypeSpec")),
           Map.entry(
               "ec2.roles", Set.of("InstanceProfiles", "ProfileAssociations", "RoleCredentials")),

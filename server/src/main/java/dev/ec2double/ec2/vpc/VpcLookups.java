@@ -175,6 +175,15 @@ public final class VpcLookups {
     return new Subnet(s.id, s.vpcId, s.cidr.toString(), s.zone, s.zoneId);
   }
 
+  /** The network interfaces in these subnets, in the order they were made. */
+  public static List<NetworkInterfaceRecord> interfacesIn(
+      RegionState region, java.util.Collection<String> subnetIds) {
+    VpcState st = VpcState.of(region);
+    synchronized (st) {
+      return st.interfaces.values().stream().filter(n -> subnetIds.contains(n.subnetId)).toList();
+    }
+  }
+
   /** The VPC of a subnet, or null when there is no such subnet. */
   public static String vpcOfSubnet(RegionState region, String subnetId) {
     SubnetRecord s = subnetOrNull(region, subnetId);
