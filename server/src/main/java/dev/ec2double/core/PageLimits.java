@@ -105,6 +105,10 @@ public final class PageLimits {
     refuses("DescribeTrunkInterfaceAssociations", 5, 255);
     refuses("DescribeSecondaryInterfaces", 5, 1000);
     refuses("DescribeSecondaryNetworks", 5, 1000);
+    refuses("DescribeRouteServers", 5, 1000);
+    refuses("DescribeRouteServerEndpoints", 5, 1000);
+    refuses("DescribeRouteServerPeers", 5, 1000);
+    refuses("GetRouteServerRoutingDatabase", 5, 1000);
     refuses("DescribeSecondarySubnets", 5, 1000);
     refuses("DescribeAddressesAttribute", 1, 1000);
     refuses("DescribeAddressTransfers", 5, 1000);

@@ -43,6 +43,7 @@ final class Features {
           Map.entry("ec2.secondarynetworks", Set.of()),
           Map.entry("ec2.blockpublicaccess", Set.of()),
           Map.entry("ec2.vpcencryption", Set.of()),
+          Map.entry("ec2.routeservers", Set.of()),
           Map.entry("ec2.instancetypes", Set.of("InstanceTypeCatalog", "InstanceTypeSpec")),
           Map.entry(
               "ec2.roles", Set.of("InstanceProfiles", "ProfileAssociations", "RoleCredentials")),
@@ -50,6 +51,7 @@ final class Features {
               "ec2.vpc",
               Set.of(
                   "VpcLookups",
+                  "ManagedInterfaces",
                   "TransitGatewayLookups",
                   "InstanceNetworking",
                   "NetworkInterfaceRecord",
