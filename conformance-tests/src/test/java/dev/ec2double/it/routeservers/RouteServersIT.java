@@ -14,7 +14,6 @@ import software.amazon.awssdk.services.ec2.model.ResourceType;
 import software.amazon.awssdk.services.ec2.model.RouteServer;
 import software.amazon.awssdk.services.ec2.model.RouteServerEndpoint;
 import software.amazon.awssdk.services.ec2.model.RouteServerPeer;
-import software.amazon.awssdk.services.ec2.model.TagSpecification;
 
 /** VPC Route Server as an SDK user sees it: records, with endpoints on real subnet addresses. */
 class RouteServersIT {
@@ -34,13 +33,6 @@ class RouteServersIT {
     return ec2.createVpc(r -> r.cidrBlock(cidr)).vpc().vpcId();
   }
 
-  private static TagSpecification name(ResourceType type, String value) {
-    return TagSpecification.builder()
-        .resourceType(type)
-        .tags(t -> t.key("Name").value(value))
-        .build();
-  }
-
   @Test
   void aRouteServerPeersThroughAnEndpointOfItsVpcAndSaysItsSessionIsDown() {
     RouteServer made =
@@ -50,7 +42,10 @@ class RouteServersIT {
                         .persistRoutes("enable")
                         .persistRoutesDuration(2L)
                         .snsNotificationsEnabled(true)
-                        .tagSpecifications(name(ResourceType.ROUTE_SERVER, "edge")))
+                        .tagSpecifications(
+                            t ->
+                                t.resourceType(ResourceType.ROUTE_SERVER)
+                                    .tags(g -> g.key("Name").value("edge"))))
             .routeServer();
     String rs = made.routeServerId();
     assertThat(rs).matches("rs-[0-9a-f]{17}");
@@ -94,7 +89,10 @@ class RouteServersIT {
                 r ->
                     r.routeServerId(rs)
                         .subnetId(subnet)
-                        .tagSpecifications(name(ResourceType.ROUTE_SERVER_ENDPOINT, "a")))
+                        .tagSpecifications(
+                            t ->
+                                t.resourceType(ResourceType.ROUTE_SERVER_ENDPOINT)
+                                    .tags(g -> g.key("Name").value("a"))))
             .routeServerEndpoint();
     assertThat(endpoint.stateAsString()).isEqualTo("pending");
     assertThat(endpoint.vpcId()).isEqualTo(vpc);

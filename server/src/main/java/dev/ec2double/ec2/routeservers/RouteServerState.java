@@ -82,6 +82,11 @@ final class RouteServerState implements java.io.Serializable {
   final Map<String, Endpoint> endpoints = new LinkedHashMap<>();
   final Map<String, Peer> peers = new LinkedHashMap<>();
 
+  /** Whether a route server still has a live endpoint (caller holds the lock). */
+  boolean hasEndpoints(String serverId) {
+    return endpoints.values().stream().anyMatch(e -> e.live() && e.serverId.equals(serverId));
+  }
+
   static RouteServerState of(RegionState state) {
     return state.part(RouteServerState.class, RouteServerState::new);
   }

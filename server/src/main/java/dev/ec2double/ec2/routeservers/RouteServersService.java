@@ -166,9 +166,7 @@ public final class RouteServersService {
     RouteServerState.Server s;
     synchronized (st) {
       s = RouteServerInputs.server(ctx.state(), req.routeServerId());
-      boolean endpoints =
-          st.endpoints.values().stream().anyMatch(e -> e.live() && e.serverId.equals(s.id));
-      if (s.vpcId != null || endpoints) {
+      if (s.vpcId != null || st.hasEndpoints(s.id)) {
         throw RouteServerInputs.dependencies("routeServer", s.id);
       }
       s.state = "deleted";
@@ -220,9 +218,7 @@ public final class RouteServersService {
       if (!vpcId.equals(s.vpcId)) {
         throw RouteServerInputs.notAssociated(s.id, vpcId);
       }
-      boolean endpoints =
-          st.endpoints.values().stream().anyMatch(e -> e.live() && e.serverId.equals(s.id));
-      if (endpoints || !s.propagations.isEmpty()) {
+      if (st.hasEndpoints(s.id) || !s.propagations.isEmpty()) {
         throw new AwsException(
             "DependencyViolation",
             "The route server '"
