@@ -61,6 +61,12 @@ class RouteServersIT {
         .extracting(RouteServer::routeServerId)
         .containsExactly(rs);
 
+    assertThat(ec2.describeTags(r -> r.filters(filter("resource-type", "route-server"))).tags())
+        .extracting(t -> t.resourceId())
+        .contains(rs);
+    assertError(
+        () -> ec2.createRouteServer(r -> r.amazonSideAsn(65010L).dryRun(true)), "DryRunOperation");
+
     String vpc = vpc("10.61.0.0/16");
     String other = vpc("10.62.0.0/16");
     String subnet =
