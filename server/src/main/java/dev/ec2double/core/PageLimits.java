@@ -110,6 +110,10 @@ public final class PageLimits {
     refuses("DescribeClientVpnAuthorizationRules", 5, 1000);
     refuses("DescribeClientVpnRoutes", 5, 1000);
     refuses("DescribeClientVpnConnections", 5, 1000);
+    refuses("DescribeRouteServers", 5, 1000);
+    refuses("DescribeRouteServerEndpoints", 5, 1000);
+    refuses("DescribeRouteServerPeers", 5, 1000);
+    refuses("GetRouteServerRoutingDatabase", 5, 1000);
     refuses("DescribeSecondarySubnets", 5, 1000);
     refuses("DescribeAddressesAttribute", 1, 1000);
     refuses("DescribeAddressTransfers", 5, 1000);

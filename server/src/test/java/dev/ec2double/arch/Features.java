@@ -45,6 +45,7 @@ final class Features {
           Map.entry("ec2.blockpublicaccess", Set.of()),
           Map.entry("ec2.vpcencryption", Set.of()),
           Map.entry("ec2.verifiedaccess", Set.of()),
+          Map.entry("ec2.routeservers", Set.of()),
           Map.entry("ec2.instancetypes", Set.of("InstanceTypeCatalog", "InstanceTypeSpec")),
           Map.entry(
               "ec2.roles", Set.of("InstanceProfiles", "ProfileAssociations", "RoleCredentials")),
@@ -52,6 +53,7 @@ final class Features {
               "ec2.vpc",
               Set.of(
                   "VpcLookups",
+                  "ManagedInterfaces",
                   "TransitGatewayLookups",
                   "InstanceNetworking",
                   "NetworkInterfaceRecord",

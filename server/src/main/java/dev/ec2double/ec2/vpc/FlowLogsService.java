@@ -25,7 +25,7 @@ public final class FlowLogsService {
       "${version} ${account-id} ${interface-id} ${srcaddr} ${dstaddr} ${srcport} ${dstport}"
           + " ${protocol} ${packets} ${bytes} ${start} ${end} ${action} ${log-status}";
   private static final Set<String> TRAFFIC = Set.of("ACCEPT", "REJECT", "ALL");
-  private static final Map<String, Pattern> DESTINATIONS =
+  static final Map<String, Pattern> DESTINATIONS =
       Map.of(
           "cloud-watch-logs",
           Pattern.compile("arn:aws[a-z-]*:logs:[a-z0-9-]+:\\d{12}:log-group:[^:]+(:\\*)?"),

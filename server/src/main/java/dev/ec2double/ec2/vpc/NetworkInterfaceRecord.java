@@ -20,6 +20,12 @@ public final class NetworkInterfaceRecord implements java.io.Serializable {
   /** ModifyPublicIpDnsNameOptions' hostname type. */
   String publicDnsHostnameType = "public-ipv4-dns-name";
 
+  /**
+   * The service that made and manages the interface (a route server endpoint's), null for one the
+   * user made: such an interface is in use and only its owner deletes it.
+   */
+  String requesterId;
+
   List<String> groupIds;
   boolean sourceDestCheck = true;
   String instanceId;

@@ -34,9 +34,12 @@ final class NetworkInterfaceViews {
             .availabilityZone(n.zone)
             .description(n.description)
             .ownerId(st.account)
-            .requesterId(n.instanceId != null && n.deviceIndex == 0 ? "AIDAEC2DOUBLE" : null)
-            .requesterManaged(false)
-            .status(n.instanceId == null ? "available" : "in-use")
+            .requesterId(
+                n.requesterId != null
+                    ? n.requesterId
+                    : n.instanceId != null && n.deviceIndex == 0 ? "AIDAEC2DOUBLE" : null)
+            .requesterManaged(n.requesterId != null)
+            .status(n.instanceId == null && n.requesterId == null ? "available" : "in-use")
             .macAddress(n.mac)
             .privateIpAddress(n.privateIp)
             .privateDnsName(dns)

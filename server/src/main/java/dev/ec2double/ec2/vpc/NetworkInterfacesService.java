@@ -126,7 +126,7 @@ public final class NetworkInterfacesService {
     VpcState st = VpcState.of(ctx.state());
     synchronized (st) {
       NetworkInterfaceRecord n = st.networkInterface(req.networkInterfaceId());
-      if (n.instanceId != null) {
+      if (n.instanceId != null || n.requesterId != null) {
         throw new AwsException(
             "InvalidNetworkInterface.InUse", "Interface: [" + n.id + "] in use.");
       }
@@ -164,7 +164,7 @@ public final class NetworkInterfacesService {
     String attachmentId = Ids.next("eni-attach");
     synchronized (st) {
       NetworkInterfaceRecord n = st.networkInterface(req.networkInterfaceId());
-      if (n.instanceId != null) {
+      if (n.instanceId != null || n.requesterId != null) {
         throw new AwsException(
             "InvalidNetworkInterface.InUse", "Interface: [" + n.id + "] in use.");
       }
