@@ -471,6 +471,56 @@ public final class Ebs implements AutoCloseable {
   }
 
   /**
+   * A snapshot of a disk that came from outside (VM Import): no volume of the caller's was its
+   * source ({@code vol-ffffffff}, as AWS shows it). With {@code hasData} it gets storage of its
+   * own, empty (the disk's bytes are not here); without, it is an imported AMI's root, whose files
+   * are the AMI's engine image.
+   */
+  public SnapshotRecord importedSnapshot(
+      RequestContext ctx, int size, String description, boolean hasData, List<Tag> tags) {
+    SnapshotRecord s =
+        new SnapshotRecord(
+            Ids.next("snap"),
+            "vol-ffffffff",
+            size,
+            Instant.now(),
+            ctx.account(),
+            description,
+            hasData);
+    if (!tags.isEmpty()) {
+      ctx.tags().add(List.of(s.id), tags);
+    }
+    store(ctx.state()).put(s);
+    try {
+      if (hasData) {
+        backend.createStorage(s.storageName(), null, labels(ctx, s.id, "snapshot"));
+      }
+      s.progress = "100%";
+      s.state = "completed";
+    } catch (RuntimeException e) {
+      s.state = "error";
+      throw e;
+    }
+    return s;
+  }
+
+  /**
+   * A new, empty gp2 volume of the caller's in a zone (ImportVolume): {@code available} once made.
+   */
+  public VolumeRecord importedVolume(RequestContext ctx, String zone, int size, List<Tag> tags) {
+    return newVolume(
+        ctx,
+        zone,
+        VolumeTypes.check("gp2", size, null, null),
+        null,
+        null,
+        tags,
+        false,
+        EbsEncryption.choose(ctx, null, null, null),
+        false);
+  }
+
+  /**
    * A root volume's snapshot holds the instance's root filesystem as it is now: its machine is
    * committed to an engine image, which a root volume replaced from this snapshot boots from.
    */
