@@ -18,7 +18,7 @@ final class FpgaImageRecord implements java.io.Serializable {
   final String id;
   final String globalId;
   final String ownerId;
-  final Instant created = Instant.now();
+  final Instant created = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
   final String bucket;
   final String key;
   final String logsBucket;
@@ -57,6 +57,6 @@ final class FpgaImageRecord implements java.io.Serializable {
   }
 
   void touch() {
-    updated = Instant.now();
+    updated = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
   }
 }

@@ -15,6 +15,11 @@ final class FpgaImages {
   /** The shell AWS's current F1 development kit builds on, and the PCI ids an AFI shows. */
   static final String SHELL_VERSION = "0x04261818";
 
+  /** Times as the wire writes them, for the time filters. */
+  private static final java.time.format.DateTimeFormatter TIME =
+      java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
+          .withZone(java.time.ZoneOffset.UTC);
+
   static final ResourceKind<FpgaImageRecord, FpgaImage> KIND =
       ResourceKind.<FpgaImageRecord, FpgaImage>of("afi", "fpga-image")
           .errors("InvalidFpgaImageID.NotFound", "fpga image", "InvalidFpgaImageID.Malformed")
@@ -26,7 +31,7 @@ final class FpgaImages {
   /** DescribeFpgaImages' filters, over every AFI the caller sees (its own and shared ones). */
   static final FilterSpec<FpgaImage> FILTERS =
       FilterSpec.<FpgaImage>of()
-          .field("create-time", i -> i.createTime())
+          .field("create-time", i -> TIME.format(i.createTime()))
           .field("fpga-image-id", FpgaImage::fpgaImageId)
           .field("fpga-image-global-id", FpgaImage::fpgaImageGlobalId)
           .field("name", FpgaImage::name)
@@ -36,7 +41,7 @@ final class FpgaImages {
               i -> i.productCodes().stream().map(ProductCode::productCodeId).toList())
           .field("shell-version", FpgaImage::shellVersion)
           .field("state", i -> i.state().codeAsString())
-          .field("update-time", i -> i.updateTime())
+          .field("update-time", i -> TIME.format(i.updateTime()))
           .tags(
               i -> {
                 java.util.Map<String, String> m = new java.util.LinkedHashMap<>();
