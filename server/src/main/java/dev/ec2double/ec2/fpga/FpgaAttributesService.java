@@ -12,7 +12,6 @@ import software.amazon.awssdk.services.ec2.model.LoadPermission;
 import software.amazon.awssdk.services.ec2.model.LoadPermissionRequest;
 import software.amazon.awssdk.services.ec2.model.ModifyFpgaImageAttributeRequest;
 import software.amazon.awssdk.services.ec2.model.ModifyFpgaImageAttributeResponse;
-import software.amazon.awssdk.services.ec2.model.ProductCode;
 import software.amazon.awssdk.services.ec2.model.ResetFpgaImageAttributeRequest;
 import software.amazon.awssdk.services.ec2.model.ResetFpgaImageAttributeResponse;
 
@@ -223,16 +222,7 @@ public final class FpgaAttributesService {
     switch (attribute) {
       case "description" -> b.description(r.description);
       case "name" -> b.name(r.name);
-      case "productCodes" ->
-          b.productCodes(
-              r.productCodes.stream()
-                  .map(
-                      c ->
-                          ProductCode.builder()
-                              .productCodeId(c)
-                              .productCodeType("marketplace")
-                              .build())
-                  .toList());
+      case "productCodes" -> b.productCodes(FpgaImages.productCodes(r));
       default -> {
         List<LoadPermission> perms = new ArrayList<>();
         if (r.isPublic) {

@@ -51,6 +51,13 @@ final class FpgaImages {
 
   private FpgaImages() {}
 
+  /** An AFI's product codes as AWS shows them (Marketplace codes). */
+  static List<ProductCode> productCodes(FpgaImageRecord r) {
+    return r.productCodes.stream()
+        .map(c -> ProductCode.builder().productCodeId(c).productCodeType("marketplace").build())
+        .toList();
+  }
+
   static FpgaImage view(RequestContext ctx, FpgaImageRecord r) {
     Instant now = Instant.now();
     String state = r.state(now);
@@ -80,15 +87,7 @@ final class FpgaImages {
         .updateTime(r.updated)
         .ownerId(r.ownerId)
         .ownerAlias(own ? "self" : null)
-        .productCodes(
-            r.productCodes.stream()
-                .map(
-                    c ->
-                        ProductCode.builder()
-                            .productCodeId(c)
-                            .productCodeType("marketplace")
-                            .build())
-                .toList())
+        .productCodes(productCodes(r))
         .tags(own ? ctx.tags().sdkTags(r.id) : List.of())
         .isPublic(r.isPublic)
         .dataRetentionSupport(false)

@@ -2,6 +2,7 @@ package dev.ec2double.ec2.imports;
 
 import dev.ec2double.core.RegionState;
 import dev.ec2double.core.RequestContext;
+import dev.ec2double.core.kinds.ResourceKind;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
@@ -50,6 +51,27 @@ final class Completions {
   void schedule(RegionState state, Task t) {
     long delay = Duration.between(Instant.now(), t.stages.doneAt(t.created)).toMillis() + 20;
     timer.schedule(() -> settle(state), Math.max(0, delay), TimeUnit.MILLISECONDS);
+  }
+
+  /**
+   * Cancels an active task of the kind, once the tasks due have ended (a task whose stages are over
+   * is finished, not cancelled): AWS's not-found and IncorrectState errors otherwise.
+   */
+  void cancel(
+      ResourceKind<? extends Task, ?> kind,
+      RequestContext ctx,
+      String id,
+      String reason,
+      String noun) {
+    settle(ctx.state());
+    kind.modify(
+        ctx,
+        id,
+        t -> {
+          t.cancel(Instant.now(), reason, noun);
+          return null;
+        });
+    ctx.state().changed();
   }
 
   /** Ends every task of the region whose stages are over. */

@@ -179,14 +179,7 @@ public final class ConversionTasksService {
     ImportStore store = ImportStore.of(ctx.state());
     synchronized (store) {
       Conversion c = require(store, req.conversionTaskId());
-      Instant now = Instant.now();
-      if (!c.active(now)) {
-        throw new AwsException(
-            "IncorrectState",
-            "The conversion task '" + c.id + "' is " + c.state(now) + " and cannot be cancelled.");
-      }
-      c.cancelled = now;
-      c.cancelReason = req.reasonMessage();
+      c.cancel(Instant.now(), req.reasonMessage(), "conversion task");
     }
     ctx.state().changed();
     return CancelConversionTaskResponse.builder().build();

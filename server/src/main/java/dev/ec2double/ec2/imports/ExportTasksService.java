@@ -8,7 +8,6 @@ import dev.ec2double.ec2.instances.InstanceRecord;
 import dev.ec2double.ec2.instances.InstanceState;
 import dev.ec2double.ec2.instances.Instances;
 import dev.ec2double.errors.AwsException;
-import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -208,23 +207,9 @@ public final class ExportTasksService {
     if (id == null) {
       throw AwsException.missingParameter("ExportTaskId");
     }
-    completions.settle(ctx.state());
     ResourceKind<? extends Task, ?> kind =
         id.startsWith("export-ami-") ? IMAGE_EXPORTS : INSTANCE_EXPORTS;
-    kind.modify(
-        ctx,
-        id,
-        t -> {
-          Instant now = Instant.now();
-          if (!t.active(now)) {
-            throw new AwsException(
-                "IncorrectState",
-                "The export task '" + id + "' is no longer active and cannot be cancelled.");
-          }
-          t.cancelled = now;
-          return null;
-        });
-    ctx.state().changed();
+    completions.cancel(kind, ctx, id, null, "export task");
     return CancelExportTaskResponse.builder().build();
   }
 }

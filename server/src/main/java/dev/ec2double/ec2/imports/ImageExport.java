@@ -21,13 +21,6 @@ final class ImageExport extends Task {
     super(id, STAGES);
   }
 
-  String status(Instant now) {
-    if (cancelled != null) {
-      return leaving(now) ? "deleting" : "deleted";
-    }
-    return finished ? "completed" : "active";
-  }
-
   /** The object AWS writes: the prefix, the task id, the format's extension. */
   String key() {
     return (prefix == null ? "" : prefix)
@@ -38,7 +31,7 @@ final class ImageExport extends Task {
 
   ExportImageTask view(RequestContext ctx) {
     Instant now = Instant.now();
-    String status = status(now);
+    String status = importStatus(now);
     boolean active = status.equals("active");
     return ExportImageTask.builder()
         .exportImageTaskId(id)
@@ -46,8 +39,7 @@ final class ImageExport extends Task {
         .imageId(imageId)
         .s3ExportLocation(ExportTaskS3Location.builder().s3Bucket(bucket).s3Prefix(prefix).build())
         .status(status)
-        .statusMessage(
-            active ? stage(now).message() : cancelled != null ? "Export task cancelled" : null)
+        .statusMessage(importMessage(now))
         .progress(active ? stage(now).progress() : null)
         .tags(ctx.tags().sdkTags(id))
         .build();

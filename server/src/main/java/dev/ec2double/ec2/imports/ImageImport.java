@@ -57,20 +57,9 @@ final class ImageImport extends Task {
     results.image(ctx, this);
   }
 
-  /** AWS's status: active, completed, deleting or deleted. */
-  String status(Instant now) {
-    if (cancelled != null) {
-      return leaving(now) ? "deleting" : "deleted";
-    }
-    if (failure != null) {
-      return "deleted";
-    }
-    return finished ? "completed" : "active";
-  }
-
   ImportImageTask view(RequestContext ctx) {
     Instant now = Instant.now();
-    String status = status(now);
+    String status = importStatus(now);
     boolean done = finished && cancelled == null;
     List<SnapshotDetail> details = new ArrayList<>();
     for (int i = 0; i < disks.size(); i++) {
@@ -112,19 +101,9 @@ final class ImageImport extends Task {
         .imageId(done ? imageId : null)
         .snapshotDetails(details)
         .status(status)
-        .statusMessage(message(now))
+        .statusMessage(importMessage(now))
         .progress(status.equals("active") ? stage(now).progress() : null)
         .tags(ctx.tags().sdkTags(id))
         .build();
-  }
-
-  String message(Instant now) {
-    if (cancelled != null) {
-      return cancelReason != null ? cancelReason : "User initiated task cancelation";
-    }
-    if (failure != null) {
-      return "ClientError: " + failure;
-    }
-    return finished ? null : stage(now).message();
   }
 }

@@ -8,7 +8,6 @@ import dev.ec2double.ec2.images.ImagesService;
 import dev.ec2double.ec2.volumes.Ebs;
 import dev.ec2double.ec2.volumes.EbsEncryption;
 import dev.ec2double.errors.AwsException;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -252,32 +251,12 @@ public final class ImportsService {
     if (id == null) {
       throw AwsException.missingParameter("ImportTaskId");
     }
-    completions.settle(ctx.state());
     ResourceKind<? extends Task, ?> kind =
         id.startsWith("import-snap-") ? SNAPSHOT_TASKS : IMAGE_TASKS;
-    String previous =
-        kind.modify(
-            ctx,
-            id,
-            t -> {
-              Instant now = Instant.now();
-              if (!t.active(now)) {
-                throw new AwsException(
-                    "IncorrectState",
-                    "The import task '"
-                        + id
-                        + "' cannot be cancelled: it is "
-                        + (t.cancelled != null ? "already cancelled" : "no longer active")
-                        + ".");
-              }
-              t.cancelled = now;
-              t.cancelReason = req.cancelReason();
-              return "active";
-            });
-    ctx.state().changed();
+    completions.cancel(kind, ctx, id, req.cancelReason(), "import task");
     return CancelImportTaskResponse.builder()
         .importTaskId(id)
-        .previousState(previous)
+        .previousState("active")
         .state("deleting")
         .build();
   }

@@ -27,23 +27,10 @@ final class SnapshotImport extends Task {
     results.snapshot(ctx, this);
   }
 
-  String status(Instant now) {
-    if (cancelled != null) {
-      return leaving(now) ? "deleting" : "deleted";
-    }
-    if (failure != null) {
-      return "deleted";
-    }
-    return finished ? "completed" : "active";
-  }
-
   ImportSnapshotTask view(RequestContext ctx) {
     Instant now = Instant.now();
-    String status = status(now);
-    String message =
-        cancelled != null
-            ? (cancelReason != null ? cancelReason : "User initiated task cancelation")
-            : failure != null ? "ClientError: " + failure : finished ? null : stage(now).message();
+    String status = importStatus(now);
+    String message = importMessage(now);
     return ImportSnapshotTask.builder()
         .importTaskId(id)
         .description(description)

@@ -47,6 +47,42 @@ abstract class Task implements java.io.Serializable {
   /** Makes what the task makes at its end (an AMI, a snapshot, a volume); nothing by default. */
   void finish(Results results, dev.ec2double.core.RequestContext ctx) {}
 
+  /** An import's (or image export's) status: active, completed, or deleting and then deleted. */
+  String importStatus(Instant now) {
+    if (cancelled != null) {
+      return leaving(now) ? "deleting" : "deleted";
+    }
+    if (failure != null) {
+      return "deleted";
+    }
+    return finished ? "completed" : "active";
+  }
+
+  /** Its status message: the stage's while active, then why it was cancelled or failed. */
+  String importMessage(Instant now) {
+    if (cancelled != null) {
+      return cancelReason != null ? cancelReason : "User initiated task cancelation";
+    }
+    if (failure != null) {
+      return "ClientError: " + failure;
+    }
+    return finished ? null : stage(now).message();
+  }
+
+  /**
+   * Cancels it while it is active; a finished, failed or cancelled task answers AWS's
+   * IncorrectState (AWS: "If the task is complete ... the command fails").
+   */
+  void cancel(Instant now, String reason, String noun) {
+    if (!active(now)) {
+      throw new dev.ec2double.errors.AwsException(
+          "IncorrectState",
+          "The " + noun + " '" + id + "' is no longer active and cannot be cancelled.");
+    }
+    cancelled = now;
+    cancelReason = reason;
+  }
+
   /** Whether a cancel is recent enough to show the task still on its way out. */
   boolean leaving(Instant now) {
     return cancelled != null && now.isBefore(cancelled.plus(Stages.STEP));

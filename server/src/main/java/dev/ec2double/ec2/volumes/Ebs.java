@@ -412,16 +412,8 @@ public final class Ebs implements AutoCloseable {
       ctx.tags().add(List.of(s.id), tags);
     }
     store(ctx.state()).put(s);
-    try {
-      v.settle();
-      backend.createStorage(
-          s.storageName(), v.root ? null : v.storageName(), labels(ctx, s.id, "snapshot"));
-      s.progress = "100%";
-      s.state = "completed";
-    } catch (RuntimeException e) {
-      s.state = "error";
-      throw e;
-    }
+    v.settle();
+    fill(ctx, s, v.root ? null : v.storageName(), true);
     return s;
   }
 
@@ -456,18 +448,25 @@ public final class Ebs implements AutoCloseable {
       ctx.tags().add(List.of(to.id), tags);
     }
     store(ctx.state()).put(to);
+    fill(ctx, to, from.hasData ? from.storageName() : null, true);
+    return to;
+  }
+
+  /**
+   * Makes a stored snapshot's storage (a copy of {@code copyOf}'s files, or empty), when it has
+   * any: the snapshot is then {@code completed}, or {@code error} if that fails.
+   */
+  private void fill(RequestContext ctx, SnapshotRecord s, String copyOf, boolean storage) {
     try {
-      backend.createStorage(
-          to.storageName(),
-          from.hasData ? from.storageName() : null,
-          labels(ctx, to.id, "snapshot"));
-      to.progress = "100%";
-      to.state = "completed";
+      if (storage) {
+        backend.createStorage(s.storageName(), copyOf, labels(ctx, s.id, "snapshot"));
+      }
+      s.progress = "100%";
+      s.state = "completed";
     } catch (RuntimeException e) {
-      to.state = "error";
+      s.state = "error";
       throw e;
     }
-    return to;
   }
 
   /**
@@ -491,16 +490,7 @@ public final class Ebs implements AutoCloseable {
       ctx.tags().add(List.of(s.id), tags);
     }
     store(ctx.state()).put(s);
-    try {
-      if (hasData) {
-        backend.createStorage(s.storageName(), null, labels(ctx, s.id, "snapshot"));
-      }
-      s.progress = "100%";
-      s.state = "completed";
-    } catch (RuntimeException e) {
-      s.state = "error";
-      throw e;
-    }
+    fill(ctx, s, null, hasData);
     return s;
   }
 
