@@ -271,6 +271,13 @@ public final class PageLimits {
     refuses("DescribeVerifiedAccessEndpoints", 5, 1000);
     refuses("GetVerifiedAccessEndpointTargets", 5, 1000);
     refuses("DescribeVerifiedAccessInstanceLoggingConfigurations", 1, 10);
+    // VM Import/Export and AMI store tasks, FPGA images: the model's ranges; the import task
+    // calls state none, and answer at most 1000 tasks a page
+    caps("DescribeImportImageTasks", 1, 1000);
+    caps("DescribeImportSnapshotTasks", 1, 1000);
+    refuses("DescribeExportImageTasks", 1, 500);
+    refuses("DescribeStoreImageTasks", 1, 200);
+    refuses("DescribeFpgaImages", 5, 1000);
 
     // the price history comes in pages of 1000 when MaxResults is not given
     TABLE.put("DescribeSpotPriceHistory", new Limit(5, 1000, false, 1000));

@@ -37,6 +37,8 @@ import dev.ec2double.ec2.fleets.FleetLaunches;
 import dev.ec2double.ec2.fleets.FleetReconciler;
 import dev.ec2double.ec2.fleets.FleetsService;
 import dev.ec2double.ec2.fleets.SpotFleetsService;
+import dev.ec2double.ec2.fpga.FpgaAttributesService;
+import dev.ec2double.ec2.fpga.FpgaImagesService;
 import dev.ec2double.ec2.hosts.HostReservationsService;
 import dev.ec2double.ec2.hosts.HostsService;
 import dev.ec2double.ec2.hosts.MacHostsService;
@@ -47,6 +49,10 @@ import dev.ec2double.ec2.images.ImageLifecycleService;
 import dev.ec2double.ec2.images.ImageRecord;
 import dev.ec2double.ec2.images.ImageStore;
 import dev.ec2double.ec2.images.ImagesService;
+import dev.ec2double.ec2.imports.ConversionTasksService;
+import dev.ec2double.ec2.imports.ExportTasksService;
+import dev.ec2double.ec2.imports.ImportsService;
+import dev.ec2double.ec2.imports.StoreTasksService;
 import dev.ec2double.ec2.insights.AccessScopesService;
 import dev.ec2double.ec2.insights.NetworkInsightsPathsService;
 import dev.ec2double.ec2.instances.BundleTasksService;
@@ -430,6 +436,7 @@ public final class Services implements AutoCloseable {
     registry.register(new SnapshotTiersService(ebs));
     registry.register(new SnapshotBlockPublicAccessService());
     registry.register(new FastSnapshotRestoresService(ebs));
+    registerImports(images, resources, store);
     registry.register(new KeyPairService(resources));
     PlacementGroupsService placementGroups = new PlacementGroupsService(resources);
     registry.register(placementGroups);
@@ -542,6 +549,16 @@ public final class Services implements AutoCloseable {
                     .registered(arn)
                     .map(i -> i.chain().size() > 1 ? i.chainPem() : i.certificatePem())
                     .orElseGet(certificates::caPem)));
+  /** VM Import/Export, AMI store and restore tasks, and FPGA images. */
+  private void registerImports(ImagesService images, Resources resources, StateStore store) {
+    ImportsService imports = new ImportsService(ebs, images, store::all, resources);
+    registry.register(imports);
+    registry.register(new ConversionTasksService(imports));
+    registry.register(new ExportTasksService(imports, resources));
+    registry.register(new StoreTasksService(imports));
+    FpgaImagesService fpga = new FpgaImagesService(store::all, resources);
+    registry.register(fpga);
+    registry.register(new FpgaAttributesService(fpga));
   }
 
   private void registerIpam(Resources resources) {

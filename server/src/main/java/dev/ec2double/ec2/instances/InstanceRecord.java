@@ -179,6 +179,11 @@ public final class InstanceRecord implements java.io.Serializable {
     return id;
   }
 
+  /** The AMI it was launched from. */
+  public String imageId() {
+    return imageId;
+  }
+
   public String privateIp() {
     return privateIp;
   }

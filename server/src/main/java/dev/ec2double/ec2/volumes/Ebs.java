@@ -412,16 +412,8 @@ public final class Ebs implements AutoCloseable {
       ctx.tags().add(List.of(s.id), tags);
     }
     store(ctx.state()).put(s);
-    try {
-      v.settle();
-      backend.createStorage(
-          s.storageName(), v.root ? null : v.storageName(), labels(ctx, s.id, "snapshot"));
-      s.progress = "100%";
-      s.state = "completed";
-    } catch (RuntimeException e) {
-      s.state = "error";
-      throw e;
-    }
+    v.settle();
+    fill(ctx, s, v.root ? null : v.storageName(), true);
     return s;
   }
 
@@ -456,18 +448,66 @@ public final class Ebs implements AutoCloseable {
       ctx.tags().add(List.of(to.id), tags);
     }
     store(ctx.state()).put(to);
+    fill(ctx, to, from.hasData ? from.storageName() : null, true);
+    return to;
+  }
+
+  /**
+   * Makes a stored snapshot's storage (a copy of {@code copyOf}'s files, or empty), when it has
+   * any: the snapshot is then {@code completed}, or {@code error} if that fails.
+   */
+  private void fill(RequestContext ctx, SnapshotRecord s, String copyOf, boolean storage) {
     try {
-      backend.createStorage(
-          to.storageName(),
-          from.hasData ? from.storageName() : null,
-          labels(ctx, to.id, "snapshot"));
-      to.progress = "100%";
-      to.state = "completed";
+      if (storage) {
+        backend.createStorage(s.storageName(), copyOf, labels(ctx, s.id, "snapshot"));
+      }
+      s.progress = "100%";
+      s.state = "completed";
     } catch (RuntimeException e) {
-      to.state = "error";
+      s.state = "error";
       throw e;
     }
-    return to;
+  }
+
+  /**
+   * A snapshot of a disk that came from outside (VM Import): no volume of the caller's was its
+   * source ({@code vol-ffffffff}, as AWS shows it). With {@code hasData} it gets storage of its
+   * own, empty (the disk's bytes are not here); without, it is an imported AMI's root, whose files
+   * are the AMI's engine image.
+   */
+  public SnapshotRecord importedSnapshot(
+      RequestContext ctx, int size, String description, boolean hasData, List<Tag> tags) {
+    SnapshotRecord s =
+        new SnapshotRecord(
+            Ids.next("snap"),
+            "vol-ffffffff",
+            size,
+            Instant.now(),
+            ctx.account(),
+            description,
+            hasData);
+    if (!tags.isEmpty()) {
+      ctx.tags().add(List.of(s.id), tags);
+    }
+    store(ctx.state()).put(s);
+    fill(ctx, s, null, hasData);
+    return s;
+  }
+
+  /**
+   * A new, empty gp2 volume of the caller's in a zone (ImportVolume): {@code available} once made.
+   */
+  public VolumeRecord importedVolume(RequestContext ctx, String zone, int size, List<Tag> tags) {
+    return newVolume(
+        ctx,
+        zone,
+        VolumeTypes.check("gp2", size, null, null),
+        null,
+        null,
+        tags,
+        false,
+        EbsEncryption.choose(ctx, null, null, null),
+        false);
   }
 
   /**
