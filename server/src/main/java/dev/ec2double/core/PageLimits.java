@@ -254,6 +254,12 @@ public final class PageLimits {
     refuses("DescribePublicIpv4Pools", 1, 10);
     refuses("DescribeIpv6Pools", 1, 1000);
     refuses("GetAssociatedIpv6PoolCidrs", 1, 1000);
+    // image settings: the ranges of their API references
+    refuses("DescribeFastLaunchImages", 1, 200);
+    refuses("DescribeImageUsageReports", 1, 1000);
+    refuses("DescribeImageUsageReportEntries", 1, 10000);
+    refuses("DescribeImageReferences", 5, 1000);
+    refuses("GetImageFindings", 1, 1000);
 
     // the price history comes in pages of 1000 when MaxResults is not given
     TABLE.put("DescribeSpotPriceHistory", new Limit(5, 1000, false, 1000));
