@@ -101,7 +101,7 @@ public final class ImageReferencesService {
           ImageAncestryEntry.builder()
               .creationDate(image.created())
               .imageId(image.imageId())
-              .imageOwnerAlias(image.ownerAlias() != null ? image.ownerAlias() : image.ownerId())
+              .imageOwnerAlias(image.ownerAlias())
               .sourceImageId(image.sourceImageId())
               .sourceImageRegion(image.sourceImageRegion())
               .build());
