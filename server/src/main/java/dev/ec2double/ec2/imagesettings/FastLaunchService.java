@@ -93,18 +93,8 @@ public final class FastLaunchService {
       st.fastLaunch.put(image.imageId(), config);
     }
     ctx.state().changed();
-    var v = FastLaunches.view(config.in("enabling", "Fast launch is being enabled."));
-    return EnableFastLaunchResponse.builder()
-        .imageId(v.imageId())
-        .resourceType(v.resourceType())
-        .snapshotConfiguration(v.snapshotConfiguration())
-        .launchTemplate(v.launchTemplate())
-        .maxParallelLaunches(v.maxParallelLaunches())
-        .ownerId(v.ownerId())
-        .state(v.state())
-        .stateTransitionReason(v.stateTransitionReason())
-        .stateTransitionTime(v.stateTransitionTime())
-        .build();
+    return FastLaunches.answer(
+        config.in("enabling", "Fast launch is being enabled."), EnableFastLaunchResponse.builder());
   }
 
   public DisableFastLaunchResponse disableFastLaunch(
@@ -120,18 +110,8 @@ public final class FastLaunchService {
           "Fast launch is not enabled for image " + image.imageId() + ".");
     }
     ctx.state().changed();
-    var v = FastLaunches.view(was.in("disabling", "Fast launch is being disabled."));
-    return DisableFastLaunchResponse.builder()
-        .imageId(v.imageId())
-        .resourceType(v.resourceType())
-        .snapshotConfiguration(v.snapshotConfiguration())
-        .launchTemplate(v.launchTemplate())
-        .maxParallelLaunches(v.maxParallelLaunches())
-        .ownerId(v.ownerId())
-        .state(v.state())
-        .stateTransitionReason(v.stateTransitionReason())
-        .stateTransitionTime(v.stateTransitionTime())
-        .build();
+    return FastLaunches.answer(
+        was.in("disabling", "Fast launch is being disabled."), DisableFastLaunchResponse.builder());
   }
 
   public DescribeFastLaunchImagesResponse describeFastLaunchImages(

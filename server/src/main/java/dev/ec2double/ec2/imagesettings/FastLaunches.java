@@ -2,9 +2,12 @@ package dev.ec2double.ec2.imagesettings;
 
 import dev.ec2double.core.FilterSpec;
 import java.time.Instant;
+import software.amazon.awssdk.core.SdkField;
+import software.amazon.awssdk.core.SdkPojo;
 import software.amazon.awssdk.services.ec2.model.DescribeFastLaunchImagesSuccessItem;
 import software.amazon.awssdk.services.ec2.model.FastLaunchLaunchTemplateSpecificationResponse;
 import software.amazon.awssdk.services.ec2.model.FastLaunchSnapshotConfigurationResponse;
+import software.amazon.awssdk.utils.builder.SdkBuilder;
 
 /** Windows fast launch settings of one AMI, and how DescribeFastLaunchImages shows them. */
 final class FastLaunches {
@@ -44,6 +47,21 @@ final class FastLaunches {
           .field("resource-type", DescribeFastLaunchImagesSuccessItem::resourceTypeAsString)
           .field("owner-id", DescribeFastLaunchImagesSuccessItem::ownerId)
           .field("state", DescribeFastLaunchImagesSuccessItem::stateAsString);
+
+  /**
+   * Enable's and Disable's answers: the same members as the Describe item, copied by member name.
+   */
+  static <B extends SdkPojo & SdkBuilder<B, R>, R> R answer(Config c, B builder) {
+    DescribeFastLaunchImagesSuccessItem item = view(c);
+    for (SdkField<?> to : builder.sdkFields()) {
+      for (SdkField<?> from : item.sdkFields()) {
+        if (from.memberName().equals(to.memberName())) {
+          to.set(builder, from.getValueOrDefault(item));
+        }
+      }
+    }
+    return builder.build();
+  }
 
   static DescribeFastLaunchImagesSuccessItem view(Config c) {
     return DescribeFastLaunchImagesSuccessItem.builder()
