@@ -431,7 +431,10 @@ public final class ImagesService {
         .sourceImageRegion(i.sourceImageRegion())
         .sourceInstanceId(i.sourceInstanceId())
         .imageAllowed(allowed)
-        .imageWatermarks(i.watermarks().stream().map(ImagesService::watermark).toList())
+        .imageWatermarks(
+            i.watermarks().isEmpty()
+                ? null
+                : i.watermarks().stream().map(ImagesService::watermark).toList())
         .instanceTypeSpecification(typeSpecification(i))
         .build();
   }
