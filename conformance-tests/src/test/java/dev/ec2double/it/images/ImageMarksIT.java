@@ -103,6 +103,14 @@ class ImageMarksIT {
         .isEqualTo("disabling");
     assertThat(ec2.describeFastLaunchImages(r -> r.imageIds(windows)).fastLaunchImages()).isEmpty();
     assertError(() -> ec2.disableFastLaunch(r -> r.imageId(windows)), "InvalidParameterValue");
+
+    ec2.enableFastLaunch(r -> r.imageId(windows));
+    ec2.deregisterImage(r -> r.imageId(windows));
+    assertThat(
+            ec2.describeFastLaunchImages(r -> r.filters(f -> f.name("owner-id").values(OWNER)))
+                .fastLaunchImages())
+        .as("a deregistered AMI takes its fast launch with it")
+        .isEmpty();
   }
 
   @Test

@@ -461,7 +461,7 @@ public final class ImagesService {
 
   private static List<InstanceTypeItem> typeItems(List<String> types) {
     return types == null
-        ? List.of()
+        ? null
         : types.stream().map(t -> InstanceTypeItem.builder().instanceType(t).build()).toList();
   }
 }

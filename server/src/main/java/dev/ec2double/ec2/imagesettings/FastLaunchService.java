@@ -125,6 +125,8 @@ public final class FastLaunchService {
     List<DescribeFastLaunchImagesSuccessItem> out = new ArrayList<>();
     ImageSettingsState st = ImageSettingsState.of(ctx.state());
     synchronized (st) {
+      // an AMI deregistered since takes its settings with it
+      st.fastLaunch.values().removeIf(c -> images.find(ctx.state(), c.imageId()) == null);
       for (FastLaunches.Config c : st.fastLaunch.values()) {
         var v = FastLaunches.view(c);
         if ((ids.isEmpty() || ids.contains(c.imageId())) && filter.test(v)) {
