@@ -4,7 +4,9 @@ import static dev.ec2double.it.Ec2Calls.assertError;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import dev.ec2double.it.Ec2Calls;
 import dev.ec2double.it.TestServer;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -14,6 +16,7 @@ import software.amazon.awssdk.services.ec2.model.ImageAncestryEntry;
 import software.amazon.awssdk.services.ec2.model.ImageReference;
 import software.amazon.awssdk.services.ec2.model.ImageUsageReport;
 import software.amazon.awssdk.services.ec2.model.ImageUsageReportEntry;
+import software.amazon.awssdk.services.ec2.model.InstanceStateName;
 import software.amazon.awssdk.services.ec2.model.ResourceType;
 
 /**
@@ -98,6 +101,7 @@ class ImageUsageIT {
                 .imageReferences())
         .isEmpty();
     owner.terminateInstances(r -> r.instanceIds(instance));
+    Ec2Calls.awaitState(owner, instance, InstanceStateName.TERMINATED, Duration.ofSeconds(30));
     assertThat(
             owner
                 .describeImageReferences(
@@ -250,6 +254,13 @@ class ImageUsageIT {
               tuple(copy, first, "us-east-1"),
               tuple(first, null, null));
       assertThat(chain.get(0).creationDate()).isNotNull();
+      // CreateImage records the AMI its instance was launched from
+      String instance = launch(owner, first, 1);
+      String created = owner.createImage(r -> r.instanceId(instance).name("created-ami")).imageId();
+      assertThat(
+              owner.getImageAncestry(r -> r.imageId(created)).imageAncestryEntries().stream()
+                  .map(ImageAncestryEntry::imageId))
+          .containsExactly(created, first);
       assertError(() -> europe.getImageAncestry(r -> r.imageId(first)), "InvalidAMIID.NotFound");
     }
   }
