@@ -263,6 +263,12 @@ public final class PageLimits {
     refuses("DescribePublicIpv4Pools", 1, 10);
     refuses("DescribeIpv6Pools", 1, 1000);
     refuses("GetAssociatedIpv6PoolCidrs", 1, 1000);
+    // image settings: the ranges of their API references
+    refuses("DescribeFastLaunchImages", 1, 200);
+    refuses("DescribeImageUsageReports", 1, 1000);
+    refuses("DescribeImageUsageReportEntries", 1, 10000);
+    refuses("DescribeImageReferences", 5, 1000);
+    refuses("GetImageFindings", 1, 1000);
 
     // Verified Access: the model's MaxResults ranges
     refuses("DescribeVerifiedAccessInstances", 5, 200);

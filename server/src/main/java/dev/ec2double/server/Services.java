@@ -28,6 +28,7 @@ import dev.ec2double.ec2.clientvpn.RoutesService;
 import dev.ec2double.ec2.clientvpn.TargetNetworksService;
 import dev.ec2double.ec2.credits.CreditFamilies;
 import dev.ec2double.ec2.credits.CreditsService;
+import dev.ec2double.ec2.enclaves.EnclaveCertificatesService;
 import dev.ec2double.ec2.endpoints.ConnectionNotificationsService;
 import dev.ec2double.ec2.endpoints.EndpointConnectionsService;
 import dev.ec2double.ec2.endpoints.EndpointServicesService;
@@ -53,6 +54,12 @@ import dev.ec2double.ec2.imports.ConversionTasksService;
 import dev.ec2double.ec2.imports.ExportTasksService;
 import dev.ec2double.ec2.imports.ImportsService;
 import dev.ec2double.ec2.imports.StoreTasksService;
+import dev.ec2double.ec2.imagesettings.AllowedImagesService;
+import dev.ec2double.ec2.imagesettings.FastLaunchService;
+import dev.ec2double.ec2.imagesettings.ImageMarksService;
+import dev.ec2double.ec2.imagesettings.ImageReferencesService;
+import dev.ec2double.ec2.imagesettings.ImageUsageService;
+import dev.ec2double.ec2.imagesettings.TemplateImages;
 import dev.ec2double.ec2.insights.AccessScopesService;
 import dev.ec2double.ec2.insights.NetworkInsightsPathsService;
 import dev.ec2double.ec2.instances.BundleTasksService;
@@ -106,6 +113,7 @@ import dev.ec2double.ec2.ipam.PublicPoolsService;
 import dev.ec2double.ec2.keypairs.KeyPairService;
 import dev.ec2double.ec2.keypairs.KeyPairStore;
 import dev.ec2double.ec2.launchtemplates.LaunchTemplatesService;
+import dev.ec2double.ec2.launchtemplates.TemplateImageIndex;
 import dev.ec2double.ec2.launchtemplates.TemplateLaunches;
 import dev.ec2double.ec2.localgateways.LocalGatewayChanges;
 import dev.ec2double.ec2.localgateways.LocalGatewayDescriptions;
@@ -395,6 +403,7 @@ public final class Services implements AutoCloseable {
     registry.register(new ImageAttributesService(images));
     registry.register(new ImageCopyService(images));
     registry.register(new ImageLifecycleService(images));
+    registerImageSettings(images, resources);
     registry.register(instances);
     registry.register(new DescribeInstancesService(instances));
     registry.register(new IamInstanceProfilesService(profiles));
@@ -707,6 +716,19 @@ public final class Services implements AutoCloseable {
    * filter rules are written again; volumes keep their files and attachments; load balancers listen
    * and check health again. What cannot be adopted is logged, not fatal.
    */
+  /** Allowed AMIs (enforced by DescribeImages and RunInstances), fast launch, usage and marks. */
+  private void registerImageSettings(ImagesService images, Resources resources) {
+    AllowedImagesService allowed = new AllowedImagesService();
+    registry.register(allowed);
+    images.admission(allowed);
+    TemplateImages templates = new TemplateImageIndex();
+    registry.register(new FastLaunchService(images, templates));
+    registry.register(new ImageUsageService(images, templates, resources));
+    registry.register(new ImageReferencesService(images, templates));
+    registry.register(new ImageMarksService(images));
+    registry.register(new EnclaveCertificatesService());
+  }
+
   public void adopt(StateStore store) {
     for (RegionState state : store.all()) {
       try {

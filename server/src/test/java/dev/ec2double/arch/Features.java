@@ -23,7 +23,12 @@ final class Features {
   /** "*" means every class of the package: the elbv2 root is the kernel its packages share. */
   static final Map<String, Set<String>> INTERFACES =
       Map.ofEntries(
-          Map.entry("ec2.images", Set.of("ImageRecord", "ImagesService", "ImageStorage")),
+          Map.entry(
+              "ec2.images",
+              Set.of("ImageRecord", "ImagesService", "ImageStorage", "ImageAdmission")),
+          // launch templates answer its TemplateImages; the assembly registers its services
+          Map.entry("ec2.imagesettings", Set.of("TemplateImages")),
+          Map.entry("ec2.enclaves", Set.of()),
           Map.entry(
               "ec2.instances",
               Set.of(

@@ -135,11 +135,7 @@ public final class ImageAttributesService {
   }
 
   private ImageRecord owned(RequestContext ctx, String id) {
-    ImageRecord image = images.require(ctx.state(), id);
-    if (!image.ownerId().equals(ctx.account())) {
-      throw new AwsException("AuthFailure", "Not authorized for image:" + id);
-    }
-    return image;
+    return images.requireOwned(ctx, id);
   }
 
   private static final java.util.regex.Pattern ORG_ARN =

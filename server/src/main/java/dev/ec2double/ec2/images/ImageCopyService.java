@@ -79,7 +79,7 @@ public final class ImageCopyService {
             false,
             // the same engine image: removed with the last AMI that launches it
             from.managed());
-    copy.source(from.imageId(), req.sourceRegion());
+    copy.derivedFrom(from, req.sourceRegion());
     RegionState sourceOwner =
         from.ownerId().equals(ctx.account())
             ? sourceState

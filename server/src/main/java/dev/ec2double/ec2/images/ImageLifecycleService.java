@@ -165,10 +165,6 @@ public final class ImageLifecycleService {
   }
 
   private ImageRecord owned(RequestContext ctx, String id) {
-    ImageRecord image = images.require(ctx.state(), id);
-    if (!image.ownerId().equals(ctx.account())) {
-      throw new AwsException("AuthFailure", "Not authorized for image:" + id);
-    }
-    return image;
+    return images.requireOwned(ctx, id);
   }
 }

@@ -1,9 +1,12 @@
 package dev.ec2double.ec2.images;
 
+import dev.ec2double.core.Wildcard;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import software.amazon.awssdk.services.ec2.model.BlockDeviceMapping;
 import software.amazon.awssdk.services.ec2.model.EbsBlockDevice;
 
@@ -45,6 +48,27 @@ public final class ImageRecord implements java.io.Serializable {
   private volatile String sourceImageId;
   private volatile String sourceImageRegion;
   private volatile String sourceInstanceId;
+
+  /** AttachImageWatermark's marks, and those inherited from the image this one was made from. */
+  private final List<Watermark> watermarks = new CopyOnWriteArrayList<>();
+
+  /** ReplaceImageInstanceTypeSpecification's lists, or null when none is set. */
+  private volatile List<String> supportedTypes;
+
+  private volatile List<String> unsupportedTypes;
+
+  /**
+   * A watermark: {@code account:name}, the image it was first attached to, and when.
+   *
+   * @param sourceImageCreated when that image was made
+   */
+  public record Watermark(
+      String key,
+      String sourceImageId,
+      String sourceImageRegion,
+      Instant sourceImageCreated,
+      Instant created)
+      implements java.io.Serializable {}
 
   public ImageRecord(
       String imageId,
@@ -175,12 +199,69 @@ public final class ImageRecord implements java.io.Serializable {
     this.sourceImageRegion = region;
   }
 
+  /**
+   * Made from {@code source} (CopyImage, CreateImage): its id and region are this AMI's source, and
+   * its watermarks go on with it.
+   */
+  public void derivedFrom(ImageRecord source, String region) {
+    source(source.imageId(), region);
+    watermarks.addAll(source.watermarks());
+  }
+
   public String sourceInstanceId() {
     return sourceInstanceId;
   }
 
   public void sourceInstanceId(String id) {
     this.sourceInstanceId = id;
+  }
+
+  public List<Watermark> watermarks() {
+    return watermarks;
+  }
+
+  /**
+   * Which instance types launch this AMI: the supported list (null: every type) less the
+   * unsupported one; entries may use {@code *}. Both null removes the specification.
+   */
+  public void instanceTypes(List<String> supported, List<String> unsupported) {
+    this.supportedTypes = supported == null ? null : List.copyOf(supported);
+    this.unsupportedTypes = unsupported == null ? null : List.copyOf(unsupported);
+  }
+
+  public List<String> supportedTypes() {
+    return supportedTypes;
+  }
+
+  public List<String> unsupportedTypes() {
+    return unsupportedTypes;
+  }
+
+  /** Whether the instance type specification lets this type launch the AMI. */
+  public boolean launchesAs(String instanceType) {
+    List<String> supported = supportedTypes;
+    List<String> unsupported = unsupportedTypes;
+    if (supported != null
+        && !supported.isEmpty()
+        && supported.stream().noneMatch(p -> matches(p, instanceType))) {
+      return false;
+    }
+    return unsupported == null || unsupported.stream().noneMatch(p -> matches(p, instanceType));
+  }
+
+  private static boolean matches(String pattern, String type) {
+    return Wildcard.compile(pattern).test(type);
+  }
+
+  /**
+   * Whether the AMI stands for the Windows platform. ec2-double runs every image as a Linux
+   * container; an AMI named as Amazon names its Windows AMIs ({@code
+   * Windows_Server-2022-English-Full-Base-...}), or any name starting with "Windows", is a Windows
+   * AMI: DescribeImages shows {@code platform: windows}, its instances have an administrator
+   * password, and it may use Windows fast launch.
+   */
+  public boolean windows() {
+    return name != null && name.toLowerCase(Locale.ROOT).startsWith("windows");
   }
 
   /** Whether the account may see and launch this AMI: owner, public, or named. */

@@ -23,6 +23,9 @@ import software.amazon.awssdk.services.ec2.model.DeregisterImageResponse;
 import software.amazon.awssdk.services.ec2.model.DescribeImagesRequest;
 import software.amazon.awssdk.services.ec2.model.DescribeImagesResponse;
 import software.amazon.awssdk.services.ec2.model.Image;
+import software.amazon.awssdk.services.ec2.model.ImageWatermark;
+import software.amazon.awssdk.services.ec2.model.InstanceTypeItem;
+import software.amazon.awssdk.services.ec2.model.InstanceTypeSpecification;
 import software.amazon.awssdk.services.ec2.model.RegisterImageRequest;
 import software.amazon.awssdk.services.ec2.model.RegisterImageResponse;
 import software.amazon.awssdk.services.ec2.model.Tag;
@@ -45,6 +48,8 @@ public final class ImagesService {
   /** Every account's state: for AMIs other accounts share, and for copies between regions. */
   private volatile StateStore accounts = new StateStore();
 
+  private volatile ImageAdmission admission = ImageAdmission.OPEN;
+
   public ImagesService(
       AmiCatalog catalog, ComputeBackend backend, ImageStorage storage, Resources resources) {
     this.catalog = catalog;
@@ -62,6 +67,51 @@ public final class ImagesService {
   /** The server's whole state, so that an AMI shared by another account can be found. */
   public void accounts(StateStore all) {
     this.accounts = all;
+  }
+
+  /** The Allowed AMIs settings DescribeImages and RunInstances apply. */
+  public void admission(ImageAdmission admission) {
+    this.admission = admission;
+  }
+
+  /**
+   * What RunInstances asks of an AMI beyond its state: the account's Allowed AMIs criteria, when
+   * enforced, and the AMI's instance type specification.
+   */
+  public void checkLaunch(RegionState state, ImageRecord image, String instanceType) {
+    if (admission.enforced(state) && !admission.meets(state, image)) {
+      throw new AwsException(
+          "InvalidAMIID.NotFound",
+          "The image id '["
+              + image.imageId()
+              + "]' does not exist or is not allowed by the account's Allowed AMIs settings");
+    }
+    if (instanceType != null && !image.launchesAs(instanceType)) {
+      throw AwsException.invalidParameterCombination(
+          "The instance type '"
+              + instanceType
+              + "' is not supported by the instance type specification of image "
+              + image.imageId()
+              + ".");
+    }
+  }
+
+  /** Whether the AMI meets the account's Allowed AMIs criteria (the imageAllowed flag). */
+  public boolean allowed(RegionState state, ImageRecord image) {
+    return admission.meets(state, image);
+  }
+
+  /**
+   * The AMI with this id in another account's or region's state as that account sees it (own,
+   * Amazon's, or shared), or null: GetImageAncestry follows copies across regions.
+   */
+  public ImageRecord findIn(String account, String region, String id) {
+    return find(accounts.region(account, region), id);
+  }
+
+  /** Every account's state in every region, for reports on who uses an AMI. */
+  public java.util.Collection<RegionState> allRegions() {
+    return accounts.all();
   }
 
   /** The caller's account's state in another region (CopyImage's source). */
@@ -159,8 +209,17 @@ public final class ImagesService {
     return image;
   }
 
+  /** The caller's own AMI, or AWS's error: not found, or not authorized for another's. */
+  public ImageRecord requireOwned(RequestContext ctx, String id) {
+    ImageRecord image = require(ctx.state(), id);
+    if (!image.ownerId().equals(ctx.account())) {
+      throw new AwsException("AuthFailure", "Not authorized for image:" + id);
+    }
+    return image;
+  }
+
   /** AWS's errors for a missing or malformed AMI id. */
-  static void checkId(String id) {
+  public static void checkId(String id) {
     if (id == null) {
       throw AwsException.missingParameter("ImageId");
     }
@@ -199,10 +258,13 @@ public final class ImagesService {
         i -> i.state().equals("disabled") && !(i.ownerId().equals(me) && (withDisabled || byId)));
     TagStore tags = ctx.tags();
     Predicate<Image> filter = ImageFilters.IMAGES.compile(req.filters());
+    // Allowed AMIs: when enabled, only the AMIs that meet the criteria are listed
+    boolean enforced = admission.enforced(ctx.state());
     List<Image> images =
         all.stream()
             .sorted(Comparator.comparing(ImageRecord::imageId))
-            .map(i -> toSdk(i, tags))
+            .map(i -> toSdk(i, tags, admission.meets(ctx.state(), i)))
+            .filter(i -> !enforced || i.imageAllowed())
             .filter(filter)
             .toList();
     Pages.Page<Image> page =
@@ -334,6 +396,11 @@ public final class ImagesService {
   }
 
   static Image toSdk(ImageRecord i, TagStore tags) {
+    return toSdk(i, tags, true);
+  }
+
+  static Image toSdk(ImageRecord i, TagStore tags, boolean allowed) {
+    boolean windows = i.windows();
     return Image.builder()
         .imageId(i.imageId())
         .imageLocation(i.ownerId() + "/" + i.name())
@@ -353,8 +420,9 @@ public final class ImagesService {
         .hypervisor("xen")
         .enaSupport(true)
         .sriovNetSupport("simple")
-        .platformDetails("Linux/UNIX")
-        .usageOperation("RunInstances")
+        .platform(windows ? "windows" : null)
+        .platformDetails(windows ? "Windows" : "Linux/UNIX")
+        .usageOperation(windows ? "RunInstances:0002" : "RunInstances")
         .bootMode("uefi-preferred")
         .tags(tags.sdkTags(i.imageId()))
         .deprecationTime(i.deprecationTime() == null ? null : i.deprecationTime().toString())
@@ -362,7 +430,38 @@ public final class ImagesService {
         .sourceImageId(i.sourceImageId())
         .sourceImageRegion(i.sourceImageRegion())
         .sourceInstanceId(i.sourceInstanceId())
-        .imageAllowed(true)
+        .imageAllowed(allowed)
+        .imageWatermarks(
+            i.watermarks().isEmpty()
+                ? null
+                : i.watermarks().stream().map(ImagesService::watermark).toList())
+        .instanceTypeSpecification(typeSpecification(i))
         .build();
+  }
+
+  private static ImageWatermark watermark(ImageRecord.Watermark w) {
+    return ImageWatermark.builder()
+        .watermarkKey(w.key())
+        .sourceImageId(w.sourceImageId())
+        .sourceImageRegion(w.sourceImageRegion())
+        .sourceImageCreationTime(w.sourceImageCreated())
+        .watermarkCreationTime(w.created())
+        .build();
+  }
+
+  private static InstanceTypeSpecification typeSpecification(ImageRecord i) {
+    if (i.supportedTypes() == null && i.unsupportedTypes() == null) {
+      return null;
+    }
+    return InstanceTypeSpecification.builder()
+        .supportedInstanceTypes(typeItems(i.supportedTypes()))
+        .unsupportedInstanceTypes(typeItems(i.unsupportedTypes()))
+        .build();
+  }
+
+  private static List<InstanceTypeItem> typeItems(List<String> types) {
+    return types == null
+        ? null
+        : types.stream().map(t -> InstanceTypeItem.builder().instanceType(t).build()).toList();
   }
 }

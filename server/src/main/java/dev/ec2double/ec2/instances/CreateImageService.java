@@ -64,6 +64,10 @@ public final class CreateImageService {
             true);
     image.blockDeviceMappings(mappings);
     image.sourceInstanceId(r.id);
+    ImageRecord launchedFrom = images.find(ctx.state(), r.imageId);
+    if (launchedFrom != null) {
+      image.derivedFrom(launchedFrom, ctx.region());
+    }
     images.add(ctx, image, req.tagSpecifications());
     r.then(
         () -> {

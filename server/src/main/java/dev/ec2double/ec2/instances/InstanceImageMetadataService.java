@@ -75,7 +75,7 @@ public final class InstanceImageMetadataService {
           .creationDate(image.created().toString())
           .deprecationTime(
               image.deprecationTime() == null ? null : image.deprecationTime().toString())
-          .imageAllowed(true)
+          .imageAllowed(instances.images().allowed(ctx.state(), image))
           .isPublic(image.isPublic());
     }
     Instant launched;

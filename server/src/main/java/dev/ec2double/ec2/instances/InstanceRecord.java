@@ -175,6 +175,11 @@ public final class InstanceRecord implements java.io.Serializable {
     this.securityGroupIds = securityGroupIds;
   }
 
+  /** The AMI the instance was launched from. */
+  public String imageId() {
+    return imageId;
+  }
+
   public String id() {
     return id;
   }

@@ -198,6 +198,7 @@ public final class InstancesService {
     ImageRecord image = LaunchChecks.available(images.require(ctx.state(), req.imageId()));
     LaunchChecks.Counts counts = LaunchChecks.counts(req);
     TypeLimits type = type(req.instanceTypeAsString());
+    images.checkLaunch(ctx.state(), image, type.name());
     LaunchChecks.architectureMatches(type, image);
     boolean hibernation = LaunchChecks.hibernation(req, type);
     String publicKey = publicKey(ctx, req.keyName());

@@ -1,7 +1,6 @@
 package dev.ec2double.ec2.instances;
 
 import dev.ec2double.ec2.images.ImageRecord;
-import java.util.Locale;
 
 /**
  * Which images are Windows images. ec2-double runs every image as a Linux container; an AMI named
@@ -13,7 +12,6 @@ final class Platforms {
   private Platforms() {}
 
   static boolean windows(ImageRecord image) {
-    String name = image.name();
-    return name != null && name.toLowerCase(Locale.ROOT).startsWith("windows");
+    return image.windows();
   }
 }
