@@ -36,6 +36,18 @@ public final class AwsCli {
     }
   }
 
+  /** Runs the CLI as {@link #run} does, fails unless it exits 0, and reads its JSON output. */
+  public static com.fasterxml.jackson.databind.JsonNode json(String region, String... args)
+      throws Exception {
+    Run run = run(region, args);
+    if (run.exit() != 0) {
+      fail("aws " + String.join(" ", args) + " exited " + run.exit() + ": " + run.stderr());
+    }
+    com.fasterxml.jackson.databind.ObjectMapper mapper =
+        new com.fasterxml.jackson.databind.ObjectMapper();
+    return run.stdout().isBlank() ? mapper.createObjectNode() : mapper.readTree(run.stdout());
+  }
+
   /** Runs {@code aws ARGS --endpoint-url SERVER --region REGION --output json}. */
   public static Run run(String region, String... args) throws Exception {
     List<String> cmd = new ArrayList<>(List.of(AWS.toString()));

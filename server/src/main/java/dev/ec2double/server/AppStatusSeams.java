@@ -80,16 +80,17 @@ final class AppStatusSeams {
             p ->
                 done.accept(
                     new Outcome(
-                        p.status(),
-                        p.failure() == null
-                            ? null
-                            : switch (p.failure()) {
-                              case CONNECTION_TIMEOUT -> "ConnectionTimeout";
-                              case RESPONSE_TIMEOUT -> "ResponseTimeout";
-                              case CONNECTION_REFUSED -> "ConnectionRefused";
-                              case CONNECTION_RESET -> "ConnectionReset";
-                            })));
+                        p.status(), p.failure() == null ? null : camelCase(p.failure().name()))));
       }
     };
+  }
+
+  /** {@code CONNECTION_REFUSED} to {@code ConnectionRefused}: the reason codes of the API. */
+  private static String camelCase(String name) {
+    StringBuilder out = new StringBuilder();
+    for (String word : name.split("_")) {
+      out.append(word.charAt(0)).append(word.substring(1).toLowerCase(java.util.Locale.ROOT));
+    }
+    return out.toString();
   }
 }

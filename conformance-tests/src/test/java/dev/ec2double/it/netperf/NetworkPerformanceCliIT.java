@@ -3,7 +3,6 @@ package dev.ec2double.it.netperf;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ec2double.it.AwsCli;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -16,35 +15,36 @@ import org.junit.jupiter.api.Test;
  */
 class NetworkPerformanceCliIT {
   private static final String REGION = "eu-south-1";
-  private final ObjectMapper json = new ObjectMapper();
+  private static final String[] PAIR = {
+    "--source",
+    "eu-south-1",
+    "--destination",
+    "eu-west-1",
+    "--metric",
+    "aggregate-latency",
+    "--statistic",
+    "p50"
+  };
 
-  private JsonNode aws(String... args) throws Exception {
-    AwsCli.Run run = AwsCli.run(REGION, args);
-    assertThat(run.exit()).as(String.join(" ", args) + ": " + run.stderr()).isZero();
-    return run.stdout().isBlank() ? json.createObjectNode() : json.readTree(run.stdout());
+  private static JsonNode subscription(String verb) throws Exception {
+    String[] args = new String[PAIR.length + 2];
+    args[0] = "ec2";
+    args[1] = verb + "-aws-network-performance-metric-subscription";
+    System.arraycopy(PAIR, 0, args, 2, PAIR.length);
+    return AwsCli.json(REGION, args);
   }
 
   @Test
   void theCliDrivesSubscriptionsAndData() throws Exception {
     AwsCli.requireInstalled("NetworkPerformanceCliIT");
-    JsonNode on =
-        aws(
-            "ec2",
-            "enable-aws-network-performance-metric-subscription",
-            "--source",
-            "eu-south-1",
-            "--destination",
-            "eu-west-1",
-            "--metric",
-            "aggregate-latency",
-            "--statistic",
-            "p50");
-    assertThat(on.get("Output").asBoolean()).isTrue();
-    JsonNode subs = aws("ec2", "describe-aws-network-performance-metric-subscriptions");
+    assertThat(subscription("enable").get("Output").asBoolean()).isTrue();
+    JsonNode subs =
+        AwsCli.json(REGION, "ec2", "describe-aws-network-performance-metric-subscriptions");
     assertThat(subs.get("Subscriptions").get(0).get("Period").asText()).isEqualTo("five-minutes");
     Instant end = Instant.now().truncatedTo(ChronoUnit.HOURS);
     JsonNode data =
-        aws(
+        AwsCli.json(
+            REGION,
             "ec2",
             "get-aws-network-performance-data",
             "--start-time",
@@ -57,18 +57,6 @@ class NetworkPerformanceCliIT {
     assertThat(d.get("Id").asText()).isEqualTo("q1");
     assertThat(d.get("MetricPoints")).hasSize(6);
     assertThat(d.get("MetricPoints").get(0).get("Value").asDouble()).isBetween(10.0, 200.0);
-    JsonNode off =
-        aws(
-            "ec2",
-            "disable-aws-network-performance-metric-subscription",
-            "--source",
-            "eu-south-1",
-            "--destination",
-            "eu-west-1",
-            "--metric",
-            "aggregate-latency",
-            "--statistic",
-            "p50");
-    assertThat(off.get("Output").asBoolean()).isTrue();
+    assertThat(subscription("disable").get("Output").asBoolean()).isTrue();
   }
 }

@@ -31,6 +31,39 @@ record CheckSettings(
     Integer grace,
     List<HealthCheckPathRequestObject> paths) {
 
+  /**
+   * The settings of a Create or Modify request, read by member name (the two requests share them);
+   * an empty HealthCheckPaths list is none given.
+   */
+  @SuppressWarnings("unchecked")
+  static CheckSettings of(software.amazon.awssdk.core.SdkRequest req) {
+    List<HealthCheckPathRequestObject> paths =
+        req.getValueForField("HealthCheckPaths", List.class).orElse(List.of());
+    return new CheckSettings(
+        string(req, "Aggregation"),
+        string(req, "Protocol"),
+        number(req, "Port"),
+        string(req, "Path"),
+        number(req, "DeviceIndex"),
+        string(req, "IpVersion"),
+        string(req, "IpScope"),
+        number(req, "Interval"),
+        number(req, "Timeout"),
+        number(req, "FailureThreshold"),
+        number(req, "SuccessThreshold"),
+        string(req, "StatusCodeMatcher"),
+        number(req, "InitializationGracePeriodSeconds"),
+        paths.isEmpty() ? null : paths);
+  }
+
+  private static String string(software.amazon.awssdk.core.SdkRequest req, String member) {
+    return req.getValueForField(member, String.class).orElse(null);
+  }
+
+  private static Integer number(software.amazon.awssdk.core.SdkRequest req, String member) {
+    return req.getValueForField(member, Integer.class).orElse(null);
+  }
+
   /** Checks the settings and applies them to {@code c} (which is changed only when all pass). */
   void applyTo(RegionState region, AppStatusStore.Check c) {
     String agg = pick(aggregation, c.aggregation);

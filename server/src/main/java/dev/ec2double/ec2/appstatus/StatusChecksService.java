@@ -107,22 +107,7 @@ public final class StatusChecksService {
   public CreateApplicationStatusCheckResponse createApplicationStatusCheck(
       RequestContext ctx, CreateApplicationStatusCheckRequest req) {
     var tags = KIND.tags(req.tagSpecifications());
-    CheckSettings settings =
-        new CheckSettings(
-            req.aggregationAsString(),
-            req.protocolAsString(),
-            req.port(),
-            req.path(),
-            req.deviceIndex(),
-            req.ipVersionAsString(),
-            req.ipScopeAsString(),
-            req.interval(),
-            req.timeout(),
-            req.failureThreshold(),
-            req.successThreshold(),
-            req.statusCodeMatcher(),
-            req.initializationGracePeriodSeconds(),
-            req.healthCheckPaths());
+    CheckSettings settings = CheckSettings.of(req);
     AppStatusStore.Check made =
         KIND.create(
             ctx,
@@ -145,22 +130,7 @@ public final class StatusChecksService {
 
   public ModifyApplicationStatusCheckResponse modifyApplicationStatusCheck(
       RequestContext ctx, ModifyApplicationStatusCheckRequest req) {
-    CheckSettings settings =
-        new CheckSettings(
-            req.aggregationAsString(),
-            req.protocolAsString(),
-            req.port(),
-            req.path(),
-            req.deviceIndex(),
-            req.ipVersionAsString(),
-            req.ipScopeAsString(),
-            req.interval(),
-            req.timeout(),
-            req.failureThreshold(),
-            req.successThreshold(),
-            req.statusCodeMatcher(),
-            null,
-            req.healthCheckPaths().isEmpty() ? null : req.healthCheckPaths());
+    CheckSettings settings = CheckSettings.of(req);
     AppStatusStore s = AppStatusStore.of(ctx.state());
     ApplicationStatusCheckResponseObject view;
     synchronized (s) {

@@ -120,16 +120,8 @@ public final class HealthChecker implements AutoCloseable {
                     tg.unhealthyThresholdCount(),
                     TargetHealthReasonEnum.TARGET_RESPONSE_CODE_MISMATCH,
                     "Health checks failed with these codes: [" + status + "]");
-              } else if (result.failure() == Failure.RESPONSE_TIMEOUT) {
-                target.failed(
-                    tg.unhealthyThresholdCount(),
-                    TargetHealthReasonEnum.TARGET_TIMEOUT,
-                    "Request timed out");
               } else {
-                target.failed(
-                    tg.unhealthyThresholdCount(),
-                    TargetHealthReasonEnum.TARGET_FAILED_HEALTH_CHECKS,
-                    "Health checks failed");
+                noAnswer(tg, target, result.failure() == Failure.RESPONSE_TIMEOUT);
               }
             } finally {
               target.probeDone();
@@ -257,21 +249,25 @@ public final class HealthChecker implements AutoCloseable {
           try {
             switch (outcome) {
               case CONNECTED -> target.passed(tg.healthyThresholdCount());
-              case TIMED_OUT ->
-                  target.failed(
-                      tg.unhealthyThresholdCount(),
-                      TargetHealthReasonEnum.TARGET_TIMEOUT,
-                      "Request timed out");
-              default ->
-                  target.failed(
-                      tg.unhealthyThresholdCount(),
-                      TargetHealthReasonEnum.TARGET_FAILED_HEALTH_CHECKS,
-                      "Health checks failed");
+              default -> noAnswer(tg, target, outcome == TcpProbe.Outcome.TIMED_OUT);
             }
           } finally {
             target.probeDone();
           }
         });
+  }
+
+  /** A probe that got no answer: timed out, or failed otherwise. */
+  private static void noAnswer(TargetGroup tg, TargetRecord target, boolean timedOut) {
+    if (timedOut) {
+      target.failed(
+          tg.unhealthyThresholdCount(), TargetHealthReasonEnum.TARGET_TIMEOUT, "Request timed out");
+    } else {
+      target.failed(
+          tg.unhealthyThresholdCount(),
+          TargetHealthReasonEnum.TARGET_FAILED_HEALTH_CHECKS,
+          "Health checks failed");
+    }
   }
 
   @Override
