@@ -26,6 +26,10 @@ final class AutoScalingErrors {
     return new AwsException("ScalingActivityInProgress", message);
   }
 
+  static AwsException idempotentMismatch(String message) {
+    return new AwsException("IdempotentParameterMismatch", message);
+  }
+
   static AwsException limitExceeded(String message) {
     return new AwsException("LimitExceeded", message);
   }

@@ -16,6 +16,12 @@ public final class AutoScalingStore implements java.io.Serializable {
   /** Account settings changed by PutAccountSetting (name to value). */
   final Map<String, String> accountSettings = new LinkedHashMap<>();
 
+  /**
+   * LaunchInstances' client tokens, the newest {@link #TOKENS_KEPT}: what each call asked for and
+   * what it was answered, so that a retry with the same token launches nothing more.
+   */
+  final Map<String, LaunchTokens.Use> launchTokens = new LinkedHashMap<>();
+
   static AutoScalingStore of(RegionState state) {
     return state.part(AutoScalingStore.class, AutoScalingStore::new);
   }

@@ -84,6 +84,11 @@ public final class InstanceRefreshService {
         r.toReplace.add(m.instanceId);
       }
       r.total = r.toReplace.size();
+      if (p.standbyInstances() != null && !p.standbyInstancesAsString().equals("Ignore")) {
+        g.members.values().stream()
+            .filter(m -> m.lifecycle.equals("Standby"))
+            .forEach(m -> r.standby.add(m.instanceId));
+      }
       g.refreshes.add(0, r);
     }
     as.changed();
@@ -121,6 +126,16 @@ public final class InstanceRefreshService {
     }
     if (p.checkpointDelay() != null && (p.checkpointDelay() < 0 || p.checkpointDelay() > 172800)) {
       throw AutoScalingErrors.validation("CheckpointDelay must be between 0 and 172800 seconds.");
+    }
+    if (p.bakeTime() != null && (p.bakeTime() < 0 || p.bakeTime() > 172800)) {
+      throw AutoScalingErrors.validation("BakeTime must be between 0 and 172800 seconds.");
+    }
+    if (p.alarmSpecification() != null) {
+      for (String alarm : p.alarmSpecification().alarms()) {
+        if (alarm == null || alarm.isEmpty() || alarm.length() > 255) {
+          throw AutoScalingErrors.validation("An alarm name must be 1 to 255 characters.");
+        }
+      }
     }
     int last = 0;
     for (Integer c : p.checkpointPercentages()) {

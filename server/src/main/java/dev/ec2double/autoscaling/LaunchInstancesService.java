@@ -40,7 +40,12 @@ public final class LaunchInstancesService {
     Map<String, InstanceCollection.Builder> launched = new LinkedHashMap<>();
     Map<String, List<String>> ids = new LinkedHashMap<>();
     List<LaunchInstancesError> errors = new ArrayList<>();
+    LaunchInstancesResponse answer;
     synchronized (store) {
+      LaunchInstancesResponse again = LaunchTokens.replay(store.launchTokens, req);
+      if (again != null) {
+        return again;
+      }
       GroupRecord g = store.group(req.autoScalingGroupName());
       if (g.status != null) {
         throw AutoScalingErrors.activityInProgress("The AutoScalingGroup is being deleted.");
@@ -104,17 +109,20 @@ public final class LaunchInstancesService {
           break; // the next would fail the same way
         }
       }
+      answer =
+          LaunchInstancesResponse.builder()
+              .autoScalingGroupName(req.autoScalingGroupName())
+              .clientToken(req.clientToken())
+              .instances(
+                  launched.entrySet().stream()
+                      .map(e -> e.getValue().instanceIds(ids.get(e.getKey())).build())
+                      .toList())
+              .errors(errors)
+              .build();
+      LaunchTokens.remember(store.launchTokens, req, answer);
     }
     as.changed();
-    return LaunchInstancesResponse.builder()
-        .autoScalingGroupName(req.autoScalingGroupName())
-        .clientToken(req.clientToken())
-        .instances(
-            launched.entrySet().stream()
-                .map(e -> e.getValue().instanceIds(ids.get(e.getKey())).build())
-                .toList())
-        .errors(errors)
-        .build();
+    return answer;
   }
 
   /** The least used of the zones (and subnets) asked for, else of the group's. */

@@ -26,10 +26,24 @@ final class RefreshRecord implements java.io.Serializable {
 
   int total;
 
+  /**
+   * Members in Standby when it began (StandbyInstances other than Ignore): to terminate or wait
+   * for.
+   */
+  final Set<String> standby = new LinkedHashSet<>();
+
   /** The checkpoints passed, and until when the current one waits. */
   int checkpointsPassed;
 
   Instant checkpointUntil;
+
+  /** Until when it bakes (BakeTime) after the last replacement, watching its alarms. */
+  Instant bakeUntil;
+
+  /** Launches failed since it began, and the last failure counted. */
+  int failedLaunches;
+
+  Instant lastFailureSeen;
 
   /** Set when rolled back: why, when, and how far the refresh had got. */
   String rollbackReason;

@@ -43,7 +43,8 @@ final class Refreshes {
     Instant now = AutoScaling.now();
     r.toReplace.removeIf(id -> !g.members.containsKey(id) || !g.members.get(id).counts());
     boolean settled =
-        g.counted().stream().allMatch(m -> m.lifecycle.equals("InService"))
+        g.counted().size() >= g.desired
+            && g.counted().stream().allMatch(m -> m.lifecycle.equals("InService"))
             && g.members.values().stream().noneMatch(Member::leaving);
     if (r.status.equals("Pending")) {
       r.status = "InProgress";
@@ -52,6 +53,20 @@ final class Refreshes {
       if (settled) {
         r.end("Cancelled", now);
       }
+      return true;
+    }
+    if (!r.status.equals("RollbackInProgress")) {
+      String failure = RefreshFailures.reason(ctx, g, r, now);
+      if (failure != null) {
+        RefreshFailures.fail(g, r, failure, now);
+        return true;
+      }
+    }
+    if (r.status.equals("Baking")) {
+      if (r.bakeUntil.isAfter(now)) {
+        return false;
+      }
+      r.end("Successful", now);
       return true;
     }
     if (r.checkpointUntil != null) {
@@ -63,8 +78,19 @@ final class Refreshes {
     }
     List<Integer> checkpoints = r.preferences.checkpointPercentages();
     int last = checkpoints.isEmpty() ? 100 : checkpoints.get(checkpoints.size() - 1);
-    if (settled && (r.toReplace.isEmpty() || r.percentage() >= last)) {
-      r.end(r.status.equals("RollbackInProgress") ? "RollbackSuccessful" : "Successful", now);
+    if (settled
+        && (r.toReplace.isEmpty() || r.percentage() >= last)
+        && !RefreshFailures.standbyToReplace(g, r)) {
+      Integer bake = r.preferences.bakeTime();
+      if (r.status.equals("RollbackInProgress")) {
+        r.end("RollbackSuccessful", now);
+      } else if (bake != null && bake > 0) {
+        r.status = "Baking";
+        r.bakeUntil = now.plusSeconds(bake);
+        r.statusReason = "Waiting for the bake time (" + bake + " seconds) to pass.";
+      } else {
+        r.end("Successful", now);
+      }
       return true;
     }
     if (settled
@@ -105,6 +131,9 @@ final class Refreshes {
         break;
       }
       Member m = g.members.get(id);
+      if (RefreshFailures.waitsFor(r, m)) {
+        continue;
+      }
       if (m.lifecycle.equals("InService") || m.lifecycle.startsWith("Pending")) {
         MemberSteps.leave(
             g,

@@ -220,6 +220,12 @@ public final class Ec2DoubleServer implements AutoCloseable {
               cfg.routes.post(
                   TlsControl.CA_BUNDLES,
                   ctx -> control(ctx, () -> TlsControl.bundle(ctx, services.certificates())));
+              cfg.routes.post(
+                  AlarmsControl.PATH,
+                  ctx -> control(ctx, () -> AlarmsControl.set(ctx, store, config.account())));
+              cfg.routes.get(
+                  AlarmsControl.PATH,
+                  ctx -> control(ctx, () -> AlarmsControl.list(ctx, store, config.account())));
               cfg.routes.get(TlsControl.CERTIFICATES, Control::postOnly);
               cfg.routes.get(TlsControl.CA_BUNDLES, Control::postOnly);
               cfg.routes.get(

@@ -1,11 +1,13 @@
 package dev.ec2double.server;
 
+import static dev.ec2double.server.control.ControlJson.body;
+import static dev.ec2double.server.control.ControlJson.text;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ec2double.elbv2.tls.Certificates;
 import io.javalin.http.Context;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -110,24 +112,6 @@ final class TlsControl {
     json(
         ctx,
         JSON.createObjectNode().put("status", "ok").put("location", "s3://" + bucket + "/" + key));
-  }
-
-  private static JsonNode body(Context ctx) {
-    try {
-      JsonNode body = JSON.readTree(ctx.bodyAsBytes());
-      if (body != null && body.isObject()) {
-        return body;
-      }
-      error(ctx, 400, "the body is a JSON object");
-    } catch (IOException e) {
-      error(ctx, 400, "the body is not JSON: " + e.getMessage());
-    }
-    return null;
-  }
-
-  private static String text(JsonNode body, String field, String otherwise) {
-    JsonNode n = body.get(field);
-    return n == null || n.isNull() ? otherwise : n.asText();
   }
 
   private static void error(Context ctx, int status, String message) {

@@ -456,6 +456,27 @@ class AutoScalingSchedulesPoolsIT {
               assertThat(c.instanceIds()).hasSize(2);
             });
     assertThat(describe(as, "launch").desiredCapacity()).isEqualTo(2);
+    // a retry with the same token launches nothing more and answers the same instances
+    var retried =
+        as.launchInstances(
+            r ->
+                r.autoScalingGroupName("launch")
+                    .requestedCapacity(2)
+                    .subnetIds(subnet)
+                    .clientToken("t-1"));
+    assertThat(retried.instances().get(0).instanceIds())
+        .isEqualTo(out.instances().get(0).instanceIds());
+    assertThat(describe(as, "launch").desiredCapacity()).isEqualTo(2);
+    assertThat(
+            error(
+                () ->
+                    as.launchInstances(
+                        r ->
+                            r.autoScalingGroupName("launch")
+                                .requestedCapacity(1)
+                                .subnetIds(subnet)
+                                .clientToken("t-1"))))
+        .startsWith("IdempotentParameterMismatch:");
     assertThat(awaitInService(as, "launch", 2, 30))
         .extracting(Instance::instanceId)
         .containsExactlyInAnyOrderElementsOf(out.instances().get(0).instanceIds());
