@@ -65,8 +65,7 @@ public final class CheckAssociationsService {
   public AssociateApplicationStatusCheckResponse associateApplicationStatusCheck(
       RequestContext ctx, AssociateApplicationStatusCheckRequest req) {
     Targets t = Targets.of(req.instanceIds(), req.targetTagAssociations());
-    List<SuccessfulAssociationResponseObject> ok = new ArrayList<>();
-    List<UnsuccessfulAssociationResponseObject> failed = new ArrayList<>();
+    List<Result> results = new ArrayList<>();
     AppStatusStore s = AppStatusStore.of(ctx.state());
     synchronized (s) {
       AppStatusStore.Check c = StatusChecksService.live(ctx, req.applicationStatusCheckId());
@@ -80,54 +79,53 @@ public final class CheckAssociationsService {
       }
       for (String id : t.instanceIds()) {
         if (instances.find(ctx.state(), id) == null) {
-          failed.add(failure(c.id, "instance-id", id, "InvalidInstanceID.NotFound"));
+          results.add(new Result(c.id, "instance-id", id, "InvalidInstanceID.NotFound"));
         } else {
           c.instanceIds.add(id);
-          ok.add(success(c.id, "instance-id", id));
+          results.add(new Result(c.id, "instance-id", id, null));
         }
       }
       for (AppStatusStore.TagPair p : t.tags()) {
         c.tagPairs.add(p);
-        ok.add(success(c.id, "tag", p.key() + "=" + p.value()));
+        results.add(new Result(c.id, "tag", p.key() + "=" + p.value(), null));
       }
     }
     ctx.state().changed();
     prober.start();
     return AssociateApplicationStatusCheckResponse.builder()
-        .successfulResults(ok)
-        .unsuccessfulResults(failed)
+        .successfulResults(successes(results))
+        .unsuccessfulResults(failures(results))
         .build();
   }
 
   public DisassociateApplicationStatusCheckResponse disassociateApplicationStatusCheck(
       RequestContext ctx, DisassociateApplicationStatusCheckRequest req) {
     Targets t = Targets.of(req.instanceIds(), req.targetTagAssociations());
-    List<SuccessfulAssociationResponseObject> ok = new ArrayList<>();
-    List<UnsuccessfulAssociationResponseObject> failed = new ArrayList<>();
+    List<Result> results = new ArrayList<>();
     AppStatusStore s = AppStatusStore.of(ctx.state());
     synchronized (s) {
       AppStatusStore.Check c = StatusChecksService.live(ctx, req.applicationStatusCheckId());
       for (String id : t.instanceIds()) {
         if (c.instanceIds.remove(id)) {
-          ok.add(success(c.id, "instance-id", id));
+          results.add(new Result(c.id, "instance-id", id, null));
         } else {
-          failed.add(failure(c.id, "instance-id", id, "InvalidAssociation.NotFound"));
+          results.add(new Result(c.id, "instance-id", id, "InvalidAssociation.NotFound"));
         }
       }
       for (AppStatusStore.TagPair p : t.tags()) {
         if (c.tagPairs.remove(p)) {
-          ok.add(success(c.id, "tag", p.key() + "=" + p.value()));
+          results.add(new Result(c.id, "tag", p.key() + "=" + p.value(), null));
         } else {
-          failed.add(
-              failure(c.id, "tag", p.key() + "=" + p.value(), "InvalidAssociation.NotFound"));
+          results.add(
+              new Result(c.id, "tag", p.key() + "=" + p.value(), "InvalidAssociation.NotFound"));
         }
       }
       // probes of instances the check no longer watches are forgotten by the prober's next round
     }
     ctx.state().changed();
     return DisassociateApplicationStatusCheckResponse.builder()
-        .successfulResults(ok)
-        .unsuccessfulResults(failed)
+        .successfulResults(successes(results))
+        .unsuccessfulResults(failures(results))
         .build();
   }
 
@@ -178,22 +176,33 @@ public final class CheckAssociationsService {
         .build();
   }
 
-  private static SuccessfulAssociationResponseObject success(
-      String checkId, String type, String value) {
-    return SuccessfulAssociationResponseObject.builder()
-        .applicationStatusCheckId(checkId)
-        .associationType(type)
-        .associationValue(value)
-        .build();
+  /** One association's result: successful when it has no reason. */
+  private record Result(String checkId, String type, String value, String reason) {}
+
+  private static List<SuccessfulAssociationResponseObject> successes(List<Result> results) {
+    return results.stream()
+        .filter(r -> r.reason() == null)
+        .map(
+            r ->
+                SuccessfulAssociationResponseObject.builder()
+                    .applicationStatusCheckId(r.checkId())
+                    .associationType(r.type())
+                    .associationValue(r.value())
+                    .build())
+        .toList();
   }
 
-  private static UnsuccessfulAssociationResponseObject failure(
-      String checkId, String type, String value, String reason) {
-    return UnsuccessfulAssociationResponseObject.builder()
-        .applicationStatusCheckId(checkId)
-        .associationType(type)
-        .associationValue(value)
-        .reason(reason)
-        .build();
+  private static List<UnsuccessfulAssociationResponseObject> failures(List<Result> results) {
+    return results.stream()
+        .filter(r -> r.reason() != null)
+        .map(
+            r ->
+                UnsuccessfulAssociationResponseObject.builder()
+                    .applicationStatusCheckId(r.checkId())
+                    .associationType(r.type())
+                    .associationValue(r.value())
+                    .reason(r.reason())
+                    .build())
+        .toList();
   }
 }

@@ -47,49 +47,43 @@ public final class NetworkPerformanceService {
   public EnableAwsNetworkPerformanceMetricSubscriptionResponse
       enableAwsNetworkPerformanceMetricSubscription(
           RequestContext ctx, EnableAwsNetworkPerformanceMetricSubscriptionRequest req) {
-    Subscriptions.Key key =
-        key(req.source(), req.destination(), req.metricAsString(), req.statisticAsString());
-    Subscriptions s = Subscriptions.of(ctx.state());
-    synchronized (s) {
-      if (!s.keys.add(key)) {
-        throw AwsException.invalidParameterValue(
-            "A subscription from "
-                + key.source()
-                + " to "
-                + key.destination()
-                + " for "
-                + METRIC
-                + " "
-                + STATISTIC
-                + " already exists.");
-      }
-    }
-    ctx.state().changed();
+    change(
+        ctx, req.source(), req.destination(), req.metricAsString(), req.statisticAsString(), true);
     return EnableAwsNetworkPerformanceMetricSubscriptionResponse.builder().output(true).build();
   }
 
   public DisableAwsNetworkPerformanceMetricSubscriptionResponse
       disableAwsNetworkPerformanceMetricSubscription(
           RequestContext ctx, DisableAwsNetworkPerformanceMetricSubscriptionRequest req) {
-    Subscriptions.Key key =
-        key(req.source(), req.destination(), req.metricAsString(), req.statisticAsString());
+    change(
+        ctx, req.source(), req.destination(), req.metricAsString(), req.statisticAsString(), false);
+    return DisableAwsNetworkPerformanceMetricSubscriptionResponse.builder().output(true).build();
+  }
+
+  /**
+   * Enables or disables a subscription: enabling one that exists, or disabling one that does not,
+   * is InvalidParameterValue.
+   */
+  private static void change(
+      RequestContext ctx,
+      String source,
+      String destination,
+      String metric,
+      String statistic,
+      boolean enable) {
+    Subscriptions.Key key = key(source, destination, metric, statistic);
     Subscriptions s = Subscriptions.of(ctx.state());
     synchronized (s) {
-      if (!s.keys.remove(key)) {
+      if (enable ? !s.keys.add(key) : !s.keys.remove(key)) {
+        String what =
+            key.source() + " to " + key.destination() + " for " + METRIC + " " + STATISTIC;
         throw AwsException.invalidParameterValue(
-            "No subscription from "
-                + key.source()
-                + " to "
-                + key.destination()
-                + " for "
-                + METRIC
-                + " "
-                + STATISTIC
-                + " exists.");
+            enable
+                ? "A subscription from " + what + " already exists."
+                : "No subscription from " + what + " exists.");
       }
     }
     ctx.state().changed();
-    return DisableAwsNetworkPerformanceMetricSubscriptionResponse.builder().output(true).build();
   }
 
   public DescribeAwsNetworkPerformanceMetricSubscriptionsResponse
