@@ -30,9 +30,19 @@ final class PolicySettingsReader implements PolicySettings {
   private final MetadataDefaultsService metadata = new MetadataDefaultsService();
   private final SerialConsoleService serialConsole = new SerialConsoleService();
 
-  PolicySettingsReader(ImageLifecycleService images, BlockPublicAccessService vpcBlock) {
+  private final java.util.function.Function<RequestContext, String> allowedImages;
+
+  /**
+   * @param allowedImages the state GetAllowedImagesSettings answers, or null where the server does
+   *     not answer that action (then the report has no allowed images attribute)
+   */
+  PolicySettingsReader(
+      ImageLifecycleService images,
+      BlockPublicAccessService vpcBlock,
+      java.util.function.Function<RequestContext, String> allowedImages) {
     this.images = images;
     this.vpcBlock = vpcBlock;
+    this.allowedImages = allowedImages;
   }
 
   @Override
@@ -62,6 +72,10 @@ final class PolicySettingsReader implements PolicySettings {
             .getImageBlockPublicAccessState(
                 ctx, GetImageBlockPublicAccessStateRequest.builder().build())
             .imageBlockPublicAccessState());
+    String allowed = allowedImages.apply(ctx);
+    if (allowed != null) {
+      out.put("allowed_images_settings", allowed);
+    }
     InstanceMetadataDefaultsResponse imds =
         metadata
             .getInstanceMetadataDefaults(ctx, GetInstanceMetadataDefaultsRequest.builder().build())

@@ -481,7 +481,7 @@ public final class Services implements AutoCloseable {
     registry.register(
         new PolicyReportsService(
             resources,
-            new PolicySettingsReader(imageLifecycle, vpcBlock),
+            new PolicySettingsReader(imageLifecycle, vpcBlock, this::allowedImagesState),
             (account, region) ->
                 store.all().stream()
                     .filter(st -> st.account().equals(account) && st.region().equals(region))
@@ -503,6 +503,33 @@ public final class Services implements AutoCloseable {
             store::all);
     registerAutoScaling(autoScaling);
     lifecycle.onChange(autoScaling::instancesChanged);
+  }
+
+  /**
+   * The account's allowed images setting in a Region, as GetAllowedImagesSettings answers it, or
+   * null while no service answers that action.
+   */
+  private String allowedImagesState(RequestContext ctx) {
+    if (!registry.exists(dev.ec2double.wire.Protocol.EC2, "GetAllowedImagesSettings")) {
+      return null;
+    }
+    Object answer;
+    try {
+      answer =
+          registry
+              .find(dev.ec2double.wire.Protocol.EC2, "GetAllowedImagesSettings")
+              .invoke(
+                  ctx,
+                  software.amazon.awssdk.services.ec2.model.GetAllowedImagesSettingsRequest
+                      .builder()
+                      .build());
+    } catch (RuntimeException e) {
+      return null; // the report has no such attribute then, as for a Region that failed
+    }
+    return answer
+            instanceof software.amazon.awssdk.services.ec2.model.GetAllowedImagesSettingsResponse r
+        ? r.state()
+        : null;
   }
 
   /** The instance actions beyond the life cycle: options, diagnostics, event windows, settings. */
