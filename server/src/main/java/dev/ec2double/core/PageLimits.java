@@ -83,6 +83,15 @@ public final class PageLimits {
     refuses("DescribeTransitGatewayRouteTableAnnouncements", 5, 1000);
     refuses("GetTransitGatewayAttachmentPropagations", 5, 1000);
     refuses("DescribeTransitGatewayMeteringPolicies", 5, 1000);
+    // misc: declarative policies reports (the model's 1-1000); network performance subscriptions
+    // (the model's 0-100: ec2-double refuses 0, a page must hold an item); the data and the
+    // application status calls have no range in their model: 1-1000, the data capped
+    refuses("DescribeDeclarativePoliciesReports", 1, 1000);
+    refuses("DescribeAwsNetworkPerformanceMetricSubscriptions", 1, 100);
+    caps("GetAwsNetworkPerformanceData", 1, 1000);
+    refuses("DescribeApplicationStatus", 1, 1000);
+    refuses("DescribeApplicationStatusChecks", 1, 1000);
+    refuses("DescribeApplicationStatusCheckAssociations", 1, 1000);
     refuses("GetTransitGatewayMeteringPolicyEntries", 5, 1000);
     // "Valid Range: Minimum value of 200. Maximum value of 1000."
     refuses("GetVpnConnectionDeviceTypes", 200, 1000);

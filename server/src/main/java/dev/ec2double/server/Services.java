@@ -8,7 +8,13 @@ import dev.ec2double.core.StateStore;
 import dev.ec2double.ec2.account.AccountAttributesService;
 import dev.ec2double.ec2.account.EventNotificationAttributesService;
 import dev.ec2double.ec2.account.IdFormatsService;
+import dev.ec2double.ec2.account.ManagedVisibilityService;
 import dev.ec2double.ec2.account.SerialConsoleService;
+import dev.ec2double.ec2.appstatus.AppInstances;
+import dev.ec2double.ec2.appstatus.AppStatusProber;
+import dev.ec2double.ec2.appstatus.ApplicationStatusService;
+import dev.ec2double.ec2.appstatus.CheckAssociationsService;
+import dev.ec2double.ec2.appstatus.StatusChecksService;
 import dev.ec2double.ec2.blockpublicaccess.BlockPublicAccessService;
 import dev.ec2double.ec2.capacity.Allocations;
 import dev.ec2double.ec2.capacity.BillingOwnersService;
@@ -119,7 +125,9 @@ import dev.ec2double.ec2.localgateways.LocalGatewayChanges;
 import dev.ec2double.ec2.localgateways.LocalGatewayDescriptions;
 import dev.ec2double.ec2.mirroring.TrafficMirrorFiltersService;
 import dev.ec2double.ec2.mirroring.TrafficMirrorSessionsService;
+import dev.ec2double.ec2.netperf.NetworkPerformanceService;
 import dev.ec2double.ec2.placementgroups.PlacementGroupsService;
+import dev.ec2double.ec2.policyreports.PolicyReportsService;
 import dev.ec2double.ec2.purchases.ReservedInstancesService;
 import dev.ec2double.ec2.purchases.RiChangesService;
 import dev.ec2double.ec2.purchases.RiListingsService;
@@ -259,6 +267,7 @@ public final class Services implements AutoCloseable {
   private final NetworkAclEnforcer aclEnforcer;
   private final dev.ec2double.autoscaling.AutoScaling autoScaling;
   private final VpcPeeringEnforcer peeringEnforcer;
+  private final AppStatusProber appStatus;
 
   public Services(ServerConfig config, ComputeBackend backend, String serverId) {
     this(config, backend, serverId, new StateStore());
@@ -351,7 +360,8 @@ public final class Services implements AutoCloseable {
     registry.register(new AddressTransfers(store::all));
     registry.register(new NatGatewayAddresses());
     registry.register(new ZoneGroupsService());
-    registry.register(new BlockPublicAccessService(resources));
+    BlockPublicAccessService vpcBlock = new BlockPublicAccessService(resources);
+    registry.register(vpcBlock);
     registry.register(new VpcEncryptionService(resources));
     registry.register(new NetworkInterfacesService(placements, enforcer));
     registry.register(new AddressesService(placements, pools));
@@ -404,6 +414,8 @@ public final class Services implements AutoCloseable {
     registry.register(new ImageCopyService(images));
     registry.register(new ImageLifecycleService(images));
     registerImageSettings(images, resources);
+    ImageLifecycleService imageLifecycle = new ImageLifecycleService(images);
+    registry.register(imageLifecycle);
     registry.register(instances);
     registry.register(new DescribeInstancesService(instances));
     registry.register(new IamInstanceProfilesService(profiles));
@@ -507,6 +519,28 @@ public final class Services implements AutoCloseable {
     registry.register(new IpAddressingService(elbv2));
     registerClientVpn(resources, elbv2.certificates());
 
+    // Application status checks (probed by the load balancers' health checker), declarative
+    // policies reports (read from the settings' own services), network performance, visibility.
+    AppInstances appInstances = AppStatusSeams.instances();
+    appStatus =
+        new AppStatusProber(
+            store::all, appInstances, AppStatusSeams.probes(backend, elbv2.health()));
+    registry.register(new StatusChecksService(resources));
+    registry.register(new CheckAssociationsService(appInstances, appStatus));
+    registry.register(new ApplicationStatusService(appInstances, appStatus));
+    registry.register(
+        new PolicyReportsService(
+            resources,
+            new PolicySettingsReader(imageLifecycle, vpcBlock, this::allowedImagesState),
+            (account, region) ->
+                store.all().stream()
+                    .filter(st -> st.account().equals(account) && st.region().equals(region))
+                    .findFirst()
+                    .orElseGet(() -> new RegionState(account, region)),
+            store::all));
+    registry.register(new NetworkPerformanceService());
+    registry.register(new ManagedVisibilityService(store::region));
+
     // STS: GetCallerIdentity, which tools ask first, answered on the same endpoint.
     registry.register(new CallerIdentityService());
 
@@ -520,6 +554,33 @@ public final class Services implements AutoCloseable {
             store::all);
     registerAutoScaling(autoScaling);
     lifecycle.onChange(autoScaling::instancesChanged);
+  }
+
+  /**
+   * The account's allowed images setting in a Region, as GetAllowedImagesSettings answers it, or
+   * null while no service answers that action.
+   */
+  private String allowedImagesState(RequestContext ctx) {
+    if (!registry.exists(dev.ec2double.wire.Protocol.EC2, "GetAllowedImagesSettings")) {
+      return null;
+    }
+    Object answer;
+    try {
+      answer =
+          registry
+              .find(dev.ec2double.wire.Protocol.EC2, "GetAllowedImagesSettings")
+              .invoke(
+                  ctx,
+                  software.amazon.awssdk.services.ec2.model.GetAllowedImagesSettingsRequest
+                      .builder()
+                      .build());
+    } catch (RuntimeException e) {
+      return null; // the report has no such attribute then, as for a Region that failed
+    }
+    return answer
+            instanceof software.amazon.awssdk.services.ec2.model.GetAllowedImagesSettingsResponse r
+        ? r.state()
+        : null;
   }
 
   /** The instance actions beyond the life cycle: options, diagnostics, event windows, settings. */
@@ -747,6 +808,7 @@ public final class Services implements AutoCloseable {
       }
     }
     autoScaling.adopted(store.all()); // saved groups: the reconciler starts at once
+    appStatus.start(); // saved application status checks are probed again
   }
 
   /**
@@ -825,6 +887,7 @@ public final class Services implements AutoCloseable {
   @Override
   public void close() {
     autoScaling.close();
+    appStatus.close();
     fleetReconciler.close();
     faults.close();
     elbv2.close();

@@ -51,6 +51,10 @@ final class Features {
           Map.entry("ec2.vpcencryption", Set.of()),
           Map.entry("ec2.verifiedaccess", Set.of()),
           Map.entry("ec2.routeservers", Set.of()),
+          // their seams (AppInstances, AppProbes, PolicySettings) are answered by the assembly
+          Map.entry("ec2.appstatus", Set.of()),
+          Map.entry("ec2.policyreports", Set.of()),
+          Map.entry("ec2.netperf", Set.of()),
           Map.entry("ec2.instancetypes", Set.of("InstanceTypeCatalog", "InstanceTypeSpec")),
           Map.entry(
               "ec2.roles", Set.of("InstanceProfiles", "ProfileAssociations", "RoleCredentials")),

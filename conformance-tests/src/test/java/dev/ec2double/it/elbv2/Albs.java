@@ -65,12 +65,12 @@ public final class Albs {
   }
 
   /** The user data of a target serving {@code text} as {@code /index.html} on port 80. */
-  static String page(String text) {
+  public static String page(String text) {
     return "#!/bin/sh\nmkdir -p /www\necho " + text + " > /www/index.html\nhttpd -p 80 -h /www\n";
   }
 
   /** A t3.nano of the busybox AMI with this user data, in the subnet (null: the default one). */
-  static String runBusybox(Ec2Client ec2, String subnetId, String userData) {
+  public static String runBusybox(Ec2Client ec2, String subnetId, String userData) {
     return ec2.runInstances(
             r ->
                 r.imageId(DockerTestServer.BUSYBOX_AMI)

@@ -193,6 +193,11 @@ public final class InstanceRecord implements java.io.Serializable {
     return privateIp;
   }
 
+  /** When it was launched, or last started after a stop. */
+  public synchronized Instant launchTime() {
+    return launchTime;
+  }
+
   public String vpcId() {
     return vpcId;
   }

@@ -101,41 +101,93 @@ public final class HealthChecker implements AutoCloseable {
       tcp(tg, target, address, port);
       return;
     }
-    String host = address.contains(":") ? "[" + address + "]" : address;
-    String scheme = tg.healthCheckProtocol() == ProtocolEnum.HTTPS ? "https://" : "http://";
-    String uri = scheme + host + ":" + port + tg.healthCheckPath();
     Matcher matcher = Matcher.parse(tg.matcher() == null ? "200" : tg.matcher().httpCode());
     try {
-      (tg.healthCheckProtocol() == ProtocolEnum.HTTPS ? https() : http())
-          .newRequest(uri)
-          .timeout(tg.healthCheckTimeoutSeconds(), TimeUnit.SECONDS)
-          .headers(h -> h.put(HttpHeader.USER_AGENT, "ELB-HealthChecker/2.0"))
-          .send(
-              result -> {
-                try {
-                  if (result.isSucceeded() || result.getResponse().getStatus() > 0) {
-                    int status = result.getResponse().getStatus();
-                    if (status > 0 && matcher.matches(status)) {
-                      target.passed(tg.healthyThresholdCount());
-                    } else if (status > 0) {
-                      target.failed(
-                          tg.unhealthyThresholdCount(),
-                          TargetHealthReasonEnum.TARGET_RESPONSE_CODE_MISMATCH,
-                          "Health checks failed with these codes: [" + status + "]");
-                    } else {
-                      failure(tg, target, result.getFailure());
-                    }
-                  } else {
-                    failure(tg, target, result.getFailure());
-                  }
-                } finally {
-                  target.probeDone();
-                }
-              });
+      probe(
+          tg.healthCheckProtocol() == ProtocolEnum.HTTPS,
+          address,
+          port,
+          tg.healthCheckPath(),
+          tg.healthCheckTimeoutSeconds(),
+          "ELB-HealthChecker/2.0",
+          result -> {
+            try {
+              int status = result.status();
+              if (status > 0 && matcher.matches(status)) {
+                target.passed(tg.healthyThresholdCount());
+              } else if (status > 0) {
+                target.failed(
+                    tg.unhealthyThresholdCount(),
+                    TargetHealthReasonEnum.TARGET_RESPONSE_CODE_MISMATCH,
+                    "Health checks failed with these codes: [" + status + "]");
+              } else {
+                noAnswer(tg, target, result.failure() == Failure.RESPONSE_TIMEOUT);
+              }
+            } finally {
+              target.probeDone();
+            }
+          });
     } catch (RuntimeException e) {
       target.probeDone();
       throw e;
     }
+  }
+
+  /** Why a probe got no HTTP answer. */
+  public enum Failure {
+    CONNECTION_TIMEOUT,
+    RESPONSE_TIMEOUT,
+    CONNECTION_REFUSED,
+    CONNECTION_RESET
+  }
+
+  /** How a probe ended: the HTTP status of the answer (0 for none) or why there was none. */
+  public record Probe(int status, Failure failure) {}
+
+  /**
+   * One HTTP(S) health check request, {@code GET path} to the address and port within the timeout,
+   * as target groups make it; other features' checks (EC2 application status checks) use it too, so
+   * the server has one prober. {@code done} runs on the client's threads.
+   */
+  public void probe(
+      boolean https,
+      String address,
+      int port,
+      String path,
+      int timeoutSeconds,
+      String userAgent,
+      java.util.function.Consumer<Probe> done) {
+    String host = address.contains(":") ? "[" + address + "]" : address;
+    String uri = (https ? "https://" : "http://") + host + ":" + port + path;
+    (https ? https() : http())
+        .newRequest(uri)
+        .timeout(timeoutSeconds, TimeUnit.SECONDS)
+        .headers(h -> h.put(HttpHeader.USER_AGENT, userAgent))
+        .send(
+            result -> {
+              int status = result.getResponse() == null ? 0 : result.getResponse().getStatus();
+              done.accept(
+                  status > 0
+                      ? new Probe(status, null)
+                      : new Probe(0, failure(result.getFailure())));
+            });
+  }
+
+  private static Failure failure(Throwable failure) {
+    if (failure instanceof TimeoutException) {
+      return Failure.RESPONSE_TIMEOUT;
+    }
+    if (failure instanceof java.net.SocketTimeoutException) {
+      return Failure.CONNECTION_TIMEOUT;
+    }
+    if (failure instanceof java.net.ConnectException
+        || failure instanceof java.net.NoRouteToHostException) {
+      String message = String.valueOf(failure.getMessage()).toLowerCase(java.util.Locale.ROOT);
+      return message.contains("timed out")
+          ? Failure.CONNECTION_TIMEOUT
+          : Failure.CONNECTION_REFUSED;
+    }
+    return Failure.CONNECTION_RESET;
   }
 
   /**
@@ -197,16 +249,7 @@ public final class HealthChecker implements AutoCloseable {
           try {
             switch (outcome) {
               case CONNECTED -> target.passed(tg.healthyThresholdCount());
-              case TIMED_OUT ->
-                  target.failed(
-                      tg.unhealthyThresholdCount(),
-                      TargetHealthReasonEnum.TARGET_TIMEOUT,
-                      "Request timed out");
-              default ->
-                  target.failed(
-                      tg.unhealthyThresholdCount(),
-                      TargetHealthReasonEnum.TARGET_FAILED_HEALTH_CHECKS,
-                      "Health checks failed");
+              default -> noAnswer(tg, target, outcome == TcpProbe.Outcome.TIMED_OUT);
             }
           } finally {
             target.probeDone();
@@ -214,8 +257,9 @@ public final class HealthChecker implements AutoCloseable {
         });
   }
 
-  private static void failure(TargetGroup tg, TargetRecord target, Throwable failure) {
-    if (failure instanceof TimeoutException) {
+  /** A probe that got no answer: timed out, or failed otherwise. */
+  private static void noAnswer(TargetGroup tg, TargetRecord target, boolean timedOut) {
+    if (timedOut) {
       target.failed(
           tg.unhealthyThresholdCount(), TargetHealthReasonEnum.TARGET_TIMEOUT, "Request timed out");
     } else {

@@ -62,6 +62,11 @@ public final class Elbv2 implements AutoCloseable {
             certificates);
   }
 
+  /** The health checker, whose probe EC2's application status checks use too. */
+  public HealthChecker health() {
+    return health;
+  }
+
   /** The network load balancers' forwards in the host's kernel. */
   public Layer4Forwarding layer4() {
     return layer4;
