@@ -36,7 +36,6 @@ public final class AwsCli {
     }
   }
 
-  /** Runs a command that must succeed and reads its JSON answer (an empty object for none). */
   /** Runs the CLI as {@link #run} does, fails unless it exits 0, and reads its JSON output. */
   public static com.fasterxml.jackson.databind.JsonNode json(String region, String... args)
       throws Exception {
@@ -44,7 +43,6 @@ public final class AwsCli {
     if (run.exit() != 0) {
       fail("aws " + String.join(" ", args) + " exited " + run.exit() + ": " + run.stderr());
     }
-    var mapper = new com.fasterxml.jackson.databind.ObjectMapper();
     com.fasterxml.jackson.databind.ObjectMapper mapper =
         new com.fasterxml.jackson.databind.ObjectMapper();
     return run.stdout().isBlank() ? mapper.createObjectNode() : mapper.readTree(run.stdout());

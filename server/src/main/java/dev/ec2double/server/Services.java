@@ -56,16 +56,16 @@ import dev.ec2double.ec2.images.ImageLifecycleService;
 import dev.ec2double.ec2.images.ImageRecord;
 import dev.ec2double.ec2.images.ImageStore;
 import dev.ec2double.ec2.images.ImagesService;
-import dev.ec2double.ec2.imports.ConversionTasksService;
-import dev.ec2double.ec2.imports.ExportTasksService;
-import dev.ec2double.ec2.imports.ImportsService;
-import dev.ec2double.ec2.imports.StoreTasksService;
 import dev.ec2double.ec2.imagesettings.AllowedImagesService;
 import dev.ec2double.ec2.imagesettings.FastLaunchService;
 import dev.ec2double.ec2.imagesettings.ImageMarksService;
 import dev.ec2double.ec2.imagesettings.ImageReferencesService;
 import dev.ec2double.ec2.imagesettings.ImageUsageService;
 import dev.ec2double.ec2.imagesettings.TemplateImages;
+import dev.ec2double.ec2.imports.ConversionTasksService;
+import dev.ec2double.ec2.imports.ExportTasksService;
+import dev.ec2double.ec2.imports.ImportsService;
+import dev.ec2double.ec2.imports.StoreTasksService;
 import dev.ec2double.ec2.insights.AccessScopesService;
 import dev.ec2double.ec2.insights.NetworkInsightsPathsService;
 import dev.ec2double.ec2.instances.BundleTasksService;
@@ -412,7 +412,6 @@ public final class Services implements AutoCloseable {
     registry.register(images);
     registry.register(new ImageAttributesService(images));
     registry.register(new ImageCopyService(images));
-    registry.register(new ImageLifecycleService(images));
     registerImageSettings(images, resources);
     ImageLifecycleService imageLifecycle = new ImageLifecycleService(images);
     registry.register(imageLifecycle);
@@ -619,6 +618,8 @@ public final class Services implements AutoCloseable {
                     .registered(arn)
                     .map(i -> i.chain().size() > 1 ? i.chainPem() : i.certificatePem())
                     .orElseGet(certificates::caPem)));
+  }
+
   /** VM Import/Export, AMI store and restore tasks, and FPGA images. */
   private void registerImports(ImagesService images, Resources resources, StateStore store) {
     ImportsService imports = new ImportsService(ebs, images, store::all, resources);

@@ -184,11 +184,6 @@ public final class InstanceRecord implements java.io.Serializable {
     return id;
   }
 
-  /** The AMI it was launched from. */
-  public String imageId() {
-    return imageId;
-  }
-
   public String privateIp() {
     return privateIp;
   }
