@@ -22,10 +22,25 @@ public final class TargetRecord implements java.io.Serializable {
   int failures;
   Instant drainUntil;
 
+  /**
+   * How often a target still being registered is probed: the load balancer's nodes learn of it one
+   * by one, and AWS reports {@code Elb.RegistrationInProgress} meanwhile.
+   */
+  static final long REGISTRATION_PROBE_NANOS = 250_000_000L;
+
   /** Not saved (a clock of this process): a restarted server probes at once. */
   transient long nextProbeNanos = System.nanoTime();
 
+  /**
+   * When the target was registered (or its instance started again), on this process's clock; 0
+   * after a restart.
+   */
+  private transient long registeredNanos = System.nanoTime();
+
   transient boolean probing;
+
+  /** Whether the probe in flight is one of registration, whose failure does not count. */
+  private transient boolean registrationProbe;
 
   TargetRecord(String id, int port, String availabilityZone, long seq) {
     this.id = id;
@@ -83,6 +98,11 @@ public final class TargetRecord implements java.io.Serializable {
     if (drainUntil != null) {
       return;
     }
+    if (registrationProbe
+        && state == TargetHealthStateEnum.INITIAL
+        && why != TargetHealthReasonEnum.TARGET_RESPONSE_CODE_MISMATCH) {
+      return; // no answer yet while registering: the server may not listen yet
+    }
     successes = 0;
     failures++;
     if (state == TargetHealthStateEnum.UNUSED) {
@@ -127,13 +147,32 @@ public final class TargetRecord implements java.io.Serializable {
     return drainUntil != null && !now.isBefore(drainUntil);
   }
 
-  /** Claims the next probe when it is due; false when one is in flight or not yet due. */
+  /**
+   * Claims the next probe when it is due; false when one is in flight or not yet due. During the
+   * first interval after registration, while the target is still {@code initial}, it is probed
+   * every {@link #REGISTRATION_PROBE_NANOS} and a probe that gets no answer does not count (the
+   * target stays in {@code Elb.RegistrationInProgress}): a target whose server starts listening a
+   * moment after its registration is healthy at once rather than one interval later. An instance
+   * target that was {@code unused} (not running) and is probed again has started: it is registered
+   * anew. Afterwards probes come at the interval and count toward the thresholds.
+   */
   public synchronized boolean claimProbe(long nowNanos, long intervalNanos) {
     if (probing || drainUntil != null || nowNanos < nextProbeNanos) {
       return false;
     }
     probing = true;
-    nextProbeNanos = nowNanos + intervalNanos;
+    if (state == TargetHealthStateEnum.UNUSED) {
+      // probes reach only running instances: this one has started again and is registered anew
+      toInitial();
+      registeredNanos = nowNanos;
+    }
+    registrationProbe =
+        state == TargetHealthStateEnum.INITIAL
+            && registeredNanos != 0
+            && nowNanos - registeredNanos < intervalNanos
+            && failures == 0
+            && successes == 0;
+    nextProbeNanos = nowNanos + (registrationProbe ? REGISTRATION_PROBE_NANOS : intervalNanos);
     return true;
   }
 

@@ -49,4 +49,56 @@ class TargetRecordTest {
     target.passed(5);
     assertThat(target.state()).isEqualTo(TargetHealthStateEnum.HEALTHY);
   }
+
+  private static final long INTERVAL = 5_000_000_000L;
+
+  @Test
+  void failedProbesDuringRegistrationDoNotCountAndComeQuickly() {
+    long t = System.nanoTime();
+    assertThat(target.claimProbe(t, INTERVAL)).isTrue();
+    target.failed(1, TargetHealthReasonEnum.TARGET_FAILED_HEALTH_CHECKS, "Health checks failed");
+    target.probeDone();
+    assertThat(target.state()).isEqualTo(TargetHealthStateEnum.INITIAL);
+    assertThat(target.health().reasonAsString()).isEqualTo("Elb.RegistrationInProgress");
+    assertThat(target.claimProbe(t + 100_000_000L, INTERVAL)).isFalse();
+    assertThat(target.claimProbe(t + 300_000_000L, INTERVAL)).isTrue();
+    target.passed(5);
+    target.probeDone();
+    assertThat(target.state()).isEqualTo(TargetHealthStateEnum.HEALTHY);
+  }
+
+  @Test
+  void afterTheFirstIntervalFailuresCountAndProbesComeAtTheInterval() {
+    long t = System.nanoTime() + INTERVAL;
+    assertThat(target.claimProbe(t, INTERVAL)).isTrue();
+    target.failed(1, TargetHealthReasonEnum.TARGET_FAILED_HEALTH_CHECKS, "Health checks failed");
+    target.probeDone();
+    assertThat(target.state()).isEqualTo(TargetHealthStateEnum.UNHEALTHY);
+    assertThat(target.claimProbe(t + INTERVAL - 1, INTERVAL)).isFalse();
+    assertThat(target.claimProbe(t + INTERVAL, INTERVAL)).isTrue();
+  }
+
+  @Test
+  void anInstanceThatStartsAgainIsRegisteredAnew() {
+    long t = System.nanoTime() + 3 * INTERVAL;
+    target.passed(5);
+    target.invalidState("stopped");
+    assertThat(target.claimProbe(t, INTERVAL)).isTrue();
+    assertThat(target.health().reasonAsString()).isEqualTo("Elb.RegistrationInProgress");
+    target.failed(1, TargetHealthReasonEnum.TARGET_FAILED_HEALTH_CHECKS, "Health checks failed");
+    target.probeDone();
+    assertThat(target.state()).isEqualTo(TargetHealthStateEnum.INITIAL);
+    assertThat(target.claimProbe(t + 250_000_000L, INTERVAL)).isTrue();
+  }
+
+  @Test
+  void aWrongAnswerCountsEvenDuringRegistration() {
+    assertThat(target.claimProbe(System.nanoTime(), INTERVAL)).isTrue();
+    target.failed(
+        1,
+        TargetHealthReasonEnum.TARGET_RESPONSE_CODE_MISMATCH,
+        "Health checks failed with these codes: [500]");
+    target.probeDone();
+    assertThat(target.state()).isEqualTo(TargetHealthStateEnum.UNHEALTHY);
+  }
 }
