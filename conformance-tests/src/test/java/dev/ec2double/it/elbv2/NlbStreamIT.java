@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import dev.ec2double.it.DockerTestServer;
+import dev.ec2double.it.Ec2Calls;
 import dev.ec2double.it.Elbv2Clients;
 import dev.ec2double.it.instances.Exec;
 import java.io.IOException;
@@ -49,13 +50,21 @@ import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetTypeEn
  * and ALPN policy and forwards to TCP targets, or to TLS ones; and at the end of a deregistration
  * delay, open connections to the target are cut when {@code
  * deregistration_delay.connection_termination.enabled} says so (kernel and process), and kept when
- * not. The targets are busybox {@code nc} echo servers: what they receive comes back. Docker
+ * not. Without cross-zone balancing, an instance reaches only its zone's target through a
+ * proxy-protocol listener while this machine reaches every zone's; and the process accepts only on
+ * loopback and the VPC networks, not on the machine's other addresses. The targets are busybox
+ * {@code nc} servers: echoes (what they receive comes back) and ones that answer their name. Docker
  * backend; fails, never skips, without an engine.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class NlbStreamIT {
   private static final String ACCOUNT = "123456789012";
   private static final int ECHO = 7100;
+  private static final int WHO = 7300;
+
+  /** The bridges of VPC networks are named {@code ec2d…}. */
+  private static final String VPC_BRIDGES = "ec2d";
+
   private static final byte[] SIGNATURE = {
     0x0D, 0x0A, 0x0D, 0x0A, 0x00, 0x0D, 0x0A, 0x51, 0x55, 0x49, 0x54, 0x0A
   };
@@ -70,6 +79,8 @@ class NlbStreamIT {
   private static String plainGroup;
   private static String proxyListener;
   private static String kernelListener;
+  private static String zonesListener;
+  private static List<String> whos;
   private static String caPem;
   private static SSLServerSocket tlsTarget;
 
@@ -177,6 +188,9 @@ class NlbStreamIT {
     groups.forEach(g -> elb.deleteTargetGroup(r -> r.targetGroupArn(g)));
     if (echoes != null) {
       ec2.terminateInstances(r -> r.instanceIds(echoes));
+    }
+    if (whos != null) {
+      ec2.terminateInstances(r -> r.instanceIds(whos));
     }
     if (tlsTarget != null) {
       tlsTarget.close();
@@ -360,6 +374,129 @@ class NlbStreamIT {
       await().atMost(Duration.ofSeconds(5)).until(() -> broken(viaKernel));
       await().atMost(Duration.ofSeconds(5)).until(() -> broken(viaProcess));
     }
+  }
+
+  @Test
+  @Order(8)
+  void withoutCrossZoneAProxyProtocolListenerSendsAnInstanceOnlyToItsZonesTargets() {
+    String from = echoes.get(0);
+    String near = subnetOf(from);
+    String farSubnet =
+        Elbv2Clients.twoSubnets(DockerTestServer.get(), ACCOUNT).stream()
+            .filter(s -> !s.equals(near))
+            .findFirst()
+            .orElseThrow();
+    whos = List.of(runWho("near", near), runWho("far", farSubnet));
+    for (String id : whos) {
+      Ec2Calls.awaitState(ec2, id, InstanceStateName.RUNNING, Duration.ofSeconds(60));
+    }
+    assertThat(subnetOf(whos.get(1))).isEqualTo(farSubnet);
+    String zonesGroup = group("nlb-stream-zones", ProtocolEnum.TCP, WHO, TargetTypeEnum.INSTANCE);
+    elb.modifyTargetGroupAttributes(
+        r ->
+            r.targetGroupArn(zonesGroup)
+                .attributes(a -> a.key("proxy_protocol_v2.enabled").value("true")));
+    elb.registerTargets(
+        r -> r.targetGroupArn(zonesGroup).targets(d -> d.id(whos.get(0)), d -> d.id(whos.get(1))));
+    zonesListener = listener(ProtocolEnum.TCP, WHO, zonesGroup);
+    Albs.awaitStates(elb, zonesGroup, TargetHealthStateEnum.HEALTHY, 2);
+
+    // the NLB's default: the node of the instance's zone sends it to that zone's target only
+    assertThat(whoFromInstance(from, 4)).containsOnly("near").hasSize(4);
+    // this machine is in no zone: it reaches both
+    await()
+        .atMost(Duration.ofSeconds(5))
+        .ignoreExceptions()
+        .untilAsserted(
+            () -> {
+              List<String> names = new ArrayList<>();
+              for (int i = 0; i < 4; i++) {
+                names.add(whoFromHost());
+              }
+              assertThat(names).contains("near", "far");
+            });
+
+    elb.modifyTargetGroupAttributes(
+        r ->
+            r.targetGroupArn(zonesGroup)
+                .attributes(a -> a.key("load_balancing.cross_zone.enabled").value("true")));
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .untilAsserted(() -> assertThat(whoFromInstance(from, 4)).contains("near", "far"));
+  }
+
+  @Test
+  @Order(9)
+  void aProcessListenerAcceptsOnLoopbackAndTheVpcsNetworksNotOnTheHostsOtherAddresses()
+      throws IOException {
+    try (Socket s = connect(zonesListener)) {
+      assertThat(new String(s.getInputStream().readNBytes(3), StandardCharsets.US_ASCII))
+          .isIn("nea", "far");
+      // where the kernel handed the connection: the process's own port
+      int port =
+          HostSockets.acceptedPortOf(new InetSocketAddress(s.getLocalAddress(), s.getLocalPort()));
+      assertThat(port).isNotEqualTo(WHO);
+
+      List<InetAddress> vpcs = HostSockets.ownIpv4Of(VPC_BRIDGES);
+      assertThat(HostSockets.listeningOn(port))
+          .as("where port %d accepts (the VPC networks' addresses: %s)", port, vpcs)
+          .isNotEmpty()
+          .allMatch(a -> a.isLoopbackAddress() || vpcs.contains(a));
+      // the machine's other addresses (eth0, docker0, ...): nothing accepts there on that port
+      for (InetAddress other : HostSockets.ownIpv4Except(VPC_BRIDGES)) {
+        if (!other.isLoopbackAddress()) {
+          assertThat(HostSockets.free(other, port)).as("%s:%d is free", other, port).isTrue();
+        }
+      }
+    }
+  }
+
+  private static String subnetOf(String instance) {
+    return ec2.describeInstances(r -> r.instanceIds(instance))
+        .reservations()
+        .get(0)
+        .instances()
+        .get(0)
+        .subnetId();
+  }
+
+  /**
+   * A busybox instance whose port {@link #WHO} answers its name and closes, once it took the
+   * 28-byte PROXY v2 header (unread bytes would make its close a reset).
+   */
+  private static String runWho(String name, String subnet) {
+    return Albs.runBusybox(
+        ec2,
+        subnet,
+        "#!/bin/sh\nprintf '#!/bin/sh\\ndd bs=28 count=1 >/dev/null 2>&1\\necho "
+            + name
+            + "\\n' > /who.sh\nchmod +x /who.sh\nnc -ll -p "
+            + WHO
+            + " -e /who.sh\n");
+  }
+
+  private static String whoFromHost() throws IOException {
+    try (Socket s = connect(zonesListener)) {
+      return new String(s.getInputStream().readAllBytes(), StandardCharsets.US_ASCII).strip();
+    }
+  }
+
+  /** The names {@code times} connections from the instance to the load balancer's name got. */
+  private static List<String> whoFromInstance(String instance, int times) {
+    String out =
+        Exec.run(
+            DockerTestServer.docker(),
+            "ec2double-" + instance,
+            "sh",
+            "-c",
+            "for i in $(seq "
+                + times
+                + "); do sleep 1 | timeout 3 nc "
+                + lb.dnsName()
+                + " "
+                + WHO
+                + "; done");
+    return Arrays.stream(out.strip().split("\\s+")).toList();
   }
 
   private static void delay(String group, String seconds, String terminate) {

@@ -14,9 +14,10 @@ import java.util.List;
  * @param targets where new flows go; none: the port forwards nothing
  * @param preserveClientIp whether targets see the client's own address; false: the engine host's
  *     address on the target's network (source address translation)
- * @param redirectPort when above 0, new flows go instead to this port of the engine host itself, at
- *     the address they arrived on (a process of the server that forwards them, keeping the client's
- *     address as their source); {@code targets} are then not used
+ * @param redirectPort when above 0, new flows go instead to this port of the engine host itself (a
+ *     process of the server that forwards them, keeping the client's address as their source): at
+ *     {@code 127.0.0.1} for the host's own programs, at the address of the interface they came in
+ *     on (a network's bridge: its gateway) for machines; {@code targets} are then not used
  * @param sources when not empty, only new flows from these CIDRs take this forward (a zone's node
  *     of a load balancer without cross-zone balancing, for the clients of that zone); flows from
  *     elsewhere go on to the forwards after it

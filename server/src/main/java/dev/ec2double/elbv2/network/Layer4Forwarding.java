@@ -20,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -31,7 +32,6 @@ import software.amazon.awssdk.services.elasticloadbalancingv2.model.Action;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.AvailabilityZone;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.LoadBalancerTypeEnum;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.ProtocolEnum;
-import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetHealthStateEnum;
 
 /**
  * Keeps the host kernel's forwards ({@link ComputeBackend#forwardLayer4}) in step with the network
@@ -40,11 +40,12 @@ import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetHealth
  * are neither draining nor unused when none is healthy: an NLB fails open). A draining target takes
  * no new flows; flows it has keep going. Without cross-zone balancing (an NLB's default), each of
  * the load balancer's zones is a node: flows from its VPC's subnets in that zone go to the targets
- * of that zone (when it has any), flows from elsewhere (this machine, other VPCs) to any zone's.
- * Every change of the stores (a listener, a registration, a health check's verdict) is picked up
- * within {@link #PERIOD_MS}, and at once when {@link #sync()} is called; the backend is asked only
- * when the forwards changed. The periodic check starts with the first forward: a server without
- * network load balancers runs no thread for them.
+ * of that zone (when it has any), flows from elsewhere (this machine, other VPCs) to any zone's
+ * ({@link ReachableTargets}, which the TLS and proxy-protocol listeners follow too). Every change
+ * of the stores (a listener, a registration, a health check's verdict) is picked up within {@link
+ * #PERIOD_MS}, and at once when {@link #sync()} is called; the backend is asked only when the
+ * forwards changed. The periodic check starts with the first forward: a server without network load
+ * balancers runs no thread for them.
  */
 public final class Layer4Forwarding implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Layer4Forwarding.class);
@@ -55,6 +56,10 @@ public final class Layer4Forwarding implements AutoCloseable {
   private final ComputeBackend backend;
   private final Function<String, String> loopbackOf;
   private final StreamListeners streams;
+
+  /** The server's address on each VPC network, by network. */
+  private final Map<String, String> networks = new ConcurrentHashMap<>();
+
   private ScheduledExecutorService ticker;
   private List<Layer4Forward> last = List.of();
 
@@ -76,6 +81,29 @@ public final class Layer4Forwarding implements AutoCloseable {
     this.backend = backend;
     this.loopbackOf = loopbackOf;
     this.streams = new StreamListeners(certificates);
+  }
+
+  /**
+   * A VPC network of this server is ready: the listeners that need a process accept on the server's
+   * address there from now on (the bridge's, where the kernel redirects its instances' flows), and
+   * on no other address of this machine but loopback.
+   */
+  public void networkReady(String network, String localAddress) {
+    if (!localAddress.equals(networks.put(network, localAddress))) {
+      acceptOnNetworks();
+    }
+  }
+
+  public void networkGone(String network) {
+    if (networks.remove(network) != null) {
+      acceptOnNetworks();
+    }
+  }
+
+  private void acceptOnNetworks() {
+    if (streams.acceptOn(networks.values())) {
+      syncQuietly(); // a listener moved to another port: the kernel redirects there now
+    }
   }
 
   /** From the first forward on, the stores are checked every {@link #PERIOD_MS}. */
@@ -193,7 +221,13 @@ public final class Layer4Forwarding implements AutoCloseable {
     if (group == null) {
       return;
     }
-    List<Layer4Forward.Target> targets = targets(store, group, null, plan);
+    boolean crossZone = ReachableTargets.crossZone(lb.attributes, group.attributes);
+    ReachableTargets reach =
+        ReachableTargets.of(
+            crossZone,
+            lb.sdk().availabilityZones().stream().map(AvailabilityZone::zoneName).toList(),
+            crossZone ? Map.of() : VpcLookups.subnetCidrsByZone(store.region(), lb.sdk().vpcId()),
+            candidates(store, group, plan));
     String dns = lb.sdk().dnsName();
     String virtual = VirtualAddresses.loadBalancer(dns);
     List<String> at = new ArrayList<>(List.of(virtual));
@@ -212,7 +246,7 @@ public final class Layer4Forwarding implements AutoCloseable {
               at.get(0),
               virtual,
               l.sdk().port(),
-              targets,
+              reach,
               proxyProtocol,
               group.sdk().protocol() == ProtocolEnum.TLS,
               p == ProtocolEnum.TLS ? tls(l, dns, at.get(0)) : null,
@@ -228,41 +262,20 @@ public final class Layer4Forwarding implements AutoCloseable {
     if (p == ProtocolEnum.UDP || p == ProtocolEnum.TCP_UDP) {
       protocols.add("udp");
     }
+    // each zone's node first, for its clients' flows; then everyone's
+    for (ReachableTargets.Node node : reach.nodes()) {
+      for (String protocol : protocols) {
+        plan.forwards.add(
+            new Layer4Forward(protocol, at, l.sdk().port(), node.targets(), preserve)
+                .from(node.sources()));
+      }
+    }
     List<Layer4Forward> made = new ArrayList<>();
     for (String protocol : protocols) {
-      made.add(new Layer4Forward(protocol, at, l.sdk().port(), targets, preserve));
-    }
-    if (!crossZone(lb, group)) {
-      Map<String, List<String>> clients =
-          VpcLookups.subnetCidrsByZone(store.region(), lb.sdk().vpcId());
-      for (AvailabilityZone zone : lb.sdk().availabilityZones()) {
-        List<String> from = clients.get(zone.zoneName());
-        List<Layer4Forward.Target> local = targets(store, group, zone.zoneName(), plan);
-        if (from == null || local.isEmpty()) {
-          continue; // no node to route to: its clients are served as everyone else's
-        }
-        for (String protocol : protocols) {
-          plan.forwards.add(
-              new Layer4Forward(protocol, at, l.sdk().port(), local, preserve).from(from));
-        }
-      }
+      made.add(new Layer4Forward(protocol, at, l.sdk().port(), reach.everyone(), preserve));
     }
     plan.forwards.addAll(made);
     plan.forwardsOf.computeIfAbsent(groupArn, k -> new ArrayList<>()).addAll(made);
-  }
-
-  /**
-   * Whether the target group balances across zones: its own {@code
-   * load_balancing.cross_zone.enabled}, or the load balancer's (off by default on an NLB).
-   */
-  private static boolean crossZone(LoadBalancerRecord lb, TargetGroupRecord group) {
-    String own =
-        group.attributes.getOrDefault(
-            "load_balancing.cross_zone.enabled", "use_load_balancer_configuration");
-    if (own.equals("use_load_balancer_configuration")) {
-      own = lb.attributes.getOrDefault("load_balancing.cross_zone.enabled", "false");
-    }
-    return own.equals("true");
   }
 
   /** What a TLS listener serves: its certificates and security policy (no mutual TLS on an NLB). */
@@ -282,19 +295,15 @@ public final class Layer4Forwarding implements AutoCloseable {
   }
 
   /**
-   * The healthy targets (of one zone, or of every zone when {@code zone} is null; a target in zone
-   * {@code all} is in each); when none is, every one that is neither draining nor unused.
+   * The group's registered targets that have an address, with their zones and health; those of a
+   * group that cuts its deregistered targets' flows are noted in the plan.
    */
-  private List<Layer4Forward.Target> targets(
-      Elbv2Store store, TargetGroupRecord group, String zone, Plan plan) {
-    List<Layer4Forward.Target> healthy = new ArrayList<>();
-    List<Layer4Forward.Target> usable = new ArrayList<>();
+  private List<ReachableTargets.Candidate> candidates(
+      Elbv2Store store, TargetGroupRecord group, Plan plan) {
+    List<ReachableTargets.Candidate> out = new ArrayList<>();
     boolean terminates =
         "true".equals(group.attributes.get("deregistration_delay.connection_termination.enabled"));
     for (TargetRecord t : group.targets()) {
-      if (zone != null && !zone.equals(t.availabilityZone) && !"all".equals(t.availabilityZone)) {
-        continue;
-      }
       String address = addresses.of(store.region(), group, t);
       if (address == null) {
         continue;
@@ -305,16 +314,9 @@ public final class Layer4Forwarding implements AutoCloseable {
             .computeIfAbsent(group.sdk().targetGroupArn(), k -> new HashSet<>())
             .add(target);
       }
-      TargetHealthStateEnum state = t.state();
-      if (state == TargetHealthStateEnum.DRAINING || state == TargetHealthStateEnum.UNUSED) {
-        continue;
-      }
-      usable.add(target);
-      if (state == TargetHealthStateEnum.HEALTHY) {
-        healthy.add(target);
-      }
+      out.add(new ReachableTargets.Candidate(target, t.availabilityZone, t.state()));
     }
-    return healthy.isEmpty() ? usable : healthy;
+    return out;
   }
 
   @Override

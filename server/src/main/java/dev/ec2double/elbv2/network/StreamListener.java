@@ -5,13 +5,16 @@ import dev.ec2double.elbv2.tls.Certificates;
 import dev.ec2double.elbv2.tls.ListenerTls;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.ssl.SslHandler;
+import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -25,29 +28,45 @@ import org.slf4j.LoggerFactory;
 /**
  * A network load balancer's listener that needs a process: a TLS listener (it decrypts, then
  * forwards the stream) or a TCP listener whose target group asks for a PROXY protocol v2 header.
- * Netty accepts on a port the system picks, on every address of this machine; the kernel hands it
- * the listener's new flows ({@link Layer4Forward#redirect}), which keeps the client's address as
- * their source, so the PROXY header carries it. Each connection goes to the next target in turn
- * ({@link StreamRelay}); the connections a target has are closed by {@link #cut}.
+ * Netty accepts on one port the system picks, only where the kernel hands it the listener's new
+ * flows ({@link Layer4Forward#redirect}, which keeps the client's address as their source, so the
+ * PROXY header carries it): {@code 127.0.0.1}, where a {@code REDIRECT} puts this machine's own
+ * flows, and the server's address on each VPC network (the bridge's, where it puts the flows of
+ * instances); never on the machine's other addresses, so the network this machine is on does not
+ * reach it. Each connection goes to the next target in turn among those its client may reach
+ * ({@link ReachableTargets#forClient}, {@link StreamRelay}); the connections a target has are
+ * closed by {@link #cut}.
  */
 final class StreamListener implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(StreamListener.class);
 
-  private final Channel server;
+  /** Tries at finding a port free on every address, when the one it has is taken on a new one. */
+  private static final int MOVES = 5;
+
+  private final ServerBootstrap bootstrap;
   private final Certificates certificates;
+
+  /** The accepting channels, by address, all on {@link #port}. */
+  private Map<String, Channel> servers = new LinkedHashMap<>();
+
+  private volatile int port;
   private final AtomicInteger turn = new AtomicInteger();
   private final Map<Layer4Forward.Target, Set<Channel>> open = new ConcurrentHashMap<>();
   private volatile StreamSettings settings;
   private volatile SslContextFactory.Server tls;
 
-  private StreamListener(Channel server, Certificates certificates) {
-    this.server = server;
+  private StreamListener(ServerBootstrap bootstrap, Certificates certificates) {
+    this.bootstrap = bootstrap;
     this.certificates = certificates;
   }
 
-  /** Starts accepting with these settings. */
-  static StreamListener open(EventLoopGroup group, Certificates certificates, StreamSettings s)
-      throws InterruptedException {
+  /**
+   * Starts accepting with these settings on the addresses (the first, loopback, must take it; one
+   * that cannot is left out).
+   */
+  static StreamListener open(
+      EventLoopGroup group, Certificates certificates, StreamSettings s, List<String> addresses)
+      throws InterruptedException, IOException {
     StreamListener[] self = new StreamListener[1];
     ServerBootstrap b =
         new ServerBootstrap()
@@ -63,15 +82,81 @@ final class StreamListener implements AutoCloseable {
                     self[0].accepted(ch);
                   }
                 });
-    Channel server = b.bind(new InetSocketAddress(0)).sync().channel();
-    self[0] = new StreamListener(server, certificates);
+    self[0] = new StreamListener(b, certificates);
     self[0].update(s);
+    self[0].bindOn(addresses);
+    if (!self[0].servers.containsKey(addresses.get(0))) {
+      self[0].close();
+      throw new IOException("cannot accept on " + addresses.get(0));
+    }
     return self[0];
   }
 
   /** The port of this machine the kernel hands the listener's flows to. */
   int port() {
-    return ((InetSocketAddress) server.localAddress()).getPort();
+    return port;
+  }
+
+  /**
+   * Accepts on exactly these addresses from now on, at the port it has; when that port is taken on
+   * a new address, at another port that is free on all of them (the caller hands the kernel the new
+   * {@link #port}). Connections already accepted go on either way.
+   */
+  synchronized void bindOn(List<String> addresses) throws InterruptedException {
+    for (var it = servers.entrySet().iterator(); it.hasNext(); ) {
+      var e = it.next();
+      if (!addresses.contains(e.getKey())) {
+        e.getValue().close();
+        it.remove();
+      }
+    }
+    List<String> missing = addresses.stream().filter(a -> !servers.containsKey(a)).toList();
+    if (missing.isEmpty()) {
+      return;
+    }
+    boolean all = bindAt(missing, port, servers);
+    port = portOf(servers);
+    if (all) {
+      return;
+    }
+    for (int i = 0; i < MOVES; i++) {
+      Map<String, Channel> moved = new LinkedHashMap<>();
+      if (bindAt(addresses, 0, moved)) {
+        Map<String, Channel> before = servers;
+        servers = moved;
+        port = portOf(moved);
+        before.values().forEach(Channel::close);
+        return;
+      }
+      moved.values().forEach(Channel::close);
+    }
+    LOG.warn("a network load balancer's listener cannot accept on all of {} at one port", missing);
+  }
+
+  /**
+   * Binds each address at the port (0: the first picks one, the others take it); false when one
+   * could not, the others bound staying in {@code into}.
+   */
+  private boolean bindAt(List<String> addresses, int at, Map<String, Channel> into)
+      throws InterruptedException {
+    boolean all = true;
+    for (String address : addresses) {
+      ChannelFuture f = bootstrap.bind(new InetSocketAddress(address, at)).await();
+      if (!f.isSuccess()) {
+        LOG.debug("cannot accept on {}:{}: {}", address, at, f.cause().toString());
+        all = false;
+        continue;
+      }
+      into.put(address, f.channel());
+      at = portOf(into);
+    }
+    return all;
+  }
+
+  private static int portOf(Map<String, Channel> channels) {
+    return channels.isEmpty()
+        ? 0
+        : ((InetSocketAddress) channels.values().iterator().next().localAddress()).getPort();
   }
 
   /** New connections follow these settings; open ones keep theirs. */
@@ -120,9 +205,12 @@ final class StreamListener implements AutoCloseable {
     ch.pipeline().addLast(new StreamRelay(this, s));
   }
 
-  /** The target for a new connection: the next one in turn; null when there is none. */
-  Layer4Forward.Target next(StreamSettings s) {
-    List<Layer4Forward.Target> targets = s.targets();
+  /**
+   * The target for a new connection from the client's address: the next one in turn of those it may
+   * reach; null when there is none.
+   */
+  Layer4Forward.Target next(StreamSettings s, String client) {
+    List<Layer4Forward.Target> targets = s.targets().forClient(client);
     if (targets.isEmpty()) {
       return null;
     }
@@ -146,7 +234,10 @@ final class StreamListener implements AutoCloseable {
 
   @Override
   public void close() {
-    server.close().syncUninterruptibly();
+    synchronized (this) {
+      servers.values().forEach(c -> c.close().syncUninterruptibly());
+      servers = new LinkedHashMap<>();
+    }
     open.values().forEach(s -> s.forEach(Channel::close));
     open.clear();
     stop(tls);

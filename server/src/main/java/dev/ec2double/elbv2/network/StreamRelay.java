@@ -33,7 +33,8 @@ import javax.net.ssl.SSLException;
 /**
  * One client connection of a {@link StreamListener}, relayed to one target as Netty's proxy example
  * does: reads from either side only after the other side took the last read, so neither buffers
- * more than one read. The target connection starts with the PROXY v2 header (the client's address
+ * more than one read. The target is one of those the client's zone reaches ({@link
+ * ReachableTargets}). The target connection starts with the PROXY v2 header (the client's address
  * and port, the load balancer's address and the listener's port) when the target group asks for it,
  * then TLS when the target group speaks it. A TLS listener's client is relayed once its handshake
  * is done.
@@ -82,7 +83,8 @@ final class StreamRelay extends ChannelInboundHandlerAdapter {
   }
 
   private void connect(Channel client) {
-    Layer4Forward.Target to = listener.next(settings);
+    InetSocketAddress from = (InetSocketAddress) client.remoteAddress();
+    Layer4Forward.Target to = listener.next(settings, from.getAddress().getHostAddress());
     if (to == null) {
       client.close();
       return;

@@ -1,8 +1,6 @@
 package dev.ec2double.elbv2.network;
 
-import dev.ec2double.compute.Layer4Forward;
 import dev.ec2double.elbv2.tls.ListenerTls;
-import java.util.List;
 
 /**
  * What a network load balancer's listener that needs a process ({@link StreamListener}) does: where
@@ -12,7 +10,7 @@ import java.util.List;
  *     destination for them)
  * @param virtualAddress its address for instances (the PROXY header's destination for them)
  * @param port the listener's port
- * @param targets where new connections go, in turn
+ * @param targets where a new connection goes (in turn among them), by its client's address
  * @param proxyProtocol whether each connection to a target starts with a PROXY v2 header
  * @param targetTls whether the target group speaks TLS (certificates are not checked, as on AWS)
  * @param tls the TLS a TLS listener serves; null for a TCP listener
@@ -22,7 +20,7 @@ record StreamSettings(
     String hostAddress,
     String virtualAddress,
     int port,
-    List<Layer4Forward.Target> targets,
+    ReachableTargets targets,
     boolean proxyProtocol,
     boolean targetTls,
     ListenerTls.Settings tls,

@@ -51,7 +51,6 @@ public final class Elbv2 implements AutoCloseable {
     this.names = names;
     this.proxies =
         new ListenerProxies(bindHost, new TargetAddresses(instances), backend, certificates);
-    this.reach = new InstanceReach(backend, proxies, serverId);
     this.health = new HealthChecker(() -> stores, instances);
     this.layer4 =
         new Layer4Forwarding(
@@ -60,6 +59,7 @@ public final class Elbv2 implements AutoCloseable {
             backend,
             proxies::addressOf,
             certificates);
+    this.reach = new InstanceReach(backend, proxies, layer4, serverId);
   }
 
   /** The health checker, whose probe EC2's application status checks use too. */

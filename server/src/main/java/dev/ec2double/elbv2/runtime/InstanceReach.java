@@ -3,6 +3,7 @@ package dev.ec2double.elbv2.runtime;
 import dev.ec2double.compute.ComputeBackend;
 import dev.ec2double.elbv2.names.NameServer;
 import dev.ec2double.elbv2.names.VirtualAddresses;
+import dev.ec2double.elbv2.network.Layer4Forwarding;
 import dev.ec2double.elbv2.proxy.ListenerProxies;
 import java.io.IOException;
 import java.util.Locale;
@@ -18,16 +19,18 @@ import org.slf4j.LoggerFactory;
  * How instances reach the load balancers by their DNS names, as code on an AWS instance does: on
  * each VPC network, a {@link NameServer} at this server's virtual name server address answers the
  * load balancers' names with their virtual addresses, which the backend routes to the listeners
- * ({@link ListenerProxies#networkReady}). The engine's resolver in each instance launched after the
- * network got its name server asks it, so names of load balancers made later resolve in instances
- * that already run. Where the backend cannot route (the mock backend, no packet filter), nothing
- * changes.
+ * ({@link ListenerProxies#networkReady}), or redirects to the network load balancers' listeners
+ * that accept there ({@link Layer4Forwarding#networkReady}). The engine's resolver in each instance
+ * launched after the network got its name server asks it, so names of load balancers made later
+ * resolve in instances that already run. Where the backend cannot route (the mock backend, no
+ * packet filter), nothing changes.
  */
 final class InstanceReach implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(InstanceReach.class);
 
   private final ComputeBackend backend;
   private final ListenerProxies proxies;
+  private final Layer4Forwarding layer4;
   private final String nameServerAddress;
   private final Set<String> dnsNames = ConcurrentHashMap.newKeySet();
   private final Map<String, String> gateways = new ConcurrentHashMap<>();
@@ -40,9 +43,11 @@ final class InstanceReach implements AutoCloseable {
             return t;
           });
 
-  InstanceReach(ComputeBackend backend, ListenerProxies proxies, String serverId) {
+  InstanceReach(
+      ComputeBackend backend, ListenerProxies proxies, Layer4Forwarding layer4, String serverId) {
     this.backend = backend;
     this.proxies = proxies;
+    this.layer4 = layer4;
     this.nameServerAddress = VirtualAddresses.nameServer(serverId);
   }
 
@@ -97,6 +102,7 @@ final class InstanceReach implements AutoCloseable {
       nameServers.put(network, ns);
       backend.useNameServer(network, nameServerAddress);
       proxies.networkReady(network, local);
+      layer4.networkReady(network, local);
       LOG.info(
           "name server for {} at {}:53 (on {}:{}): load balancers resolve and answer there",
           network,
@@ -109,6 +115,7 @@ final class InstanceReach implements AutoCloseable {
   synchronized void networkGone(String network) {
     gateways.remove(network);
     proxies.networkGone(network);
+    layer4.networkGone(network);
     closeNameServer(network);
   }
 
