@@ -482,8 +482,10 @@ public final class Services implements AutoCloseable {
     registry.register(new SpotExtrasService());
     // groups first (they refuse host tenancy), then hosts (tenancy), then reservations (which
     // skip instances on hosts)
-    instances.placementRules(
-        PlacementRules.chain(placementGroups.rules(), hosts.rules(), reservations.rules()));
+    PlacementRules placementRules =
+        PlacementRules.chain(placementGroups.rules(), hosts.rules(), reservations.rules());
+    instances.placementRules(placementRules);
+    actions.placementRules(placementRules); // StartInstances counts against the same limits
     registry.register(new InstancePlacementService(instances));
     registry.register(new TagsService(resources));
 
