@@ -2,9 +2,6 @@ package dev.ec2double.ec2.capacity;
 
 import dev.ec2double.core.RequestContext;
 import dev.ec2double.core.Resources;
-import dev.ec2double.ec2.instancetypes.InstancePrices;
-import dev.ec2double.ec2.instancetypes.InstanceRequirementsMatcher;
-import dev.ec2double.ec2.instancetypes.InstanceTypeSpec;
 import dev.ec2double.ec2.regions.RegionCatalog;
 import dev.ec2double.errors.AwsException;
 import java.time.Instant;
@@ -64,8 +61,15 @@ public final class CapacityReservationFleetsService {
       throw AwsException.invalidParameterValue(
           "The EndDate " + req.endDate() + " is in the past; it must be in the future.");
     }
-    List<FleetStore.Spec> specs =
-        req.instanceRequirements() != null ? attributeSpecs(ctx, req) : specs(ctx, req);
+    if (req.instanceRequirements() != null) {
+      // AWS's model still requires InstanceTypeSpecifications beside it, and no reference says
+      // what the requirements then do to the reservations: refused rather than guessed
+      throw new AwsException(
+          "Unsupported",
+          "ec2-double's Capacity Reservation Fleets reserve the InstanceTypeSpecifications given;"
+              + " InstanceRequirements are not taken here.");
+    }
+    List<FleetStore.Spec> specs = specs(ctx, req);
     List<Tag> tags = CapacityReservationFleets.KIND.tags(req.tagSpecifications());
     FleetStore.Fleet fleet;
     FleetStore fleets = FleetStore.of(ctx.state());
@@ -283,45 +287,6 @@ public final class CapacityReservationFleetsService {
               + ".");
     }
     return t;
-  }
-
-  /**
-   * InstanceRequirements instead of InstanceTypeSpecifications: every type that matches and passes
-   * on-demand price protection, the cheapest first (priority 0, 1, ...), each instance one unit, on
-   * Linux/UNIX, in the fleet's zone; the prioritized strategy then reserves the cheapest.
-   */
-  private static List<FleetStore.Spec> attributeSpecs(
-      RequestContext ctx, CreateCapacityReservationFleetRequest req) {
-    if (!req.instanceTypeSpecifications().isEmpty()) {
-      throw AwsException.invalidParameterCombination(
-          "InstanceRequirements and InstanceTypeSpecifications cannot both be specified.");
-    }
-    InstanceRequirementsMatcher.check(req.instanceRequirements(), "InstanceRequirements");
-    if (req.availabilityZone() == null && req.availabilityZoneId() == null) {
-      throw AwsException.missingParameter("AvailabilityZone");
-    }
-    RegionCatalog.Zone zone = Inputs.zone(ctx, req.availabilityZone(), req.availabilityZoneId());
-    List<InstanceTypeSpec> types =
-        InstanceRequirementsMatcher.priceProtected(
-                InstanceRequirementsMatcher.matching(
-                    req.instanceRequirements(), List.of(), List.of("hvm")),
-                req.instanceRequirements(),
-                false,
-                "units")
-            .stream()
-            .sorted(Comparator.comparingDouble(InstancePrices::onDemand))
-            .toList();
-    if (types.isEmpty()) {
-      throw AwsException.invalidParameterValue(
-          "No instance type matches the InstanceRequirements and its price protection.");
-    }
-    List<FleetStore.Spec> out = new ArrayList<>();
-    for (int i = 0; i < types.size(); i++) {
-      out.add(
-          new FleetStore.Spec(
-              types.get(i).name(), "Linux/UNIX", 1.0, zone.name(), zone.zoneId(), false, i));
-    }
-    return out;
   }
 
   private List<FleetStore.Spec> specs(
