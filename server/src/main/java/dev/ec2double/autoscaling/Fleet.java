@@ -87,6 +87,14 @@ public interface Fleet {
     return null;
   }
 
+  /**
+   * The architecture of the image a launch would run (its template's), which attribute-based
+   * instance type selection matches types against; null when it cannot tell.
+   */
+  default String architecture(RequestContext ctx, RunInstancesRequest request) {
+    return null;
+  }
+
   /** The zone of a subnet, or null when the region has no such subnet. */
   String subnetZone(RegionState region, String subnetId);
 }

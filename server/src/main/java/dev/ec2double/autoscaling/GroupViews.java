@@ -82,7 +82,13 @@ final class GroupViews {
       b.launchConfigurationName(s.launchConfigurationName());
     } else if (s.mixed()) {
       LaunchTemplate.Builder lt = LaunchTemplate.builder().launchTemplateSpecification(spec(s));
-      if (s.instanceTypeOverride() != null) {
+      if (s.requirements() != null) {
+        lt.overrides(
+            LaunchTemplateOverrides.builder()
+                .instanceRequirements(s.requirements())
+                .imageId(s.imageOverride())
+                .build());
+      } else if (s.instanceTypeOverride() != null) {
         lt.overrides(
             LaunchTemplateOverrides.builder()
                 .instanceType(s.instanceTypeOverride())

@@ -38,8 +38,14 @@ final class AutoScalingSeams {
       LaunchTemplatesService templates,
       dev.ec2double.compute.ComputeBackend backend,
       dev.ec2double.ec2.instances.InstanceFaults faults,
-      dev.ec2double.ec2.volumes.RootVolumeTasksService rootVolumeTasks) {
+      dev.ec2double.ec2.volumes.RootVolumeTasksService rootVolumeTasks,
+      java.util.function.BiFunction<RequestContext, RunInstancesRequest, String> architectures) {
     return new Fleet() {
+      @Override
+      public String architecture(RequestContext ctx, RunInstancesRequest request) {
+        return architectures.apply(ctx, request);
+      }
+
       @Override
       public String replaceRoot(RequestContext ctx, String instanceId, String imageId) {
         return rootVolumeTasks

@@ -421,7 +421,9 @@ public final class Services implements AutoCloseable {
     registry.register(new LaunchTemplateDataService(instances));
     LaunchTemplatesService launchTemplates = new LaunchTemplatesService(resources);
     registry.register(launchTemplates);
-    instances.launchTemplates(new TemplateLaunches());
+    TemplateLaunches templateLaunches = new TemplateLaunches();
+    instances.launchTemplates(templateLaunches);
+    var architectures = architectures(images, templateLaunches);
     InstanceActionsService actions = new InstanceActionsService(lifecycle, volumes, networking);
     registry.register(actions);
     faults = new InstanceFaults(store, actions, networking::enforce);
@@ -430,7 +432,8 @@ public final class Services implements AutoCloseable {
     registry.register(spot);
     instances.spotMarket(spot.market());
     faults.spotMarket(spot.market());
-    FleetsService fleets = new FleetsService(resources, fleetLaunches(instances, actions));
+    FleetsService fleets =
+        new FleetsService(resources, fleetLaunches(instances, actions, architectures));
     registry.register(fleets);
     registry.register(new SpotFleetsService(resources, fleets));
     instances.creditDefaults(new CreditFamilies());
@@ -482,8 +485,10 @@ public final class Services implements AutoCloseable {
     registry.register(new SpotExtrasService());
     // groups first (they refuse host tenancy), then hosts (tenancy), then reservations (which
     // skip instances on hosts)
-    instances.placementRules(
-        PlacementRules.chain(placementGroups.rules(), hosts.rules(), reservations.rules()));
+    PlacementRules placementRules =
+        PlacementRules.chain(placementGroups.rules(), hosts.rules(), reservations.rules());
+    instances.placementRules(placementRules);
+    actions.placementRules(placementRules); // StartInstances counts against the same limits
     registry.register(new InstancePlacementService(instances));
     registry.register(new TagsService(resources));
 
@@ -547,7 +552,13 @@ public final class Services implements AutoCloseable {
     autoScaling =
         new dev.ec2double.autoscaling.AutoScaling(
             AutoScalingSeams.fleet(
-                instances, actions, launchTemplates, backend, faults, rootVolumeTasks),
+                instances,
+                actions,
+                launchTemplates,
+                backend,
+                faults,
+                rootVolumeTasks,
+                architectures),
             AutoScalingSeams.targets(targetGroups, targets),
             elbv2.metrics(),
             store::all);
@@ -718,9 +729,39 @@ public final class Services implements AutoCloseable {
   }
 
   /** Fleets launch and end their instances as RunInstances and TerminateInstances do. */
+  /**
+   * The architecture of the image a launch would run (its template's merged under it), which
+   * attribute-based instance type selection matches types against; null when it cannot tell (the
+   * launch itself reports what is wrong).
+   */
+  private static java.util.function.BiFunction<
+          RequestContext, software.amazon.awssdk.services.ec2.model.RunInstancesRequest, String>
+      architectures(ImagesService images, TemplateLaunches templates) {
+    return (ctx, req) -> {
+      try {
+        var merged = req.launchTemplate() == null ? req : templates.merged(ctx, req);
+        return merged.imageId() == null
+            ? null
+            : images.require(ctx.state(), merged.imageId()).architecture();
+      } catch (dev.ec2double.errors.AwsException e) {
+        return null;
+      }
+    };
+  }
+
   private static FleetLaunches fleetLaunches(
-      InstancesService instances, InstanceActionsService actions) {
+      InstancesService instances,
+      InstanceActionsService actions,
+      java.util.function.BiFunction<
+              RequestContext, software.amazon.awssdk.services.ec2.model.RunInstancesRequest, String>
+          architectures) {
     return new FleetLaunches() {
+      @Override
+      public String architecture(
+          RequestContext ctx, software.amazon.awssdk.services.ec2.model.RunInstancesRequest req) {
+        return architectures.apply(ctx, req);
+      }
+
       @Override
       public software.amazon.awssdk.services.ec2.model.RunInstancesResponse run(
           RequestContext ctx, software.amazon.awssdk.services.ec2.model.RunInstancesRequest req) {

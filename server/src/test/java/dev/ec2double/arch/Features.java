@@ -55,7 +55,13 @@ final class Features {
           Map.entry("ec2.appstatus", Set.of()),
           Map.entry("ec2.policyreports", Set.of()),
           Map.entry("ec2.netperf", Set.of()),
-          Map.entry("ec2.instancetypes", Set.of("InstanceTypeCatalog", "InstanceTypeSpec")),
+          Map.entry(
+              "ec2.instancetypes",
+              Set.of(
+                  "InstanceTypeCatalog",
+                  "InstanceTypeSpec",
+                  "InstanceRequirementsMatcher",
+                  "InstancePrices")),
           Map.entry(
               "ec2.roles", Set.of("InstanceProfiles", "ProfileAssociations", "RoleCredentials")),
           Map.entry(

@@ -74,7 +74,7 @@ class FleetAllocationIT {
 
   @Test
   void lowestPriceTakesTheCheapestUnitAndCountsItsWeight(TestInfo test) {
-    // per unit, an m5.large of weight 2 is cheaper than a t3.micro or a c5.large of weight 1
+    // per unit, an m5.large of weight 2 is cheaper than an r5.large or a c5.large of weight 1
     CreateFleetResponse made =
         ec2.createFleet(
             instant(
@@ -82,7 +82,7 @@ class FleetAllocationIT {
                     5,
                     "on-demand",
                     o("c5.large", 1, null),
-                    o("t3.micro", 1, null),
+                    o("r5.large", 1, null),
                     o("m5.large", 2, null))
                 .onDemandOptions(p -> p.allocationStrategy("lowest-price"))
                 .build());
@@ -151,6 +151,6 @@ class FleetAllocationIT {
                     .targetCapacitySpecification(
                         t -> t.totalTargetCapacity(1).targetCapacityUnitType("vcpu"))
                     .build()),
-        "Unsupported");
+        "InvalidParameterCombination"); // vcpu counts types chosen by InstanceRequirements
   }
 }

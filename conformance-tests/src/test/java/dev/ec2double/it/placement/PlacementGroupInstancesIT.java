@@ -102,6 +102,34 @@ class PlacementGroupInstancesIT {
   }
 
   @Test
+  void startingAStoppedMemberCountsTowardTheSpreadLimit(TestInfo test) {
+    group(test, PlacementStrategy.SPREAD, null);
+    List<Instance> seven = run(7, p -> p.groupName(group).availabilityZone(A));
+    String stopped = seven.get(0).instanceId();
+    awaitState(ec2, stopped, InstanceStateName.RUNNING, Duration.ofSeconds(30));
+    ec2.stopInstances(r -> r.instanceIds(stopped));
+    awaitState(ec2, stopped, InstanceStateName.STOPPED, Duration.ofSeconds(30));
+    // a stopped member holds no place: the zone takes a seventh running one
+    String seventh = run(1, p -> p.groupName(group).availabilityZone(A)).get(0).instanceId();
+
+    assertThat(error(() -> ec2.startInstances(r -> r.instanceIds(stopped))))
+        .startsWith("InsufficientInstanceCapacity: ")
+        .contains("7 running instances per Availability Zone");
+    assertThat(describe(ec2, stopped).state().name()).isEqualTo(InstanceStateName.STOPPED);
+
+    // once a place is free, it starts
+    ec2.terminateInstances(r -> r.instanceIds(seventh));
+    awaitState(ec2, seventh, InstanceStateName.TERMINATED, Duration.ofSeconds(30));
+    assertThat(
+            ec2.startInstances(r -> r.instanceIds(stopped))
+                .startingInstances()
+                .get(0)
+                .currentState()
+                .name())
+        .isEqualTo(InstanceStateName.PENDING);
+  }
+
+  @Test
   void aPartitionGroupSpreadsInstancesOverItsPartitionsOrTakesTheOneAskedFor(TestInfo test) {
     group(test, PlacementStrategy.PARTITION, 3);
     List<Integer> partitions =

@@ -62,10 +62,12 @@ public final class CapacityReservationFleetsService {
           "The EndDate " + req.endDate() + " is in the past; it must be in the future.");
     }
     if (req.instanceRequirements() != null) {
+      // AWS's model still requires InstanceTypeSpecifications beside it, and no reference says
+      // what the requirements then do to the reservations: refused rather than guessed
       throw new AwsException(
           "Unsupported",
-          "ec2-double's Capacity Reservation Fleets take InstanceTypeSpecifications, not"
-              + " InstanceRequirements.");
+          "ec2-double's Capacity Reservation Fleets reserve the InstanceTypeSpecifications given;"
+              + " InstanceRequirements are not taken here.");
     }
     List<FleetStore.Spec> specs = specs(ctx, req);
     List<Tag> tags = CapacityReservationFleets.KIND.tags(req.tagSpecifications());

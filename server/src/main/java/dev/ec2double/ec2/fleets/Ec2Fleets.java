@@ -1,10 +1,12 @@
 package dev.ec2double.ec2.fleets;
 
 import dev.ec2double.core.RequestContext;
+import dev.ec2double.core.Shapes;
 import dev.ec2double.core.kinds.ResourceKind;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import software.amazon.awssdk.core.SdkPojo;
 import software.amazon.awssdk.services.ec2.model.CreateFleetRequest;
 import software.amazon.awssdk.services.ec2.model.FleetData;
 import software.amazon.awssdk.services.ec2.model.FleetLaunchTemplateConfig;
@@ -13,6 +15,7 @@ import software.amazon.awssdk.services.ec2.model.FleetLaunchTemplateOverrides;
 import software.amazon.awssdk.services.ec2.model.FleetLaunchTemplateOverridesRequest;
 import software.amazon.awssdk.services.ec2.model.FleetLaunchTemplateSpecification;
 import software.amazon.awssdk.services.ec2.model.FleetLaunchTemplateSpecificationRequest;
+import software.amazon.awssdk.services.ec2.model.InstanceRequirements;
 import software.amazon.awssdk.services.ec2.model.OnDemandOptions;
 import software.amazon.awssdk.services.ec2.model.SpotOptions;
 import software.amazon.awssdk.services.ec2.model.TargetCapacitySpecification;
@@ -64,6 +67,7 @@ final class Ec2Fleets {
                     t.defaultTargetCapacityTypeAsString() == null
                         ? "on-demand"
                         : t.defaultTargetCapacityTypeAsString())
+                .targetCapacityUnitType(t.targetCapacityUnitTypeAsString())
                 .build())
         .terminateInstancesWithExpiration(Boolean.TRUE.equals(c.terminateInstancesWithExpiration()))
         .validFrom(c.validFrom())
@@ -144,6 +148,11 @@ final class Ec2Fleets {
             .weightedCapacity(o.weightedCapacity())
             .priority(o.priority())
             .imageId(o.imageId())
+            .instanceRequirements(
+                o.instanceRequirements() == null
+                    ? null
+                    : Shapes.<InstanceRequirements>copy(
+                        o.instanceRequirements(), (SdkPojo) InstanceRequirements.builder()))
             .build();
   }
 }

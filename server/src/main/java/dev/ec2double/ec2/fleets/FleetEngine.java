@@ -35,6 +35,11 @@ final class FleetEngine {
     return new RequestContext(state.account(), state.region(), null, action, null, state);
   }
 
+  /** The architecture of the image the pool launches, null when it cannot tell. */
+  String architecture(RequestContext ctx, FleetStore.Pool pool) {
+    return launches.architecture(ctx, pool.launch());
+  }
+
   /** Whether the member's instance is still there (not shutting down or terminated). */
   static boolean live(RegionState state, FleetStore.Member m) {
     InstanceRecord r = Instances.store(state).get(m.instanceId());

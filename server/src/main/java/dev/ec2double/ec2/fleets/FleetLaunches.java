@@ -14,4 +14,13 @@ public interface FleetLaunches {
   RunInstancesResponse run(RequestContext ctx, RunInstancesRequest req);
 
   void terminate(RequestContext ctx, List<String> instanceIds);
+
+  /**
+   * The architecture of the image a launch would run (its template's, or its own image), which
+   * attribute-based instance type selection matches types against, as AWS does; null when it cannot
+   * tell (the launch then reports what is wrong).
+   */
+  default String architecture(RequestContext ctx, RunInstancesRequest req) {
+    return null;
+  }
 }

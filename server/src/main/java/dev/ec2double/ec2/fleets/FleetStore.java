@@ -21,6 +21,10 @@ final class FleetStore implements java.io.Serializable {
    * @param template the launch template, or null for a launch specification
    * @param spec the Spot Fleet launch specification, or null for a template
    * @param maxPrice the highest Spot price of this pool, or null for the fleet's
+   * @param lifecycle {@code on-demand} or {@code spot} for a pool of attribute-based selection that
+   *     only one purchase option's price protection lets through, null for both
+   * @param capacity the capacity an instance counts for when the target is in vCPUs or MiB (the
+   *     type's), null to count WeightedCapacity
    */
   record Pool(
       software.amazon.awssdk.services.ec2.model.FleetLaunchTemplateSpecification template,
@@ -28,8 +32,26 @@ final class FleetStore implements java.io.Serializable {
       software.amazon.awssdk.services.ec2.model.SpotFleetLaunchSpecification spec,
       List<software.amazon.awssdk.services.ec2.model.TagSpecification> instanceTags,
       Double priority,
-      String maxPrice)
+      String maxPrice,
+      String lifecycle,
+      Double capacity)
       implements java.io.Serializable {
+
+    /** A pool for both purchase options, its instances worth their WeightedCapacity. */
+    Pool(
+        software.amazon.awssdk.services.ec2.model.FleetLaunchTemplateSpecification template,
+        software.amazon.awssdk.services.ec2.model.FleetLaunchTemplateOverrides overrides,
+        software.amazon.awssdk.services.ec2.model.SpotFleetLaunchSpecification spec,
+        List<software.amazon.awssdk.services.ec2.model.TagSpecification> instanceTags,
+        Double priority,
+        String maxPrice) {
+      this(template, overrides, spec, instanceTags, priority, maxPrice, null, null);
+    }
+
+    /** Whether the fleet launches this purchase option from the pool. */
+    boolean serves(String purchase) {
+      return lifecycle == null || lifecycle.equals(purchase);
+    }
 
     /** One instance of this pool, as RunInstances takes it. */
     RunInstancesRequest launch() {

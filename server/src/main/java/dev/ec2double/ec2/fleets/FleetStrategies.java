@@ -1,5 +1,6 @@
 package dev.ec2double.ec2.fleets;
 
+import dev.ec2double.ec2.instancetypes.InstancePrices;
 import dev.ec2double.ec2.instancetypes.InstanceTypeCatalog;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -21,8 +22,10 @@ import software.amazon.awssdk.services.ec2.model.SpotFleetRequestConfigData;
  *   <li>{@code diversified}: one instance a pool in turn (see {@link #diversified}).
  * </ul>
  *
- * Prices are relative figures made from the type's vCPUs and memory (Spot at a third of on-demand):
- * ec2-double has no price list, and only the order matters here.
+ * Prices are {@link InstancePrices}' estimates (Spot at the middle of its range), per unit of
+ * capacity: per instance, per WeightedCapacity unit, or per vCPU or MiB when the target counts
+ * those. Pools of attribute-based selection serve only the purchase options whose price protection
+ * let their type through ({@link AttributePools}).
  * https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/ec2-fleet-allocation-strategy.html
  */
 final class FleetStrategies {
@@ -56,7 +59,9 @@ final class FleetStrategies {
   static List<Integer> order(FleetStore.Fleet f, String lifecycle) {
     List<Integer> order = new ArrayList<>();
     for (int i = 0; i < f.pools.size(); i++) {
-      order.add(i);
+      if (f.pools.get(i).serves(lifecycle)) {
+        order.add(i);
+      }
     }
     Comparator<Integer> byPriority =
         Comparator.comparing(
@@ -73,6 +78,9 @@ final class FleetStrategies {
 
   /** The capacity units one instance of the pool counts for. */
   static double weight(FleetStore.Pool p) {
+    if (p.capacity() != null) {
+      return p.capacity();
+    }
     Double w = null;
     if (p.overrides() != null) {
       w = p.overrides().weightedCapacity();
@@ -97,8 +105,9 @@ final class FleetStrategies {
     }
     double hourly =
         InstanceTypeCatalog.find(type)
-            .map(t -> t.vcpus() * 0.0250 + t.memoryMib() / 1024.0 * 0.0035)
+            .map(
+                t -> lifecycle.equals("spot") ? InstancePrices.spot(t) : InstancePrices.onDemand(t))
             .orElse(Double.MAX_VALUE / 4);
-    return (lifecycle.equals("spot") ? hourly / 3 : hourly) / weight(p);
+    return hourly / weight(p);
   }
 }

@@ -93,7 +93,9 @@ public final class FleetsService {
         fleetTags.addAll(Ec2Fleets.KIND.tags(List.of(s)));
       }
     }
-    List<FleetStore.Pool> pools = pools(req.launchTemplateConfigs(), instanceTags);
+    String unit =
+        AttributePools.unit(req.targetCapacitySpecification().targetCapacityUnitTypeAsString());
+    List<FleetStore.Pool> pools = pools(ctx, req.launchTemplateConfigs(), instanceTags, unit);
     FleetStore.Fleet f =
         new FleetStore.Fleet(
             Ec2Fleets.nextId(),
@@ -122,7 +124,7 @@ public final class FleetsService {
     }
     CreateFleetResponse.Builder out = CreateFleetResponse.builder().fleetId(f.id);
     if (type.equals("instant")) {
-      out.instances(instances(req, f)).errors(errors(req, f, errors));
+      out.instances(instances(f)).errors(errors(f, errors));
     }
     return out.build();
   }
@@ -150,23 +152,7 @@ public final class FleetsService {
       throw AwsException.invalidParameterValue(
           "Value (" + def + ") for parameter DefaultTargetCapacityType is invalid.");
     }
-    String unit = t.targetCapacityUnitTypeAsString();
-    if (unit != null && !Set.of("units", "vcpu", "memory-mib").contains(unit)) {
-      throw AwsException.invalidParameterValue(
-          "Value ("
-              + unit
-              + ") for parameter TargetCapacityUnitType is invalid. Valid values: units, vcpu,"
-              + " memory-mib");
-    }
-    if (unit != null && !unit.equals("units")) {
-      // vcpu and memory-mib count the capacity of types chosen by InstanceRequirements
-      throw new AwsException(
-          "Unsupported",
-          "TargetCapacityUnitType "
-              + unit
-              + " needs InstanceRequirements (attribute-based instance type selection), which"
-              + " ec2-double does not support; give WeightedCapacity per override with units.");
-    }
+    AttributePools.unit(t.targetCapacityUnitTypeAsString());
     Integer onDemand = t.onDemandTargetCapacity();
     Integer spot = t.spotTargetCapacity();
     if (total < 0 || (onDemand != null && onDemand < 0) || (spot != null && spot < 0)) {
@@ -188,12 +174,24 @@ public final class FleetsService {
     return new int[] {total, od};
   }
 
-  /** One pool per override (or per template without overrides), in the order given. */
-  private static List<FleetStore.Pool> pools(
-      List<FleetLaunchTemplateConfigRequest> configs, List<TagSpecification> instanceTags) {
+  /**
+   * One pool per override (or per template without overrides), in the order given; an override with
+   * InstanceRequirements gives one per matching type ({@link AttributePools}).
+   */
+  private List<FleetStore.Pool> pools(
+      RequestContext ctx,
+      List<FleetLaunchTemplateConfigRequest> configs,
+      List<TagSpecification> instanceTags,
+      String unit) {
     if (configs.isEmpty()) {
       throw AwsException.missingParameter("LaunchTemplateConfigs");
     }
+    List<FleetLaunchTemplateOverridesRequest> all =
+        configs.stream().flatMap(c -> c.overrides().stream()).toList();
+    AttributePools.check(
+        all.stream().map(FleetLaunchTemplateOverridesRequest::instanceRequirements).toList(),
+        all.stream().map(FleetLaunchTemplateOverridesRequest::instanceTypeAsString).toList(),
+        unit);
     List<FleetStore.Pool> pools = new ArrayList<>();
     for (FleetLaunchTemplateConfigRequest c : configs) {
       var s = c.launchTemplateSpecification();
@@ -211,37 +209,42 @@ public final class FleetsService {
           throw AwsException.invalidParameterValue(
               "WeightedCapacity must be greater than 0, got " + o.weightedCapacity() + ".");
         }
-        pools.add(
+        FleetStore.Pool pool =
             new FleetStore.Pool(
                 Ec2Fleets.spec(s),
                 Ec2Fleets.overrides(o),
                 null,
                 instanceTags,
                 o == null ? null : o.priority(),
-                o == null ? null : o.maxPrice()));
+                o == null ? null : o.maxPrice());
+        if (o != null && o.instanceRequirements() != null) {
+          pools.addAll(
+              AttributePools.expand(
+                  pool, o.instanceRequirements(), unit, engine.architecture(ctx, pool)));
+        } else {
+          pools.add(pool);
+        }
       }
     }
     return pools;
   }
 
-  /** The template and overrides a pool was made from, as CreateFleet's answer names them. */
-  private static LaunchTemplateAndOverridesResponse source(CreateFleetRequest req, int pool) {
-    int i = 0;
-    for (FleetLaunchTemplateConfigRequest c : req.launchTemplateConfigs()) {
-      int n = Math.max(1, c.overrides().size());
-      if (pool < i + n) {
-        return LaunchTemplateAndOverridesResponse.builder()
-            .launchTemplateSpecification(Ec2Fleets.spec(c.launchTemplateSpecification()))
-            .overrides(
-                c.overrides().isEmpty() ? null : Ec2Fleets.overrides(c.overrides().get(pool - i)))
-            .build();
-      }
-      i += n;
+  /**
+   * The template and overrides a pool was made from, as CreateFleet's answer names them (an
+   * override with InstanceRequirements with the type chosen).
+   */
+  private static LaunchTemplateAndOverridesResponse source(FleetStore.Fleet f, int pool) {
+    if (pool < 0 || pool >= f.pools.size()) {
+      return null;
     }
-    return null;
+    FleetStore.Pool p = f.pools.get(pool);
+    return LaunchTemplateAndOverridesResponse.builder()
+        .launchTemplateSpecification(p.template())
+        .overrides(p.overrides())
+        .build();
   }
 
-  private static List<CreateFleetInstance> instances(CreateFleetRequest req, FleetStore.Fleet f) {
+  private static List<CreateFleetInstance> instances(FleetStore.Fleet f) {
     Map<String, List<FleetStore.Member>> groups = new LinkedHashMap<>();
     for (FleetStore.Member m : f.members) {
       groups.computeIfAbsent(m.pool() + "/" + m.lifecycle(), k -> new ArrayList<>()).add(m);
@@ -251,7 +254,7 @@ public final class FleetsService {
       FleetStore.Member first = g.get(0);
       out.add(
           CreateFleetInstance.builder()
-              .launchTemplateAndOverrides(source(req, first.pool()))
+              .launchTemplateAndOverrides(source(f, first.pool()))
               .lifecycle(first.lifecycle())
               .instanceType(first.instanceType())
               .instanceIds(g.stream().map(FleetStore.Member::instanceId).toList())
@@ -260,13 +263,12 @@ public final class FleetsService {
     return out;
   }
 
-  private static List<CreateFleetError> errors(
-      CreateFleetRequest req, FleetStore.Fleet f, List<String[]> errors) {
+  private static List<CreateFleetError> errors(FleetStore.Fleet f, List<String[]> errors) {
     return errors.stream()
         .map(
             e ->
                 CreateFleetError.builder()
-                    .launchTemplateAndOverrides(source(req, Integer.parseInt(e[0])))
+                    .launchTemplateAndOverrides(source(f, Integer.parseInt(e[0])))
                     .lifecycle(e[1])
                     .errorCode(e[2])
                     .errorMessage(e[3])

@@ -3,6 +3,7 @@ package dev.ec2double.ec2.fleets;
 import dev.ec2double.core.Pages;
 import dev.ec2double.core.RequestContext;
 import dev.ec2double.core.Resources;
+import dev.ec2double.ec2.instancetypes.InstanceRequirementsMatcher;
 import dev.ec2double.errors.AwsException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -22,6 +23,7 @@ import software.amazon.awssdk.services.ec2.model.DescribeSpotFleetRequestsReques
 import software.amazon.awssdk.services.ec2.model.DescribeSpotFleetRequestsResponse;
 import software.amazon.awssdk.services.ec2.model.FleetLaunchTemplateOverrides;
 import software.amazon.awssdk.services.ec2.model.HistoryRecord;
+import software.amazon.awssdk.services.ec2.model.InstanceRequirementsRequest;
 import software.amazon.awssdk.services.ec2.model.LaunchTemplateConfig;
 import software.amazon.awssdk.services.ec2.model.LaunchTemplateOverrides;
 import software.amazon.awssdk.services.ec2.model.ModifySpotFleetRequestRequest;
@@ -96,7 +98,8 @@ public final class SpotFleetsService {
     }
     List<Tag> tags = new ArrayList<>();
     c.tagSpecifications().forEach(s -> tags.addAll(SpotFleets.KIND.tags(List.of(s))));
-    List<FleetStore.Pool> pools = specs ? specPools(c) : templatePools(c);
+    String unit = AttributePools.unit(c.targetCapacityUnitTypeAsString());
+    List<FleetStore.Pool> pools = specs ? specPools(ctx, c, unit) : templatePools(ctx, c, unit);
     FleetStore.Fleet f =
         new FleetStore.Fleet(
             SpotFleets.nextId(),
@@ -132,29 +135,65 @@ public final class SpotFleetsService {
     return RequestSpotFleetResponse.builder().spotFleetRequestId(f.id).build();
   }
 
+  private static InstanceRequirementsRequest requirements(SpotFleetLaunchSpecification s) {
+    return InstanceRequirementsMatcher.request(s.instanceRequirements());
+  }
+
   private static AwsException invalidConfig(String message) {
     return new AwsException("InvalidSpotFleetRequestConfig", message);
   }
 
-  private static List<FleetStore.Pool> specPools(SpotFleetRequestConfigData c) {
+  private List<FleetStore.Pool> specPools(
+      RequestContext ctx, SpotFleetRequestConfigData c, String unit) {
+    AttributePools.check(
+        c.launchSpecifications().stream()
+            .map(s -> s.instanceRequirements() == null ? null : requirements(s))
+            .toList(),
+        c.launchSpecifications().stream()
+            .map(SpotFleetLaunchSpecification::instanceTypeAsString)
+            .toList(),
+        unit);
     List<FleetStore.Pool> pools = new ArrayList<>();
     for (SpotFleetLaunchSpecification s : c.launchSpecifications()) {
       if (s.imageId() == null) {
         throw AwsException.missingParameter("LaunchSpecifications.ImageId");
       }
-      pools.add(
+      FleetStore.Pool pool =
           new FleetStore.Pool(
               null,
               null,
               s,
               List.of(),
               null,
-              s.spotPrice() != null ? s.spotPrice() : c.spotPrice()));
+              s.spotPrice() != null ? s.spotPrice() : c.spotPrice());
+      if (s.instanceRequirements() != null) {
+        pools.addAll(
+            AttributePools.expand(pool, requirements(s), unit, engine.architecture(ctx, pool)));
+      } else {
+        pools.add(pool);
+      }
     }
     return pools;
   }
 
-  private static List<FleetStore.Pool> templatePools(SpotFleetRequestConfigData c) {
+  /**
+   * One pool per override (or template without overrides); an override with InstanceRequirements
+   * gives one per matching type ({@link AttributePools}).
+   */
+  private List<FleetStore.Pool> templatePools(
+      RequestContext ctx, SpotFleetRequestConfigData c, String unit) {
+    List<LaunchTemplateOverrides> all =
+        c.launchTemplateConfigs().stream().flatMap(t -> t.overrides().stream()).toList();
+    AttributePools.check(
+        all.stream()
+            .map(
+                o ->
+                    o.instanceRequirements() == null
+                        ? null
+                        : InstanceRequirementsMatcher.request(o.instanceRequirements()))
+            .toList(),
+        all.stream().map(LaunchTemplateOverrides::instanceTypeAsString).toList(),
+        unit);
     List<FleetStore.Pool> pools = new ArrayList<>();
     for (LaunchTemplateConfig t : c.launchTemplateConfigs()) {
       var s = t.launchTemplateSpecification();
@@ -167,7 +206,7 @@ public final class SpotFleetsService {
       List<LaunchTemplateOverrides> overrides =
           t.overrides().isEmpty() ? java.util.Collections.singletonList(null) : t.overrides();
       for (LaunchTemplateOverrides o : overrides) {
-        pools.add(
+        FleetStore.Pool pool =
             new FleetStore.Pool(
                 s,
                 o == null
@@ -178,11 +217,22 @@ public final class SpotFleetsService {
                         .availabilityZone(o.availabilityZone())
                         .priority(o.priority())
                         .weightedCapacity(o.weightedCapacity())
+                        .instanceRequirements(o.instanceRequirements())
                         .build(),
                 null,
                 List.of(),
                 o == null ? null : o.priority(),
-                o != null && o.spotPrice() != null ? o.spotPrice() : c.spotPrice()));
+                o != null && o.spotPrice() != null ? o.spotPrice() : c.spotPrice());
+        if (o != null && o.instanceRequirements() != null) {
+          pools.addAll(
+              AttributePools.expand(
+                  pool,
+                  InstanceRequirementsMatcher.request(o.instanceRequirements()),
+                  unit,
+                  engine.architecture(ctx, pool)));
+        } else {
+          pools.add(pool);
+        }
       }
     }
     return pools;

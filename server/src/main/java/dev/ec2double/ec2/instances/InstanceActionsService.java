@@ -33,6 +33,8 @@ public final class InstanceActionsService {
 
   private final dev.ec2double.ec2.vpc.InstanceNetworking networking;
 
+  private PlacementRules placementRules = PlacementRules.NONE;
+
   public InstanceActionsService(
       InstanceLifecycle lifecycle,
       InstanceStorage storage,
@@ -40,6 +42,11 @@ public final class InstanceActionsService {
     this.networking = networking;
     this.lifecycle = lifecycle;
     this.storage = storage;
+  }
+
+  /** The rules RunInstances places by, which StartInstances checks too (a spread group's limit). */
+  public void placementRules(PlacementRules rules) {
+    this.placementRules = rules;
   }
 
   public StopInstancesResponse stopInstances(RequestContext ctx, StopInstancesRequest req) {
@@ -104,6 +111,7 @@ public final class InstanceActionsService {
                   case PENDING, RUNNING -> false;
                   default -> throw Instances.incorrectState(r, "started");
                 },
+            starting -> placementRules.start(ctx, starting, Instances.store(ctx.state())),
             r -> {
               r.transition(InstanceState.PENDING, null, null);
               r.stateTransitionReason = "";
@@ -197,6 +205,49 @@ public final class InstanceActionsService {
       }
     }
     List<Runnable> work = new ArrayList<>();
+    List<InstanceStateChange> changes = transition(records, needsChange, apply, work);
+    work.forEach(Runnable::run);
+    return changes;
+  }
+
+  /**
+   * As {@link #change(RequestContext, List, Predicate, Function)}, with a check of the instances
+   * that will change ({@code check}, which may refuse them all) made under the instance store's
+   * lock, held until they have changed, so that concurrent calls cannot pass a limit together.
+   */
+  private static List<InstanceStateChange> change(
+      RequestContext ctx,
+      List<String> ids,
+      Predicate<InstanceRecord> needsChange,
+      java.util.function.Consumer<List<InstanceRecord>> check,
+      Function<InstanceRecord, Runnable> apply) {
+    List<InstanceRecord> records = Instances.requireAll(ctx, ids);
+    List<Runnable> work = new ArrayList<>();
+    List<InstanceStateChange> changes;
+    synchronized (Instances.store(ctx.state())) {
+      List<InstanceRecord> changing = new ArrayList<>();
+      for (InstanceRecord r : records) {
+        synchronized (r) {
+          if (needsChange.test(r) && !changing.contains(r)) {
+            changing.add(r);
+          }
+        }
+      }
+      check.accept(changing);
+      changes = transition(records, needsChange, apply, work);
+    }
+    work.forEach(Runnable::run);
+    return changes;
+  }
+
+  /**
+   * Applies the transition to each instance that needs it; the machine work goes to {@code work}.
+   */
+  private static List<InstanceStateChange> transition(
+      List<InstanceRecord> records,
+      Predicate<InstanceRecord> needsChange,
+      Function<InstanceRecord, Runnable> apply,
+      List<Runnable> work) {
     List<InstanceStateChange> changes = new ArrayList<>();
     for (InstanceRecord r : records) {
       synchronized (r) {
@@ -212,7 +263,6 @@ public final class InstanceActionsService {
                 .build());
       }
     }
-    work.forEach(Runnable::run);
     return changes;
   }
 

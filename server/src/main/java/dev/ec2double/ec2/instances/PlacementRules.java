@@ -41,6 +41,16 @@ public interface PlacementRules {
     return now;
   }
 
+  /**
+   * Stopped instances about to start (StartInstances), checked under the instance store's lock
+   * before any changes state: a rule throws AWS's error for a start it refuses (a rack spread
+   * group's seven running instances per zone), and then none of them starts.
+   *
+   * @param starting the instances that are stopped and will start
+   * @param store the region's instances (its lock is held)
+   */
+  default void start(RequestContext ctx, List<InstanceRecord> starting, InstanceStore store) {}
+
   /** The rules applied one after the other. */
   static PlacementRules chain(PlacementRules... rules) {
     return new PlacementRules() {
@@ -63,6 +73,13 @@ public interface PlacementRules {
           now = r.modify(ctx, record, req, now);
         }
         return now;
+      }
+
+      @Override
+      public void start(RequestContext ctx, List<InstanceRecord> starting, InstanceStore store) {
+        for (PlacementRules r : rules) {
+          r.start(ctx, starting, store);
+        }
       }
     };
   }

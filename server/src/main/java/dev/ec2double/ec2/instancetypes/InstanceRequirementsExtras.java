@@ -27,8 +27,8 @@ final class InstanceRequirementsExtras {
       all.add(t -> generations.contains(t.currentGeneration() ? "current" : "previous"));
     }
     String local =
-        InstanceRequirementsService.option(r.localStorageAsString(), "included", "LocalStorage");
-    all.add(t -> InstanceRequirementsService.allows(local, t.details().storage() != null));
+        InstanceRequirementsMatcher.option(r.localStorageAsString(), "included", "LocalStorage");
+    all.add(t -> InstanceRequirementsMatcher.allows(local, t.details().storage() != null));
     List<String> diskTypes = r.localStorageTypesAsStrings();
     if (!diskTypes.isEmpty()) {
       all.add(

@@ -2,6 +2,7 @@ package dev.ec2double.ec2.launchtemplates;
 
 import dev.ec2double.core.FilterSpec;
 import dev.ec2double.core.RequestContext;
+import dev.ec2double.core.Shapes;
 import dev.ec2double.core.kinds.ResourceKind;
 import software.amazon.awssdk.services.ec2.model.LaunchTemplate;
 import software.amazon.awssdk.services.ec2.model.LaunchTemplateInstanceMetadataOptions;

@@ -21,6 +21,19 @@ public final class TemplateLaunches implements LaunchFromTemplate {
   static final String ID_TAG = "aws:ec2launchtemplate:id";
   static final String VERSION_TAG = "aws:ec2launchtemplate:version";
 
+  /**
+   * The request as it would be launched: the template's version merged under it (AWS's errors when
+   * the template or version is not there).
+   */
+  public RunInstancesRequest merged(RequestContext ctx, RunInstancesRequest req) {
+    LaunchTemplateSpecification spec = req.launchTemplate();
+    LaunchTemplateStore store = LaunchTemplateStore.of(ctx.state());
+    synchronized (store) {
+      var t = TemplateLookup.find(ctx.state(), spec.launchTemplateId(), spec.launchTemplateName());
+      return TemplateMerge.launch(TemplateLookup.version(t, spec.version()).data(), req);
+    }
+  }
+
   @Override
   public RunInstancesResponse launch(
       RequestContext ctx,

@@ -1,5 +1,6 @@
 package dev.ec2double.ec2.launchtemplates;
 
+import dev.ec2double.core.Shapes;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

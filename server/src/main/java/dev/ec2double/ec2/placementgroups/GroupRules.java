@@ -8,7 +8,9 @@ import dev.ec2double.ec2.instances.Instances;
 import dev.ec2double.ec2.instances.PlacementRules;
 import dev.ec2double.errors.AwsException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import software.amazon.awssdk.services.ec2.model.ModifyInstancePlacementRequest;
 import software.amazon.awssdk.services.ec2.model.Placement;
 
@@ -126,6 +128,37 @@ final class GroupRules implements PlacementRules {
       partition = req.partitionNumber() == null ? 1 : partitionOrNone(req.partitionNumber(), g);
     }
     return now.inGroup(g.name(), g.id(), partition);
+  }
+
+  /**
+   * Starting stopped members counts them again: a rack spread group's zone holds at most seven
+   * instances that hold capacity, those starting included.
+   */
+  @Override
+  public void start(RequestContext ctx, List<InstanceRecord> starting, InstanceStore store) {
+    Map<String, Long> adding = new LinkedHashMap<>();
+    for (InstanceRecord r : starting) {
+      if (r.placement().groupId() != null) {
+        adding.merge(r.placement().groupId() + " " + r.zone(), 1L, Long::sum);
+      }
+    }
+    for (Map.Entry<String, Long> e : adding.entrySet()) {
+      String[] groupAndZone = e.getKey().split(" ", 2);
+      PlacementGroupStore.Group g;
+      synchronized (PlacementGroupStore.of(ctx.state())) {
+        g = PlacementGroupStore.of(ctx.state()).byId.get(groupAndZone[0]);
+      }
+      if (g == null || !g.strategy().equals("spread") || !"rack".equals(g.spreadLevel())) {
+        continue;
+      }
+      long inZone =
+          members(store, g.id(), null).stream()
+              .filter(m -> m.zone().equals(groupAndZone[1]))
+              .count();
+      if (inZone + e.getValue() > SPREAD_PER_ZONE) {
+        throw spreadFull(g, groupAndZone[1], inZone);
+      }
+    }
   }
 
   /** The group by name or id; AWS's codes for each when it is not there. */

@@ -1,5 +1,6 @@
 package dev.ec2double.ec2.spot;
 
+import dev.ec2double.ec2.instancetypes.InstancePrices;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
@@ -11,9 +12,9 @@ import java.util.function.Supplier;
 /**
  * Spot prices that look like AWS's and never change between runs: each instance type, zone and
  * product has a price that changes every {@link #SLOT_SECONDS} seconds (on a grid from the epoch)
- * to between 28% and 45% of an on-demand price estimated from the type's vCPUs and memory
- * (burstable types much cheaper, Windows dearer). The price at a time is a hash of type, zone,
- * product and the slot it falls in, so a test can rely on the same figure in every run.
+ * to between 28% and 45% of the on-demand price {@link InstancePrices} estimates from the type's
+ * vCPUs and memory (burstable types much cheaper), Windows dearer. The price at a time is a hash of
+ * type, zone, product and the slot it falls in, so a test can rely on the same figure in every run.
  */
 public final class SpotPrices {
   /** How often prices change: every six hours. */
@@ -80,8 +81,7 @@ public final class SpotPrices {
 
   private double onDemandEstimate(String type) {
     Size size = size(type);
-    double onDemand = 0.031 * size.vcpus() + 0.0042 * (size.memoryMib() / 1024.0);
-    return type.startsWith("t") ? onDemand * 0.16 : onDemand;
+    return InstancePrices.onDemand(type, size.vcpus(), size.memoryMib());
   }
 
   private Size size(String type) {
@@ -91,7 +91,10 @@ public final class SpotPrices {
   BigDecimal inSlot(String type, String zone, String product, long slot) {
     Size size = size(type);
     double onDemand = onDemandEstimate(type);
-    double share = 0.28 + 0.17 * unit(type + "|" + zone + "|" + product + "|" + slot);
+    double share =
+        InstancePrices.SPOT_SHARE_MIN
+            + InstancePrices.SPOT_SHARE_RANGE
+                * unit(type + "|" + zone + "|" + product + "|" + slot);
     double price = onDemand * share;
     if (product.startsWith("Windows")) {
       price += 0.046 * size.vcpus();

@@ -2,6 +2,7 @@ package dev.ec2double.ec2.launchtemplates;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ec2double.core.Shapes;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;

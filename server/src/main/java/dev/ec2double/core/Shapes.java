@@ -1,4 +1,4 @@
-package dev.ec2double.ec2.launchtemplates;
+package dev.ec2double.core;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -13,25 +13,27 @@ import software.amazon.awssdk.core.util.SdkAutoConstructMap;
 import software.amazon.awssdk.utils.builder.SdkBuilder;
 
 /**
- * Copies between the EC2 model's parallel shapes by member name: a template's data
+ * Copies between the SDK models' parallel shapes by member name: a launch template's data
  * (RequestLaunchTemplateData) as DescribeLaunchTemplateVersions shows it
  * (ResponseLaunchTemplateData), or as RunInstances takes it (RunInstancesRequest). The three are
  * made of the same members under the same names ({@code BlockDeviceMappings}, {@code
  * MetadataOptions}...), with shapes of their own at every level, so a copy by the SDK's member
  * metadata follows the model as it grows instead of a hand-written mapping that forgets a member.
+ * Instance requirements are copied the same way between CreateFleet's request shape, the shape
+ * DescribeFleets shows, Spot Fleet's and Auto Scaling's.
  */
-final class Shapes {
+public final class Shapes {
   private Shapes() {}
 
   /** A copy of {@code source} in the shape {@code builder} builds; unknown members are left out. */
   @SuppressWarnings("unchecked")
-  static <T> T copy(SdkPojo source, SdkPojo builder) {
+  public static <T> T copy(SdkPojo source, SdkPojo builder) {
     fill(source, builder);
     return (T) ((SdkBuilder<?, ?>) builder).build();
   }
 
   /** Sets on {@code builder} every member it shares with {@code source} that the source has. */
-  static void fill(SdkPojo source, SdkPojo builder) {
+  public static void fill(SdkPojo source, SdkPojo builder) {
     Map<String, SdkField<?>> from = new HashMap<>();
     for (SdkField<?> f : source.sdkFields()) {
       from.put(f.memberName(), f);
@@ -48,7 +50,7 @@ final class Shapes {
   }
 
   /** Whether a member's value is really given (the SDK's unset lists are empty placeholders). */
-  static boolean given(Object v) {
+  public static boolean given(Object v) {
     return v != null
         && !(v instanceof SdkAutoConstructList<?>)
         && !(v instanceof SdkAutoConstructMap<?, ?>)
