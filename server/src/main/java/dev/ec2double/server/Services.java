@@ -700,7 +700,16 @@ public final class Services implements AutoCloseable {
         throw new AwsException(
             "InvalidInstanceID.NotFound", "The instance ID '" + id + "' does not exist");
       }
-      return new InstancePlacements.Placement(r.vpcId(), r.zone());
+      String type = r.instanceType();
+      return new InstancePlacements.Placement(
+          r.vpcId(),
+          r.zone(),
+          type,
+          type == null
+              ? Integer.MAX_VALUE
+              : InstanceTypeCatalog.find(type)
+                  .map(t -> t.maxNetworkInterfaces())
+                  .orElse(Integer.MAX_VALUE));
     };
   }
 
@@ -762,7 +771,8 @@ public final class Services implements AutoCloseable {
                         t.cores(),
                         t.threadsPerCore(),
                         t.memoryMib(),
-                        t.architecture()));
+                        t.architecture(),
+                        t.maxNetworkInterfaces()));
       }
 
       @Override
