@@ -293,7 +293,7 @@ public final class Services implements AutoCloseable {
     // from when they name a pool
     IpamVpcPools pools = new IpamVpcPools();
     registry.register(new VpcsService(networks, resources, pools));
-    registry.register(new SubnetsService(aclEnforcer, peeringEnforcer));
+    registry.register(new SubnetsService(aclEnforcer, peeringEnforcer, pools));
     registry.register(new NetworkAclsService(aclEnforcer));
     registry.register(new InternetGatewaysService());
     registry.register(new DhcpOptionsService());
