@@ -293,7 +293,7 @@ public final class Services implements AutoCloseable {
     // from when they name a pool
     IpamVpcPools pools = new IpamVpcPools();
     registry.register(new VpcsService(networks, resources, pools));
-    registry.register(new SubnetsService(aclEnforcer, peeringEnforcer));
+    registry.register(new SubnetsService(aclEnforcer, peeringEnforcer, pools));
     registry.register(new NetworkAclsService(aclEnforcer));
     registry.register(new InternetGatewaysService());
     registry.register(new DhcpOptionsService());
@@ -711,7 +711,16 @@ public final class Services implements AutoCloseable {
         throw new AwsException(
             "InvalidInstanceID.NotFound", "The instance ID '" + id + "' does not exist");
       }
-      return new InstancePlacements.Placement(r.vpcId(), r.zone());
+      String type = r.instanceType();
+      return new InstancePlacements.Placement(
+          r.vpcId(),
+          r.zone(),
+          type,
+          type == null
+              ? Integer.MAX_VALUE
+              : InstanceTypeCatalog.find(type)
+                  .map(t -> t.maxNetworkInterfaces())
+                  .orElse(Integer.MAX_VALUE));
     };
   }
 
@@ -803,7 +812,8 @@ public final class Services implements AutoCloseable {
                         t.cores(),
                         t.threadsPerCore(),
                         t.memoryMib(),
-                        t.architecture()));
+                        t.architecture(),
+                        t.maxNetworkInterfaces()));
       }
 
       @Override

@@ -363,4 +363,74 @@ class IpamPoolsIT {
         .extracting(IpamPoolAllocation::cidr)
         .containsExactly(other);
   }
+
+  @Test
+  void aSubnetsIpv6BlockComesFromAnIpamPoolAndGoesBack() {
+    Ipam ipam = ipam("subnet-ipv6");
+    String vpc = ec2.createVpc(r -> r.cidrBlock("10.73.0.0/16")).vpc().vpcId();
+    String v6 =
+        ec2.associateVpcCidrBlock(r -> r.vpcId(vpc).amazonProvidedIpv6CidrBlock(true))
+            .ipv6CidrBlockAssociation()
+            .ipv6CidrBlock();
+    IpamPool pool =
+        ec2.createIpamPool(
+                r ->
+                    r.ipamScopeId(ipam.privateDefaultScopeId())
+                        .addressFamily("ipv6")
+                        .locale(REGION))
+            .ipamPool();
+    ec2.provisionIpamPoolCidr(r -> r.ipamPoolId(pool.ipamPoolId()).cidr(v6));
+    String a = ec2.createSubnet(r -> r.vpcId(vpc).cidrBlock("10.73.1.0/24")).subnet().subnetId();
+    String b = ec2.createSubnet(r -> r.vpcId(vpc).cidrBlock("10.73.2.0/24")).subnet().subnetId();
+
+    var first =
+        ec2.associateSubnetCidrBlock(
+                r -> r.subnetId(a).ipv6IpamPoolId(pool.ipamPoolId()).ipv6NetmaskLength(64))
+            .ipv6CidrBlockAssociation();
+    String second =
+        ec2.associateSubnetCidrBlock(
+                r -> r.subnetId(b).ipv6IpamPoolId(pool.ipamPoolId()).ipv6NetmaskLength(64))
+            .ipv6CidrBlockAssociation()
+            .ipv6CidrBlock();
+    assertThat(first.ipv6CidrBlock())
+        .endsWith("/64")
+        .startsWith(v6.substring(0, v6.indexOf("::")))
+        .isNotEqualTo(second);
+    assertThat(
+            ec2.describeSubnets(r -> r.subnetIds(a))
+                .subnets()
+                .get(0)
+                .ipv6CidrBlockAssociationSet()
+                .get(0)
+                .ipv6CidrBlock())
+        .isEqualTo(first.ipv6CidrBlock());
+    assertThat(
+            ec2.getIpamPoolAllocations(r -> r.ipamPoolId(pool.ipamPoolId())).ipamPoolAllocations())
+        .extracting(x -> x.resourceTypeAsString() + " " + x.resourceId() + " " + x.cidr())
+        .containsExactlyInAnyOrder(
+            "subnet " + a + " " + first.ipv6CidrBlock(), "subnet " + b + " " + second);
+
+    // a block the subnet cannot take (not a /64) goes back to the pool
+    String c = ec2.createSubnet(r -> r.vpcId(vpc).cidrBlock("10.73.3.0/24")).subnet().subnetId();
+    assertError(
+        () ->
+            ec2.associateSubnetCidrBlock(
+                r -> r.subnetId(c).ipv6IpamPoolId(pool.ipamPoolId()).ipv6NetmaskLength(60)),
+        "InvalidSubnet.Range");
+    assertError(
+        () ->
+            ec2.associateSubnetCidrBlock(
+                r -> r.subnetId(c).ipv6IpamPoolId("ipam-pool-0123456789abcdef0")),
+        "InvalidIpamPoolId.NotFound");
+    ec2.disassociateSubnetCidrBlock(r -> r.associationId(first.associationId()));
+    ec2.deleteSubnet(r -> r.subnetId(b));
+    assertThat(
+            ec2.getIpamPoolAllocations(r -> r.ipamPoolId(pool.ipamPoolId())).ipamPoolAllocations())
+        .isEmpty();
+
+    ec2.deleteSubnet(r -> r.subnetId(a));
+    ec2.deleteSubnet(r -> r.subnetId(c));
+    ec2.deleteVpc(r -> r.vpcId(vpc));
+    ec2.deleteIpam(r -> r.ipamId(ipam.ipamId()).cascade(true));
+  }
 }

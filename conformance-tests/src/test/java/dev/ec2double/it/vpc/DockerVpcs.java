@@ -22,6 +22,7 @@ final class DockerVpcs implements AutoCloseable {
 
   final Ec2Client ec2 = DockerTestServer.ec2();
   private final List<String> instances = new ArrayList<>();
+  private final List<String> interfaces = new ArrayList<>();
   private final List<String> subnets = new ArrayList<>();
   private final List<String> groups = new ArrayList<>();
   private final List<String> acls = new ArrayList<>();
@@ -122,6 +123,38 @@ final class DockerVpcs implements AutoCloseable {
     return i;
   }
 
+  /** A network interface of the subnet (at the given address), deleted once its instances end. */
+  String networkInterface(String subnetId, String privateIp) {
+    String id =
+        ec2.createNetworkInterface(r -> r.subnetId(subnetId).privateIpAddress(privateIp))
+            .networkInterface()
+            .networkInterfaceId();
+    interfaces.add(id);
+    return id;
+  }
+
+  /** An instance launched on an existing network interface (its primary, device index 0). */
+  Instance runOnInterface(String ami, String networkInterfaceId, String userData) {
+    Instance i =
+        ec2.runInstances(
+                r -> {
+                  r.imageId(ami)
+                      .minCount(1)
+                      .maxCount(1)
+                      .networkInterfaces(
+                          n -> n.deviceIndex(0).networkInterfaceId(networkInterfaceId));
+                  if (userData != null) {
+                    r.userData(
+                        Base64.getEncoder()
+                            .encodeToString(userData.getBytes(StandardCharsets.UTF_8)));
+                  }
+                })
+            .instances()
+            .get(0);
+    instances.add(i.instanceId());
+    return i;
+  }
+
   void waitRunning(String... ids) {
     await()
         .atMost(Duration.ofSeconds(60))
@@ -169,6 +202,7 @@ final class DockerVpcs implements AutoCloseable {
                       .flatMap(x -> x.instances().stream())
                       .allMatch(i -> i.state().nameAsString().equals("terminated")));
     }
+    interfaces.forEach(n -> ec2.deleteNetworkInterface(r -> r.networkInterfaceId(n)));
     subnets.forEach(s -> ec2.deleteSubnet(r -> r.subnetId(s)));
     for (String g : groups) {
       var perms =

@@ -34,7 +34,7 @@ import software.amazon.awssdk.services.ec2.model.Tag;
 /** RunInstances: one machine per instance, {@code pending} until it runs. */
 public final class InstancesService {
   /** The type AWS launches when none is given. */
-  static final TypeLimits DEFAULT_TYPE = new TypeLimits("m1.small", 1, 1, 1, 1740, "x86_64");
+  static final TypeLimits DEFAULT_TYPE = new TypeLimits("m1.small", 1, 1, 1, 1740, "x86_64", 2);
 
   private final InstanceLifecycle lifecycle;
   private final ImagesService images;
@@ -206,7 +206,7 @@ public final class InstancesService {
         req.userData() == null ? null : UserData.scripts(UserData.decode(req.userData()));
     String shutdownBehavior = LaunchChecks.shutdownBehavior(req);
     String cpuCredits = LaunchChecks.cpuCredits(req, credits.at(ctx.state(), type.name()) != null);
-    InstanceNetworking.Placement placement = placement(ctx, req);
+    InstanceNetworking.Placement placement = placement(ctx, req, type, counts.max());
     LaunchChecks.privateIpForOneOnly(req, counts.max());
     List<Tag> instanceTags = LaunchChecks.instanceTags(req.tagSpecifications());
     InstanceMetadataOptionsResponse metadata =
@@ -502,29 +502,19 @@ public final class InstancesService {
     return new BootFile(s.getBytes(StandardCharsets.UTF_8), mode);
   }
 
-  /** The subnet and groups asked for, directly or as the primary interface's specification. */
-  private InstanceNetworking.Placement placement(RequestContext ctx, RunInstancesRequest req) {
+  /**
+   * Where the instances go: the instance-level subnet and groups, or the interfaces the launch
+   * names (the primary one new or existing, others made or attached with it).
+   */
+  private InstanceNetworking.Placement placement(
+      RequestContext ctx, RunInstancesRequest req, TypeLimits type, int max) {
     String zone = req.placement() == null ? null : req.placement().availabilityZone();
-    String subnetId = req.subnetId();
-    List<String> groupIds = new ArrayList<>(req.securityGroupIds());
-    for (var ni : req.networkInterfaces()) {
-      if (ni.deviceIndex() == null || ni.deviceIndex() != 0) {
-        throw new AwsException(
-            "Unsupported", "ec2-double launches instances with one network interface only.");
-      }
-      if (ni.networkInterfaceId() != null) {
-        throw new AwsException(
-            "Unsupported", "ec2-double cannot launch with an existing network interface.");
-      }
-      if (subnetId != null && ni.subnetId() != null) {
-        throw AwsException.invalidParameterCombination(
-            "Network interfaces and an instance-level subnet ID may not be specified on the same"
-                + " request");
-      }
-      subnetId = subnetId != null ? subnetId : ni.subnetId();
-      groupIds.addAll(ni.groups());
+    if (req.networkInterfaces().isEmpty()) {
+      return networking.place(
+          ctx, req.subnetId(), zone, req.securityGroupIds(), req.securityGroups());
     }
-    return networking.place(ctx, subnetId, zone, groupIds, req.securityGroups());
+    InterfaceChecks.check(req, max, type);
+    return networking.placeOnInterfaces(ctx, zone, req.networkInterfaces());
   }
 
   static InstanceMetadataOptionsResponse metadataOptions(InstanceMetadataOptionsRequest o) {

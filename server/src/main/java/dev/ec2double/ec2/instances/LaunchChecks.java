@@ -126,16 +126,12 @@ final class LaunchChecks {
     }
   }
 
-  /** The first instance's address asked for, directly or on the primary interface; or null. */
+  /**
+   * The first instance's address asked at instance level, or null (a primary interface's own
+   * address goes with its specification).
+   */
   static String privateIp(RunInstancesRequest req) {
-    if (req.privateIpAddress() != null) {
-      return req.privateIpAddress();
-    }
-    return req.networkInterfaces().stream()
-        .map(ni -> ni.privateIpAddress())
-        .filter(ip -> ip != null)
-        .findFirst()
-        .orElse(null);
+    return req.privateIpAddress();
   }
 
   /** The instances' tags; every TagSpecification's type and tags are checked. */

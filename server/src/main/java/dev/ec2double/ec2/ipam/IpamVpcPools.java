@@ -75,6 +75,50 @@ public final class IpamVpcPools implements VpcAddressPools {
   }
 
   @Override
+  public String subnetIpv6(
+      RequestContext ctx, String poolId, String cidr, Integer netmaskLength, String subnetId) {
+    IpamState st = IpamState.of(ctx.state());
+    synchronized (st) {
+      PoolRecords.Pool pool = IpamPools.KIND.get(ctx.state(), poolId);
+      if (!pool.ipv6()) {
+        throw AwsException.invalidParameterValue(
+            "The pool " + pool.id + " is an " + pool.addressFamily + " pool.");
+      }
+      if (!ctx.region().equals(pool.locale)) {
+        throw AwsException.invalidParameterValue(
+            "The pool "
+                + pool.id
+                + " has locale "
+                + (pool.locale == null ? "None" : pool.locale)
+                + ": a subnet in "
+                + ctx.region()
+                + " needs a pool with that locale.");
+      }
+      if (cidr == null && netmaskLength == null && pool.defaultNetmask == null) {
+        throw AwsException.missingParameter("Ipv6NetmaskLength");
+      }
+      return PoolAllocator.allocate(
+              ctx, st, pool, PoolAllocator.Ask.of(cidr, netmaskLength, "subnet", subnetId))
+          .block
+          .toString();
+    }
+  }
+
+  @Override
+  public void releaseSubnet(RequestContext ctx, String subnetId, String cidr) {
+    IpamState st = IpamState.of(ctx.state());
+    synchronized (st) {
+      st.allocations
+          .values()
+          .removeIf(
+              a ->
+                  subnetId.equals(a.resourceId)
+                      && "subnet".equals(a.resourceType)
+                      && (cidr == null || a.block.toString().equals(cidr)));
+    }
+  }
+
+  @Override
   public String allocateIpv6Pool(RequestContext ctx, String poolId, String cidr, String vpcId) {
     IpamState st = IpamState.of(ctx.state());
     synchronized (st) {

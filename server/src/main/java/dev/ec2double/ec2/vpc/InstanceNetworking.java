@@ -1,10 +1,8 @@
 package dev.ec2double.ec2.vpc;
 
-import dev.ec2double.core.Ids;
 import dev.ec2double.core.RegionState;
 import dev.ec2double.core.RequestContext;
 import dev.ec2double.errors.AwsException;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -13,6 +11,7 @@ import software.amazon.awssdk.services.ec2.model.GroupIdentifier;
 import software.amazon.awssdk.services.ec2.model.InstanceNetworkInterface;
 import software.amazon.awssdk.services.ec2.model.InstanceNetworkInterfaceAssociation;
 import software.amazon.awssdk.services.ec2.model.InstanceNetworkInterfaceAttachment;
+import software.amazon.awssdk.services.ec2.model.InstanceNetworkInterfaceSpecification;
 import software.amazon.awssdk.services.ec2.model.InstancePrivateIpAddress;
 
 /**
@@ -20,8 +19,16 @@ import software.amazon.awssdk.services.ec2.model.InstancePrivateIpAddress;
  * instance goes, its primary interface, and how that interface looks in the instance's view.
  */
 public final class InstanceNetworking {
-  /** Where the instances of one RunInstances call go. */
-  public record Placement(VpcRecord vpc, SubnetRecord subnet, List<String> groupIds) {}
+  /**
+   * Where the instances of one RunInstances call go: the primary interface's VPC, subnet and
+   * groups, and the interfaces the launch names (none when it names only a subnet and groups).
+   */
+  public record Placement(
+      VpcRecord vpc, SubnetRecord subnet, List<String> groupIds, LaunchInterfaces.Plan interfaces) {
+    public Placement(VpcRecord vpc, SubnetRecord subnet, List<String> groupIds) {
+      this(vpc, subnet, groupIds, LaunchInterfaces.Plan.NONE);
+    }
+  }
 
   /**
    * What an instance of a VPC gets from the VPC's DHCP options set and DNS attributes, now.
@@ -90,21 +97,7 @@ public final class InstanceNetworking {
                                 "Invalid availability zone: [" + zone + "]"));
       }
       VpcRecord vpc = st.vpc(subnet.vpcId);
-      if (!vpc.cidr.contains(subnet.cidr)) {
-        // a Docker bridge network has one IPv4 subnet ("bridge driver doesn't support multiple
-        // subnets"), so the VPC's network is its primary block only
-        throw new AwsException(
-            "Unsupported",
-            "ec2-double cannot launch into subnet "
-                + subnet.id
-                + " ("
-                + subnet.cidr
-                + "): it lies in a secondary CIDR block of "
-                + vpc.id
-                + ", and the VPC's Docker network can only have its primary block ("
-                + vpc.cidr
-                + ").");
-      }
+      primaryBlockOnly(vpc, subnet);
       List<String> groups = new ArrayList<>();
       for (String id : groupIds) {
         SecurityGroupRecord g = st.group(id);
@@ -128,6 +121,61 @@ public final class InstanceNetworking {
     }
   }
 
+  /** A subnet the engine can launch into: in the VPC's primary block, its Docker network's. */
+  private static void primaryBlockOnly(VpcRecord vpc, SubnetRecord subnet) {
+    if (!vpc.cidr.contains(subnet.cidr)) {
+      // a Docker bridge network has one IPv4 subnet ("bridge driver doesn't support multiple
+      // subnets"), so the VPC's network is its primary block only
+      throw new AwsException(
+          "Unsupported",
+          "ec2-double cannot launch into subnet "
+              + subnet.id
+              + " ("
+              + subnet.cidr
+              + "): it lies in a secondary CIDR block of "
+              + vpc.id
+              + ", and the VPC's Docker network can only have its primary block ("
+              + vpc.cidr
+              + ").");
+    }
+  }
+
+  /**
+   * The place of a launch that names its interfaces: the primary interface's (an existing one's
+   * subnet and groups, or a new one's as {@link #place} finds them), the others checked to fit it.
+   * Nothing is made or attached yet.
+   */
+  public Placement placeOnInterfaces(
+      RequestContext ctx, String zone, List<InstanceNetworkInterfaceSpecification> specs) {
+    LaunchInterfaces.Plan plan = LaunchInterfaces.plan(specs);
+    InstanceNetworkInterfaceSpecification p = plan.primary();
+    Placement base;
+    VpcState st = VpcState.of(ctx.state());
+    if (p.networkInterfaceId() == null) {
+      base = place(ctx, p.subnetId(), zone, p.groups(), List.of());
+    } else {
+      synchronized (st) {
+        NetworkInterfaceRecord n = LaunchInterfaces.free(st, p.networkInterfaceId());
+        SubnetRecord subnet = st.subnet(n.subnetId);
+        if (zone != null && !zone.equals(subnet.zone)) {
+          throw AwsException.invalidParameterValue(
+              "The specified availability zone "
+                  + zone
+                  + " does not match the network interface's zone "
+                  + subnet.zone
+                  + ".");
+        }
+        VpcRecord vpc = st.vpc(subnet.vpcId);
+        primaryBlockOnly(vpc, subnet);
+        base = new Placement(vpc, subnet, List.copyOf(n.groupIds));
+      }
+    }
+    synchronized (st) {
+      LaunchInterfaces.checkExtras(st, base.subnet(), plan.extras());
+    }
+    return new Placement(base.vpc(), base.subnet(), base.groupIds(), plan);
+  }
+
   /**
    * Makes the VPC's network exist on the engine (before machines join it); returns the addresses
    * already taken there by machines this region does not know (other servers share the default
@@ -138,7 +186,14 @@ public final class InstanceNetworking {
     return networks.addressesInUse(p.vpc());
   }
 
-  /** The instance's primary interface, attached at device 0, deleted with the instance. */
+  /**
+   * The instance's interfaces, made or attached: the primary one (new, deleted with the instance
+   * unless asked otherwise, or the existing one the launch names) at device 0, and the others the
+   * launch names. Answers the primary.
+   *
+   * @param privateIp the primary address asked for, or null for any free one
+   * @param avoid addresses the engine has taken that a new primary interface must not have
+   */
   public NetworkInterfaceRecord attachPrimary(
       RequestContext ctx,
       Placement p,
@@ -147,14 +202,8 @@ public final class InstanceNetworking {
       java.util.Set<String> avoid) {
     VpcState st = VpcState.of(ctx.state());
     synchronized (st) {
-      NetworkInterfaceRecord n =
-          NetworkInterfacesService.create(st, p.subnet(), p.groupIds(), privateIp, "", avoid);
-      n.instanceId = instanceId;
-      n.deviceIndex = 0;
-      n.attachmentId = Ids.next("eni-attach");
-      n.attachTime = Instant.now();
-      n.deleteOnTermination = true;
-      return n;
+      return LaunchInterfaces.attach(
+          st, p.interfaces(), p.subnet(), p.groupIds(), instanceId, privateIp, avoid);
     }
   }
 

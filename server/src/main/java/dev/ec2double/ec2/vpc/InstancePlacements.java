@@ -8,6 +8,14 @@ public interface InstancePlacements {
   /** Where a live instance is; throws AWS's InvalidInstanceID.NotFound for an unknown one. */
   Placement of(RegionState state, String instanceId);
 
-  /** The instance's VPC and availability zone. */
-  record Placement(String vpcId, String zone) {}
+  /**
+   * The instance's VPC and availability zone, its type and how many network interfaces the type
+   * takes.
+   */
+  record Placement(String vpcId, String zone, String instanceType, int maxInterfaces) {
+    /** An instance whose type sets no limit here. */
+    public Placement(String vpcId, String zone) {
+      this(vpcId, zone, null, Integer.MAX_VALUE);
+    }
+  }
 }

@@ -184,6 +184,12 @@ public final class NetworkInterfacesService {
                   + "'.");
         }
       }
+      int count = st.interfacesOf(req.instanceId()).size() + 1;
+      if (count > where.maxInterfaces()) {
+        throw new AwsException(
+            "AttachmentLimitExceeded",
+            "Interface count " + count + " exceeds the limit for " + where.instanceType());
+      }
       if (req.deviceIndex() < 1) {
         throw AwsException.invalidParameterValue(
             "Instance '"

@@ -28,6 +28,7 @@ import software.amazon.awssdk.services.ec2.model.Tag;
 public final class SubnetsService {
   private final NetworkAclEnforcer acls;
   private final VpcPeeringEnforcer peerings;
+  private final VpcAddressPools pools;
 
   public SubnetsService(NetworkAclEnforcer acls) {
     this(acls, null);
@@ -37,8 +38,17 @@ public final class SubnetsService {
    * @param peerings what the host routes between peered VPCs, which a subnet joins or leaves
    */
   public SubnetsService(NetworkAclEnforcer acls, VpcPeeringEnforcer peerings) {
+    this(acls, peerings, VpcAddressPools.NONE);
+  }
+
+  /**
+   * @param pools where a deleted subnet's IPv6 block from an IPAM pool goes back to
+   */
+  public SubnetsService(
+      NetworkAclEnforcer acls, VpcPeeringEnforcer peerings, VpcAddressPools pools) {
     this.acls = acls;
     this.peerings = peerings;
+    this.pools = pools;
   }
 
   private void refresh(RequestContext ctx) {
@@ -157,6 +167,7 @@ public final class SubnetsService {
       }
     }
     ctx.tags().drop(req.subnetId());
+    pools.releaseSubnet(ctx, req.subnetId(), null);
     refresh(ctx);
     return DeleteSubnetResponse.builder().build();
   }

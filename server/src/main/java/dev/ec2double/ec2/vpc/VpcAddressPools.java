@@ -7,9 +7,10 @@ import software.amazon.awssdk.services.ec2.model.Tag;
 
 /**
  * Where VPC CIDRs and Elastic IPs come from when a call names a pool: an IPAM pool
- * (CreateVpc/AssociateVpcCidrBlock with Ipv4IpamPoolId or Ipv6IpamPoolId), a BYOIP IPv6 pool
- * (Ipv6Pool), a public IPv4 pool (AllocateAddress with PublicIpv4Pool). Owned here, answered by
- * {@code ec2.ipam}; without it every pool is unknown. Called without the VPC state's lock held.
+ * (CreateVpc/AssociateVpcCidrBlock with Ipv4IpamPoolId or Ipv6IpamPoolId, AssociateSubnetCidrBlock
+ * with Ipv6IpamPoolId), a BYOIP IPv6 pool (Ipv6Pool), a public IPv4 pool (AllocateAddress with
+ * PublicIpv4Pool). Owned here, answered by {@code ec2.ipam}; without it every pool is unknown.
+ * Called without the VPC state's lock held.
  */
 public interface VpcAddressPools {
 
@@ -48,6 +49,21 @@ public interface VpcAddressPools {
     }
     return ipv6Pool == null ? null : allocateIpv6Pool(ctx, ipv6Pool, cidr, vpcId);
   }
+
+  /**
+   * A subnet's IPv6 block from an IPAM pool (AssociateSubnetCidrBlock with Ipv6IpamPoolId): the
+   * explicit one, or the first free one of the netmask length (or the pool's default).
+   *
+   * @return the CIDR, held for {@code subnetId} until {@link #releaseSubnet}
+   */
+  default String subnetIpv6(
+      RequestContext ctx, String poolId, String cidr, Integer netmaskLength, String subnetId) {
+    throw new AwsException(
+        "InvalidIpamPoolId.NotFound", "The ipamPool ID '" + poolId + "' does not exist");
+  }
+
+  /** Gives back the CIDRs a subnet holds from pools (one CIDR, or all of them when null). */
+  default void releaseSubnet(RequestContext ctx, String subnetId, String cidr) {}
 
   /** Gives back the CIDRs a VPC holds from pools (one CIDR, or all of them when null). */
   void release(RequestContext ctx, String vpcId, String cidr);

@@ -271,31 +271,58 @@ public final class VpcCidrBlocksService {
     return answer.build();
   }
 
+  /**
+   * A subnet's IPv6 /64 inside its VPC's block: the one given, or (with Ipv6IpamPoolId) one
+   * allocated from an IPAM pool, given back when the subnet refuses it, at
+   * DisassociateSubnetCidrBlock and at DeleteSubnet.
+   */
   public AssociateSubnetCidrBlockResponse associateSubnetCidrBlock(
       RequestContext ctx, AssociateSubnetCidrBlockRequest req) {
-    if (req.ipv6CidrBlock() == null) {
-      if (req.ipv6IpamPoolId() != null) {
-        throw new AwsException("Unsupported", "ec2-double has no IPAM pools.");
+    if (req.ipv6IpamPoolId() == null) {
+      if (req.ipv6CidrBlock() == null) {
+        throw AwsException.missingParameter("Ipv6CidrBlock");
       }
-      throw AwsException.missingParameter("Ipv6CidrBlock");
+      return associateSubnet(ctx, req.subnetId(), req.ipv6CidrBlock());
     }
-    Ipv6Blocks.Block asked = Ipv6Blocks.parseOrNull(req.ipv6CidrBlock());
+    if (req.ipv6CidrBlock() != null && req.ipv6NetmaskLength() != null) {
+      throw AwsException.invalidParameterCombination(
+          "Specify either Ipv6CidrBlock or Ipv6NetmaskLength, not both.");
+    }
+    VpcState.of(ctx.state()).subnet(req.subnetId());
+    String cidr =
+        pools.subnetIpv6(
+            ctx,
+            req.ipv6IpamPoolId(),
+            req.ipv6CidrBlock(),
+            req.ipv6NetmaskLength(),
+            req.subnetId());
+    try {
+      return associateSubnet(ctx, req.subnetId(), cidr);
+    } catch (AwsException e) {
+      pools.releaseSubnet(ctx, req.subnetId(), cidr);
+      throw e;
+    }
+  }
+
+  private AssociateSubnetCidrBlockResponse associateSubnet(
+      RequestContext ctx, String subnetId, String ipv6Cidr) {
+    Ipv6Blocks.Block asked = Ipv6Blocks.parseOrNull(ipv6Cidr);
     if (asked == null) {
       throw AwsException.invalidParameterValue(
           "Value ("
-              + req.ipv6CidrBlock()
+              + ipv6Cidr
               + ") for parameter ipv6CidrBlock is invalid. This is not a valid IPv6 CIDR block.");
     }
     VpcState st = VpcState.of(ctx.state());
     synchronized (st) {
-      SubnetRecord s = st.subnet(req.subnetId());
+      SubnetRecord s = st.subnet(subnetId);
       VpcRecord vpc = st.vpc(s.vpcId);
       VpcRecord.CidrBlock v6 = vpc.ipv6();
       if (asked.prefix() != 64
           || v6 == null
           || !Ipv6Blocks.parseOrNull(v6.cidr()).contains(asked)) {
         throw new AwsException(
-            "InvalidSubnet.Range", "The IPv6 CIDR '" + req.ipv6CidrBlock() + "' is invalid.");
+            "InvalidSubnet.Range", "The IPv6 CIDR '" + ipv6Cidr + "' is invalid.");
       }
       if (s.ipv6Cidr != null) {
         throw AwsException.invalidParameterValue(
@@ -307,10 +334,10 @@ public final class VpcCidrBlocksService {
             && Ipv6Blocks.parseOrNull(other.ipv6Cidr).overlaps(asked)) {
           throw new AwsException(
               "InvalidSubnet.Conflict",
-              "The CIDR '" + req.ipv6CidrBlock() + "' conflicts with another subnet");
+              "The CIDR '" + ipv6Cidr + "' conflicts with another subnet");
         }
       }
-      s.ipv6Cidr = req.ipv6CidrBlock();
+      s.ipv6Cidr = ipv6Cidr;
       s.ipv6AssociationId = Ids.next("subnet-cidr-assoc");
       return AssociateSubnetCidrBlockResponse.builder()
           .subnetId(s.id)
@@ -326,20 +353,28 @@ public final class VpcCidrBlocksService {
       throw AwsException.missingParameter("AssociationId");
     }
     VpcState st = VpcState.of(ctx.state());
+    DisassociateSubnetCidrBlockResponse answer = null;
+    String cidr = null;
     synchronized (st) {
       for (SubnetRecord s : st.subnets.values()) {
         if (id.equals(s.ipv6AssociationId)) {
-          var answer =
+          answer =
               DisassociateSubnetCidrBlockResponse.builder()
                   .subnetId(s.id)
                   .ipv6CidrBlockAssociation(VpcViews.subnetIpv6Block(s, "disassociating"))
                   .build();
+          cidr = s.ipv6Cidr;
           s.ipv6Cidr = null;
           s.ipv6AssociationId = null;
           s.assignIpv6AddressOnCreation = false;
-          return answer;
+          break;
         }
       }
+    }
+    if (answer != null) {
+      // a block from an IPAM pool goes back to it (nothing to do for one from none)
+      pools.releaseSubnet(ctx, answer.subnetId(), cidr);
+      return answer;
     }
     throw new AwsException(
         "InvalidSubnetCidrBlockAssociationID.NotFound",
