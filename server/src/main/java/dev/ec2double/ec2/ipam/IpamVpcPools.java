@@ -108,14 +108,20 @@ public final class IpamVpcPools implements VpcAddressPools {
   public void releaseSubnet(RequestContext ctx, String subnetId, String cidr) {
     IpamState st = IpamState.of(ctx.state());
     synchronized (st) {
-      st.allocations
-          .values()
-          .removeIf(
-              a ->
-                  subnetId.equals(a.resourceId)
-                      && "subnet".equals(a.resourceType)
-                      && (cidr == null || a.block.toString().equals(cidr)));
+      releaseAllocations(st, subnetId, "subnet", cidr);
     }
+  }
+
+  /** Gives back a resource's pool allocations: all of them, or the one of {@code cidr}. */
+  private static void releaseAllocations(
+      IpamState st, String resourceId, String resourceType, String cidr) {
+    st.allocations
+        .values()
+        .removeIf(
+            a ->
+                resourceId.equals(a.resourceId)
+                    && resourceType.equals(a.resourceType)
+                    && (cidr == null || a.block.toString().equals(cidr)));
   }
 
   @Override
@@ -152,13 +158,7 @@ public final class IpamVpcPools implements VpcAddressPools {
   public void release(RequestContext ctx, String vpcId, String cidr) {
     IpamState st = IpamState.of(ctx.state());
     synchronized (st) {
-      st.allocations
-          .values()
-          .removeIf(
-              a ->
-                  vpcId.equals(a.resourceId)
-                      && "vpc".equals(a.resourceType)
-                      && (cidr == null || a.block.toString().equals(cidr)));
+      releaseAllocations(st, vpcId, "vpc", cidr);
       for (ByoipRecords.Ipv6Pool p : st.ipv6Pools.values()) {
         p.associated
             .entrySet()
