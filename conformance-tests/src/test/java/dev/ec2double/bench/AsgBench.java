@@ -77,7 +77,8 @@ final class AsgBench {
       line.accept(
           String.format(
               "%nScale-out to InService %.2fx %d concurrent `docker run` (target at most 1.5x);"
-                  + " to healthy behind the ALB %.2fx (its health checks alone take 5 s or more).",
+                  + " to healthy behind the ALB %.2fx (target at most 1.5x): a target's first"
+                  + " health checks follow its registration every 250 ms until one is answered.",
               (double) inService / started, N, (double) healthy / started));
     }
   }
