@@ -276,10 +276,10 @@ public final class Services implements AutoCloseable {
   public Services(ServerConfig config, ComputeBackend backend, String serverId, StateStore store) {
     // Taggable resource kinds, registered by the services that own them; CreateTags checks here.
     Resources resources = new Resources();
-    registry.register(new RegionsService());
-    registry.register(new InstanceTypesService());
-    registry.register(new InstanceRequirementsService());
-    registry.register(new AccountAttributesService());
+    registry.register(RegionsService.class, RegionsService::new);
+    registry.register(InstanceTypesService.class, InstanceTypesService::new);
+    registry.register(InstanceRequirementsService.class, InstanceRequirementsService::new);
+    registry.register(AccountAttributesService.class, AccountAttributesService::new);
 
     enforcer =
         new SecurityGroupEnforcer(
@@ -292,83 +292,94 @@ public final class Services implements AutoCloseable {
     // IPAM and address pools: where CreateVpc, AssociateVpcCidrBlock and AllocateAddress draw
     // from when they name a pool
     IpamVpcPools pools = new IpamVpcPools();
-    registry.register(new VpcsService(networks, resources, pools));
-    registry.register(new SubnetsService(aclEnforcer, peeringEnforcer));
-    registry.register(new NetworkAclsService(aclEnforcer));
-    registry.register(new InternetGatewaysService());
-    registry.register(new DhcpOptionsService());
-    registry.register(new CustomerGatewaysService());
-    registry.register(new EgressOnlyInternetGatewaysService());
-    registry.register(new CarrierGatewaysService());
-    registry.register(new FlowLogsService());
-    registry.register(new FlowLogTemplatesService());
-    registry.register(new VpcCidrBlocksService(pools));
-    registry.register(new DefaultVpcService());
-    registry.register(new VpnService());
-    registry.register(new VpnChangesService());
-    registry.register(new VpnConcentratorsService());
-    registry.register(new SubnetCidrReservations());
-    registry.register(new SecondaryAddressesService());
-    registry.register(new TransitGatewaysService());
-    registry.register(new TransitGatewayRoutesService());
-    TransitGatewayKinds.registerTaggable(resources);
-    registry.register(new TransitGatewayPeeringsService(store::region));
-    registry.register(new TransitGatewayConnectsService());
-    registry.register(new MulticastDomainsService());
-    registry.register(new MulticastGroupsService());
-    registry.register(new PolicyTablesService());
-    registry.register(new PolicyTableEntriesService());
-    registry.register(new PrefixListReferencesService());
-    registry.register(new AnnouncementsService());
-    registry.register(new AttachmentExtrasService());
-    registry.register(new MeteringPoliciesService());
-    registry.register(new RouteTablesService(placements, peeringEnforcer));
-    registry.register(new VpcPeeringService(store::region, peeringEnforcer));
-    registry.register(new NatGatewaysService());
-    registry.register(new PrefixListsService(enforcer::refresh));
+    registry.register(VpcsService.class, () -> new VpcsService(networks, resources, pools));
+    registry.register(SubnetsService.class, () -> new SubnetsService(aclEnforcer, peeringEnforcer));
+    registry.register(NetworkAclsService.class, () -> new NetworkAclsService(aclEnforcer));
+    registry.register(InternetGatewaysService.class, InternetGatewaysService::new);
+    registry.register(DhcpOptionsService.class, DhcpOptionsService::new);
+    registry.register(CustomerGatewaysService.class, CustomerGatewaysService::new);
+    registry.register(
+        EgressOnlyInternetGatewaysService.class, EgressOnlyInternetGatewaysService::new);
+    registry.register(CarrierGatewaysService.class, CarrierGatewaysService::new);
+    registry.register(FlowLogsService.class, FlowLogsService::new);
+    registry.register(FlowLogTemplatesService.class, FlowLogTemplatesService::new);
+    registry.register(VpcCidrBlocksService.class, () -> new VpcCidrBlocksService(pools));
+    registry.register(DefaultVpcService.class, DefaultVpcService::new);
+    registry.register(VpnService.class, VpnService::new);
+    registry.register(VpnChangesService.class, VpnChangesService::new);
+    registry.register(VpnConcentratorsService.class, VpnConcentratorsService::new);
+    registry.register(SubnetCidrReservations.class, SubnetCidrReservations::new);
+    registry.register(SecondaryAddressesService.class, SecondaryAddressesService::new);
+    registry.register(TransitGatewaysService.class, TransitGatewaysService::new);
+    registry.register(TransitGatewayRoutesService.class, TransitGatewayRoutesService::new);
+    registry.register(
+        TransitGatewayPeeringsService.class,
+        () -> new TransitGatewayPeeringsService(store::region));
+    registry.register(TransitGatewayConnectsService.class, TransitGatewayConnectsService::new);
+    registry.register(MulticastDomainsService.class, MulticastDomainsService::new);
+    registry.register(MulticastGroupsService.class, MulticastGroupsService::new);
+    registry.register(PolicyTablesService.class, PolicyTablesService::new);
+    registry.register(PolicyTableEntriesService.class, PolicyTableEntriesService::new);
+    registry.register(PrefixListReferencesService.class, PrefixListReferencesService::new);
+    registry.register(AnnouncementsService.class, AnnouncementsService::new);
+    registry.register(AttachmentExtrasService.class, AttachmentExtrasService::new);
+    registry.register(MeteringPoliciesService.class, MeteringPoliciesService::new);
+    registry.register(
+        RouteTablesService.class, () -> new RouteTablesService(placements, peeringEnforcer));
+    registry.register(
+        VpcPeeringService.class, () -> new VpcPeeringService(store::region, peeringEnforcer));
+    registry.register(NatGatewaysService.class, NatGatewaysService::new);
+    registry.register(PrefixListsService.class, () -> new PrefixListsService(enforcer::refresh));
     PrivateServiceDirectory privateServices =
         new PrivateServiceDirectory(store::all, store::region);
-    registry.register(new VpcEndpointsService(privateServices));
-    registry.register(new EndpointServicesService(resources));
-    registry.register(new ServicePermissionsService());
-    registry.register(new EndpointConnectionsService(privateServices));
-    registry.register(new ConnectionNotificationsService());
+    registry.register(VpcEndpointsService.class, () -> new VpcEndpointsService(privateServices));
+    registry.register(EndpointServicesService.class, () -> new EndpointServicesService(resources));
+    registry.register(ServicePermissionsService.class, ServicePermissionsService::new);
+    registry.register(
+        EndpointConnectionsService.class, () -> new EndpointConnectionsService(privateServices));
+    registry.register(ConnectionNotificationsService.class, ConnectionNotificationsService::new);
     // Verified Access: records of trust providers, instances, groups and endpoints
-    registry.register(new TrustProvidersService(resources));
-    registry.register(new ProviderAttachmentsService());
-    registry.register(new AccessInstancesService());
-    registry.register(new LoggingService());
-    registry.register(new AccessGroupsService());
-    registry.register(new AccessEndpointsService());
-    registry.register(new EndpointPoliciesService());
-    registry.register(new TrafficMirrorFiltersService(resources));
-    registry.register(new TrafficMirrorSessionsService());
-    registry.register(new NetworkInsightsPathsService(resources));
-    registry.register(new AccessScopesService());
-    registry.register(new SecurityGroupsService(enforcer));
-    registry.register(new SecurityGroupRuleEdits(enforcer));
-    registry.register(new SecurityGroupReferencesService());
-    registry.register(new SecurityGroupVpcAssociationsService());
-    registry.register(new NetworkInterfaceAttributesService());
-    registry.register(new InterfacePermissions());
-    registry.register(new TrunkInterfaces());
-    registry.register(new SecondaryNetworksService(resources));
-    registry.register(new RouteServersService(resources));
-    registry.register(new RouteServerEndpointsService());
-    registry.register(new RouteServerPropagationsService());
-    registry.register(new AddressAttributesService());
-    registry.register(new AddressTransfers(store::all));
-    registry.register(new NatGatewayAddresses());
-    registry.register(new ZoneGroupsService());
+    registry.register(TrustProvidersService.class, () -> new TrustProvidersService(resources));
+    registry.register(ProviderAttachmentsService.class, ProviderAttachmentsService::new);
+    registry.register(AccessInstancesService.class, AccessInstancesService::new);
+    registry.register(LoggingService.class, LoggingService::new);
+    registry.register(AccessGroupsService.class, AccessGroupsService::new);
+    registry.register(AccessEndpointsService.class, AccessEndpointsService::new);
+    registry.register(EndpointPoliciesService.class, EndpointPoliciesService::new);
+    registry.register(
+        TrafficMirrorFiltersService.class, () -> new TrafficMirrorFiltersService(resources));
+    registry.register(TrafficMirrorSessionsService.class, TrafficMirrorSessionsService::new);
+    registry.register(
+        NetworkInsightsPathsService.class, () -> new NetworkInsightsPathsService(resources));
+    registry.register(AccessScopesService.class, AccessScopesService::new);
+    registry.register(SecurityGroupsService.class, () -> new SecurityGroupsService(enforcer));
+    registry.register(SecurityGroupRuleEdits.class, () -> new SecurityGroupRuleEdits(enforcer));
+    registry.register(SecurityGroupReferencesService.class, SecurityGroupReferencesService::new);
+    registry.register(
+        SecurityGroupVpcAssociationsService.class, SecurityGroupVpcAssociationsService::new);
+    registry.register(
+        NetworkInterfaceAttributesService.class, NetworkInterfaceAttributesService::new);
+    registry.register(InterfacePermissions.class, InterfacePermissions::new);
+    registry.register(TrunkInterfaces.class, TrunkInterfaces::new);
+    registry.register(
+        SecondaryNetworksService.class, () -> new SecondaryNetworksService(resources));
+    registry.register(RouteServersService.class, () -> new RouteServersService(resources));
+    registry.register(RouteServerEndpointsService.class, RouteServerEndpointsService::new);
+    registry.register(RouteServerPropagationsService.class, RouteServerPropagationsService::new);
+    registry.register(AddressAttributesService.class, AddressAttributesService::new);
+    registry.register(AddressTransfers.class, () -> new AddressTransfers(store::all));
+    registry.register(NatGatewayAddresses.class, NatGatewayAddresses::new);
+    registry.register(ZoneGroupsService.class, ZoneGroupsService::new);
     BlockPublicAccessService vpcBlock = new BlockPublicAccessService(resources);
     registry.register(vpcBlock);
-    registry.register(new VpcEncryptionService(resources));
-    registry.register(new NetworkInterfacesService(placements, enforcer));
-    registry.register(new AddressesService(placements, pools));
+    registry.register(VpcEncryptionService.class, () -> new VpcEncryptionService(resources));
+    registry.register(
+        NetworkInterfacesService.class, () -> new NetworkInterfacesService(placements, enforcer));
+    registry.register(AddressesService.class, () -> new AddressesService(placements, pools));
     registerIpam(resources);
-    registry.register(new ClassicLinkService());
-    registry.register(new LocalGatewayDescriptions());
-    registry.register(new LocalGatewayChanges());
+    registry.register(ClassicLinkService.class, ClassicLinkService::new);
+    registry.register(LocalGatewayDescriptions.class, LocalGatewayDescriptions::new);
+    registry.register(LocalGatewayChanges.class, LocalGatewayChanges::new);
 
     InstanceCatalogs catalogs = catalogs();
     roleCredentials = new RoleCredentials(config.roleCredentialsLifetime());
@@ -410,15 +421,18 @@ public final class Services implements AutoCloseable {
     images.accounts(store);
     ebs.accounts(store);
     registry.register(images);
-    registry.register(new ImageAttributesService(images));
-    registry.register(new ImageCopyService(images));
+    registry.register(ImageAttributesService.class, () -> new ImageAttributesService(images));
+    registry.register(ImageCopyService.class, () -> new ImageCopyService(images));
     registerImageSettings(images, resources);
     ImageLifecycleService imageLifecycle = new ImageLifecycleService(images);
     registry.register(imageLifecycle);
     registry.register(instances);
-    registry.register(new DescribeInstancesService(instances));
-    registry.register(new IamInstanceProfilesService(profiles));
-    registry.register(new LaunchTemplateDataService(instances));
+    registry.register(
+        DescribeInstancesService.class, () -> new DescribeInstancesService(instances));
+    registry.register(
+        IamInstanceProfilesService.class, () -> new IamInstanceProfilesService(profiles));
+    registry.register(
+        LaunchTemplateDataService.class, () -> new LaunchTemplateDataService(instances));
     LaunchTemplatesService launchTemplates = new LaunchTemplatesService(resources);
     registry.register(launchTemplates);
     instances.launchTemplates(new TemplateLaunches());
@@ -432,60 +446,71 @@ public final class Services implements AutoCloseable {
     faults.spotMarket(spot.market());
     FleetsService fleets = new FleetsService(resources, fleetLaunches(instances, actions));
     registry.register(fleets);
-    registry.register(new SpotFleetsService(resources, fleets));
+    registry.register(SpotFleetsService.class, () -> new SpotFleetsService(resources, fleets));
     instances.creditDefaults(new CreditFamilies());
-    registry.register(new CreditsService());
+    registry.register(CreditsService.class, CreditsService::new);
     fleetReconciler = new FleetReconciler(store, fleets);
     metadata.faults(faults);
     enforcer.cutOffWhen(faults::cutOff);
-    registry.register(new InstanceEventsService(instances));
-    registry.register(new InstanceMetadataOptionsService(networking));
-    registry.register(new PrivateDnsNameOptionsService());
-    registry.register(new InstanceAttributesService(instances, lifecycle));
+    registry.register(InstanceEventsService.class, () -> new InstanceEventsService(instances));
+    registry.register(
+        InstanceMetadataOptionsService.class, () -> new InstanceMetadataOptionsService(networking));
+    registry.register(PrivateDnsNameOptionsService.class, PrivateDnsNameOptionsService::new);
+    registry.register(
+        InstanceAttributesService.class, () -> new InstanceAttributesService(instances, lifecycle));
     registerInstancesInFull(resources);
-    registry.register(new CreateImageService(lifecycle, images, serverId));
-    registry.register(new VolumesService(ebs));
-    registry.register(new AttachmentsService(ebs));
-    registry.register(new EbsEncryptionService());
-    registry.register(new CopyVolumesService(ebs));
-    registry.register(new RecycleBinService());
+    registry.register(
+        CreateImageService.class, () -> new CreateImageService(lifecycle, images, serverId));
+    registry.register(VolumesService.class, () -> new VolumesService(ebs));
+    registry.register(AttachmentsService.class, () -> new AttachmentsService(ebs));
+    registry.register(EbsEncryptionService.class, EbsEncryptionService::new);
+    registry.register(CopyVolumesService.class, () -> new CopyVolumesService(ebs));
+    registry.register(RecycleBinService.class, RecycleBinService::new);
     rootVolumeTasks = new RootVolumeTasksService(ebs, images, new RootReplacement(lifecycle));
     registry.register(rootVolumeTasks);
-    registry.register(new SnapshotsService(ebs));
-    registry.register(new SnapshotLocks(ebs));
-    registry.register(new SnapshotTiersService(ebs));
-    registry.register(new SnapshotBlockPublicAccessService());
-    registry.register(new FastSnapshotRestoresService(ebs));
+    registry.register(SnapshotsService.class, () -> new SnapshotsService(ebs));
+    registry.register(SnapshotLocks.class, () -> new SnapshotLocks(ebs));
+    registry.register(SnapshotTiersService.class, () -> new SnapshotTiersService(ebs));
+    registry.register(
+        SnapshotBlockPublicAccessService.class, SnapshotBlockPublicAccessService::new);
+    registry.register(
+        FastSnapshotRestoresService.class, () -> new FastSnapshotRestoresService(ebs));
     registerImports(images, resources, store);
-    registry.register(new KeyPairService(resources));
+    registry.register(KeyPairService.class, () -> new KeyPairService(resources));
     PlacementGroupsService placementGroups = new PlacementGroupsService(resources);
     registry.register(placementGroups);
     HostsService hosts = new HostsService(resources);
     registry.register(hosts);
-    registry.register(new HostReservationsService(resources));
-    registry.register(new MacHostsService());
+    registry.register(HostReservationsService.class, () -> new HostReservationsService(resources));
+    registry.register(MacHostsService.class, MacHostsService::new);
     CapacityReservationsService reservations =
         new CapacityReservationsService(resources, InstanceTypeCatalog::exists);
     registry.register(reservations);
-    registry.register(new CapacityReservationFleetsService(resources, InstanceTypeCatalog::exists));
-    registry.register(new ReservationSplitsService());
-    registry.register(new BillingOwnersService(store));
-    registry.register(new ReservationQuotesService(resources));
-    registry.register(new Allocations());
-    registry.register(new CapacityBlocksService(resources));
-    registry.register(new CapacityManagerService(resources));
-    registry.register(new CapacityMetrics());
-    registry.register(new ReservedInstancesService());
-    registry.register(new RiListingsService());
-    registry.register(new RiChangesService());
-    registry.register(new ScheduledInstancesService(instances::runInstances));
-    registry.register(new SpotExtrasService());
+    registry.register(
+        CapacityReservationFleetsService.class,
+        () -> new CapacityReservationFleetsService(resources, InstanceTypeCatalog::exists));
+    registry.register(ReservationSplitsService.class, ReservationSplitsService::new);
+    registry.register(BillingOwnersService.class, () -> new BillingOwnersService(store));
+    registry.register(
+        ReservationQuotesService.class, () -> new ReservationQuotesService(resources));
+    registry.register(Allocations.class, Allocations::new);
+    registry.register(CapacityBlocksService.class, () -> new CapacityBlocksService(resources));
+    registry.register(CapacityManagerService.class, () -> new CapacityManagerService(resources));
+    registry.register(CapacityMetrics.class, CapacityMetrics::new);
+    registry.register(ReservedInstancesService.class, ReservedInstancesService::new);
+    registry.register(RiListingsService.class, RiListingsService::new);
+    registry.register(RiChangesService.class, RiChangesService::new);
+    registry.register(
+        ScheduledInstancesService.class,
+        () -> new ScheduledInstancesService(instances::runInstances));
+    registry.register(SpotExtrasService.class, SpotExtrasService::new);
     // groups first (they refuse host tenancy), then hosts (tenancy), then reservations (which
     // skip instances on hosts)
     instances.placementRules(
         PlacementRules.chain(placementGroups.rules(), hosts.rules(), reservations.rules()));
-    registry.register(new InstancePlacementService(instances));
-    registry.register(new TagsService(resources));
+    registry.register(
+        InstancePlacementService.class, () -> new InstancePlacementService(instances));
+    registry.register(TagsService.class, () -> new TagsService(resources));
 
     // ELBv2: the registry routes its SDK model package to the query protocol.
     elbv2 =
@@ -500,22 +525,24 @@ public final class Services implements AutoCloseable {
                 config.stateDir().isEmpty()
                     ? null
                     : java.nio.file.Path.of(config.stateDir(), "tls")));
-    registry.register(new LoadBalancersService(elbv2));
+    registry.register(LoadBalancersService.class, () -> new LoadBalancersService(elbv2));
     TargetGroupsService targetGroups = new TargetGroupsService(elbv2);
     TargetsService targets = new TargetsService(elbv2);
     registry.register(targetGroups);
     registry.register(targets);
-    registry.register(new ListenersService(elbv2));
-    registry.register(new RulesService(elbv2));
-    registry.register(new Elbv2TagsService(elbv2));
-    registry.register(new AccountService());
-    registry.register(new SslPoliciesService());
-    registry.register(new ListenerCertificatesService(elbv2));
-    registry.register(new TrustStoresService(elbv2));
-    registry.register(new RevocationsService(elbv2));
-    registry.register(new TrustStoreSharingService(elbv2));
-    registry.register(new CapacityReservationService(elbv2));
-    registry.register(new IpAddressingService(elbv2));
+    registry.register(ListenersService.class, () -> new ListenersService(elbv2));
+    registry.register(RulesService.class, () -> new RulesService(elbv2));
+    registry.register(Elbv2TagsService.class, () -> new Elbv2TagsService(elbv2));
+    registry.register(AccountService.class, AccountService::new);
+    registry.register(SslPoliciesService.class, SslPoliciesService::new);
+    registry.register(
+        ListenerCertificatesService.class, () -> new ListenerCertificatesService(elbv2));
+    registry.register(TrustStoresService.class, () -> new TrustStoresService(elbv2));
+    registry.register(RevocationsService.class, () -> new RevocationsService(elbv2));
+    registry.register(TrustStoreSharingService.class, () -> new TrustStoreSharingService(elbv2));
+    registry.register(
+        CapacityReservationService.class, () -> new CapacityReservationService(elbv2));
+    registry.register(IpAddressingService.class, () -> new IpAddressingService(elbv2));
     registerClientVpn(resources, elbv2.certificates());
 
     // Application status checks (probed by the load balancers' health checker), declarative
@@ -524,24 +551,31 @@ public final class Services implements AutoCloseable {
     appStatus =
         new AppStatusProber(
             store::all, appInstances, AppStatusSeams.probes(backend, elbv2.health()));
-    registry.register(new StatusChecksService(resources));
-    registry.register(new CheckAssociationsService(appInstances, appStatus));
-    registry.register(new ApplicationStatusService(appInstances, appStatus));
+    registry.register(StatusChecksService.class, () -> new StatusChecksService(resources));
     registry.register(
-        new PolicyReportsService(
-            resources,
-            new PolicySettingsReader(imageLifecycle, vpcBlock, this::allowedImagesState),
-            (account, region) ->
-                store.all().stream()
-                    .filter(st -> st.account().equals(account) && st.region().equals(region))
-                    .findFirst()
-                    .orElseGet(() -> new RegionState(account, region)),
-            store::all));
-    registry.register(new NetworkPerformanceService());
-    registry.register(new ManagedVisibilityService(store::region));
+        CheckAssociationsService.class,
+        () -> new CheckAssociationsService(appInstances, appStatus));
+    registry.register(
+        ApplicationStatusService.class,
+        () -> new ApplicationStatusService(appInstances, appStatus));
+    registry.register(
+        PolicyReportsService.class,
+        () ->
+            new PolicyReportsService(
+                resources,
+                new PolicySettingsReader(imageLifecycle, vpcBlock, this::allowedImagesState),
+                (account, region) ->
+                    store.all().stream()
+                        .filter(st -> st.account().equals(account) && st.region().equals(region))
+                        .findFirst()
+                        .orElseGet(() -> new RegionState(account, region)),
+                store::all));
+    registry.register(NetworkPerformanceService.class, NetworkPerformanceService::new);
+    registry.register(
+        ManagedVisibilityService.class, () -> new ManagedVisibilityService(store::region));
 
     // STS: GetCallerIdentity, which tools ask first, answered on the same endpoint.
-    registry.register(new CallerIdentityService());
+    registry.register(CallerIdentityService.class, CallerIdentityService::new);
 
     // Auto Scaling: groups of real instances, launched and registered through the APIs above.
     autoScaling =
@@ -553,6 +587,13 @@ public final class Services implements AutoCloseable {
             store::all);
     registerAutoScaling(autoScaling);
     lifecycle.onChange(autoScaling::instancesChanged);
+    // most services are made on the first call of one of their actions, and register their
+    // taggable kinds then: an id of a kind not known yet has them all made before it is refused
+    resources.beforeUnknown(
+        () -> {
+          TransitGatewayKinds.registerTaggable(resources);
+          registry.makeAll();
+        });
   }
 
   /**
@@ -584,20 +625,24 @@ public final class Services implements AutoCloseable {
 
   /** The instance actions beyond the life cycle: options, diagnostics, event windows, settings. */
   private void registerInstancesInFull(Resources resources) {
-    registry.register(new InstanceOptionsService(instances, lifecycle));
-    registry.register(new InstanceDiagnosticsService(lifecycle));
-    registry.register(new InstanceTopologyService());
-    registry.register(new InstanceImageMetadataService(instances));
-    registry.register(new MetadataDefaultsService());
-    registry.register(new EventWindowsService(resources));
-    registry.register(new SerialConsoleService());
-    registry.register(new EventNotificationAttributesService());
-    registry.register(new IdFormatsService());
-    registry.register(new ConnectEndpointsService(resources));
-    registry.register(new BundleTasksService());
-    registry.register(new InstanceProductsService());
-    registry.register(new MacTasksService(resources));
-    registry.register(new SqlHaService());
+    registry.register(
+        InstanceOptionsService.class, () -> new InstanceOptionsService(instances, lifecycle));
+    registry.register(
+        InstanceDiagnosticsService.class, () -> new InstanceDiagnosticsService(lifecycle));
+    registry.register(InstanceTopologyService.class, InstanceTopologyService::new);
+    registry.register(
+        InstanceImageMetadataService.class, () -> new InstanceImageMetadataService(instances));
+    registry.register(MetadataDefaultsService.class, MetadataDefaultsService::new);
+    registry.register(EventWindowsService.class, () -> new EventWindowsService(resources));
+    registry.register(SerialConsoleService.class, SerialConsoleService::new);
+    registry.register(
+        EventNotificationAttributesService.class, EventNotificationAttributesService::new);
+    registry.register(IdFormatsService.class, IdFormatsService::new);
+    registry.register(ConnectEndpointsService.class, () -> new ConnectEndpointsService(resources));
+    registry.register(BundleTasksService.class, BundleTasksService::new);
+    registry.register(InstanceProductsService.class, InstanceProductsService::new);
+    registry.register(MacTasksService.class, () -> new MacTasksService(resources));
+    registry.register(SqlHaService.class, SqlHaService::new);
   }
 
   /**
@@ -605,62 +650,94 @@ public final class Services implements AutoCloseable {
    * certificate authority, or the chain of a certificate imported under the ARN.
    */
   private void registerClientVpn(Resources resources, Certificates certificates) {
-    registry.register(new ClientVpnEndpointsService(resources));
-    registry.register(new TargetNetworksService());
-    registry.register(new AuthorizationRulesService());
-    registry.register(new AuthorizationPolicyService());
-    registry.register(new RoutesService());
-    registry.register(new ConnectionsService());
     registry.register(
-        new ClientConfigurationService(
-            arn ->
-                certificates
-                    .registered(arn)
-                    .map(i -> i.chain().size() > 1 ? i.chainPem() : i.certificatePem())
-                    .orElseGet(certificates::caPem)));
+        ClientVpnEndpointsService.class, () -> new ClientVpnEndpointsService(resources));
+    registry.register(TargetNetworksService.class, TargetNetworksService::new);
+    registry.register(AuthorizationRulesService.class, AuthorizationRulesService::new);
+    registry.register(AuthorizationPolicyService.class, AuthorizationPolicyService::new);
+    registry.register(RoutesService.class, RoutesService::new);
+    registry.register(ConnectionsService.class, ConnectionsService::new);
+    registry.register(
+        ClientConfigurationService.class,
+        () ->
+            new ClientConfigurationService(
+                arn ->
+                    certificates
+                        .registered(arn)
+                        .map(i -> i.chain().size() > 1 ? i.chainPem() : i.certificatePem())
+                        .orElseGet(certificates::caPem)));
   }
 
   /** VM Import/Export, AMI store and restore tasks, and FPGA images. */
   private void registerImports(ImagesService images, Resources resources, StateStore store) {
     ImportsService imports = new ImportsService(ebs, images, store::all, resources);
     registry.register(imports);
-    registry.register(new ConversionTasksService(imports));
-    registry.register(new ExportTasksService(imports, resources));
-    registry.register(new StoreTasksService(imports));
+    registry.register(ConversionTasksService.class, () -> new ConversionTasksService(imports));
+    registry.register(ExportTasksService.class, () -> new ExportTasksService(imports, resources));
+    registry.register(StoreTasksService.class, () -> new StoreTasksService(imports));
     FpgaImagesService fpga = new FpgaImagesService(store::all, resources);
     registry.register(fpga);
-    registry.register(new FpgaAttributesService(fpga));
+    registry.register(FpgaAttributesService.class, () -> new FpgaAttributesService(fpga));
   }
 
   private void registerIpam(Resources resources) {
-    registry.register(new IpamsService(resources));
-    registry.register(new IpamPoolsService());
-    registry.register(new PoolCidrsService());
-    registry.register(new IpamResourcesService());
-    registry.register(new IpamDiscoveriesService());
-    registry.register(new IpamPoliciesService());
-    registry.register(new PrefixListResolversService());
-    registry.register(new IpamRoutingService());
-    registry.register(new ByoipService());
-    registry.register(new PublicPoolsService());
+    registry.register(IpamsService.class, () -> new IpamsService(resources));
+    registry.register(IpamPoolsService.class, IpamPoolsService::new);
+    registry.register(PoolCidrsService.class, PoolCidrsService::new);
+    registry.register(IpamResourcesService.class, IpamResourcesService::new);
+    registry.register(IpamDiscoveriesService.class, IpamDiscoveriesService::new);
+    registry.register(IpamPoliciesService.class, IpamPoliciesService::new);
+    registry.register(PrefixListResolversService.class, PrefixListResolversService::new);
+    registry.register(IpamRoutingService.class, IpamRoutingService::new);
+    registry.register(ByoipService.class, ByoipService::new);
+    registry.register(PublicPoolsService.class, PublicPoolsService::new);
   }
 
   private void registerAutoScaling(dev.ec2double.autoscaling.AutoScaling as) {
-    registry.register(new dev.ec2double.autoscaling.GroupsService(as));
-    registry.register(new dev.ec2double.autoscaling.GroupInstancesService(as));
-    registry.register(new dev.ec2double.autoscaling.LaunchConfigurationsService());
-    registry.register(new dev.ec2double.autoscaling.ActivitiesService(as));
-    registry.register(new dev.ec2double.autoscaling.TagsService());
-    registry.register(new dev.ec2double.autoscaling.LoadBalancerTargetGroupsService(as));
-    registry.register(new dev.ec2double.autoscaling.HooksService(as));
-    registry.register(new dev.ec2double.autoscaling.PoliciesService(as));
-    registry.register(new dev.ec2double.autoscaling.ScheduledActionsService(as));
-    registry.register(new dev.ec2double.autoscaling.NotificationsService());
-    registry.register(new dev.ec2double.autoscaling.InstanceRefreshService(as));
-    registry.register(new dev.ec2double.autoscaling.GroupSettingsService(as));
-    registry.register(new dev.ec2double.autoscaling.WarmPoolsService(as));
-    registry.register(new dev.ec2double.autoscaling.ForecastService());
-    registry.register(new dev.ec2double.autoscaling.LaunchInstancesService(as));
+    registry.register(
+        dev.ec2double.autoscaling.GroupsService.class,
+        () -> new dev.ec2double.autoscaling.GroupsService(as));
+    registry.register(
+        dev.ec2double.autoscaling.GroupInstancesService.class,
+        () -> new dev.ec2double.autoscaling.GroupInstancesService(as));
+    registry.register(
+        dev.ec2double.autoscaling.LaunchConfigurationsService.class,
+        dev.ec2double.autoscaling.LaunchConfigurationsService::new);
+    registry.register(
+        dev.ec2double.autoscaling.ActivitiesService.class,
+        () -> new dev.ec2double.autoscaling.ActivitiesService(as));
+    registry.register(
+        dev.ec2double.autoscaling.TagsService.class, dev.ec2double.autoscaling.TagsService::new);
+    registry.register(
+        dev.ec2double.autoscaling.LoadBalancerTargetGroupsService.class,
+        () -> new dev.ec2double.autoscaling.LoadBalancerTargetGroupsService(as));
+    registry.register(
+        dev.ec2double.autoscaling.HooksService.class,
+        () -> new dev.ec2double.autoscaling.HooksService(as));
+    registry.register(
+        dev.ec2double.autoscaling.PoliciesService.class,
+        () -> new dev.ec2double.autoscaling.PoliciesService(as));
+    registry.register(
+        dev.ec2double.autoscaling.ScheduledActionsService.class,
+        () -> new dev.ec2double.autoscaling.ScheduledActionsService(as));
+    registry.register(
+        dev.ec2double.autoscaling.NotificationsService.class,
+        dev.ec2double.autoscaling.NotificationsService::new);
+    registry.register(
+        dev.ec2double.autoscaling.InstanceRefreshService.class,
+        () -> new dev.ec2double.autoscaling.InstanceRefreshService(as));
+    registry.register(
+        dev.ec2double.autoscaling.GroupSettingsService.class,
+        () -> new dev.ec2double.autoscaling.GroupSettingsService(as));
+    registry.register(
+        dev.ec2double.autoscaling.WarmPoolsService.class,
+        () -> new dev.ec2double.autoscaling.WarmPoolsService(as));
+    registry.register(
+        dev.ec2double.autoscaling.ForecastService.class,
+        dev.ec2double.autoscaling.ForecastService::new);
+    registry.register(
+        dev.ec2double.autoscaling.LaunchInstancesService.class,
+        () -> new dev.ec2double.autoscaling.LaunchInstancesService(as));
   }
 
   /**
@@ -784,11 +861,13 @@ public final class Services implements AutoCloseable {
     registry.register(allowed);
     images.admission(allowed);
     TemplateImages templates = new TemplateImageIndex();
-    registry.register(new FastLaunchService(images, templates));
-    registry.register(new ImageUsageService(images, templates, resources));
-    registry.register(new ImageReferencesService(images, templates));
-    registry.register(new ImageMarksService(images));
-    registry.register(new EnclaveCertificatesService());
+    registry.register(FastLaunchService.class, () -> new FastLaunchService(images, templates));
+    registry.register(
+        ImageUsageService.class, () -> new ImageUsageService(images, templates, resources));
+    registry.register(
+        ImageReferencesService.class, () -> new ImageReferencesService(images, templates));
+    registry.register(ImageMarksService.class, () -> new ImageMarksService(images));
+    registry.register(EnclaveCertificatesService.class, EnclaveCertificatesService::new);
   }
 
   public void adopt(StateStore store) {

@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Supplier;
 import software.amazon.awssdk.core.SdkRequest;
 import software.amazon.awssdk.core.SdkResponse;
 
@@ -26,6 +28,9 @@ public final class OperationRegistry {
   /** Wire names the SDK's class names do not spell (EnableVolumeIO), found on first use. */
   private final Map<String, Optional<Operation>> renamed = new ConcurrentHashMap<>();
 
+  /** The services registered to be made on first use, made or not. */
+  private final List<LazyService<?>> lazy = new CopyOnWriteArrayList<>();
+
   /**
    * @param contextType the type of every operation's first parameter: what the {@link ServiceHost}
    *     opens for a call
@@ -38,8 +43,9 @@ public final class OperationRegistry {
     List<OperationIndex.Entry> indexed = OperationIndex.of(service.getClass());
     if (indexed != null) {
       ClassLoader loader = service.getClass().getClassLoader();
+      Supplier<Object> made = () -> service;
       for (OperationIndex.Entry e : indexed) {
-        add(Operation.indexed(e, service, contextType, loader), e.requestClass());
+        add(Operation.indexed(e, service.getClass(), made, contextType, loader), e.requestClass());
       }
       return this;
     }
@@ -58,6 +64,30 @@ public final class OperationRegistry {
       add(Operation.reflected(protocolOf(params[1]), action, service, m), params[1].getName());
     }
     return this;
+  }
+
+  /**
+   * Registers a service that is made on the first call of one of its actions (or by {@link
+   * #makeAll}), when the build's index names its operations; else it is made now. Its constructor
+   * must only keep what it is given: side effects elsewhere would wait for that first call.
+   */
+  public <T> OperationRegistry register(Class<T> type, Supplier<? extends T> factory) {
+    List<OperationIndex.Entry> indexed = OperationIndex.of(type);
+    if (indexed == null) {
+      return register(factory.get());
+    }
+    LazyService<T> service = new LazyService<>(type, factory);
+    lazy.add(service);
+    ClassLoader loader = type.getClassLoader();
+    for (OperationIndex.Entry e : indexed) {
+      add(Operation.indexed(e, type, service, contextType, loader), e.requestClass());
+    }
+    return this;
+  }
+
+  /** Makes every service registered to be made on first use that is not made yet. */
+  public void makeAll() {
+    lazy.forEach(LazyService::get);
   }
 
   private void add(Operation op, String requestClass) {
