@@ -243,6 +243,7 @@ import dev.ec2double.elbv2.truststores.TrustStoresService;
 import dev.ec2double.errors.AwsException;
 import dev.ec2double.imds.ImdsServer;
 import dev.ec2double.sts.CallerIdentityService;
+import dev.ec2double.wire.LazyService;
 import dev.ec2double.wire.OperationRegistry;
 import java.util.Map;
 import java.util.Optional;
@@ -370,8 +371,10 @@ public final class Services implements AutoCloseable {
     registry.register(AddressTransfers.class, () -> new AddressTransfers(store::all));
     registry.register(NatGatewayAddresses.class, NatGatewayAddresses::new);
     registry.register(ZoneGroupsService.class, ZoneGroupsService::new);
-    BlockPublicAccessService vpcBlock = new BlockPublicAccessService(resources);
-    registry.register(vpcBlock);
+    LazyService<BlockPublicAccessService> vpcBlock =
+        LazyService.of(
+            BlockPublicAccessService.class, () -> new BlockPublicAccessService(resources));
+    registry.register(BlockPublicAccessService.class, vpcBlock);
     registry.register(VpcEncryptionService.class, () -> new VpcEncryptionService(resources));
     registry.register(
         NetworkInterfacesService.class, () -> new NetworkInterfacesService(placements, enforcer));
@@ -424,8 +427,9 @@ public final class Services implements AutoCloseable {
     registry.register(ImageAttributesService.class, () -> new ImageAttributesService(images));
     registry.register(ImageCopyService.class, () -> new ImageCopyService(images));
     registerImageSettings(images, resources);
-    ImageLifecycleService imageLifecycle = new ImageLifecycleService(images);
-    registry.register(imageLifecycle);
+    LazyService<ImageLifecycleService> imageLifecycle =
+        LazyService.of(ImageLifecycleService.class, () -> new ImageLifecycleService(images));
+    registry.register(ImageLifecycleService.class, imageLifecycle);
     registry.register(instances);
     registry.register(
         DescribeInstancesService.class, () -> new DescribeInstancesService(instances));
@@ -563,7 +567,8 @@ public final class Services implements AutoCloseable {
         () ->
             new PolicyReportsService(
                 resources,
-                new PolicySettingsReader(imageLifecycle, vpcBlock, this::allowedImagesState),
+                new PolicySettingsReader(
+                    imageLifecycle.get(), vpcBlock.get(), this::allowedImagesState),
                 (account, region) ->
                     store.all().stream()
                         .filter(st -> st.account().equals(account) && st.region().equals(region))
@@ -670,14 +675,19 @@ public final class Services implements AutoCloseable {
 
   /** VM Import/Export, AMI store and restore tasks, and FPGA images. */
   private void registerImports(ImagesService images, Resources resources, StateStore store) {
-    ImportsService imports = new ImportsService(ebs, images, store::all, resources);
-    registry.register(imports);
-    registry.register(ConversionTasksService.class, () -> new ConversionTasksService(imports));
-    registry.register(ExportTasksService.class, () -> new ExportTasksService(imports, resources));
-    registry.register(StoreTasksService.class, () -> new StoreTasksService(imports));
-    FpgaImagesService fpga = new FpgaImagesService(store::all, resources);
-    registry.register(fpga);
-    registry.register(FpgaAttributesService.class, () -> new FpgaAttributesService(fpga));
+    LazyService<ImportsService> imports =
+        LazyService.of(
+            ImportsService.class, () -> new ImportsService(ebs, images, store::all, resources));
+    registry.register(ImportsService.class, imports);
+    registry.register(
+        ConversionTasksService.class, () -> new ConversionTasksService(imports.get()));
+    registry.register(
+        ExportTasksService.class, () -> new ExportTasksService(imports.get(), resources));
+    registry.register(StoreTasksService.class, () -> new StoreTasksService(imports.get()));
+    LazyService<FpgaImagesService> fpga =
+        LazyService.of(FpgaImagesService.class, () -> new FpgaImagesService(store::all, resources));
+    registry.register(FpgaImagesService.class, fpga);
+    registry.register(FpgaAttributesService.class, () -> new FpgaAttributesService(fpga.get()));
   }
 
   private void registerIpam(Resources resources) {

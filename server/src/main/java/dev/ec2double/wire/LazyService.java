@@ -7,7 +7,7 @@ import java.util.function.Supplier;
  * initialises its class, and with it the resource kinds, filter tables and SDK model classes it
  * holds, for the few actions a run calls.
  */
-final class LazyService<T> implements Supplier<T> {
+public final class LazyService<T> implements Supplier<T> {
   private final Class<T> type;
   private Supplier<? extends T> factory;
   private volatile T made;
@@ -16,6 +16,19 @@ final class LazyService<T> implements Supplier<T> {
   LazyService(Class<T> type, Supplier<? extends T> factory) {
     this.type = type;
     this.factory = factory;
+  }
+
+  /**
+   * A service made once, on first use, that other lazily made services share: registered with
+   * {@link OperationRegistry#register(Class, Supplier)}, it is made by the first call of its own
+   * actions or of theirs.
+   */
+  public static <T> LazyService<T> of(Class<T> type, Supplier<? extends T> factory) {
+    return new LazyService<>(type, factory);
+  }
+
+  Class<T> type() {
+    return type;
   }
 
   @Override

@@ -71,12 +71,16 @@ public final class OperationRegistry {
    * #makeAll}), when the build's index names its operations; else it is made now. Its constructor
    * must only keep what it is given: side effects elsewhere would wait for that first call.
    */
+  @SuppressWarnings("unchecked") // a LazyService of this very type
   public <T> OperationRegistry register(Class<T> type, Supplier<? extends T> factory) {
     List<OperationIndex.Entry> indexed = OperationIndex.of(type);
     if (indexed == null) {
       return register(factory.get());
     }
-    LazyService<T> service = new LazyService<>(type, factory);
+    LazyService<T> service =
+        factory instanceof LazyService<?> shared && shared.type() == type
+            ? (LazyService<T>) shared
+            : new LazyService<>(type, factory);
     lazy.add(service);
     ClassLoader loader = type.getClassLoader();
     for (OperationIndex.Entry e : indexed) {
