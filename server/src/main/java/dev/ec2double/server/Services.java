@@ -277,10 +277,14 @@ public final class Services implements AutoCloseable {
   public Services(ServerConfig config, ComputeBackend backend, String serverId, StateStore store) {
     // Taggable resource kinds, registered by the services that own them; CreateTags checks here.
     Resources resources = new Resources();
-    registry.register(RegionsService.class, RegionsService::new);
-    registry.register(InstanceTypesService.class, InstanceTypesService::new);
-    registry.register(InstanceRequirementsService.class, InstanceRequirementsService::new);
-    registry.register(AccountAttributesService.class, AccountAttributesService::new);
+    registry.register("dev.ec2double.ec2.regions.RegionsService", () -> new RegionsService());
+    registry.register(
+        "dev.ec2double.ec2.instancetypes.InstanceTypesService", () -> new InstanceTypesService());
+    registry.register(
+        "dev.ec2double.ec2.instancetypes.InstanceRequirementsService",
+        () -> new InstanceRequirementsService());
+    registry.register(
+        "dev.ec2double.ec2.account.AccountAttributesService", () -> new AccountAttributesService());
 
     enforcer =
         new SecurityGroupEnforcer(
@@ -293,96 +297,182 @@ public final class Services implements AutoCloseable {
     // IPAM and address pools: where CreateVpc, AssociateVpcCidrBlock and AllocateAddress draw
     // from when they name a pool
     IpamVpcPools pools = new IpamVpcPools();
-    registry.register(VpcsService.class, () -> new VpcsService(networks, resources, pools));
-    registry.register(SubnetsService.class, () -> new SubnetsService(aclEnforcer, peeringEnforcer));
-    registry.register(NetworkAclsService.class, () -> new NetworkAclsService(aclEnforcer));
-    registry.register(InternetGatewaysService.class, InternetGatewaysService::new);
-    registry.register(DhcpOptionsService.class, DhcpOptionsService::new);
-    registry.register(CustomerGatewaysService.class, CustomerGatewaysService::new);
     registry.register(
-        EgressOnlyInternetGatewaysService.class, EgressOnlyInternetGatewaysService::new);
-    registry.register(CarrierGatewaysService.class, CarrierGatewaysService::new);
-    registry.register(FlowLogsService.class, FlowLogsService::new);
-    registry.register(FlowLogTemplatesService.class, FlowLogTemplatesService::new);
-    registry.register(VpcCidrBlocksService.class, () -> new VpcCidrBlocksService(pools));
-    registry.register(DefaultVpcService.class, DefaultVpcService::new);
-    registry.register(VpnService.class, VpnService::new);
-    registry.register(VpnChangesService.class, VpnChangesService::new);
-    registry.register(VpnConcentratorsService.class, VpnConcentratorsService::new);
-    registry.register(SubnetCidrReservations.class, SubnetCidrReservations::new);
-    registry.register(SecondaryAddressesService.class, SecondaryAddressesService::new);
-    registry.register(TransitGatewaysService.class, TransitGatewaysService::new);
-    registry.register(TransitGatewayRoutesService.class, TransitGatewayRoutesService::new);
+        "dev.ec2double.ec2.vpc.VpcsService", () -> new VpcsService(networks, resources, pools));
     registry.register(
-        TransitGatewayPeeringsService.class,
+        "dev.ec2double.ec2.vpc.SubnetsService",
+        () -> new SubnetsService(aclEnforcer, peeringEnforcer));
+    registry.register(
+        "dev.ec2double.ec2.vpc.NetworkAclsService", () -> new NetworkAclsService(aclEnforcer));
+    registry.register(
+        "dev.ec2double.ec2.vpc.InternetGatewaysService", () -> new InternetGatewaysService());
+    registry.register("dev.ec2double.ec2.vpc.DhcpOptionsService", () -> new DhcpOptionsService());
+    registry.register(
+        "dev.ec2double.ec2.vpc.CustomerGatewaysService", () -> new CustomerGatewaysService());
+    registry.register(
+        "dev.ec2double.ec2.vpc.EgressOnlyInternetGatewaysService",
+        () -> new EgressOnlyInternetGatewaysService());
+    registry.register(
+        "dev.ec2double.ec2.vpc.CarrierGatewaysService", () -> new CarrierGatewaysService());
+    registry.register("dev.ec2double.ec2.vpc.FlowLogsService", () -> new FlowLogsService());
+    registry.register(
+        "dev.ec2double.ec2.vpc.FlowLogTemplatesService", () -> new FlowLogTemplatesService());
+    registry.register(
+        "dev.ec2double.ec2.vpc.VpcCidrBlocksService", () -> new VpcCidrBlocksService(pools));
+    registry.register("dev.ec2double.ec2.vpc.DefaultVpcService", () -> new DefaultVpcService());
+    registry.register("dev.ec2double.ec2.vpc.VpnService", () -> new VpnService());
+    registry.register("dev.ec2double.ec2.vpc.VpnChangesService", () -> new VpnChangesService());
+    registry.register(
+        "dev.ec2double.ec2.vpc.VpnConcentratorsService", () -> new VpnConcentratorsService());
+    registry.register(
+        "dev.ec2double.ec2.vpc.SubnetCidrReservations", () -> new SubnetCidrReservations());
+    registry.register(
+        "dev.ec2double.ec2.vpc.SecondaryAddressesService", () -> new SecondaryAddressesService());
+    registry.register(
+        "dev.ec2double.ec2.vpc.TransitGatewaysService", () -> new TransitGatewaysService());
+    registry.register(
+        "dev.ec2double.ec2.vpc.TransitGatewayRoutesService",
+        () -> new TransitGatewayRoutesService());
+    registry.register(
+        "dev.ec2double.ec2.transitgateways.TransitGatewayPeeringsService",
         () -> new TransitGatewayPeeringsService(store::region));
-    registry.register(TransitGatewayConnectsService.class, TransitGatewayConnectsService::new);
-    registry.register(MulticastDomainsService.class, MulticastDomainsService::new);
-    registry.register(MulticastGroupsService.class, MulticastGroupsService::new);
-    registry.register(PolicyTablesService.class, PolicyTablesService::new);
-    registry.register(PolicyTableEntriesService.class, PolicyTableEntriesService::new);
-    registry.register(PrefixListReferencesService.class, PrefixListReferencesService::new);
-    registry.register(AnnouncementsService.class, AnnouncementsService::new);
-    registry.register(AttachmentExtrasService.class, AttachmentExtrasService::new);
-    registry.register(MeteringPoliciesService.class, MeteringPoliciesService::new);
     registry.register(
-        RouteTablesService.class, () -> new RouteTablesService(placements, peeringEnforcer));
+        "dev.ec2double.ec2.transitgateways.TransitGatewayConnectsService",
+        () -> new TransitGatewayConnectsService());
     registry.register(
-        VpcPeeringService.class, () -> new VpcPeeringService(store::region, peeringEnforcer));
-    registry.register(NatGatewaysService.class, NatGatewaysService::new);
-    registry.register(PrefixListsService.class, () -> new PrefixListsService(enforcer::refresh));
+        "dev.ec2double.ec2.transitgateways.MulticastDomainsService",
+        () -> new MulticastDomainsService());
+    registry.register(
+        "dev.ec2double.ec2.transitgateways.MulticastGroupsService",
+        () -> new MulticastGroupsService());
+    registry.register(
+        "dev.ec2double.ec2.transitgateways.PolicyTablesService", () -> new PolicyTablesService());
+    registry.register(
+        "dev.ec2double.ec2.transitgateways.PolicyTableEntriesService",
+        () -> new PolicyTableEntriesService());
+    registry.register(
+        "dev.ec2double.ec2.transitgateways.PrefixListReferencesService",
+        () -> new PrefixListReferencesService());
+    registry.register(
+        "dev.ec2double.ec2.transitgateways.AnnouncementsService", () -> new AnnouncementsService());
+    registry.register(
+        "dev.ec2double.ec2.transitgateways.AttachmentExtrasService",
+        () -> new AttachmentExtrasService());
+    registry.register(
+        "dev.ec2double.ec2.transitgateways.MeteringPoliciesService",
+        () -> new MeteringPoliciesService());
+    registry.register(
+        "dev.ec2double.ec2.vpc.RouteTablesService",
+        () -> new RouteTablesService(placements, peeringEnforcer));
+    registry.register(
+        "dev.ec2double.ec2.vpc.VpcPeeringService",
+        () -> new VpcPeeringService(store::region, peeringEnforcer));
+    registry.register("dev.ec2double.ec2.vpc.NatGatewaysService", () -> new NatGatewaysService());
+    registry.register(
+        "dev.ec2double.ec2.vpc.PrefixListsService",
+        () -> new PrefixListsService(enforcer::refresh));
     PrivateServiceDirectory privateServices =
         new PrivateServiceDirectory(store::all, store::region);
-    registry.register(VpcEndpointsService.class, () -> new VpcEndpointsService(privateServices));
-    registry.register(EndpointServicesService.class, () -> new EndpointServicesService(resources));
-    registry.register(ServicePermissionsService.class, ServicePermissionsService::new);
     registry.register(
-        EndpointConnectionsService.class, () -> new EndpointConnectionsService(privateServices));
-    registry.register(ConnectionNotificationsService.class, ConnectionNotificationsService::new);
+        "dev.ec2double.ec2.vpc.VpcEndpointsService",
+        () -> new VpcEndpointsService(privateServices));
+    registry.register(
+        "dev.ec2double.ec2.endpoints.EndpointServicesService",
+        () -> new EndpointServicesService(resources));
+    registry.register(
+        "dev.ec2double.ec2.endpoints.ServicePermissionsService",
+        () -> new ServicePermissionsService());
+    registry.register(
+        "dev.ec2double.ec2.endpoints.EndpointConnectionsService",
+        () -> new EndpointConnectionsService(privateServices));
+    registry.register(
+        "dev.ec2double.ec2.endpoints.ConnectionNotificationsService",
+        () -> new ConnectionNotificationsService());
     // Verified Access: records of trust providers, instances, groups and endpoints
-    registry.register(TrustProvidersService.class, () -> new TrustProvidersService(resources));
-    registry.register(ProviderAttachmentsService.class, ProviderAttachmentsService::new);
-    registry.register(AccessInstancesService.class, AccessInstancesService::new);
-    registry.register(LoggingService.class, LoggingService::new);
-    registry.register(AccessGroupsService.class, AccessGroupsService::new);
-    registry.register(AccessEndpointsService.class, AccessEndpointsService::new);
-    registry.register(EndpointPoliciesService.class, EndpointPoliciesService::new);
     registry.register(
-        TrafficMirrorFiltersService.class, () -> new TrafficMirrorFiltersService(resources));
-    registry.register(TrafficMirrorSessionsService.class, TrafficMirrorSessionsService::new);
+        "dev.ec2double.ec2.verifiedaccess.TrustProvidersService",
+        () -> new TrustProvidersService(resources));
     registry.register(
-        NetworkInsightsPathsService.class, () -> new NetworkInsightsPathsService(resources));
-    registry.register(AccessScopesService.class, AccessScopesService::new);
-    registry.register(SecurityGroupsService.class, () -> new SecurityGroupsService(enforcer));
-    registry.register(SecurityGroupRuleEdits.class, () -> new SecurityGroupRuleEdits(enforcer));
-    registry.register(SecurityGroupReferencesService.class, SecurityGroupReferencesService::new);
+        "dev.ec2double.ec2.verifiedaccess.ProviderAttachmentsService",
+        () -> new ProviderAttachmentsService());
     registry.register(
-        SecurityGroupVpcAssociationsService.class, SecurityGroupVpcAssociationsService::new);
+        "dev.ec2double.ec2.verifiedaccess.AccessInstancesService",
+        () -> new AccessInstancesService());
     registry.register(
-        NetworkInterfaceAttributesService.class, NetworkInterfaceAttributesService::new);
-    registry.register(InterfacePermissions.class, InterfacePermissions::new);
-    registry.register(TrunkInterfaces.class, TrunkInterfaces::new);
+        "dev.ec2double.ec2.verifiedaccess.LoggingService", () -> new LoggingService());
     registry.register(
-        SecondaryNetworksService.class, () -> new SecondaryNetworksService(resources));
-    registry.register(RouteServersService.class, () -> new RouteServersService(resources));
-    registry.register(RouteServerEndpointsService.class, RouteServerEndpointsService::new);
-    registry.register(RouteServerPropagationsService.class, RouteServerPropagationsService::new);
-    registry.register(AddressAttributesService.class, AddressAttributesService::new);
-    registry.register(AddressTransfers.class, () -> new AddressTransfers(store::all));
-    registry.register(NatGatewayAddresses.class, NatGatewayAddresses::new);
-    registry.register(ZoneGroupsService.class, ZoneGroupsService::new);
+        "dev.ec2double.ec2.verifiedaccess.AccessGroupsService", () -> new AccessGroupsService());
+    registry.register(
+        "dev.ec2double.ec2.verifiedaccess.AccessEndpointsService",
+        () -> new AccessEndpointsService());
+    registry.register(
+        "dev.ec2double.ec2.verifiedaccess.EndpointPoliciesService",
+        () -> new EndpointPoliciesService());
+    registry.register(
+        "dev.ec2double.ec2.mirroring.TrafficMirrorFiltersService",
+        () -> new TrafficMirrorFiltersService(resources));
+    registry.register(
+        "dev.ec2double.ec2.mirroring.TrafficMirrorSessionsService",
+        () -> new TrafficMirrorSessionsService());
+    registry.register(
+        "dev.ec2double.ec2.insights.NetworkInsightsPathsService",
+        () -> new NetworkInsightsPathsService(resources));
+    registry.register(
+        "dev.ec2double.ec2.insights.AccessScopesService", () -> new AccessScopesService());
+    registry.register(
+        "dev.ec2double.ec2.vpc.SecurityGroupsService", () -> new SecurityGroupsService(enforcer));
+    registry.register(
+        "dev.ec2double.ec2.vpc.SecurityGroupRuleEdits", () -> new SecurityGroupRuleEdits(enforcer));
+    registry.register(
+        "dev.ec2double.ec2.vpc.SecurityGroupReferencesService",
+        () -> new SecurityGroupReferencesService());
+    registry.register(
+        "dev.ec2double.ec2.vpc.SecurityGroupVpcAssociationsService",
+        () -> new SecurityGroupVpcAssociationsService());
+    registry.register(
+        "dev.ec2double.ec2.vpc.NetworkInterfaceAttributesService",
+        () -> new NetworkInterfaceAttributesService());
+    registry.register(
+        "dev.ec2double.ec2.vpc.InterfacePermissions", () -> new InterfacePermissions());
+    registry.register("dev.ec2double.ec2.vpc.TrunkInterfaces", () -> new TrunkInterfaces());
+    registry.register(
+        "dev.ec2double.ec2.secondarynetworks.SecondaryNetworksService",
+        () -> new SecondaryNetworksService(resources));
+    registry.register(
+        "dev.ec2double.ec2.routeservers.RouteServersService",
+        () -> new RouteServersService(resources));
+    registry.register(
+        "dev.ec2double.ec2.routeservers.RouteServerEndpointsService",
+        () -> new RouteServerEndpointsService());
+    registry.register(
+        "dev.ec2double.ec2.routeservers.RouteServerPropagationsService",
+        () -> new RouteServerPropagationsService());
+    registry.register(
+        "dev.ec2double.ec2.vpc.AddressAttributesService", () -> new AddressAttributesService());
+    registry.register(
+        "dev.ec2double.ec2.vpc.AddressTransfers", () -> new AddressTransfers(store::all));
+    registry.register("dev.ec2double.ec2.vpc.NatGatewayAddresses", () -> new NatGatewayAddresses());
+    registry.register("dev.ec2double.ec2.regions.ZoneGroupsService", () -> new ZoneGroupsService());
     LazyService<BlockPublicAccessService> vpcBlock =
         LazyService.of(
-            BlockPublicAccessService.class, () -> new BlockPublicAccessService(resources));
-    registry.register(BlockPublicAccessService.class, vpcBlock);
-    registry.register(VpcEncryptionService.class, () -> new VpcEncryptionService(resources));
+            "dev.ec2double.ec2.blockpublicaccess.BlockPublicAccessService",
+            () -> new BlockPublicAccessService(resources));
+    registry.register("dev.ec2double.ec2.blockpublicaccess.BlockPublicAccessService", vpcBlock);
     registry.register(
-        NetworkInterfacesService.class, () -> new NetworkInterfacesService(placements, enforcer));
-    registry.register(AddressesService.class, () -> new AddressesService(placements, pools));
+        "dev.ec2double.ec2.vpcencryption.VpcEncryptionService",
+        () -> new VpcEncryptionService(resources));
+    registry.register(
+        "dev.ec2double.ec2.vpc.NetworkInterfacesService",
+        () -> new NetworkInterfacesService(placements, enforcer));
+    registry.register(
+        "dev.ec2double.ec2.vpc.AddressesService", () -> new AddressesService(placements, pools));
     registerIpam(resources);
-    registry.register(ClassicLinkService.class, ClassicLinkService::new);
-    registry.register(LocalGatewayDescriptions.class, LocalGatewayDescriptions::new);
-    registry.register(LocalGatewayChanges.class, LocalGatewayChanges::new);
+    registry.register("dev.ec2double.ec2.vpc.ClassicLinkService", () -> new ClassicLinkService());
+    registry.register(
+        "dev.ec2double.ec2.localgateways.LocalGatewayDescriptions",
+        () -> new LocalGatewayDescriptions());
+    registry.register(
+        "dev.ec2double.ec2.localgateways.LocalGatewayChanges", () -> new LocalGatewayChanges());
 
     InstanceCatalogs catalogs = catalogs();
     roleCredentials = new RoleCredentials(config.roleCredentialsLifetime());
@@ -424,19 +514,27 @@ public final class Services implements AutoCloseable {
     images.accounts(store);
     ebs.accounts(store);
     registry.register(images);
-    registry.register(ImageAttributesService.class, () -> new ImageAttributesService(images));
-    registry.register(ImageCopyService.class, () -> new ImageCopyService(images));
+    registry.register(
+        "dev.ec2double.ec2.images.ImageAttributesService",
+        () -> new ImageAttributesService(images));
+    registry.register(
+        "dev.ec2double.ec2.images.ImageCopyService", () -> new ImageCopyService(images));
     registerImageSettings(images, resources);
     LazyService<ImageLifecycleService> imageLifecycle =
-        LazyService.of(ImageLifecycleService.class, () -> new ImageLifecycleService(images));
-    registry.register(ImageLifecycleService.class, imageLifecycle);
+        LazyService.of(
+            "dev.ec2double.ec2.images.ImageLifecycleService",
+            () -> new ImageLifecycleService(images));
+    registry.register("dev.ec2double.ec2.images.ImageLifecycleService", imageLifecycle);
     registry.register(instances);
     registry.register(
-        DescribeInstancesService.class, () -> new DescribeInstancesService(instances));
+        "dev.ec2double.ec2.instances.DescribeInstancesService",
+        () -> new DescribeInstancesService(instances));
     registry.register(
-        IamInstanceProfilesService.class, () -> new IamInstanceProfilesService(profiles));
+        "dev.ec2double.ec2.instances.IamInstanceProfilesService",
+        () -> new IamInstanceProfilesService(profiles));
     registry.register(
-        LaunchTemplateDataService.class, () -> new LaunchTemplateDataService(instances));
+        "dev.ec2double.ec2.instances.LaunchTemplateDataService",
+        () -> new LaunchTemplateDataService(instances));
     LaunchTemplatesService launchTemplates = new LaunchTemplatesService(resources);
     registry.register(launchTemplates);
     instances.launchTemplates(new TemplateLaunches());
@@ -450,71 +548,103 @@ public final class Services implements AutoCloseable {
     faults.spotMarket(spot.market());
     FleetsService fleets = new FleetsService(resources, fleetLaunches(instances, actions));
     registry.register(fleets);
-    registry.register(SpotFleetsService.class, () -> new SpotFleetsService(resources, fleets));
+    registry.register(
+        "dev.ec2double.ec2.fleets.SpotFleetsService",
+        () -> new SpotFleetsService(resources, fleets));
     instances.creditDefaults(new CreditFamilies());
-    registry.register(CreditsService.class, CreditsService::new);
+    registry.register("dev.ec2double.ec2.credits.CreditsService", () -> new CreditsService());
     fleetReconciler = new FleetReconciler(store, fleets);
     metadata.faults(faults);
     enforcer.cutOffWhen(faults::cutOff);
-    registry.register(InstanceEventsService.class, () -> new InstanceEventsService(instances));
     registry.register(
-        InstanceMetadataOptionsService.class, () -> new InstanceMetadataOptionsService(networking));
-    registry.register(PrivateDnsNameOptionsService.class, PrivateDnsNameOptionsService::new);
+        "dev.ec2double.ec2.instances.InstanceEventsService",
+        () -> new InstanceEventsService(instances));
     registry.register(
-        InstanceAttributesService.class, () -> new InstanceAttributesService(instances, lifecycle));
+        "dev.ec2double.ec2.instances.InstanceMetadataOptionsService",
+        () -> new InstanceMetadataOptionsService(networking));
+    registry.register(
+        "dev.ec2double.ec2.instances.PrivateDnsNameOptionsService",
+        () -> new PrivateDnsNameOptionsService());
+    registry.register(
+        "dev.ec2double.ec2.instances.InstanceAttributesService",
+        () -> new InstanceAttributesService(instances, lifecycle));
     registerInstancesInFull(resources);
     registry.register(
-        CreateImageService.class, () -> new CreateImageService(lifecycle, images, serverId));
-    registry.register(VolumesService.class, () -> new VolumesService(ebs));
-    registry.register(AttachmentsService.class, () -> new AttachmentsService(ebs));
-    registry.register(EbsEncryptionService.class, EbsEncryptionService::new);
-    registry.register(CopyVolumesService.class, () -> new CopyVolumesService(ebs));
-    registry.register(RecycleBinService.class, RecycleBinService::new);
+        "dev.ec2double.ec2.instances.CreateImageService",
+        () -> new CreateImageService(lifecycle, images, serverId));
+    registry.register("dev.ec2double.ec2.volumes.VolumesService", () -> new VolumesService(ebs));
+    registry.register(
+        "dev.ec2double.ec2.volumes.AttachmentsService", () -> new AttachmentsService(ebs));
+    registry.register(
+        "dev.ec2double.ec2.volumes.EbsEncryptionService", () -> new EbsEncryptionService());
+    registry.register(
+        "dev.ec2double.ec2.volumes.CopyVolumesService", () -> new CopyVolumesService(ebs));
+    registry.register("dev.ec2double.ec2.volumes.RecycleBinService", () -> new RecycleBinService());
     rootVolumeTasks = new RootVolumeTasksService(ebs, images, new RootReplacement(lifecycle));
     registry.register(rootVolumeTasks);
-    registry.register(SnapshotsService.class, () -> new SnapshotsService(ebs));
-    registry.register(SnapshotLocks.class, () -> new SnapshotLocks(ebs));
-    registry.register(SnapshotTiersService.class, () -> new SnapshotTiersService(ebs));
     registry.register(
-        SnapshotBlockPublicAccessService.class, SnapshotBlockPublicAccessService::new);
+        "dev.ec2double.ec2.snapshots.SnapshotsService", () -> new SnapshotsService(ebs));
+    registry.register("dev.ec2double.ec2.snapshots.SnapshotLocks", () -> new SnapshotLocks(ebs));
     registry.register(
-        FastSnapshotRestoresService.class, () -> new FastSnapshotRestoresService(ebs));
+        "dev.ec2double.ec2.snapshots.SnapshotTiersService", () -> new SnapshotTiersService(ebs));
+    registry.register(
+        "dev.ec2double.ec2.snapshots.SnapshotBlockPublicAccessService",
+        () -> new SnapshotBlockPublicAccessService());
+    registry.register(
+        "dev.ec2double.ec2.snapshots.FastSnapshotRestoresService",
+        () -> new FastSnapshotRestoresService(ebs));
     registerImports(images, resources, store);
-    registry.register(KeyPairService.class, () -> new KeyPairService(resources));
+    registry.register(
+        "dev.ec2double.ec2.keypairs.KeyPairService", () -> new KeyPairService(resources));
     PlacementGroupsService placementGroups = new PlacementGroupsService(resources);
     registry.register(placementGroups);
     HostsService hosts = new HostsService(resources);
     registry.register(hosts);
-    registry.register(HostReservationsService.class, () -> new HostReservationsService(resources));
-    registry.register(MacHostsService.class, MacHostsService::new);
+    registry.register(
+        "dev.ec2double.ec2.hosts.HostReservationsService",
+        () -> new HostReservationsService(resources));
+    registry.register("dev.ec2double.ec2.hosts.MacHostsService", () -> new MacHostsService());
     CapacityReservationsService reservations =
         new CapacityReservationsService(resources, InstanceTypeCatalog::exists);
     registry.register(reservations);
     registry.register(
-        CapacityReservationFleetsService.class,
+        "dev.ec2double.ec2.capacity.CapacityReservationFleetsService",
         () -> new CapacityReservationFleetsService(resources, InstanceTypeCatalog::exists));
-    registry.register(ReservationSplitsService.class, ReservationSplitsService::new);
-    registry.register(BillingOwnersService.class, () -> new BillingOwnersService(store));
     registry.register(
-        ReservationQuotesService.class, () -> new ReservationQuotesService(resources));
-    registry.register(Allocations.class, Allocations::new);
-    registry.register(CapacityBlocksService.class, () -> new CapacityBlocksService(resources));
-    registry.register(CapacityManagerService.class, () -> new CapacityManagerService(resources));
-    registry.register(CapacityMetrics.class, CapacityMetrics::new);
-    registry.register(ReservedInstancesService.class, ReservedInstancesService::new);
-    registry.register(RiListingsService.class, RiListingsService::new);
-    registry.register(RiChangesService.class, RiChangesService::new);
+        "dev.ec2double.ec2.capacity.ReservationSplitsService",
+        () -> new ReservationSplitsService());
     registry.register(
-        ScheduledInstancesService.class,
+        "dev.ec2double.ec2.capacity.BillingOwnersService", () -> new BillingOwnersService(store));
+    registry.register(
+        "dev.ec2double.ec2.capacity.ReservationQuotesService",
+        () -> new ReservationQuotesService(resources));
+    registry.register("dev.ec2double.ec2.capacity.Allocations", () -> new Allocations());
+    registry.register(
+        "dev.ec2double.ec2.capacity.CapacityBlocksService",
+        () -> new CapacityBlocksService(resources));
+    registry.register(
+        "dev.ec2double.ec2.capacity.CapacityManagerService",
+        () -> new CapacityManagerService(resources));
+    registry.register("dev.ec2double.ec2.capacity.CapacityMetrics", () -> new CapacityMetrics());
+    registry.register(
+        "dev.ec2double.ec2.purchases.ReservedInstancesService",
+        () -> new ReservedInstancesService());
+    registry.register(
+        "dev.ec2double.ec2.purchases.RiListingsService", () -> new RiListingsService());
+    registry.register("dev.ec2double.ec2.purchases.RiChangesService", () -> new RiChangesService());
+    registry.register(
+        "dev.ec2double.ec2.purchases.ScheduledInstancesService",
         () -> new ScheduledInstancesService(instances::runInstances));
-    registry.register(SpotExtrasService.class, SpotExtrasService::new);
+    registry.register(
+        "dev.ec2double.ec2.purchases.SpotExtrasService", () -> new SpotExtrasService());
     // groups first (they refuse host tenancy), then hosts (tenancy), then reservations (which
     // skip instances on hosts)
     instances.placementRules(
         PlacementRules.chain(placementGroups.rules(), hosts.rules(), reservations.rules()));
     registry.register(
-        InstancePlacementService.class, () -> new InstancePlacementService(instances));
-    registry.register(TagsService.class, () -> new TagsService(resources));
+        "dev.ec2double.ec2.instances.InstancePlacementService",
+        () -> new InstancePlacementService(instances));
+    registry.register("dev.ec2double.ec2.tags.TagsService", () -> new TagsService(resources));
 
     // ELBv2: the registry routes its SDK model package to the query protocol.
     elbv2 =
@@ -529,24 +659,37 @@ public final class Services implements AutoCloseable {
                 config.stateDir().isEmpty()
                     ? null
                     : java.nio.file.Path.of(config.stateDir(), "tls")));
-    registry.register(LoadBalancersService.class, () -> new LoadBalancersService(elbv2));
+    registry.register(
+        "dev.ec2double.elbv2.loadbalancers.LoadBalancersService",
+        () -> new LoadBalancersService(elbv2));
     TargetGroupsService targetGroups = new TargetGroupsService(elbv2);
     TargetsService targets = new TargetsService(elbv2);
     registry.register(targetGroups);
     registry.register(targets);
-    registry.register(ListenersService.class, () -> new ListenersService(elbv2));
-    registry.register(RulesService.class, () -> new RulesService(elbv2));
-    registry.register(Elbv2TagsService.class, () -> new Elbv2TagsService(elbv2));
-    registry.register(AccountService.class, AccountService::new);
-    registry.register(SslPoliciesService.class, SslPoliciesService::new);
     registry.register(
-        ListenerCertificatesService.class, () -> new ListenerCertificatesService(elbv2));
-    registry.register(TrustStoresService.class, () -> new TrustStoresService(elbv2));
-    registry.register(RevocationsService.class, () -> new RevocationsService(elbv2));
-    registry.register(TrustStoreSharingService.class, () -> new TrustStoreSharingService(elbv2));
+        "dev.ec2double.elbv2.listeners.ListenersService", () -> new ListenersService(elbv2));
+    registry.register("dev.ec2double.elbv2.rules.RulesService", () -> new RulesService(elbv2));
     registry.register(
-        CapacityReservationService.class, () -> new CapacityReservationService(elbv2));
-    registry.register(IpAddressingService.class, () -> new IpAddressingService(elbv2));
+        "dev.ec2double.elbv2.tags.Elbv2TagsService", () -> new Elbv2TagsService(elbv2));
+    registry.register("dev.ec2double.elbv2.account.AccountService", () -> new AccountService());
+    registry.register(
+        "dev.ec2double.elbv2.sslpolicies.SslPoliciesService", () -> new SslPoliciesService());
+    registry.register(
+        "dev.ec2double.elbv2.certificates.ListenerCertificatesService",
+        () -> new ListenerCertificatesService(elbv2));
+    registry.register(
+        "dev.ec2double.elbv2.truststores.TrustStoresService", () -> new TrustStoresService(elbv2));
+    registry.register(
+        "dev.ec2double.elbv2.truststores.RevocationsService", () -> new RevocationsService(elbv2));
+    registry.register(
+        "dev.ec2double.elbv2.truststores.TrustStoreSharingService",
+        () -> new TrustStoreSharingService(elbv2));
+    registry.register(
+        "dev.ec2double.elbv2.loadbalancers.CapacityReservationService",
+        () -> new CapacityReservationService(elbv2));
+    registry.register(
+        "dev.ec2double.elbv2.loadbalancers.IpAddressingService",
+        () -> new IpAddressingService(elbv2));
     registerClientVpn(resources, elbv2.certificates());
 
     // Application status checks (probed by the load balancers' health checker), declarative
@@ -555,15 +698,17 @@ public final class Services implements AutoCloseable {
     appStatus =
         new AppStatusProber(
             store::all, appInstances, AppStatusSeams.probes(backend, elbv2.health()));
-    registry.register(StatusChecksService.class, () -> new StatusChecksService(resources));
     registry.register(
-        CheckAssociationsService.class,
+        "dev.ec2double.ec2.appstatus.StatusChecksService",
+        () -> new StatusChecksService(resources));
+    registry.register(
+        "dev.ec2double.ec2.appstatus.CheckAssociationsService",
         () -> new CheckAssociationsService(appInstances, appStatus));
     registry.register(
-        ApplicationStatusService.class,
+        "dev.ec2double.ec2.appstatus.ApplicationStatusService",
         () -> new ApplicationStatusService(appInstances, appStatus));
     registry.register(
-        PolicyReportsService.class,
+        "dev.ec2double.ec2.policyreports.PolicyReportsService",
         () ->
             new PolicyReportsService(
                 resources,
@@ -575,12 +720,15 @@ public final class Services implements AutoCloseable {
                         .findFirst()
                         .orElseGet(() -> new RegionState(account, region)),
                 store::all));
-    registry.register(NetworkPerformanceService.class, NetworkPerformanceService::new);
     registry.register(
-        ManagedVisibilityService.class, () -> new ManagedVisibilityService(store::region));
+        "dev.ec2double.ec2.netperf.NetworkPerformanceService",
+        () -> new NetworkPerformanceService());
+    registry.register(
+        "dev.ec2double.ec2.account.ManagedVisibilityService",
+        () -> new ManagedVisibilityService(store::region));
 
     // STS: GetCallerIdentity, which tools ask first, answered on the same endpoint.
-    registry.register(CallerIdentityService.class, CallerIdentityService::new);
+    registry.register("dev.ec2double.sts.CallerIdentityService", () -> new CallerIdentityService());
 
     // Auto Scaling: groups of real instances, launched and registered through the APIs above.
     autoScaling =
@@ -631,23 +779,37 @@ public final class Services implements AutoCloseable {
   /** The instance actions beyond the life cycle: options, diagnostics, event windows, settings. */
   private void registerInstancesInFull(Resources resources) {
     registry.register(
-        InstanceOptionsService.class, () -> new InstanceOptionsService(instances, lifecycle));
+        "dev.ec2double.ec2.instances.InstanceOptionsService",
+        () -> new InstanceOptionsService(instances, lifecycle));
     registry.register(
-        InstanceDiagnosticsService.class, () -> new InstanceDiagnosticsService(lifecycle));
-    registry.register(InstanceTopologyService.class, InstanceTopologyService::new);
+        "dev.ec2double.ec2.instances.InstanceDiagnosticsService",
+        () -> new InstanceDiagnosticsService(lifecycle));
     registry.register(
-        InstanceImageMetadataService.class, () -> new InstanceImageMetadataService(instances));
-    registry.register(MetadataDefaultsService.class, MetadataDefaultsService::new);
-    registry.register(EventWindowsService.class, () -> new EventWindowsService(resources));
-    registry.register(SerialConsoleService.class, SerialConsoleService::new);
+        "dev.ec2double.ec2.instances.InstanceTopologyService", () -> new InstanceTopologyService());
     registry.register(
-        EventNotificationAttributesService.class, EventNotificationAttributesService::new);
-    registry.register(IdFormatsService.class, IdFormatsService::new);
-    registry.register(ConnectEndpointsService.class, () -> new ConnectEndpointsService(resources));
-    registry.register(BundleTasksService.class, BundleTasksService::new);
-    registry.register(InstanceProductsService.class, InstanceProductsService::new);
-    registry.register(MacTasksService.class, () -> new MacTasksService(resources));
-    registry.register(SqlHaService.class, SqlHaService::new);
+        "dev.ec2double.ec2.instances.InstanceImageMetadataService",
+        () -> new InstanceImageMetadataService(instances));
+    registry.register(
+        "dev.ec2double.ec2.instances.MetadataDefaultsService", () -> new MetadataDefaultsService());
+    registry.register(
+        "dev.ec2double.ec2.instances.EventWindowsService",
+        () -> new EventWindowsService(resources));
+    registry.register(
+        "dev.ec2double.ec2.account.SerialConsoleService", () -> new SerialConsoleService());
+    registry.register(
+        "dev.ec2double.ec2.account.EventNotificationAttributesService",
+        () -> new EventNotificationAttributesService());
+    registry.register("dev.ec2double.ec2.account.IdFormatsService", () -> new IdFormatsService());
+    registry.register(
+        "dev.ec2double.ec2.instances.ConnectEndpointsService",
+        () -> new ConnectEndpointsService(resources));
+    registry.register(
+        "dev.ec2double.ec2.instances.BundleTasksService", () -> new BundleTasksService());
+    registry.register(
+        "dev.ec2double.ec2.instances.InstanceProductsService", () -> new InstanceProductsService());
+    registry.register(
+        "dev.ec2double.ec2.instances.MacTasksService", () -> new MacTasksService(resources));
+    registry.register("dev.ec2double.ec2.instances.SqlHaService", () -> new SqlHaService());
   }
 
   /**
@@ -656,14 +818,21 @@ public final class Services implements AutoCloseable {
    */
   private void registerClientVpn(Resources resources, Certificates certificates) {
     registry.register(
-        ClientVpnEndpointsService.class, () -> new ClientVpnEndpointsService(resources));
-    registry.register(TargetNetworksService.class, TargetNetworksService::new);
-    registry.register(AuthorizationRulesService.class, AuthorizationRulesService::new);
-    registry.register(AuthorizationPolicyService.class, AuthorizationPolicyService::new);
-    registry.register(RoutesService.class, RoutesService::new);
-    registry.register(ConnectionsService.class, ConnectionsService::new);
+        "dev.ec2double.ec2.clientvpn.ClientVpnEndpointsService",
+        () -> new ClientVpnEndpointsService(resources));
     registry.register(
-        ClientConfigurationService.class,
+        "dev.ec2double.ec2.clientvpn.TargetNetworksService", () -> new TargetNetworksService());
+    registry.register(
+        "dev.ec2double.ec2.clientvpn.AuthorizationRulesService",
+        () -> new AuthorizationRulesService());
+    registry.register(
+        "dev.ec2double.ec2.clientvpn.AuthorizationPolicyService",
+        () -> new AuthorizationPolicyService());
+    registry.register("dev.ec2double.ec2.clientvpn.RoutesService", () -> new RoutesService());
+    registry.register(
+        "dev.ec2double.ec2.clientvpn.ConnectionsService", () -> new ConnectionsService());
+    registry.register(
+        "dev.ec2double.ec2.clientvpn.ClientConfigurationService",
         () ->
             new ClientConfigurationService(
                 arn ->
@@ -677,76 +846,89 @@ public final class Services implements AutoCloseable {
   private void registerImports(ImagesService images, Resources resources, StateStore store) {
     LazyService<ImportsService> imports =
         LazyService.of(
-            ImportsService.class, () -> new ImportsService(ebs, images, store::all, resources));
-    registry.register(ImportsService.class, imports);
+            "dev.ec2double.ec2.imports.ImportsService",
+            () -> new ImportsService(ebs, images, store::all, resources));
+    registry.register("dev.ec2double.ec2.imports.ImportsService", imports);
     registry.register(
-        ConversionTasksService.class, () -> new ConversionTasksService(imports.get()));
+        "dev.ec2double.ec2.imports.ConversionTasksService",
+        () -> new ConversionTasksService(imports.get()));
     registry.register(
-        ExportTasksService.class, () -> new ExportTasksService(imports.get(), resources));
-    registry.register(StoreTasksService.class, () -> new StoreTasksService(imports.get()));
+        "dev.ec2double.ec2.imports.ExportTasksService",
+        () -> new ExportTasksService(imports.get(), resources));
+    registry.register(
+        "dev.ec2double.ec2.imports.StoreTasksService", () -> new StoreTasksService(imports.get()));
     LazyService<FpgaImagesService> fpga =
-        LazyService.of(FpgaImagesService.class, () -> new FpgaImagesService(store::all, resources));
-    registry.register(FpgaImagesService.class, fpga);
-    registry.register(FpgaAttributesService.class, () -> new FpgaAttributesService(fpga.get()));
+        LazyService.of(
+            "dev.ec2double.ec2.fpga.FpgaImagesService",
+            () -> new FpgaImagesService(store::all, resources));
+    registry.register("dev.ec2double.ec2.fpga.FpgaImagesService", fpga);
+    registry.register(
+        "dev.ec2double.ec2.fpga.FpgaAttributesService",
+        () -> new FpgaAttributesService(fpga.get()));
   }
 
   private void registerIpam(Resources resources) {
-    registry.register(IpamsService.class, () -> new IpamsService(resources));
-    registry.register(IpamPoolsService.class, IpamPoolsService::new);
-    registry.register(PoolCidrsService.class, PoolCidrsService::new);
-    registry.register(IpamResourcesService.class, IpamResourcesService::new);
-    registry.register(IpamDiscoveriesService.class, IpamDiscoveriesService::new);
-    registry.register(IpamPoliciesService.class, IpamPoliciesService::new);
-    registry.register(PrefixListResolversService.class, PrefixListResolversService::new);
-    registry.register(IpamRoutingService.class, IpamRoutingService::new);
-    registry.register(ByoipService.class, ByoipService::new);
-    registry.register(PublicPoolsService.class, PublicPoolsService::new);
+    registry.register("dev.ec2double.ec2.ipam.IpamsService", () -> new IpamsService(resources));
+    registry.register("dev.ec2double.ec2.ipam.IpamPoolsService", () -> new IpamPoolsService());
+    registry.register("dev.ec2double.ec2.ipam.PoolCidrsService", () -> new PoolCidrsService());
+    registry.register(
+        "dev.ec2double.ec2.ipam.IpamResourcesService", () -> new IpamResourcesService());
+    registry.register(
+        "dev.ec2double.ec2.ipam.IpamDiscoveriesService", () -> new IpamDiscoveriesService());
+    registry.register(
+        "dev.ec2double.ec2.ipam.IpamPoliciesService", () -> new IpamPoliciesService());
+    registry.register(
+        "dev.ec2double.ec2.ipam.PrefixListResolversService",
+        () -> new PrefixListResolversService());
+    registry.register("dev.ec2double.ec2.ipam.IpamRoutingService", () -> new IpamRoutingService());
+    registry.register("dev.ec2double.ec2.ipam.ByoipService", () -> new ByoipService());
+    registry.register("dev.ec2double.ec2.ipam.PublicPoolsService", () -> new PublicPoolsService());
   }
 
   private void registerAutoScaling(dev.ec2double.autoscaling.AutoScaling as) {
     registry.register(
-        dev.ec2double.autoscaling.GroupsService.class,
+        "dev.ec2double.autoscaling.GroupsService",
         () -> new dev.ec2double.autoscaling.GroupsService(as));
     registry.register(
-        dev.ec2double.autoscaling.GroupInstancesService.class,
+        "dev.ec2double.autoscaling.GroupInstancesService",
         () -> new dev.ec2double.autoscaling.GroupInstancesService(as));
     registry.register(
-        dev.ec2double.autoscaling.LaunchConfigurationsService.class,
-        dev.ec2double.autoscaling.LaunchConfigurationsService::new);
+        "dev.ec2double.autoscaling.LaunchConfigurationsService",
+        () -> new dev.ec2double.autoscaling.LaunchConfigurationsService());
     registry.register(
-        dev.ec2double.autoscaling.ActivitiesService.class,
+        "dev.ec2double.autoscaling.ActivitiesService",
         () -> new dev.ec2double.autoscaling.ActivitiesService(as));
     registry.register(
-        dev.ec2double.autoscaling.TagsService.class, dev.ec2double.autoscaling.TagsService::new);
+        "dev.ec2double.autoscaling.TagsService", () -> new dev.ec2double.autoscaling.TagsService());
     registry.register(
-        dev.ec2double.autoscaling.LoadBalancerTargetGroupsService.class,
+        "dev.ec2double.autoscaling.LoadBalancerTargetGroupsService",
         () -> new dev.ec2double.autoscaling.LoadBalancerTargetGroupsService(as));
     registry.register(
-        dev.ec2double.autoscaling.HooksService.class,
+        "dev.ec2double.autoscaling.HooksService",
         () -> new dev.ec2double.autoscaling.HooksService(as));
     registry.register(
-        dev.ec2double.autoscaling.PoliciesService.class,
+        "dev.ec2double.autoscaling.PoliciesService",
         () -> new dev.ec2double.autoscaling.PoliciesService(as));
     registry.register(
-        dev.ec2double.autoscaling.ScheduledActionsService.class,
+        "dev.ec2double.autoscaling.ScheduledActionsService",
         () -> new dev.ec2double.autoscaling.ScheduledActionsService(as));
     registry.register(
-        dev.ec2double.autoscaling.NotificationsService.class,
-        dev.ec2double.autoscaling.NotificationsService::new);
+        "dev.ec2double.autoscaling.NotificationsService",
+        () -> new dev.ec2double.autoscaling.NotificationsService());
     registry.register(
-        dev.ec2double.autoscaling.InstanceRefreshService.class,
+        "dev.ec2double.autoscaling.InstanceRefreshService",
         () -> new dev.ec2double.autoscaling.InstanceRefreshService(as));
     registry.register(
-        dev.ec2double.autoscaling.GroupSettingsService.class,
+        "dev.ec2double.autoscaling.GroupSettingsService",
         () -> new dev.ec2double.autoscaling.GroupSettingsService(as));
     registry.register(
-        dev.ec2double.autoscaling.WarmPoolsService.class,
+        "dev.ec2double.autoscaling.WarmPoolsService",
         () -> new dev.ec2double.autoscaling.WarmPoolsService(as));
     registry.register(
-        dev.ec2double.autoscaling.ForecastService.class,
-        dev.ec2double.autoscaling.ForecastService::new);
+        "dev.ec2double.autoscaling.ForecastService",
+        () -> new dev.ec2double.autoscaling.ForecastService());
     registry.register(
-        dev.ec2double.autoscaling.LaunchInstancesService.class,
+        "dev.ec2double.autoscaling.LaunchInstancesService",
         () -> new dev.ec2double.autoscaling.LaunchInstancesService(as));
   }
 
@@ -871,13 +1053,20 @@ public final class Services implements AutoCloseable {
     registry.register(allowed);
     images.admission(allowed);
     TemplateImages templates = new TemplateImageIndex();
-    registry.register(FastLaunchService.class, () -> new FastLaunchService(images, templates));
     registry.register(
-        ImageUsageService.class, () -> new ImageUsageService(images, templates, resources));
+        "dev.ec2double.ec2.imagesettings.FastLaunchService",
+        () -> new FastLaunchService(images, templates));
     registry.register(
-        ImageReferencesService.class, () -> new ImageReferencesService(images, templates));
-    registry.register(ImageMarksService.class, () -> new ImageMarksService(images));
-    registry.register(EnclaveCertificatesService.class, EnclaveCertificatesService::new);
+        "dev.ec2double.ec2.imagesettings.ImageUsageService",
+        () -> new ImageUsageService(images, templates, resources));
+    registry.register(
+        "dev.ec2double.ec2.imagesettings.ImageReferencesService",
+        () -> new ImageReferencesService(images, templates));
+    registry.register(
+        "dev.ec2double.ec2.imagesettings.ImageMarksService", () -> new ImageMarksService(images));
+    registry.register(
+        "dev.ec2double.ec2.enclaves.EnclaveCertificatesService",
+        () -> new EnclaveCertificatesService());
   }
 
   public void adopt(StateStore store) {

@@ -68,7 +68,7 @@ public final class Operation {
    */
   static Operation indexed(
       OperationIndex.Entry entry,
-      Class<?> serviceClass,
+      String serviceClass,
       Supplier<?> service,
       Class<?> contextType,
       ClassLoader loader) {
@@ -76,16 +76,15 @@ public final class Operation {
         entry.protocol(),
         entry.action(),
         service,
-        serviceClass.getSimpleName() + "." + entry.method(),
+        serviceClass.substring(serviceClass.lastIndexOf('.') + 1) + "." + entry.method(),
         () -> {
+          Class<?> owner = Class.forName(serviceClass, false, loader);
           Class<?> request = Class.forName(entry.requestClass(), false, loader);
           Class<?> response = Class.forName(entry.responseClass(), false, loader);
           MethodHandle handler =
               MethodHandles.publicLookup()
                   .findVirtual(
-                      serviceClass,
-                      entry.method(),
-                      MethodType.methodType(response, contextType, request));
+                      owner, entry.method(), MethodType.methodType(response, contextType, request));
           return new Resolved(request, builderOf(request), handler);
         },
         true);

@@ -74,17 +74,23 @@ public final class OperationIndex {
    * index, a class not in it, or a class file that changed since).
    */
   public static List<Entry> of(Class<?> serviceClass) {
-    if ("off".equals(System.getProperty(PROPERTY))) {
+    return of(serviceClass.getName(), serviceClass.getClassLoader());
+  }
+
+  /** The same by the class's name, without loading it. */
+  public static List<Entry> of(String serviceClass, ClassLoader loader) {
+    if ("off".equals(System.getProperty(PROPERTY)) || loader == null) {
       return null;
     }
-    List<Entry> entries = load(serviceClass.getClassLoader()).get(serviceClass.getName());
+    List<Entry> entries = load(loader).get(serviceClass);
     if (entries == null || entries.isEmpty()) {
       return null;
     }
     if (inJar) {
       return entries; // a jar's index was written by the build that compiled the jar's classes
     }
-    return entries.get(0).classSize() == classFileSize(serviceClass) ? entries : null;
+    URL file = loader.getResource(serviceClass.replace('.', '/') + ".class");
+    return entries.get(0).classSize() == sizeOf(file) ? entries : null;
   }
 
   private static Map<String, List<Entry>> load(ClassLoader loader) {
@@ -115,7 +121,10 @@ public final class OperationIndex {
   /** The size of the class file this class was loaded from, or -1 when it cannot be told. */
   static long classFileSize(Class<?> type) {
     String name = type.getName();
-    URL url = type.getResource(name.substring(name.lastIndexOf('.') + 1) + ".class");
+    return sizeOf(type.getResource(name.substring(name.lastIndexOf('.') + 1) + ".class"));
+  }
+
+  private static long sizeOf(URL url) {
     if (url == null) {
       return -1;
     }

@@ -31,6 +31,8 @@ public final class OperationRegistry {
   /** The services registered to be made on first use, made or not. */
   private final List<LazyService<?>> lazy = new CopyOnWriteArrayList<>();
 
+  private final List<String> notIndexed = new CopyOnWriteArrayList<>();
+
   /**
    * @param contextType the type of every operation's first parameter: what the {@link ServiceHost}
    *     opens for a call
@@ -44,8 +46,9 @@ public final class OperationRegistry {
     if (indexed != null) {
       ClassLoader loader = service.getClass().getClassLoader();
       Supplier<Object> made = () -> service;
+      String name = service.getClass().getName();
       for (OperationIndex.Entry e : indexed) {
-        add(Operation.indexed(e, service.getClass(), made, contextType, loader), e.requestClass());
+        add(Operation.indexed(e, name, made, contextType, loader), e.requestClass());
       }
       return this;
     }
@@ -69,24 +72,39 @@ public final class OperationRegistry {
   /**
    * Registers a service that is made on the first call of one of its actions (or by {@link
    * #makeAll}), when the build's index names its operations; else it is made now. Its constructor
-   * must only keep what it is given: side effects elsewhere would wait for that first call.
+   * must only keep what it is given: side effects elsewhere would wait for that first call. The
+   * class is named, not given, so that it is not even loaded before that call; {@code factory} must
+   * make an object of exactly that class.
    */
-  @SuppressWarnings("unchecked") // a LazyService of this very type
-  public <T> OperationRegistry register(Class<T> type, Supplier<? extends T> factory) {
-    List<OperationIndex.Entry> indexed = OperationIndex.of(type);
+  public OperationRegistry register(String serviceClass, Supplier<?> factory) {
+    ClassLoader loader = contextType.getClassLoader();
+    List<OperationIndex.Entry> indexed = OperationIndex.of(serviceClass, loader);
     if (indexed == null) {
+      notIndexed.add(serviceClass);
       return register(factory.get());
     }
-    LazyService<T> service =
-        factory instanceof LazyService<?> shared && shared.type() == type
-            ? (LazyService<T>) shared
-            : new LazyService<>(type, factory);
+    LazyService<?> service =
+        factory instanceof LazyService<?> shared && shared.className().equals(serviceClass)
+            ? shared
+            : new LazyService<>(serviceClass, factory);
     lazy.add(service);
-    ClassLoader loader = type.getClassLoader();
     for (OperationIndex.Entry e : indexed) {
-      add(Operation.indexed(e, type, service, contextType, loader), e.requestClass());
+      add(Operation.indexed(e, serviceClass, service, contextType, loader), e.requestClass());
     }
     return this;
+  }
+
+  /** {@link #register(String, Supplier)} by the class (which this loads). */
+  public <T> OperationRegistry register(Class<T> type, Supplier<? extends T> factory) {
+    return register(type.getName(), factory);
+  }
+
+  /**
+   * The services registered to be made on first use that the index did not name, so were made at
+   * once: none after a build (a test checks), some after an IDE compiled classes since.
+   */
+  public List<String> madeAtOnce() {
+    return List.copyOf(notIndexed);
   }
 
   /** Makes every service registered to be made on first use that is not made yet. */

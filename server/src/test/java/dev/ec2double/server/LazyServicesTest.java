@@ -2,6 +2,7 @@ package dev.ec2double.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ec2double.compute.MockBackend;
 import dev.ec2double.core.RegionState;
 import dev.ec2double.core.RequestContext;
 import dev.ec2double.ec2.regions.RegionsService;
@@ -62,6 +63,12 @@ class LazyServicesTest {
     assertThat(first).isInstanceOf(DescribeRegionsResponse.class);
     assertThat(((DescribeRegionsResponse) first).regions()).isNotEmpty();
     assertThat(made).hasValue(1);
+  }
+
+  @Test
+  void everyServiceRegisteredByNameIsInTheBuildsIndex() {
+    // a name the index lacks (a typo, a renamed class) would make that service at start
+    assertThat(Services.registry(new MockBackend()).madeAtOnce()).isEmpty();
   }
 
   @Test
