@@ -250,7 +250,15 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Wires every service into the operation registry: the one list of what the server answers. */
+/**
+ * Wires every service into the operation registry: the one list of what the server answers.
+ *
+ * <p>A service that only answers its own actions is registered by class name with a factory, {@code
+ * registry.register("…XService", () -> new XService(…))}, and made on the first call of one of
+ * them: a start then neither loads nor initialises it. Write the factory as a lambda, not {@code
+ * XService::new} (a constructor reference loads the class when it is linked). A service other parts
+ * of the server hold is made here, or shared through {@link LazyService#of}.
+ */
 public final class Services implements AutoCloseable {
   private final OperationRegistry registry = new OperationRegistry(RequestContext.class);
   private static final Logger LOG = LoggerFactory.getLogger(Services.class);
