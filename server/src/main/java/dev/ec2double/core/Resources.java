@@ -22,15 +22,34 @@ public final class Resources {
 
   private final Map<String, Kind> byPrefix = new ConcurrentHashMap<>();
 
+  /** Makes the services not made yet, which register their kinds as they are made. */
+  private volatile Runnable registerTheRest = () -> {};
+
   public void register(Kind kind) {
     byPrefix.put(kind.prefix(), kind);
+  }
+
+  /**
+   * What registers the kinds of the services made on first use (the server makes most services on
+   * the first call of one of their actions): run before an id's kind is taken as unknown.
+   */
+  public void beforeUnknown(Runnable registerTheRest) {
+    this.registerTheRest = registerTheRest;
   }
 
   public Kind kindOf(String id) {
     if (id == null || !ID.matcher(id).matches()) {
       return null;
     }
-    return byPrefix.get(id.substring(0, id.lastIndexOf('-')));
+    String prefix = id.substring(0, id.lastIndexOf('-'));
+    Kind kind = byPrefix.get(prefix);
+    if (kind == null) {
+      Runnable rest = registerTheRest;
+      rest.run();
+      registerTheRest = () -> {}; // everything is registered now
+      kind = byPrefix.get(prefix);
+    }
+    return kind;
   }
 
   /** The resource type DescribeTags shows for an id, or null when the kind is unknown. */

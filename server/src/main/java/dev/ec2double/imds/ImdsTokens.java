@@ -12,12 +12,16 @@ final class ImdsTokens {
 
   private record Token(String instanceId, Instant expires) {}
 
-  private final SecureRandom random = new SecureRandom();
+  /** Made when the first token is: seeding it loads the security providers (not at start). */
+  private static final class Random {
+    static final SecureRandom RANDOM = new SecureRandom();
+  }
+
   private final ConcurrentHashMap<String, Token> tokens = new ConcurrentHashMap<>();
 
   String issue(String instanceId, int ttlSeconds) {
     byte[] b = new byte[42];
-    random.nextBytes(b);
+    Random.RANDOM.nextBytes(b);
     String token = Base64.getUrlEncoder().withoutPadding().encodeToString(b);
     Instant now = Instant.now();
     tokens.put(token, new Token(instanceId, now.plusSeconds(ttlSeconds)));

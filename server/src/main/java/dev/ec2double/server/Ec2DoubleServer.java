@@ -28,6 +28,7 @@ import java.net.URI;
 import java.util.Collections;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -63,6 +64,11 @@ public final class Ec2DoubleServer implements AutoCloseable {
   private final RequestLog requests;
 
   private final Dashboard dashboard;
+
+  private static final long WARM_UP_DELAY_MS = 200;
+
+  /** Whether the warm-up after the first answer has started. */
+  private final AtomicBoolean warmedUp = new AtomicBoolean();
 
   /** Machines from this backend instead of the configured one, or null. */
   private final ComputeBackend givenBackend;
@@ -265,12 +271,26 @@ public final class Ec2DoubleServer implements AutoCloseable {
       services.instanceApiEndpoint(instanceEndpoints::endpoint);
       services.onNetworks(instanceEndpoints);
     }
-    // after ready: list the names of the actions the SDK knows (names only: the classes of an
-    // action load when it is first asked for), so the first unknown or renamed action is answered
-    // about as fast as the rest
+    return this;
+  }
+
+  /**
+   * After the first answer: lists the names of the actions the SDK knows (names only: the classes
+   * of an action load when it is first asked for), so the first unknown or renamed action is
+   * answered about as fast as the rest. Not at start: on few cores it would slow the first answer.
+   */
+  private void warmUpAfterFirstAnswer() {
+    if (warmedUp.getAndSet(true)) {
+      return;
+    }
     Thread warm =
         new Thread(
             () -> {
+              try {
+                Thread.sleep(WARM_UP_DELAY_MS); // the first answer is still being written
+              } catch (InterruptedException e) {
+                return;
+              }
               for (Protocol p : Protocol.values()) {
                 SdkActions.requestType(p, "");
               }
@@ -279,7 +299,6 @@ public final class Ec2DoubleServer implements AutoCloseable {
     warm.setDaemon(true);
     warm.setPriority(Thread.MIN_PRIORITY);
     warm.start();
-    return this;
   }
 
   /** A control API call, unless it came in on an address the instances reach. */
@@ -318,6 +337,7 @@ public final class Ec2DoubleServer implements AutoCloseable {
                 ctx.queryString(),
                 form,
                 name -> Collections.list(ctx.req().getHeaders(name)))));
+    warmUpAfterFirstAnswer();
   }
 
   private void wrongMethod(Context ctx) throws IOException {

@@ -243,13 +243,22 @@ import dev.ec2double.elbv2.truststores.TrustStoresService;
 import dev.ec2double.errors.AwsException;
 import dev.ec2double.imds.ImdsServer;
 import dev.ec2double.sts.CallerIdentityService;
+import dev.ec2double.wire.LazyService;
 import dev.ec2double.wire.OperationRegistry;
 import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Wires every service into the operation registry: the one list of what the server answers. */
+/**
+ * Wires every service into the operation registry: the one list of what the server answers.
+ *
+ * <p>A service that only answers its own actions is registered by class name with a factory, {@code
+ * registry.register("…XService", () -> new XService(…))}, and made on the first call of one of
+ * them: a start then neither loads nor initialises it. Write the factory as a lambda, not {@code
+ * XService::new} (a constructor reference loads the class when it is linked). A service other parts
+ * of the server hold is made here, or shared through {@link LazyService#of}.
+ */
 public final class Services implements AutoCloseable {
   private final OperationRegistry registry = new OperationRegistry(RequestContext.class);
   private static final Logger LOG = LoggerFactory.getLogger(Services.class);
@@ -276,10 +285,14 @@ public final class Services implements AutoCloseable {
   public Services(ServerConfig config, ComputeBackend backend, String serverId, StateStore store) {
     // Taggable resource kinds, registered by the services that own them; CreateTags checks here.
     Resources resources = new Resources();
-    registry.register(new RegionsService());
-    registry.register(new InstanceTypesService());
-    registry.register(new InstanceRequirementsService());
-    registry.register(new AccountAttributesService());
+    registry.register("dev.ec2double.ec2.regions.RegionsService", () -> new RegionsService());
+    registry.register(
+        "dev.ec2double.ec2.instancetypes.InstanceTypesService", () -> new InstanceTypesService());
+    registry.register(
+        "dev.ec2double.ec2.instancetypes.InstanceRequirementsService",
+        () -> new InstanceRequirementsService());
+    registry.register(
+        "dev.ec2double.ec2.account.AccountAttributesService", () -> new AccountAttributesService());
 
     enforcer =
         new SecurityGroupEnforcer(
@@ -292,83 +305,182 @@ public final class Services implements AutoCloseable {
     // IPAM and address pools: where CreateVpc, AssociateVpcCidrBlock and AllocateAddress draw
     // from when they name a pool
     IpamVpcPools pools = new IpamVpcPools();
-    registry.register(new VpcsService(networks, resources, pools));
-    registry.register(new SubnetsService(aclEnforcer, peeringEnforcer, pools));
-    registry.register(new NetworkAclsService(aclEnforcer));
-    registry.register(new InternetGatewaysService());
-    registry.register(new DhcpOptionsService());
-    registry.register(new CustomerGatewaysService());
-    registry.register(new EgressOnlyInternetGatewaysService());
-    registry.register(new CarrierGatewaysService());
-    registry.register(new FlowLogsService());
-    registry.register(new FlowLogTemplatesService());
-    registry.register(new VpcCidrBlocksService(pools));
-    registry.register(new DefaultVpcService());
-    registry.register(new VpnService());
-    registry.register(new VpnChangesService());
-    registry.register(new VpnConcentratorsService());
-    registry.register(new SubnetCidrReservations());
-    registry.register(new SecondaryAddressesService());
-    registry.register(new TransitGatewaysService());
-    registry.register(new TransitGatewayRoutesService());
-    TransitGatewayKinds.registerTaggable(resources);
-    registry.register(new TransitGatewayPeeringsService(store::region));
-    registry.register(new TransitGatewayConnectsService());
-    registry.register(new MulticastDomainsService());
-    registry.register(new MulticastGroupsService());
-    registry.register(new PolicyTablesService());
-    registry.register(new PolicyTableEntriesService());
-    registry.register(new PrefixListReferencesService());
-    registry.register(new AnnouncementsService());
-    registry.register(new AttachmentExtrasService());
-    registry.register(new MeteringPoliciesService());
-    registry.register(new RouteTablesService(placements, peeringEnforcer));
-    registry.register(new VpcPeeringService(store::region, peeringEnforcer));
-    registry.register(new NatGatewaysService());
-    registry.register(new PrefixListsService(enforcer::refresh));
+    registry.register(
+        "dev.ec2double.ec2.vpc.VpcsService", () -> new VpcsService(networks, resources, pools));
+    registry.register(
+        "dev.ec2double.ec2.vpc.SubnetsService",
+        () -> new SubnetsService(aclEnforcer, peeringEnforcer, pools));
+    registry.register(
+        "dev.ec2double.ec2.vpc.NetworkAclsService", () -> new NetworkAclsService(aclEnforcer));
+    registry.register(
+        "dev.ec2double.ec2.vpc.InternetGatewaysService", () -> new InternetGatewaysService());
+    registry.register("dev.ec2double.ec2.vpc.DhcpOptionsService", () -> new DhcpOptionsService());
+    registry.register(
+        "dev.ec2double.ec2.vpc.CustomerGatewaysService", () -> new CustomerGatewaysService());
+    registry.register(
+        "dev.ec2double.ec2.vpc.EgressOnlyInternetGatewaysService",
+        () -> new EgressOnlyInternetGatewaysService());
+    registry.register(
+        "dev.ec2double.ec2.vpc.CarrierGatewaysService", () -> new CarrierGatewaysService());
+    registry.register("dev.ec2double.ec2.vpc.FlowLogsService", () -> new FlowLogsService());
+    registry.register(
+        "dev.ec2double.ec2.vpc.FlowLogTemplatesService", () -> new FlowLogTemplatesService());
+    registry.register(
+        "dev.ec2double.ec2.vpc.VpcCidrBlocksService", () -> new VpcCidrBlocksService(pools));
+    registry.register("dev.ec2double.ec2.vpc.DefaultVpcService", () -> new DefaultVpcService());
+    registry.register("dev.ec2double.ec2.vpc.VpnService", () -> new VpnService());
+    registry.register("dev.ec2double.ec2.vpc.VpnChangesService", () -> new VpnChangesService());
+    registry.register(
+        "dev.ec2double.ec2.vpc.VpnConcentratorsService", () -> new VpnConcentratorsService());
+    registry.register(
+        "dev.ec2double.ec2.vpc.SubnetCidrReservations", () -> new SubnetCidrReservations());
+    registry.register(
+        "dev.ec2double.ec2.vpc.SecondaryAddressesService", () -> new SecondaryAddressesService());
+    registry.register(
+        "dev.ec2double.ec2.vpc.TransitGatewaysService", () -> new TransitGatewaysService());
+    registry.register(
+        "dev.ec2double.ec2.vpc.TransitGatewayRoutesService",
+        () -> new TransitGatewayRoutesService());
+    registry.register(
+        "dev.ec2double.ec2.transitgateways.TransitGatewayPeeringsService",
+        () -> new TransitGatewayPeeringsService(store::region));
+    registry.register(
+        "dev.ec2double.ec2.transitgateways.TransitGatewayConnectsService",
+        () -> new TransitGatewayConnectsService());
+    registry.register(
+        "dev.ec2double.ec2.transitgateways.MulticastDomainsService",
+        () -> new MulticastDomainsService());
+    registry.register(
+        "dev.ec2double.ec2.transitgateways.MulticastGroupsService",
+        () -> new MulticastGroupsService());
+    registry.register(
+        "dev.ec2double.ec2.transitgateways.PolicyTablesService", () -> new PolicyTablesService());
+    registry.register(
+        "dev.ec2double.ec2.transitgateways.PolicyTableEntriesService",
+        () -> new PolicyTableEntriesService());
+    registry.register(
+        "dev.ec2double.ec2.transitgateways.PrefixListReferencesService",
+        () -> new PrefixListReferencesService());
+    registry.register(
+        "dev.ec2double.ec2.transitgateways.AnnouncementsService", () -> new AnnouncementsService());
+    registry.register(
+        "dev.ec2double.ec2.transitgateways.AttachmentExtrasService",
+        () -> new AttachmentExtrasService());
+    registry.register(
+        "dev.ec2double.ec2.transitgateways.MeteringPoliciesService",
+        () -> new MeteringPoliciesService());
+    registry.register(
+        "dev.ec2double.ec2.vpc.RouteTablesService",
+        () -> new RouteTablesService(placements, peeringEnforcer));
+    registry.register(
+        "dev.ec2double.ec2.vpc.VpcPeeringService",
+        () -> new VpcPeeringService(store::region, peeringEnforcer));
+    registry.register("dev.ec2double.ec2.vpc.NatGatewaysService", () -> new NatGatewaysService());
+    registry.register(
+        "dev.ec2double.ec2.vpc.PrefixListsService",
+        () -> new PrefixListsService(enforcer::refresh));
     PrivateServiceDirectory privateServices =
         new PrivateServiceDirectory(store::all, store::region);
-    registry.register(new VpcEndpointsService(privateServices));
-    registry.register(new EndpointServicesService(resources));
-    registry.register(new ServicePermissionsService());
-    registry.register(new EndpointConnectionsService(privateServices));
-    registry.register(new ConnectionNotificationsService());
+    registry.register(
+        "dev.ec2double.ec2.vpc.VpcEndpointsService",
+        () -> new VpcEndpointsService(privateServices));
+    registry.register(
+        "dev.ec2double.ec2.endpoints.EndpointServicesService",
+        () -> new EndpointServicesService(resources));
+    registry.register(
+        "dev.ec2double.ec2.endpoints.ServicePermissionsService",
+        () -> new ServicePermissionsService());
+    registry.register(
+        "dev.ec2double.ec2.endpoints.EndpointConnectionsService",
+        () -> new EndpointConnectionsService(privateServices));
+    registry.register(
+        "dev.ec2double.ec2.endpoints.ConnectionNotificationsService",
+        () -> new ConnectionNotificationsService());
     // Verified Access: records of trust providers, instances, groups and endpoints
-    registry.register(new TrustProvidersService(resources));
-    registry.register(new ProviderAttachmentsService());
-    registry.register(new AccessInstancesService());
-    registry.register(new LoggingService());
-    registry.register(new AccessGroupsService());
-    registry.register(new AccessEndpointsService());
-    registry.register(new EndpointPoliciesService());
-    registry.register(new TrafficMirrorFiltersService(resources));
-    registry.register(new TrafficMirrorSessionsService());
-    registry.register(new NetworkInsightsPathsService(resources));
-    registry.register(new AccessScopesService());
-    registry.register(new SecurityGroupsService(enforcer));
-    registry.register(new SecurityGroupRuleEdits(enforcer));
-    registry.register(new SecurityGroupReferencesService());
-    registry.register(new SecurityGroupVpcAssociationsService());
-    registry.register(new NetworkInterfaceAttributesService());
-    registry.register(new InterfacePermissions());
-    registry.register(new TrunkInterfaces());
-    registry.register(new SecondaryNetworksService(resources));
-    registry.register(new RouteServersService(resources));
-    registry.register(new RouteServerEndpointsService());
-    registry.register(new RouteServerPropagationsService());
-    registry.register(new AddressAttributesService());
-    registry.register(new AddressTransfers(store::all));
-    registry.register(new NatGatewayAddresses());
-    registry.register(new ZoneGroupsService());
-    BlockPublicAccessService vpcBlock = new BlockPublicAccessService(resources);
-    registry.register(vpcBlock);
-    registry.register(new VpcEncryptionService(resources));
-    registry.register(new NetworkInterfacesService(placements, enforcer));
-    registry.register(new AddressesService(placements, pools));
+    registry.register(
+        "dev.ec2double.ec2.verifiedaccess.TrustProvidersService",
+        () -> new TrustProvidersService(resources));
+    registry.register(
+        "dev.ec2double.ec2.verifiedaccess.ProviderAttachmentsService",
+        () -> new ProviderAttachmentsService());
+    registry.register(
+        "dev.ec2double.ec2.verifiedaccess.AccessInstancesService",
+        () -> new AccessInstancesService());
+    registry.register(
+        "dev.ec2double.ec2.verifiedaccess.LoggingService", () -> new LoggingService());
+    registry.register(
+        "dev.ec2double.ec2.verifiedaccess.AccessGroupsService", () -> new AccessGroupsService());
+    registry.register(
+        "dev.ec2double.ec2.verifiedaccess.AccessEndpointsService",
+        () -> new AccessEndpointsService());
+    registry.register(
+        "dev.ec2double.ec2.verifiedaccess.EndpointPoliciesService",
+        () -> new EndpointPoliciesService());
+    registry.register(
+        "dev.ec2double.ec2.mirroring.TrafficMirrorFiltersService",
+        () -> new TrafficMirrorFiltersService(resources));
+    registry.register(
+        "dev.ec2double.ec2.mirroring.TrafficMirrorSessionsService",
+        () -> new TrafficMirrorSessionsService());
+    registry.register(
+        "dev.ec2double.ec2.insights.NetworkInsightsPathsService",
+        () -> new NetworkInsightsPathsService(resources));
+    registry.register(
+        "dev.ec2double.ec2.insights.AccessScopesService", () -> new AccessScopesService());
+    registry.register(
+        "dev.ec2double.ec2.vpc.SecurityGroupsService", () -> new SecurityGroupsService(enforcer));
+    registry.register(
+        "dev.ec2double.ec2.vpc.SecurityGroupRuleEdits", () -> new SecurityGroupRuleEdits(enforcer));
+    registry.register(
+        "dev.ec2double.ec2.vpc.SecurityGroupReferencesService",
+        () -> new SecurityGroupReferencesService());
+    registry.register(
+        "dev.ec2double.ec2.vpc.SecurityGroupVpcAssociationsService",
+        () -> new SecurityGroupVpcAssociationsService());
+    registry.register(
+        "dev.ec2double.ec2.vpc.NetworkInterfaceAttributesService",
+        () -> new NetworkInterfaceAttributesService());
+    registry.register(
+        "dev.ec2double.ec2.vpc.InterfacePermissions", () -> new InterfacePermissions());
+    registry.register("dev.ec2double.ec2.vpc.TrunkInterfaces", () -> new TrunkInterfaces());
+    registry.register(
+        "dev.ec2double.ec2.secondarynetworks.SecondaryNetworksService",
+        () -> new SecondaryNetworksService(resources));
+    registry.register(
+        "dev.ec2double.ec2.routeservers.RouteServersService",
+        () -> new RouteServersService(resources));
+    registry.register(
+        "dev.ec2double.ec2.routeservers.RouteServerEndpointsService",
+        () -> new RouteServerEndpointsService());
+    registry.register(
+        "dev.ec2double.ec2.routeservers.RouteServerPropagationsService",
+        () -> new RouteServerPropagationsService());
+    registry.register(
+        "dev.ec2double.ec2.vpc.AddressAttributesService", () -> new AddressAttributesService());
+    registry.register(
+        "dev.ec2double.ec2.vpc.AddressTransfers", () -> new AddressTransfers(store::all));
+    registry.register("dev.ec2double.ec2.vpc.NatGatewayAddresses", () -> new NatGatewayAddresses());
+    registry.register("dev.ec2double.ec2.regions.ZoneGroupsService", () -> new ZoneGroupsService());
+    LazyService<BlockPublicAccessService> vpcBlock =
+        LazyService.of(
+            "dev.ec2double.ec2.blockpublicaccess.BlockPublicAccessService",
+            () -> new BlockPublicAccessService(resources));
+    registry.register("dev.ec2double.ec2.blockpublicaccess.BlockPublicAccessService", vpcBlock);
+    registry.register(
+        "dev.ec2double.ec2.vpcencryption.VpcEncryptionService",
+        () -> new VpcEncryptionService(resources));
+    registry.register(
+        "dev.ec2double.ec2.vpc.NetworkInterfacesService",
+        () -> new NetworkInterfacesService(placements, enforcer));
+    registry.register(
+        "dev.ec2double.ec2.vpc.AddressesService", () -> new AddressesService(placements, pools));
     registerIpam(resources);
-    registry.register(new ClassicLinkService());
-    registry.register(new LocalGatewayDescriptions());
-    registry.register(new LocalGatewayChanges());
+    registry.register("dev.ec2double.ec2.vpc.ClassicLinkService", () -> new ClassicLinkService());
+    registry.register(
+        "dev.ec2double.ec2.localgateways.LocalGatewayDescriptions",
+        () -> new LocalGatewayDescriptions());
+    registry.register(
+        "dev.ec2double.ec2.localgateways.LocalGatewayChanges", () -> new LocalGatewayChanges());
 
     InstanceCatalogs catalogs = catalogs();
     roleCredentials = new RoleCredentials(config.roleCredentialsLifetime());
@@ -410,15 +522,27 @@ public final class Services implements AutoCloseable {
     images.accounts(store);
     ebs.accounts(store);
     registry.register(images);
-    registry.register(new ImageAttributesService(images));
-    registry.register(new ImageCopyService(images));
+    registry.register(
+        "dev.ec2double.ec2.images.ImageAttributesService",
+        () -> new ImageAttributesService(images));
+    registry.register(
+        "dev.ec2double.ec2.images.ImageCopyService", () -> new ImageCopyService(images));
     registerImageSettings(images, resources);
-    ImageLifecycleService imageLifecycle = new ImageLifecycleService(images);
-    registry.register(imageLifecycle);
+    LazyService<ImageLifecycleService> imageLifecycle =
+        LazyService.of(
+            "dev.ec2double.ec2.images.ImageLifecycleService",
+            () -> new ImageLifecycleService(images));
+    registry.register("dev.ec2double.ec2.images.ImageLifecycleService", imageLifecycle);
     registry.register(instances);
-    registry.register(new DescribeInstancesService(instances));
-    registry.register(new IamInstanceProfilesService(profiles));
-    registry.register(new LaunchTemplateDataService(instances));
+    registry.register(
+        "dev.ec2double.ec2.instances.DescribeInstancesService",
+        () -> new DescribeInstancesService(instances));
+    registry.register(
+        "dev.ec2double.ec2.instances.IamInstanceProfilesService",
+        () -> new IamInstanceProfilesService(profiles));
+    registry.register(
+        "dev.ec2double.ec2.instances.LaunchTemplateDataService",
+        () -> new LaunchTemplateDataService(instances));
     LaunchTemplatesService launchTemplates = new LaunchTemplatesService(resources);
     registry.register(launchTemplates);
     TemplateLaunches templateLaunches = new TemplateLaunches();
@@ -435,62 +559,105 @@ public final class Services implements AutoCloseable {
     FleetsService fleets =
         new FleetsService(resources, fleetLaunches(instances, actions, architectures));
     registry.register(fleets);
-    registry.register(new SpotFleetsService(resources, fleets));
+    registry.register(
+        "dev.ec2double.ec2.fleets.SpotFleetsService",
+        () -> new SpotFleetsService(resources, fleets));
     instances.creditDefaults(new CreditFamilies());
-    registry.register(new CreditsService());
+    registry.register("dev.ec2double.ec2.credits.CreditsService", () -> new CreditsService());
     fleetReconciler = new FleetReconciler(store, fleets);
     metadata.faults(faults);
     enforcer.cutOffWhen(faults::cutOff);
-    registry.register(new InstanceEventsService(instances));
-    registry.register(new InstanceMetadataOptionsService(networking));
-    registry.register(new PrivateDnsNameOptionsService());
-    registry.register(new InstanceAttributesService(instances, lifecycle));
+    registry.register(
+        "dev.ec2double.ec2.instances.InstanceEventsService",
+        () -> new InstanceEventsService(instances));
+    registry.register(
+        "dev.ec2double.ec2.instances.InstanceMetadataOptionsService",
+        () -> new InstanceMetadataOptionsService(networking));
+    registry.register(
+        "dev.ec2double.ec2.instances.PrivateDnsNameOptionsService",
+        () -> new PrivateDnsNameOptionsService());
+    registry.register(
+        "dev.ec2double.ec2.instances.InstanceAttributesService",
+        () -> new InstanceAttributesService(instances, lifecycle));
     registerInstancesInFull(resources);
-    registry.register(new CreateImageService(lifecycle, images, serverId));
-    registry.register(new VolumesService(ebs));
-    registry.register(new AttachmentsService(ebs));
-    registry.register(new EbsEncryptionService());
-    registry.register(new CopyVolumesService(ebs));
-    registry.register(new RecycleBinService());
+    registry.register(
+        "dev.ec2double.ec2.instances.CreateImageService",
+        () -> new CreateImageService(lifecycle, images, serverId));
+    registry.register("dev.ec2double.ec2.volumes.VolumesService", () -> new VolumesService(ebs));
+    registry.register(
+        "dev.ec2double.ec2.volumes.AttachmentsService", () -> new AttachmentsService(ebs));
+    registry.register(
+        "dev.ec2double.ec2.volumes.EbsEncryptionService", () -> new EbsEncryptionService());
+    registry.register(
+        "dev.ec2double.ec2.volumes.CopyVolumesService", () -> new CopyVolumesService(ebs));
+    registry.register("dev.ec2double.ec2.volumes.RecycleBinService", () -> new RecycleBinService());
     rootVolumeTasks = new RootVolumeTasksService(ebs, images, new RootReplacement(lifecycle));
     registry.register(rootVolumeTasks);
-    registry.register(new SnapshotsService(ebs));
-    registry.register(new SnapshotLocks(ebs));
-    registry.register(new SnapshotTiersService(ebs));
-    registry.register(new SnapshotBlockPublicAccessService());
-    registry.register(new FastSnapshotRestoresService(ebs));
+    registry.register(
+        "dev.ec2double.ec2.snapshots.SnapshotsService", () -> new SnapshotsService(ebs));
+    registry.register("dev.ec2double.ec2.snapshots.SnapshotLocks", () -> new SnapshotLocks(ebs));
+    registry.register(
+        "dev.ec2double.ec2.snapshots.SnapshotTiersService", () -> new SnapshotTiersService(ebs));
+    registry.register(
+        "dev.ec2double.ec2.snapshots.SnapshotBlockPublicAccessService",
+        () -> new SnapshotBlockPublicAccessService());
+    registry.register(
+        "dev.ec2double.ec2.snapshots.FastSnapshotRestoresService",
+        () -> new FastSnapshotRestoresService(ebs));
     registerImports(images, resources, store);
-    registry.register(new KeyPairService(resources));
+    registry.register(
+        "dev.ec2double.ec2.keypairs.KeyPairService", () -> new KeyPairService(resources));
     PlacementGroupsService placementGroups = new PlacementGroupsService(resources);
     registry.register(placementGroups);
     HostsService hosts = new HostsService(resources);
     registry.register(hosts);
-    registry.register(new HostReservationsService(resources));
-    registry.register(new MacHostsService());
+    registry.register(
+        "dev.ec2double.ec2.hosts.HostReservationsService",
+        () -> new HostReservationsService(resources));
+    registry.register("dev.ec2double.ec2.hosts.MacHostsService", () -> new MacHostsService());
     CapacityReservationsService reservations =
         new CapacityReservationsService(resources, InstanceTypeCatalog::exists);
     registry.register(reservations);
-    registry.register(new CapacityReservationFleetsService(resources, InstanceTypeCatalog::exists));
-    registry.register(new ReservationSplitsService());
-    registry.register(new BillingOwnersService(store));
-    registry.register(new ReservationQuotesService(resources));
-    registry.register(new Allocations());
-    registry.register(new CapacityBlocksService(resources));
-    registry.register(new CapacityManagerService(resources));
-    registry.register(new CapacityMetrics());
-    registry.register(new ReservedInstancesService());
-    registry.register(new RiListingsService());
-    registry.register(new RiChangesService());
-    registry.register(new ScheduledInstancesService(instances::runInstances));
-    registry.register(new SpotExtrasService());
+    registry.register(
+        "dev.ec2double.ec2.capacity.CapacityReservationFleetsService",
+        () -> new CapacityReservationFleetsService(resources, InstanceTypeCatalog::exists));
+    registry.register(
+        "dev.ec2double.ec2.capacity.ReservationSplitsService",
+        () -> new ReservationSplitsService());
+    registry.register(
+        "dev.ec2double.ec2.capacity.BillingOwnersService", () -> new BillingOwnersService(store));
+    registry.register(
+        "dev.ec2double.ec2.capacity.ReservationQuotesService",
+        () -> new ReservationQuotesService(resources));
+    registry.register("dev.ec2double.ec2.capacity.Allocations", () -> new Allocations());
+    registry.register(
+        "dev.ec2double.ec2.capacity.CapacityBlocksService",
+        () -> new CapacityBlocksService(resources));
+    registry.register(
+        "dev.ec2double.ec2.capacity.CapacityManagerService",
+        () -> new CapacityManagerService(resources));
+    registry.register("dev.ec2double.ec2.capacity.CapacityMetrics", () -> new CapacityMetrics());
+    registry.register(
+        "dev.ec2double.ec2.purchases.ReservedInstancesService",
+        () -> new ReservedInstancesService());
+    registry.register(
+        "dev.ec2double.ec2.purchases.RiListingsService", () -> new RiListingsService());
+    registry.register("dev.ec2double.ec2.purchases.RiChangesService", () -> new RiChangesService());
+    registry.register(
+        "dev.ec2double.ec2.purchases.ScheduledInstancesService",
+        () -> new ScheduledInstancesService(instances::runInstances));
+    registry.register(
+        "dev.ec2double.ec2.purchases.SpotExtrasService", () -> new SpotExtrasService());
     // groups first (they refuse host tenancy), then hosts (tenancy), then reservations (which
     // skip instances on hosts)
     PlacementRules placementRules =
         PlacementRules.chain(placementGroups.rules(), hosts.rules(), reservations.rules());
     instances.placementRules(placementRules);
     actions.placementRules(placementRules); // StartInstances counts against the same limits
-    registry.register(new InstancePlacementService(instances));
-    registry.register(new TagsService(resources));
+    registry.register(
+        "dev.ec2double.ec2.instances.InstancePlacementService",
+        () -> new InstancePlacementService(instances));
+    registry.register("dev.ec2double.ec2.tags.TagsService", () -> new TagsService(resources));
 
     // ELBv2: the registry routes its SDK model package to the query protocol.
     elbv2 =
@@ -505,22 +672,37 @@ public final class Services implements AutoCloseable {
                 config.stateDir().isEmpty()
                     ? null
                     : java.nio.file.Path.of(config.stateDir(), "tls")));
-    registry.register(new LoadBalancersService(elbv2));
+    registry.register(
+        "dev.ec2double.elbv2.loadbalancers.LoadBalancersService",
+        () -> new LoadBalancersService(elbv2));
     TargetGroupsService targetGroups = new TargetGroupsService(elbv2);
     TargetsService targets = new TargetsService(elbv2);
     registry.register(targetGroups);
     registry.register(targets);
-    registry.register(new ListenersService(elbv2));
-    registry.register(new RulesService(elbv2));
-    registry.register(new Elbv2TagsService(elbv2));
-    registry.register(new AccountService());
-    registry.register(new SslPoliciesService());
-    registry.register(new ListenerCertificatesService(elbv2));
-    registry.register(new TrustStoresService(elbv2));
-    registry.register(new RevocationsService(elbv2));
-    registry.register(new TrustStoreSharingService(elbv2));
-    registry.register(new CapacityReservationService(elbv2));
-    registry.register(new IpAddressingService(elbv2));
+    registry.register(
+        "dev.ec2double.elbv2.listeners.ListenersService", () -> new ListenersService(elbv2));
+    registry.register("dev.ec2double.elbv2.rules.RulesService", () -> new RulesService(elbv2));
+    registry.register(
+        "dev.ec2double.elbv2.tags.Elbv2TagsService", () -> new Elbv2TagsService(elbv2));
+    registry.register("dev.ec2double.elbv2.account.AccountService", () -> new AccountService());
+    registry.register(
+        "dev.ec2double.elbv2.sslpolicies.SslPoliciesService", () -> new SslPoliciesService());
+    registry.register(
+        "dev.ec2double.elbv2.certificates.ListenerCertificatesService",
+        () -> new ListenerCertificatesService(elbv2));
+    registry.register(
+        "dev.ec2double.elbv2.truststores.TrustStoresService", () -> new TrustStoresService(elbv2));
+    registry.register(
+        "dev.ec2double.elbv2.truststores.RevocationsService", () -> new RevocationsService(elbv2));
+    registry.register(
+        "dev.ec2double.elbv2.truststores.TrustStoreSharingService",
+        () -> new TrustStoreSharingService(elbv2));
+    registry.register(
+        "dev.ec2double.elbv2.loadbalancers.CapacityReservationService",
+        () -> new CapacityReservationService(elbv2));
+    registry.register(
+        "dev.ec2double.elbv2.loadbalancers.IpAddressingService",
+        () -> new IpAddressingService(elbv2));
     registerClientVpn(resources, elbv2.certificates());
 
     // Application status checks (probed by the load balancers' health checker), declarative
@@ -529,24 +711,37 @@ public final class Services implements AutoCloseable {
     appStatus =
         new AppStatusProber(
             store::all, appInstances, AppStatusSeams.probes(backend, elbv2.health()));
-    registry.register(new StatusChecksService(resources));
-    registry.register(new CheckAssociationsService(appInstances, appStatus));
-    registry.register(new ApplicationStatusService(appInstances, appStatus));
     registry.register(
-        new PolicyReportsService(
-            resources,
-            new PolicySettingsReader(imageLifecycle, vpcBlock, this::allowedImagesState),
-            (account, region) ->
-                store.all().stream()
-                    .filter(st -> st.account().equals(account) && st.region().equals(region))
-                    .findFirst()
-                    .orElseGet(() -> new RegionState(account, region)),
-            store::all));
-    registry.register(new NetworkPerformanceService());
-    registry.register(new ManagedVisibilityService(store::region));
+        "dev.ec2double.ec2.appstatus.StatusChecksService",
+        () -> new StatusChecksService(resources));
+    registry.register(
+        "dev.ec2double.ec2.appstatus.CheckAssociationsService",
+        () -> new CheckAssociationsService(appInstances, appStatus));
+    registry.register(
+        "dev.ec2double.ec2.appstatus.ApplicationStatusService",
+        () -> new ApplicationStatusService(appInstances, appStatus));
+    registry.register(
+        "dev.ec2double.ec2.policyreports.PolicyReportsService",
+        () ->
+            new PolicyReportsService(
+                resources,
+                new PolicySettingsReader(
+                    imageLifecycle.get(), vpcBlock.get(), this::allowedImagesState),
+                (account, region) ->
+                    store.all().stream()
+                        .filter(st -> st.account().equals(account) && st.region().equals(region))
+                        .findFirst()
+                        .orElseGet(() -> new RegionState(account, region)),
+                store::all));
+    registry.register(
+        "dev.ec2double.ec2.netperf.NetworkPerformanceService",
+        () -> new NetworkPerformanceService());
+    registry.register(
+        "dev.ec2double.ec2.account.ManagedVisibilityService",
+        () -> new ManagedVisibilityService(store::region));
 
     // STS: GetCallerIdentity, which tools ask first, answered on the same endpoint.
-    registry.register(new CallerIdentityService());
+    registry.register("dev.ec2double.sts.CallerIdentityService", () -> new CallerIdentityService());
 
     // Auto Scaling: groups of real instances, launched and registered through the APIs above.
     autoScaling =
@@ -564,6 +759,13 @@ public final class Services implements AutoCloseable {
             store::all);
     registerAutoScaling(autoScaling);
     lifecycle.onChange(autoScaling::instancesChanged);
+    // most services are made on the first call of one of their actions, and register their
+    // taggable kinds then: an id of a kind not known yet has them all made before it is refused
+    resources.beforeUnknown(
+        () -> {
+          TransitGatewayKinds.registerTaggable(resources);
+          registry.makeAll();
+        });
   }
 
   /**
@@ -595,20 +797,38 @@ public final class Services implements AutoCloseable {
 
   /** The instance actions beyond the life cycle: options, diagnostics, event windows, settings. */
   private void registerInstancesInFull(Resources resources) {
-    registry.register(new InstanceOptionsService(instances, lifecycle));
-    registry.register(new InstanceDiagnosticsService(lifecycle));
-    registry.register(new InstanceTopologyService());
-    registry.register(new InstanceImageMetadataService(instances));
-    registry.register(new MetadataDefaultsService());
-    registry.register(new EventWindowsService(resources));
-    registry.register(new SerialConsoleService());
-    registry.register(new EventNotificationAttributesService());
-    registry.register(new IdFormatsService());
-    registry.register(new ConnectEndpointsService(resources));
-    registry.register(new BundleTasksService());
-    registry.register(new InstanceProductsService());
-    registry.register(new MacTasksService(resources));
-    registry.register(new SqlHaService());
+    registry.register(
+        "dev.ec2double.ec2.instances.InstanceOptionsService",
+        () -> new InstanceOptionsService(instances, lifecycle));
+    registry.register(
+        "dev.ec2double.ec2.instances.InstanceDiagnosticsService",
+        () -> new InstanceDiagnosticsService(lifecycle));
+    registry.register(
+        "dev.ec2double.ec2.instances.InstanceTopologyService", () -> new InstanceTopologyService());
+    registry.register(
+        "dev.ec2double.ec2.instances.InstanceImageMetadataService",
+        () -> new InstanceImageMetadataService(instances));
+    registry.register(
+        "dev.ec2double.ec2.instances.MetadataDefaultsService", () -> new MetadataDefaultsService());
+    registry.register(
+        "dev.ec2double.ec2.instances.EventWindowsService",
+        () -> new EventWindowsService(resources));
+    registry.register(
+        "dev.ec2double.ec2.account.SerialConsoleService", () -> new SerialConsoleService());
+    registry.register(
+        "dev.ec2double.ec2.account.EventNotificationAttributesService",
+        () -> new EventNotificationAttributesService());
+    registry.register("dev.ec2double.ec2.account.IdFormatsService", () -> new IdFormatsService());
+    registry.register(
+        "dev.ec2double.ec2.instances.ConnectEndpointsService",
+        () -> new ConnectEndpointsService(resources));
+    registry.register(
+        "dev.ec2double.ec2.instances.BundleTasksService", () -> new BundleTasksService());
+    registry.register(
+        "dev.ec2double.ec2.instances.InstanceProductsService", () -> new InstanceProductsService());
+    registry.register(
+        "dev.ec2double.ec2.instances.MacTasksService", () -> new MacTasksService(resources));
+    registry.register("dev.ec2double.ec2.instances.SqlHaService", () -> new SqlHaService());
   }
 
   /**
@@ -616,62 +836,119 @@ public final class Services implements AutoCloseable {
    * certificate authority, or the chain of a certificate imported under the ARN.
    */
   private void registerClientVpn(Resources resources, Certificates certificates) {
-    registry.register(new ClientVpnEndpointsService(resources));
-    registry.register(new TargetNetworksService());
-    registry.register(new AuthorizationRulesService());
-    registry.register(new AuthorizationPolicyService());
-    registry.register(new RoutesService());
-    registry.register(new ConnectionsService());
     registry.register(
-        new ClientConfigurationService(
-            arn ->
-                certificates
-                    .registered(arn)
-                    .map(i -> i.chain().size() > 1 ? i.chainPem() : i.certificatePem())
-                    .orElseGet(certificates::caPem)));
+        "dev.ec2double.ec2.clientvpn.ClientVpnEndpointsService",
+        () -> new ClientVpnEndpointsService(resources));
+    registry.register(
+        "dev.ec2double.ec2.clientvpn.TargetNetworksService", () -> new TargetNetworksService());
+    registry.register(
+        "dev.ec2double.ec2.clientvpn.AuthorizationRulesService",
+        () -> new AuthorizationRulesService());
+    registry.register(
+        "dev.ec2double.ec2.clientvpn.AuthorizationPolicyService",
+        () -> new AuthorizationPolicyService());
+    registry.register("dev.ec2double.ec2.clientvpn.RoutesService", () -> new RoutesService());
+    registry.register(
+        "dev.ec2double.ec2.clientvpn.ConnectionsService", () -> new ConnectionsService());
+    registry.register(
+        "dev.ec2double.ec2.clientvpn.ClientConfigurationService",
+        () ->
+            new ClientConfigurationService(
+                arn ->
+                    certificates
+                        .registered(arn)
+                        .map(i -> i.chain().size() > 1 ? i.chainPem() : i.certificatePem())
+                        .orElseGet(certificates::caPem)));
   }
 
   /** VM Import/Export, AMI store and restore tasks, and FPGA images. */
   private void registerImports(ImagesService images, Resources resources, StateStore store) {
-    ImportsService imports = new ImportsService(ebs, images, store::all, resources);
-    registry.register(imports);
-    registry.register(new ConversionTasksService(imports));
-    registry.register(new ExportTasksService(imports, resources));
-    registry.register(new StoreTasksService(imports));
-    FpgaImagesService fpga = new FpgaImagesService(store::all, resources);
-    registry.register(fpga);
-    registry.register(new FpgaAttributesService(fpga));
+    LazyService<ImportsService> imports =
+        LazyService.of(
+            "dev.ec2double.ec2.imports.ImportsService",
+            () -> new ImportsService(ebs, images, store::all, resources));
+    registry.register("dev.ec2double.ec2.imports.ImportsService", imports);
+    registry.register(
+        "dev.ec2double.ec2.imports.ConversionTasksService",
+        () -> new ConversionTasksService(imports.get()));
+    registry.register(
+        "dev.ec2double.ec2.imports.ExportTasksService",
+        () -> new ExportTasksService(imports.get(), resources));
+    registry.register(
+        "dev.ec2double.ec2.imports.StoreTasksService", () -> new StoreTasksService(imports.get()));
+    LazyService<FpgaImagesService> fpga =
+        LazyService.of(
+            "dev.ec2double.ec2.fpga.FpgaImagesService",
+            () -> new FpgaImagesService(store::all, resources));
+    registry.register("dev.ec2double.ec2.fpga.FpgaImagesService", fpga);
+    registry.register(
+        "dev.ec2double.ec2.fpga.FpgaAttributesService",
+        () -> new FpgaAttributesService(fpga.get()));
   }
 
   private void registerIpam(Resources resources) {
-    registry.register(new IpamsService(resources));
-    registry.register(new IpamPoolsService());
-    registry.register(new PoolCidrsService());
-    registry.register(new IpamResourcesService());
-    registry.register(new IpamDiscoveriesService());
-    registry.register(new IpamPoliciesService());
-    registry.register(new PrefixListResolversService());
-    registry.register(new IpamRoutingService());
-    registry.register(new ByoipService());
-    registry.register(new PublicPoolsService());
+    registry.register("dev.ec2double.ec2.ipam.IpamsService", () -> new IpamsService(resources));
+    registry.register("dev.ec2double.ec2.ipam.IpamPoolsService", () -> new IpamPoolsService());
+    registry.register("dev.ec2double.ec2.ipam.PoolCidrsService", () -> new PoolCidrsService());
+    registry.register(
+        "dev.ec2double.ec2.ipam.IpamResourcesService", () -> new IpamResourcesService());
+    registry.register(
+        "dev.ec2double.ec2.ipam.IpamDiscoveriesService", () -> new IpamDiscoveriesService());
+    registry.register(
+        "dev.ec2double.ec2.ipam.IpamPoliciesService", () -> new IpamPoliciesService());
+    registry.register(
+        "dev.ec2double.ec2.ipam.PrefixListResolversService",
+        () -> new PrefixListResolversService());
+    registry.register("dev.ec2double.ec2.ipam.IpamRoutingService", () -> new IpamRoutingService());
+    registry.register("dev.ec2double.ec2.ipam.ByoipService", () -> new ByoipService());
+    registry.register("dev.ec2double.ec2.ipam.PublicPoolsService", () -> new PublicPoolsService());
   }
 
   private void registerAutoScaling(dev.ec2double.autoscaling.AutoScaling as) {
-    registry.register(new dev.ec2double.autoscaling.GroupsService(as));
-    registry.register(new dev.ec2double.autoscaling.GroupInstancesService(as));
-    registry.register(new dev.ec2double.autoscaling.LaunchConfigurationsService());
-    registry.register(new dev.ec2double.autoscaling.ActivitiesService(as));
-    registry.register(new dev.ec2double.autoscaling.TagsService());
-    registry.register(new dev.ec2double.autoscaling.LoadBalancerTargetGroupsService(as));
-    registry.register(new dev.ec2double.autoscaling.HooksService(as));
-    registry.register(new dev.ec2double.autoscaling.PoliciesService(as));
-    registry.register(new dev.ec2double.autoscaling.ScheduledActionsService(as));
-    registry.register(new dev.ec2double.autoscaling.NotificationsService());
-    registry.register(new dev.ec2double.autoscaling.InstanceRefreshService(as));
-    registry.register(new dev.ec2double.autoscaling.GroupSettingsService(as));
-    registry.register(new dev.ec2double.autoscaling.WarmPoolsService(as));
-    registry.register(new dev.ec2double.autoscaling.ForecastService());
-    registry.register(new dev.ec2double.autoscaling.LaunchInstancesService(as));
+    registry.register(
+        "dev.ec2double.autoscaling.GroupsService",
+        () -> new dev.ec2double.autoscaling.GroupsService(as));
+    registry.register(
+        "dev.ec2double.autoscaling.GroupInstancesService",
+        () -> new dev.ec2double.autoscaling.GroupInstancesService(as));
+    registry.register(
+        "dev.ec2double.autoscaling.LaunchConfigurationsService",
+        () -> new dev.ec2double.autoscaling.LaunchConfigurationsService());
+    registry.register(
+        "dev.ec2double.autoscaling.ActivitiesService",
+        () -> new dev.ec2double.autoscaling.ActivitiesService(as));
+    registry.register(
+        "dev.ec2double.autoscaling.TagsService", () -> new dev.ec2double.autoscaling.TagsService());
+    registry.register(
+        "dev.ec2double.autoscaling.LoadBalancerTargetGroupsService",
+        () -> new dev.ec2double.autoscaling.LoadBalancerTargetGroupsService(as));
+    registry.register(
+        "dev.ec2double.autoscaling.HooksService",
+        () -> new dev.ec2double.autoscaling.HooksService(as));
+    registry.register(
+        "dev.ec2double.autoscaling.PoliciesService",
+        () -> new dev.ec2double.autoscaling.PoliciesService(as));
+    registry.register(
+        "dev.ec2double.autoscaling.ScheduledActionsService",
+        () -> new dev.ec2double.autoscaling.ScheduledActionsService(as));
+    registry.register(
+        "dev.ec2double.autoscaling.NotificationsService",
+        () -> new dev.ec2double.autoscaling.NotificationsService());
+    registry.register(
+        "dev.ec2double.autoscaling.InstanceRefreshService",
+        () -> new dev.ec2double.autoscaling.InstanceRefreshService(as));
+    registry.register(
+        "dev.ec2double.autoscaling.GroupSettingsService",
+        () -> new dev.ec2double.autoscaling.GroupSettingsService(as));
+    registry.register(
+        "dev.ec2double.autoscaling.WarmPoolsService",
+        () -> new dev.ec2double.autoscaling.WarmPoolsService(as));
+    registry.register(
+        "dev.ec2double.autoscaling.ForecastService",
+        () -> new dev.ec2double.autoscaling.ForecastService());
+    registry.register(
+        "dev.ec2double.autoscaling.LaunchInstancesService",
+        () -> new dev.ec2double.autoscaling.LaunchInstancesService(as));
   }
 
   /**
@@ -835,11 +1112,20 @@ public final class Services implements AutoCloseable {
     registry.register(allowed);
     images.admission(allowed);
     TemplateImages templates = new TemplateImageIndex();
-    registry.register(new FastLaunchService(images, templates));
-    registry.register(new ImageUsageService(images, templates, resources));
-    registry.register(new ImageReferencesService(images, templates));
-    registry.register(new ImageMarksService(images));
-    registry.register(new EnclaveCertificatesService());
+    registry.register(
+        "dev.ec2double.ec2.imagesettings.FastLaunchService",
+        () -> new FastLaunchService(images, templates));
+    registry.register(
+        "dev.ec2double.ec2.imagesettings.ImageUsageService",
+        () -> new ImageUsageService(images, templates, resources));
+    registry.register(
+        "dev.ec2double.ec2.imagesettings.ImageReferencesService",
+        () -> new ImageReferencesService(images, templates));
+    registry.register(
+        "dev.ec2double.ec2.imagesettings.ImageMarksService", () -> new ImageMarksService(images));
+    registry.register(
+        "dev.ec2double.ec2.enclaves.EnclaveCertificatesService",
+        () -> new EnclaveCertificatesService());
   }
 
   public void adopt(StateStore store) {

@@ -13,12 +13,13 @@ import software.amazon.awssdk.core.SdkPojo;
  *
  * <p>An operation found through the build's {@link OperationIndex} knows its classes by name only
  * until its first call: loading the request and response classes of every action at start would
- * load about a thousand SDK model classes that most runs never use.
+ * load about a thousand SDK model classes that most runs never use. Its service object may be made
+ * on first use too ({@link OperationRegistry#register(Class, Supplier)}).
  */
 public final class Operation {
   private final Protocol protocol;
   private final String action;
-  private final Object service;
+  private final Supplier<?> service;
   private final String serviceMethod;
   private final Resolver resolver;
   private final boolean indexed;
@@ -35,7 +36,7 @@ public final class Operation {
   private Operation(
       Protocol protocol,
       String action,
-      Object service,
+      Supplier<?> service,
       String serviceMethod,
       Resolver resolver,
       boolean indexed) {
@@ -53,7 +54,7 @@ public final class Operation {
     return new Operation(
         protocol,
         action,
-        service,
+        () -> service,
         service.getClass().getSimpleName() + "." + m.getName(),
         () ->
             new Resolved(
@@ -61,23 +62,29 @@ public final class Operation {
         false);
   }
 
-  /** An operation named by the index: its classes load on its first call. */
+  /**
+   * An operation named by the index: its classes load on its first call, and {@code service} (of
+   * {@code serviceClass}) is asked for its object then.
+   */
   static Operation indexed(
-      OperationIndex.Entry entry, Object service, Class<?> contextType, ClassLoader loader) {
+      OperationIndex.Entry entry,
+      String serviceClass,
+      Supplier<?> service,
+      Class<?> contextType,
+      ClassLoader loader) {
     return new Operation(
         entry.protocol(),
         entry.action(),
         service,
-        service.getClass().getSimpleName() + "." + entry.method(),
+        serviceClass.substring(serviceClass.lastIndexOf('.') + 1) + "." + entry.method(),
         () -> {
+          Class<?> owner = Class.forName(serviceClass, false, loader);
           Class<?> request = Class.forName(entry.requestClass(), false, loader);
           Class<?> response = Class.forName(entry.responseClass(), false, loader);
           MethodHandle handler =
               MethodHandles.publicLookup()
                   .findVirtual(
-                      service.getClass(),
-                      entry.method(),
-                      MethodType.methodType(response, contextType, request));
+                      owner, entry.method(), MethodType.methodType(response, contextType, request));
           return new Resolved(request, builderOf(request), handler);
         },
         true);
@@ -97,8 +104,9 @@ public final class Operation {
     return indexed;
   }
 
+  /** The object whose method answers (made now if it was registered to be made on first use). */
   public Object service() {
-    return service;
+    return service.get();
   }
 
   public String serviceMethod() {
@@ -119,7 +127,7 @@ public final class Operation {
 
   public SdkPojo invoke(Object ctx, Object request) {
     try {
-      return (SdkPojo) handler().invoke(service, ctx, request);
+      return (SdkPojo) handler().invoke(service.get(), ctx, request);
     } catch (RuntimeException | Error e) {
       throw e;
     } catch (Throwable t) {

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -59,6 +60,13 @@ public final class OperationIndex {
 
   private static volatile Map<String, List<Entry>> byService;
 
+  /**
+   * Whether the index was read from a jar: the build wrote it with the classes it packed, so their
+   * sizes are not looked up one by one (a connection per service class at start). An index in a
+   * directory may be older than classes an IDE compiled since: those are checked.
+   */
+  private static volatile boolean inJar;
+
   private OperationIndex() {}
 
   /**
@@ -66,14 +74,23 @@ public final class OperationIndex {
    * index, a class not in it, or a class file that changed since).
    */
   public static List<Entry> of(Class<?> serviceClass) {
-    if ("off".equals(System.getProperty(PROPERTY))) {
+    return of(serviceClass.getName(), serviceClass.getClassLoader());
+  }
+
+  /** The same by the class's name, without loading it. */
+  public static List<Entry> of(String serviceClass, ClassLoader loader) {
+    if ("off".equals(System.getProperty(PROPERTY)) || loader == null) {
       return null;
     }
-    List<Entry> entries = load(serviceClass.getClassLoader()).get(serviceClass.getName());
+    List<Entry> entries = load(loader).get(serviceClass);
     if (entries == null || entries.isEmpty()) {
       return null;
     }
-    return entries.get(0).classSize() == classFileSize(serviceClass) ? entries : null;
+    if (inJar) {
+      return entries; // a jar's index was written by the build that compiled the jar's classes
+    }
+    URL file = loader.getResource(serviceClass.replace('.', '/') + ".class");
+    return entries.get(0).classSize() == sizeOf(file) ? entries : null;
   }
 
   private static Map<String, List<Entry>> load(ClassLoader loader) {
@@ -82,7 +99,8 @@ public final class OperationIndex {
       return m;
     }
     m = new HashMap<>();
-    try (InputStream in = loader == null ? null : loader.getResourceAsStream(RESOURCE)) {
+    URL url = loader == null ? null : loader.getResource(RESOURCE);
+    try (InputStream in = url == null ? null : url.openStream()) {
       if (in != null) {
         BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
         for (String line = r.readLine(); line != null; line = r.readLine()) {
@@ -95,6 +113,7 @@ public final class OperationIndex {
     } catch (IOException | RuntimeException e) {
       m = Map.of(); // unreadable: every service by reflection
     }
+    inJar = url != null && url.getProtocol().equals("jar");
     byService = m;
     return m;
   }
@@ -102,13 +121,21 @@ public final class OperationIndex {
   /** The size of the class file this class was loaded from, or -1 when it cannot be told. */
   static long classFileSize(Class<?> type) {
     String name = type.getName();
-    URL url = type.getResource(name.substring(name.lastIndexOf('.') + 1) + ".class");
+    return sizeOf(type.getResource(name.substring(name.lastIndexOf('.') + 1) + ".class"));
+  }
+
+  private static long sizeOf(URL url) {
     if (url == null) {
       return -1;
     }
     try {
+      if (url.getProtocol().equals("file")) {
+        // a directory (an IDE's or the reactor's classes): a file connection would format its
+        // date headers too, for each of some 200 service classes at start
+        return Files.size(Path.of(url.toURI()));
+      }
       return url.openConnection().getContentLengthLong();
-    } catch (IOException e) {
+    } catch (IOException | URISyntaxException | RuntimeException e) {
       return -1;
     }
   }

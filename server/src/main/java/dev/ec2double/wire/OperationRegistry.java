@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Supplier;
 import software.amazon.awssdk.core.SdkRequest;
 import software.amazon.awssdk.core.SdkResponse;
 
@@ -26,6 +28,11 @@ public final class OperationRegistry {
   /** Wire names the SDK's class names do not spell (EnableVolumeIO), found on first use. */
   private final Map<String, Optional<Operation>> renamed = new ConcurrentHashMap<>();
 
+  /** The services registered to be made on first use, made or not. */
+  private final List<LazyService<?>> lazy = new CopyOnWriteArrayList<>();
+
+  private final List<String> notIndexed = new CopyOnWriteArrayList<>();
+
   /**
    * @param contextType the type of every operation's first parameter: what the {@link ServiceHost}
    *     opens for a call
@@ -38,8 +45,10 @@ public final class OperationRegistry {
     List<OperationIndex.Entry> indexed = OperationIndex.of(service.getClass());
     if (indexed != null) {
       ClassLoader loader = service.getClass().getClassLoader();
+      Supplier<Object> made = () -> service;
+      String name = service.getClass().getName();
       for (OperationIndex.Entry e : indexed) {
-        add(Operation.indexed(e, service, contextType, loader), e.requestClass());
+        add(Operation.indexed(e, name, made, contextType, loader), e.requestClass());
       }
       return this;
     }
@@ -58,6 +67,49 @@ public final class OperationRegistry {
       add(Operation.reflected(protocolOf(params[1]), action, service, m), params[1].getName());
     }
     return this;
+  }
+
+  /**
+   * Registers a service that is made on the first call of one of its actions (or by {@link
+   * #makeAll}), when the build's index names its operations; else it is made now. Its constructor
+   * must only keep what it is given: side effects elsewhere would wait for that first call. The
+   * class is named, not given, so that it is not even loaded before that call; {@code factory} must
+   * make an object of exactly that class.
+   */
+  public OperationRegistry register(String serviceClass, Supplier<?> factory) {
+    ClassLoader loader = contextType.getClassLoader();
+    List<OperationIndex.Entry> indexed = OperationIndex.of(serviceClass, loader);
+    if (indexed == null) {
+      notIndexed.add(serviceClass);
+      return register(factory.get());
+    }
+    LazyService<?> service =
+        factory instanceof LazyService<?> shared && shared.className().equals(serviceClass)
+            ? shared
+            : new LazyService<>(serviceClass, factory);
+    lazy.add(service);
+    for (OperationIndex.Entry e : indexed) {
+      add(Operation.indexed(e, serviceClass, service, contextType, loader), e.requestClass());
+    }
+    return this;
+  }
+
+  /** {@link #register(String, Supplier)} by the class (which this loads). */
+  public <T> OperationRegistry register(Class<T> type, Supplier<? extends T> factory) {
+    return register(type.getName(), factory);
+  }
+
+  /**
+   * The services registered to be made on first use that the index did not name, so were made at
+   * once: none after a build (a test checks), some after an IDE compiled classes since.
+   */
+  public List<String> madeAtOnce() {
+    return List.copyOf(notIndexed);
+  }
+
+  /** Makes every service registered to be made on first use that is not made yet. */
+  public void makeAll() {
+    lazy.forEach(LazyService::get);
   }
 
   private void add(Operation op, String requestClass) {

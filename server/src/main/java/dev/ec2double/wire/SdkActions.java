@@ -33,14 +33,18 @@ import software.amazon.awssdk.utils.builder.SdkBuilder;
  * SDK's own marshaller writes for an empty request.
  */
 public final class SdkActions {
-  private static final SdkClientConfiguration CONFIG =
-      SdkClientConfiguration.builder()
-          .option(SdkClientOption.ENDPOINT, URI.create("http://127.0.0.1"))
-          .build();
-  private static final AwsQueryProtocolFactory EC2_PROTOCOL =
-      AwsEc2ProtocolFactory.builder().clientConfiguration(CONFIG).build();
-  private static final AwsQueryProtocolFactory QUERY_PROTOCOL =
-      AwsQueryProtocolFactory.builder().clientConfiguration(CONFIG).build();
+  /** The SDK's marshallers of the two protocols: made when an action is first marshalled. */
+  private static final class Marshalling {
+    private static final SdkClientConfiguration CONFIG =
+        SdkClientConfiguration.builder()
+            .option(SdkClientOption.ENDPOINT, URI.create("http://127.0.0.1"))
+            .build();
+    static final AwsQueryProtocolFactory EC2_PROTOCOL =
+        AwsEc2ProtocolFactory.builder().clientConfiguration(CONFIG).build();
+    static final AwsQueryProtocolFactory QUERY_PROTOCOL =
+        AwsQueryProtocolFactory.builder().clientConfiguration(CONFIG).build();
+  }
+
   private static final Map<Protocol, Map<String, Class<?>>> BY_PROTOCOL = new ConcurrentHashMap<>();
   private static final Map<Class<?>, String> ACTION_OF = new ConcurrentHashMap<>();
   private static final Map<Protocol, Map<String, List<String>>> MARSHALLED =
@@ -159,7 +163,10 @@ public final class SdkActions {
           (Marshaller<Object>)
               Class.forName(transform)
                   .getConstructor(AwsQueryProtocolFactory.class)
-                  .newInstance(protocol == Protocol.EC2 ? EC2_PROTOCOL : QUERY_PROTOCOL);
+                  .newInstance(
+                      protocol == Protocol.EC2
+                          ? Marshalling.EC2_PROTOCOL
+                          : Marshalling.QUERY_PROTOCOL);
       Object request = ((SdkBuilder<?, ?>) requestType.getMethod("builder").invoke(null)).build();
       return marshaller.marshall(request).rawQueryParameters().get("Action").get(0);
     } catch (ClassNotFoundException e) {

@@ -25,12 +25,30 @@ public final class AmiCatalog {
     DEFAULTS.put("ami-0ec2d00000000a320", new String[] {"alpine-3.20-x86_64", "alpine:3.20"});
   }
 
-  private final Map<String, ImageRecord> images = new LinkedHashMap<>();
+  private final Map<String, String> configured;
+
+  /** The records, made on first use: a record's block devices load SDK model classes. */
+  private volatile Map<String, ImageRecord> images;
 
   public AmiCatalog(Map<String, String> configured) {
-    Instant epoch = Instant.parse("2026-01-01T00:00:00Z");
-    DEFAULTS.forEach((id, v) -> images.put(id, record(id, v[0], v[1], epoch)));
-    configured.forEach((id, ref) -> images.put(id, record(id, nameFor(ref), ref, epoch)));
+    this.configured = new LinkedHashMap<>(configured); // in the order given
+  }
+
+  private Map<String, ImageRecord> images() {
+    Map<String, ImageRecord> m = images;
+    if (m == null) {
+      Instant epoch = Instant.parse("2026-01-01T00:00:00Z");
+      Map<String, ImageRecord> made = new LinkedHashMap<>();
+      DEFAULTS.forEach((id, v) -> made.put(id, record(id, v[0], v[1], epoch)));
+      configured.forEach((id, ref) -> made.put(id, record(id, nameFor(ref), ref, epoch)));
+      synchronized (this) {
+        if (images == null) {
+          images = made;
+        }
+        m = images;
+      }
+    }
+    return m;
   }
 
   private static ImageRecord record(String id, String name, String ref, Instant created) {
@@ -53,14 +71,14 @@ public final class AmiCatalog {
   }
 
   public ImageRecord find(String id) {
-    return images.get(id);
+    return images().get(id);
   }
 
   public Collection<ImageRecord> all() {
-    return new ArrayList<>(images.values());
+    return new ArrayList<>(images().values());
   }
 
   public List<String> ids() {
-    return List.copyOf(images.keySet());
+    return List.copyOf(images().keySet());
   }
 }

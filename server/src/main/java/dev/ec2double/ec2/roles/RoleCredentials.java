@@ -20,7 +20,10 @@ public final class RoleCredentials {
   /** AWS's instance role credentials live about six hours. */
   public static final Duration DEFAULT_LIFETIME = Duration.ofHours(6);
 
-  private static final SecureRandom RANDOM = new SecureRandom();
+  /** Made when the first credentials are: seeding it loads the security providers. */
+  private static final class Random {
+    static final SecureRandom RANDOM = new SecureRandom();
+  }
 
   /** The characters of IAM's access key ids and unique ids after their prefix. */
   static final char[] IAM_ID_CHARS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567".toCharArray();
@@ -97,14 +100,14 @@ public final class RoleCredentials {
   private static String randomKey(int n) {
     StringBuilder s = new StringBuilder(n);
     for (int i = 0; i < n; i++) {
-      s.append(IAM_ID_CHARS[RANDOM.nextInt(IAM_ID_CHARS.length)]);
+      s.append(IAM_ID_CHARS[Random.RANDOM.nextInt(IAM_ID_CHARS.length)]);
     }
     return s.toString();
   }
 
   private static String randomBase64(int bytes) {
     byte[] b = new byte[bytes];
-    RANDOM.nextBytes(b);
+    Random.RANDOM.nextBytes(b);
     return Base64.getEncoder().encodeToString(b);
   }
 }

@@ -46,7 +46,10 @@ public final class Dashboard implements AutoCloseable {
   private final SelfCalls api;
   private final Supplier<Collection<Place>> places;
   private final Place home;
-  private final Topology topology;
+
+  /** Made on the first page that shows it: its JSON nodes are not loaded at start. */
+  private volatile Topology topology;
+
   private final LiveEvents events;
   private final Map<String, byte[]> assets = new ConcurrentHashMap<>();
 
@@ -58,8 +61,16 @@ public final class Dashboard implements AutoCloseable {
     this.api = api;
     this.places = places;
     this.home = home;
-    this.topology = new Topology(api);
     this.events = new LiveEvents(log);
+  }
+
+  private Topology topology() {
+    Topology t = topology;
+    if (t == null) {
+      t = new Topology(api); // a race makes two equal ones
+      topology = t;
+    }
+    return t;
   }
 
   /** Adds the dashboard's routes; {@code guard} runs each unless the caller may not see it. */
@@ -101,7 +112,7 @@ public final class Dashboard implements AutoCloseable {
     ArrayNode regions = out.putArray("regions");
     all.values().stream()
         .sorted(java.util.Comparator.comparing(Place::account).thenComparing(Place::region))
-        .forEach(p -> regions.add(topology.of(p.account(), p.region())));
+        .forEach(p -> regions.add(topology().of(p.account(), p.region())));
     json(ctx, out);
   }
 
