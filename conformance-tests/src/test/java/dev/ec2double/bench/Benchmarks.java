@@ -131,8 +131,15 @@ public final class Benchmarks {
           new java.io.BufferedReader(
               new java.io.InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
         String l;
+        StringBuilder log = new StringBuilder();
         while ((l = out.readLine()) != null && !l.contains("ready on")) {
-          // the server's log before its ready line
+          log.append(l).append('\n'); // the server's log before its ready line
+        }
+        if (l == null) {
+          throw new IllegalStateException(
+              "the image ec2-double:latest printed no ready line (is it built? `mvn -pl docker"
+                  + " -am package -DskipTests`):\n"
+                  + log);
         }
         ms[i] = (System.nanoTime() - t0) / 1_000_000;
       } finally {
