@@ -43,7 +43,7 @@ public final class Elbv2Clients {
     }
   }
 
-  /** Two default subnets in different zones, as an ALB needs. */
+  /** Two default subnets in different zones, as an ALB needs: us-east-1a's, then us-east-1b's. */
   public static List<String> twoSubnets(Ec2DoubleServer server, String account) {
     return twoSubnets(server.endpoint(), account);
   }
@@ -60,7 +60,11 @@ public final class Elbv2Clients {
                               .values("us-east-1a", "us-east-1b")
                               .build()))
               .subnets();
-      return subnets.stream().map(Subnet::subnetId).sorted().toList();
+      // by zone: the first is us-east-1a's (ids are random, so their order is not the zones')
+      return subnets.stream()
+          .sorted(java.util.Comparator.comparing(Subnet::availabilityZone))
+          .map(Subnet::subnetId)
+          .toList();
     }
   }
 }
