@@ -35,16 +35,7 @@ public final class IpamVpcPools implements VpcAddressPools {
         throw AwsException.invalidParameterValue(
             "A VPC's IPv4 CIDR comes from a pool in a private scope; " + pool.id + " is public.");
       }
-      if (!ctx.region().equals(pool.locale)) {
-        throw AwsException.invalidParameterValue(
-            "The pool "
-                + pool.id
-                + " has locale "
-                + (pool.locale == null ? "None" : pool.locale)
-                + ": a VPC in "
-                + ctx.region()
-                + " needs a pool with that locale.");
-      }
+      checkLocale(ctx, pool, "a VPC");
       for (var required : pool.resourceTags.entrySet()) {
         boolean has =
             vpcTags.stream()
@@ -84,16 +75,7 @@ public final class IpamVpcPools implements VpcAddressPools {
         throw AwsException.invalidParameterValue(
             "The pool " + pool.id + " is an " + pool.addressFamily + " pool.");
       }
-      if (!ctx.region().equals(pool.locale)) {
-        throw AwsException.invalidParameterValue(
-            "The pool "
-                + pool.id
-                + " has locale "
-                + (pool.locale == null ? "None" : pool.locale)
-                + ": a subnet in "
-                + ctx.region()
-                + " needs a pool with that locale.");
-      }
+      checkLocale(ctx, pool, "a subnet");
       if (cidr == null && netmaskLength == null && pool.defaultNetmask == null) {
         throw AwsException.missingParameter("Ipv6NetmaskLength");
       }
@@ -210,6 +192,22 @@ public final class IpamVpcPools implements VpcAddressPools {
       if (pool != null) {
         pool.used.remove(address);
       }
+    }
+  }
+
+  /** A pool serves resources of its own locale (Region) only. */
+  private static void checkLocale(RequestContext ctx, PoolRecords.Pool pool, String what) {
+    if (!ctx.region().equals(pool.locale)) {
+      throw AwsException.invalidParameterValue(
+          "The pool "
+              + pool.id
+              + " has locale "
+              + (pool.locale == null ? "None" : pool.locale)
+              + ": "
+              + what
+              + " in "
+              + ctx.region()
+              + " needs a pool with that locale.");
     }
   }
 }
