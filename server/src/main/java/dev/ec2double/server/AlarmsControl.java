@@ -10,7 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ec2double.core.AlarmStates;
 import dev.ec2double.core.StateStore;
-import io.javalin.http.Context;
+import dev.ec2double.server.http.Exchange;
 
 /**
  * CloudWatch alarm states for what reads them (an instance refresh's AlarmSpecification), since
@@ -23,7 +23,7 @@ final class AlarmsControl {
 
   private AlarmsControl() {}
 
-  static void set(Context ctx, StateStore store, String defaultAccount) {
+  static void set(Exchange ctx, StateStore store, String defaultAccount) {
     JsonNode body = body(ctx);
     if (body == null) {
       return;
@@ -48,9 +48,9 @@ final class AlarmsControl {
     json(ctx, JSON.createObjectNode().put("alarmName", name).put("state", state));
   }
 
-  static void list(Context ctx, StateStore store, String defaultAccount) {
-    String region = ctx.queryParamAsClass("region", String.class).getOrDefault("us-east-1");
-    String account = ctx.queryParamAsClass("account", String.class).getOrDefault(defaultAccount);
+  static void list(Exchange ctx, StateStore store, String defaultAccount) {
+    String region = ctx.queryParam("region", "us-east-1");
+    String account = ctx.queryParam("account", defaultAccount);
     if (!region.matches("[a-z]{2}(-[a-z]+)+-\\d") || !account.matches("\\d{12}")) {
       error(ctx, 400, "region is a region name and account 12 digits");
       return;

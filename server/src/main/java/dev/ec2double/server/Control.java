@@ -1,6 +1,6 @@
 package dev.ec2double.server;
 
-import io.javalin.http.Context;
+import dev.ec2double.server.http.Exchange;
 
 /**
  * The control API for tests, beside the AWS APIs: {@code POST /_ec2double/reset} puts the server
@@ -14,7 +14,7 @@ final class Control {
 
   private Control() {}
 
-  static void reset(Context ctx, Ec2DoubleServer server) {
+  static void reset(Exchange ctx, Ec2DoubleServer server) {
     long started = System.nanoTime();
     server.reset();
     long micros = (System.nanoTime() - started) / 1_000;
@@ -26,20 +26,20 @@ final class Control {
   }
 
   /** The control API is the test's, not the instances': refused on their endpoint. */
-  static void notFromInstances(Context ctx) {
+  static void notFromInstances(Exchange ctx) {
     ctx.status(403);
     ctx.contentType("application/json");
     ctx.result("{\"status\":\"error\",\"message\":\"the control API is not served to instances\"}");
   }
 
   /** A control path asked for with the wrong method: 405, saying which one it takes. */
-  static void postOnly(Context ctx) {
+  static void postOnly(Exchange ctx) {
     ctx.status(405);
     ctx.header("Allow", "POST");
     ctx.contentType("application/json");
     ctx.result(
         "{\"status\":\"error\",\"message\":\""
-            + ctx.method().name()
+            + ctx.method()
             + " "
             + ctx.path()
             + " is not supported: use POST\"}");

@@ -9,6 +9,10 @@ import dev.ec2double.ec2.EngineErrors;
 import dev.ec2double.persist.StateDir;
 import dev.ec2double.persist.StateFile;
 import dev.ec2double.persist.StateWriter;
+import dev.ec2double.server.http.Exchange;
+import dev.ec2double.server.http.HttpServer;
+import dev.ec2double.server.http.Router;
+import dev.ec2double.server.http.Routes;
 import dev.ec2double.server.requests.RequestLog;
 import dev.ec2double.server.requests.RequestsControl;
 import dev.ec2double.server.ui.Dashboard;
@@ -20,23 +24,18 @@ import dev.ec2double.wire.RawRequest;
 import dev.ec2double.wire.SdkActions;
 import dev.ec2double.wire.SigV4Verifier;
 import dev.ec2double.wire.TemporaryCredentials;
-import io.javalin.Javalin;
-import io.javalin.compression.CompressionStrategy;
-import io.javalin.http.Context;
 import java.io.IOException;
 import java.net.URI;
-import java.util.Collections;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.eclipse.jetty.server.Server;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The server: the API on Javalin, the services, the state, and the compute backend. */
+/** The server: the API on Jetty, the services, the state, and the compute backend. */
 public final class Ec2DoubleServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Ec2DoubleServer.class);
-  private static final String JETTY_REFERENCES_PER_CACHE_LINE =
-      "org.eclipse.jetty.util.referencesPerCacheLine";
 
   /** Larger bodies get AWS's error, not a read of unbounded input. */
   static final int MAX_BODY_BYTES = 1024 * 1024;
@@ -57,7 +56,7 @@ public final class Ec2DoubleServer implements AutoCloseable {
   private volatile Services services;
   private volatile OperationRegistry registry;
   private volatile ApiHandler api;
-  private Javalin app;
+  private Server jetty;
   private volatile InstanceApiEndpoints instanceEndpoints;
 
   /** The API calls answered, for /_ec2double/requests and the dashboard. */
@@ -175,91 +174,67 @@ public final class Ec2DoubleServer implements AutoCloseable {
   }
 
   public Ec2DoubleServer start() {
-    // Jetty's queues pad to the cache line; unless told how many references fill one, Jetty asks
-    // the platform MBean server whether oops are compressed, which starts JMX (~130 classes).
-    // Compressed oops, the default below 32 GB of heap, put 16 references in 64 bytes.
-    if (System.getProperty(JETTY_REFERENCES_PER_CACHE_LINE) == null) {
-      System.setProperty(JETTY_REFERENCES_PER_CACHE_LINE, "16");
+    NoLoggerNotice.tell();
+    Routes routes = new Routes();
+    routes.get(Health.PATH, ctx -> Health.write(ctx, backend));
+    for (String path : new String[] {Control.RESET, Control.MOTO_RESET}) {
+      routes.post(path, ctx -> control(ctx, () -> Control.reset(ctx, this)));
+      routes.get(path, Control::postOnly);
     }
-    app =
-        Javalin.create(
-            cfg -> {
-              cfg.startup.showJavalinBanner = false;
-              cfg.startup.showOldJavalinVersionWarning = false;
-              cfg.http.maxRequestSize = MAX_BODY_BYTES;
-              // AWS answers EC2 calls uncompressed; compressing small XML costs more than it saves
-              cfg.http.compressionStrategy = CompressionStrategy.NONE;
-              cfg.http.generateEtags = false;
-              cfg.jetty.host = config.host();
-              cfg.jetty.port = config.port();
-              cfg.routes.before(ctx -> awaitAssembled());
-              cfg.jetty.modifyServer(
-                  server -> server.setErrorHandler(new AwsErrorPages(() -> api)));
-              cfg.routes.get(Health.PATH, ctx -> Health.write(ctx, backend));
-              for (String path : new String[] {Control.RESET, Control.MOTO_RESET}) {
-                cfg.routes.post(path, ctx -> control(ctx, () -> Control.reset(ctx, this)));
-                cfg.routes.get(path, Control::postOnly);
-              }
-              cfg.routes.post(
-                  FaultsControl.PATH,
-                  ctx -> control(ctx, () -> FaultsControl.inject(ctx, services.faults())));
-              cfg.routes.get(
-                  FaultsControl.PATH,
-                  ctx -> control(ctx, () -> FaultsControl.list(ctx, services.faults())));
-              cfg.routes.delete(
-                  FaultsControl.PATH,
-                  ctx -> control(ctx, () -> FaultsControl.clearAll(ctx, services.faults())));
-              cfg.routes.delete(
-                  FaultsControl.PATH + "/{id}",
-                  ctx -> control(ctx, () -> FaultsControl.clear(ctx, services.faults())));
-              cfg.routes.get(
-                  TlsControl.CA,
-                  ctx -> control(ctx, () -> TlsControl.ca(ctx, services.certificates())));
-              cfg.routes.post(
-                  TlsControl.CERTIFICATES,
-                  ctx ->
-                      control(
-                          ctx,
-                          () ->
-                              TlsControl.certificate(
-                                  ctx, services.certificates(), config.account())));
-              cfg.routes.post(
-                  TlsControl.CA_BUNDLES,
-                  ctx -> control(ctx, () -> TlsControl.bundle(ctx, services.certificates())));
-              cfg.routes.post(
-                  AlarmsControl.PATH,
-                  ctx -> control(ctx, () -> AlarmsControl.set(ctx, store, config.account())));
-              cfg.routes.get(
-                  AlarmsControl.PATH,
-                  ctx -> control(ctx, () -> AlarmsControl.list(ctx, store, config.account())));
-              cfg.routes.get(TlsControl.CERTIFICATES, Control::postOnly);
-              cfg.routes.get(TlsControl.CA_BUNDLES, Control::postOnly);
-              cfg.routes.get(
-                  RequestsControl.PATH,
-                  ctx -> control(ctx, () -> RequestsControl.list(ctx, requests)));
-              cfg.routes.get(
-                  RequestsControl.PATH + "/{seq}",
-                  ctx -> control(ctx, () -> RequestsControl.one(ctx, requests)));
-              cfg.routes.delete(
-                  RequestsControl.PATH,
-                  ctx -> control(ctx, () -> RequestsControl.clear(ctx, requests)));
-              dashboard.routes(cfg.routes, this::control);
-              cfg.routes.post("/", this::serve);
-              cfg.routes.get("/", this::serve);
-              // The query APIs take GET and POST; anything else still gets an AWS envelope.
-              cfg.routes.put("/", this::wrongMethod);
-              cfg.routes.delete("/", this::wrongMethod);
-              cfg.routes.patch("/", this::wrongMethod);
-              // Whatever escapes still answers as AWS does: an envelope, never a stack trace.
-              cfg.routes.exception(
-                  Exception.class,
-                  (e, ctx) -> write(ctx, api.internalError(ctx.header("Authorization"), e)));
-            });
-    NoLoggerNotice.around(app::start);
+    routes.post(
+        FaultsControl.PATH,
+        ctx -> control(ctx, () -> FaultsControl.inject(ctx, services.faults())));
+    routes.get(
+        FaultsControl.PATH, ctx -> control(ctx, () -> FaultsControl.list(ctx, services.faults())));
+    routes.delete(
+        FaultsControl.PATH,
+        ctx -> control(ctx, () -> FaultsControl.clearAll(ctx, services.faults())));
+    routes.delete(
+        FaultsControl.PATH + "/{id}",
+        ctx -> control(ctx, () -> FaultsControl.clear(ctx, services.faults())));
+    routes.get(
+        TlsControl.CA, ctx -> control(ctx, () -> TlsControl.ca(ctx, services.certificates())));
+    routes.post(
+        TlsControl.CERTIFICATES,
+        ctx ->
+            control(
+                ctx, () -> TlsControl.certificate(ctx, services.certificates(), config.account())));
+    routes.post(
+        TlsControl.CA_BUNDLES,
+        ctx -> control(ctx, () -> TlsControl.bundle(ctx, services.certificates())));
+    routes.post(
+        AlarmsControl.PATH,
+        ctx -> control(ctx, () -> AlarmsControl.set(ctx, store, config.account())));
+    routes.get(
+        AlarmsControl.PATH,
+        ctx -> control(ctx, () -> AlarmsControl.list(ctx, store, config.account())));
+    routes.get(TlsControl.CERTIFICATES, Control::postOnly);
+    routes.get(TlsControl.CA_BUNDLES, Control::postOnly);
+    routes.get(
+        RequestsControl.PATH, ctx -> control(ctx, () -> RequestsControl.list(ctx, requests)));
+    routes.get(
+        RequestsControl.PATH + "/{seq}",
+        ctx -> control(ctx, () -> RequestsControl.one(ctx, requests)));
+    routes.delete(
+        RequestsControl.PATH, ctx -> control(ctx, () -> RequestsControl.clear(ctx, requests)));
+    dashboard.routes(routes, this::control);
+    routes.post("/", this::serve);
+    routes.get("/", this::serve);
+    // The query APIs take GET and POST; anything else still gets an AWS envelope.
+    routes.put("/", this::wrongMethod);
+    routes.delete("/", this::wrongMethod);
+    routes.patch("/", this::wrongMethod);
+    jetty =
+        HttpServer.start(
+            config.host(),
+            config.port(),
+            new Router(routes, this::awaitAssembled, this::failed, MAX_BODY_BYTES),
+            new AwsErrorPages(() -> api));
+
     try {
       awaitAssembled();
     } catch (RuntimeException e) {
-      app.stop();
+      HttpServer.stop(jetty);
       if (stateDir != null) {
         stateDir.close(); // another attempt in this process may take the directory
       }
@@ -267,7 +242,7 @@ public final class Ec2DoubleServer implements AutoCloseable {
     }
     if (config.instanceApiEndpoint() && !backend.name().equals("mock")) {
       // the mock backend's networks exist nowhere: nothing to listen on
-      instanceEndpoints = new InstanceApiEndpoints(app.jettyServer().server(), backend, port());
+      instanceEndpoints = new InstanceApiEndpoints(jetty, backend, port());
       services.instanceApiEndpoint(instanceEndpoints::endpoint);
       services.onNetworks(instanceEndpoints);
     }
@@ -302,23 +277,23 @@ public final class Ec2DoubleServer implements AutoCloseable {
   }
 
   /** A control API call, unless it came in on an address the instances reach. */
-  private void control(Context ctx, Runnable call) {
-    if (instanceEndpoints != null && instanceEndpoints.facesInstances(ctx.req().getLocalAddr())) {
+  private void control(Exchange ctx, Runnable call) {
+    if (instanceEndpoints != null && instanceEndpoints.facesInstances(ctx.localAddr())) {
       Control.notFromInstances(ctx);
     } else {
       call.run();
     }
   }
 
-  private void serve(Context ctx) throws IOException {
+  private void serve(Exchange ctx) throws IOException {
     String authorization = ctx.header("Authorization");
     byte[] form = null;
-    if (ctx.method().name().equals("POST")) {
+    if (ctx.method().equals("POST")) {
       // Read at most one byte past the limit, whatever Content-Length says (or if it is absent).
       byte[] body =
-          ctx.req().getContentLengthLong() > MAX_BODY_BYTES
+          ctx.contentLength() > MAX_BODY_BYTES
               ? null
-              : ctx.req().getInputStream().readNBytes(MAX_BODY_BYTES + 1);
+              : ctx.bodyStream().readNBytes(MAX_BODY_BYTES + 1);
       if (body == null || body.length > MAX_BODY_BYTES) {
         drain(ctx);
         write(ctx, api.tooLarge(authorization, MAX_BODY_BYTES));
@@ -331,18 +306,13 @@ public final class Ec2DoubleServer implements AutoCloseable {
     write(
         ctx,
         api.handle(
-            new RawRequest(
-                ctx.method().name(),
-                ctx.req().getRequestURI(),
-                ctx.queryString(),
-                form,
-                name -> Collections.list(ctx.req().getHeaders(name)))));
+            new RawRequest(ctx.method(), ctx.path(), ctx.queryString(), form, ctx::headers)));
     warmUpAfterFirstAnswer();
   }
 
-  private void wrongMethod(Context ctx) throws IOException {
+  private void wrongMethod(Exchange ctx) throws IOException {
     drain(ctx);
-    write(ctx, api.methodNotAllowed(ctx.header("Authorization"), ctx.method().name()));
+    write(ctx, api.methodNotAllowed(ctx.header("Authorization"), ctx.method()));
   }
 
   /** How much of a refused body is read and dropped before the answer, so the client sees it. */
@@ -352,8 +322,8 @@ public final class Ec2DoubleServer implements AutoCloseable {
    * Reads and drops what the client is still sending (up to a bound): answering while a body is on
    * its way makes the client see a connection reset instead of the answer.
    */
-  private static void drain(Context ctx) throws IOException {
-    java.io.InputStream in = ctx.req().getInputStream();
+  private static void drain(Exchange ctx) throws IOException {
+    java.io.InputStream in = ctx.bodyStream();
     byte[] buffer = new byte[64 * 1024];
     long left = DRAIN_BYTES;
     int n;
@@ -362,7 +332,16 @@ public final class Ec2DoubleServer implements AutoCloseable {
     }
   }
 
-  private static void write(Context ctx, ApiResponse r) {
+  /** Whatever a route throws still answers as AWS does: an envelope, never a stack trace. */
+  private void failed(Exchange ctx, Exception e) {
+    if (e instanceof Exchange.BodyTooLarge) {
+      dev.ec2double.server.control.ControlJson.error(ctx, 413, e.getMessage());
+    } else {
+      write(ctx, api.internalError(ctx.header("Authorization"), e));
+    }
+  }
+
+  private static void write(Exchange ctx, ApiResponse r) {
     ctx.status(r.status());
     ctx.contentType(ApiResponse.CONTENT_TYPE);
     ctx.header("x-amzn-RequestId", r.requestId());
@@ -370,7 +349,7 @@ public final class Ec2DoubleServer implements AutoCloseable {
   }
 
   public int port() {
-    return app.port();
+    return HttpServer.port(jetty);
   }
 
   /** The API calls answered, newest kept (--request-log-size); what /_ec2double/requests shows. */
@@ -450,8 +429,8 @@ public final class Ec2DoubleServer implements AutoCloseable {
   @Override
   public void close() {
     dashboard.close();
-    if (app != null) {
-      app.stop();
+    if (jetty != null) {
+      HttpServer.stop(jetty);
     }
     if (assembled.isCompletedExceptionally()) {
       if (stateDir != null) {

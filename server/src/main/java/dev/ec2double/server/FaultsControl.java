@@ -9,7 +9,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ec2double.ec2.instances.InstanceFaults;
 import dev.ec2double.server.control.ControlJson;
-import io.javalin.http.Context;
+import dev.ec2double.server.http.Exchange;
 import java.io.IOException;
 import java.time.format.DateTimeFormatter;
 
@@ -23,7 +23,7 @@ final class FaultsControl {
 
   private FaultsControl() {}
 
-  static void inject(Context ctx, InstanceFaults faults) {
+  static void inject(Exchange ctx, InstanceFaults faults) {
     JsonNode body;
     try {
       body = JSON.readTree(ctx.bodyAsBytes());
@@ -53,7 +53,7 @@ final class FaultsControl {
     }
   }
 
-  static void list(Context ctx, InstanceFaults faults) {
+  static void list(Exchange ctx, InstanceFaults faults) {
     ArrayNode list = JSON.createArrayNode();
     faults.list().forEach(f -> list.add(view(f)));
     ObjectNode out = JSON.createObjectNode();
@@ -61,7 +61,7 @@ final class FaultsControl {
     json(ctx, out);
   }
 
-  static void clear(Context ctx, InstanceFaults faults) {
+  static void clear(Exchange ctx, InstanceFaults faults) {
     String id = ctx.pathParam("id");
     if (!faults.clear(id)) {
       error(ctx, 404, "no fault " + id);
@@ -70,7 +70,7 @@ final class FaultsControl {
     json(ctx, JSON.createObjectNode().put("status", "ok").put("cleared", id));
   }
 
-  static void clearAll(Context ctx, InstanceFaults faults) {
+  static void clearAll(Exchange ctx, InstanceFaults faults) {
     int n = faults.list().size();
     faults.clearAll();
     json(ctx, JSON.createObjectNode().put("status", "ok").put("cleared", n));

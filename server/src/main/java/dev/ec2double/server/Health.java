@@ -1,7 +1,7 @@
 package dev.ec2double.server;
 
 import dev.ec2double.compute.ComputeBackend;
-import io.javalin.http.Context;
+import dev.ec2double.server.http.Exchange;
 
 /** {@code GET /_ec2double/health}: for container health checks and scripts waiting on start. */
 final class Health {
@@ -9,7 +9,7 @@ final class Health {
 
   private Health() {}
 
-  static void write(Context ctx, ComputeBackend backend) {
+  static void write(Exchange ctx, ComputeBackend backend) {
     ctx.contentType("application/json");
     ctx.result("{\"status\":\"UP\",\"backend\":\"" + backend.name() + "\"}");
   }

@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ec2double.elbv2.tls.Certificates;
-import io.javalin.http.Context;
+import dev.ec2double.server.http.Exchange;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -25,7 +25,7 @@ final class TlsControl {
 
   private TlsControl() {}
 
-  static void ca(Context ctx, Certificates certificates) {
+  static void ca(Exchange ctx, Certificates certificates) {
     ctx.contentType("application/x-pem-file");
     ctx.result(certificates.caPem());
   }
@@ -34,7 +34,7 @@ final class TlsControl {
    * {@code {"domainName", "subjectAlternativeNames", "client"}} issues; {@code {"certificate",
    * "privateKey", "certificateChain"}} imports; {@code region} and {@code account} name the ARN.
    */
-  static void certificate(Context ctx, Certificates certificates, String defaultAccount) {
+  static void certificate(Exchange ctx, Certificates certificates, String defaultAccount) {
     JsonNode body = body(ctx);
     if (body == null) {
       return;
@@ -90,7 +90,7 @@ final class TlsControl {
   }
 
   /** {@code {"bucket", "key", "bundle"}}: the PEM CA certificates at {@code s3://bucket/key}. */
-  static void bundle(Context ctx, Certificates certificates) {
+  static void bundle(Exchange ctx, Certificates certificates) {
     JsonNode body = body(ctx);
     if (body == null) {
       return;
@@ -114,12 +114,12 @@ final class TlsControl {
         JSON.createObjectNode().put("status", "ok").put("location", "s3://" + bucket + "/" + key));
   }
 
-  private static void error(Context ctx, int status, String message) {
+  private static void error(Exchange ctx, int status, String message) {
     ctx.status(status);
     json(ctx, JSON.createObjectNode().put("status", "error").put("message", message));
   }
 
-  private static void json(Context ctx, JsonNode node) {
+  private static void json(Exchange ctx, JsonNode node) {
     ctx.contentType("application/json");
     ctx.result(node.toString());
   }

@@ -2,7 +2,7 @@ package dev.ec2double.server.control;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.javalin.http.Context;
+import dev.ec2double.server.http.Exchange;
 import java.io.IOException;
 
 /** How the control API answers: JSON, and errors as {@code {"status":"error","message":...}}. */
@@ -11,18 +11,18 @@ public final class ControlJson {
 
   private ControlJson() {}
 
-  public static void json(Context ctx, JsonNode node) {
+  public static void json(Exchange ctx, JsonNode node) {
     ctx.contentType("application/json");
     ctx.result(node.toString());
   }
 
-  public static void error(Context ctx, int status, String message) {
+  public static void error(Exchange ctx, int status, String message) {
     ctx.status(status);
     json(ctx, JSON.createObjectNode().put("status", "error").put("message", message));
   }
 
   /** The request's body as a JSON object, or null after answering 400. */
-  public static JsonNode body(Context ctx) {
+  public static JsonNode body(Exchange ctx) {
     try {
       JsonNode body = JSON.readTree(ctx.bodyAsBytes());
       if (body != null && body.isObject()) {

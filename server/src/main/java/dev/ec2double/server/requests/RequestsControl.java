@@ -6,10 +6,10 @@ import static dev.ec2double.server.control.ControlJson.json;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ec2double.server.http.Exchange;
 import dev.ec2double.server.requests.RequestLog.LoggedCall;
 import dev.ec2double.wire.CallLog.Call;
 import dev.ec2double.wire.FormParams;
-import io.javalin.http.Context;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Locale;
@@ -30,7 +30,7 @@ public final class RequestsControl {
 
   private RequestsControl() {}
 
-  public static void list(Context ctx, RequestLog log) {
+  public static void list(Exchange ctx, RequestLog log) {
     Predicate<LoggedCall> matches;
     long after;
     int limit;
@@ -52,7 +52,7 @@ public final class RequestsControl {
     json(ctx, out);
   }
 
-  public static void one(Context ctx, RequestLog log) {
+  public static void one(Exchange ctx, RequestLog log) {
     long seq;
     try {
       seq = Long.parseLong(ctx.pathParam("seq"));
@@ -69,7 +69,7 @@ public final class RequestsControl {
             () -> error(ctx, 404, "request " + seq + " is not in the log (any more)"));
   }
 
-  public static void clear(Context ctx, RequestLog log) {
+  public static void clear(Exchange ctx, RequestLog log) {
     log.clear();
     json(ctx, JSON.createObjectNode().put("status", "ok"));
   }
@@ -105,7 +105,7 @@ public final class RequestsControl {
     return o;
   }
 
-  private static Predicate<LoggedCall> filters(Context ctx) {
+  private static Predicate<LoggedCall> filters(Exchange ctx) {
     Predicate<LoggedCall> p = c -> true;
     p = p.and(equal(ctx.queryParam("action"), c -> c.call().action()));
     p = p.and(equal(ctx.queryParam("service"), c -> c.call().service()));
@@ -140,7 +140,7 @@ public final class RequestsControl {
     return c -> wanted.equals(field.apply(c));
   }
 
-  private static long number(Context ctx, String name, long absent, long min, long max) {
+  private static long number(Exchange ctx, String name, long absent, long min, long max) {
     String text = ctx.queryParam(name);
     if (text == null || text.isEmpty()) {
       return absent;

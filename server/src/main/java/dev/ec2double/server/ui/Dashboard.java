@@ -8,10 +8,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ec2double.core.Changes;
+import dev.ec2double.server.http.Exchange;
+import dev.ec2double.server.http.Routes;
 import dev.ec2double.server.requests.RequestLog;
-import io.javalin.config.RoutesConfig;
-import io.javalin.http.Context;
-import io.javalin.http.sse.SseHandler;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -74,7 +73,7 @@ public final class Dashboard implements AutoCloseable {
   }
 
   /** Adds the dashboard's routes; {@code guard} runs each unless the caller may not see it. */
-  public void routes(RoutesConfig routes, BiConsumer<Context, Runnable> guard) {
+  public void routes(Routes routes, BiConsumer<Exchange, Runnable> guard) {
     // one route for both: the router takes /ui and /ui/ as the same path; the page's relative
     // links need the slash
     routes.get(
@@ -94,11 +93,10 @@ public final class Dashboard implements AutoCloseable {
     routes.get(PATH + "/api/state", ctx -> guard.accept(ctx, () -> state(ctx)));
     routes.get(PATH + "/api/console", ctx -> guard.accept(ctx, () -> console(ctx)));
     routes.get(PATH + "/api/user-data", ctx -> guard.accept(ctx, () -> userData(ctx)));
-    SseHandler feed = new SseHandler(events::join);
-    routes.get(PATH + "/events", ctx -> guard.accept(ctx, () -> feed.handle(ctx)));
+    routes.get(PATH + "/events", ctx -> guard.accept(ctx, () -> events.join(ctx.stream())));
   }
 
-  private void state(Context ctx) {
+  private void state(Exchange ctx) {
     long changes = Changes.count(); // before reading: the picture is at least this new
     Map<String, Place> all = new LinkedHashMap<>();
     for (Place p : places.get()) {
@@ -116,11 +114,11 @@ public final class Dashboard implements AutoCloseable {
     json(ctx, out);
   }
 
-  private void console(Context ctx) {
+  private void console(Exchange ctx) {
     instanceText(ctx, "output", Map.of("Action", "GetConsoleOutput"), r -> r.path("output"));
   }
 
-  private void userData(Context ctx) {
+  private void userData(Exchange ctx) {
     instanceText(
         ctx,
         "userData",
@@ -133,7 +131,7 @@ public final class Dashboard implements AutoCloseable {
    * instance the query names, decoded.
    */
   private void instanceText(
-      Context ctx,
+      Exchange ctx,
       String name,
       Map<String, String> action,
       java.util.function.Function<JsonNode, JsonNode> base64) {
@@ -153,7 +151,7 @@ public final class Dashboard implements AutoCloseable {
   }
 
   /** The instance asked for, or null after answering 400 when the query does not name one. */
-  private static String instance(Context ctx) {
+  private static String instance(Exchange ctx) {
     String id = ctx.queryParam("instance");
     if (id == null
         || !INSTANCE_ID.matcher(id).matches()
@@ -178,7 +176,7 @@ public final class Dashboard implements AutoCloseable {
     }
   }
 
-  private void asset(Context ctx, String name) {
+  private void asset(Exchange ctx, String name) {
     if (!ASSET.matcher(name).matches()) {
       error(ctx, 404, "no such file");
       return;

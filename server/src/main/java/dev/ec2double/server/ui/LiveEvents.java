@@ -1,10 +1,10 @@
 package dev.ec2double.server.ui;
 
 import dev.ec2double.core.Changes;
+import dev.ec2double.server.http.EventStream;
 import dev.ec2double.server.requests.RequestLog;
 import dev.ec2double.server.requests.RequestLog.LoggedCall;
 import dev.ec2double.server.requests.RequestsControl;
-import io.javalin.http.sse.SseClient;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
@@ -21,18 +21,22 @@ final class LiveEvents implements AutoCloseable {
   static final long TICK_MILLIS = 250;
 
   private final RequestLog log;
-  private final Set<SseClient> clients = ConcurrentHashMap.newKeySet();
+  private final Set<EventStream> clients = ConcurrentHashMap.newKeySet();
   private final Consumer<LoggedCall> onCall = this::called;
   private volatile ScheduledExecutorService ticker;
   private long seen = -1;
+  private long ticks;
+
+  /** A comment line every 10 s while nothing happens. */
+  private static final long HEARTBEAT_TICKS = 10_000 / TICK_MILLIS;
 
   LiveEvents(RequestLog log) {
     this.log = log;
   }
 
-  void join(SseClient client) {
-    client.keepAlive();
+  void join(EventStream client) {
     client.onClose(() -> leave(client));
+    client.open();
     synchronized (this) {
       if (clients.isEmpty()) {
         log.onCall(onCall);
@@ -51,7 +55,7 @@ final class LiveEvents implements AutoCloseable {
     send(client, "hello", "{\"changes\":" + Changes.count() + "}");
   }
 
-  private synchronized void leave(SseClient client) {
+  private synchronized void leave(EventStream client) {
     if (clients.remove(client) && clients.isEmpty()) {
       log.removeListener(onCall);
       ticker.shutdownNow();
@@ -64,6 +68,11 @@ final class LiveEvents implements AutoCloseable {
     if (now != seen) {
       seen = now;
       broadcast("state", "{\"changes\":" + now + "}");
+    }
+    if (++ticks % HEARTBEAT_TICKS == 0) {
+      for (EventStream c : clients) {
+        c.heartbeat(); // a client that left is found here, and the connection never idles out
+      }
     }
   }
 
@@ -81,22 +90,18 @@ final class LiveEvents implements AutoCloseable {
   }
 
   private void broadcast(String event, String data) {
-    for (SseClient c : clients) {
+    for (EventStream c : clients) {
       send(c, event, data);
     }
   }
 
-  private static void send(SseClient client, String event, String data) {
-    synchronized (client) {
-      if (!client.terminated()) {
-        client.sendEvent(event, data);
-      }
-    }
+  private static void send(EventStream client, String event, String data) {
+    client.send(event, data);
   }
 
   @Override
   public void close() {
-    for (SseClient c : clients) {
+    for (EventStream c : clients) {
       c.close();
     }
   }
