@@ -34,12 +34,15 @@ final class InJvmStart {
     }
   }
 
-  /** Five rounds, each a fresh JVM with the README's flags; the rows of the start table. */
-  static void run(Consumer<String> line) throws Exception {
+  /**
+   * Five rounds, each a fresh JVM ({@code java}) with the README's flags; the rows of the start
+   * table, their label suffixed with {@code jvm} when it is not the default one.
+   */
+  static void run(Consumer<String> line, String java, String jvm) throws Exception {
     long[] first = new long[5];
     long[] second = new long[5];
     for (int i = 0; i < first.length; i++) {
-      List<String> cmd = new ArrayList<>(List.of("java"));
+      List<String> cmd = new ArrayList<>(List.of(java));
       cmd.addAll(Servers.JVM_FLAGS);
       cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), InJvmStart.class.getName()));
       Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
@@ -59,11 +62,11 @@ final class InJvmStart {
     Arrays.sort(second);
     line.accept(
         String.format(
-            "| in-JVM (JUnit extension), start to first answer | %d ms | %d ms | %d ms |",
-            first[2], first[0], first[4]));
+            "| in-JVM (JUnit extension)%s, start to first answer | %d ms | %d ms | %d ms |",
+            jvm, first[2], first[0], first[4]));
     line.accept(
         String.format(
-            "| in-JVM, a second server in the same JVM | %d ms | %d ms | %d ms |",
-            second[2], second[0], second[4]));
+            "| in-JVM%s, a second server in the same JVM | %d ms | %d ms | %d ms |",
+            jvm, second[2], second[0], second[4]));
   }
 }

@@ -12,12 +12,12 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.helpers.NOPLoggerFactory;
 
 /**
- * This module's tests have no SLF4J provider, as a user's project may not: the server's start must
- * not print Javalin's logger banner (the server says once, in one line, what is lost instead).
+ * This module's tests have no SLF4J provider, as a user's project may not: a server's start prints
+ * nothing but, once per JVM, the one line that says what is lost (no banner, no stack trace).
  */
 class NoLoggerTest {
   @Test
-  void anEmbeddedServerPrintsNoJavalinBanner() {
+  void anEmbeddedServerPrintsAtMostTheNotice() {
     assertThat(LoggerFactory.getILoggerFactory()).isInstanceOf(NOPLoggerFactory.class);
     ByteArrayOutputStream captured = new ByteArrayOutputStream();
     PrintStream err = System.err;
@@ -27,8 +27,12 @@ class NoLoggerTest {
     } finally {
       System.setErr(err);
     }
-    assertThat(captured.toString(StandardCharsets.UTF_8))
-        .doesNotContain("Javalin")
-        .doesNotContain("#####");
+    String printed = captured.toString(StandardCharsets.UTF_8).strip();
+    if (!printed.isEmpty()) { // another test of this JVM may have started a server first
+      assertThat(printed)
+          .startsWith("ec2-double: no SLF4J provider on the classpath")
+          .contains("docs/junit5.md#logging")
+          .doesNotContain("\n");
+    }
   }
 }

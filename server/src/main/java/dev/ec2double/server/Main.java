@@ -29,6 +29,7 @@ public final class Main {
       return;
     }
     Runtime.getRuntime().addShutdownHook(new Thread(server::close, "ec2-double-shutdown"));
+    java.util.OptionalLong age = ProcessAge.millis();
     System.out.println(
         "ec2-double ready on http://"
             + server.host()
@@ -36,7 +37,8 @@ public final class Main {
             + server.port()
             + " (backend: "
             + server.backend().describe()
-            + ")");
+            + ")"
+            + (age.isPresent() ? " in " + age.getAsLong() + " ms" : ""));
   }
 
   /** Returns null when help was asked for. */
