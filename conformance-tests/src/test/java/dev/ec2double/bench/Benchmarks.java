@@ -84,6 +84,7 @@ public final class Benchmarks {
     startOnJava25();
     startOfTheImage();
     InJvmStart.run(this::line, "java", "");
+    JUnitStart.run(this::line, "java", "");
     if (Files.isExecutable(JAVA25)) {
       InJvmStart.run(this::line, JAVA25.toString(), " on Java 25");
     }

@@ -21,6 +21,7 @@ final class SharedServer implements AutoCloseable {
   }
 
   static SharedServer start(Settings.ServerKey key) {
+    WarmUp.awaitIfRunning();
     ServerConfig.Builder config = ServerConfig.builder().port(0).backend(key.backend().option());
     for (Map.Entry<String, String> ami : key.amis().entrySet()) {
       config.ami(ami.getKey(), ami.getValue());
