@@ -17,42 +17,14 @@ record LaunchSource(
     software.amazon.awssdk.services.autoscaling.model.InstanceRequirements requirements)
     implements java.io.Serializable {
 
-  /** Without instance requirements. */
-  LaunchSource(
-      String templateId,
-      String templateName,
-      String version,
-      String instanceTypeOverride,
-      String launchConfigurationName,
-      boolean mixed,
-      String imageOverride) {
-    this(
-        templateId,
-        templateName,
-        version,
-        instanceTypeOverride,
-        launchConfigurationName,
-        mixed,
-        imageOverride,
-        null);
+  /** A launch configuration, by name. */
+  static LaunchSource configuration(String name) {
+    return new LaunchSource(null, null, null, null, name, false, null, null);
   }
 
-  /** Without an image override (the template's image is launched). */
-  LaunchSource(
-      String templateId,
-      String templateName,
-      String version,
-      String instanceTypeOverride,
-      String launchConfigurationName,
-      boolean mixed) {
-    this(
-        templateId,
-        templateName,
-        version,
-        instanceTypeOverride,
-        launchConfigurationName,
-        mixed,
-        null);
+  /** A launch template's version as it is: no override, no mixed instances policy. */
+  static LaunchSource template(String id, String name, String version) {
+    return new LaunchSource(id, name, version, null, null, false, null, null);
   }
 
   boolean template() {

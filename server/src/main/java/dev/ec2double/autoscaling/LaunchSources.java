@@ -37,7 +37,7 @@ final class LaunchSources {
                   + " not found");
         }
       }
-      return new LaunchSource(null, null, null, null, configuration, false);
+      return LaunchSource.configuration(configuration);
     }
     String type = null;
     String image = null;
@@ -77,14 +77,7 @@ final class LaunchSources {
       type = cheapest(ctx, fleet, requirements, id, version, image);
     }
     return new LaunchSource(
-        id,
-        template.launchTemplateName(),
-        template.version() == null ? "$Default" : template.version(),
-        type,
-        null,
-        mixed != null,
-        image,
-        requirements);
+        id, template.launchTemplateName(), version, type, null, mixed != null, image, requirements);
   }
 
   /**

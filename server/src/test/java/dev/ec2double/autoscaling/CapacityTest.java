@@ -8,8 +8,8 @@ import org.junit.jupiter.api.Test;
 
 /** Where a group launches and what it takes out, from its members alone. */
 class CapacityTest {
-  private static final LaunchSource V1 = new LaunchSource("lt-1", null, "1", null, null, false);
-  private static final LaunchSource V2 = new LaunchSource("lt-1", null, "2", null, null, false);
+  private static final LaunchSource V1 = LaunchSource.template("lt-1", null, "1");
+  private static final LaunchSource V2 = LaunchSource.template("lt-1", null, "2");
 
   private static GroupRecord group(LaunchSource source) {
     GroupRecord g = new GroupRecord("g", "arn", Instant.EPOCH);

@@ -17,8 +17,7 @@ import software.amazon.awssdk.services.ec2.model.RunInstancesRequest;
  * instance is launched into a zone that is out.
  */
 class ZoneOutageTest {
-  private static final LaunchSource TEMPLATE =
-      new LaunchSource("lt-1", null, "1", null, null, false);
+  private static final LaunchSource TEMPLATE = LaunchSource.template("lt-1", null, "1");
   private final RegionState region = new RegionState("123456789012", "us-east-1");
   private final RequestContext ctx =
       new RequestContext("123456789012", "us-east-1", "AKID", "Reconcile", "r", region);

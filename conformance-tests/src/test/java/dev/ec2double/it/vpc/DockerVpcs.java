@@ -103,14 +103,27 @@ final class DockerVpcs implements AutoCloseable {
               software.amazon.awssdk.services.ec2.model.RunInstancesRequest.Builder>
           more,
       String... groupIds) {
+    return launch(
+        userData,
+        r -> {
+          r.imageId(ami).subnetId(subnetId);
+          more.accept(r);
+          if (groupIds.length > 0) {
+            r.securityGroupIds(groupIds);
+          }
+        });
+  }
+
+  /** One instance as {@code spec} says, with the user data (if any); terminated at the end. */
+  private Instance launch(
+      String userData,
+      java.util.function.Consumer<
+              software.amazon.awssdk.services.ec2.model.RunInstancesRequest.Builder>
+          spec) {
     Instance i =
         ec2.runInstances(
                 r -> {
-                  r.imageId(ami).subnetId(subnetId).minCount(1).maxCount(1);
-                  more.accept(r);
-                  if (groupIds.length > 0) {
-                    r.securityGroupIds(groupIds);
-                  }
+                  spec.accept(r.minCount(1).maxCount(1));
                   if (userData != null) {
                     r.userData(
                         Base64.getEncoder()
@@ -135,24 +148,11 @@ final class DockerVpcs implements AutoCloseable {
 
   /** An instance launched on an existing network interface (its primary, device index 0). */
   Instance runOnInterface(String ami, String networkInterfaceId, String userData) {
-    Instance i =
-        ec2.runInstances(
-                r -> {
-                  r.imageId(ami)
-                      .minCount(1)
-                      .maxCount(1)
-                      .networkInterfaces(
-                          n -> n.deviceIndex(0).networkInterfaceId(networkInterfaceId));
-                  if (userData != null) {
-                    r.userData(
-                        Base64.getEncoder()
-                            .encodeToString(userData.getBytes(StandardCharsets.UTF_8)));
-                  }
-                })
-            .instances()
-            .get(0);
-    instances.add(i.instanceId());
-    return i;
+    return launch(
+        userData,
+        r ->
+            r.imageId(ami)
+                .networkInterfaces(n -> n.deviceIndex(0).networkInterfaceId(networkInterfaceId)));
   }
 
   void waitRunning(String... ids) {
