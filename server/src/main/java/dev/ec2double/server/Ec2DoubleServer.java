@@ -28,7 +28,6 @@ import java.io.IOException;
 import java.net.URI;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.jetty.server.Server;
 import org.slf4j.Logger;
@@ -36,16 +35,7 @@ import org.slf4j.LoggerFactory;
 
 /** The server: the API on Jetty, the services, the state, and the compute backend. */
 public final class Ec2DoubleServer implements AutoCloseable {
-  /**
-   * Not a static field: SLF4J's start (a scan of the class path for a provider, ~100 ms in a cold
-   * test JVM) runs on the assembling thread, beside the main thread's own work.
-   */
-  private static Logger log() {
-    return LoggerFactory.getLogger(Ec2DoubleServer.class);
-  }
-
-  /** Open once SLF4J has started (on the assembling thread): Jetty's classes log. */
-  private final CountDownLatch logging = new CountDownLatch(1);
+  private static final Logger LOG = LoggerFactory.getLogger(Ec2DoubleServer.class);
 
   /** Larger bodies get AWS's error, not a read of unbounded input. */
   static final int MAX_BODY_BYTES = 1024 * 1024;
@@ -125,11 +115,6 @@ public final class Ec2DoubleServer implements AutoCloseable {
 
   private void assemble() {
     try {
-      NoLoggerNotice.tell(); // starts SLF4J
-    } finally {
-      logging.countDown();
-    }
-    try {
       // with saved state, nothing is removed when this process dies: the next one adopts it
       backend =
           givenBackend != null
@@ -148,7 +133,7 @@ public final class Ec2DoubleServer implements AutoCloseable {
         writer = new StateWriter(stateDir.path(), store);
         store.onChange(writer::changed);
         store.changed();
-        log().info("state is saved in {}", stateDir.path());
+        LOG.info("state is saved in {}", stateDir.path());
       }
       TemporaryCredentials issued =
           key ->
@@ -176,14 +161,6 @@ public final class Ec2DoubleServer implements AutoCloseable {
     }
   }
 
-  private void awaitLogging() {
-    try {
-      logging.await();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-  }
-
   /** Waits until the backend and services are there; rethrows why they are not. */
   private void awaitAssembled() {
     try {
@@ -197,11 +174,7 @@ public final class Ec2DoubleServer implements AutoCloseable {
   }
 
   public Ec2DoubleServer start() {
-    // What Jetty's first classes need that does not log, while SLF4J starts on the other thread;
-    // then wait for it, so that no Jetty class gets SLF4J's stand-in logger (whose calls during the
-    // start are kept and replayed with a warning).
-    HttpServer.prepare();
-    awaitLogging();
+    NoLoggerNotice.tell();
     Routes routes = new Routes();
     routes.get(Health.PATH, ctx -> Health.write(ctx, backend));
     for (String path : new String[] {Control.RESET, Control.MOTO_RESET}) {
@@ -489,7 +462,7 @@ public final class Ec2DoubleServer implements AutoCloseable {
     try {
       backend.removeAll();
     } catch (RuntimeException e) {
-      log().warn("could not remove everything this server made: {}", e.getMessage());
+      LOG.warn("could not remove everything this server made: {}", e.getMessage());
     }
   }
 }

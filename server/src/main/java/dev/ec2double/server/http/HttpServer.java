@@ -1,6 +1,5 @@
 package dev.ec2double.server.http;
 
-import java.util.Locale;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
@@ -19,24 +18,14 @@ public final class HttpServer {
 
   private HttpServer() {}
 
-  /**
-   * What Jetty's start needs first and may run before it, on the caller's thread, without logging:
-   * its {@code MimeTypes} asks the JDK for every available locale when first loaded (~100 ms in a
-   * cold JVM, the JDK's locale data); asked here, that is done before Jetty's classes load.
-   */
-  public static void prepare() {
+  /** A started server on {@code host}:{@code port} (0 picks a free port). */
+  public static Server start(String host, int port, Router router, ErrorHandler errors) {
     // Jetty's queues pad to the cache line; unless told how many references fill one, Jetty asks
     // the platform MBean server whether oops are compressed, which starts JMX (~130 classes).
     // Compressed oops, the default below 32 GB of heap, put 16 references in 64 bytes.
     if (System.getProperty(REFERENCES_PER_CACHE_LINE) == null) {
       System.setProperty(REFERENCES_PER_CACHE_LINE, "16");
     }
-    Locale.getAvailableLocales();
-  }
-
-  /** A started server on {@code host}:{@code port} (0 picks a free port). */
-  public static Server start(String host, int port, Router router, ErrorHandler errors) {
-    prepare();
     QueuedThreadPool threads = new QueuedThreadPool(250, 4, 60_000);
     threads.setName("ec2double-http");
     Server server = new Server(threads);
