@@ -315,6 +315,10 @@ public final class Benchmarks {
                 ours.rssKib() / 1024));
       }
     }
+    line(
+        String.format(
+            "| idle, after one call, the image (its Java 25, cache and flags) | %d MB | |",
+            ImageMemory.idleAfterOneCall() / 1024));
   }
 
   /**
