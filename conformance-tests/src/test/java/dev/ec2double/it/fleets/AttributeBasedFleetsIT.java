@@ -211,92 +211,42 @@ class AttributeBasedFleetsIT {
   void refusesWhatAwsRefuses(TestInfo test) {
     String lt = template(test);
     InstanceRequirementsRequest r = requirements(2, 4, 4096, 16384).build();
+    refused(
+        lt,
+        "units",
+        "InvalidParameterCombination",
+        FleetLaunchTemplateOverridesRequest.builder()
+            .instanceRequirements(r)
+            .instanceType("m5.large")
+            .build());
+    refused(
+        lt,
+        "vcpu",
+        "InvalidParameterCombination",
+        FleetLaunchTemplateOverridesRequest.builder().instanceType("m5.large").build());
+    refused(
+        lt,
+        "vcpu",
+        "MissingParameter",
+        with(InstanceRequirementsRequest.builder().vCpuCount(v -> v.min(2)).build()));
+    refused(
+        lt,
+        "units",
+        "InvalidParameterCombination",
+        with(r.toBuilder().allowedInstanceTypes("m5.*").excludedInstanceTypes("c5.*").build()));
+    refused(lt, "units", "InvalidParameterValue", with(r), with(r), with(r), with(r), with(r));
+    refused(
+        lt,
+        "units",
+        "InvalidParameterValue",
+        with(r.toBuilder().allowedInstanceTypes("nothing.*").build()));
+  }
+
+  /** An instant on-demand fleet of 4 (in {@code unit}) with these overrides gets {@code code}. */
+  private void refused(
+      String lt, String unit, String code, FleetLaunchTemplateOverridesRequest... overrides) {
     assertError(
-        () ->
-            ec2.createFleet(
-                fleet(
-                        "instant",
-                        lt,
-                        4,
-                        "units",
-                        "on-demand",
-                        FleetLaunchTemplateOverridesRequest.builder()
-                            .instanceRequirements(r)
-                            .instanceType("m5.large")
-                            .build())
-                    .build()),
-        "InvalidParameterCombination");
-    assertError(
-        () ->
-            ec2.createFleet(
-                fleet(
-                        "instant",
-                        lt,
-                        4,
-                        "vcpu",
-                        "on-demand",
-                        FleetLaunchTemplateOverridesRequest.builder()
-                            .instanceType("m5.large")
-                            .build())
-                    .build()),
-        "InvalidParameterCombination");
-    assertError(
-        () ->
-            ec2.createFleet(
-                fleet(
-                        "instant",
-                        lt,
-                        4,
-                        "vcpu",
-                        "on-demand",
-                        with(
-                            InstanceRequirementsRequest.builder().vCpuCount(v -> v.min(2)).build()))
-                    .build()),
-        "MissingParameter");
-    assertError(
-        () ->
-            ec2.createFleet(
-                fleet(
-                        "instant",
-                        lt,
-                        4,
-                        "units",
-                        "on-demand",
-                        with(
-                            r.toBuilder()
-                                .allowedInstanceTypes("m5.*")
-                                .excludedInstanceTypes("c5.*")
-                                .build()))
-                    .build()),
-        "InvalidParameterCombination");
-    assertError(
-        () ->
-            ec2.createFleet(
-                fleet(
-                        "instant",
-                        lt,
-                        4,
-                        "units",
-                        "on-demand",
-                        with(r),
-                        with(r),
-                        with(r),
-                        with(r),
-                        with(r))
-                    .build()),
-        "InvalidParameterValue");
-    assertError(
-        () ->
-            ec2.createFleet(
-                fleet(
-                        "instant",
-                        lt,
-                        4,
-                        "units",
-                        "on-demand",
-                        with(r.toBuilder().allowedInstanceTypes("nothing.*").build()))
-                    .build()),
-        "InvalidParameterValue");
+        () -> ec2.createFleet(fleet("instant", lt, 4, unit, "on-demand", overrides).build()), code);
   }
 
   @Test

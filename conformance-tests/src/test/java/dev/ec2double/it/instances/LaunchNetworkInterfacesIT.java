@@ -69,6 +69,14 @@ class LaunchNetworkInterfacesIT {
         .build();
   }
 
+  /** A new interface in the subnet at the device index. */
+  private static InstanceNetworkInterfaceSpecification fresh(int index, String subnet) {
+    return InstanceNetworkInterfaceSpecification.builder()
+        .deviceIndex(index)
+        .subnetId(subnet)
+        .build();
+  }
+
   private static String eni(String inSubnet, String ip) {
     return ec2.createNetworkInterface(
             r -> r.subnetId(inSubnet).groups(group).privateIpAddress(ip).description("mine"))
@@ -280,42 +288,20 @@ class LaunchNetworkInterfacesIT {
         () ->
             run(
                 RunInstancesRequest.builder()
-                    .networkInterfaces(
-                        InstanceNetworkInterfaceSpecification.builder()
-                            .deviceIndex(0)
-                            .subnetId(subnet)
-                            .build(),
-                        existing(0, eni))),
+                    .networkInterfaces(fresh(0, subnet), existing(0, eni))),
         "InvalidParameterValue");
     assertError(
         () ->
             run(
                 RunInstancesRequest.builder()
                     .instanceType("t3.micro")
-                    .networkInterfaces(
-                        InstanceNetworkInterfaceSpecification.builder()
-                            .deviceIndex(0)
-                            .subnetId(subnet)
-                            .build(),
-                        InstanceNetworkInterfaceSpecification.builder()
-                            .deviceIndex(1)
-                            .subnetId(subnet)
-                            .build(),
-                        existing(2, eni))),
+                    .networkInterfaces(fresh(0, subnet), fresh(1, subnet), existing(2, eni))),
         "AttachmentLimitExceeded");
     assertError(
         () ->
             run(
                 RunInstancesRequest.builder()
-                    .networkInterfaces(
-                        InstanceNetworkInterfaceSpecification.builder()
-                            .deviceIndex(0)
-                            .subnetId(subnet)
-                            .build(),
-                        InstanceNetworkInterfaceSpecification.builder()
-                            .deviceIndex(1)
-                            .subnetId(otherZoneSubnet)
-                            .build())),
+                    .networkInterfaces(fresh(0, subnet), fresh(1, otherZoneSubnet))),
         "InvalidParameterCombination");
     assertThat(shown(eni).statusAsString()).as("nothing was attached").isEqualTo("available");
     assertThat(
