@@ -36,7 +36,10 @@ public final class Router extends Handler.Abstract {
 
   @Override
   public boolean handle(Request request, Response response, Callback callback) {
-    Routes.Match m = routes.find(request.getMethod(), request.getHttpURI().getPath());
+    // HEAD is GET without the body (Jetty leaves the body out): health checks that use it work
+    String method = request.getMethod();
+    Routes.Match m =
+        routes.find(method.equals("HEAD") ? "GET" : method, request.getHttpURI().getPath());
     Exchange ex =
         new Exchange(request, response, callback, m == null ? Map.of() : m.params(), maxBodyBytes);
     if (m == null) {

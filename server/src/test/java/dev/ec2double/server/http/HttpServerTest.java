@@ -76,6 +76,18 @@ class HttpServerTest {
   }
 
   @Test
+  void headIsGetWithoutTheBody() throws Exception {
+    HttpResponse<String> r =
+        send(
+            HttpRequest.newBuilder(uri("/items/7"))
+                .method("HEAD", HttpRequest.BodyPublishers.noBody()));
+    assertThat(r.statusCode()).isEqualTo(200);
+    assertThat(r.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(t -> assertThat(t).startsWith("text/plain"));
+    assertThat(r.body()).isEmpty();
+  }
+
+  @Test
   void aBodyIsReadUpToTheLimit() throws Exception {
     HttpResponse<String> ok =
         send(
