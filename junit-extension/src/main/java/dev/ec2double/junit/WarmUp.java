@@ -50,14 +50,14 @@ public final class WarmUp implements LauncherSessionListener {
     return !"false".equalsIgnoreCase(System.getProperty(PROPERTY, "true"));
   }
 
-  /**
-   * Waits (at most a few seconds) for a warm-up that runs: finishing it and starting warm is faster
-   * than a cold start beside it on the same cores.
-   */
   static boolean finished() {
     return DONE.getCount() == 0;
   }
 
+  /**
+   * Waits (at most 10 s) for a warm-up that runs: finishing it and starting warm is faster than a
+   * cold start beside it on the same cores.
+   */
   static void awaitIfRunning() {
     if (!STARTED.get()) {
       return;

@@ -9,6 +9,7 @@ import dev.ec2double.ec2.EngineErrors;
 import dev.ec2double.persist.StateDir;
 import dev.ec2double.persist.StateFile;
 import dev.ec2double.persist.StateWriter;
+import dev.ec2double.server.control.ControlJson;
 import dev.ec2double.server.http.Exchange;
 import dev.ec2double.server.http.HttpServer;
 import dev.ec2double.server.http.Router;
@@ -289,17 +290,13 @@ public final class Ec2DoubleServer implements AutoCloseable {
     String authorization = ctx.header("Authorization");
     byte[] form = null;
     if (ctx.method().equals("POST")) {
-      // Read at most one byte past the limit, whatever Content-Length says (or if it is absent).
-      byte[] body =
-          ctx.contentLength() > MAX_BODY_BYTES
-              ? null
-              : ctx.bodyStream().readNBytes(MAX_BODY_BYTES + 1);
-      if (body == null || body.length > MAX_BODY_BYTES) {
+      try {
+        form = ctx.bodyAsBytes(); // the router's limit, MAX_BODY_BYTES
+      } catch (Exchange.BodyTooLarge e) {
         drain(ctx);
         write(ctx, api.tooLarge(authorization, MAX_BODY_BYTES));
         return;
       }
-      form = body;
     } else {
       drain(ctx); // a GET may carry a body too; it is not read as parameters, but it is read
     }
@@ -335,7 +332,7 @@ public final class Ec2DoubleServer implements AutoCloseable {
   /** Whatever a route throws still answers as AWS does: an envelope, never a stack trace. */
   private void failed(Exchange ctx, Exception e) {
     if (e instanceof Exchange.BodyTooLarge) {
-      dev.ec2double.server.control.ControlJson.error(ctx, 413, e.getMessage());
+      ControlJson.error(ctx, 413, e.getMessage());
     } else {
       write(ctx, api.internalError(ctx.header("Authorization"), e));
     }

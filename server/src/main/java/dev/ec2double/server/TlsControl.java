@@ -1,10 +1,12 @@
 package dev.ec2double.server;
 
+import static dev.ec2double.server.control.ControlJson.JSON;
 import static dev.ec2double.server.control.ControlJson.body;
+import static dev.ec2double.server.control.ControlJson.error;
+import static dev.ec2double.server.control.ControlJson.json;
 import static dev.ec2double.server.control.ControlJson.text;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ec2double.elbv2.tls.Certificates;
 import dev.ec2double.server.http.Exchange;
@@ -21,7 +23,6 @@ final class TlsControl {
   static final String CA = "/_ec2double/ca.pem";
   static final String CERTIFICATES = "/_ec2double/certificates";
   static final String CA_BUNDLES = "/_ec2double/ca-bundles";
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   private TlsControl() {}
 
@@ -112,15 +113,5 @@ final class TlsControl {
     json(
         ctx,
         JSON.createObjectNode().put("status", "ok").put("location", "s3://" + bucket + "/" + key));
-  }
-
-  private static void error(Exchange ctx, int status, String message) {
-    ctx.status(status);
-    json(ctx, JSON.createObjectNode().put("status", "error").put("message", message));
-  }
-
-  private static void json(Exchange ctx, JsonNode node) {
-    ctx.contentType("application/json");
-    ctx.result(node.toString());
   }
 }

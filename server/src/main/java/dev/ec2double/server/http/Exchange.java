@@ -96,18 +96,14 @@ public final class Exchange {
     return Request.getLocalAddr(request);
   }
 
-  /** The length the client declared for the body, or -1. */
-  public long contentLength() {
-    return request.getLength();
-  }
-
   /** The body as a stream; read it at most once. */
   public InputStream bodyStream() {
     return Request.asInputStream(request);
   }
 
   /**
-   * The body, read whole.
+   * The body, read whole: at most one byte past the limit is read, whatever Content-Length says (or
+   * if it is absent).
    *
    * @throws BodyTooLarge past the server's limit (answered 413 unless the route catches it)
    */

@@ -52,7 +52,9 @@ final class LiveEvents implements AutoCloseable {
       }
       clients.add(client);
     }
-    send(client, "hello", "{\"changes\":" + Changes.count() + "}");
+    if (!client.send("hello", "{\"changes\":" + Changes.count() + "}")) {
+      leave(client); // it ended before it was added: its onClose found nothing to remove
+    }
   }
 
   private synchronized void leave(EventStream client) {
@@ -91,12 +93,8 @@ final class LiveEvents implements AutoCloseable {
 
   private void broadcast(String event, String data) {
     for (EventStream c : clients) {
-      send(c, event, data);
+      c.send(event, data);
     }
-  }
-
-  private static void send(EventStream client, String event, String data) {
-    client.send(event, data);
   }
 
   @Override
