@@ -79,7 +79,7 @@ public final class Benchmarks {
         }
       }
       Arrays.sort(ms);
-      line(String.format("| %s | %d ms | %d ms | %d ms |", backend, ms[2], ms[0], ms[4]));
+      line(Forked.row(backend, ms));
     }
     startOnJava25();
     startOfTheImage();
@@ -119,9 +119,7 @@ public final class Benchmarks {
       }
     }
     Arrays.sort(ms);
-    line(
-        String.format(
-            "| mock, Java 25 + AOT cache | %d ms | %d ms | %d ms |", ms[2], ms[0], ms[4]));
+    line(Forked.row("mock, Java 25 + AOT cache", ms));
   }
 
   /** {@code docker run} of the image (its staged runtime and trained cache) to its ready line. */
@@ -166,15 +164,11 @@ public final class Benchmarks {
     }
     Arrays.sort(ms);
     Arrays.sort(inside);
+    line(Forked.row("image (mock), `docker run` to ready", ms));
     line(
-        String.format(
-            "| image (mock), `docker run` to ready | %d ms | %d ms | %d ms |",
-            ms[2], ms[0], ms[4]));
-    line(
-        String.format(
-            "| image (mock), its JVM's process start to ready (the ready line's own figure) | %d ms"
-                + " | %d ms | %d ms |",
-            inside[2], inside[0], inside[4]));
+        Forked.row(
+            "image (mock), its JVM's process start to ready (the ready line's own figure)",
+            inside));
   }
 
   private void apiThroughput() throws Exception {
@@ -358,7 +352,7 @@ public final class Benchmarks {
       ms[i] = (System.nanoTime() - t0) / 1_000_000;
     }
     Arrays.sort(ms);
-    return String.format("| %s | %d ms | %d ms | %d ms |", name, ms[2], ms[0], ms[4]);
+    return Forked.row(name, ms);
   }
 
   private void runToRunning() throws Exception {

@@ -2,11 +2,6 @@ package dev.ec2double.bench;
 
 import dev.ec2double.server.Ec2DoubleServer;
 import dev.ec2double.server.ServerConfig;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -39,34 +34,8 @@ final class InJvmStart {
    * table, their label suffixed with {@code jvm} when it is not the default one.
    */
   static void run(Consumer<String> line, String java, String jvm) throws Exception {
-    long[] first = new long[5];
-    long[] second = new long[5];
-    for (int i = 0; i < first.length; i++) {
-      List<String> cmd = new ArrayList<>(List.of(java));
-      cmd.addAll(Servers.JVM_FLAGS);
-      cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), InJvmStart.class.getName()));
-      Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-      try (BufferedReader out =
-          new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
-        for (String l = out.readLine(); l != null; l = out.readLine()) {
-          if (l.startsWith("in-jvm ")) {
-            String[] f = l.split(" ");
-            first[i] = Long.parseLong(f[1]);
-            second[i] = Long.parseLong(f[2]);
-          }
-        }
-      }
-      p.waitFor();
-    }
-    Arrays.sort(first);
-    Arrays.sort(second);
-    line.accept(
-        String.format(
-            "| in-JVM (JUnit extension)%s, start to first answer | %d ms | %d ms | %d ms |",
-            jvm, first[2], first[0], first[4]));
-    line.accept(
-        String.format(
-            "| in-JVM%s, a second server in the same JVM | %d ms | %d ms | %d ms |",
-            jvm, second[2], second[0], second[4]));
+    long[][] f = Forked.figures(java, List.of(), InJvmStart.class, "in-jvm", 5);
+    line.accept(Forked.row("in-JVM (JUnit extension)" + jvm + ", start to first answer", f[0]));
+    line.accept(Forked.row("in-JVM" + jvm + ", a second server in the same JVM", f[1]));
   }
 }

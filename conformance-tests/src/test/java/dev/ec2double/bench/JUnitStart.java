@@ -2,11 +2,6 @@ package dev.ec2double.bench;
 
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.function.Consumer;
 import org.junit.platform.launcher.Launcher;
@@ -48,44 +43,21 @@ final class JUnitStart {
   /** Five rounds each way; the rows of the start table. */
   static void run(Consumer<String> line, String java, String jvm) throws Exception {
     for (boolean warm : new boolean[] {true, false}) {
-      long[] run = new long[5];
-      long[] ext = new long[5];
-      for (int i = 0; i < run.length; i++) {
-        List<String> cmd = new ArrayList<>(List.of(java));
-        cmd.addAll(Servers.JVM_FLAGS);
-        cmd.add("-Dec2double.warmup=" + warm);
-        cmd.addAll(
-            List.of("-cp", System.getProperty("java.class.path"), JUnitStart.class.getName()));
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-        StringBuilder out = new StringBuilder();
-        try (BufferedReader r =
-            new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
-          for (String l = r.readLine(); l != null; l = r.readLine()) {
-            out.append(l).append('\n');
-            if (l.startsWith("junit ")) {
-              String[] f = l.split(" ");
-              run[i] = Long.parseLong(f[1]);
-              ext[i] = Long.parseLong(f[2]);
-            }
-          }
-        }
-        if (p.waitFor() != 0) {
-          throw new IllegalStateException("the JUnit run failed:\n" + out);
-        }
-      }
-      Arrays.sort(run);
-      Arrays.sort(ext);
+      long[][] f =
+          Forked.figures(java, List.of("-Dec2double.warmup=" + warm), JUnitStart.class, "junit", 5);
       String how = warm ? "with the warm-up" : "warm-up off";
       line.accept(
-          String.format(
-              "| JUnit run%s, %s: the extension's start to the first answer | %d ms | %d ms | %d"
-                  + " ms |",
-              jvm, how, ext[2], ext[0], ext[4]));
+          Forked.row(
+              "JUnit run" + jvm + ", " + how + ": the extension's start to the first answer",
+              f[1]));
       line.accept(
-          String.format(
-              "| JUnit run%s, %s: launcher created to the first answer (discovery included) | %d"
-                  + " ms | %d ms | %d ms |",
-              jvm, how, run[2], run[0], run[4]));
+          Forked.row(
+              "JUnit run"
+                  + jvm
+                  + ", "
+                  + how
+                  + ": launcher created to the first answer (discovery included)",
+              f[0]));
     }
   }
 }
