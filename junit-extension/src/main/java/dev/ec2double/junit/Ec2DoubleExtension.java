@@ -29,6 +29,13 @@ public final class Ec2DoubleExtension
     implements BeforeAllCallback, BeforeEachCallback, ParameterResolver, TestWatcher {
   private static final Namespace NAMESPACE = Namespace.create(Ec2DoubleExtension.class);
 
+  /** The SDK clients it injects, by name (see supportsParameter). */
+  private static final java.util.Set<String> CLIENTS =
+      java.util.Set.of(
+          "software.amazon.awssdk.services.ec2.Ec2Client",
+          "software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client",
+          "software.amazon.awssdk.services.autoscaling.AutoScalingClient");
+
   /** Null when registered through {@link Ec2Test}: the settings then come from the class. */
   private final Settings settings;
 
@@ -65,11 +72,10 @@ public final class Ec2DoubleExtension
 
   @Override
   public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
-    Class<?> type = parameter.getParameter().getType();
-    return type == Ec2Client.class
-        || type == ElasticLoadBalancingV2Client.class
-        || type == AutoScalingClient.class
-        || type == Ec2DoubleRuntimeInfo.class;
+    // by name: a class literal would load the SDK's client interfaces (Ec2Client's is 1.2 MB)
+    // into every test that asks for none of them
+    String type = parameter.getParameter().getType().getName();
+    return CLIENTS.contains(type) || type.equals(Ec2DoubleRuntimeInfo.class.getName());
   }
 
   @Override
@@ -77,7 +83,7 @@ public final class Ec2DoubleExtension
     Class<?> type = parameter.getParameter().getType();
     Ec2DoubleRuntimeInfo info = runtimeInfo(context);
     if (type == Ec2DoubleRuntimeInfo.class) {
-      return info;
+      return info; // before any SDK client class is named
     }
     // SDK clients are AutoCloseable: the store that holds one closes it.
     ExtensionContext.Store store = classLevel(context).getStore(NAMESPACE);

@@ -30,11 +30,12 @@ import java.net.URI;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.eclipse.jetty.server.Server;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The server: the API on Jetty, the services, the state, and the compute backend. */
+/**
+ * The server: the API on the JDK's HTTP server, the services, the state, and the compute backend.
+ */
 public final class Ec2DoubleServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Ec2DoubleServer.class);
 
@@ -50,14 +51,16 @@ public final class Ec2DoubleServer implements AutoCloseable {
 
   private volatile StateWriter writer;
 
-  /** Connecting the engine and wiring the services runs while Jetty starts: ready sooner. */
+  /**
+   * Connecting the engine and wiring the services runs while the HTTP server starts: ready sooner.
+   */
   private final CompletableFuture<Void> assembled;
 
   private volatile ComputeBackend backend;
   private volatile Services services;
   private volatile OperationRegistry registry;
   private volatile ApiHandler api;
-  private Server jetty;
+  private HttpServer http;
   private volatile InstanceApiEndpoints instanceEndpoints;
 
   /** The API calls answered, for /_ec2double/requests and the dashboard. */
@@ -109,6 +112,7 @@ public final class Ec2DoubleServer implements AutoCloseable {
                     .toList(),
             new Dashboard.Place(config.account(), "us-east-1"));
     this.assembled = new CompletableFuture<>();
+    HttpServer.preferNoDelay(); // before the metadata service, on the assembling thread, makes one
     Thread assemble = new Thread(this::assemble, "ec2double-assemble");
     assemble.setDaemon(true);
     assemble.start();
@@ -225,17 +229,16 @@ public final class Ec2DoubleServer implements AutoCloseable {
     routes.put("/", this::wrongMethod);
     routes.delete("/", this::wrongMethod);
     routes.patch("/", this::wrongMethod);
-    jetty =
+    http =
         HttpServer.start(
             config.host(),
             config.port(),
-            new Router(routes, this::awaitAssembled, this::failed, MAX_BODY_BYTES),
-            new AwsErrorPages(() -> api));
+            new Router(routes, this::awaitAssembled, this::failed, this::refused, MAX_BODY_BYTES));
 
     try {
       awaitAssembled();
     } catch (RuntimeException e) {
-      HttpServer.stop(jetty);
+      http.close();
       if (stateDir != null) {
         stateDir.close(); // another attempt in this process may take the directory
       }
@@ -243,7 +246,7 @@ public final class Ec2DoubleServer implements AutoCloseable {
     }
     if (config.instanceApiEndpoint() && !backend.name().equals("mock")) {
       // the mock backend's networks exist nowhere: nothing to listen on
-      instanceEndpoints = new InstanceApiEndpoints(jetty, backend, port());
+      instanceEndpoints = new InstanceApiEndpoints(http, backend, port());
       services.instanceApiEndpoint(instanceEndpoints::endpoint);
       services.onNetworks(instanceEndpoints);
     }
@@ -338,6 +341,11 @@ public final class Ec2DoubleServer implements AutoCloseable {
     }
   }
 
+  /** A request refused before it was read (a URI or header section too long), as AWS answers. */
+  private void refused(Exchange ctx, int status, String reason) {
+    write(ctx, api.httpError(status, reason));
+  }
+
   private static void write(Exchange ctx, ApiResponse r) {
     ctx.status(r.status());
     ctx.contentType(ApiResponse.CONTENT_TYPE);
@@ -346,7 +354,7 @@ public final class Ec2DoubleServer implements AutoCloseable {
   }
 
   public int port() {
-    return HttpServer.port(jetty);
+    return http.port();
   }
 
   /** The API calls answered, newest kept (--request-log-size); what /_ec2double/requests shows. */
@@ -426,8 +434,8 @@ public final class Ec2DoubleServer implements AutoCloseable {
   @Override
   public void close() {
     dashboard.close();
-    if (jetty != null) {
-      HttpServer.stop(jetty);
+    if (http != null) {
+      http.close();
     }
     if (assembled.isCompletedExceptionally()) {
       if (stateDir != null) {

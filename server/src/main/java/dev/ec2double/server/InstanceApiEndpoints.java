@@ -2,33 +2,32 @@ package dev.ec2double.server;
 
 import dev.ec2double.compute.ComputeBackend;
 import dev.ec2double.ec2.vpc.VpcNetworks;
+import dev.ec2double.server.http.HttpServer;
+import java.io.IOException;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import org.eclipse.jetty.server.HttpConnectionFactory;
-import org.eclipse.jetty.server.Server;
-import org.eclipse.jetty.server.ServerConnector;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The API as the instances of a VPC reach it: one more connector of the server's Jetty per VPC
- * network, bound to the address the server has there (the network's gateway, where the metadata
- * service listens too), on the API's own port when it is free there. Instances get its URL in
- * {@code AWS_ENDPOINT_URL}; nothing outside the engine host and its networks reaches it.
+ * The API as the instances of a VPC reach it: one more address of the server's per VPC network,
+ * bound to the address the server has there (the network's gateway, where the metadata service
+ * listens too), on the API's own port when it is free there. Instances get its URL in {@code
+ * AWS_ENDPOINT_URL}; nothing outside the engine host and its networks reaches it.
  */
 final class InstanceApiEndpoints implements VpcNetworks.Listener {
   private static final Logger LOG = LoggerFactory.getLogger(InstanceApiEndpoints.class);
 
-  private final Server jetty;
+  private final HttpServer http;
   private final ComputeBackend backend;
   private final int apiPort;
-  private final Map<String, ServerConnector> byNetwork = new ConcurrentHashMap<>();
+  private final Map<String, HttpServer.Listener> byNetwork = new ConcurrentHashMap<>();
   private final Map<String, String> endpoints = new ConcurrentHashMap<>();
   private final Set<String> addresses = ConcurrentHashMap.newKeySet();
 
-  InstanceApiEndpoints(Server jetty, ComputeBackend backend, int apiPort) {
-    this.jetty = jetty;
+  InstanceApiEndpoints(HttpServer http, ComputeBackend backend, int apiPort) {
+    this.http = http;
     this.backend = backend;
     this.apiPort = apiPort;
   }
@@ -39,35 +38,24 @@ final class InstanceApiEndpoints implements VpcNetworks.Listener {
       return;
     }
     String address = backend.localAddress(network, gateway);
-    ServerConnector c = open(address, apiPort);
-    if (c == null) {
-      c = open(address, 0);
+    HttpServer.Listener l = open(address, apiPort);
+    if (l == null) {
+      l = open(address, 0);
     }
-    if (c == null) {
+    if (l == null) {
       return;
     }
-    byNetwork.put(network, c);
+    byNetwork.put(network, l);
     addresses.add(address);
-    String endpoint = "http://" + address + ":" + c.getLocalPort();
+    String endpoint = "http://" + address + ":" + l.port();
     endpoints.put(network, endpoint);
     LOG.info("the API for the instances of {} on {}", network, endpoint);
   }
 
-  private ServerConnector open(String address, int port) {
-    ServerConnector main = (ServerConnector) jetty.getConnectors()[0];
-    ServerConnector c =
-        new ServerConnector(
-            jetty,
-            new HttpConnectionFactory(
-                main.getConnectionFactory(HttpConnectionFactory.class).getHttpConfiguration()));
-    c.setHost(address);
-    c.setPort(port);
+  private HttpServer.Listener open(String address, int port) {
     try {
-      jetty.addConnector(c);
-      c.start();
-      return c;
-    } catch (Exception e) {
-      jetty.removeConnector(c);
+      return http.listen(address, port);
+    } catch (IOException | RuntimeException e) {
       if (port == 0) {
         LOG.info(
             "instances of this network cannot reach the API: {} ({})", address, e.getMessage());
@@ -79,14 +67,14 @@ final class InstanceApiEndpoints implements VpcNetworks.Listener {
   @Override
   public synchronized void removed(String network) {
     endpoints.remove(network);
-    ServerConnector c = byNetwork.remove(network);
-    if (c != null) {
-      addresses.remove(c.getHost());
-      close(c);
+    HttpServer.Listener l = byNetwork.remove(network);
+    if (l != null) {
+      addresses.remove(l.host());
+      l.close();
     }
   }
 
-  /** A fresh server: every network's connector goes with its network. */
+  /** A fresh server: every network's listener goes with its network. */
   synchronized void stopAll() {
     byNetwork.keySet().forEach(this::removed);
   }
@@ -99,14 +87,5 @@ final class InstanceApiEndpoints implements VpcNetworks.Listener {
   /** Whether a request came in on an address instances reach (not the API's own). */
   boolean facesInstances(String localAddress) {
     return addresses.contains(localAddress);
-  }
-
-  private void close(ServerConnector c) {
-    try {
-      c.stop();
-    } catch (Exception e) {
-      LOG.debug("connector {} did not stop cleanly", c, e);
-    }
-    jetty.removeConnector(c);
   }
 }

@@ -1,36 +1,26 @@
 package dev.ec2double.server.http;
 
+import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import org.eclipse.jetty.http.HttpHeader;
-import org.eclipse.jetty.io.Content;
-import org.eclipse.jetty.server.Request;
-import org.eclipse.jetty.server.Response;
-import org.eclipse.jetty.util.BufferUtil;
-import org.eclipse.jetty.util.Callback;
 
 /**
  * A server-sent events answer ({@code text/event-stream}): open until {@link #close()} or until a
  * write finds the client gone. Writes block; callers serialise them (each method is synchronized).
  */
 public final class EventStream {
-  private final Response response;
-  private final Callback callback;
+  private final HttpExchange x;
   private final OutputStream out;
   private boolean ended;
   private Runnable onClose = () -> {};
 
-  EventStream(Request request, Response response, Callback callback) {
-    this.response = response;
-    this.callback = callback;
-    response.setStatus(200);
-    response.getHeaders().put(HttpHeader.CONTENT_TYPE, "text/event-stream;charset=utf-8");
-    response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-cache");
-    this.out = Content.Sink.asOutputStream(response);
-    // an idle stream is not a stalled request: the heartbeat shows whether the client is there
-    request.addIdleTimeoutListener(timeout -> false);
-    request.addFailureListener(failure -> end(failure));
+  EventStream(HttpExchange x) throws IOException {
+    this.x = x;
+    x.getResponseHeaders().set("Content-Type", "text/event-stream;charset=utf-8");
+    x.getResponseHeaders().set("Cache-Control", "no-cache");
+    x.sendResponseHeaders(200, 0); // chunked, open until closed
+    this.out = x.getResponseBody();
   }
 
   /** What runs once when the stream ends, whoever ends it. */
@@ -38,7 +28,7 @@ public final class EventStream {
     this.onClose = action;
   }
 
-  /** Sends the headers now, so the client sees the stream open before the first event. */
+  /** Sends the first bytes now, so the client sees the stream open before the first event. */
   public synchronized void open() {
     write(": open\n\n");
   }
@@ -70,17 +60,17 @@ public final class EventStream {
       out.flush();
       return true;
     } catch (IOException | RuntimeException e) {
-      end(e);
+      end(false);
       return false;
     }
   }
 
   /** Ends the answer: the client sees the stream close. */
   public void close() {
-    end(null);
+    end(true);
   }
 
-  private void end(Throwable failure) {
+  private void end(boolean clean) {
     Runnable action;
     synchronized (this) {
       if (ended) {
@@ -89,11 +79,14 @@ public final class EventStream {
       ended = true;
       action = onClose;
     }
-    if (failure == null) {
-      response.write(true, BufferUtil.EMPTY_BUFFER, callback);
-    } else {
-      callback.failed(failure);
+    if (clean) {
+      try {
+        out.close(); // the last chunk
+      } catch (IOException e) {
+        // the client left meanwhile: nothing more to send
+      }
     }
+    x.close();
     action.run();
   }
 }

@@ -1,17 +1,14 @@
 package dev.ec2double.server.http;
 
+import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
+import java.io.OutputStream;
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import org.eclipse.jetty.http.HttpHeader;
-import org.eclipse.jetty.server.Request;
-import org.eclipse.jetty.server.Response;
-import org.eclipse.jetty.util.Callback;
-import org.eclipse.jetty.util.Fields;
 
 /**
  * One HTTP call as a route sees it: the request's method, path, query, headers and body, and the
@@ -19,50 +16,57 @@ import org.eclipse.jetty.util.Fields;
  * ({@link #stream()}) writes its own answer instead.
  */
 public final class Exchange {
-  private final Request request;
-  private final Response response;
-  private final Callback callback;
+  private final HttpExchange x;
   private final Map<String, String> pathParams;
   private final long maxBodyBytes;
-  private Fields query;
   private int status = 200;
   private byte[] body = new byte[0];
   private boolean streaming;
 
-  Exchange(
-      Request request,
-      Response response,
-      Callback callback,
-      Map<String, String> pathParams,
-      long maxBodyBytes) {
-    this.request = request;
-    this.response = response;
-    this.callback = callback;
+  Exchange(HttpExchange x, Map<String, String> pathParams, long maxBodyBytes) {
+    this.x = x;
     this.pathParams = pathParams;
     this.maxBodyBytes = maxBodyBytes;
   }
 
   /** The request's method, upper case as sent: {@code GET}, {@code POST}, ... */
   public String method() {
-    return request.getMethod();
+    return x.getRequestMethod();
   }
 
-  /** The path, without the query. */
+  /** The path, without the query, still encoded. */
   public String path() {
-    return request.getHttpURI().getPath();
+    String p = x.getRequestURI().getRawPath();
+    return p == null ? "" : p;
   }
 
   /** The raw (still encoded) query string, or null. */
   public String queryString() {
-    return request.getHttpURI().getQuery();
+    return x.getRequestURI().getRawQuery();
   }
 
   /** The first value of a query parameter, decoded, or null. */
   public String queryParam(String name) {
-    if (query == null) {
-      query = Request.extractQueryParameters(request);
+    String q = queryString();
+    if (q == null) {
+      return null;
     }
-    return query.getValue(name);
+    for (String pair : q.split("&")) {
+      int eq = pair.indexOf('=');
+      String key = decode(eq < 0 ? pair : pair.substring(0, eq));
+      if (key.equals(name)) {
+        return eq < 0 ? "" : decode(pair.substring(eq + 1));
+      }
+    }
+    return null;
+  }
+
+  private static String decode(String s) {
+    try {
+      return URLDecoder.decode(s, StandardCharsets.UTF_8);
+    } catch (IllegalArgumentException e) {
+      return s; // a stray '%': taken as written
+    }
   }
 
   /** The query parameter, or {@code otherwise} when absent. */
@@ -82,23 +86,23 @@ public final class Exchange {
 
   /** The first value of a request header, or null. */
   public String header(String name) {
-    return request.getHeaders().get(name);
+    return x.getRequestHeaders().getFirst(name);
   }
 
   /** Every value of a request header, in order. */
   public List<String> headers(String name) {
-    List<String> values = request.getHeaders().getValuesList(name);
+    List<String> values = x.getRequestHeaders().get(name);
     return values == null ? Collections.emptyList() : values;
   }
 
   /** The local address the request came in on (which of the server's addresses). */
   public String localAddr() {
-    return Request.getLocalAddr(request);
+    return x.getLocalAddress().getAddress().getHostAddress();
   }
 
   /** The body as a stream; read it at most once. */
   public InputStream bodyStream() {
-    return Request.asInputStream(request);
+    return x.getRequestBody();
   }
 
   /**
@@ -108,7 +112,7 @@ public final class Exchange {
    * @throws BodyTooLarge past the server's limit (answered 413 unless the route catches it)
    */
   public byte[] bodyAsBytes() throws IOException {
-    if (request.getLength() > maxBodyBytes) {
+    if (declaredLength() > maxBodyBytes) {
       throw new BodyTooLarge(maxBodyBytes);
     }
     byte[] b = bodyStream().readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBodyBytes + 1));
@@ -116,6 +120,15 @@ public final class Exchange {
       throw new BodyTooLarge(maxBodyBytes);
     }
     return b;
+  }
+
+  private long declaredLength() {
+    String v = header("Content-Length");
+    try {
+      return v == null ? -1 : Long.parseLong(v.trim());
+    } catch (NumberFormatException e) {
+      return -1;
+    }
   }
 
   public Exchange status(int status) {
@@ -129,13 +142,12 @@ public final class Exchange {
 
   /** Sets a response header (replacing one of the same name). */
   public Exchange header(String name, String value) {
-    response.getHeaders().put(name, value);
+    x.getResponseHeaders().set(name, value);
     return this;
   }
 
   public Exchange contentType(String type) {
-    response.getHeaders().put(HttpHeader.CONTENT_TYPE, type);
-    return this;
+    return header("Content-Type", type);
   }
 
   public Exchange result(String text) {
@@ -161,16 +173,31 @@ public final class Exchange {
    */
   public EventStream stream() {
     streaming = true;
-    return new EventStream(request, response, callback);
+    try {
+      return new EventStream(x);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   /** Writes the answer built, unless the route took it over. */
-  void finish() {
+  void finish() throws IOException {
     if (streaming) {
       return;
     }
-    response.setStatus(status);
-    response.write(true, ByteBuffer.wrap(body), callback);
+    if (method().equals("HEAD")) {
+      // the length the GET would have; the JDK's server writes no body for a HEAD
+      header("Content-Length", Integer.toString(body.length));
+      x.sendResponseHeaders(status, -1);
+    } else if (body.length == 0) {
+      x.sendResponseHeaders(status, -1);
+    } else {
+      x.sendResponseHeaders(status, body.length);
+      try (OutputStream out = x.getResponseBody()) {
+        out.write(body);
+      }
+    }
+    x.close();
   }
 
   /** A body past the server's limit. */

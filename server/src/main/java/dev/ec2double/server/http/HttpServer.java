@@ -1,63 +1,135 @@
 package dev.ec2double.server.http;
 
-import org.eclipse.jetty.server.HttpConfiguration;
-import org.eclipse.jetty.server.HttpConnectionFactory;
-import org.eclipse.jetty.server.Server;
-import org.eclipse.jetty.server.ServerConnector;
-import org.eclipse.jetty.server.handler.ErrorHandler;
-import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The API's HTTP server: Jetty's core server with one handler, the {@link Router}, and no servlet
- * layer (no sessions, no servlet context: each costs classes at every start and serves nothing
- * here).
+ * The API's HTTP server: the JDK's own ({@code com.sun.net.httpserver}, in every JDK since 6) with
+ * one handler, the {@link Router}. Jetty, which the load balancers' proxies use, took ~0.4 s more
+ * of a cold JVM to its first answer (its classes, and its MIME table asking the JDK for every
+ * locale); the JDK's server is mostly classes the JVM has at hand.
+ *
+ * <p>The server can listen on more addresses ({@link #listen}): the same routes, the same threads.
  */
-public final class HttpServer {
-  private static final String REFERENCES_PER_CACHE_LINE =
-      "org.eclipse.jetty.util.referencesPerCacheLine";
+public final class HttpServer implements AutoCloseable {
+  private static final String NO_DELAY = "sun.net.httpserver.nodelay";
 
-  private HttpServer() {}
+  private final Router router;
+  private final ExecutorService threads;
+  private final com.sun.net.httpserver.HttpServer main;
+  private final Map<Listener, Boolean> more = new ConcurrentHashMap<>();
+
+  private HttpServer(
+      Router router, ExecutorService threads, com.sun.net.httpserver.HttpServer main) {
+    this.router = router;
+    this.threads = threads;
+    this.main = main;
+  }
+
+  /**
+   * Writes answers without waiting for the client's acknowledgement of the previous segment
+   * (Nagle's algorithm beside delayed acknowledgements adds ~40 ms to an answer written in two
+   * parts). The JDK reads the setting once, when its first HTTP server is made (the metadata
+   * service's too): call this before any.
+   */
+  public static void preferNoDelay() {
+    if (System.getProperty(NO_DELAY) == null) {
+      System.setProperty(NO_DELAY, "true");
+    }
+  }
 
   /** A started server on {@code host}:{@code port} (0 picks a free port). */
-  public static Server start(String host, int port, Router router, ErrorHandler errors) {
-    // Jetty's queues pad to the cache line; unless told how many references fill one, Jetty asks
-    // the platform MBean server whether oops are compressed, which starts JMX (~130 classes).
-    // Compressed oops, the default below 32 GB of heap, put 16 references in 64 bytes.
-    if (System.getProperty(REFERENCES_PER_CACHE_LINE) == null) {
-      System.setProperty(REFERENCES_PER_CACHE_LINE, "16");
-    }
-    QueuedThreadPool threads = new QueuedThreadPool(250, 4, 60_000);
-    threads.setName("ec2double-http");
-    Server server = new Server(threads);
-    HttpConfiguration http = new HttpConfiguration();
-    http.setSendServerVersion(false);
-    http.setSendXPoweredBy(false);
-    ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
-    connector.setHost(host);
-    connector.setPort(port);
-    server.addConnector(connector);
-    server.setHandler(router);
-    server.setErrorHandler(errors);
+  public static HttpServer start(String host, int port, Router router) {
+    preferNoDelay();
+    AtomicInteger n = new AtomicInteger();
+    ThreadPoolExecutor threads =
+        new ThreadPoolExecutor(
+            0,
+            256,
+            60,
+            TimeUnit.SECONDS,
+            new SynchronousQueue<>(),
+            r -> {
+              Thread t = new Thread(r, "ec2double-http-" + n.incrementAndGet());
+              t.setDaemon(true);
+              return t;
+            });
+    // past 256 calls in progress a call waits for a thread: the dispatcher runs it then
+    threads.setRejectedExecutionHandler(new ThreadPoolExecutor.CallerRunsPolicy());
     try {
-      server.start();
-    } catch (Exception e) {
-      stop(server);
+      return new HttpServer(router, threads, bind(host, port, router, threads));
+    } catch (IOException | RuntimeException e) {
+      threads.shutdownNow();
       throw new IllegalStateException(
           "could not listen on " + host + ":" + port + ": " + e.getMessage(), e);
     }
-    return server;
   }
 
-  /** The port the first connector listens on. */
-  public static int port(Server server) {
-    return ((ServerConnector) server.getConnectors()[0]).getLocalPort();
+  private static com.sun.net.httpserver.HttpServer bind(
+      String host, int port, Router router, ExecutorService threads) throws IOException {
+    com.sun.net.httpserver.HttpServer s =
+        com.sun.net.httpserver.HttpServer.create(new InetSocketAddress(host, port), 128);
+    s.createContext("/", router);
+    s.setExecutor(threads);
+    s.start();
+    return s;
   }
 
-  public static void stop(Server server) {
-    try {
-      server.stop();
-    } catch (Exception e) {
-      throw new IllegalStateException("could not stop the HTTP server: " + e.getMessage(), e);
+  /** The port of the server's first address. */
+  public int port() {
+    return main.getAddress().getPort();
+  }
+
+  /**
+   * The same routes on one more address.
+   *
+   * @throws IOException when it cannot listen there
+   */
+  public Listener listen(String host, int port) throws IOException {
+    Listener l = new Listener(this, host, bind(host, port, router, threads));
+    more.put(l, Boolean.TRUE);
+    return l;
+  }
+
+  /** Stops listening everywhere and ends the calls in progress. */
+  @Override
+  public void close() {
+    more.keySet().forEach(Listener::close);
+    main.stop(0);
+    threads.shutdownNow();
+  }
+
+  /** One more address of the server's. */
+  public static final class Listener {
+    private final HttpServer owner;
+    private final String host;
+    private final com.sun.net.httpserver.HttpServer server;
+
+    private Listener(HttpServer owner, String host, com.sun.net.httpserver.HttpServer server) {
+      this.owner = owner;
+      this.host = host;
+      this.server = server;
+    }
+
+    public String host() {
+      return host;
+    }
+
+    public int port() {
+      return server.getAddress().getPort();
+    }
+
+    public void close() {
+      if (owner.more.remove(this) != null) {
+        server.stop(0);
+      }
     }
   }
 }

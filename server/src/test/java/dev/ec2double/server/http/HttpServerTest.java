@@ -13,12 +13,10 @@ import java.time.Duration;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
-import org.eclipse.jetty.server.Server;
-import org.eclipse.jetty.server.handler.ErrorHandler;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** The HTTP layer on a real Jetty: routes, bodies, failures, the event stream. */
+/** The HTTP layer on the JDK's server: routes, bodies, limits, failures, the event stream. */
 class HttpServerTest {
   private final BlockingQueue<EventStream> streams = new ArrayBlockingQueue<>(4);
   private final Routes routes =
@@ -43,23 +41,26 @@ class HttpServerTest {
                 s.send("hello", "a\nb");
                 streams.add(s);
               });
-  private final Server server =
+  private final HttpServer server =
       HttpServer.start(
           "127.0.0.1",
           0,
           new Router(
-              routes, () -> {}, (ex, e) -> ex.status(500).result("failed: " + e.getMessage()), 16),
-          new ErrorHandler());
+              routes,
+              () -> {},
+              (ex, e) -> ex.status(500).result("failed: " + e.getMessage()),
+              (ex, status, reason) -> ex.status(status).result("refused: " + reason),
+              16));
   private final HttpClient client =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
   @AfterEach
   void stop() {
-    HttpServer.stop(server);
+    server.close();
   }
 
   private URI uri(String path) {
-    return URI.create("http://127.0.0.1:" + HttpServer.port(server) + path);
+    return URI.create("http://127.0.0.1:" + server.port() + path);
   }
 
   private HttpResponse<String> send(HttpRequest.Builder r) throws Exception {
@@ -85,6 +86,33 @@ class HttpServerTest {
     assertThat(r.headers().firstValue("Content-Type"))
         .hasValueSatisfying(t -> assertThat(t).startsWith("text/plain"));
     assertThat(r.body()).isEmpty();
+    assertThat(r.headers().firstValue("Content-Length")).hasValue("6");
+  }
+
+  @Test
+  void aUriOrHeadersPastTheLimitsAreRefusedBeforeAnyRoute() throws Exception {
+    HttpResponse<String> uri = send(HttpRequest.newBuilder(uri("/items/1?q=" + "x".repeat(9000))));
+    assertThat(uri.statusCode()).isEqualTo(414);
+    assertThat(uri.body()).startsWith("refused: URI is longer than 8192 bytes");
+    HttpRequest.Builder many = HttpRequest.newBuilder(uri("/items/1"));
+    for (int i = 0; i < 10; i++) {
+      many.header("X-Pad-" + i, "y".repeat(1000));
+    }
+    HttpResponse<String> headers = send(many);
+    assertThat(headers.statusCode()).isEqualTo(431);
+    HttpResponse<String> fine = send(HttpRequest.newBuilder(uri("/items/1?q=" + "x".repeat(7000))));
+    assertThat(fine.statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void anotherAddressServesTheSameRoutesUntilClosed() throws Exception {
+    HttpServer.Listener more = server.listen("127.0.0.2", 0);
+    URI there = URI.create("http://127.0.0.2:" + more.port() + "/items/9");
+    assertThat(send(HttpRequest.newBuilder(there)).body()).isEqualTo("item 9");
+    more.close();
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> send(HttpRequest.newBuilder(there)))
+        .isInstanceOf(java.io.IOException.class);
+    assertThat(send(HttpRequest.newBuilder(uri("/items/9"))).body()).isEqualTo("item 9");
   }
 
   @Test
