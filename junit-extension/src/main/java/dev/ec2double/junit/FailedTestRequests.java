@@ -68,7 +68,7 @@ final class FailedTestRequests {
             .append(c.response().status());
     if (c.response().errorCode() != null) {
       b.append(' ').append(c.response().errorCode());
-      Matcher m = MESSAGE.matcher(new String(c.response().body(), StandardCharsets.UTF_8));
+      Matcher m = MESSAGE.matcher(new String(logged.responseBody(), StandardCharsets.UTF_8));
       if (m.find()) {
         b.append(": ").append(m.group(1));
       }

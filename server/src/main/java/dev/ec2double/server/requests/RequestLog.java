@@ -1,5 +1,6 @@
 package dev.ec2double.server.requests;
 
+import dev.ec2double.wire.ApiResponse;
 import dev.ec2double.wire.CallLog;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -14,7 +15,7 @@ import java.util.function.Predicate;
  * The API calls the server answered, newest kept: at most {@code capacity} calls and {@link
  * #MAX_BYTES} of their bodies, the oldest going first. Each call gets a sequence number that only
  * grows (also across {@link #clear()}), so a reader can ask for what came after the last it saw.
- * Bodies are kept as the handler made them (no copy): keeping a call costs a small record.
+ * The answers' bodies are copied into one {@link BodyRing}: a kept call holds no array of its own.
  */
 public final class RequestLog implements CallLog {
   /** The bodies kept, at most; a long run of large DescribeInstances answers stays bounded. */
@@ -23,6 +24,7 @@ public final class RequestLog implements CallLog {
   private final int capacity;
   private final ArrayDeque<LoggedCall> calls = new ArrayDeque<>();
   private final List<Consumer<LoggedCall>> listeners = new CopyOnWriteArrayList<>();
+  private final BodyRing bodies = new BodyRing(64 * 1024, (int) MAX_BYTES);
   private long bytes;
   private long next = 1;
 
@@ -36,17 +38,56 @@ public final class RequestLog implements CallLog {
       return;
     }
     LoggedCall logged;
+    ApiResponse r = call.response();
+    byte[] body = r.body();
+    // the record keeps the answer's status and codes; its body lives in the ring
+    Call kept =
+        new Call(
+            call.service(),
+            call.action(),
+            call.accessKey(),
+            call.account(),
+            call.region(),
+            call.startedMillis(),
+            call.nanos(),
+            call.query(),
+            call.form(),
+            new ApiResponse(r.status(), NO_BODY, r.requestId(), r.errorCode()));
     synchronized (this) {
-      logged = new LoggedCall(next++, call);
+      long start = body.length > bodies.max() ? -1 : bodies.write(body, keptFrom());
+      logged = new LoggedCall(next++, kept, this, start, start < 0 ? 0 : body.length);
       calls.addLast(logged);
       bytes += logged.bytes();
-      while (calls.size() > capacity || (bytes > MAX_BYTES && calls.size() > 1)) {
+      while (calls.size() > capacity
+          || (bytes > MAX_BYTES && calls.size() > 1)
+          || overwritten(calls.getFirst()) && calls.size() > 1) {
         bytes -= calls.removeFirst().bytes();
       }
     }
     for (Consumer<LoggedCall> l : listeners) {
       l.accept(logged);
     }
+  }
+
+  private static final byte[] NO_BODY = new byte[0];
+
+  /** Where the oldest kept body starts in the ring (where it may not write over). */
+  private long keptFrom() {
+    for (LoggedCall c : calls) {
+      if (c.bodyStart >= 0) {
+        return c.bodyStart;
+      }
+    }
+    return Long.MAX_VALUE;
+  }
+
+  private boolean overwritten(LoggedCall c) {
+    return c.bodyStart >= 0 && c.bodyStart < bodies.oldestReadable();
+  }
+
+  private synchronized byte[] body(LoggedCall c) {
+    byte[] b = c.bodyStart < 0 ? null : bodies.read(c.bodyStart, c.bodyLength);
+    return b == null ? NO_BODY : b;
   }
 
   /**
@@ -90,6 +131,7 @@ public final class RequestLog implements CallLog {
   public synchronized void clear() {
     calls.clear();
     bytes = 0;
+    bodies.clear();
   }
 
   /** Told of each call as it is kept (on the request's thread: be quick). */
@@ -102,16 +144,44 @@ public final class RequestLog implements CallLog {
   }
 
   /** One call and its place in the log. */
-  public record LoggedCall(long seq, Call call) {
+  public static final class LoggedCall {
+    private final long seq;
+    private final Call call;
+    private final RequestLog log;
+    private final long bodyStart;
+    private final int bodyLength;
+
+    private LoggedCall(long seq, Call call, RequestLog log, long bodyStart, int bodyLength) {
+      this.seq = seq;
+      this.call = call;
+      this.log = log;
+      this.bodyStart = bodyStart;
+      this.bodyLength = bodyLength;
+    }
+
+    public long seq() {
+      return seq;
+    }
+
+    /** The call as logged: its response carries the status and codes, not the body. */
+    public Call call() {
+      return call;
+    }
+
+    /** The answer's body (empty when it was larger than the log keeps). */
+    public byte[] responseBody() {
+      return log.body(this);
+    }
+
     long bytes() {
-      long b = 256;
+      long b = 256 + bodyLength;
       if (call.query() != null) {
         b += 2L * call.query().length();
       }
       if (call.form() != null) {
         b += 2L * call.form().length();
       }
-      return b + call.response().body().length;
+      return b;
     }
 
     /** The AWS error code the call was answered with, or null when it succeeded. */

@@ -101,7 +101,7 @@ public final class RequestsControl {
     FormParams.parse(c.query(), params);
     ObjectNode p = o.putObject("parameters");
     params.forEach(p::put);
-    o.put("response", new String(c.response().body(), StandardCharsets.UTF_8));
+    o.put("response", new String(logged.responseBody(), StandardCharsets.UTF_8));
     return o;
   }
 

@@ -23,7 +23,7 @@ class RequestLogTest {
   }
 
   @Test
-  void largeAnswersPushOutTheOldestBeyondTheByteBudgetButTheNewestStays() {
+  void largeAnswersPushOutTheOldestBeyondTheByteBudget() {
     RequestLog log = new RequestLog(1000);
     int big = (int) (RequestLog.MAX_BYTES / 3);
     log.called(call("Small", 10));
@@ -32,7 +32,53 @@ class RequestLogTest {
     log.called(call("Big3", big));
     log.called(call("Huge", (int) RequestLog.MAX_BYTES + 1));
 
-    assertThat(actions(log.find(c -> true, 0, 100))).containsExactly("Huge");
+    // the answer past the whole budget is kept without its body, so it pushes nothing out
+    assertThat(actions(log.find(c -> true, 0, 100))).containsExactly("Huge", "Big3", "Big2");
+    assertThat(log.get(5)).map(c -> c.responseBody().length).hasValue(0);
+    assertThat(log.get(4)).map(c -> c.responseBody().length).hasValue(big);
+  }
+
+  @Test
+  void keptAnswersReadBackExactlyAsTheRingGrowsAndGoesRound() {
+    RequestLog log = new RequestLog(1000);
+    java.util.Random random = new java.util.Random(7);
+    java.util.Map<Long, byte[]> sent = new java.util.HashMap<>();
+    for (int i = 1; i <= 400; i++) {
+      byte[] body = new byte[1 + random.nextInt(100_000)];
+      random.nextBytes(body);
+      sent.put((long) i, body);
+      log.called(
+          new Call(
+              "ec2",
+              "A" + i,
+              "AKID",
+              "123456789012",
+              "us-east-1",
+              0,
+              1,
+              null,
+              null,
+              new ApiResponse(200, body, "req")));
+    }
+
+    List<LoggedCall> kept = log.find(c -> true, 0, 1000);
+    assertThat(kept.get(0).seq()).isEqualTo(400L);
+    assertThat(kept.size()).isBetween(100, 399); // ~50 KB each within 8 MiB
+    long total = 0;
+    for (LoggedCall c : kept) {
+      assertThat(c.responseBody()).as("body of call %d", c.seq()).isEqualTo(sent.get(c.seq()));
+      assertThat(c.call().response().status()).isEqualTo(200);
+      total += c.responseBody().length;
+    }
+    assertThat(total).isLessThanOrEqualTo(RequestLog.MAX_BYTES);
+  }
+
+  @Test
+  void anAnswerLargerThanTheLogKeepsItsCallWithoutTheBody() {
+    RequestLog log = new RequestLog(10);
+    log.called(call("Huge", (int) RequestLog.MAX_BYTES + 1));
+
+    assertThat(log.get(1)).map(c -> c.responseBody().length).hasValue(0);
   }
 
   @Test
