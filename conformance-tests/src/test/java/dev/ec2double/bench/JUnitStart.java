@@ -18,14 +18,19 @@ import org.junit.platform.launcher.listeners.SummaryGeneratingListener;
 final class JUnitStart {
   private JUnitStart() {}
 
-  /** One round, in its own process: prints the two figures in milliseconds. */
+  /**
+   * One round, in its own process: prints the two figures in milliseconds; with {@code
+   * -Dbench.baseline=true}, {@link PlainProbe} instead and one figure (to its test; run with the
+   * warm-up off, as a project without ec2-double has none).
+   */
   public static void main(String[] args) {
+    boolean baseline = Boolean.getBoolean("bench.baseline");
     long t0 = System.nanoTime();
     Launcher launcher = LauncherFactory.create();
     SummaryGeneratingListener summary = new SummaryGeneratingListener();
     launcher.execute(
         LauncherDiscoveryRequestBuilder.request()
-            .selectors(selectClass(FirstAnswerProbe.class))
+            .selectors(selectClass(baseline ? PlainProbe.class : FirstAnswerProbe.class))
             .build(),
         summary);
     if (summary.getSummary().getTestsSucceededCount() != 1) {
@@ -33,14 +38,16 @@ final class JUnitStart {
       System.exit(1);
     }
     System.out.println(
-        "junit "
-            + (FirstAnswerProbe.firstAnswer - t0) / 1_000_000
-            + " "
-            + (FirstAnswerProbe.firstAnswer - FirstAnswerProbe.extensionStart) / 1_000_000);
+        baseline
+            ? "junit " + (PlainProbe.ran - t0) / 1_000_000
+            : "junit "
+                + (FirstAnswerProbe.firstAnswer - t0) / 1_000_000
+                + " "
+                + (FirstAnswerProbe.firstAnswer - FirstAnswerProbe.extensionStart) / 1_000_000);
     System.exit(0);
   }
 
-  /** Five rounds each way; the rows of the start table. */
+  /** Five rounds each way, and five of the baseline; the rows of the start table. */
   static void run(Consumer<String> line, String java, String jvm) throws Exception {
     for (boolean warm : new boolean[] {true, false}) {
       long[][] f =
@@ -59,5 +66,18 @@ final class JUnitStart {
                   + ": launcher created to the first answer (discovery included)",
               f[0]));
     }
+    long[][] plain =
+        Forked.figures(
+            java,
+            List.of("-Dbench.baseline=true", "-Dec2double.warmup=false"),
+            JUnitStart.class,
+            "junit",
+            5);
+    line.accept(
+        Forked.row(
+            "JUnit run"
+                + jvm
+                + " of a class without ec2-double: launcher created to its test (JUnit alone)",
+            plain[0]));
   }
 }
