@@ -112,7 +112,8 @@ public final class Ec2DoubleServer implements AutoCloseable {
                     .toList(),
             new Dashboard.Place(config.account(), "us-east-1"));
     this.assembled = new CompletableFuture<>();
-    HttpServer.preferNoDelay(); // before the metadata service, on the assembling thread, makes one
+    HttpServer
+        .preferNoDelay(); // before the assembling thread's metadata service makes a JDK server
     Thread assemble = new Thread(this::assemble, "ec2double-assemble");
     assemble.setDaemon(true);
     assemble.start();

@@ -29,10 +29,11 @@ final class BodyRing {
 
   /**
    * Copies {@code body} in (at most {@link #max()} bytes) and returns where it starts; grows first
-   * when the bodies from {@code keptFrom} on and this one would not fit.
+   * when the bodies from {@code keptFrom} on (past {@link #end} when none is kept) and this one
+   * would not fit.
    */
   long write(byte[] body, long keptFrom) {
-    long need = end - Math.max(keptFrom, end - buf.length) + body.length;
+    long need = end - liveFrom(keptFrom) + body.length;
     if (need > buf.length && buf.length < max) {
       grow((int) Math.min(max, Math.max(need, 2L * buf.length)), keptFrom);
     }
@@ -67,8 +68,13 @@ final class BodyRing {
     end = 0;
   }
 
+  /** Where the bodies to keep begin: {@code keptFrom}, or {@link #end} when none is kept. */
+  private long liveFrom(long keptFrom) {
+    return Math.min(end, Math.max(keptFrom, oldestReadable()));
+  }
+
   private void grow(int capacity, long keptFrom) {
-    long from = Math.max(keptFrom, oldestReadable());
+    long from = liveFrom(keptFrom);
     byte[] live = read(from, (int) (end - from));
     buf = new byte[capacity];
     long saved = end;

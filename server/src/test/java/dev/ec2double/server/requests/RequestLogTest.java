@@ -74,6 +74,30 @@ class RequestLogTest {
   }
 
   @Test
+  void aFirstAnswerLargerThanTheRingSoFarIsKeptWholeAlsoAfterAClear() {
+    RequestLog log = new RequestLog(10);
+    for (int round = 0; round < 2; round++) {
+      byte[] body = new byte[300_000];
+      java.util.Arrays.fill(body, (byte) ('a' + round));
+      log.called(
+          new Call(
+              "ec2",
+              "Big",
+              "AKID",
+              "123456789012",
+              "us-east-1",
+              0,
+              1,
+              null,
+              null,
+              new ApiResponse(200, body, "req")));
+
+      assertThat(log.find(c -> true, 0, 10).get(0).responseBody()).isEqualTo(body);
+      log.clear();
+    }
+  }
+
+  @Test
   void anAnswerLargerThanTheLogKeepsItsCallWithoutTheBody() {
     RequestLog log = new RequestLog(10);
     log.called(call("Huge", (int) RequestLog.MAX_BYTES + 1));
