@@ -47,18 +47,7 @@ class RequestLogTest {
       byte[] body = new byte[1 + random.nextInt(100_000)];
       random.nextBytes(body);
       sent.put((long) i, body);
-      log.called(
-          new Call(
-              "ec2",
-              "A" + i,
-              "AKID",
-              "123456789012",
-              "us-east-1",
-              0,
-              1,
-              null,
-              null,
-              new ApiResponse(200, body, "req")));
+      log.called(call("A" + i, body));
     }
 
     List<LoggedCall> kept = log.find(c -> true, 0, 1000);
@@ -79,18 +68,7 @@ class RequestLogTest {
     for (int round = 0; round < 2; round++) {
       byte[] body = new byte[300_000];
       java.util.Arrays.fill(body, (byte) ('a' + round));
-      log.called(
-          new Call(
-              "ec2",
-              "Big",
-              "AKID",
-              "123456789012",
-              "us-east-1",
-              0,
-              1,
-              null,
-              null,
-              new ApiResponse(200, body, "req")));
+      log.called(call("Big", body));
 
       assertThat(log.find(c -> true, 0, 10).get(0).responseBody()).isEqualTo(body);
       log.clear();
@@ -143,6 +121,10 @@ class RequestLogTest {
   }
 
   private static Call call(String action, int bodyBytes) {
+    return call(action, new byte[bodyBytes]);
+  }
+
+  private static Call call(String action, byte[] body) {
     return new Call(
         "ec2",
         action,
@@ -153,7 +135,7 @@ class RequestLogTest {
         1_000,
         null,
         "Action=" + action,
-        new ApiResponse(200, new byte[bodyBytes], "req"));
+        new ApiResponse(200, body, "req"));
   }
 
   private static List<String> actions(List<LoggedCall> calls) {
